@@ -1,0 +1,145 @@
+//! Dates as school staff write and read them: UK style, day/month/year (`22/11/2026`).
+
+use chrono::NaiveDate;
+use std::fmt;
+
+/// Why a typed date could not be understood.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DateError {
+    /// Nothing was typed.
+    Empty,
+    /// The text is not three numbers separated by `/`.
+    NotDayMonthYear(String),
+    /// The year was not written with four digits.
+    YearNotFourDigits(String),
+    /// The numbers are not a real day, e.g. 31/02/2026.
+    NoSuchDay(String),
+}
+
+impl fmt::Display for DateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DateError::Empty => write!(f, "Enter a date, for example 27/03/2027."),
+            DateError::NotDayMonthYear(text) => write!(
+                f,
+                "“{text}” is not a date. Write the day, month and year as numbers with slashes, for example 27/03/2027."
+            ),
+            DateError::YearNotFourDigits(text) => write!(
+                f,
+                "The year in “{text}” must have four digits, for example 2027."
+            ),
+            DateError::NoSuchDay(text) => write!(
+                f,
+                "“{text}” is not a real day. Check the day and month, for example 27/03/2027."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for DateError {}
+
+/// Reads a date typed as day/month/year. Spaces around the parts are ignored, and `-` or `.`
+/// are accepted in place of `/` because people type them.
+pub fn parse_uk_date(text: &str) -> Result<NaiveDate, DateError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(DateError::Empty);
+    }
+    let parts: Vec<&str> = trimmed.split(['/', '-', '.']).map(str::trim).collect();
+    let [day, month, year] = parts.as_slice() else {
+        return Err(DateError::NotDayMonthYear(trimmed.to_owned()));
+    };
+    let number = |part: &str| -> Result<u32, DateError> {
+        if part.is_empty() || !part.chars().all(|c| c.is_ascii_digit()) {
+            return Err(DateError::NotDayMonthYear(trimmed.to_owned()));
+        }
+        part.parse()
+            .map_err(|_| DateError::NotDayMonthYear(trimmed.to_owned()))
+    };
+    let (day, month, year_number) = (number(day)?, number(month)?, number(year)?);
+    if year.len() != 4 {
+        return Err(DateError::YearNotFourDigits(trimmed.to_owned()));
+    }
+    let year_number =
+        i32::try_from(year_number).map_err(|_| DateError::NoSuchDay(trimmed.to_owned()))?;
+    NaiveDate::from_ymd_opt(year_number, month, day)
+        .ok_or_else(|| DateError::NoSuchDay(trimmed.to_owned()))
+}
+
+/// Writes a date as `dd/mm/yyyy`, the way it appears on every form and printout.
+pub fn format_uk_date(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn reads_what_people_type() {
+        let cases = [
+            ("27/03/2027", date(2027, 3, 27)),
+            ("1/9/2026", date(2026, 9, 1)),
+            (" 01 / 09 / 2026 ", date(2026, 9, 1)),
+            ("29-02-2028", date(2028, 2, 29)),
+            ("31.12.2026", date(2026, 12, 31)),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_uk_date(text), Ok(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn refuses_what_is_not_a_date_and_says_why() {
+        let cases = [
+            ("", DateError::Empty),
+            ("   ", DateError::Empty),
+            (
+                "next Tuesday",
+                DateError::NotDayMonthYear("next Tuesday".into()),
+            ),
+            ("12/2026", DateError::NotDayMonthYear("12/2026".into())),
+            (
+                "1/2/3/2026",
+                DateError::NotDayMonthYear("1/2/3/2026".into()),
+            ),
+            ("+1/2/2026", DateError::NotDayMonthYear("+1/2/2026".into())),
+            ("01/09/26", DateError::YearNotFourDigits("01/09/26".into())),
+            ("31/02/2026", DateError::NoSuchDay("31/02/2026".into())),
+            ("29/02/2027", DateError::NoSuchDay("29/02/2027".into())),
+            ("01/13/2026", DateError::NoSuchDay("01/13/2026".into())),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(parse_uk_date(text), Err(expected), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn every_error_tells_the_person_what_to_write() {
+        for error in [
+            DateError::Empty,
+            DateError::NotDayMonthYear("x".into()),
+            DateError::YearNotFourDigits("1/1/26".into()),
+            DateError::NoSuchDay("31/02/2026".into()),
+        ] {
+            assert!(error.to_string().contains("for example"), "{error}");
+        }
+    }
+
+    #[test]
+    fn formats_with_leading_zeros() {
+        assert_eq!(format_uk_date(date(2026, 9, 1)), "01/09/2026");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn formatting_then_reading_gives_the_same_day(days in 0i64..80_000) {
+            let day = date(1900, 1, 1) + chrono::Duration::days(days);
+            proptest::prop_assert_eq!(parse_uk_date(&format_uk_date(day)), Ok(day));
+        }
+    }
+}

@@ -1,0 +1,6 @@
+//! The pure core of Appraise: the appraisal cycle, its documents, policies and rules.
+//!
+//! Nothing here depends on the browser, reads the clock or uses randomness: callers pass
+//! `today`, `now` and ids in, so every rule can be tested on the host with fixed dates.
+
+pub mod dates;

@@ -1,0 +1,15 @@
+//! Appraise: staff appraisal for schools, as a client-only web app.
+//!
+//! - [`domain`] is the pure core: the appraisal cycle, its documents and rules. It compiles and
+//!   is tested on the host, and never touches the browser, the clock or randomness.
+//! - [`app`] and the page modules are the Leptos user interface; they exist only in the
+//!   browser build (`wasm32`).
+
+pub mod domain;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+mod offline;
+#[cfg(target_arch = "wasm32")]
+mod pages;

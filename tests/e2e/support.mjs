@@ -1,0 +1,56 @@
+// Shared set-up for the end-to-end tests: the release build served on 127.0.0.1, and Debian's
+// Chromium driven by playwright-core, recording every request and console error of a context.
+import { chromium } from "playwright-core";
+import { startStaticServer } from "../../scripts/serve-dist.mjs";
+
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Starts the static server for dist/ and a browser; `close()` stops both. */
+export async function startApp() {
+  const { server, url } = await startStaticServer({ root: "dist" });
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: chromiumArgs });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((done) => server.close(done));
+    },
+  };
+}
+
+/** A fresh browser profile (like a second person's computer) that records what it does. */
+export async function newPerson(browser, options = {}) {
+  const context = await browser.newContext({ locale: "en-GB", timezoneId: "Europe/London", ...options });
+  const requests = [];
+  const consoleErrors = [];
+  context.on("request", (request) => requests.push(request.url()));
+  context.on("page", (page) => watchPage(page, consoleErrors));
+  return { context, requests, consoleErrors };
+}
+
+function watchPage(page, consoleErrors) {
+  page.on("console", (message) => {
+    if (message.type() === "error") consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => consoleErrors.push(String(error)));
+}
+
+/** Waits until the service worker controls the page, i.e. the app is available offline. */
+export async function waitForOfflineCopy(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((done) => navigator.serviceWorker.addEventListener("controllerchange", done, { once: true }));
+    }
+  });
+}
