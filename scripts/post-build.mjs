@@ -17,7 +17,7 @@ const digest = (algorithm, data) => createHash(algorithm).update(data).digest();
 
 const indexPath = join(staging, "index.html");
 let html = readFileSync(indexPath, "utf8");
-const inlineModule = /<script type="module"(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/;
+const inlineModule = /<script type="?module"?(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/;
 const found = html.match(inlineModule);
 if (!found) {
   console.error("post-build: Trunk's start-up script was not found in index.html.");
