@@ -1,0 +1,42 @@
+//! An appeal against entries in the statement: heard by the headteacher, or by the governing
+//! body when the headteacher is the reviewer (seed 001 "Appeals", seed 004 3.1).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::Document;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Appeal {
+    /// The field paths of the statement entries appealed, e.g. `statement.assessment`.
+    pub entries_appealed: Vec<String>,
+    pub grounds: String,
+    pub heard_by: AppealHearer,
+    pub lodged_on: Option<NaiveDate>,
+    pub outcome: Option<AppealOutcome>,
+    pub outcome_notes: String,
+    pub decided_on: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppealHearer {
+    Headteacher,
+    /// When the headteacher is the reviewer.
+    GoverningBody,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppealOutcome {
+    /// The entries are changed as the reviewee asked.
+    Upheld,
+    PartlyUpheld,
+    /// The reviewer's entries are confirmed.
+    NotUpheld,
+}
+
+impl Document for Appeal {
+    const KIND: &'static str = "appeal";
+    const SCHEMA: u32 = 1;
+}

@@ -1,0 +1,163 @@
+//! The documents of an appraisal, field for field as the spec and seed 001's forms have them,
+//! and how each is written as JSON with its kind and schema version.
+//!
+//! List items (objectives, needs, evidence, observations' targets…) carry stable [`Id`]s, never
+//! positions, so that two people's edits to the same list can be merged item by item.
+//!
+//! [`Id`]: super::ids::Id
+
+mod appeal;
+mod checklist;
+mod cpd;
+mod interim;
+mod observation;
+mod pre_review;
+mod statement;
+mod support_plan;
+
+pub use appeal::{Appeal, AppealHearer, AppealOutcome};
+pub use checklist::{ChecklistItem, MeetingChecklist, MeetingPhase, WhoActs};
+pub use cpd::{CpdNeed, CpdNeeds, CpdTheme};
+pub use interim::{InterimReview, ObjectiveProgress};
+pub use observation::Observation;
+pub use pre_review::{EvidenceItem, PreReviewAuthor, PreReviewForm};
+pub use statement::{
+    NewObjective, PayRecommendation, PreviousObjective, ProgressRating, Statement,
+};
+pub use support_plan::{SupportOutcome, SupportPlan, SupportTarget};
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// A document of the appraisal that can be stored, exchanged and merged.
+pub trait Document: Serialize + DeserializeOwned {
+    /// The document's name in JSON and the first segment of its field paths.
+    const KIND: &'static str;
+    /// The current shape of the document; raised whenever a field is added, renamed or removed.
+    const SCHEMA: u32;
+}
+
+/// Why a JSON value could not be read as a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordError {
+    NotAnObject,
+    WrongKind {
+        expected: &'static str,
+        found: String,
+    },
+    MissingSchema,
+    /// Written by a newer version of Appraise than this one.
+    FutureSchema {
+        kind: &'static str,
+        found: u64,
+        supported: u32,
+    },
+    /// An old schema this version cannot migrate.
+    UnknownSchema {
+        kind: &'static str,
+        found: u64,
+    },
+    Malformed {
+        kind: &'static str,
+        detail: String,
+    },
+}
+
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordError::NotAnObject => write!(
+                f,
+                "This is not an Appraise document: it has no fields. Check you chose the right file."
+            ),
+            RecordError::WrongKind { expected, found } => write!(
+                f,
+                "Expected a {expected} document but found “{found}”. Check you chose the right file."
+            ),
+            RecordError::MissingSchema => write!(
+                f,
+                "This document does not say which version of Appraise wrote it, so it cannot be read safely. Ask the sender to export it again."
+            ),
+            RecordError::FutureSchema {
+                kind,
+                found,
+                supported,
+            } => write!(
+                f,
+                "This {kind} was written by a newer version of Appraise (format {found}; this version reads up to {supported}). Reload the page to update Appraise, then try again."
+            ),
+            RecordError::UnknownSchema { kind, found } => write!(
+                f,
+                "This {kind} uses format {found}, which this version of Appraise cannot read. Ask the sender to export it again from an up-to-date Appraise."
+            ),
+            RecordError::Malformed { kind, detail } => write!(
+                f,
+                "This {kind} is damaged or incomplete ({detail}). Ask the sender to export it again."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RecordError {}
+
+/// The document as JSON: its fields plus `kind` and `schema`.
+pub fn to_json<D: Document>(document: &D) -> Value {
+    let mut value = serde_json::to_value(document).expect("documents always serialise");
+    let fields = value
+        .as_object_mut()
+        .expect("documents serialise as JSON objects");
+    fields.insert("kind".into(), Value::from(D::KIND));
+    fields.insert("schema".into(), Value::from(D::SCHEMA));
+    value
+}
+
+/// Reads a document written by [`to_json`], refusing other kinds and newer schemas.
+pub fn from_json<D: Document>(value: Value) -> Result<D, RecordError> {
+    let Value::Object(mut fields) = value else {
+        return Err(RecordError::NotAnObject);
+    };
+    check_kind_and_schema::<D>(&mut fields)?;
+    serde_json::from_value(Value::Object(fields)).map_err(|error| RecordError::Malformed {
+        kind: D::KIND,
+        detail: error.to_string(),
+    })
+}
+
+fn check_kind_and_schema<D: Document>(fields: &mut Map<String, Value>) -> Result<(), RecordError> {
+    match fields.remove("kind") {
+        Some(Value::String(kind)) if kind == D::KIND => {}
+        Some(other) => {
+            let found = other
+                .as_str()
+                .map_or_else(|| other.to_string(), str::to_owned);
+            return Err(RecordError::WrongKind {
+                expected: D::KIND,
+                found,
+            });
+        }
+        None => {
+            return Err(RecordError::WrongKind {
+                expected: D::KIND,
+                found: "nothing".into(),
+            });
+        }
+    }
+    let schema = fields
+        .remove("schema")
+        .and_then(|schema| schema.as_u64())
+        .ok_or(RecordError::MissingSchema)?;
+    match schema.cmp(&u64::from(D::SCHEMA)) {
+        std::cmp::Ordering::Equal => Ok(()),
+        std::cmp::Ordering::Greater => Err(RecordError::FutureSchema {
+            kind: D::KIND,
+            found: schema,
+            supported: D::SCHEMA,
+        }),
+        std::cmp::Ordering::Less => Err(RecordError::UnknownSchema {
+            kind: D::KIND,
+            found: schema,
+        }),
+    }
+}

@@ -1,0 +1,260 @@
+//! Documents as flat maps of stable field paths to JSON values, which is what the merge works on:
+//! `statement.meeting_date`, `statement.new_objectives[obj-1].success_criteria`.
+//!
+//! - An object's fields become `parent.field`.
+//! - A list whose items all carry a unique string `id` becomes one entry per item field,
+//!   `parent[<id>].field`, plus the list's order as an array of ids at `parent` itself. Items are
+//!   addressed by id, never by position, so two people editing different objectives never clash.
+//! - Anything else (text, numbers, dates, `null`, lists of plain values, empty lists and objects)
+//!   is a single entry.
+//!
+//! The conversion is lossless: `from_field_map(&to_field_map(&d)) == Ok(d)`.
+
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::documents::{Document, RecordError};
+
+/// Field path → value, ordered by path.
+pub type FieldMap = BTreeMap<String, Value>;
+
+/// Why a field map could not be turned back into a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldMapError {
+    /// A path outside this document, or not written the way paths are written.
+    BadPath(String),
+    /// Two entries claim the same place, e.g. a value at `a` and a field at `a.b`.
+    Clash(String),
+    /// The fields do not make a valid document.
+    Invalid(RecordError),
+}
+
+impl fmt::Display for FieldMapError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldMapError::BadPath(path) => write!(
+                f,
+                "The field “{path}” does not belong in this document. Ask the sender to export it again."
+            ),
+            FieldMapError::Clash(path) => write!(
+                f,
+                "The field “{path}” appears twice in different shapes. Ask the sender to export it again."
+            ),
+            FieldMapError::Invalid(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for FieldMapError {}
+
+/// The document's fields as a flat map, every path starting with the document's kind.
+pub fn to_field_map<D: Document>(document: &D) -> FieldMap {
+    let mut map = FieldMap::new();
+    let value = serde_json::to_value(document).expect("documents always serialise");
+    flatten(D::KIND.to_owned(), value, &mut map);
+    map
+}
+
+/// The document back from its flat map.
+pub fn from_field_map<D: Document>(map: &FieldMap) -> Result<D, FieldMapError> {
+    let mut root = Node::Object(BTreeMap::new());
+    for (path, value) in map {
+        let segments = parse_path(path).ok_or_else(|| FieldMapError::BadPath(path.clone()))?;
+        let Some((Segment::Field(kind), rest)) = segments.split_first() else {
+            return Err(FieldMapError::BadPath(path.clone()));
+        };
+        if kind != D::KIND || rest.is_empty() {
+            return Err(FieldMapError::BadPath(path.clone()));
+        }
+        root.insert(rest, value.clone())
+            .map_err(|()| FieldMapError::Clash(path.clone()))?;
+    }
+    let mut value = root.into_value();
+    let fields = value.as_object_mut().expect("the root is an object");
+    fields.insert("kind".into(), Value::from(D::KIND));
+    fields.insert("schema".into(), Value::from(D::SCHEMA));
+    super::documents::from_json(value).map_err(FieldMapError::Invalid)
+}
+
+fn flatten(path: String, value: Value, map: &mut FieldMap) {
+    match value {
+        Value::Object(fields) if !fields.is_empty() => {
+            for (name, field) in fields {
+                flatten(format!("{path}.{name}"), field, map);
+            }
+        }
+        Value::Array(items) if is_id_list(&items) => {
+            let order = items
+                .iter()
+                .map(|item| item["id"].clone())
+                .collect::<Vec<_>>();
+            for item in items {
+                let id = item["id"]
+                    .as_str()
+                    .expect("checked by is_id_list")
+                    .to_owned();
+                flatten(format!("{path}[{id}]"), item, map);
+            }
+            map.insert(path, Value::Array(order));
+        }
+        other => {
+            map.insert(path, other);
+        }
+    }
+}
+
+fn is_id_list(items: &[Value]) -> bool {
+    let ids: Vec<&str> = items
+        .iter()
+        .filter_map(|item| item.get("id")?.as_str())
+        .filter(|id| is_path_safe(id))
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    !items.is_empty() && ids.len() == items.len() && unique.len() == ids.len()
+}
+
+fn is_path_safe(text: &str) -> bool {
+    !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+#[derive(Debug, PartialEq, Eq)]
+enum Segment {
+    Field(String),
+    Item(String),
+}
+
+/// `a.b[id].c` → `[Field(a), Field(b), Item(id), Field(c)]`.
+fn parse_path(path: &str) -> Option<Vec<Segment>> {
+    let mut segments = Vec::new();
+    for part in path.split('.') {
+        let (name, mut rest) = part.split_at(part.find('[').unwrap_or(part.len()));
+        if !is_path_safe(name) {
+            return None;
+        }
+        segments.push(Segment::Field(name.to_owned()));
+        while !rest.is_empty() {
+            let close = rest.find(']')?;
+            let id = rest.get(1..close)?;
+            if !rest.starts_with('[') || !is_path_safe(id) {
+                return None;
+            }
+            segments.push(Segment::Item(id.to_owned()));
+            rest = &rest[close + 1..];
+        }
+    }
+    Some(segments)
+}
+
+/// The document being rebuilt: plain values, objects, and id-addressed lists.
+enum Node {
+    Value(Value),
+    Object(BTreeMap<String, Node>),
+    List {
+        order: Option<Vec<String>>,
+        items: BTreeMap<String, Node>,
+    },
+}
+
+impl Node {
+    fn insert(&mut self, path: &[Segment], value: Value) -> Result<(), ()> {
+        let Some((first, rest)) = path.split_first() else {
+            return Err(());
+        };
+        let Segment::Field(name) = first else {
+            return Err(());
+        };
+        let Node::Object(fields) = self else {
+            return Err(());
+        };
+        match rest.first() {
+            None => match fields.get_mut(name) {
+                None => {
+                    let node = match list_order(&value) {
+                        Some(order) => Node::List {
+                            order: Some(order),
+                            items: BTreeMap::new(),
+                        },
+                        None => Node::Value(value),
+                    };
+                    fields.insert(name.clone(), node);
+                    Ok(())
+                }
+                Some(Node::List {
+                    order: order @ None,
+                    ..
+                }) => {
+                    *order = Some(list_order(&value).ok_or(())?);
+                    Ok(())
+                }
+                Some(_) => Err(()),
+            },
+            Some(Segment::Field(_)) => fields
+                .entry(name.clone())
+                .or_insert_with(|| Node::Object(BTreeMap::new()))
+                .insert(rest, value),
+            Some(Segment::Item(id)) => {
+                let node = fields.entry(name.clone()).or_insert_with(|| Node::List {
+                    order: None,
+                    items: BTreeMap::new(),
+                });
+                let Node::List { items, .. } = node else {
+                    return Err(());
+                };
+                let item = items
+                    .entry(id.clone())
+                    .or_insert_with(|| Node::Object(BTreeMap::new()));
+                if rest.len() == 1 {
+                    return Err(());
+                }
+                item.insert(&rest[1..], value)
+            }
+        }
+    }
+
+    fn into_value(self) -> Value {
+        match self {
+            Node::Value(value) => value,
+            Node::Object(fields) => Value::Object(
+                fields
+                    .into_iter()
+                    .map(|(name, node)| (name, node.into_value()))
+                    .collect::<Map<_, _>>(),
+            ),
+            // A list of plain ids with no items addressed under it was a plain list all along.
+            Node::List {
+                order: Some(order),
+                items,
+            } if items.is_empty() => Value::Array(order.into_iter().map(Value::from).collect()),
+            Node::List { order, mut items } => {
+                // Items named in the order come first, in that order; any others (an order lost in
+                // a merge) follow by id, so no item is ever dropped.
+                let mut values = Vec::with_capacity(items.len());
+                for id in order.unwrap_or_default() {
+                    if let Some(item) = items.remove(&id) {
+                        values.push(item.into_value());
+                    }
+                }
+                values.extend(items.into_values().map(Node::into_value));
+                Value::Array(values)
+            }
+        }
+    }
+}
+
+/// An array of path-safe strings may be a list's order; any other value is a plain value.
+fn list_order(value: &Value) -> Option<Vec<String>> {
+    let items = value.as_array()?;
+    if items.is_empty() {
+        return None;
+    }
+    items
+        .iter()
+        .map(|id| id.as_str().filter(|id| is_path_safe(id)).map(str::to_owned))
+        .collect()
+}

@@ -1,0 +1,552 @@
+//! Documents as JSON and as flat field maps: golden fixtures (a format change is a visible
+//! diff), errors for wrong or future formats, and lossless round trips for any content.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use appraise::domain::documents::*;
+use appraise::domain::field_map::{FieldMapError, from_field_map, to_field_map};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use std::fmt::Debug;
+use std::path::PathBuf;
+
+/// Compares the document's JSON with `tests/fixtures/documents/<kind>.json`; run with
+/// `UPDATE_FIXTURES=1` to rewrite the fixture after an intended format change.
+fn assert_matches_golden<D: Document + PartialEq + Debug>(document: &D) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/documents")
+        .join(format!("{}.json", D::KIND));
+    let written = serde_json::to_string_pretty(&to_json(document)).unwrap() + "\n";
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, &written).unwrap();
+    }
+    let golden = std::fs::read_to_string(&path).unwrap_or_else(|_| {
+        panic!(
+            "missing fixture {}: run with UPDATE_FIXTURES=1",
+            path.display()
+        )
+    });
+    assert_eq!(
+        written,
+        golden,
+        "{} changed format: review the diff",
+        D::KIND
+    );
+    let read: D = from_json(serde_json::from_str(&golden).unwrap()).unwrap();
+    assert_eq!(&read, document);
+}
+
+fn assert_field_map_round_trip<D: Document + PartialEq + Debug>(document: &D) {
+    let map = to_field_map(document);
+    assert!(
+        map.keys()
+            .all(|path| path.starts_with(&format!("{}.", D::KIND)))
+    );
+    assert_eq!(from_field_map::<D>(&map).as_ref(), Ok(document));
+}
+
+#[test]
+fn every_document_matches_its_golden_fixture_and_round_trips() {
+    assert_matches_golden(&common::pre_review());
+    assert_matches_golden(&common::statement());
+    assert_matches_golden(&common::cpd_needs());
+    assert_matches_golden(&common::observation());
+    assert_matches_golden(&common::interim_review());
+    assert_matches_golden(&common::support_plan());
+    assert_matches_golden(&common::appeal());
+    assert_matches_golden(&MeetingChecklist::seed_001());
+
+    assert_field_map_round_trip(&common::pre_review());
+    assert_field_map_round_trip(&common::statement());
+    assert_field_map_round_trip(&common::cpd_needs());
+    assert_field_map_round_trip(&common::observation());
+    assert_field_map_round_trip(&common::interim_review());
+    assert_field_map_round_trip(&common::support_plan());
+    assert_field_map_round_trip(&common::appeal());
+    assert_field_map_round_trip(&MeetingChecklist::seed_001());
+}
+
+#[test]
+fn list_items_are_addressed_by_id_with_their_order_kept() {
+    let map = to_field_map(&common::statement());
+    assert_eq!(
+        map["statement.new_objectives[obj-2].success_criteria"],
+        json!("80% of pupils in the groups move up one band on the Talk Boost assessment")
+    );
+    assert_eq!(
+        map["statement.new_objectives"],
+        json!(["obj-1", "obj-2", "obj-3"])
+    );
+    assert_eq!(map["statement.meeting_date"], json!("2026-10-23"));
+    assert_eq!(
+        map["statement.standards[safeguarding].judgement"],
+        Value::Null
+    );
+    // A list of plain values is one field.
+    let appeal = to_field_map(&common::appeal());
+    assert_eq!(
+        appeal["appeal.entries_appealed"].as_array().unwrap().len(),
+        2
+    );
+}
+
+#[test]
+fn a_reordered_list_and_a_lost_order_keep_every_item() {
+    let mut map = to_field_map(&common::statement());
+    map.insert(
+        "statement.new_objectives".into(),
+        json!(["obj-3", "obj-1", "obj-2"]),
+    );
+    let reordered: Statement = from_field_map(&map).unwrap();
+    let ids: Vec<&str> = reordered
+        .new_objectives
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(ids, ["obj-3", "obj-1", "obj-2"]);
+
+    map.insert("statement.new_objectives".into(), json!(["obj-2"]));
+    let partly_ordered: Statement = from_field_map(&map).unwrap();
+    let ids: Vec<&str> = partly_ordered
+        .new_objectives
+        .iter()
+        .map(|o| o.id.as_str())
+        .collect();
+    assert_eq!(ids, ["obj-2", "obj-1", "obj-3"]);
+}
+
+#[test]
+fn bad_field_maps_are_refused_with_the_path_named() {
+    let good = to_field_map(&common::cpd_needs());
+    let cases: Vec<(&str, Value, FieldMapError)> = vec![
+        (
+            "statement.name",
+            json!("x"),
+            FieldMapError::BadPath("statement.name".into()),
+        ),
+        (
+            "cpd_needs.needs[bad id].need",
+            json!("x"),
+            FieldMapError::BadPath("cpd_needs.needs[bad id].need".into()),
+        ),
+        (
+            "cpd_needs.needs[need-1",
+            json!("x"),
+            FieldMapError::BadPath("cpd_needs.needs[need-1".into()),
+        ),
+        (
+            "cpd_needs.name.first",
+            json!("x"),
+            FieldMapError::Clash("cpd_needs.name.first".into()),
+        ),
+    ];
+    for (path, value, expected) in cases {
+        let mut map = good.clone();
+        map.insert(path.into(), value);
+        assert_eq!(from_field_map::<CpdNeeds>(&map), Err(expected), "{path}");
+    }
+    let mut missing = good.clone();
+    missing.remove("cpd_needs.reviewer");
+    let error = from_field_map::<CpdNeeds>(&missing).unwrap_err();
+    assert!(
+        matches!(error, FieldMapError::Invalid(RecordError::Malformed { .. })),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains("reviewer"), "{error}");
+}
+
+#[test]
+fn wrong_kinds_and_future_formats_are_refused_with_a_sentence() {
+    let mut future = to_json(&common::cpd_needs());
+    future["schema"] = json!(CpdNeeds::SCHEMA + 1);
+    let mut old = to_json(&common::cpd_needs());
+    old["schema"] = json!(0);
+    let mut unversioned = to_json(&common::cpd_needs());
+    unversioned.as_object_mut().unwrap().remove("schema");
+    let cases = [
+        (json!([1, 2]), RecordError::NotAnObject),
+        (
+            to_json(&common::observation()),
+            RecordError::WrongKind {
+                expected: "cpd_needs",
+                found: "observation".into(),
+            },
+        ),
+        (
+            future,
+            RecordError::FutureSchema {
+                kind: "cpd_needs",
+                found: 2,
+                supported: 1,
+            },
+        ),
+        (
+            old,
+            RecordError::UnknownSchema {
+                kind: "cpd_needs",
+                found: 0,
+            },
+        ),
+        (unversioned, RecordError::MissingSchema),
+    ];
+    for (value, expected) in cases {
+        let error = from_json::<CpdNeeds>(value).unwrap_err();
+        assert_eq!(error, expected);
+        assert!(error.to_string().ends_with('.'), "{error}");
+    }
+    assert!(
+        RecordError::FutureSchema {
+            kind: "statement",
+            found: 2,
+            supported: 1
+        }
+        .to_string()
+        .contains("newer version of Appraise")
+    );
+}
+
+// Property tests: any content, however odd, survives the flat map and JSON unchanged.
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), ".{0,24}", "[a-z0-9\\[\\]. -]{0,12}"]
+}
+
+fn day() -> impl Strategy<Value = chrono::NaiveDate> {
+    (2000i32..2100, 1u32..=12, 1u32..=28).prop_map(|(y, m, d)| common::date(y, m, d))
+}
+
+fn ids(
+    prefix: &'static str,
+    len: std::ops::Range<usize>,
+) -> impl Strategy<Value = Vec<appraise::domain::ids::Id>> {
+    ("[a-z0-9]{1,6}", len).prop_map(move |(tag, n)| {
+        (0..n)
+            .map(|i| common::id(&format!("{prefix}{tag}-{i}")))
+            .collect()
+    })
+}
+
+fn new_objective() -> impl Strategy<Value = NewObjective> {
+    (
+        text(),
+        text(),
+        text(),
+        text(),
+        proptest::option::of(day()),
+        text(),
+        text(),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(
+                objective,
+                link,
+                success_criteria,
+                actions,
+                by_when,
+                support_needed,
+                mid_year_comment,
+                shared_with_team,
+            )| NewObjective {
+                objective,
+                link,
+                success_criteria,
+                actions,
+                by_when,
+                support_needed,
+                mid_year_comment,
+                shared_with_team,
+                ..NewObjective::blank(common::id("placeholder"))
+            },
+        )
+}
+
+fn with_ids<T>(
+    items: Vec<T>,
+    ids: Vec<appraise::domain::ids::Id>,
+    set: impl Fn(&mut T, appraise::domain::ids::Id),
+) -> Vec<T> {
+    items
+        .into_iter()
+        .zip(ids)
+        .map(|(mut item, id)| {
+            set(&mut item, id);
+            item
+        })
+        .collect()
+}
+
+fn statement() -> impl Strategy<Value = Statement> {
+    let rating = prop_oneof![
+        Just(None),
+        Just(Some(ProgressRating::Achieved)),
+        Just(Some(ProgressRating::NotAchieved))
+    ];
+    (
+        proptest::option::of(day()),
+        proptest::collection::vec((text(), rating, text()), 0..4),
+        ids("prev", 0..4),
+        proptest::collection::vec(new_objective(), 0..5),
+        ids("obj", 0..5),
+        (text(), text(), text(), any::<bool>()),
+    )
+        .prop_map(
+            |(
+                meeting_date,
+                previous,
+                previous_ids,
+                objectives,
+                objective_ids,
+                (assessment, reviewer_comments, reviewee_comments, standards),
+            )| {
+                let previous_objectives = previous
+                    .into_iter()
+                    .zip(previous_ids)
+                    .map(|((objective, rating, comment), id)| PreviousObjective {
+                        id,
+                        objective,
+                        rating,
+                        comment,
+                    })
+                    .collect();
+                let standards = if standards {
+                    appraise::domain::standards::blank_assessments()
+                } else {
+                    Vec::new()
+                };
+                Statement {
+                    meeting_date,
+                    assessment,
+                    reviewer_comments,
+                    reviewee_comments,
+                    new_objectives: with_ids(objectives, objective_ids, |o, id| o.id = id),
+                    pay_recommendation: None,
+                    ..Statement::blank(previous_objectives, standards)
+                }
+            },
+        )
+}
+
+fn pre_review() -> impl Strategy<Value = PreReviewForm> {
+    (
+        (text(), text(), text(), text(), text(), text()),
+        (text(), text(), text(), text(), text(), text()),
+        proptest::collection::vec(text(), 0..4),
+        ids("ev", 0..4),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(
+                (
+                    name,
+                    job_title,
+                    key_successes,
+                    factors_helped,
+                    factors_hindered,
+                    training_last_year,
+                ),
+                (
+                    school_priorities,
+                    further_learning,
+                    job_description_amendments,
+                    career_goals,
+                    objective_ideas,
+                    wellbeing_support,
+                ),
+                evidence,
+                evidence_ids,
+                private,
+            )| PreReviewForm {
+                key_successes,
+                factors_helped,
+                factors_hindered,
+                training_last_year,
+                school_priorities,
+                further_learning,
+                job_description_amendments,
+                career_goals,
+                objective_ideas,
+                wellbeing_support,
+                evidence: evidence
+                    .into_iter()
+                    .zip(evidence_ids)
+                    .map(|(description, id)| EvidenceItem { id, description })
+                    .collect(),
+                ..PreReviewForm::blank(
+                    if private {
+                        PreReviewAuthor::ReviewerPrivate
+                    } else {
+                        PreReviewAuthor::Reviewee
+                    },
+                    &name,
+                    &job_title,
+                )
+            },
+        )
+}
+
+fn cpd_needs() -> impl Strategy<Value = CpdNeeds> {
+    (
+        text(),
+        text(),
+        text(),
+        proptest::collection::vec((text(), text(), 0usize..10), 0..5),
+        ids("need", 0..5),
+    )
+        .prop_map(|(name, job_title, reviewer, needs, need_ids)| CpdNeeds {
+            name,
+            job_title,
+            reviewer,
+            needs: needs
+                .into_iter()
+                .zip(need_ids)
+                .map(|((need, action, theme), id)| CpdNeed {
+                    id,
+                    need,
+                    action,
+                    theme: CpdTheme::ALL[theme],
+                })
+                .collect(),
+        })
+}
+
+fn observation() -> impl Strategy<Value = Observation> {
+    (
+        day(),
+        text(),
+        text(),
+        text(),
+        proptest::option::of(day()),
+        proptest::option::of(day()),
+    )
+        .prop_map(
+            |(date, observer, focus, key_points, verbal_feedback_on, written_feedback_on)| {
+                Observation {
+                    id: common::id("obs-1"),
+                    date,
+                    observer,
+                    focus,
+                    key_points,
+                    verbal_feedback_on,
+                    written_feedback_on,
+                }
+            },
+        )
+}
+
+fn interim_review() -> impl Strategy<Value = InterimReview> {
+    (
+        day(),
+        proptest::collection::vec(text(), 0..3),
+        ids("obj", 0..3),
+        proptest::collection::vec(new_objective(), 0..3),
+        ids("rev", 0..3),
+        any::<bool>(),
+    )
+        .prop_map(
+            |(date, comments, progress_ids, revised, revised_ids, revisions_agreed_by_both)| {
+                InterimReview {
+                    id: common::id("interim-1"),
+                    date,
+                    progress: comments
+                        .into_iter()
+                        .zip(progress_ids)
+                        .map(|(comment, id)| ObjectiveProgress { id, comment })
+                        .collect(),
+                    revised_objectives: with_ids(revised, revised_ids, |o, id| o.id = id),
+                    revisions_agreed_by_both,
+                }
+            },
+        )
+}
+
+fn support_plan() -> impl Strategy<Value = SupportPlan> {
+    (
+        text(),
+        text(),
+        proptest::collection::vec(text(), 0..3),
+        ids("t", 0..3),
+        proptest::option::of(day()),
+        1u32..9,
+        proptest::option::of(0u32..5),
+        prop_oneof![Just(None), Just(Some(SupportOutcome::FormalCapability))],
+    )
+        .prop_map(
+            |(
+                concerns,
+                support_agreed,
+                targets,
+                target_ids,
+                starts_on,
+                weeks,
+                extension,
+                outcome,
+            )| SupportPlan {
+                concerns,
+                support_agreed,
+                targets: targets
+                    .into_iter()
+                    .zip(target_ids)
+                    .map(|(target, id)| SupportTarget { id, target })
+                    .collect(),
+                starts_on,
+                monitoring_period: appraise::domain::calendar::Period::working_weeks(weeks),
+                extension: extension.map(appraise::domain::calendar::Period::weeks),
+                outcome,
+                ..common::support_plan()
+            },
+        )
+}
+
+fn appeal() -> impl Strategy<Value = Appeal> {
+    (
+        proptest::collection::vec(text(), 0..4),
+        text(),
+        any::<bool>(),
+        proptest::option::of(day()),
+    )
+        .prop_map(
+            |(entries_appealed, grounds, governors, decided_on)| Appeal {
+                entries_appealed,
+                grounds,
+                decided_on,
+                heard_by: if governors {
+                    AppealHearer::GoverningBody
+                } else {
+                    AppealHearer::Headteacher
+                },
+                ..common::appeal()
+            },
+        )
+}
+
+fn checklist() -> impl Strategy<Value = MeetingChecklist> {
+    proptest::collection::vec(any::<bool>(), 22).prop_map(|ticks| {
+        let mut checklist = MeetingChecklist::seed_001();
+        for (item, done) in checklist.items.iter_mut().zip(ticks) {
+            item.done = done;
+        }
+        checklist
+    })
+}
+
+fn round_trips<D: Document + PartialEq + Debug>(document: &D) -> Result<(), TestCaseError> {
+    let from_map = from_field_map::<D>(&to_field_map(document));
+    prop_assert_eq!(from_map.as_ref(), Ok(document));
+    let from_json = from_json::<D>(to_json(document));
+    prop_assert_eq!(from_json.as_ref(), Ok(document));
+    Ok(())
+}
+
+proptest! {
+    #[test] fn any_statement_round_trips(d in statement()) { round_trips(&d)?; }
+    #[test] fn any_pre_review_round_trips(d in pre_review()) { round_trips(&d)?; }
+    #[test] fn any_cpd_needs_round_trip(d in cpd_needs()) { round_trips(&d)?; }
+    #[test] fn any_observation_round_trips(d in observation()) { round_trips(&d)?; }
+    #[test] fn any_interim_review_round_trips(d in interim_review()) { round_trips(&d)?; }
+    #[test] fn any_support_plan_round_trips(d in support_plan()) { round_trips(&d)?; }
+    #[test] fn any_appeal_round_trips(d in appeal()) { round_trips(&d)?; }
+    #[test] fn any_checklist_round_trips(d in checklist()) { round_trips(&d)?; }
+}
