@@ -2,13 +2,49 @@
 //!
 //! Nothing here depends on the browser, reads the clock or uses randomness: callers pass
 //! `today`, `now` and ids in, so every rule can be tested on the host with fixed dates.
+//!
+//! # The model in a page
+//!
+//! A school runs appraisal under a [`policy::Policy`]: the cycle's start month and length, the
+//! deadlines, the limits on objectives, observations and reviews per reviewer, whether the 10
+//! [`standards`] apply, pay decision dates and how long records are kept. It picks one of the
+//! five [`presets`] (one per source policy) and may edit it; dates count in calendar days,
+//! weeks, hours or working days, which skip weekends and the school's closures
+//! ([`calendar::SchoolCalendar`]).
+//!
+//! A [`cycle::Review`] is one reviewee's appraisal by one reviewer under the policy in force for
+//! one [`cycle::CyclePeriod`]. It moves along a fixed path of [`cycle::Stage`]s (invited →
+//! preparing → meeting held → statement drafted → with reviewee → signed by both → final, or
+//! appealed), with a support plan or formal capability beside it; [`cycle::CycleState::after`]
+//! allows only legal moves and names the problem otherwise.
+//!
+//! A review holds its [`documents`]: the reviewee's pre-review form and the reviewer's private
+//! one, the planning and review statement with ratings of last year's objectives and new
+//! objectives, training and development (CPD) needs, observations, interim reviews, a support
+//! plan, an appeal, and the before/during/after meeting checklists. Each serialises to JSON with
+//! its `kind` and `schema` version, and converts losslessly to a flat map of field paths
+//! ([`field_map`]) which the merge of exchanged bundles works on; list items have stable ids.
+//!
+//! [`sign_off::SignOff`]s record exactly what each person signed; a later change shows the
+//! sign-off as out of date. Signing is refused while required fields are empty
+//! ([`validation`]), which also lists the warnings that never block: too many objectives, an
+//! objective that misses [`smart`], a deadline passed or near ([`deadlines`]), too many
+//! observations, a reviewer over their limit, records past [`retention`]. The [`governors`]
+//! report counts outcomes and training themes with small groups hidden.
 
 pub mod calendar;
+pub mod cycle;
 pub mod dates;
+pub mod deadlines;
 pub mod documents;
 pub mod field_map;
+pub mod governors;
 pub mod ids;
 pub mod people;
 pub mod policy;
 pub mod presets;
+pub mod retention;
+pub mod sign_off;
+pub mod smart;
 pub mod standards;
+pub mod validation;

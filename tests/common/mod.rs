@@ -170,3 +170,34 @@ pub fn appeal() -> Appeal {
         decided_on: None,
     }
 }
+
+pub fn person_ref(
+    staff_id: &str,
+    name: &str,
+    job_title: &str,
+) -> appraise::domain::people::PersonRef {
+    appraise::domain::people::PersonRef {
+        staff_id: id(staff_id),
+        name: name.into(),
+        job_title: job_title.into(),
+    }
+}
+
+/// A review under `policy_key`'s preset for the cycle containing `day`, at the invitation stage.
+pub fn review(
+    policy_key: &str,
+    staff_group: &str,
+    day: NaiveDate,
+) -> appraise::domain::cycle::Review {
+    use appraise::domain::cycle::{CyclePeriod, Review};
+    let policy = appraise::domain::presets::preset(policy_key).unwrap();
+    let period = CyclePeriod::containing(policy.cycle_for(staff_group).unwrap(), day).unwrap();
+    Review::new(
+        id("review-1"),
+        person_ref("sam", "Sam Patel", "Teaching assistant"),
+        person_ref("jo", "Jo Lee", "Year 2 leader"),
+        policy,
+        staff_group,
+        period,
+    )
+}

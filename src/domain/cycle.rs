@@ -1,0 +1,354 @@
+//! The appraisal cycle: one review of one reviewee by one reviewer under one policy for one
+//! period, the stage it has reached, and the only moves allowed between stages.
+//!
+//! The main path is invited → preparing → meeting held → statement drafted → with reviewee →
+//! signed by both → final, with an appeal possible once the reviewee has the statement. Beside
+//! it, a support plan may run at any stage, and formal capability suspends the cycle: no stage
+//! moves until capability ends.
+
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::documents::{
+    Appeal, CpdNeeds, InterimReview, MeetingChecklist, Observation, PreReviewForm, Statement,
+    SupportOutcome, SupportPlan,
+};
+use super::ids::Id;
+use super::people::PersonRef;
+use super::policy::{CycleOption, Policy};
+use super::sign_off::SignOff;
+
+/// Where a review has got to on its main path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    Invited,
+    Preparing,
+    MeetingHeld,
+    StatementDrafted,
+    WithReviewee,
+    SignedByBoth,
+    Appealed,
+    Final,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Invited => "Invited",
+            Stage::Preparing => "Preparing for the meeting",
+            Stage::MeetingHeld => "Meeting held",
+            Stage::StatementDrafted => "Statement being written",
+            Stage::WithReviewee => "With the reviewee for comments",
+            Stage::SignedByBoth => "Signed by both",
+            Stage::Appealed => "Appealed",
+            Stage::Final => "Final",
+        }
+    }
+}
+
+/// A state beside the main path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Suspension {
+    /// Performance is being monitored under a support plan; the cycle carries on.
+    SupportPlan,
+    /// The formal capability procedure: the cycle is suspended.
+    Capability,
+}
+
+/// The stage and any side state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CycleState {
+    pub stage: Stage,
+    pub suspension: Option<Suspension>,
+}
+
+/// Something that happens in a review and moves it on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CycleEvent {
+    PreReviewStarted,
+    MeetingHeld,
+    StatementDrafted,
+    StatementSentToReviewee,
+    /// The reviewee's comments need changes to the statement before signing.
+    StatementReturnedForChanges,
+    SignedByBoth,
+    AppealLodged,
+    /// The appeal was heard; the statement (amended or confirmed) goes back for signing.
+    AppealDecided,
+    Finalised,
+    SupportPlanStarted,
+    SupportPlanEnded(SupportOutcome),
+    CapabilityEnded,
+}
+
+impl CycleEvent {
+    fn describe(self) -> &'static str {
+        match self {
+            CycleEvent::PreReviewStarted => "start the pre-review",
+            CycleEvent::MeetingHeld => "record the meeting as held",
+            CycleEvent::StatementDrafted => "start the statement",
+            CycleEvent::StatementSentToReviewee => "send the statement to the reviewee",
+            CycleEvent::StatementReturnedForChanges => "return the statement for changes",
+            CycleEvent::SignedByBoth => "record both signatures",
+            CycleEvent::AppealLodged => "lodge an appeal",
+            CycleEvent::AppealDecided => "record the appeal decision",
+            CycleEvent::Finalised => "finalise the review",
+            CycleEvent::SupportPlanStarted => "start a support plan",
+            CycleEvent::SupportPlanEnded(_) => "end the support plan",
+            CycleEvent::CapabilityEnded => "end the capability procedure",
+        }
+    }
+}
+
+/// Why a move is not allowed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TransitionError {
+    NotAtThisStage { event: CycleEvent, stage: Stage },
+    Suspended { event: CycleEvent },
+    AlreadyFinal { event: CycleEvent },
+    NoSupportPlan { event: CycleEvent },
+    NotInCapability,
+    SupportPlanAlreadyRunning,
+}
+
+impl fmt::Display for TransitionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TransitionError::NotAtThisStage { event, stage } => write!(
+                f,
+                "You cannot {} while the review is at “{}”. Finish the earlier steps first.",
+                event.describe(),
+                stage.label()
+            ),
+            TransitionError::Suspended { event } => write!(
+                f,
+                "You cannot {} while the cycle is suspended under the formal capability procedure. Record the end of the procedure first.",
+                event.describe()
+            ),
+            TransitionError::AlreadyFinal { event } => write!(
+                f,
+                "You cannot {}: the review is final. Start next year’s review instead.",
+                event.describe()
+            ),
+            TransitionError::NoSupportPlan { event } => write!(
+                f,
+                "You cannot {}: there is no support plan running.",
+                event.describe()
+            ),
+            TransitionError::NotInCapability => write!(
+                f,
+                "The formal capability procedure is not running, so there is nothing to end."
+            ),
+            TransitionError::SupportPlanAlreadyRunning => write!(
+                f,
+                "A support plan is already running. Record its outcome before starting another."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for TransitionError {}
+
+impl CycleState {
+    pub const START: CycleState = CycleState {
+        stage: Stage::Invited,
+        suspension: None,
+    };
+
+    /// The state after `event`, or why it cannot happen now.
+    pub fn after(self, event: CycleEvent) -> Result<CycleState, TransitionError> {
+        use CycleEvent as E;
+        use Stage as S;
+        match event {
+            E::SupportPlanStarted => {
+                if self.stage == S::Final {
+                    return Err(TransitionError::AlreadyFinal { event });
+                }
+                match self.suspension {
+                    None => Ok(self.with_suspension(Some(Suspension::SupportPlan))),
+                    Some(Suspension::SupportPlan) => {
+                        Err(TransitionError::SupportPlanAlreadyRunning)
+                    }
+                    Some(Suspension::Capability) => Err(TransitionError::Suspended { event }),
+                }
+            }
+            E::SupportPlanEnded(outcome) => match self.suspension {
+                Some(Suspension::SupportPlan) => Ok(self.with_suspension(match outcome {
+                    SupportOutcome::Improved => None,
+                    SupportOutcome::ContinueMonitoring => Some(Suspension::SupportPlan),
+                    SupportOutcome::FormalCapability => Some(Suspension::Capability),
+                })),
+                _ => Err(TransitionError::NoSupportPlan { event }),
+            },
+            E::CapabilityEnded => match self.suspension {
+                Some(Suspension::Capability) => Ok(self.with_suspension(None)),
+                _ => Err(TransitionError::NotInCapability),
+            },
+            _ if self.suspension == Some(Suspension::Capability) => {
+                Err(TransitionError::Suspended { event })
+            }
+            _ if self.stage == S::Final => Err(TransitionError::AlreadyFinal { event }),
+            _ => {
+                let next = match (event, self.stage) {
+                    (E::PreReviewStarted, S::Invited) => S::Preparing,
+                    (E::MeetingHeld, S::Invited | S::Preparing) => S::MeetingHeld,
+                    (E::StatementDrafted, S::MeetingHeld) => S::StatementDrafted,
+                    (E::StatementSentToReviewee, S::StatementDrafted) => S::WithReviewee,
+                    (E::StatementReturnedForChanges, S::WithReviewee) => S::StatementDrafted,
+                    (E::SignedByBoth, S::WithReviewee) => S::SignedByBoth,
+                    (E::AppealLodged, S::WithReviewee | S::SignedByBoth) => S::Appealed,
+                    (E::AppealDecided, S::Appealed) => S::WithReviewee,
+                    (E::Finalised, S::SignedByBoth) => S::Final,
+                    (event, stage) => return Err(TransitionError::NotAtThisStage { event, stage }),
+                };
+                Ok(CycleState {
+                    stage: next,
+                    ..self
+                })
+            }
+        }
+    }
+
+    fn with_suspension(self, suspension: Option<Suspension>) -> CycleState {
+        CycleState { suspension, ..self }
+    }
+}
+
+/// The dates of one appraisal cycle, first and last day included.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CyclePeriod {
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+}
+
+impl CyclePeriod {
+    /// The cycle of `option` that starts in `year`, e.g. September 2026 to August 2027.
+    pub fn starting_in(option: &CycleOption, year: i32) -> Option<CyclePeriod> {
+        let first_day = NaiveDate::from_ymd_opt(year, option.start_month, 1)?;
+        let last_day = first_day
+            .checked_add_months(Months::new(option.length_months))?
+            .pred_opt()?;
+        Some(CyclePeriod {
+            first_day,
+            last_day,
+        })
+    }
+
+    /// The cycle of `option` that includes `day`.
+    pub fn containing(option: &CycleOption, day: NaiveDate) -> Option<CyclePeriod> {
+        let year = if day.month() >= option.start_month {
+            day.year()
+        } else {
+            day.year() - 1
+        };
+        (year - 2..=year)
+            .rev()
+            .filter_map(|year| CyclePeriod::starting_in(option, year))
+            .find(|period| period.contains(day))
+    }
+
+    pub fn contains(&self, day: NaiveDate) -> bool {
+        self.first_day <= day && day <= self.last_day
+    }
+}
+
+/// The dates things happened on, which start the policy's clocks.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyDates {
+    pub invited_on: Option<NaiveDate>,
+    /// The meeting date, planned or held.
+    pub meeting_on: Option<NaiveDate>,
+    pub statement_sent_on: Option<NaiveDate>,
+    pub reviewee_replied_on: Option<NaiveDate>,
+    pub sent_to_headteacher_on: Option<NaiveDate>,
+    pub finalised_on: Option<NaiveDate>,
+}
+
+/// Everything about one review: who, under which policy, where it has got to, and its documents.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    pub id: Id,
+    pub reviewee: PersonRef,
+    pub reviewer: PersonRef,
+    /// The policy in force for this review, as it stood when the review began.
+    pub policy: Policy,
+    pub staff_group: String,
+    pub period: CyclePeriod,
+    /// Whether the reviewee is eligible for pay progression this cycle.
+    pub pay_eligible: bool,
+    pub state: CycleState,
+    pub dates: KeyDates,
+    pub pre_review: Option<PreReviewForm>,
+    /// The reviewer's private preparation; never exported.
+    pub reviewer_notes: Option<PreReviewForm>,
+    pub statement: Option<Statement>,
+    pub cpd_needs: Option<CpdNeeds>,
+    pub observations: Vec<Observation>,
+    pub interim_reviews: Vec<InterimReview>,
+    pub support_plan: Option<SupportPlan>,
+    pub appeal: Option<Appeal>,
+    pub checklist: MeetingChecklist,
+    pub sign_offs: Vec<SignOff>,
+}
+
+impl Review {
+    /// A new review at the invitation stage, with seed 001's meeting checklist.
+    pub fn new(
+        id: Id,
+        reviewee: PersonRef,
+        reviewer: PersonRef,
+        policy: Policy,
+        staff_group: &str,
+        period: CyclePeriod,
+    ) -> Review {
+        Review {
+            id,
+            reviewee,
+            reviewer,
+            policy,
+            staff_group: staff_group.into(),
+            period,
+            pay_eligible: false,
+            state: CycleState::START,
+            dates: KeyDates::default(),
+            pre_review: None,
+            reviewer_notes: None,
+            statement: None,
+            cpd_needs: None,
+            observations: Vec::new(),
+            interim_reviews: Vec::new(),
+            support_plan: None,
+            appeal: None,
+            checklist: MeetingChecklist::seed_001(),
+            sign_offs: Vec::new(),
+        }
+    }
+
+    /// Moves the review on and notes the date on which the clocks depend.
+    pub fn record(&mut self, event: CycleEvent, on: NaiveDate) -> Result<(), TransitionError> {
+        self.state = self.state.after(event)?;
+        let dates = &mut self.dates;
+        match event {
+            CycleEvent::MeetingHeld => dates.meeting_on = Some(on),
+            CycleEvent::StatementSentToReviewee => dates.statement_sent_on = Some(on),
+            CycleEvent::SignedByBoth | CycleEvent::AppealLodged => {
+                dates.reviewee_replied_on = Some(on)
+            }
+            CycleEvent::Finalised => {
+                dates.finalised_on = Some(on);
+                dates.sent_to_headteacher_on.get_or_insert(on);
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The cycle option this review runs on.
+    pub fn cycle(&self) -> Option<&CycleOption> {
+        self.policy.cycle_for(&self.staff_group)
+    }
+}

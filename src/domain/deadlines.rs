@@ -1,0 +1,300 @@
+//! Deadlines: every due date of a review, derived from the policy in force and the dates things
+//! happened on, and the agenda that tells one person what is overdue, due soon and coming up.
+
+use chrono::{Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+use super::calendar::SchoolCalendar;
+use super::cycle::{Review, Stage, Suspension};
+use super::dates::format_uk_date;
+use super::ids::Id;
+use super::people::{Person, Role};
+use super::policy::InterimReviews;
+
+/// A deadline counts as "due soon" from this many working days before it.
+pub const DUE_SOON_WORKING_DAYS: i64 = 3;
+/// The agenda looks this many calendar days ahead for "coming up".
+pub const LOOK_AHEAD_DAYS: i64 = 42;
+
+/// What is due.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum DeadlineKind {
+    MeetingNotice,
+    StatementToReviewee,
+    RevieweeReply,
+    StatementToHeadteacher,
+    ObservationFeedback {
+        observation: Id,
+        observed_on: NaiveDate,
+    },
+    InterimReview {
+        number: u32,
+    },
+    SupportPlanReview,
+    MonitoringEnds,
+    PayDecision,
+}
+
+impl fmt::Display for DeadlineKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DeadlineKind::MeetingNotice => write!(f, "Give notice of the meeting"),
+            DeadlineKind::StatementToReviewee => {
+                write!(f, "Send the statement and training needs to the reviewee")
+            }
+            DeadlineKind::RevieweeReply => {
+                write!(f, "Comment on and sign the statement, or appeal")
+            }
+            DeadlineKind::StatementToHeadteacher => {
+                write!(f, "Send the agreed statement to the headteacher")
+            }
+            DeadlineKind::ObservationFeedback { observed_on, .. } => write!(
+                f,
+                "Give feedback on the observation of {}",
+                format_uk_date(*observed_on)
+            ),
+            DeadlineKind::InterimReview { number } => write!(f, "Hold interim review {number}"),
+            DeadlineKind::SupportPlanReview => write!(f, "Review progress on the support plan"),
+            DeadlineKind::MonitoringEnds => {
+                write!(
+                    f,
+                    "Decide the outcome of the support plan's monitoring period"
+                )
+            }
+            DeadlineKind::PayDecision => write!(f, "Make the pay decision"),
+        }
+    }
+}
+
+/// One due date of one review.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Deadline {
+    pub review: Id,
+    pub kind: DeadlineKind,
+    /// Who must act.
+    pub owner: Role,
+    pub due: NaiveDate,
+    pub done: bool,
+}
+
+/// How pressing an open deadline is on a given day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    Overdue { working_days: i64 },
+    DueToday,
+    DueSoon { working_days: i64 },
+    ComingUp,
+}
+
+impl fmt::Display for Urgency {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let days = |n: i64| {
+            if n == 1 {
+                "1 working day".to_string()
+            } else {
+                format!("{n} working days")
+            }
+        };
+        match self {
+            Urgency::Overdue { working_days: 0 } => write!(f, "Overdue"),
+            Urgency::Overdue { working_days } => write!(f, "Overdue by {}", days(*working_days)),
+            Urgency::DueToday => write!(f, "Due today"),
+            Urgency::DueSoon { working_days } => write!(f, "Due in {}", days(*working_days)),
+            Urgency::ComingUp => write!(f, "Coming up"),
+        }
+    }
+}
+
+/// An open deadline on someone's agenda.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgendaItem {
+    pub deadline: Deadline,
+    /// Whose review it is, for the reviewer's list.
+    pub reviewee_name: String,
+    pub urgency: Urgency,
+}
+
+/// Every deadline of a review. While the cycle is suspended under formal capability its clocks
+/// stop, so only the support plan's own dates are listed.
+pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
+    let mut list = Vec::new();
+    let mut add = |kind, owner, due, done| {
+        list.push(Deadline {
+            review: review.id.clone(),
+            kind,
+            owner,
+            due,
+            done,
+        })
+    };
+    let rules = review.policy.deadlines;
+    let dates = &review.dates;
+    let suspended = review.state.suspension == Some(Suspension::Capability);
+
+    if !suspended {
+        if let Some(meeting) = dates.meeting_on {
+            add(
+                DeadlineKind::MeetingNotice,
+                Role::Reviewer,
+                calendar.before(meeting, rules.notice_before_meeting),
+                dates.invited_on.is_some() || review.state.stage >= Stage::MeetingHeld,
+            );
+            add(
+                DeadlineKind::StatementToReviewee,
+                Role::Reviewer,
+                calendar.after(meeting, rules.statement_after_meeting),
+                dates.statement_sent_on.is_some(),
+            );
+            add(
+                DeadlineKind::StatementToHeadteacher,
+                Role::Reviewer,
+                calendar.after(meeting, rules.headteacher_after_meeting),
+                dates.sent_to_headteacher_on.is_some(),
+            );
+        }
+        if let Some(sent) = dates.statement_sent_on {
+            add(
+                DeadlineKind::RevieweeReply,
+                Role::Reviewee,
+                calendar.after(sent, rules.reply_after_statement),
+                dates.reviewee_replied_on.is_some() || review.state.stage >= Stage::SignedByBoth,
+            );
+        }
+        for observation in &review.observations {
+            add(
+                DeadlineKind::ObservationFeedback {
+                    observation: observation.id.clone(),
+                    observed_on: observation.date,
+                },
+                Role::Reviewer,
+                calendar.after(observation.date, rules.observation_feedback),
+                observation.verbal_feedback_on.is_some()
+                    && observation.written_feedback_on.is_some(),
+            );
+        }
+        for (number, due) in interim_review_dates(review).into_iter().enumerate() {
+            let number = u32::try_from(number + 1).unwrap_or(u32::MAX);
+            let held = review.interim_reviews.len() >= number as usize;
+            add(
+                DeadlineKind::InterimReview { number },
+                Role::Reviewer,
+                due,
+                held,
+            );
+        }
+        if let (true, true, Some(pay)) = (
+            review.policy.pay_progression,
+            review.pay_eligible,
+            review.cycle().and_then(|cycle| cycle.pay_decision_by),
+        ) && let Some(due) = pay.on_or_after(review.period.last_day)
+        {
+            add(
+                DeadlineKind::PayDecision,
+                Role::Headteacher,
+                due,
+                review.state.stage == Stage::Final,
+            );
+        }
+    }
+    if let Some(plan) = &review.support_plan {
+        let decided = plan.outcome.is_some();
+        if let Some(review_on) = plan.review_on {
+            add(
+                DeadlineKind::SupportPlanReview,
+                Role::Reviewer,
+                review_on,
+                decided,
+            );
+        }
+        if let Some(starts) = plan.starts_on {
+            let mut ends = calendar.after(starts, plan.monitoring_period);
+            if let Some(extension) = plan.extension {
+                ends = calendar.after(ends, extension);
+            }
+            add(DeadlineKind::MonitoringEnds, Role::Reviewer, ends, decided);
+        }
+    }
+    list.sort_by_key(|deadline| deadline.due);
+    list
+}
+
+/// Interim reviews spread evenly through the cycle: one halfway for mid-year reviews; for
+/// termly reviews, one at the end of each term but the last, which the annual review closes.
+fn interim_review_dates(review: &Review) -> Vec<NaiveDate> {
+    let length = review.cycle().map_or(12, |cycle| cycle.length_months);
+    let parts = match review.policy.interim_reviews {
+        InterimReviews::None => return Vec::new(),
+        InterimReviews::MidYear => 2,
+        InterimReviews::Termly => 3,
+    };
+    (1..parts)
+        .filter_map(|part| {
+            review
+                .period
+                .first_day
+                .checked_add_months(Months::new(length * part / parts))?
+                .pred_opt()
+        })
+        .collect()
+}
+
+/// How pressing a deadline is on `today`; `None` once done or when further off than the look-ahead.
+pub fn urgency(
+    deadline: &Deadline,
+    calendar: &SchoolCalendar,
+    today: NaiveDate,
+) -> Option<Urgency> {
+    if deadline.done {
+        return None;
+    }
+    let working_days = calendar.working_days_until(today, deadline.due);
+    Some(if deadline.due < today {
+        Urgency::Overdue {
+            working_days: -working_days,
+        }
+    } else if deadline.due == today {
+        Urgency::DueToday
+    } else if working_days <= DUE_SOON_WORKING_DAYS {
+        Urgency::DueSoon { working_days }
+    } else if (deadline.due - today).num_days() <= LOOK_AHEAD_DAYS {
+        Urgency::ComingUp
+    } else {
+        return None;
+    })
+}
+
+/// What `person` must do across `reviews` on `today`: overdue first, then by due date.
+pub fn agenda(
+    person: &Person,
+    reviews: &[Review],
+    calendar: &SchoolCalendar,
+    today: NaiveDate,
+) -> Vec<AgendaItem> {
+    let mut items: Vec<AgendaItem> = reviews
+        .iter()
+        .flat_map(|review| {
+            deadlines(review, calendar)
+                .into_iter()
+                .filter_map(move |deadline| {
+                    let mine = match deadline.owner {
+                        Role::Reviewer => review.reviewer.staff_id == person.staff_id,
+                        Role::Reviewee => review.reviewee.staff_id == person.staff_id,
+                        Role::Headteacher | Role::CpdLeader => person.holds(deadline.owner),
+                    };
+                    let urgency = urgency(&deadline, calendar, today)?;
+                    mine.then(|| AgendaItem {
+                        reviewee_name: review.reviewee.name.clone(),
+                        deadline,
+                        urgency,
+                    })
+                })
+        })
+        .collect();
+    items.sort_by(|a, b| {
+        let overdue = |item: &AgendaItem| !matches!(item.urgency, Urgency::Overdue { .. });
+        (overdue(a), a.deadline.due).cmp(&(overdue(b), b.deadline.due))
+    });
+    items
+}

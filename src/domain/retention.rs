@@ -1,0 +1,27 @@
+//! Retention: records are kept for the policy's number of years after the cycle ends, then
+//! destroyed (seed 001 "Confidentiality", seed 003 "Retention of Records", seed 004 8.2).
+
+use chrono::{Months, NaiveDate};
+
+use super::cycle::Review;
+
+/// The first day on which the review's records are past their retention period.
+pub fn destroy_from(review: &Review) -> Option<NaiveDate> {
+    let end = review
+        .period
+        .last_day
+        .max(review.dates.finalised_on.unwrap_or(review.period.last_day));
+    end.checked_add_months(Months::new(
+        review.policy.retention_years.saturating_mul(12),
+    ))?
+    .succ_opt()
+}
+
+/// The reviews whose records should have been destroyed by `today`, with the date they fell due.
+pub fn past_retention(reviews: &[Review], today: NaiveDate) -> Vec<(&Review, NaiveDate)> {
+    reviews
+        .iter()
+        .filter_map(|review| Some((review, destroy_from(review)?)))
+        .filter(|(_, from)| *from <= today)
+        .collect()
+}

@@ -1,0 +1,186 @@
+//! Sign-offs: a person's signature on the exact content of a document as it stood. If that
+//! content changes afterwards the sign-off shows as out of date, with the fields that changed,
+//! and must be given again. (The cryptographic signature that proves who signed travels in the
+//! bundle; this records what was signed.)
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::fmt;
+
+use super::cycle::Review;
+use super::documents::{CpdNeeds, Document, Statement};
+use super::field_map::{FieldMap, to_field_map};
+use super::people::PersonRef;
+use super::validation::{
+    MissingField, missing_before_signing_cpd, missing_before_signing_statement,
+};
+
+/// Who is signing, which decides what their signature covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignerRole {
+    Reviewee,
+    Reviewer,
+}
+
+/// A signature on a document's content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignOff {
+    /// The document's kind, e.g. `statement`.
+    pub document: String,
+    pub role: SignerRole,
+    pub signer: PersonRef,
+    pub signed_on: NaiveDate,
+    /// The fields covered, exactly as they were when signed.
+    pub covered: FieldMap,
+    /// SHA-256 of `covered`, hex.
+    pub fingerprint: String,
+}
+
+/// Whether a sign-off still covers the document as it is now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignOffStatus {
+    Current,
+    /// The content changed after signing; these fields differ.
+    OutOfDate {
+        changed: Vec<String>,
+    },
+    /// The record of what was signed does not match its own fingerprint: it has been altered.
+    Invalid,
+}
+
+/// Signing was refused because required fields are empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignOffRefused {
+    pub missing: Vec<MissingField>,
+}
+
+impl fmt::Display for SignOffRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let labels: Vec<&str> = self.missing.iter().map(|m| m.label.as_str()).collect();
+        write!(
+            f,
+            "This cannot be signed yet because {} {} empty: {}. Fill {} in, then sign.",
+            if labels.len() == 1 {
+                "this required field"
+            } else {
+                "these required fields"
+            },
+            if labels.len() == 1 { "is" } else { "are" },
+            labels.join("; "),
+            if labels.len() == 1 { "it" } else { "them" },
+        )
+    }
+}
+
+impl std::error::Error for SignOffRefused {}
+
+/// The reviewer's signature covers the statement except the reviewee's own comments, which are
+/// written after the reviewer signs; the reviewee's covers everything.
+fn covered<D: Document>(document: &D, role: SignerRole) -> FieldMap {
+    let mut fields = to_field_map(document);
+    if role == SignerRole::Reviewer {
+        fields.remove(&format!("{}.reviewee_comments", D::KIND));
+    }
+    fields
+}
+
+/// SHA-256 (hex) of the fields as canonical JSON: keys in path order, no spaces.
+pub fn fingerprint(fields: &FieldMap) -> String {
+    let canonical = serde_json::to_vec(fields).expect("field maps always serialise");
+    Sha256::digest(&canonical)
+        .iter()
+        .map(|byte| format!("{byte:02x}"))
+        .collect()
+}
+
+fn seal<D: Document>(document: &D, role: SignerRole, signer: &PersonRef, on: NaiveDate) -> SignOff {
+    let covered = covered(document, role);
+    SignOff {
+        document: D::KIND.into(),
+        role,
+        signer: signer.clone(),
+        signed_on: on,
+        fingerprint: fingerprint(&covered),
+        covered,
+    }
+}
+
+impl SignOff {
+    /// Signs the review's statement, or refuses with every empty required field.
+    pub fn for_statement(
+        review: &Review,
+        role: SignerRole,
+        on: NaiveDate,
+    ) -> Result<SignOff, SignOffRefused> {
+        let missing = missing_before_signing_statement(review);
+        match &review.statement {
+            Some(statement) if missing.is_empty() => {
+                Ok(seal(statement, role, signer(review, role), on))
+            }
+            _ => Err(SignOffRefused { missing }),
+        }
+    }
+
+    /// Signs the review's training and development needs, or refuses with every empty required field.
+    pub fn for_cpd_needs(
+        review: &Review,
+        role: SignerRole,
+        on: NaiveDate,
+    ) -> Result<SignOff, SignOffRefused> {
+        let missing = missing_before_signing_cpd(review);
+        match &review.cpd_needs {
+            Some(needs) if missing.is_empty() => Ok(seal(needs, role, signer(review, role), on)),
+            _ => Err(SignOffRefused { missing }),
+        }
+    }
+
+    /// Whether this sign-off still covers the review's document as it is now.
+    pub fn status(&self, review: &Review) -> SignOffStatus {
+        if fingerprint(&self.covered) != self.fingerprint {
+            return SignOffStatus::Invalid;
+        }
+        let now = match self.document.as_str() {
+            Statement::KIND => review.statement.as_ref().map(|d| covered(d, self.role)),
+            CpdNeeds::KIND => review.cpd_needs.as_ref().map(|d| covered(d, self.role)),
+            _ => None,
+        };
+        let Some(now) = now else {
+            return SignOffStatus::Invalid;
+        };
+        let mut changed: Vec<String> = now
+            .iter()
+            .filter(|(path, value)| self.covered.get(*path) != Some(value))
+            .map(|(path, _)| path.clone())
+            .chain(
+                self.covered
+                    .keys()
+                    .filter(|path| !now.contains_key(*path))
+                    .cloned(),
+            )
+            .collect();
+        changed.sort();
+        if changed.is_empty() {
+            SignOffStatus::Current
+        } else {
+            SignOffStatus::OutOfDate { changed }
+        }
+    }
+
+    /// The first 12 hex digits of the fingerprint, in groups of four, for printed footers.
+    pub fn short_fingerprint(&self) -> String {
+        let head: Vec<String> = self.fingerprint.as_bytes()[..12]
+            .chunks(4)
+            .map(|chunk| String::from_utf8_lossy(chunk).into_owned())
+            .collect();
+        head.join(" ")
+    }
+}
+
+fn signer(review: &Review, role: SignerRole) -> &PersonRef {
+    match role {
+        SignerRole::Reviewee => &review.reviewee,
+        SignerRole::Reviewer => &review.reviewer,
+    }
+}

@@ -1,0 +1,346 @@
+//! The rules of the spec's "Rules: errors and warnings" that concern reviews: hard errors that
+//! refuse an action (signing with an empty required field) and warnings that are shown but never
+//! block (too many objectives, objectives that miss SMART, deadlines passed or near, too many
+//! observations, a reviewer over their limit, records past retention). Each is a typed value
+//! with a sentence saying what is wrong and what to do. Bundle errors live with bundles.
+
+use chrono::NaiveDate;
+use std::fmt;
+
+use super::calendar::SchoolCalendar;
+use super::cycle::Review;
+use super::dates::format_uk_date;
+use super::deadlines::{DeadlineKind, Urgency, deadlines, urgency};
+use super::ids::Id;
+use super::people::Person;
+use super::retention::destroy_from;
+use super::smart::{SmartMiss, smart_check};
+
+/// A required field left empty, by its path and its label on the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingField {
+    pub path: String,
+    pub label: String,
+}
+
+fn missing(path: impl Into<String>, label: impl Into<String>) -> MissingField {
+    MissingField {
+        path: path.into(),
+        label: label.into(),
+    }
+}
+
+fn blank(text: &str) -> bool {
+    text.trim().is_empty()
+}
+
+/// The statement's required fields that are empty; signing is refused until there are none.
+pub fn missing_before_signing_statement(review: &Review) -> Vec<MissingField> {
+    let Some(statement) = &review.statement else {
+        return vec![missing("statement", "the planning and review statement")];
+    };
+    let mut list = Vec::new();
+    if statement.meeting_date.is_none() {
+        list.push(missing("statement.meeting_date", "Meeting date"));
+    }
+    for previous in &statement.previous_objectives {
+        if previous.rating.is_none() {
+            list.push(missing(
+                format!("statement.previous_objectives[{}].rating", previous.id),
+                format!(
+                    "Rating for the previous objective “{}”",
+                    previous.objective.trim()
+                ),
+            ));
+        }
+    }
+    if blank(&statement.assessment) {
+        list.push(missing(
+            "statement.assessment",
+            "Assessment against the job role",
+        ));
+    }
+    if review.policy.ten_standards_apply {
+        for assessment in statement.standards.iter().filter(|a| a.judgement.is_none()) {
+            let name = assessment
+                .standard()
+                .map_or(assessment.id.as_str(), |s| s.text);
+            list.push(missing(
+                format!("statement.standards[{}].judgement", assessment.id),
+                format!("Judgement against the standard “{name}”"),
+            ));
+        }
+    }
+    if review.policy.pay_progression
+        && review.pay_eligible
+        && statement.pay_recommendation.is_none()
+    {
+        list.push(missing(
+            "statement.pay_recommendation",
+            "Pay progression recommendation",
+        ));
+    }
+    if statement.new_objectives.is_empty() {
+        list.push(missing(
+            "statement.new_objectives",
+            "At least one new objective",
+        ));
+    }
+    for (number, objective) in statement.new_objectives.iter().enumerate() {
+        let n = number + 1;
+        let path = |field: &str| format!("statement.new_objectives[{}].{field}", objective.id);
+        if blank(&objective.objective) {
+            list.push(missing(
+                path("objective"),
+                format!("New objective {n}: the objective"),
+            ));
+        }
+        if blank(&objective.success_criteria) {
+            list.push(missing(
+                path("success_criteria"),
+                format!("New objective {n}: how you will know it is achieved"),
+            ));
+        }
+        if blank(&objective.actions) {
+            list.push(missing(
+                path("actions"),
+                format!("New objective {n}: what will be done"),
+            ));
+        }
+    }
+    list
+}
+
+/// The training and development form's required fields that are empty.
+pub fn missing_before_signing_cpd(review: &Review) -> Vec<MissingField> {
+    let Some(needs) = &review.cpd_needs else {
+        return vec![missing(
+            "cpd_needs",
+            "the training and development needs form",
+        )];
+    };
+    let mut list = Vec::new();
+    if blank(&needs.name) {
+        list.push(missing("cpd_needs.name", "Name"));
+    }
+    for (number, need) in needs.needs.iter().enumerate() {
+        let n = number + 1;
+        if blank(&need.need) {
+            list.push(missing(
+                format!("cpd_needs.needs[{}].need", need.id),
+                format!("Need {n}: the training or development need"),
+            ));
+        }
+        if blank(&need.action) {
+            list.push(missing(
+                format!("cpd_needs.needs[{}].action", need.id),
+                format!("Need {n}: the action to be taken"),
+            ));
+        }
+    }
+    list
+}
+
+/// Something to look at; shown, never blocking.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Warning {
+    TooManyObjectives {
+        count: usize,
+        max: u32,
+    },
+    ObjectiveNotSmart {
+        objective: Id,
+        number: usize,
+        misses: Vec<SmartMiss>,
+    },
+    DeadlinePassed {
+        what: DeadlineKind,
+        due: NaiveDate,
+        working_days: i64,
+    },
+    DeadlineToday {
+        what: DeadlineKind,
+        due: NaiveDate,
+    },
+    /// Due within a few working days; 0 when it falls before the next working day.
+    DeadlineNear {
+        what: DeadlineKind,
+        due: NaiveDate,
+        working_days: i64,
+    },
+    TooManyObservations {
+        count: usize,
+        max: u32,
+    },
+    ReviewerOverLimit {
+        reviewer: String,
+        count: usize,
+        max: u32,
+    },
+    PastRetention {
+        reviewee: String,
+        destroy_from: NaiveDate,
+    },
+}
+
+impl fmt::Display for Warning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Warning::TooManyObjectives { count, max } => write!(
+                f,
+                "There are {count} new objectives but the policy allows at most {max}. Combine or remove some, or record why more are needed."
+            ),
+            Warning::ObjectiveNotSmart { number, misses, .. } => {
+                let reasons: Vec<String> = misses.iter().map(ToString::to_string).collect();
+                write!(
+                    f,
+                    "New objective {number} is not yet SMART. {}",
+                    reasons.join(" ")
+                )
+            }
+            Warning::DeadlinePassed {
+                what,
+                due,
+                working_days,
+            } => write!(
+                f,
+                "“{what}” was due on {} ({} working day{} ago). Do it as soon as you can, or record why it is late.",
+                format_uk_date(*due),
+                working_days,
+                if *working_days == 1 { "" } else { "s" }
+            ),
+            Warning::DeadlineToday { what, due } => {
+                write!(f, "“{what}” is due today, {}.", format_uk_date(*due))
+            }
+            Warning::DeadlineNear {
+                what,
+                due,
+                working_days: 0,
+            } => write!(
+                f,
+                "“{what}” is due on {}, before the next working day.",
+                format_uk_date(*due)
+            ),
+            Warning::DeadlineNear {
+                what,
+                due,
+                working_days,
+            } => write!(
+                f,
+                "“{what}” is due on {}, in {} working day{}.",
+                format_uk_date(*due),
+                working_days,
+                if *working_days == 1 { "" } else { "s" }
+            ),
+            Warning::TooManyObservations { count, max } => write!(
+                f,
+                "{count} observations are recorded this cycle but the policy allows at most {max}. Check that each one is needed."
+            ),
+            Warning::ReviewerOverLimit {
+                reviewer,
+                count,
+                max,
+            } => write!(
+                f,
+                "{reviewer} has {count} reviews this cycle but the policy expects at most {max} for a reviewer outside the senior team. Ask the headteacher to share some out."
+            ),
+            Warning::PastRetention {
+                reviewee,
+                destroy_from,
+            } => write!(
+                f,
+                "The records of {reviewee}’s review passed their retention period on {}. Delete them from this device.",
+                format_uk_date(*destroy_from)
+            ),
+        }
+    }
+}
+
+/// Every warning about one review on `today`.
+pub fn review_warnings(
+    review: &Review,
+    calendar: &SchoolCalendar,
+    today: NaiveDate,
+) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    if let Some(statement) = &review.statement {
+        let count = statement.new_objectives.len();
+        if count > review.policy.max_objectives as usize {
+            warnings.push(Warning::TooManyObjectives {
+                count,
+                max: review.policy.max_objectives,
+            });
+        }
+        for (index, objective) in statement.new_objectives.iter().enumerate() {
+            let misses = smart_check(objective, &review.period);
+            if !misses.is_empty() {
+                warnings.push(Warning::ObjectiveNotSmart {
+                    objective: objective.id.clone(),
+                    number: index + 1,
+                    misses,
+                });
+            }
+        }
+    }
+    for deadline in deadlines(review, calendar) {
+        match urgency(&deadline, calendar, today) {
+            Some(Urgency::Overdue { working_days }) => warnings.push(Warning::DeadlinePassed {
+                what: deadline.kind,
+                due: deadline.due,
+                working_days,
+            }),
+            Some(Urgency::DueToday) => warnings.push(Warning::DeadlineToday {
+                what: deadline.kind,
+                due: deadline.due,
+            }),
+            Some(Urgency::DueSoon { working_days }) => warnings.push(Warning::DeadlineNear {
+                what: deadline.kind,
+                due: deadline.due,
+                working_days,
+            }),
+            Some(Urgency::ComingUp) | None => {}
+        }
+    }
+    if let Some(max) = review.policy.max_observations
+        && review.observations.len() > max as usize
+    {
+        warnings.push(Warning::TooManyObservations {
+            count: review.observations.len(),
+            max,
+        });
+    }
+    if let Some(destroy_from) = destroy_from(review)
+        && destroy_from <= today
+    {
+        warnings.push(Warning::PastRetention {
+            reviewee: review.reviewee.name.clone(),
+            destroy_from,
+        });
+    }
+    warnings
+}
+
+/// Whether `reviewer` holds more reviews in the cycle running on `today` than their policy allows.
+pub fn reviewer_load_warning(
+    reviewer: &Person,
+    reviews: &[Review],
+    today: NaiveDate,
+) -> Option<Warning> {
+    let theirs: Vec<&Review> = reviews
+        .iter()
+        .filter(|review| {
+            review.reviewer.staff_id == reviewer.staff_id && review.period.contains(today)
+        })
+        .collect();
+    let limit = theirs
+        .iter()
+        .find_map(|review| review.policy.review_limit)?;
+    if limit.senior_leaders_exempt && reviewer.senior_leader {
+        return None;
+    }
+    (theirs.len() > limit.max_reviews as usize).then(|| Warning::ReviewerOverLimit {
+        reviewer: reviewer.display_name.clone(),
+        count: theirs.len(),
+        max: limit.max_reviews,
+    })
+}

@@ -1,0 +1,268 @@
+//! The stages of a review: every legal move, every illegal one refused with its reason, and the
+//! cycle periods of each preset.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use appraise::domain::cycle::{
+    CycleEvent as E, CyclePeriod, CycleState, Stage as S, Suspension, TransitionError,
+};
+use appraise::domain::documents::SupportOutcome;
+use appraise::domain::presets;
+use common::date;
+
+const ALL_STAGES: [S; 8] = [
+    S::Invited,
+    S::Preparing,
+    S::MeetingHeld,
+    S::StatementDrafted,
+    S::WithReviewee,
+    S::SignedByBoth,
+    S::Appealed,
+    S::Final,
+];
+const MAIN_EVENTS: [E; 9] = [
+    E::PreReviewStarted,
+    E::MeetingHeld,
+    E::StatementDrafted,
+    E::StatementSentToReviewee,
+    E::StatementReturnedForChanges,
+    E::SignedByBoth,
+    E::AppealLodged,
+    E::AppealDecided,
+    E::Finalised,
+];
+
+fn at(stage: S) -> CycleState {
+    CycleState {
+        stage,
+        suspension: None,
+    }
+}
+
+/// Every legal move on the main path; everything else is refused.
+const LEGAL: [(S, E, S); 11] = [
+    (S::Invited, E::PreReviewStarted, S::Preparing),
+    (S::Invited, E::MeetingHeld, S::MeetingHeld),
+    (S::Preparing, E::MeetingHeld, S::MeetingHeld),
+    (S::MeetingHeld, E::StatementDrafted, S::StatementDrafted),
+    (
+        S::StatementDrafted,
+        E::StatementSentToReviewee,
+        S::WithReviewee,
+    ),
+    (
+        S::WithReviewee,
+        E::StatementReturnedForChanges,
+        S::StatementDrafted,
+    ),
+    (S::WithReviewee, E::SignedByBoth, S::SignedByBoth),
+    (S::WithReviewee, E::AppealLodged, S::Appealed),
+    (S::SignedByBoth, E::AppealLodged, S::Appealed),
+    (S::Appealed, E::AppealDecided, S::WithReviewee),
+    (S::SignedByBoth, E::Finalised, S::Final),
+];
+
+#[test]
+fn every_stage_and_event_pair_is_legal_exactly_when_listed() {
+    for stage in ALL_STAGES {
+        for event in MAIN_EVENTS {
+            let expected = LEGAL
+                .iter()
+                .find(|(from, e, _)| *from == stage && *e == event);
+            let result = at(stage).after(event);
+            match (expected, stage) {
+                (Some((_, _, to)), _) => assert_eq!(result, Ok(at(*to)), "{stage:?} + {event:?}"),
+                (None, S::Final) => assert_eq!(
+                    result,
+                    Err(TransitionError::AlreadyFinal { event }),
+                    "{event:?}"
+                ),
+                (None, _) => assert_eq!(
+                    result,
+                    Err(TransitionError::NotAtThisStage { event, stage }),
+                    "{stage:?} + {event:?}"
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_support_plan_runs_beside_the_cycle_and_capability_suspends_it() {
+    let planned = at(S::WithReviewee).after(E::SupportPlanStarted).unwrap();
+    assert_eq!(planned.suspension, Some(Suspension::SupportPlan));
+    // The cycle carries on under a support plan.
+    let signed = planned.after(E::SignedByBoth).unwrap();
+    assert_eq!(
+        signed,
+        CycleState {
+            stage: S::SignedByBoth,
+            suspension: Some(Suspension::SupportPlan)
+        }
+    );
+    assert_eq!(
+        signed.after(E::SupportPlanStarted),
+        Err(TransitionError::SupportPlanAlreadyRunning)
+    );
+
+    let monitoring = signed
+        .after(E::SupportPlanEnded(SupportOutcome::ContinueMonitoring))
+        .unwrap();
+    assert_eq!(monitoring, signed);
+    let improved = signed
+        .after(E::SupportPlanEnded(SupportOutcome::Improved))
+        .unwrap();
+    assert_eq!(improved, at(S::SignedByBoth));
+
+    let capability = signed
+        .after(E::SupportPlanEnded(SupportOutcome::FormalCapability))
+        .unwrap();
+    assert_eq!(capability.suspension, Some(Suspension::Capability));
+    for event in MAIN_EVENTS {
+        assert_eq!(
+            capability.after(event),
+            Err(TransitionError::Suspended { event })
+        );
+    }
+    assert_eq!(
+        capability.after(E::SupportPlanStarted),
+        Err(TransitionError::Suspended {
+            event: E::SupportPlanStarted
+        })
+    );
+    assert_eq!(
+        capability.after(E::CapabilityEnded),
+        Ok(at(S::SignedByBoth))
+    );
+}
+
+#[test]
+fn side_moves_without_their_state_are_refused() {
+    let end = E::SupportPlanEnded(SupportOutcome::Improved);
+    assert_eq!(
+        at(S::Preparing).after(end),
+        Err(TransitionError::NoSupportPlan { event: end })
+    );
+    assert_eq!(
+        at(S::Preparing).after(E::CapabilityEnded),
+        Err(TransitionError::NotInCapability)
+    );
+    assert_eq!(
+        at(S::Final).after(E::SupportPlanStarted),
+        Err(TransitionError::AlreadyFinal {
+            event: E::SupportPlanStarted
+        })
+    );
+}
+
+#[test]
+fn refusals_say_what_to_do() {
+    let errors = [
+        TransitionError::NotAtThisStage {
+            event: E::Finalised,
+            stage: S::Preparing,
+        },
+        TransitionError::Suspended {
+            event: E::MeetingHeld,
+        },
+        TransitionError::AlreadyFinal {
+            event: E::AppealLodged,
+        },
+        TransitionError::NoSupportPlan {
+            event: E::SupportPlanEnded(SupportOutcome::Improved),
+        },
+        TransitionError::NotInCapability,
+        TransitionError::SupportPlanAlreadyRunning,
+    ];
+    for error in errors {
+        let sentence = error.to_string();
+        assert!(sentence.ends_with('.') && sentence.len() > 40, "{sentence}");
+    }
+    assert_eq!(
+        errors[0].to_string(),
+        "You cannot finalise the review while the review is at “Preparing for the meeting”. Finish the earlier steps first."
+    );
+}
+
+#[test]
+fn recording_events_notes_the_dates_the_clocks_start_from() {
+    let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    review.record(E::MeetingHeld, date(2026, 10, 23)).unwrap();
+    review
+        .record(E::StatementDrafted, date(2026, 10, 24))
+        .unwrap();
+    review
+        .record(E::StatementSentToReviewee, date(2026, 11, 2))
+        .unwrap();
+    review.record(E::SignedByBoth, date(2026, 11, 5)).unwrap();
+    review.record(E::Finalised, date(2026, 11, 6)).unwrap();
+    assert_eq!(review.dates.meeting_on, Some(date(2026, 10, 23)));
+    assert_eq!(review.dates.statement_sent_on, Some(date(2026, 11, 2)));
+    assert_eq!(review.dates.reviewee_replied_on, Some(date(2026, 11, 5)));
+    assert_eq!(review.dates.finalised_on, Some(date(2026, 11, 6)));
+    assert_eq!(review.state, at(S::Final));
+    // A refused move changes nothing.
+    let before = review.clone();
+    assert!(review.record(E::MeetingHeld, date(2026, 12, 1)).is_err());
+    assert_eq!(review, before);
+}
+
+#[test]
+fn cycle_periods_of_each_preset() {
+    let cases = [
+        (
+            "secondary-support-staff",
+            "Support staff",
+            date(2026, 11, 22),
+            date(2026, 9, 1),
+            date(2027, 8, 31),
+        ),
+        (
+            "academy-procedure",
+            "Teachers",
+            date(2026, 8, 31),
+            date(2025, 9, 1),
+            date(2026, 8, 31),
+        ),
+        (
+            "academy-procedure",
+            "Support staff",
+            date(2027, 1, 10),
+            date(2026, 4, 1),
+            date(2027, 3, 31),
+        ),
+        (
+            "trust-associate-staff",
+            "Associate staff",
+            date(2026, 11, 22),
+            date(2026, 1, 1),
+            date(2026, 12, 31),
+        ),
+        (
+            "trust-associate-staff",
+            "Learning support staff and teaching assistants (June cycle)",
+            date(2027, 2, 1),
+            date(2026, 6, 1),
+            date(2027, 5, 31),
+        ),
+        (
+            "early-years-setting",
+            "All staff",
+            date(2026, 9, 1),
+            date(2026, 9, 1),
+            date(2027, 8, 31),
+        ),
+    ];
+    for (key, group, day, first, last) in cases {
+        let policy = presets::preset(key).unwrap();
+        let period = CyclePeriod::containing(policy.cycle_for(group).unwrap(), day).unwrap();
+        assert_eq!(
+            (period.first_day, period.last_day),
+            (first, last),
+            "{key} {group} on {day}"
+        );
+        assert!(period.contains(day));
+    }
+}

@@ -1,0 +1,347 @@
+//! Each preset's deadlines on real dates, including a meeting on the Friday before half-term
+//! and cycles that cross New Year, and the agenda each person sees on a given day.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use appraise::domain::calendar::{Closure, Period, SchoolCalendar};
+use appraise::domain::cycle::{CycleEvent, Review};
+use appraise::domain::deadlines::{DeadlineKind as K, Urgency, agenda, deadlines, urgency};
+use appraise::domain::documents::SupportOutcome;
+use appraise::domain::people::{Person, Role};
+use chrono::NaiveDate;
+use common::{date, id};
+
+fn calendar() -> SchoolCalendar {
+    let closure = |name: &str, first, last| Closure {
+        name: name.into(),
+        first_day: first,
+        last_day: last,
+    };
+    SchoolCalendar {
+        closures: vec![
+            closure("Autumn half-term", date(2026, 10, 26), date(2026, 10, 30)),
+            closure("Christmas holiday", date(2026, 12, 21), date(2027, 1, 1)),
+        ],
+    }
+}
+
+fn due(review: &Review, kind: &K) -> NaiveDate {
+    deadlines(review, &calendar())
+        .into_iter()
+        .find(|d| &d.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind:?} deadline"))
+        .due
+}
+
+#[test]
+fn la_model_meeting_on_the_friday_before_half_term() {
+    let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    review
+        .record(CycleEvent::MeetingHeld, date(2026, 10, 23))
+        .unwrap();
+    let cases = [
+        (K::MeetingNotice, date(2026, 10, 9)), // 10 working days before
+        (K::StatementToReviewee, date(2026, 11, 6)), // 5 working days, half-term skipped
+        (K::StatementToHeadteacher, date(2026, 11, 13)), // 10 working days
+    ];
+    for (kind, expected) in cases {
+        assert_eq!(due(&review, &kind), expected, "{kind:?}");
+    }
+    review
+        .record(CycleEvent::StatementDrafted, date(2026, 11, 2))
+        .unwrap();
+    review
+        .record(CycleEvent::StatementSentToReviewee, date(2026, 11, 2))
+        .unwrap();
+    assert_eq!(due(&review, &K::RevieweeReply), date(2026, 11, 9));
+}
+
+#[test]
+fn secondary_meeting_before_christmas_runs_into_the_new_year() {
+    let mut review = common::review(
+        "secondary-support-staff",
+        "Support staff",
+        date(2026, 12, 1),
+    );
+    review
+        .record(CycleEvent::MeetingHeld, date(2026, 12, 16))
+        .unwrap();
+    assert_eq!(due(&review, &K::StatementToReviewee), date(2027, 1, 6));
+    assert_eq!(due(&review, &K::StatementToHeadteacher), date(2027, 1, 13));
+    assert!(
+        deadlines(&review, &calendar())
+            .iter()
+            .all(|d| !matches!(d.kind, K::InterimReview { .. } | K::PayDecision))
+    );
+}
+
+#[test]
+fn trust_two_weeks_notice_crosses_new_year_and_feedback_within_48_hours() {
+    let mut review = common::review("trust-associate-staff", "Associate staff", date(2027, 1, 5));
+    review
+        .record(CycleEvent::MeetingHeld, date(2027, 1, 14))
+        .unwrap();
+    review
+        .observations
+        .push(appraise::domain::documents::Observation {
+            date: date(2027, 3, 5),
+            ..common::observation()
+        });
+    assert_eq!(due(&review, &K::MeetingNotice), date(2026, 12, 31));
+    assert_eq!(due(&review, &K::StatementToReviewee), date(2027, 1, 28));
+    let feedback = K::ObservationFeedback {
+        observation: id("obs-1"),
+        observed_on: date(2027, 3, 5),
+    };
+    assert_eq!(due(&review, &feedback), date(2027, 3, 7));
+    assert_eq!(
+        due(&review, &K::InterimReview { number: 1 }),
+        date(2027, 4, 30)
+    );
+    assert_eq!(
+        due(&review, &K::InterimReview { number: 2 }),
+        date(2027, 8, 31)
+    );
+}
+
+#[test]
+fn trust_june_cycle_interim_reviews_cross_new_year() {
+    let review = common::review(
+        "trust-associate-staff",
+        "Learning support staff and teaching assistants (June cycle)",
+        date(2026, 7, 1),
+    );
+    assert_eq!(
+        due(&review, &K::InterimReview { number: 1 }),
+        date(2026, 9, 30)
+    );
+    assert_eq!(
+        due(&review, &K::InterimReview { number: 2 }),
+        date(2027, 1, 31)
+    );
+}
+
+#[test]
+fn academy_pay_decisions_follow_each_staff_group() {
+    let cases = [
+        ("Teachers", date(2026, 3, 1), date(2026, 10, 31)),
+        ("Headteacher", date(2026, 3, 1), date(2026, 12, 31)),
+        ("Support staff", date(2026, 11, 22), date(2027, 3, 31)),
+    ];
+    for (group, day, expected) in cases {
+        let mut review = common::review("academy-procedure", group, day);
+        assert!(
+            !deadlines(&review, &calendar())
+                .iter()
+                .any(|d| d.kind == K::PayDecision),
+            "not eligible: no pay deadline"
+        );
+        review.pay_eligible = true;
+        assert_eq!(due(&review, &K::PayDecision), expected, "{group}");
+        let owner = deadlines(&review, &calendar())
+            .into_iter()
+            .find(|d| d.kind == K::PayDecision)
+            .unwrap()
+            .owner;
+        assert_eq!(owner, Role::Headteacher);
+    }
+}
+
+#[test]
+fn academy_observation_feedback_in_five_working_days() {
+    let mut review = common::review("academy-procedure", "Teachers", date(2026, 10, 1));
+    review
+        .observations
+        .push(appraise::domain::documents::Observation {
+            date: date(2026, 10, 22),
+            verbal_feedback_on: None,
+            ..common::observation()
+        });
+    let feedback = K::ObservationFeedback {
+        observation: id("obs-1"),
+        observed_on: date(2026, 10, 22),
+    };
+    assert_eq!(due(&review, &feedback), date(2026, 11, 5)); // Thu + 5 wd over half-term
+}
+
+#[test]
+fn early_years_termly_and_la_mid_year_reviews() {
+    let termly = common::review("early-years-setting", "All staff", date(2026, 9, 10));
+    assert_eq!(
+        due(&termly, &K::InterimReview { number: 1 }),
+        date(2026, 12, 31)
+    );
+    assert_eq!(
+        due(&termly, &K::InterimReview { number: 2 }),
+        date(2027, 4, 30)
+    );
+    let mid_year = common::review("la-support-staff", "Support staff", date(2026, 9, 10));
+    assert_eq!(
+        due(&mid_year, &K::InterimReview { number: 1 }),
+        date(2027, 2, 28)
+    );
+    assert!(
+        !deadlines(&mid_year, &calendar())
+            .iter()
+            .any(|d| d.kind == K::InterimReview { number: 2 })
+    );
+}
+
+#[test]
+fn support_plan_monitoring_with_extension() {
+    let mut review = common::review("academy-procedure", "Support staff", date(2026, 11, 1));
+    review.support_plan = Some(appraise::domain::documents::SupportPlan {
+        extension: Some(Period::weeks(2)),
+        ..common::support_plan()
+    });
+    // 23/11/2026 + 4 working weeks: 19 working days to the Christmas closure, the 20th on
+    // Monday 4 January; then the 2-week extension.
+    assert_eq!(due(&review, &K::MonitoringEnds), date(2027, 1, 18));
+    assert_eq!(due(&review, &K::SupportPlanReview), date(2026, 12, 18));
+}
+
+#[test]
+fn capability_stops_the_cycle_clocks_but_not_the_support_plan() {
+    let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    review
+        .record(CycleEvent::MeetingHeld, date(2026, 10, 23))
+        .unwrap();
+    review.support_plan = Some(common::support_plan());
+    review
+        .record(CycleEvent::SupportPlanStarted, date(2026, 11, 23))
+        .unwrap();
+    review
+        .record(
+            CycleEvent::SupportPlanEnded(SupportOutcome::FormalCapability),
+            date(2026, 12, 18),
+        )
+        .unwrap();
+    let kinds: Vec<K> = deadlines(&review, &calendar())
+        .into_iter()
+        .map(|d| d.kind)
+        .collect();
+    assert_eq!(kinds, vec![K::SupportPlanReview, K::MonitoringEnds]);
+}
+
+#[test]
+fn urgency_on_a_given_day() {
+    let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    review
+        .record(CycleEvent::MeetingHeld, date(2026, 10, 23))
+        .unwrap();
+    let statement = deadlines(&review, &calendar())
+        .into_iter()
+        .find(|d| d.kind == K::StatementToReviewee)
+        .unwrap();
+    let cases = [
+        (date(2026, 9, 1), None), // beyond the look-ahead
+        (date(2026, 10, 23), Some(Urgency::ComingUp)),
+        (
+            date(2026, 11, 3),
+            Some(Urgency::DueSoon { working_days: 3 }),
+        ),
+        (date(2026, 11, 6), Some(Urgency::DueToday)),
+        (
+            date(2026, 11, 9),
+            Some(Urgency::Overdue { working_days: 1 }),
+        ),
+        (
+            date(2026, 11, 13),
+            Some(Urgency::Overdue { working_days: 5 }),
+        ),
+    ];
+    for (today, expected) in cases {
+        assert_eq!(urgency(&statement, &calendar(), today), expected, "{today}");
+    }
+    assert_eq!(
+        Urgency::Overdue { working_days: 5 }.to_string(),
+        "Overdue by 5 working days"
+    );
+    assert_eq!(
+        Urgency::DueSoon { working_days: 1 }.to_string(),
+        "Due in 1 working day"
+    );
+    review
+        .record(CycleEvent::StatementDrafted, date(2026, 11, 2))
+        .unwrap();
+    review
+        .record(CycleEvent::StatementSentToReviewee, date(2026, 11, 5))
+        .unwrap();
+    let done = deadlines(&review, &calendar())
+        .into_iter()
+        .find(|d| d.kind == K::StatementToReviewee)
+        .unwrap();
+    assert_eq!(urgency(&done, &calendar(), date(2026, 11, 13)), None);
+}
+
+#[test]
+fn each_person_sees_their_own_agenda_overdue_first() {
+    let person = |staff_id: &str, name: &str, roles: &[Role]| Person {
+        staff_id: id(staff_id),
+        display_name: name.into(),
+        job_title: String::new(),
+        roles: roles.iter().copied().collect(),
+        senior_leader: false,
+    };
+    let jo = person("jo", "Jo Lee", &[Role::Reviewer, Role::Reviewee]);
+    let sam = person("sam", "Sam Patel", &[Role::Reviewee]);
+    let head = person("head", "Pat Head", &[Role::Headteacher]);
+
+    let mut sams = common::review("academy-procedure", "Support staff", date(2026, 10, 1));
+    sams.pay_eligible = true;
+    sams.record(CycleEvent::MeetingHeld, date(2026, 11, 9))
+        .unwrap();
+    sams.record(CycleEvent::StatementDrafted, date(2026, 11, 16))
+        .unwrap();
+    sams.record(CycleEvent::StatementSentToReviewee, date(2026, 11, 16))
+        .unwrap();
+    let mut alexs = common::review("academy-procedure", "Support staff", date(2026, 10, 1));
+    alexs.id = id("review-2");
+    alexs.reviewee = common::person_ref("alex", "Alex Kim", "Office manager");
+    alexs
+        .record(CycleEvent::MeetingHeld, date(2026, 11, 2))
+        .unwrap();
+    let reviews = [sams, alexs];
+    let today = date(2026, 11, 20);
+
+    let jos: Vec<(K, String, Urgency)> = agenda(&jo, &reviews, &calendar(), today)
+        .into_iter()
+        .map(|item| (item.deadline.kind, item.reviewee_name, item.urgency))
+        .collect();
+    assert_eq!(
+        jos,
+        vec![
+            (
+                K::StatementToReviewee,
+                "Alex Kim".into(),
+                Urgency::Overdue { working_days: 9 }
+            ),
+            (
+                K::StatementToHeadteacher,
+                "Alex Kim".into(),
+                Urgency::Overdue { working_days: 4 }
+            ),
+            (
+                K::StatementToHeadteacher,
+                "Sam Patel".into(),
+                Urgency::DueSoon { working_days: 1 }
+            ),
+        ]
+    );
+    let sams_agenda: Vec<K> = agenda(&sam, &reviews, &calendar(), today)
+        .into_iter()
+        .map(|i| i.deadline.kind)
+        .collect();
+    assert_eq!(sams_agenda, vec![K::RevieweeReply]);
+    assert!(
+        agenda(&head, &reviews, &calendar(), today).is_empty(),
+        "the pay decision is months away"
+    );
+    let heads_in_march: Vec<K> = agenda(&head, &reviews, &calendar(), date(2027, 3, 29))
+        .into_iter()
+        .map(|i| i.deadline.kind)
+        .collect();
+    assert_eq!(heads_in_march, vec![K::PayDecision]);
+}

@@ -1,0 +1,398 @@
+//! The spec's rules: signing refused with empty required fields, sign-offs going out of date,
+//! every warning, the SMART check, retention and the reviewer's review limit.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use appraise::domain::calendar::SchoolCalendar;
+use appraise::domain::cycle::{CycleEvent, CyclePeriod, Review};
+use appraise::domain::deadlines::DeadlineKind;
+use appraise::domain::documents::{NewObjective, PayRecommendation, Statement};
+use appraise::domain::people::{Person, Role};
+use appraise::domain::retention::{destroy_from, past_retention};
+use appraise::domain::sign_off::{SignOff, SignOffStatus, SignerRole};
+use appraise::domain::smart::{SmartMiss, smart_check};
+use appraise::domain::validation::{Warning, review_warnings, reviewer_load_warning};
+use common::{date, id};
+
+fn secondary_review_with_statement() -> Review {
+    let mut review = common::review(
+        "secondary-support-staff",
+        "Support staff",
+        date(2026, 10, 1),
+    );
+    review.pay_eligible = true;
+    let mut statement = common::statement();
+    for assessment in &mut statement.standards {
+        assessment.judgement = Some(appraise::domain::standards::StandardJudgement::Meets);
+    }
+    review.statement = Some(statement);
+    review.cpd_needs = Some(common::cpd_needs());
+    review
+}
+
+#[test]
+fn a_complete_statement_can_be_signed_and_stays_current() {
+    let review = secondary_review_with_statement();
+    let reviewer =
+        SignOff::for_statement(&review, SignerRole::Reviewer, date(2026, 10, 30)).unwrap();
+    assert_eq!(reviewer.signer.name, "Jo Lee");
+    assert_eq!(reviewer.status(&review), SignOffStatus::Current);
+    assert_eq!(reviewer.fingerprint.len(), 64);
+    assert_eq!(reviewer.short_fingerprint().len(), 14);
+    let cpd = SignOff::for_cpd_needs(&review, SignerRole::Reviewee, date(2026, 10, 30)).unwrap();
+    assert_eq!(cpd.status(&review), SignOffStatus::Current);
+}
+
+#[test]
+fn signing_is_refused_for_each_empty_required_field() {
+    let mut review = secondary_review_with_statement();
+    let statement = review.statement.as_mut().unwrap();
+    statement.meeting_date = None;
+    statement.assessment = "  ".into();
+    statement.previous_objectives[0].rating = None;
+    statement.standards[4].judgement = None;
+    statement.pay_recommendation = None;
+    statement.new_objectives[1].success_criteria.clear();
+    statement.new_objectives[2].objective.clear();
+    statement.new_objectives[2].actions.clear();
+    let refused =
+        SignOff::for_statement(&review, SignerRole::Reviewer, date(2026, 10, 30)).unwrap_err();
+    let paths: Vec<&str> = refused.missing.iter().map(|m| m.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "statement.meeting_date",
+            "statement.previous_objectives[prev-1].rating",
+            "statement.assessment",
+            "statement.standards[safeguarding].judgement",
+            "statement.pay_recommendation",
+            "statement.new_objectives[obj-2].success_criteria",
+            "statement.new_objectives[obj-3].objective",
+            "statement.new_objectives[obj-3].actions",
+        ]
+    );
+    let sentence = refused.to_string();
+    assert!(
+        sentence.starts_with(
+            "This cannot be signed yet because these required fields are empty: Meeting date;"
+        ),
+        "{sentence}"
+    );
+    assert!(sentence.contains(
+        "Judgement against the standard “Having regard to the need to safeguard pupils’ well-being”"
+    ));
+    assert!(sentence.ends_with("Fill them in, then sign."));
+
+    review.statement.as_mut().unwrap().new_objectives.clear();
+    let refused =
+        SignOff::for_statement(&review, SignerRole::Reviewee, date(2026, 10, 30)).unwrap_err();
+    assert!(
+        refused
+            .missing
+            .iter()
+            .any(|m| m.label == "At least one new objective")
+    );
+
+    review.statement = None;
+    let refused =
+        SignOff::for_statement(&review, SignerRole::Reviewee, date(2026, 10, 30)).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "This cannot be signed yet because this required field is empty: the planning and review statement. Fill it in, then sign."
+    );
+}
+
+#[test]
+fn standards_and_pay_are_required_only_where_the_policy_and_eligibility_say() {
+    let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    review.statement = Some(Statement {
+        pay_recommendation: None,
+        ..common::statement()
+    });
+    review.pay_eligible = true; // the LA model has no link to pay
+    assert!(SignOff::for_statement(&review, SignerRole::Reviewer, date(2026, 10, 30)).is_ok());
+
+    let mut cpd = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    let mut needs = common::cpd_needs();
+    needs.needs[1].action.clear();
+    cpd.cpd_needs = Some(needs);
+    let refused =
+        SignOff::for_cpd_needs(&cpd, SignerRole::Reviewer, date(2026, 10, 30)).unwrap_err();
+    assert_eq!(refused.missing[0].path, "cpd_needs.needs[need-2].action");
+}
+
+#[test]
+fn changing_signed_content_puts_sign_offs_out_of_date_and_names_the_fields() {
+    let mut review = secondary_review_with_statement();
+    let reviewer =
+        SignOff::for_statement(&review, SignerRole::Reviewer, date(2026, 10, 30)).unwrap();
+    // The reviewee's comments are not covered by the reviewer's signature...
+    review.statement.as_mut().unwrap().reviewee_comments = "I agree with the objectives.".into();
+    assert_eq!(reviewer.status(&review), SignOffStatus::Current);
+    // ...but they are by the reviewee's.
+    let reviewee =
+        SignOff::for_statement(&review, SignerRole::Reviewee, date(2026, 11, 2)).unwrap();
+    assert_eq!(reviewee.status(&review), SignOffStatus::Current);
+
+    let statement = review.statement.as_mut().unwrap();
+    statement.new_objectives[0].success_criteria = "90% of pupils".into();
+    statement.pay_recommendation = Some(PayRecommendation::DoNotProgress);
+    let expected = SignOffStatus::OutOfDate {
+        changed: vec![
+            "statement.new_objectives[obj-1].success_criteria".into(),
+            "statement.pay_recommendation".into(),
+        ],
+    };
+    assert_eq!(reviewer.status(&review), expected);
+    assert_eq!(reviewee.status(&review), expected);
+
+    // Removing an objective shows its fields and the list as changed.
+    review.statement.as_mut().unwrap().new_objectives.remove(2);
+    let SignOffStatus::OutOfDate { changed } = reviewer.status(&review) else {
+        panic!("still current")
+    };
+    assert!(changed.contains(&"statement.new_objectives".to_string()));
+    assert!(changed.contains(&"statement.new_objectives[obj-3].objective".to_string()));
+}
+
+#[test]
+fn an_altered_sign_off_record_is_invalid() {
+    let review = secondary_review_with_statement();
+    let mut forged =
+        SignOff::for_statement(&review, SignerRole::Reviewer, date(2026, 10, 30)).unwrap();
+    forged.covered.insert(
+        "statement.assessment".into(),
+        serde_json::json!("Something else"),
+    );
+    assert_eq!(forged.status(&review), SignOffStatus::Invalid);
+    let mut no_document =
+        SignOff::for_cpd_needs(&review, SignerRole::Reviewer, date(2026, 10, 30)).unwrap();
+    no_document.document = "appeal".into();
+    assert_eq!(no_document.status(&review), SignOffStatus::Invalid);
+}
+
+fn period() -> CyclePeriod {
+    CyclePeriod {
+        first_day: date(2026, 9, 1),
+        last_day: date(2027, 8, 31),
+    }
+}
+
+fn objective(
+    objective: &str,
+    success_criteria: &str,
+    by_when: Option<chrono::NaiveDate>,
+) -> NewObjective {
+    NewObjective {
+        objective: objective.into(),
+        success_criteria: success_criteria.into(),
+        by_when,
+        ..NewObjective::blank(id("obj-1"))
+    }
+}
+
+#[test]
+fn smart_check_gives_a_reason_for_each_miss() {
+    let in_cycle = Some(date(2027, 3, 26));
+    let cases: Vec<(NewObjective, Vec<SmartMiss>)> = vec![
+        (
+            objective(
+                "Deliver phonics sessions to 12 pupils",
+                "12 pupils reach the expected standard",
+                in_cycle,
+            ),
+            vec![],
+        ),
+        (
+            objective(
+                "Introduce a reading log for Year 2",
+                "Every pupil has one",
+                in_cycle,
+            ),
+            vec![],
+        ),
+        (
+            objective(
+                "Completing a Level 3 qualification",
+                "Certificate awarded",
+                in_cycle,
+            ),
+            vec![],
+        ),
+        (
+            objective("Improve attendance", "80% or above", in_cycle),
+            vec![],
+        ),
+        (
+            objective("Be better with parents", "Parents are happier", in_cycle),
+            vec![SmartMiss::NoActionVerb, SmartMiss::NothingMeasurable],
+        ),
+        (
+            objective("Run the breakfast club", "", in_cycle),
+            vec![SmartMiss::NothingMeasurable, SmartMiss::NoSuccessCriteria],
+        ),
+        (
+            objective("Lead three assemblies", "Three assemblies led", None),
+            vec![SmartMiss::NoByWhenDate],
+        ),
+        (
+            objective(
+                "Lead three assemblies",
+                "Three assemblies led",
+                Some(date(2027, 9, 30)),
+            ),
+            vec![SmartMiss::ByWhenOutsideCycle {
+                by_when: date(2027, 9, 30),
+                period: period(),
+            }],
+        ),
+        (
+            objective("", "", None),
+            vec![
+                SmartMiss::NoActionVerb,
+                SmartMiss::NothingMeasurable,
+                SmartMiss::NoSuccessCriteria,
+                SmartMiss::NoByWhenDate,
+            ],
+        ),
+    ];
+    for (objective, expected) in cases {
+        assert_eq!(
+            smart_check(&objective, &period()),
+            expected,
+            "{:?}",
+            objective.objective
+        );
+    }
+    assert_eq!(
+        SmartMiss::ByWhenOutsideCycle {
+            by_when: date(2027, 9, 30),
+            period: period()
+        }
+        .to_string(),
+        "The “by when” date 30/09/2027 is outside this cycle (01/09/2026 to 31/08/2027): choose a date within it."
+    );
+}
+
+#[test]
+fn review_warnings_cover_objectives_deadlines_observations_and_retention() {
+    let mut review = secondary_review_with_statement();
+    let statement = review.statement.as_mut().unwrap();
+    statement.new_objectives.push(common::objective(4, None));
+    review
+        .record(CycleEvent::MeetingHeld, date(2026, 10, 23))
+        .unwrap();
+    let warnings = review_warnings(&review, &SchoolCalendar::default(), date(2026, 10, 28));
+    assert_eq!(
+        warnings,
+        vec![
+            Warning::TooManyObjectives { count: 4, max: 3 },
+            Warning::ObjectiveNotSmart {
+                objective: id("obj-4"),
+                number: 4,
+                misses: vec![SmartMiss::NoByWhenDate]
+            },
+            Warning::DeadlineNear {
+                what: DeadlineKind::StatementToReviewee,
+                due: date(2026, 10, 30),
+                working_days: 2
+            },
+        ]
+    );
+    let later = review_warnings(&review, &SchoolCalendar::default(), date(2026, 11, 9));
+    assert!(later.contains(&Warning::DeadlinePassed {
+        what: DeadlineKind::StatementToReviewee,
+        due: date(2026, 10, 30),
+        working_days: 6
+    }));
+
+    let mut observed = common::review("trust-associate-staff", "Associate staff", date(2026, 3, 1));
+    observed.observations = vec![
+        common::observation(),
+        appraise::domain::documents::Observation {
+            id: id("obs-2"),
+            ..common::observation()
+        },
+    ];
+    let warnings = review_warnings(&observed, &SchoolCalendar::default(), date(2026, 11, 20));
+    assert!(
+        warnings.contains(&Warning::TooManyObservations { count: 2, max: 1 }),
+        "{warnings:?}"
+    );
+    let sentences: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+    assert!(sentences.contains(&"“Give feedback on the observation of 20/11/2026” is due on 22/11/2026, before the next working day.".to_string()), "{sentences:?}");
+    let on_the_day = review_warnings(&observed, &SchoolCalendar::default(), date(2026, 11, 22));
+    assert!(on_the_day.contains(&Warning::DeadlineToday {
+        what: DeadlineKind::ObservationFeedback {
+            observation: id("obs-1"),
+            observed_on: date(2026, 11, 20)
+        },
+        due: date(2026, 11, 22),
+    }));
+}
+
+#[test]
+fn records_past_retention_are_listed_from_the_day_after_the_period() {
+    let mut old = common::review("trust-associate-staff", "Associate staff", date(2019, 6, 1));
+    old.record(CycleEvent::MeetingHeld, date(2019, 1, 20))
+        .unwrap();
+    assert_eq!(destroy_from(&old), Some(date(2026, 1, 1))); // cycle ended 31/12/2019, + 6 years
+    let recent = common::review("trust-associate-staff", "Associate staff", date(2025, 6, 1));
+    let reviews = [old, recent];
+    let past: Vec<_> = past_retention(&reviews, date(2026, 11, 22))
+        .into_iter()
+        .map(|(r, d)| (r.period.first_day, d))
+        .collect();
+    assert_eq!(past, vec![(date(2019, 1, 1), date(2026, 1, 1))]);
+    assert!(past_retention(&reviews, date(2025, 12, 31)).is_empty());
+    let warnings = review_warnings(&reviews[0], &SchoolCalendar::default(), date(2026, 11, 22));
+    assert!(warnings.contains(&Warning::PastRetention {
+        reviewee: "Sam Patel".into(),
+        destroy_from: date(2026, 1, 1)
+    }));
+}
+
+#[test]
+fn a_reviewer_outside_the_senior_team_over_the_limit_is_warned() {
+    let mut jo = Person {
+        staff_id: id("jo"),
+        display_name: "Jo Lee".into(),
+        job_title: "Year 2 leader".into(),
+        roles: [Role::Reviewer].into_iter().collect(),
+        senior_leader: false,
+    };
+    let reviews: Vec<Review> = (1..=5)
+        .map(|n| Review {
+            id: id(&format!("review-{n}")),
+            ..common::review(
+                "secondary-support-staff",
+                "Support staff",
+                date(2026, 10, 1),
+            )
+        })
+        .collect();
+    let today = date(2026, 11, 22);
+    assert_eq!(reviewer_load_warning(&jo, &reviews[..4], today), None);
+    let warning = reviewer_load_warning(&jo, &reviews, today).unwrap();
+    assert_eq!(
+        warning,
+        Warning::ReviewerOverLimit {
+            reviewer: "Jo Lee".into(),
+            count: 5,
+            max: 4
+        }
+    );
+    assert!(warning.to_string().contains("at most 4"));
+    // Last year's reviews do not count this year.
+    assert_eq!(reviewer_load_warning(&jo, &reviews, date(2027, 9, 2)), None);
+    jo.senior_leader = true;
+    assert_eq!(reviewer_load_warning(&jo, &reviews, today), None);
+    // A policy with no limit never warns.
+    let la: Vec<Review> = (1..=9)
+        .map(|_| common::review("la-support-staff", "Support staff", date(2026, 10, 1)))
+        .collect();
+    jo.senior_leader = false;
+    assert_eq!(reviewer_load_warning(&jo, &la, today), None);
+}
