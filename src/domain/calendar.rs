@@ -173,92 +173,22 @@ mod tests {
     #[test]
     fn periods_after_a_date() {
         let plain = SchoolCalendar::default();
+        let half_term = with_half_term();
+        #[rustfmt::skip]
         let cases = [
             // (calendar, from, period, expected, why)
-            (
-                &plain,
-                date(2026, 11, 16),
-                Period::working_days(5),
-                date(2026, 11, 23),
-                "Mon + 5 wd = next Mon",
-            ),
-            (
-                &plain,
-                date(2026, 11, 20),
-                Period::working_days(5),
-                date(2026, 11, 27),
-                "Fri + 5 wd skips the weekend",
-            ),
-            (
-                &plain,
-                date(2026, 11, 21),
-                Period::working_days(1),
-                date(2026, 11, 23),
-                "Sat + 1 wd = Mon",
-            ),
-            (
-                &plain,
-                date(2026, 11, 20),
-                Period::calendar_days(5),
-                date(2026, 11, 25),
-                "calendar days count weekends",
-            ),
-            (
-                &plain,
-                date(2026, 11, 20),
-                Period::weeks(2),
-                date(2026, 12, 4),
-                "2 weeks = 14 days",
-            ),
-            (
-                &plain,
-                date(2026, 11, 2),
-                Period::working_weeks(4),
-                date(2026, 11, 30),
-                "4 working weeks = 20 wd",
-            ),
-            (
-                &plain,
-                date(2026, 11, 20),
-                Period::hours(48),
-                date(2026, 11, 22),
-                "48 hours = 2 days",
-            ),
-            (
-                &plain,
-                date(2026, 11, 20),
-                Period::hours(25),
-                date(2026, 11, 22),
-                "25 hours rounds up to 2 days",
-            ),
-            (
-                &plain,
-                date(2026, 11, 20),
-                Period::working_days(0),
-                date(2026, 11, 20),
-                "zero is the same day",
-            ),
-            (
-                &with_half_term(),
-                date(2026, 10, 23),
-                Period::working_days(5),
-                date(2026, 11, 6),
-                "Fri before half-term: the closure week does not count",
-            ),
-            (
-                &with_half_term(),
-                date(2026, 10, 23),
-                Period::calendar_days(5),
-                date(2026, 10, 28),
-                "calendar days run through half-term",
-            ),
-            (
-                &plain,
-                date(2026, 12, 30),
-                Period::working_days(3),
-                date(2027, 1, 4),
-                "across New Year",
-            ),
+            (&plain, date(2026, 11, 16), Period::working_days(5), date(2026, 11, 23), "Mon + 5 wd = next Mon"),
+            (&plain, date(2026, 11, 20), Period::working_days(5), date(2026, 11, 27), "Fri + 5 wd skips the weekend"),
+            (&plain, date(2026, 11, 21), Period::working_days(1), date(2026, 11, 23), "Sat + 1 wd = Mon"),
+            (&plain, date(2026, 11, 20), Period::calendar_days(5), date(2026, 11, 25), "calendar days count weekends"),
+            (&plain, date(2026, 11, 20), Period::weeks(2), date(2026, 12, 4), "2 weeks = 14 days"),
+            (&plain, date(2026, 11, 2), Period::working_weeks(4), date(2026, 11, 30), "4 working weeks = 20 wd"),
+            (&plain, date(2026, 11, 20), Period::hours(48), date(2026, 11, 22), "48 hours = 2 days"),
+            (&plain, date(2026, 11, 20), Period::hours(25), date(2026, 11, 22), "25 hours rounds up to 2 days"),
+            (&plain, date(2026, 11, 20), Period::working_days(0), date(2026, 11, 20), "zero is the same day"),
+            (&half_term, date(2026, 10, 23), Period::working_days(5), date(2026, 11, 6), "Fri before half-term: the closure week does not count"),
+            (&half_term, date(2026, 10, 23), Period::calendar_days(5), date(2026, 10, 28), "calendar days run through half-term"),
+            (&plain, date(2026, 12, 30), Period::working_days(3), date(2027, 1, 4), "across New Year"),
         ];
         for (calendar, from, period, expected, why) in cases {
             assert_eq!(calendar.after(from, period), expected, "{why}");
