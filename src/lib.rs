@@ -6,6 +6,7 @@
 //!   browser build (`wasm32`).
 
 pub mod domain;
+pub mod storage;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

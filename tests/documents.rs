@@ -550,3 +550,37 @@ proptest! {
     #[test] fn any_appeal_round_trips(d in appeal()) { round_trips(&d)?; }
     #[test] fn any_checklist_round_trips(d in checklist()) { round_trips(&d)?; }
 }
+
+#[test]
+fn two_edits_of_one_draft_merge_field_by_field() {
+    use appraise::domain::field_map::{FieldConflict, merge_three_way};
+    let base = to_field_map(&common::pre_review());
+    let mut mine_doc = common::pre_review();
+    mine_doc.key_successes = "Mine: led the phonics group".into();
+    mine_doc.career_goals = "Mine: HLTA".into();
+    mine_doc.evidence.remove(1);
+    let mut theirs_doc = common::pre_review();
+    theirs_doc.factors_helped = "Theirs: planning time".into();
+    theirs_doc.career_goals = "Theirs: SENCo assistant".into();
+    let (mine, theirs) = (to_field_map(&mine_doc), to_field_map(&theirs_doc));
+
+    let result = merge_three_way(&base, &mine, &theirs);
+    let merged: PreReviewForm = from_field_map(&result.merged).unwrap();
+    assert_eq!(merged.key_successes, "Mine: led the phonics group");
+    assert_eq!(merged.factors_helped, "Theirs: planning time");
+    assert_eq!(
+        merged.career_goals, "Mine: HLTA",
+        "a clash keeps mine for now"
+    );
+    assert_eq!(merged.evidence.len(), 1, "a removal on one side is kept");
+    assert_eq!(
+        result.conflicts,
+        vec![FieldConflict {
+            path: "pre_review.career_goals".into(),
+            mine: Some(json!("Mine: HLTA")),
+            theirs: Some(json!("Theirs: SENCo assistant")),
+        }]
+    );
+    // Nothing changed on either side: nothing to merge.
+    assert_eq!(merge_three_way(&base, &base, &base).merged, base);
+}
