@@ -1,10 +1,13 @@
-//! The application shell: header, navigation, the router's pages and the footer.
+//! The application shell: header, navigation, the router's pages and the footer, with the
+//! person's storage provided to every page.
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::pages::{HomePage, HowItWorksPage, NotFoundPage};
+use crate::components::{Banner, BannerKind};
+use crate::pages::{DataPage, HomePage, HowItWorksPage, NotFoundPage, PreparePage, UnlockPage};
+use crate::state::{AppStorage, StorageStatus};
 
 /// Mounts the app into `<body>` and starts offline support.
 pub fn mount() {
@@ -16,6 +19,10 @@ pub fn mount() {
 /// The whole app: every page shares the same header, navigation and footer.
 #[component]
 pub fn App() -> impl IntoView {
+    let storage = AppStorage::start();
+    provide_context(storage);
+    crate::auto_lock::start(storage);
+    let ready = move || storage.status.get() != StorageStatus::Locked;
     view! {
         <Router>
             <a class="skip-link" href="#main-content">"Skip to main content"</a>
@@ -25,16 +32,23 @@ pub fn App() -> impl IntoView {
                     <nav aria-label="Main">
                         <ul class="site-nav">
                             <li><A href="/" exact=true>"Home"</A></li>
+                            <li><A href="/prepare">"Your pre-review"</A></li>
+                            <li><A href="/data">"Your data"</A></li>
                             <li><A href="/how-it-works">"How it works"</A></li>
                         </ul>
                     </nav>
                 </div>
             </header>
             <main id="main-content" class="page" tabindex="-1">
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/how-it-works") view=HowItWorksPage />
-                </Routes>
+                <StorageNotices storage=storage />
+                <Show when=ready fallback=UnlockPage>
+                    <Routes fallback=NotFoundPage>
+                        <Route path=path!("/") view=HomePage />
+                        <Route path=path!("/prepare") view=PreparePage />
+                        <Route path=path!("/data") view=DataPage />
+                        <Route path=path!("/how-it-works") view=HowItWorksPage />
+                    </Routes>
+                </Show>
             </main>
             <footer class="site-footer">
                 <p>
@@ -43,5 +57,29 @@ pub fn App() -> impl IntoView {
                 </p>
             </footer>
         </Router>
+    }
+}
+
+/// Problems with storage that every page must show: it cannot be used, or items were set aside.
+#[component]
+fn StorageNotices(storage: AppStorage) -> impl IntoView {
+    view! {
+        {move || match storage.status.get() {
+            StorageStatus::CannotOpen(reason) => Some(view! {
+                <Banner kind=BannerKind::Problem title="Your work cannot be saved in this browser">
+                    <p>{reason}</p>
+                    <p>"You can still type, and download what you type as a file."</p>
+                </Banner>
+            }),
+            _ => None,
+        }}
+        <Show when=move || !storage.set_aside.get().is_empty()>
+            <Banner kind=BannerKind::Warning title="Some saved items could not be read">
+                <p>
+                    {move || format!("{} saved item(s) could not be read, so Appraise set them aside instead of deleting them. ", storage.set_aside.get().len())}
+                    <A href="/data#set-aside">"Download or delete them"</A>
+                </p>
+            </Banner>
+        </Show>
     }
 }

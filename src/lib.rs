@@ -2,6 +2,7 @@
 //!
 //! - [`domain`] is the pure core: the appraisal cycle, its documents and rules. It compiles and
 //!   is tested on the host, and never touches the browser, the clock or randomness.
+//! - [`storage`] keeps records in the browser's storage (with an in-memory twin for tests).
 //! - [`app`] and the page modules are the Leptos user interface; they exist only in the
 //!   browser build (`wasm32`).
 
@@ -11,6 +12,16 @@ pub mod storage;
 #[cfg(target_arch = "wasm32")]
 pub mod app;
 #[cfg(target_arch = "wasm32")]
+mod auto_lock;
+#[cfg(target_arch = "wasm32")]
+mod autosave;
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(target_arch = "wasm32")]
+mod components;
+#[cfg(target_arch = "wasm32")]
 mod offline;
 #[cfg(target_arch = "wasm32")]
 mod pages;
+#[cfg(target_arch = "wasm32")]
+mod state;

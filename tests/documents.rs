@@ -584,3 +584,24 @@ fn two_edits_of_one_draft_merge_field_by_field() {
     // Nothing changed on either side: nothing to merge.
     assert_eq!(merge_three_way(&base, &base, &base).merged, base);
 }
+
+#[test]
+fn a_pre_review_as_plain_text_keeps_every_word_with_its_label() {
+    let form = common::pre_review();
+    let text = form.to_plain_text();
+    assert!(text.ends_with("\nEvidence you will bring\n- Phonics tracking sheets, spring term\n- Parent feedback cards\n"));
+    assert_eq!(
+        text,
+        as_plain_text(
+            "Pre-review form",
+            &PreReviewForm::TEXT_FIELDS,
+            &to_json(&form)
+        ) + "\nEvidence you will bring\n- Phonics tracking sheets, spring term\n- Parent feedback cards\n"
+    );
+    assert!(text.starts_with("Pre-review form\n===============\n"));
+    assert!(text.contains("\nKey successes and achievements over the last year\nLed the Year 2 phonics catch-up group: 14 of 16 pupils reached the expected standard.\n"));
+    assert!(text.contains("\nWellbeing and any support you would like\n(left blank)\n"));
+    for field in PreReviewForm::TEXT_FIELDS {
+        assert!(text.contains(field.label), "{}", field.label);
+    }
+}

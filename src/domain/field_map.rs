@@ -280,7 +280,11 @@ pub struct ThreeWayMerge {
 pub fn merge_three_way(base: &FieldMap, mine: &FieldMap, theirs: &FieldMap) -> ThreeWayMerge {
     let mut merged = FieldMap::new();
     let mut conflicts = Vec::new();
-    let paths: std::collections::BTreeSet<&String> = base.keys().chain(mine.keys()).chain(theirs.keys()).collect();
+    let paths: std::collections::BTreeSet<&String> = base
+        .keys()
+        .chain(mine.keys())
+        .chain(theirs.keys())
+        .collect();
     for path in paths {
         let (b, m, t) = (base.get(path), mine.get(path), theirs.get(path));
         let chosen = if m == t || t == b {
@@ -288,7 +292,11 @@ pub fn merge_three_way(base: &FieldMap, mine: &FieldMap, theirs: &FieldMap) -> T
         } else if m == b {
             t
         } else {
-            conflicts.push(FieldConflict { path: path.clone(), mine: m.cloned(), theirs: t.cloned() });
+            conflicts.push(FieldConflict {
+                path: path.clone(),
+                mine: m.cloned(),
+                theirs: t.cloned(),
+            });
             m
         };
         if let Some(value) = chosen {

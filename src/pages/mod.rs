@@ -1,12 +1,18 @@
 //! One module per page of the app, plus what pages share.
 
+mod data;
 mod home;
 mod how_it_works;
 mod not_found;
+mod prepare;
+mod unlock;
 
+pub use data::DataPage;
 pub use home::HomePage;
 pub use how_it_works::HowItWorksPage;
 pub use not_found::NotFoundPage;
+pub use prepare::PreparePage;
+pub use unlock::UnlockPage;
 
 /// Sets the browser tab's title, so each page is named for people using screen readers or tabs.
 fn set_page_title(page: &str) {

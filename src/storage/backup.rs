@@ -100,12 +100,23 @@ pub fn write_backup<S: KeyValueStore>(
         .read_all()
         .map_err(BackupError::Read)?
         .into_iter()
-        .map(|(key, record)| BackupRecord { key, header: record.header, body: record.body })
+        .map(|(key, record)| BackupRecord {
+            key,
+            header: record.header,
+            body: record.body,
+        })
         .collect();
-    let contents = BackupContents { created: now, records };
+    let contents = BackupContents {
+        created: now,
+        records,
+    };
     let salt = sealing::fresh_salt(random);
-    let key = sealing::derive_key(passphrase, &sealing::salt_bytes(&salt).map_err(BackupError::Sealing)?, kdf)
-        .map_err(BackupError::Sealing)?;
+    let key = sealing::derive_key(
+        passphrase,
+        &sealing::salt_bytes(&salt).map_err(BackupError::Sealing)?,
+        kdf,
+    )
+    .map_err(BackupError::Sealing)?;
     let plain = serde_json::to_vec(&contents).expect("backups serialise");
     let file = BackupFile {
         format: BACKUP_FORMAT.into(),
@@ -115,7 +126,9 @@ pub fn write_backup<S: KeyValueStore>(
         salt,
         sealed: sealing::seal(&key, &plain, random),
     };
-    vault.note_backup(now).map_err(|error| BackupError::Write(WriteError::Storage(error)))?;
+    vault
+        .note_backup(now)
+        .map_err(|error| BackupError::Write(WriteError::Storage(error)))?;
     Ok(serde_json::to_string_pretty(&file).expect("backups serialise"))
 }
 
@@ -127,26 +140,44 @@ pub fn read_backup(text: &str, passphrase: &str) -> Result<BackupContents, Backu
     }
     let version = raw.get("version").and_then(Value::as_u64).unwrap_or(0);
     if version > u64::from(BACKUP_VERSION) {
-        return Err(BackupError::FromNewerVersion { version: u32::try_from(version).unwrap_or(u32::MAX) });
+        return Err(BackupError::FromNewerVersion {
+            version: u32::try_from(version).unwrap_or(u32::MAX),
+        });
     }
     let file: BackupFile = serde_json::from_value(raw).map_err(|_| BackupError::NotABackup)?;
-    let key = sealing::derive_key(passphrase, &sealing::salt_bytes(&file.salt).map_err(BackupError::Sealing)?, file.kdf)
-        .map_err(BackupError::Sealing)?;
+    let key = sealing::derive_key(
+        passphrase,
+        &sealing::salt_bytes(&file.salt).map_err(BackupError::Sealing)?,
+        file.kdf,
+    )
+    .map_err(BackupError::Sealing)?;
     let plain = sealing::open(&key, &file.sealed).map_err(BackupError::Sealing)?;
     serde_json::from_slice(&plain).map_err(|_| BackupError::NotABackup)
 }
 
 /// Merges a backup into the vault: adds what is missing, keeps both versions where they differ.
-pub fn restore<S: KeyValueStore>(vault: &mut Vault<S>, contents: &BackupContents, now: DateTime<Utc>) -> Result<RestoreReport, BackupError> {
+pub fn restore<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    contents: &BackupContents,
+    now: DateTime<Utc>,
+) -> Result<RestoreReport, BackupError> {
     let mut report = RestoreReport::default();
     for incoming in &contents.records {
         let local = vault.read(&incoming.key).map_err(BackupError::Read)?;
         let write = |vault: &mut Vault<S>, key: &str, kind: &str, body: &Value, expect| {
-            vault.write(key, kind, body, expect, now).map_err(BackupError::Write)
+            vault
+                .write(key, kind, body, expect, now)
+                .map_err(BackupError::Write)
         };
         match local {
             None => {
-                write(vault, &incoming.key, &incoming.header.kind, &incoming.body, Expect::New)?;
+                write(
+                    vault,
+                    &incoming.key,
+                    &incoming.header.kind,
+                    &incoming.body,
+                    Expect::New,
+                )?;
                 report.added.push(incoming.key.clone());
             }
             Some(local) if local.body == incoming.body => report.unchanged += 1,
@@ -162,7 +193,13 @@ pub fn restore<S: KeyValueStore>(vault: &mut Vault<S>, contents: &BackupContents
                 write(vault, &copy_key, COPY_KIND, &copy, Expect::Anything)?;
                 report.copies.push(copy_key);
                 if backup_is_newer {
-                    write(vault, &incoming.key, &incoming.header.kind, &incoming.body, Expect::Rev(local.header.rev))?;
+                    write(
+                        vault,
+                        &incoming.key,
+                        &incoming.header.kind,
+                        &incoming.body,
+                        Expect::Rev(local.header.rev),
+                    )?;
                     report.replaced_by_newer.push(incoming.key.clone());
                 } else {
                     report.kept_newer_here.push(incoming.key.clone());

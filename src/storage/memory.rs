@@ -26,7 +26,10 @@ impl MemoryStore {
 
     /// A store that refuses writes once keys and values would take more than `quota_bytes`.
     pub fn with_quota(quota_bytes: usize) -> MemoryStore {
-        MemoryStore { entries: Rc::default(), quota_bytes: Some(quota_bytes) }
+        MemoryStore {
+            entries: Rc::default(),
+            quota_bytes: Some(quota_bytes),
+        }
     }
 
     /// The same entries seen through a different quota, like the same site in a fuller browser.
@@ -55,7 +58,9 @@ impl KeyValueStore for MemoryStore {
         {
             return Err(StorageError::Full);
         }
-        self.entries.borrow_mut().insert(key.to_owned(), value.to_owned());
+        self.entries
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
         Ok(())
     }
 

@@ -56,7 +56,10 @@ mod tests {
         Ok(())
     }
 
-    const STEPS: &[Migration] = &[Migration { to: 2, run: rename }, Migration { to: 3, run: shout }];
+    const STEPS: &[Migration] = &[
+        Migration { to: 2, run: rename },
+        Migration { to: 3, run: shout },
+    ];
 
     fn versioned(store: &mut dyn KeyValueStore, version: u32) -> Result<(), StorageError> {
         store.set("version", &version.to_string())
@@ -75,7 +78,10 @@ mod tests {
         // Already at schema 2: only the later step runs.
         let mut store = MemoryStore::new();
         store.set("new:b", "notes").unwrap();
-        assert_eq!(run_migrations(&mut store, 2, STEPS, &mut versioned).unwrap(), 3);
+        assert_eq!(
+            run_migrations(&mut store, 2, STEPS, &mut versioned).unwrap(),
+            3
+        );
         assert_eq!(store.get("new:b").unwrap().as_deref(), Some("NOTES"));
     }
 
@@ -86,9 +92,21 @@ mod tests {
         let mut store = MemoryStore::with_quota(2 * room + 2);
         store.set("old:a", "draft").unwrap();
         store.set("old:b", "notes").unwrap();
-        assert_eq!(run_migrations(&mut store, 1, STEPS, &mut versioned), Err(StorageError::Full));
-        assert_eq!(store.get("version").unwrap(), None, "the version is not raised");
-        let words: Vec<String> = store.keys().unwrap().iter().map(|k| store.get(k).unwrap().unwrap()).collect();
+        assert_eq!(
+            run_migrations(&mut store, 1, STEPS, &mut versioned),
+            Err(StorageError::Full)
+        );
+        assert_eq!(
+            store.get("version").unwrap(),
+            None,
+            "the version is not raised"
+        );
+        let words: Vec<String> = store
+            .keys()
+            .unwrap()
+            .iter()
+            .map(|k| store.get(k).unwrap().unwrap())
+            .collect();
         assert!(words.contains(&"draft".to_string()) && words.contains(&"notes".to_string()));
 
         // With room again, the same step finishes the job.

@@ -28,7 +28,11 @@ pub struct KdfParams {
 
 impl KdfParams {
     /// OWASP's recommended Argon2id settings: 19 MiB, 2 passes, 1 lane.
-    pub const RECOMMENDED: KdfParams = KdfParams { memory_kib: 19 * 1024, iterations: 2, parallelism: 1 };
+    pub const RECOMMENDED: KdfParams = KdfParams {
+        memory_kib: 19 * 1024,
+        iterations: 2,
+        parallelism: 1,
+    };
 }
 
 /// A key derived from a passphrase; it never leaves memory.
@@ -58,12 +62,18 @@ impl fmt::Display for SealingError {
                 f,
                 "Use a passphrase of at least {MIN_PASSPHRASE_CHARS} characters: a few unrelated words are easy to remember and hard to guess."
             ),
-            SealingError::BadSettings => write!(f, "The encryption settings saved with this data are not valid, so it cannot be opened."),
+            SealingError::BadSettings => write!(
+                f,
+                "The encryption settings saved with this data are not valid, so it cannot be opened."
+            ),
             SealingError::WrongPassphraseOrDamaged => write!(
                 f,
                 "That passphrase does not open this data. Check it and try again; if it is right, the data has been damaged."
             ),
-            SealingError::NotSealedData => write!(f, "This is not data that Appraise encrypted, so it cannot be opened."),
+            SealingError::NotSealedData => write!(
+                f,
+                "This is not data that Appraise encrypted, so it cannot be opened."
+            ),
         }
     }
 }
@@ -79,9 +89,18 @@ pub fn check_passphrase(passphrase: &str) -> Result<(), SealingError> {
 }
 
 /// The key for `passphrase` with this salt and cost.
-pub fn derive_key(passphrase: &str, salt: &[u8], params: KdfParams) -> Result<SealingKey, SealingError> {
-    let params = Params::new(params.memory_kib, params.iterations, params.parallelism, Some(32))
-        .map_err(|_| SealingError::BadSettings)?;
+pub fn derive_key(
+    passphrase: &str,
+    salt: &[u8],
+    params: KdfParams,
+) -> Result<SealingKey, SealingError> {
+    let params = Params::new(
+        params.memory_kib,
+        params.iterations,
+        params.parallelism,
+        Some(32),
+    )
+    .map_err(|_| SealingError::BadSettings)?;
     let mut key = [0u8; 32];
     Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
         .hash_password_into(passphrase.as_bytes(), salt, &mut key)
@@ -104,7 +123,9 @@ pub fn seal(key: &SealingKey, plaintext: &[u8], random: &mut dyn RandomSource) -
 
 /// Decrypts what [`seal`] produced, refusing it if the key is wrong or any byte changed.
 pub fn open(key: &SealingKey, sealed: &str) -> Result<Vec<u8>, SealingError> {
-    let bytes = URL_SAFE_NO_PAD.decode(sealed.trim()).map_err(|_| SealingError::NotSealedData)?;
+    let bytes = URL_SAFE_NO_PAD
+        .decode(sealed.trim())
+        .map_err(|_| SealingError::NotSealedData)?;
     if bytes.len() < NONCE_BYTES + 16 {
         return Err(SealingError::NotSealedData);
     }
@@ -123,5 +144,7 @@ pub fn fresh_salt(random: &mut dyn RandomSource) -> String {
 
 /// The salt bytes from their stored text.
 pub fn salt_bytes(salt: &str) -> Result<Vec<u8>, SealingError> {
-    URL_SAFE_NO_PAD.decode(salt).map_err(|_| SealingError::BadSettings)
+    URL_SAFE_NO_PAD
+        .decode(salt)
+        .map_err(|_| SealingError::BadSettings)
 }

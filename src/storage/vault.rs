@@ -122,7 +122,9 @@ pub struct WipeSummary {
 pub enum OpenError {
     Storage(StorageError),
     /// Written by a newer version of Appraise: opening it here could damage it.
-    NewerVersion { found: u32 },
+    NewerVersion {
+        found: u32,
+    },
 }
 
 impl fmt::Display for OpenError {
@@ -152,7 +154,9 @@ pub enum ReadError {
     /// The data is locked: unlock it with the passphrase first.
     Locked,
     /// The record cannot be read (it is set aside on the next open).
-    Unreadable { key: String },
+    Unreadable {
+        key: String,
+    },
     Sealing(SealingError),
 }
 
@@ -160,7 +164,9 @@ impl fmt::Display for ReadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ReadError::Storage(error) => error.fmt(f),
-            ReadError::Locked => write!(f, "Your data is locked. Enter your passphrase to open it."),
+            ReadError::Locked => {
+                write!(f, "Your data is locked. Enter your passphrase to open it.")
+            }
             ReadError::Unreadable { key } => write!(
                 f,
                 "The saved item “{key}” cannot be read. Reload the page: Appraise will set it aside so you can download it."
@@ -178,14 +184,19 @@ pub enum WriteError {
     Storage(StorageError),
     Locked,
     /// Another tab or window saved this record since it was read here.
-    ChangedElsewhere { current: Option<RecordHeader> },
+    ChangedElsewhere {
+        current: Option<RecordHeader>,
+    },
 }
 
 impl fmt::Display for WriteError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             WriteError::Storage(error) => error.fmt(f),
-            WriteError::Locked => write!(f, "Your data is locked. Enter your passphrase, then your changes will be saved."),
+            WriteError::Locked => write!(
+                f,
+                "Your data is locked. Enter your passphrase, then your changes will be saved."
+            ),
             WriteError::ChangedElsewhere { .. } => write!(
                 f,
                 "This was also changed in another tab or window. Both versions are kept: review the differences before carrying on."
@@ -235,14 +246,29 @@ pub struct Vault<S: KeyValueStore> {
 impl<S: KeyValueStore> Vault<S> {
     /// Opens the vault: migrates an older layout, sets aside unreadable entries and rebuilds an
     /// index that is out of step. `writer` names this tab in the revisions it writes.
-    pub fn open(mut store: S, random: Box<dyn RandomSource>, writer: &str) -> Result<Vault<S>, OpenError> {
+    pub fn open(
+        mut store: S,
+        random: Box<dyn RandomSource>,
+        writer: &str,
+    ) -> Result<Vault<S>, OpenError> {
         let mut set_aside = Vec::new();
-        let meta = match store.get(META_KEY)?.map(|raw| (serde_json::from_str::<Meta>(&raw), raw)) {
-            None => Meta { schema: STORE_SCHEMA, lock: None, last_backup: None },
+        let meta = match store
+            .get(META_KEY)?
+            .map(|raw| (serde_json::from_str::<Meta>(&raw), raw))
+        {
+            None => Meta {
+                schema: STORE_SCHEMA,
+                lock: None,
+                last_backup: None,
+            },
             Some((Ok(meta), _)) => meta,
             Some((Err(_), raw)) => {
                 set_aside.push(quarantine(&mut store, META_KEY, &raw)?);
-                Meta { schema: STORE_SCHEMA, lock: None, last_backup: None }
+                Meta {
+                    schema: STORE_SCHEMA,
+                    lock: None,
+                    last_backup: None,
+                }
             }
         };
         if meta.schema > STORE_SCHEMA {
@@ -253,7 +279,10 @@ impl<S: KeyValueStore> Vault<S> {
             random,
             writer: writer.to_owned(),
             meta,
-            index: Index { schema: STORE_SCHEMA, records: BTreeMap::new() },
+            index: Index {
+                schema: STORE_SCHEMA,
+                records: BTreeMap::new(),
+            },
             key: None,
             set_aside_on_open: set_aside,
         };
@@ -263,7 +292,10 @@ impl<S: KeyValueStore> Vault<S> {
             let from = meta.schema;
             let mut record_version = |store: &mut dyn KeyValueStore, version: u32| {
                 meta.schema = version;
-                store.set(META_KEY, &serde_json::to_string(meta).expect("meta serialises"))
+                store.set(
+                    META_KEY,
+                    &serde_json::to_string(meta).expect("meta serialises"),
+                )
             };
             run_migrations(store, from, MIGRATIONS, &mut record_version)?;
         }
@@ -299,7 +331,10 @@ impl<S: KeyValueStore> Vault<S> {
             .store
             .get(INDEX_KEY)?
             .and_then(|raw| serde_json::from_str::<Index>(&raw).ok());
-        self.index = Index { schema: STORE_SCHEMA, records };
+        self.index = Index {
+            schema: STORE_SCHEMA,
+            records,
+        };
         if stored_index.map(|index| index.records) != Some(self.index.records.clone()) {
             self.write_index()?;
         }
@@ -307,11 +342,17 @@ impl<S: KeyValueStore> Vault<S> {
     }
 
     fn write_meta(&mut self) -> Result<(), StorageError> {
-        self.store.set(META_KEY, &serde_json::to_string(&self.meta).expect("meta serialises"))
+        self.store.set(
+            META_KEY,
+            &serde_json::to_string(&self.meta).expect("meta serialises"),
+        )
     }
 
     fn write_index(&mut self) -> Result<(), StorageError> {
-        self.store.set(INDEX_KEY, &serde_json::to_string(&self.index).expect("index serialises"))
+        self.store.set(
+            INDEX_KEY,
+            &serde_json::to_string(&self.index).expect("index serialises"),
+        )
     }
 
     /// Entries set aside because they could not be read, found when the vault was opened.
@@ -335,7 +376,8 @@ impl<S: KeyValueStore> Vault<S> {
 
     /// Deletes a set-aside entry once the person has downloaded or dismissed it.
     pub fn discard_set_aside(&mut self, original_key: &str) -> Result<(), StorageError> {
-        self.store.remove(&format!("{QUARANTINE_PREFIX}{original_key}"))
+        self.store
+            .remove(&format!("{QUARANTINE_PREFIX}{original_key}"))
     }
 
     /// Whether a passphrase lock is set up.
@@ -350,7 +392,10 @@ impl<S: KeyValueStore> Vault<S> {
 
     /// The records in the index: key and header.
     pub fn list(&self) -> impl Iterator<Item = (&str, &RecordHeader)> {
-        self.index.records.iter().map(|(key, header)| (key.as_str(), header))
+        self.index
+            .records
+            .iter()
+            .map(|(key, header)| (key.as_str(), header))
     }
 
     /// The header of a record as stored now, which may be newer than the index if another tab wrote it.
@@ -364,27 +409,49 @@ impl<S: KeyValueStore> Vault<S> {
 
     /// Reads a record as it is stored now.
     pub fn read(&self, key: &str) -> Result<Option<Record>, ReadError> {
-        let Some(raw) = self.store.get(&record_key(key)).map_err(ReadError::Storage)? else {
+        let Some(raw) = self
+            .store
+            .get(&record_key(key))
+            .map_err(ReadError::Storage)?
+        else {
             return Ok(None);
         };
         let stored: StoredRecord =
-            serde_json::from_str(&raw).map_err(|_| ReadError::Unreadable { key: key.to_owned() })?;
+            serde_json::from_str(&raw).map_err(|_| ReadError::Unreadable {
+                key: key.to_owned(),
+            })?;
         let body = match (stored.body, stored.sealed) {
             (Some(body), _) if !self.is_locked() => body,
             (_, Some(sealed)) => {
                 let key_material = self.key.as_ref().ok_or(ReadError::Locked)?;
                 let plain = sealing::open(key_material, &sealed).map_err(ReadError::Sealing)?;
-                serde_json::from_slice(&plain).map_err(|_| ReadError::Unreadable { key: key.to_owned() })?
+                serde_json::from_slice(&plain).map_err(|_| ReadError::Unreadable {
+                    key: key.to_owned(),
+                })?
             }
             (Some(_), None) => return Err(ReadError::Locked),
-            (None, None) => return Err(ReadError::Unreadable { key: key.to_owned() }),
+            (None, None) => {
+                return Err(ReadError::Unreadable {
+                    key: key.to_owned(),
+                });
+            }
         };
-        Ok(Some(Record { header: stored.header, body }))
+        Ok(Some(Record {
+            header: stored.header,
+            body,
+        }))
     }
 
     /// Writes a record if it is still at the revision expected, writing the record before the
     /// index. On any error nothing is lost: the caller keeps the content and can retry or download it.
-    pub fn write(&mut self, key: &str, kind: &str, body: &Value, expect: Expect, now: DateTime<Utc>) -> Result<RecordHeader, WriteError> {
+    pub fn write(
+        &mut self,
+        key: &str,
+        kind: &str,
+        body: &Value,
+        expect: Expect,
+        now: DateTime<Utc>,
+    ) -> Result<RecordHeader, WriteError> {
         if self.is_locked() {
             return Err(WriteError::Locked);
         }
@@ -404,7 +471,10 @@ impl<S: KeyValueStore> Vault<S> {
             writer: self.writer.clone(),
         };
         let stored = self.stored_record(header.clone(), body);
-        self.store.set(&record_key(key), &serde_json::to_string(&stored).expect("records serialise"))?;
+        self.store.set(
+            &record_key(key),
+            &serde_json::to_string(&stored).expect("records serialise"),
+        )?;
         self.index.records.insert(key.to_owned(), header.clone());
         // A failed index write is repaired from the records on the next open; the record is safe.
         let _ = self.write_index();
@@ -415,9 +485,19 @@ impl<S: KeyValueStore> Vault<S> {
         match &self.key {
             Some(key) => {
                 let plain = serde_json::to_vec(body).expect("values serialise");
-                StoredRecord { schema: STORE_SCHEMA, header, body: None, sealed: Some(sealing::seal(key, &plain, self.random.as_mut())) }
+                StoredRecord {
+                    schema: STORE_SCHEMA,
+                    header,
+                    body: None,
+                    sealed: Some(sealing::seal(key, &plain, self.random.as_mut())),
+                }
             }
-            None => StoredRecord { schema: STORE_SCHEMA, header, body: Some(body.clone()), sealed: None },
+            None => StoredRecord {
+                schema: STORE_SCHEMA,
+                header,
+                body: Some(body.clone()),
+                sealed: None,
+            },
         }
     }
 
@@ -435,9 +515,13 @@ impl<S: KeyValueStore> Vault<S> {
 
     /// Storage used by Appraise and by everything on this site.
     pub fn usage(&self) -> Result<Usage, StorageError> {
-        let mut usage = Usage { appraise_bytes: 0, all_bytes: 0 };
+        let mut usage = Usage {
+            appraise_bytes: 0,
+            all_bytes: 0,
+        };
         for key in self.store.keys()? {
-            let bytes = utf16_bytes(&key) + self.store.get(&key)?.map_or(0, |value| utf16_bytes(&value));
+            let bytes =
+                utf16_bytes(&key) + self.store.get(&key)?.map_or(0, |value| utf16_bytes(&value));
             usage.all_bytes += bytes;
             if key.starts_with(APP_PREFIX) {
                 usage.appraise_bytes += bytes;
@@ -460,7 +544,10 @@ impl<S: KeyValueStore> Vault<S> {
     pub fn wipe_summary(&self) -> Result<WipeSummary, StorageError> {
         let mut summary = WipeSummary::default();
         for (_, header) in self.list() {
-            *summary.records_by_kind.entry(header.kind.clone()).or_insert(0) += 1;
+            *summary
+                .records_by_kind
+                .entry(header.kind.clone())
+                .or_insert(0) += 1;
         }
         for key in self.store.keys()? {
             if key.starts_with(APP_PREFIX) {
@@ -475,12 +562,21 @@ impl<S: KeyValueStore> Vault<S> {
 
     /// Deletes every Appraise entry from this browser; returns how many were removed.
     pub fn wipe(&mut self) -> Result<usize, StorageError> {
-        let keys: Vec<String> = self.store.keys()?.into_iter().filter(|k| k.starts_with(APP_PREFIX)).collect();
+        let keys: Vec<String> = self
+            .store
+            .keys()?
+            .into_iter()
+            .filter(|k| k.starts_with(APP_PREFIX))
+            .collect();
         for key in &keys {
             self.store.remove(key)?;
         }
         self.index.records.clear();
-        self.meta = Meta { schema: STORE_SCHEMA, lock: None, last_backup: None };
+        self.meta = Meta {
+            schema: STORE_SCHEMA,
+            lock: None,
+            last_backup: None,
+        };
         self.key = None;
         Ok(keys.len())
     }
@@ -494,7 +590,12 @@ impl<S: KeyValueStore> Vault<S> {
         }
         let records = self.read_all()?;
         let salt = sealing::fresh_salt(self.random.as_mut());
-        let key = sealing::derive_key(passphrase, &sealing::salt_bytes(&salt).map_err(LockError::Sealing)?, kdf).map_err(LockError::Sealing)?;
+        let key = sealing::derive_key(
+            passphrase,
+            &sealing::salt_bytes(&salt).map_err(LockError::Sealing)?,
+            kdf,
+        )
+        .map_err(LockError::Sealing)?;
         let check = sealing::seal(&key, LOCK_CHECK, self.random.as_mut());
         self.meta.lock = Some(LockSettings { salt, kdf, check });
         self.write_meta()?;
@@ -548,7 +649,10 @@ impl<S: KeyValueStore> Vault<S> {
     fn rewrite_all(&mut self, records: Vec<(String, Record)>) -> Result<(), LockError> {
         for (key, record) in records {
             let stored = self.stored_record(record.header, &record.body);
-            self.store.set(&record_key(&key), &serde_json::to_string(&stored).expect("records serialise"))?;
+            self.store.set(
+                &record_key(&key),
+                &serde_json::to_string(&stored).expect("records serialise"),
+            )?;
         }
         Ok(())
     }
@@ -589,9 +693,16 @@ impl From<ReadError> for LockError {
 }
 
 /// Moves an unreadable entry under the quarantine prefix, keeping its text exactly.
-fn quarantine<S: KeyValueStore>(store: &mut S, full_key: &str, raw: &str) -> Result<Quarantined, StorageError> {
+fn quarantine<S: KeyValueStore>(
+    store: &mut S,
+    full_key: &str,
+    raw: &str,
+) -> Result<Quarantined, StorageError> {
     let original = full_key.strip_prefix(APP_PREFIX).unwrap_or(full_key);
     store.set(&format!("{QUARANTINE_PREFIX}{original}"), raw)?;
     store.remove(full_key)?;
-    Ok(Quarantined { original_key: original.to_owned(), raw: raw.to_owned() })
+    Ok(Quarantined {
+        original_key: original.to_owned(),
+        raw: raw.to_owned(),
+    })
 }

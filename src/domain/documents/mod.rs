@@ -161,3 +161,36 @@ fn check_kind_and_schema<D: Document>(fields: &mut Map<String, Value>) -> Result
         }),
     }
 }
+
+/// How a free-text field appears on its form: the label a person reads and a hint under it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormField {
+    /// The field's name in the document (and the last part of its field path).
+    pub name: &'static str,
+    pub label: &'static str,
+    pub hint: &'static str,
+    pub optional: bool,
+}
+
+/// A document written out as plain text with its labels, so a person can keep or print every
+/// word of it outside Appraise (for example when their browser's storage is full).
+pub fn as_plain_text(title: &str, fields: &[FormField], values: &serde_json::Value) -> String {
+    let mut text = format!("{title}\n{}\n", "=".repeat(title.chars().count()));
+    for field in fields {
+        let value = values
+            .get(field.name)
+            .and_then(Value::as_str)
+            .unwrap_or("")
+            .trim();
+        text.push_str(&format!(
+            "\n{}\n{}\n",
+            field.label,
+            if value.is_empty() {
+                "(left blank)"
+            } else {
+                value
+            }
+        ));
+    }
+    text
+}

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Document;
+use super::{Document, FormField};
 use crate::domain::ids::Id;
 
 /// Whose form this is: the reviewee's own, shared with the reviewer, or the reviewer's private
@@ -52,7 +52,102 @@ impl Document for PreReviewForm {
     const SCHEMA: u32 = 1;
 }
 
+const fn field(
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    optional: bool,
+) -> FormField {
+    FormField {
+        name,
+        label,
+        hint,
+        optional,
+    }
+}
+
 impl PreReviewForm {
+    /// The form's free-text fields in order, worded after seed 001's pre-review meeting form.
+    pub const TEXT_FIELDS: [FormField; 13] = [
+        field("name", "Your name", "", false),
+        field("job_title", "Your job title", "", false),
+        field(
+            "key_successes",
+            "Key successes and achievements over the last year",
+            "Based on your previous objectives, if you had any.",
+            false,
+        ),
+        field("factors_helped", "What helped you achieve them", "", false),
+        field(
+            "factors_hindered",
+            "What got in the way, and possible solutions",
+            "",
+            false,
+        ),
+        field(
+            "training_last_year",
+            "Training and development over the last year",
+            "Courses, qualifications, coaching or anything you learned on the job.",
+            false,
+        ),
+        field(
+            "school_priorities",
+            "School priorities and future key areas for your role",
+            "Link them to your job role and occupational standards.",
+            false,
+        ),
+        field(
+            "further_learning",
+            "Areas for further learning and development",
+            "",
+            false,
+        ),
+        field(
+            "job_description_amendments",
+            "Suggested changes to your job description",
+            "After reading your job description: anything that no longer matches what you do.",
+            false,
+        ),
+        field(
+            "career_goals",
+            "Career goals and development opportunities",
+            "",
+            false,
+        ),
+        field(
+            "objective_ideas",
+            "Ideas for your new objectives",
+            "Your reviewer will agree up to the policy’s maximum with you at the meeting.",
+            false,
+        ),
+        field(
+            "wellbeing_support",
+            "Wellbeing and any support you would like",
+            "Optional. Only you and your reviewer see this.",
+            true,
+        ),
+        field(
+            "disability_adjustments",
+            "Disability and reasonable adjustments",
+            "Optional and confidential: anything your reviewer should take into account.",
+            true,
+        ),
+    ];
+
+    /// The whole form as plain text with its labels, evidence included.
+    pub fn to_plain_text(&self) -> String {
+        let mut text =
+            super::as_plain_text("Pre-review form", &Self::TEXT_FIELDS, &super::to_json(self));
+        text.push_str("\nEvidence you will bring\n");
+        if self.evidence.is_empty() {
+            text.push_str("(none listed)\n");
+        }
+        for item in &self.evidence {
+            text.push_str(&format!("- {}\n", item.description.trim()));
+        }
+        text
+    }
+
     /// An empty form for a person, ready to fill in.
     pub fn blank(author: PreReviewAuthor, name: &str, job_title: &str) -> PreReviewForm {
         PreReviewForm {

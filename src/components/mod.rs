@@ -1,0 +1,9 @@
+//! Components shared by pages: form fields bound to a draft, the saved indicator, banners.
+
+mod banner;
+mod fields;
+mod save_indicator;
+
+pub use banner::{Banner, BannerKind};
+pub use fields::{DraftTextArea, DraftTextInput, field_id};
+pub use save_indicator::{SaveFailureBanner, SaveIndicator};

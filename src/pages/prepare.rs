@@ -1,0 +1,225 @@
+//! "Your pre-review": the reviewee's self-assessment before the meeting, saved as they type.
+
+use leptos::prelude::*;
+use serde_json::Value;
+
+use crate::autosave::{Draft, KeptCopy, save_on_leaving};
+use crate::components::{
+    Banner, BannerKind, DraftTextArea, DraftTextInput, SaveFailureBanner, SaveIndicator, field_id,
+};
+use crate::domain::documents::{Document, FormField, PreReviewAuthor, PreReviewForm, from_json};
+use crate::state::use_storage;
+
+/// The record key of the person's own pre-review.
+const RECORD: &str = "pre-review";
+
+fn path(field: &str) -> String {
+    format!("{}.{field}", PreReviewForm::KIND)
+}
+
+/// Offers every word of the draft as a text file.
+fn download_draft(draft: Draft) {
+    let Some(form) = draft
+        .body()
+        .and_then(|body| from_json::<PreReviewForm>(body).ok())
+    else {
+        return;
+    };
+    let name = format!(
+        "appraise-pre-review-draft-{}.txt",
+        crate::browser::file_stamp()
+    );
+    let _ = crate::browser::download(&name, "text/plain;charset=utf-8", &form.to_plain_text());
+}
+
+#[component]
+pub fn PreparePage() -> impl IntoView {
+    super::set_page_title("Your pre-review");
+    let storage = use_storage();
+    let draft = Draft::open(
+        storage,
+        RECORD,
+        &PreReviewForm::blank(PreReviewAuthor::Reviewee, "", ""),
+    );
+    save_on_leaving(draft);
+    let download = Callback::new(move |()| download_draft(draft));
+    let (required, optional): (Vec<&FormField>, Vec<&FormField>) = PreReviewForm::TEXT_FIELDS
+        .iter()
+        .filter(|field| !matches!(field.name, "name" | "job_title"))
+        .partition(|field| !field.optional);
+
+    view! {
+        <h1>"Your pre-review"</h1>
+        <p class="lead">
+            "Think back over the year before your appraisal meeting. Your answers are saved on this device as you type; "
+            "nothing is shared until you choose to send it."
+        </p>
+        <SaveFailureBanner draft=draft download=download />
+        <KeptCopies draft=draft />
+        <SaveIndicator draft=draft />
+        <form class="form" on:submit=|event| event.prevent_default()>
+            <DraftTextInput draft=draft path=path("name") label="Your name" autocomplete="name" />
+            <DraftTextInput draft=draft path=path("job_title") label="Your job title" autocomplete="organization-title" />
+            {required
+                .into_iter()
+                .map(|field| view! { <DraftTextArea draft=draft path=path(field.name) label=field.label hint=field.hint /> })
+                .collect_view()}
+            <EvidenceList draft=draft />
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"Optional"</legend>
+                {optional
+                    .into_iter()
+                    .map(|field| view! { <DraftTextArea draft=draft path=path(field.name) label=field.label hint=field.hint rows=3 /> })
+                    .collect_view()}
+            </fieldset>
+        </form>
+        <p>
+            <button type="button" class="button button--secondary" on:click=move |_| download.run(())>
+                "Download a copy as a text file"
+            </button>
+        </p>
+    }
+}
+
+/// The evidence the reviewee will bring: a list they can add to and remove from.
+#[component]
+fn EvidenceList(draft: Draft) -> impl IntoView {
+    let order_path = path("evidence");
+    let ids = {
+        let order_path = order_path.clone();
+        Memo::new(move |_| {
+            draft.fields.with(|fields| {
+                fields
+                    .get(&order_path)
+                    .and_then(Value::as_array)
+                    .map(|ids| {
+                        ids.iter()
+                            .filter_map(|id| id.as_str().map(str::to_owned))
+                            .collect::<Vec<_>>()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let add = {
+        let order_path = order_path.clone();
+        move |_| {
+            let id = crate::browser::fresh_id("evidence");
+            let order_path = order_path.clone();
+            let new_id = id.clone();
+            draft.edit(move |fields| {
+                let id = new_id;
+                let item = format!("{order_path}[{id}]");
+                fields.insert(format!("{item}.id"), Value::String(id.clone()));
+                fields.insert(format!("{item}.description"), Value::String(String::new()));
+                let mut order = fields
+                    .get(&order_path)
+                    .and_then(Value::as_array)
+                    .cloned()
+                    .unwrap_or_default();
+                order.push(Value::String(id.clone()));
+                fields.insert(order_path, Value::Array(order));
+            });
+            // Put the person straight into the new field.
+            request_animation_frame(move || {
+                let input = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+                    d.get_element_by_id(&field_id(&format!(
+                        "pre_review.evidence[{id}].description"
+                    )))
+                });
+                if let Some(input) = input
+                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                {
+                    let _ = input.focus();
+                }
+            });
+        }
+    };
+    let remove = move |id: String| {
+        let order_path = order_path.clone();
+        draft.edit(move |fields| {
+            let item = format!("{order_path}[{id}]");
+            fields.retain(|key, _| !key.starts_with(&format!("{item}.")));
+            let order: Vec<Value> = fields
+                .get(&order_path)
+                .and_then(Value::as_array)
+                .map(|ids| {
+                    ids.iter()
+                        .filter(|v| v.as_str() != Some(id.as_str()))
+                        .cloned()
+                        .collect()
+                })
+                .unwrap_or_default();
+            fields.insert(order_path, Value::Array(order));
+        });
+    };
+    view! {
+        <fieldset class="fieldset">
+            <legend class="fieldset__legend">"Evidence you will bring"</legend>
+            <p class="field__hint">"For example notes from one-to-ones, tracking sheets, feedback from parents or colleagues."</p>
+            <Show when=move || ids.get().is_empty()>
+                <p class="empty">"No evidence listed yet."</p>
+            </Show>
+            <For each=move || ids.get().into_iter().enumerate() key=|(_, id)| id.clone() let((number, id))>
+                <div class="list-item">
+                    <DraftTextInput
+                        draft=draft
+                        path=format!("pre_review.evidence[{id}].description")
+                        label=format!("Evidence {}", number + 1)
+                    />
+                    <button type="button" class="button button--link" on:click={
+                        let remove = remove.clone();
+                        move |_| remove(id.clone())
+                    }>
+                        "Remove"<span class="visually-hidden">{format!(" evidence {}", number + 1)}</span>
+                    </button>
+                </div>
+            </For>
+            <button type="button" class="button button--secondary" on:click=add>"Add a piece of evidence"</button>
+        </fieldset>
+    }
+}
+
+/// Versions of this form that another tab saved while this one was editing the same fields.
+#[component]
+fn KeptCopies(draft: Draft) -> impl IntoView {
+    let label_of = |path: &str| {
+        let name = path.rsplit('.').next().unwrap_or(path);
+        PreReviewForm::TEXT_FIELDS
+            .iter()
+            .find(|f| f.name == name)
+            .map_or("Evidence", |f| f.label)
+    };
+    let copy_view = move |copy: KeptCopy| {
+        let key = copy.key.clone();
+        view! {
+            <Banner kind=BannerKind::Warning title="This form was also changed in another tab or window">
+                <p>{format!("Both versions are kept. Your text is in the form; the version from {} is below.", copy.from)}</p>
+                {copy
+                    .differences
+                    .into_iter()
+                    .map(|(path, value)| {
+                        let text = value.as_str().unwrap_or_default().to_owned();
+                        let use_it = {
+                            let (path, text) = (path.clone(), text.clone());
+                            move |_| draft.set(&path, Value::String(text.clone()))
+                        };
+                        view! {
+                            <div class="kept-copy">
+                                <h3>{label_of(&path)}</h3>
+                                <blockquote class="kept-copy__text">{text}</blockquote>
+                                <button type="button" class="button button--secondary" on:click=use_it>
+                                    "Use this version"
+                                </button>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+                <button type="button" class="button button--link" on:click=move |_| draft.discard_copy(&key)>
+                    "I have what I need: delete the other version"
+                </button>
+            </Banner>
+        }
+    };
+    view! { {move || draft.kept_copies.get().into_iter().map(copy_view).collect_view()} }
+}

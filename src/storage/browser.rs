@@ -1,0 +1,74 @@
+//! The browser's `localStorage`, through gloo-storage, as a [`KeyValueStore`], and the
+//! browser's random number generator as a [`RandomSource`].
+
+use gloo_storage::{LocalStorage, Storage};
+use wasm_bindgen::JsCast;
+
+use super::{KeyValueStore, RandomSource, StorageError};
+
+/// `localStorage` for this site. Only made once storage is known to work, because gloo's
+/// `LocalStorage::raw()` panics when the browser withholds it.
+pub struct BrowserStore {
+    _available: (),
+}
+
+impl BrowserStore {
+    /// Checks that `localStorage` exists and accepts a write (some private modes refuse every
+    /// write), then gives access to it.
+    pub fn open() -> Result<BrowserStore, StorageError> {
+        let storage = web_sys::window()
+            .ok_or(StorageError::Unavailable)?
+            .local_storage()
+            .map_err(|_| StorageError::Unavailable)?
+            .ok_or(StorageError::Unavailable)?;
+        let probe = "appraise-probe";
+        storage
+            .set_item(probe, "1")
+            .map_err(|_| StorageError::Unavailable)?;
+        storage
+            .remove_item(probe)
+            .map_err(|_| StorageError::Unavailable)?;
+        Ok(BrowserStore { _available: () })
+    }
+}
+
+fn storage_error(error: wasm_bindgen::JsValue) -> StorageError {
+    match error.dyn_ref::<web_sys::DomException>() {
+        Some(exception) if exception.name() == "QuotaExceededError" => StorageError::Full,
+        Some(exception) => StorageError::Failed(exception.message()),
+        None => StorageError::Failed("the browser gave no reason".into()),
+    }
+}
+
+impl KeyValueStore for BrowserStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        LocalStorage::raw().get_item(key).map_err(storage_error)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        LocalStorage::raw()
+            .set_item(key, value)
+            .map_err(storage_error)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StorageError> {
+        LocalStorage::raw().remove_item(key).map_err(storage_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let raw = LocalStorage::raw();
+        let count = raw.length().map_err(storage_error)?;
+        Ok((0..count)
+            .filter_map(|i| raw.key(i).ok().flatten())
+            .collect())
+    }
+}
+
+/// Random bytes from the browser's `crypto.getRandomValues`.
+pub struct BrowserRandom;
+
+impl RandomSource for BrowserRandom {
+    fn fill(&mut self, bytes: &mut [u8]) {
+        getrandom::getrandom(bytes).expect("the browser provides crypto.getRandomValues");
+    }
+}
