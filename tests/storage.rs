@@ -260,7 +260,7 @@ fn a_full_store_refuses_the_write_and_keeps_the_last_saved_version() {
         .write(
             "pre-review",
             "pre_review",
-            &draft(&"long words ".repeat(50)),
+            &draft(&incompressible(400)),
             Expect::Rev(1),
             at(1),
         )
@@ -324,13 +324,8 @@ fn a_passphrase_encrypts_every_record_at_rest() {
             at(1),
         )
         .unwrap();
-    for key in store.keys().unwrap() {
-        let raw = store.get(&key).unwrap().unwrap();
-        assert!(
-            !raw.contains("Confidential") && !raw.contains("secret"),
-            "{key} leaks: {raw}"
-        );
-    }
+    assert_eq!(stored_form(&store, "pre-review"), ["sealed"]);
+    assert_eq!(stored_form(&store, "statement"), ["sealed"]);
 
     let mut reopened = open(&store, "tab");
     assert!(reopened.is_locked());
@@ -353,14 +348,33 @@ fn a_passphrase_encrypts_every_record_at_rest() {
 
     reopened.unlock("correct horse battery").unwrap();
     reopened.remove_passphrase().unwrap();
-    assert!(
-        store
-            .get("appraise:record:pre-review")
-            .unwrap()
-            .unwrap()
-            .contains("Confidential successes")
+    assert_eq!(stored_form(&store, "pre-review"), ["packed"]);
+    let unlocked = open(&store, "tab");
+    assert!(!unlocked.is_locked());
+    assert_eq!(
+        unlocked.read("pre-review").unwrap().unwrap().body,
+        draft("Confidential successes")
     );
-    assert!(!open(&store, "tab").is_locked());
+}
+
+/// Which of the body's stored forms a record has: plain `body`, `packed` or `sealed`.
+fn stored_form(store: &MemoryStore, key: &str) -> Vec<&'static str> {
+    let raw = store
+        .get(&format!("appraise:record:{key}"))
+        .unwrap()
+        .unwrap();
+    let record: Value = serde_json::from_str(&raw).unwrap();
+    ["body", "packed", "sealed"]
+        .into_iter()
+        .filter(|form| record.get(form).is_some())
+        .collect()
+}
+
+/// Letters that do not compress, to fill storage for real.
+fn incompressible(length: u32) -> String {
+    (0..length)
+        .map(|i| char::from(b'a' + ((i.wrapping_mul(2_654_435_761) >> 7) % 26) as u8))
+        .collect()
 }
 
 #[test]
@@ -460,4 +474,53 @@ fn a_backup_restores_by_merging_and_keeps_both_sides_of_a_difference() {
     // Restoring the same backup again changes nothing more.
     let again = restore(&mut other, &contents, at(41)).unwrap();
     assert_eq!(again.added.len() + again.replaced_by_newer.len(), 0);
+}
+
+#[test]
+fn a_realistic_complete_review_fits_many_times_in_five_mebibytes() {
+    use appraise::domain::documents::to_json;
+    let (pre, statement, cpd) = common::realistic_review_documents();
+    let store = MemoryStore::new();
+    let mut vault = open(&store, "tab");
+    let empty = vault.usage().unwrap().appraise_bytes;
+    vault
+        .write(
+            "review-1.pre-review",
+            "pre_review",
+            &to_json(&pre),
+            Expect::New,
+            at(0),
+        )
+        .unwrap();
+    vault
+        .write(
+            "review-1.statement",
+            "statement",
+            &to_json(&statement),
+            Expect::New,
+            at(0),
+        )
+        .unwrap();
+    vault
+        .write(
+            "review-1.cpd",
+            "cpd_needs",
+            &to_json(&cpd),
+            Expect::New,
+            at(0),
+        )
+        .unwrap();
+    let bytes = vault.usage().unwrap().appraise_bytes - empty;
+    let per_5_mib = appraise::storage::TYPICAL_QUOTA_BYTES / bytes;
+    let words: usize = [to_json(&pre), to_json(&statement), to_json(&cpd)]
+        .iter()
+        .map(|v| v.to_string().split_whitespace().count())
+        .sum();
+    println!(
+        "storage density: a complete review of about {words} words takes {bytes} bytes (UTF-16) in storage; {per_5_mib} fit in 5 MiB"
+    );
+    assert!(
+        per_5_mib >= 500,
+        "{per_5_mib} reviews per 5 MiB is below the goal of 500"
+    );
 }

@@ -14,6 +14,7 @@ pub mod backup;
 pub mod browser;
 mod memory;
 mod migrations;
+mod packing;
 pub mod sealing;
 mod vault;
 

@@ -108,8 +108,8 @@ pub fn derive_key(
     Ok(SealingKey(key))
 }
 
-/// Encrypts `plaintext`: base64url of a fresh random nonce followed by the ciphertext and tag.
-pub fn seal(key: &SealingKey, plaintext: &[u8], random: &mut dyn RandomSource) -> String {
+/// Encrypts `plaintext`: a fresh random nonce followed by the ciphertext and its tag.
+pub fn seal_bytes(key: &SealingKey, plaintext: &[u8], random: &mut dyn RandomSource) -> Vec<u8> {
     let mut nonce = [0u8; NONCE_BYTES];
     random.fill(&mut nonce);
     let cipher = XChaCha20Poly1305::new((&key.0).into());
@@ -118,21 +118,31 @@ pub fn seal(key: &SealingKey, plaintext: &[u8], random: &mut dyn RandomSource) -
         .expect("encryption of in-memory data cannot fail");
     let mut sealed = nonce.to_vec();
     sealed.extend(ciphertext);
-    URL_SAFE_NO_PAD.encode(sealed)
+    sealed
 }
 
-/// Decrypts what [`seal`] produced, refusing it if the key is wrong or any byte changed.
+/// Decrypts what [`seal_bytes`] produced, refusing it if the key is wrong or any byte changed.
+pub fn open_bytes(key: &SealingKey, sealed: &[u8]) -> Result<Vec<u8>, SealingError> {
+    if sealed.len() < NONCE_BYTES + 16 {
+        return Err(SealingError::NotSealedData);
+    }
+    let (nonce, ciphertext) = sealed.split_at(NONCE_BYTES);
+    XChaCha20Poly1305::new((&key.0).into())
+        .decrypt(XNonce::from_slice(nonce), ciphertext)
+        .map_err(|_| SealingError::WrongPassphraseOrDamaged)
+}
+
+/// [`seal_bytes`] as base64url text, for files.
+pub fn seal(key: &SealingKey, plaintext: &[u8], random: &mut dyn RandomSource) -> String {
+    URL_SAFE_NO_PAD.encode(seal_bytes(key, plaintext, random))
+}
+
+/// Decrypts what [`seal`] produced.
 pub fn open(key: &SealingKey, sealed: &str) -> Result<Vec<u8>, SealingError> {
     let bytes = URL_SAFE_NO_PAD
         .decode(sealed.trim())
         .map_err(|_| SealingError::NotSealedData)?;
-    if bytes.len() < NONCE_BYTES + 16 {
-        return Err(SealingError::NotSealedData);
-    }
-    let (nonce, ciphertext) = bytes.split_at(NONCE_BYTES);
-    XChaCha20Poly1305::new((&key.0).into())
-        .decrypt(XNonce::from_slice(nonce), ciphertext)
-        .map_err(|_| SealingError::WrongPassphraseOrDamaged)
+    open_bytes(key, &bytes)
 }
 
 /// Random bytes from `random`, base64url, for salts stored as text.

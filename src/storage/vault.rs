@@ -3,7 +3,8 @@
 //! - `appraise:meta`: the storage schema version, the passphrase lock's settings, the date of the
 //!   last backup;
 //! - `appraise:record:<key>`: one entry per record (a document, a review, the identity…) with its
-//!   kind, revision, time of writing, which tab wrote it, and its body (encrypted when locked);
+//!   kind, revision, time of writing, which tab wrote it, and its body, compressed and packed
+//!   densely ([`super::packing`]), and encrypted too when a passphrase lock is set;
 //! - `appraise:index`: the list of records with their headers, written after the record itself
 //!   and rebuilt from the records whenever it is found out of step;
 //! - `appraise:quarantine:<key>`: entries that could not be read, kept byte for byte to download.
@@ -15,6 +16,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use super::migrations::{MIGRATIONS, run_migrations};
+use super::packing::{compress, decompress, pack, unpack};
 use super::sealing::{self, KdfParams, SealingError, SealingKey};
 use super::{KeyValueStore, RandomSource, StorageError};
 
@@ -60,15 +62,37 @@ pub struct RecordHeader {
     pub writer: String,
 }
 
+/// A record as stored: its header in the clear, its body in one of three forms.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct StoredRecord {
     schema: u32,
     #[serde(flatten)]
     header: RecordHeader,
+    /// Plain JSON, as a person or a test may write it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     body: Option<Value>,
+    /// The JSON compressed and packed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    packed: Option<String>,
+    /// The JSON compressed, encrypted with the lock's key, and packed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sealed: Option<String>,
+}
+
+impl StoredRecord {
+    /// Whether the body can be read without the lock's key; `None` if it is damaged.
+    fn readable_without_key(&self) -> Option<bool> {
+        match (&self.body, &self.packed, &self.sealed) {
+            (_, _, Some(_)) => Some(false),
+            (_, Some(packed), None) => unpacked_json(packed).map(|_| true),
+            (Some(_), None, None) => Some(true),
+            (None, None, None) => None,
+        }
+    }
+}
+
+fn unpacked_json(packed: &str) -> Option<Value> {
+    serde_json::from_slice(&decompress(&unpack(packed)?)?).ok()
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -318,7 +342,7 @@ impl<S: KeyValueStore> Vault<S> {
                 continue;
             };
             match serde_json::from_str::<StoredRecord>(&raw) {
-                Ok(record) if record.body.is_some() || record.sealed.is_some() => {
+                Ok(record) if record.readable_without_key().is_some() => {
                     records.insert(key.to_owned(), record.header);
                 }
                 _ => {
@@ -420,21 +444,24 @@ impl<S: KeyValueStore> Vault<S> {
             serde_json::from_str(&raw).map_err(|_| ReadError::Unreadable {
                 key: key.to_owned(),
             })?;
-        let body = match (stored.body, stored.sealed) {
-            (Some(body), _) if !self.is_locked() => body,
-            (_, Some(sealed)) => {
+        if self.is_locked() {
+            return Err(ReadError::Locked);
+        }
+        let unreadable = || ReadError::Unreadable {
+            key: key.to_owned(),
+        };
+        let body = match (stored.body, stored.packed, stored.sealed) {
+            (_, _, Some(sealed)) => {
                 let key_material = self.key.as_ref().ok_or(ReadError::Locked)?;
-                let plain = sealing::open(key_material, &sealed).map_err(ReadError::Sealing)?;
-                serde_json::from_slice(&plain).map_err(|_| ReadError::Unreadable {
-                    key: key.to_owned(),
-                })?
+                let sealed = unpack(&sealed).ok_or_else(unreadable)?;
+                let plain =
+                    sealing::open_bytes(key_material, &sealed).map_err(ReadError::Sealing)?;
+                serde_json::from_slice(&decompress(&plain).ok_or_else(unreadable)?)
+                    .map_err(|_| unreadable())?
             }
-            (Some(_), None) => return Err(ReadError::Locked),
-            (None, None) => {
-                return Err(ReadError::Unreadable {
-                    key: key.to_owned(),
-                });
-            }
+            (_, Some(packed), None) => unpacked_json(&packed).ok_or_else(unreadable)?,
+            (Some(body), None, None) => body,
+            (None, None, None) => return Err(unreadable()),
         };
         Ok(Some(Record {
             header: stored.header,
@@ -482,22 +509,24 @@ impl<S: KeyValueStore> Vault<S> {
     }
 
     fn stored_record(&mut self, header: RecordHeader, body: &Value) -> StoredRecord {
-        match &self.key {
-            Some(key) => {
-                let plain = serde_json::to_vec(body).expect("values serialise");
-                StoredRecord {
-                    schema: STORE_SCHEMA,
-                    header,
-                    body: None,
-                    sealed: Some(sealing::seal(key, &plain, self.random.as_mut())),
-                }
-            }
-            None => StoredRecord {
-                schema: STORE_SCHEMA,
-                header,
-                body: Some(body.clone()),
-                sealed: None,
-            },
+        let compressed = compress(&serde_json::to_vec(body).expect("values serialise"));
+        let (packed, sealed) = match &self.key {
+            Some(key) => (
+                None,
+                Some(pack(&sealing::seal_bytes(
+                    key,
+                    &compressed,
+                    self.random.as_mut(),
+                ))),
+            ),
+            None => (Some(pack(&compressed)), None),
+        };
+        StoredRecord {
+            schema: STORE_SCHEMA,
+            header,
+            body: None,
+            packed,
+            sealed,
         }
     }
 

@@ -201,3 +201,93 @@ pub fn review(
         period,
     )
 }
+
+/// Prose of `words` words drawn pseudo-randomly from a working vocabulary of school writing,
+/// so that it compresses about as well as what people really write.
+pub fn prose(words: usize, seed: u64) -> String {
+    const VOCABULARY: &str = "pupils the a of and to in with for on at by from as this that their our my I we they \
+        phonics group reading writing maths progress support class teacher teaching assistant led weekly sessions \
+        Year Reception attendance improved introduced new tracking sheet parents said children enjoyed training \
+        speech language helped plan interventions time limited cover duties spring summer autumn term next year \
+        would like develop skills HLTA behaviour safeguarding team meetings feedback observed lesson targets \
+        achieved partially evidence records data assessment planning resources confidence independent vocabulary \
+        small groups one-to-one SEND plans EHCP reviewed regularly communication colleagues leadership course \
+        completed certificate online module first aid lunchtime playground supervision routines transitions \
+        morning afternoon library catch-up booster tutoring intervention outcomes expected standard exceeded \
+        working towards strengths areas development next steps agreed by end July December March April \
+        because however although also therefore which when where while during after before since until";
+    let vocabulary: Vec<&str> = VOCABULARY.split_whitespace().collect();
+    let mut state = seed
+        .wrapping_mul(6_364_136_223_846_793_005)
+        .wrapping_add(1_442_695_040_888_963_407);
+    let mut text = String::new();
+    for i in 0..words {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let word = vocabulary[(state >> 33) as usize % vocabulary.len()];
+        if i > 0 {
+            text.push_str(if (state >> 20).is_multiple_of(13) {
+                ". "
+            } else {
+                " "
+            });
+        }
+        text.push_str(word);
+    }
+    text.push('.');
+    text
+}
+
+/// A complete review's documents with realistic lengths: about 120 words in each main
+/// free-text field, three objectives, three training needs.
+pub fn realistic_review_documents() -> (PreReviewForm, Statement, CpdNeeds) {
+    let mut pre = pre_review();
+    for (n, field) in [
+        &mut pre.key_successes,
+        &mut pre.factors_helped,
+        &mut pre.factors_hindered,
+        &mut pre.training_last_year,
+        &mut pre.school_priorities,
+        &mut pre.further_learning,
+        &mut pre.job_description_amendments,
+        &mut pre.career_goals,
+        &mut pre.objective_ideas,
+        &mut pre.wellbeing_support,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        *field = prose(120, n as u64);
+    }
+    let mut statement = statement();
+    for (n, field) in [
+        &mut statement.assessment,
+        &mut statement.factors_helped,
+        &mut statement.factors_hindered,
+        &mut statement.training_received,
+        &mut statement.job_description_comments,
+        &mut statement.career_goals,
+        &mut statement.reviewer_comments,
+        &mut statement.reviewee_comments,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        *field = prose(120, 20 + n as u64);
+    }
+    for (n, objective) in statement.new_objectives.iter_mut().enumerate() {
+        objective.objective = prose(25, 40 + n as u64);
+        objective.success_criteria = prose(40, 50 + n as u64);
+        objective.actions = prose(40, 60 + n as u64);
+        objective.support_needed = prose(25, 70 + n as u64);
+    }
+    let mut cpd = cpd_needs();
+    cpd.needs.push(CpdNeed {
+        id: id("need-3"),
+        need: prose(20, 80),
+        action: prose(20, 81),
+        theme: CpdTheme::DigitalSkills,
+    });
+    (pre, statement, cpd)
+}
