@@ -14,11 +14,14 @@ use crate::storage::sealing::KdfParams;
 /// A backup older than this many days earns a reminder.
 pub const BACKUP_REMINDER_DAYS: i64 = 30;
 
+/// Bytes as people read them, e.g. "12 KB" or "1.4 MB" (whole numbers only: no float formatting
+/// code in the download).
 fn kib(bytes: usize) -> String {
     if bytes < 1024 * 1024 {
-        format!("{:.0} KB", (bytes as f64 / 1024.0).ceil())
+        format!("{} KB", bytes.div_ceil(1024))
     } else {
-        format!("{:.1} MB", bytes as f64 / 1024.0 / 1024.0)
+        let tenths = bytes * 10 / (1024 * 1024);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
@@ -55,7 +58,7 @@ fn StorageUse(storage: AppStorage) -> impl IntoView {
             {move || match usage() {
                 None => view! { <p>"Storage cannot be measured because your data is not open."</p> }.into_any(),
                 Some(usage) => {
-                    let share = (usage.share_of_quota() * 100.0).round();
+                    let share = usage.percent_of_quota();
                     view! {
                         <p data-testid="storage-use">
                             {format!("Appraise uses {} of the about 5 MB your browser allows this site ({share}% of it in use).", kib(usage.appraise_bytes))}

@@ -20,8 +20,8 @@ mod vault;
 
 pub use memory::MemoryStore;
 pub use vault::{
-    APP_PREFIX, Expect, LockError, OpenError, QUOTA_WARNING_SHARE, Quarantined, ReadError, Record,
-    RecordHeader, TYPICAL_QUOTA_BYTES, Usage, Vault, WipeSummary, WriteError,
+    APP_PREFIX, Expect, LockError, OpenError, QUOTA_WARNING_PERCENT, Quarantined, ReadError,
+    Record, RecordHeader, TYPICAL_QUOTA_BYTES, Usage, Vault, WipeSummary, WriteError,
 };
 
 use std::fmt;

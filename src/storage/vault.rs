@@ -31,8 +31,8 @@ pub(super) const STORE_SCHEMA: u32 = 1;
 /// Browsers give a site about 5 MiB of `localStorage` (counted in UTF-16, so 10 MB of bytes in
 /// Chromium's accounting but 5 Mi characters); Appraise plans for the smaller figure.
 pub const TYPICAL_QUOTA_BYTES: usize = 5 * 1024 * 1024;
-/// Warn the person once storage is this full.
-pub const QUOTA_WARNING_SHARE: f64 = 0.7;
+/// Warn the person once storage is this full, in per cent.
+pub const QUOTA_WARNING_PERCENT: usize = 70;
 /// What the lock seals to check a passphrase before trusting it.
 const LOCK_CHECK: &[u8] = b"appraise lock check";
 
@@ -123,12 +123,13 @@ pub struct Usage {
 }
 
 impl Usage {
-    pub fn share_of_quota(&self) -> f64 {
-        self.all_bytes as f64 / TYPICAL_QUOTA_BYTES as f64
+    /// How much of the typical quota is in use, in whole per cent.
+    pub fn percent_of_quota(&self) -> usize {
+        self.all_bytes * 100 / TYPICAL_QUOTA_BYTES
     }
 
     pub fn nearly_full(&self) -> bool {
-        self.share_of_quota() >= QUOTA_WARNING_SHARE
+        self.percent_of_quota() >= QUOTA_WARNING_PERCENT
     }
 }
 
