@@ -176,10 +176,17 @@ impl Draft {
                 handle.clear();
             }
         });
-        if self.status.get_untracked() == SaveStatus::Saved {
+        // A timer can outlive its page; the page saved everything as it closed.
+        let (Some(status), Some(fields)) = (
+            self.status.try_get_untracked(),
+            self.fields.try_get_untracked(),
+        ) else {
+            return;
+        };
+        if status == SaveStatus::Saved {
             return;
         }
-        let status = match self.write(self.fields.get_untracked()) {
+        let status = match self.write(fields) {
             Ok(()) => SaveStatus::Saved,
             Err(sentence) => SaveStatus::Failed(sentence),
         };

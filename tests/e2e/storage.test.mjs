@@ -220,3 +220,23 @@ test("a backup restores everything after removing all data, and the removal leav
   assert.equal(await page.getByLabel(SUCCESSES).inputValue(), "Worth keeping");
   await person.context.close();
 });
+
+test("locked data locks itself again after 10 minutes without use", async () => {
+  const person = await newPerson(app.browser);
+  await person.context.clock.install();
+  const page = await openForm(person.context);
+  await page.getByLabel(SUCCESSES).fill("Written on a shared staff-room computer");
+  await page.getByRole("link", { name: "Your data" }).click();
+  const lock = page.locator("section", { has: page.getByRole("heading", { name: "Passphrase lock" }) });
+  await lock.getByLabel("Passphrase", { exact: true }).fill("staffroom kettle orange");
+  await lock.getByLabel("Type the passphrase again").fill("staffroom kettle orange");
+  await lock.getByRole("button", { name: "Lock with a passphrase" }).click();
+  await page.clock.runFor(1000);
+  await page.getByTestId("lock-state").waitFor({ timeout: 30000 });
+
+  await page.clock.runFor("09:00");
+  assert.equal(await page.getByRole("heading", { level: 1, name: "Unlock your data" }).count(), 0, "still open after 9 minutes");
+  await page.clock.runFor("02:00");
+  await page.getByRole("heading", { level: 1, name: "Unlock your data" }).waitFor();
+  await person.context.close();
+});
