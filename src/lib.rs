@@ -6,6 +6,7 @@
 //! - [`app`] and the page modules are the Leptos user interface; they exist only in the
 //!   browser build (`wasm32`).
 
+pub mod bundle;
 pub mod domain;
 pub mod storage;
 

@@ -1,0 +1,348 @@
+//! Merging what two people wrote, field by field, without a server.
+//!
+//! Each document is kept as a set of field paths (see [`crate::domain::field_map`]), and each
+//! field as the versions nobody has yet seen replaced. A version carries a *dot* (the device that
+//! wrote it and that device's write count) and a hybrid logical clock *stamp*. Each document keeps
+//! a version vector: for every device, how many of its writes this copy has seen.
+//!
+//! Merging two copies keeps a version if the other copy also has it, or has not seen it yet
+//! (its dot is beyond the other's version vector). So a field changed on one side since the
+//! last exchange takes that side's value; an older copy never overwrites newer work; and a field
+//! changed on both sides keeps both versions — a conflict, with a provisional winner (the later
+//! stamp) until a person chooses. The merge is idempotent, commutative and associative, so the
+//! order bundles arrive in does not matter.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::domain::field_map::FieldMap;
+
+/// A hybrid logical clock reading: wall-clock milliseconds, and a counter for events within one
+/// millisecond or when a clock runs behind a stamp it has seen.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+pub struct Stamp {
+    pub millis: i64,
+    pub counter: u32,
+}
+
+impl Stamp {
+    /// The next stamp after `self` at wall time `now_millis`.
+    pub fn tick(self, now_millis: i64) -> Stamp {
+        if now_millis > self.millis {
+            Stamp {
+                millis: now_millis,
+                counter: 0,
+            }
+        } else {
+            Stamp {
+                millis: self.millis,
+                counter: self.counter + 1,
+            }
+        }
+    }
+}
+
+/// Which device wrote a version, and which of its writes it was.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Dot {
+    pub device: String,
+    pub counter: u64,
+}
+
+/// One written value of a field; `value: None` records that the field was removed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldVersion {
+    pub value: Option<Value>,
+    pub dot: Dot,
+    pub stamp: Stamp,
+}
+
+/// A field whose versions were written on both sides without either seeing the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    pub path: String,
+    /// The version shown until a person chooses: the latest stamp.
+    pub provisional: FieldVersion,
+    pub others: Vec<FieldVersion>,
+}
+
+/// One document's mergeable state.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct DocumentState {
+    /// Per device, how many of its writes this copy has seen.
+    pub seen: BTreeMap<String, u64>,
+    pub fields: BTreeMap<String, Vec<FieldVersion>>,
+}
+
+impl DocumentState {
+    fn covers(&self, dot: &Dot) -> bool {
+        self.seen
+            .get(&dot.device)
+            .is_some_and(|seen| *seen >= dot.counter)
+    }
+
+    /// Records this device's edit: every path whose value differs from what is shown now gets a
+    /// new version that replaces all versions this copy has seen. Fields in conflict that the
+    /// edit leaves as shown stay in conflict: only [`DocumentState::resolve`] settles them.
+    pub fn record_edit(&mut self, now: &FieldMap, device: &str, stamp: Stamp) {
+        let shown = self.current();
+        let paths: BTreeSet<&String> = shown.keys().chain(now.keys()).collect();
+        for path in paths {
+            if shown.get(path) != now.get(path) {
+                self.write(path, now.get(path).cloned(), device, stamp);
+            }
+        }
+    }
+
+    /// A person's choice for a field in conflict (or any field): it replaces every version seen.
+    pub fn resolve(&mut self, path: &str, value: Option<Value>, device: &str, stamp: Stamp) {
+        self.write(path, value, device, stamp);
+    }
+
+    fn write(&mut self, path: &str, value: Option<Value>, device: &str, stamp: Stamp) {
+        let counter = self.seen.get(device).copied().unwrap_or(0) + 1;
+        self.seen.insert(device.to_owned(), counter);
+        let dot = Dot {
+            device: device.to_owned(),
+            counter,
+        };
+        self.fields
+            .insert(path.to_owned(), vec![FieldVersion { value, dot, stamp }]);
+    }
+
+    /// Both copies joined: the result any order of merging would give.
+    pub fn merge(&self, other: &DocumentState) -> DocumentState {
+        let mut fields = BTreeMap::new();
+        let paths: BTreeSet<&String> = self.fields.keys().chain(other.fields.keys()).collect();
+        for path in paths {
+            let mine = self.fields.get(path).map(Vec::as_slice).unwrap_or_default();
+            let theirs = other
+                .fields
+                .get(path)
+                .map(Vec::as_slice)
+                .unwrap_or_default();
+            let mut kept: Vec<FieldVersion> = mine
+                .iter()
+                .filter(|v| theirs.contains(v) || !other.covers(&v.dot))
+                .chain(
+                    theirs
+                        .iter()
+                        .filter(|v| !mine.contains(v) && !self.covers(&v.dot)),
+                )
+                .cloned()
+                .collect();
+            kept.sort_by(|a, b| (a.stamp, &a.dot).cmp(&(b.stamp, &b.dot)));
+            kept.dedup();
+            if !kept.is_empty() {
+                fields.insert(path.clone(), kept);
+            }
+        }
+        let mut seen = self.seen.clone();
+        for (device, counter) in &other.seen {
+            let entry = seen.entry(device.clone()).or_insert(0);
+            *entry = (*entry).max(*counter);
+        }
+        DocumentState { seen, fields }
+    }
+
+    fn winner(versions: &[FieldVersion]) -> Option<&FieldVersion> {
+        versions
+            .iter()
+            .max_by(|a, b| (a.stamp, &a.dot).cmp(&(b.stamp, &b.dot)))
+    }
+
+    /// The fields as shown: each path's provisional winner, removed fields left out.
+    pub fn current(&self) -> FieldMap {
+        self.fields
+            .iter()
+            .filter_map(|(path, versions)| {
+                Some((path.clone(), Self::winner(versions)?.value.clone()?))
+            })
+            .collect()
+    }
+
+    /// Every field with more than one version.
+    pub fn conflicts(&self) -> Vec<Conflict> {
+        self.fields
+            .iter()
+            .filter(|(_, versions)| versions.len() > 1)
+            .filter_map(|(path, versions)| {
+                let provisional = Self::winner(versions)?.clone();
+                let others = versions
+                    .iter()
+                    .filter(|v| **v != provisional)
+                    .cloned()
+                    .collect();
+                Some(Conflict {
+                    path: path.clone(),
+                    provisional,
+                    others,
+                })
+            })
+            .collect()
+    }
+
+    /// Keeps only the fields `allowed` accepts; returns the paths it dropped.
+    pub fn keep_only(&mut self, allowed: impl Fn(&str) -> bool) -> Vec<String> {
+        let refused: Vec<String> = self
+            .fields
+            .keys()
+            .filter(|path| !allowed(path))
+            .cloned()
+            .collect();
+        for path in &refused {
+            self.fields.remove(path);
+        }
+        refused
+    }
+
+    /// The latest stamp in this document, for the device's clock to move past.
+    pub fn latest_stamp(&self) -> Stamp {
+        self.fields
+            .values()
+            .flatten()
+            .map(|v| v.stamp)
+            .max()
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use serde_json::json;
+
+    fn fields(pairs: &[(&str, &str)]) -> FieldMap {
+        pairs
+            .iter()
+            .map(|(p, v)| (p.to_string(), json!(v)))
+            .collect()
+    }
+
+    fn at(millis: i64) -> Stamp {
+        Stamp { millis, counter: 0 }
+    }
+
+    #[test]
+    fn one_sided_changes_are_taken_and_both_sided_ones_conflict() {
+        let mut reviewer = DocumentState::default();
+        reviewer.record_edit(
+            &fields(&[("s.a", "draft"), ("s.b", "two")]),
+            "reviewer",
+            at(1),
+        );
+        let mut reviewee = reviewer.clone();
+        reviewee.record_edit(
+            &fields(&[("s.a", "draft"), ("s.b", "two"), ("s.c", "comment")]),
+            "reviewee",
+            at(2),
+        );
+        reviewer.record_edit(
+            &fields(&[("s.a", "final"), ("s.b", "two")]),
+            "reviewer",
+            at(3),
+        );
+
+        let merged = reviewer.merge(&reviewee);
+        assert_eq!(
+            merged.current(),
+            fields(&[("s.a", "final"), ("s.b", "two"), ("s.c", "comment")])
+        );
+        assert!(merged.conflicts().is_empty());
+
+        // Both change s.b: a conflict, the later stamp shown until someone chooses.
+        let mut left = merged.clone();
+        let mut right = merged.clone();
+        left.record_edit(
+            &fields(&[("s.a", "final"), ("s.b", "left"), ("s.c", "comment")]),
+            "reviewer",
+            at(10),
+        );
+        right.record_edit(
+            &fields(&[("s.a", "final"), ("s.b", "right"), ("s.c", "comment")]),
+            "reviewee",
+            at(11),
+        );
+        let both = left.merge(&right);
+        assert_eq!(both.current()["s.b"], json!("right"));
+        let conflicts = both.conflicts();
+        assert_eq!(conflicts.len(), 1);
+        assert_eq!(conflicts[0].others[0].value, Some(json!("left")));
+
+        // Editing another field leaves the conflict for a person to settle.
+        let mut edited = both.clone();
+        let mut other_field = edited.current();
+        other_field.insert("s.a".into(), json!("final, edited"));
+        edited.record_edit(&other_field, "reviewer", at(12));
+        assert_eq!(edited.conflicts().len(), 1);
+
+        // A person resolves it: their choice replaces both versions everywhere it travels.
+        let mut resolved = both.clone();
+        resolved.resolve("s.b", Some(json!("left")), "reviewer", at(12));
+        assert!(resolved.conflicts().is_empty());
+        assert!(resolved.merge(&right).conflicts().is_empty());
+        assert_eq!(right.merge(&resolved).current()["s.b"], json!("left"));
+    }
+
+    #[test]
+    fn an_older_copy_never_overwrites_newer_work_and_removals_travel() {
+        let mut mine = DocumentState::default();
+        mine.record_edit(&fields(&[("d.x", "v1"), ("d.y", "keep")]), "a", at(1));
+        let old = mine.clone();
+        mine.record_edit(&fields(&[("d.x", "v2")]), "a", at(2));
+        assert_eq!(mine.merge(&old), mine);
+        assert_eq!(old.merge(&mine).current(), fields(&[("d.x", "v2")]));
+    }
+
+    /// A random history: edits on three devices, with exchanges between them.
+    fn replicas() -> impl Strategy<Value = Vec<DocumentState>> {
+        let step = (
+            0usize..3,
+            0usize..4,
+            prop_oneof![Just(None), "[a-c]".prop_map(Some)],
+            0usize..3,
+            any::<bool>(),
+        );
+        proptest::collection::vec(step, 1..30).prop_map(|steps| {
+            let mut copies = vec![DocumentState::default(); 3];
+            for (i, (device, path, value, partner, exchange)) in steps.into_iter().enumerate() {
+                if exchange {
+                    copies[device] = copies[device].merge(&copies[partner]);
+                } else {
+                    let mut now = copies[device].current();
+                    let path = format!("doc.f{path}");
+                    match value {
+                        Some(value) => now.insert(path, json!(value)),
+                        None => now.remove(&path),
+                    };
+                    let stamp = copies[device].latest_stamp().tick(i as i64 / 2);
+                    copies[device].record_edit(&now, &format!("device-{device}"), stamp);
+                }
+            }
+            copies
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn merging_is_idempotent_commutative_and_associative(copies in replicas()) {
+            let (a, b, c) = (&copies[0], &copies[1], &copies[2]);
+            prop_assert_eq!(a.merge(a), a.clone());
+            prop_assert_eq!(a.merge(b), b.merge(a));
+            prop_assert_eq!(a.merge(b).merge(c), a.merge(&b.merge(c)));
+            prop_assert_eq!(a.merge(b).merge(b), a.merge(b));
+        }
+
+        #[test]
+        fn every_copy_agrees_once_all_have_met(copies in replicas()) {
+            let all = copies[0].merge(&copies[1]).merge(&copies[2]);
+            for copy in &copies {
+                prop_assert_eq!(copy.merge(&all).current(), all.current());
+            }
+        }
+    }
+}
