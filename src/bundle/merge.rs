@@ -52,12 +52,24 @@ pub struct Dot {
     pub counter: u64,
 }
 
-/// One written value of a field; `value: None` records that the field was removed.
+/// One written value of a field; `value: None` records that the field was removed (in JSON:
+/// no `value` key; a JSON `null` is a value like any other).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldVersion {
+    #[serde(
+        default,
+        deserialize_with = "present_value",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<Value>,
     pub dot: Dot,
     pub stamp: Stamp,
+}
+
+fn present_value<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(deserializer).map(Some)
 }
 
 /// A field whose versions were written on both sides without either seeing the other.

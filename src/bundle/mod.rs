@@ -1,5 +1,42 @@
 //! Bundles: the signed (and usually encrypted) JSON files people email each other, and the
 //! merge of what they carry. Everything here is pure: keys, clocks and randomness are passed in.
+//! The file format is described in `FORMAT.md`.
 
+pub mod apply;
+pub mod contacts;
+pub mod envelope;
+pub mod error;
 pub mod identity;
 pub mod merge;
+pub mod open;
+pub mod payload;
+pub mod sealed;
+
+use identity::{Identity, PublicKeys};
+use payload::Payload;
+
+use crate::storage::RandomSource;
+
+/// Writes a bundle file: the payload signed by `identity` and, unless `encrypt_to` is `None`,
+/// encrypted to those keys (the sender's own are always added, so they can reopen it).
+pub fn write_bundle(
+    payload: &Payload,
+    identity: &Identity,
+    encrypt_to: Option<&[PublicKeys]>,
+    random: &mut dyn RandomSource,
+) -> String {
+    let payload_bytes = serde_json::to_vec(payload).expect("payloads serialise");
+    let envelope = envelope::sign(&payload_bytes, identity);
+    let envelope_json = serde_json::to_string_pretty(&envelope).expect("envelopes serialise");
+    match encrypt_to {
+        None => envelope_json,
+        Some(recipients) => {
+            let mut keys = recipients.to_vec();
+            keys.push(identity.public_keys());
+            keys.sort();
+            keys.dedup();
+            let sealed = sealed::seal(envelope_json.as_bytes(), &keys, random);
+            serde_json::to_string_pretty(&sealed).expect("sealed bundles serialise")
+        }
+    }
+}

@@ -1,0 +1,93 @@
+//! Applying a verified bundle to what is here: each document it carries is merged field by
+//! field, after dropping the fields its sender's role does not own (the reviewee writes their
+//! pre-review, their comments and any appeal; the reviewer writes the statement and CPD needs).
+
+use std::collections::BTreeMap;
+
+use super::merge::{Conflict, DocumentState};
+use super::open::Verified;
+use super::payload::Payload;
+use crate::domain::people::Role;
+
+/// Who may write a field, by its path.
+pub fn owner_of(path: &str) -> Role {
+    if path.starts_with("pre_review.")
+        || path.starts_with("appeal.")
+        || path == "statement.reviewee_comments"
+    {
+        Role::Reviewee
+    } else {
+        Role::Reviewer
+    }
+}
+
+/// What applying a bundle did (or would do: the preview uses the same function).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct ApplyReport {
+    /// Per document kind, the field paths whose shown value changes.
+    pub changed: BTreeMap<String, Vec<String>>,
+    /// Fields the sender's role does not own, which were not applied.
+    pub refused: Vec<String>,
+    /// Documents the bundle's kind may not carry, which were not applied.
+    pub ignored_documents: Vec<String>,
+    pub conflicts: Vec<Conflict>,
+}
+
+impl ApplyReport {
+    pub fn changes_anything(&self) -> bool {
+        self.changed.values().any(|paths| !paths.is_empty())
+    }
+}
+
+/// Merges the bundle's documents into `local` (document kind → state) and reports what changed.
+pub fn apply(
+    local: &mut BTreeMap<String, DocumentState>,
+    bundle: &Verified<Payload>,
+) -> ApplyReport {
+    let payload = bundle.payload();
+    let role = payload.sender.role;
+    let mut report = ApplyReport::default();
+    for (kind, incoming) in &payload.documents {
+        if !payload.kind.documents().contains(&kind.as_str()) {
+            report.ignored_documents.push(kind.clone());
+            continue;
+        }
+        let before = local.get(kind).cloned().unwrap_or_default();
+        // Fields the sender may not write carry no information: whatever the bundle says about
+        // them is replaced by what is here, so it can neither change nor delete them.
+        let mut incoming = incoming.clone();
+        let (theirs, ours) = (incoming.current(), before.current());
+        for path in incoming.keep_only(|path| owner_of(path) == role) {
+            if theirs.get(&path) != ours.get(&path) {
+                report.refused.push(path.clone());
+            }
+            if let Some(versions) = before.fields.get(&path) {
+                incoming.fields.insert(path, versions.clone());
+            }
+        }
+        for (path, versions) in &before.fields {
+            if owner_of(path) != role && !incoming.fields.contains_key(path) {
+                incoming.fields.insert(path.clone(), versions.clone());
+            }
+        }
+        let after = before.merge(&incoming);
+        let (shown_before, shown_after) = (before.current(), after.current());
+        let changed: Vec<String> = shown_before
+            .keys()
+            .chain(shown_after.keys())
+            .filter(|path| shown_before.get(*path) != shown_after.get(*path))
+            .cloned()
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        report.conflicts.extend(
+            after
+                .conflicts()
+                .into_iter()
+                .filter(|c| !before.conflicts().contains(c)),
+        );
+        report.changed.insert(kind.clone(), changed);
+        local.insert(kind.clone(), after);
+    }
+    report
+}

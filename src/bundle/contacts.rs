@@ -1,0 +1,84 @@
+//! Contacts: the keys a person has pinned for the people they exchange bundles with, and how
+//! each was checked. A later bundle from a known name with a different key is refused.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::error::BundleError;
+use super::identity::PublicKeys;
+
+/// How a person confirmed a contact's fingerprint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HowVerified {
+    InPerson,
+    ByPhone,
+    /// Pinned on first use without comparing the fingerprint.
+    NotCompared,
+}
+
+impl HowVerified {
+    pub fn label(self) -> &'static str {
+        match self {
+            HowVerified::InPerson => "Fingerprint compared in person",
+            HowVerified::ByPhone => "Fingerprint compared by phone",
+            HowVerified::NotCompared => "Fingerprint not compared yet",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contact {
+    pub name: String,
+    pub keys: PublicKeys,
+    pub verified: HowVerified,
+    pub pinned_at_millis: i64,
+}
+
+/// Pinned contacts, by the name they send under (compared without case or extra spaces).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contacts {
+    pub by_name: BTreeMap<String, Contact>,
+}
+
+/// What is known about a sender's keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trust {
+    /// Keys pinned earlier for this name.
+    Pinned(Contact),
+    /// Never seen: the person must compare the fingerprint before the bundle is applied.
+    NewContact,
+}
+
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+impl Contacts {
+    /// How far `keys` can be trusted as `name`'s; refused when the name is pinned to other keys.
+    pub fn trust(&self, name: &str, keys: &PublicKeys) -> Result<Trust, BundleError> {
+        match self.by_name.get(&name_key(name)) {
+            Some(contact) if contact.keys == *keys => Ok(Trust::Pinned(contact.clone())),
+            Some(contact) => Err(BundleError::KeyChanged {
+                name: contact.name.clone(),
+            }),
+            None => Ok(Trust::NewContact),
+        }
+    }
+
+    /// Pins `keys` for `name` after the person confirmed the fingerprint.
+    pub fn pin(&mut self, name: &str, keys: PublicKeys, verified: HowVerified, now_millis: i64) {
+        self.by_name.insert(
+            name_key(name),
+            Contact {
+                name: name.trim().to_owned(),
+                keys,
+                verified,
+                pinned_at_millis: now_millis,
+            },
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! The signed envelope. The signature covers the exact bytes of the payload, never re-serialised
+//! JSON, through a pre-authentication encoding that includes the payload type (as DSSE does):
+//! `DSSEv1 <len(type)> <type> <len(payload)> <payload>`. The payload is parsed only after the
+//! signature verifies.
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use ed25519_dalek::{Signature as Ed25519Signature, Signer};
+use serde::{Deserialize, Serialize};
+
+use super::error::BundleError;
+use super::identity::{Identity, PublicKeys};
+
+pub const FORMAT: &str = "appraise-bundle";
+pub const VERSION: u64 = 1;
+pub const PAYLOAD_TYPE: &str = "application/vnd.appraise.bundle+json";
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub format: String,
+    pub version: u64,
+    #[serde(rename = "payloadType")]
+    pub payload_type: String,
+    /// base64url of the exact UTF-8 JSON that was signed.
+    pub payload: String,
+    pub signatures: Vec<EnvelopeSignature>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EnvelopeSignature {
+    pub keyid: String,
+    pub sig: String,
+    /// The signer's public keys, so a first bundle from someone can be checked and pinned.
+    pub keys: PublicKeys,
+}
+
+/// DSSE's pre-authentication encoding.
+fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
+    let mut bytes = format!(
+        "DSSEv1 {} {} {} ",
+        payload_type.len(),
+        payload_type,
+        payload.len()
+    )
+    .into_bytes();
+    bytes.extend_from_slice(payload);
+    bytes
+}
+
+/// Signs the payload bytes as they are.
+pub fn sign(payload: &[u8], identity: &Identity) -> Envelope {
+    let signature = identity.signing_key().sign(&pae(PAYLOAD_TYPE, payload));
+    let keys = identity.public_keys();
+    Envelope {
+        format: FORMAT.into(),
+        version: VERSION,
+        payload_type: PAYLOAD_TYPE.into(),
+        payload: URL_SAFE_NO_PAD.encode(payload),
+        signatures: vec![EnvelopeSignature {
+            keyid: keys.key_id(),
+            sig: URL_SAFE_NO_PAD.encode(signature.to_bytes()),
+            keys,
+        }],
+    }
+}
+
+/// Checks the signature and returns the signer's keys and the exact payload bytes.
+pub fn verify(envelope: &Envelope) -> Result<(PublicKeys, Vec<u8>), BundleError> {
+    if envelope.version > VERSION {
+        return Err(BundleError::FutureVersion {
+            version: envelope.version,
+        });
+    }
+    if envelope.format != FORMAT || envelope.payload_type != PAYLOAD_TYPE {
+        return Err(BundleError::Malformed(
+            "it does not say it is an Appraise bundle".into(),
+        ));
+    }
+    let signature = envelope.signatures.first().ok_or(BundleError::Unsigned)?;
+    let payload = URL_SAFE_NO_PAD
+        .decode(&envelope.payload)
+        .map_err(|_| BundleError::ChangedAfterSigning)?;
+    let sig_bytes: [u8; 64] = URL_SAFE_NO_PAD
+        .decode(&signature.sig)
+        .ok()
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or(BundleError::BadSignature)?;
+    if signature.keyid != signature.keys.key_id() {
+        return Err(BundleError::BadSignature);
+    }
+    let key = signature
+        .keys
+        .verifying_key()
+        .ok_or(BundleError::BadSignature)?;
+    key.verify_strict(
+        &pae(&envelope.payload_type, &payload),
+        &Ed25519Signature::from_bytes(&sig_bytes),
+    )
+    .map_err(|_| BundleError::ChangedAfterSigning)?;
+    Ok((signature.keys, payload))
+}

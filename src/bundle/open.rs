@@ -1,0 +1,230 @@
+//! Opening a received file: find the bundle (inside an email if need be), decrypt it, check the
+//! signature on the exact bytes, and only then read the payload; check it names its signer as
+//! sender and this person as a recipient, and how far the sender is trusted. Only a
+//! [`Verified`] payload can be merged, and only this module can make one.
+
+use serde_json::Value;
+
+use super::contacts::{Contacts, Trust};
+use super::envelope::{self, Envelope};
+use super::error::BundleError;
+use super::identity::{Identity, PublicKeys};
+use super::payload::Payload;
+use super::sealed::{self, SealedBundle};
+use crate::domain::ids::Id;
+
+/// The largest file accepted; a real bundle is a few tens of KB.
+pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
+
+/// A payload whose signature has been checked. It cannot be built outside this module.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verified<T> {
+    inner: T,
+    signer: PublicKeys,
+    trust: Trust,
+    encrypted: bool,
+}
+
+impl<T> Verified<T> {
+    pub fn payload(&self) -> &T {
+        &self.inner
+    }
+    pub fn signer(&self) -> &PublicKeys {
+        &self.signer
+    }
+    pub fn trust(&self) -> &Trust {
+        &self.trust
+    }
+    pub fn was_encrypted(&self) -> bool {
+        self.encrypted
+    }
+}
+
+/// Who is opening the file.
+pub struct Recipient<'a> {
+    pub identity: &'a Identity,
+    pub name: &'a str,
+    pub staff_id: &'a Id,
+}
+
+/// Opens a received file for `me`, checking everything before the payload is trusted.
+pub fn open(
+    file: &[u8],
+    me: &Recipient,
+    contacts: &Contacts,
+) -> Result<Verified<Payload>, BundleError> {
+    if file.len() > MAX_FILE_BYTES {
+        return Err(BundleError::TooLarge {
+            bytes: file.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    let json = find_bundle_json(file)?;
+    let value: Value = serde_json::from_slice(&json)
+        .map_err(|e| BundleError::Malformed(format!("not valid JSON: {e}")))?;
+    let (envelope_bytes, encrypted) = match value.get("format").and_then(Value::as_str) {
+        Some(sealed::SEALED_FORMAT) => {
+            check_version(&value, sealed::SEALED_VERSION)?;
+            let sealed: SealedBundle =
+                serde_json::from_value(value).map_err(|e| BundleError::Malformed(e.to_string()))?;
+            (sealed::unseal(&sealed, me.identity)?, true)
+        }
+        Some(envelope::FORMAT) => (json, false),
+        _ => {
+            return Err(BundleError::NotABundle {
+                looks_like: "a JSON file from another program",
+            });
+        }
+    };
+    let value: Value = serde_json::from_slice(&envelope_bytes)
+        .map_err(|e| BundleError::Malformed(e.to_string()))?;
+    check_version(&value, envelope::VERSION)?;
+    let envelope: Envelope =
+        serde_json::from_value(value).map_err(|e| BundleError::Malformed(e.to_string()))?;
+    let (signer, payload_bytes) = envelope::verify(&envelope)?;
+    let payload: Payload = serde_json::from_slice(&payload_bytes)
+        .map_err(|e| BundleError::Malformed(format!("its content is not readable: {e}")))?;
+    if payload.sender.keys != Some(signer) {
+        return Err(BundleError::SignerMismatch);
+    }
+    check_recipient(&payload, me)?;
+    let trust = contacts.trust(&payload.sender.name, &signer)?;
+    Ok(Verified {
+        inner: payload,
+        signer,
+        trust,
+        encrypted,
+    })
+}
+
+fn check_version(value: &Value, supported: u64) -> Result<(), BundleError> {
+    match value.get("version").and_then(Value::as_u64) {
+        Some(version) if version > supported => Err(BundleError::FutureVersion { version }),
+        Some(_) => Ok(()),
+        None => Err(BundleError::Malformed("it has no format version".into())),
+    }
+}
+
+fn check_recipient(payload: &Payload, me: &Recipient) -> Result<(), BundleError> {
+    let my_keys = me.identity.public_keys();
+    let mine =
+        payload
+            .recipients
+            .iter()
+            .any(|recipient| match (&recipient.keys, &recipient.staff_id) {
+                (Some(keys), _) => *keys == my_keys,
+                (None, Some(id)) => id == me.staff_id,
+                (None, None) => {
+                    super::contacts::name_key(&recipient.name) == super::contacts::name_key(me.name)
+                }
+            });
+    if mine {
+        return Ok(());
+    }
+    let intended: Vec<&str> = payload.recipients.iter().map(|r| r.name.as_str()).collect();
+    Err(BundleError::NotForYou {
+        intended: if intended.is_empty() {
+            "nobody".into()
+        } else {
+            intended.join(" and ")
+        },
+    })
+}
+
+/// The bundle's JSON bytes: the file itself, or the bundle attached to (or pasted into) an email.
+fn find_bundle_json(file: &[u8]) -> Result<Vec<u8>, BundleError> {
+    let text = String::from_utf8_lossy(file);
+    let start = text.trim_start();
+    if start.starts_with('{') {
+        return Ok(file.to_vec());
+    }
+    if file.starts_with(b"%PDF") {
+        return Err(BundleError::NotABundle {
+            looks_like: "a PDF document",
+        });
+    }
+    if file.starts_with(b"PK\x03\x04") {
+        return Err(BundleError::NotABundle {
+            looks_like: "a Word, Excel or zip file",
+        });
+    }
+    if file.starts_with(b"\x89PNG")
+        || file.starts_with(b"\xff\xd8\xff")
+        || file.starts_with(b"GIF8")
+    {
+        return Err(BundleError::NotABundle {
+            looks_like: "a picture",
+        });
+    }
+    if looks_like_email(&text) {
+        return bundle_in_email(&text).ok_or(BundleError::NotABundle {
+            looks_like: "an email with no Appraise bundle attached",
+        });
+    }
+    if start.to_lowercase().starts_with("<!doctype") || start.to_lowercase().starts_with("<html") {
+        return Err(BundleError::NotABundle {
+            looks_like: "a web page",
+        });
+    }
+    if file.is_empty() {
+        return Err(BundleError::NotABundle {
+            looks_like: "empty",
+        });
+    }
+    Err(BundleError::NotABundle {
+        looks_like: "not a file Appraise can read",
+    })
+}
+
+fn looks_like_email(text: &str) -> bool {
+    let head: String = text.chars().take(4000).collect::<String>().to_lowercase();
+    [
+        "from:",
+        "mime-version:",
+        "received:",
+        "return-path:",
+        "subject:",
+        "to:",
+    ]
+    .iter()
+    .any(|header| head.starts_with(header) || head.contains(&format!("\n{header}")))
+        && head.contains("content-type:")
+}
+
+/// Looks through an email's MIME parts for an Appraise bundle, decoding base64 attachments.
+fn bundle_in_email(text: &str) -> Option<Vec<u8>> {
+    let is_bundle = |bytes: &[u8]| {
+        serde_json::from_slice::<Value>(bytes)
+            .ok()
+            .and_then(|v| {
+                v.get("format")
+                    .and_then(Value::as_str)
+                    .map(|f| f.starts_with("appraise-"))
+            })
+            .unwrap_or(false)
+    };
+    let normalised = text.replace("\r\n", "\n");
+    for part in normalised.split("\n--") {
+        let Some((headers, body)) = part.split_once("\n\n") else {
+            continue;
+        };
+        let headers = headers.to_lowercase();
+        let body = body.trim();
+        let decoded = if headers.contains("content-transfer-encoding: base64") {
+            let compact: String = body
+                .chars()
+                .take_while(|c| *c != '-')
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            base64::Engine::decode(&base64::engine::general_purpose::STANDARD, compact).ok()
+        } else {
+            let end = body.rfind('}').map_or(0, |i| i + 1);
+            body.find('{')
+                .map(|start| body.as_bytes()[start..end.max(start)].to_vec())
+        };
+        if let Some(bytes) = decoded.filter(|bytes| is_bundle(bytes)) {
+            return Some(bytes);
+        }
+    }
+    None
+}

@@ -1,0 +1,93 @@
+//! What a bundle carries: who sent it to whom, which review, the documents as mergeable field
+//! states, and the sign-offs.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::identity::PublicKeys;
+use super::merge::DocumentState;
+use crate::domain::cycle::CyclePeriod;
+use crate::domain::ids::Id;
+use crate::domain::people::{PersonRef, Role};
+use crate::domain::policy::Policy;
+use crate::domain::sign_off::SignOff;
+
+/// Why a bundle was sent, following the spec's "How bundles flow".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BundleKind {
+    /// Reviewer → reviewee: the cycle, policy, meeting date, previous objectives and keys.
+    Invitation,
+    /// Reviewee → reviewer: the self-assessment.
+    PreReview,
+    /// Reviewer → reviewee: the draft statement, CPD needs and the reviewer's sign-off.
+    StatementForComment,
+    /// Reviewee → reviewer: comments, and a sign-off or an appeal.
+    Reply,
+    /// Reviewer → headteacher: the signed statement.
+    FinalStatement,
+    /// Reviewer → CPD leader: training needs only.
+    CpdNeeds,
+}
+
+impl BundleKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            BundleKind::Invitation => "invitation",
+            BundleKind::PreReview => "pre-review",
+            BundleKind::StatementForComment => "statement for comment",
+            BundleKind::Reply => "reply to the statement",
+            BundleKind::FinalStatement => "final statement",
+            BundleKind::CpdNeeds => "training needs",
+        }
+    }
+
+    /// The document kinds this bundle may carry; anything else in it is ignored.
+    pub fn documents(self) -> &'static [&'static str] {
+        match self {
+            BundleKind::Invitation => &["statement"],
+            BundleKind::PreReview => &["pre_review"],
+            BundleKind::StatementForComment => &["statement", "cpd_needs"],
+            BundleKind::Reply => &["statement", "cpd_needs", "appeal"],
+            BundleKind::FinalStatement => &["statement", "cpd_needs"],
+            BundleKind::CpdNeeds => &["cpd_needs"],
+        }
+    }
+}
+
+/// The sender or an intended recipient.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Party {
+    pub name: String,
+    pub staff_id: Option<Id>,
+    pub role: Role,
+    /// Unknown for someone who has not yet sent anything (the reviewee, at invitation).
+    pub keys: Option<PublicKeys>,
+}
+
+/// The review a bundle belongs to, enough to create it on the other side.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReviewSummary {
+    pub id: Id,
+    pub reviewee: PersonRef,
+    pub reviewer: PersonRef,
+    pub policy: Policy,
+    pub staff_group: String,
+    pub period: CyclePeriod,
+    pub meeting_on: Option<chrono::NaiveDate>,
+    pub pay_eligible: bool,
+}
+
+/// The signed content of a bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Payload {
+    pub bundle_id: String,
+    pub created_at_millis: i64,
+    pub kind: BundleKind,
+    pub sender: Party,
+    pub recipients: Vec<Party>,
+    pub review: ReviewSummary,
+    /// Document kind → its mergeable state.
+    pub documents: BTreeMap<String, DocumentState>,
+    pub sign_offs: Vec<SignOff>,
+}

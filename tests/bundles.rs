@@ -1,0 +1,519 @@
+//! Bundles end to end on the host: golden files, the tamper matrix (every case refused with the
+//! right error), emails and other files, trust, role ownership, replays, and a bounded fuzz of
+//! the import parser.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use appraise::bundle::apply::{apply, owner_of};
+use appraise::bundle::contacts::{Contacts, HowVerified, Trust};
+use appraise::bundle::error::BundleError;
+use appraise::bundle::identity::{Identity, KeySeed};
+use appraise::bundle::merge::{DocumentState, Stamp};
+use appraise::bundle::open::{MAX_FILE_BYTES, Recipient, open};
+use appraise::bundle::payload::{BundleKind, Party, Payload, ReviewSummary};
+use appraise::bundle::write_bundle;
+use appraise::domain::field_map::to_field_map;
+use appraise::domain::ids::Id;
+use appraise::domain::people::Role;
+use appraise::storage::RandomSource;
+use base64::Engine;
+use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
+use proptest::prelude::*;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+struct Counter(u8);
+impl RandomSource for Counter {
+    fn fill(&mut self, bytes: &mut [u8]) {
+        for byte in bytes {
+            self.0 = self.0.wrapping_add(1);
+            *byte = self.0;
+        }
+    }
+}
+
+fn person(seed: u8) -> Identity {
+    Identity::from_seed(&KeySeed([seed; 32]))
+}
+
+fn jo() -> Identity {
+    person(1)
+}
+fn sam() -> Identity {
+    person(2)
+}
+fn stranger() -> Identity {
+    person(3)
+}
+
+fn sams_id() -> Id {
+    common::id("sam")
+}
+
+fn statement_for_comment() -> Payload {
+    let review = common::review(
+        "la-support-staff",
+        "Support staff",
+        common::date(2026, 10, 1),
+    );
+    let mut statement = DocumentState::default();
+    statement.record_edit(
+        &to_field_map(&common::statement()),
+        "jo-laptop",
+        Stamp {
+            millis: 1_795_000_000_000,
+            counter: 0,
+        },
+    );
+    Payload {
+        bundle_id: "bundle-0001".into(),
+        created_at_millis: 1_795_000_000_000,
+        kind: BundleKind::StatementForComment,
+        sender: Party {
+            name: "Jo Lee".into(),
+            staff_id: Some(common::id("jo")),
+            role: Role::Reviewer,
+            keys: Some(jo().public_keys()),
+        },
+        recipients: vec![Party {
+            name: "Sam Patel".into(),
+            staff_id: Some(sams_id()),
+            role: Role::Reviewee,
+            keys: Some(sam().public_keys()),
+        }],
+        review: ReviewSummary {
+            id: review.id.clone(),
+            reviewee: review.reviewee.clone(),
+            reviewer: review.reviewer.clone(),
+            policy: review.policy.clone(),
+            staff_group: review.staff_group.clone(),
+            period: review.period,
+            meeting_on: Some(common::date(2026, 10, 23)),
+            pay_eligible: false,
+        },
+        documents: [("statement".to_string(), statement)].into_iter().collect(),
+        sign_offs: Vec::new(),
+    }
+}
+
+fn signed() -> String {
+    write_bundle(&statement_for_comment(), &jo(), None, &mut Counter(0))
+}
+
+fn encrypted() -> String {
+    write_bundle(
+        &statement_for_comment(),
+        &jo(),
+        Some(&[sam().public_keys()]),
+        &mut Counter(0),
+    )
+}
+
+fn open_as_sam(file: &str) -> Result<Payload, BundleError> {
+    open_as(&sam(), "Sam Patel", file.as_bytes()).map(|v| v.payload().clone())
+}
+
+fn open_as(
+    identity: &Identity,
+    name: &str,
+    file: &[u8],
+) -> Result<appraise::bundle::open::Verified<Payload>, BundleError> {
+    open(
+        file,
+        &Recipient {
+            identity,
+            name,
+            staff_id: &sams_id(),
+        },
+        &Contacts::default(),
+    )
+}
+
+fn golden(name: &str, text: &str) {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/bundles")
+        .join(name);
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::write(&path, text).unwrap();
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {}: run with UPDATE_FIXTURES=1", path.display()));
+    assert_eq!(text, expected, "{name} changed: review the diff");
+}
+
+#[test]
+fn golden_bundles_open_and_their_format_is_stable() {
+    golden("statement-for-comment.signed.json", &signed());
+    golden("statement-for-comment.encrypted.json", &encrypted());
+    for file in [signed(), encrypted()] {
+        let verified = open_as(&sam(), "Sam Patel", file.as_bytes()).unwrap();
+        assert!(
+            verified.payload() == &statement_for_comment(),
+            "the payload survives the trip"
+        );
+        assert_eq!(verified.signer(), &jo().public_keys());
+        assert_eq!(verified.trust(), &Trust::NewContact);
+    }
+    assert!(
+        !encrypted().contains("Talk Boost"),
+        "the encrypted file hides the content"
+    );
+    // The sender can reopen what they sent.
+    let reopened = open(
+        encrypted().as_bytes(),
+        &Recipient {
+            identity: &jo(),
+            name: "Jo Lee",
+            staff_id: &common::id("jo"),
+        },
+        &Contacts::default(),
+    );
+    assert!(
+        matches!(reopened, Err(BundleError::NotForYou { .. })),
+        "readable by Jo, but addressed to Sam"
+    );
+}
+
+/// Edits the envelope JSON of a signed bundle.
+fn edit_envelope(change: impl FnOnce(&mut Value)) -> String {
+    let mut envelope: Value = serde_json::from_str(&signed()).unwrap();
+    change(&mut envelope);
+    envelope.to_string()
+}
+
+fn flip_base64(text: &str, at: usize) -> String {
+    let mut bytes = URL_SAFE_NO_PAD.decode(text).unwrap();
+    let index = at % bytes.len();
+    bytes[index] ^= 0x01;
+    URL_SAFE_NO_PAD.encode(bytes)
+}
+
+#[test]
+fn the_tamper_matrix_refuses_every_case_with_the_right_error() {
+    let other_bundle: Value = {
+        let mut payload = statement_for_comment();
+        payload.bundle_id = "bundle-0002".into();
+        serde_json::from_str(&write_bundle(&payload, &jo(), None, &mut Counter(0))).unwrap()
+    };
+    let forged_sender = {
+        // A stranger signs a payload that claims to come from Jo with Jo's keys.
+        write_bundle(&statement_for_comment(), &stranger(), None, &mut Counter(0))
+    };
+    let for_someone_else = {
+        let mut payload = statement_for_comment();
+        payload.recipients = vec![Party {
+            name: "Alex Kim".into(),
+            staff_id: Some(common::id("alex")),
+            role: Role::Reviewee,
+            keys: Some(stranger().public_keys()),
+        }];
+        write_bundle(&payload, &jo(), None, &mut Counter(0))
+    };
+    let encrypted_tampered = {
+        let mut sealed: Value = serde_json::from_str(&encrypted()).unwrap();
+        let ciphertext = sealed["ciphertext"].as_str().unwrap().to_owned();
+        sealed["ciphertext"] = json!(flip_base64(&ciphertext, 40));
+        sealed.to_string()
+    };
+    let future_sealed = {
+        let mut sealed: Value = serde_json::from_str(&encrypted()).unwrap();
+        sealed["version"] = json!(2);
+        sealed.to_string()
+    };
+    let email_without_bundle = "From: jo@school.example\nTo: sam@school.example\nSubject: Appraisal\nMIME-Version: 1.0\nContent-Type: text/plain\n\nSee you on Friday.\n";
+    let cases: Vec<(&str, Vec<u8>, BundleError)> = vec![
+        (
+            "a byte flipped in the payload",
+            edit_envelope(|e| {
+                e["payload"] = json!(flip_base64(e["payload"].as_str().unwrap(), 100))
+            })
+            .into_bytes(),
+            BundleError::ChangedAfterSigning,
+        ),
+        (
+            "a byte flipped in the signature",
+            edit_envelope(|e| {
+                e["signatures"][0]["sig"] =
+                    json!(flip_base64(e["signatures"][0]["sig"].as_str().unwrap(), 5))
+            })
+            .into_bytes(),
+            BundleError::ChangedAfterSigning,
+        ),
+        (
+            "the key id changed",
+            edit_envelope(|e| e["signatures"][0]["keyid"] = json!("0000000000000000")).into_bytes(),
+            BundleError::BadSignature,
+        ),
+        (
+            "the signature swapped from another bundle",
+            edit_envelope(|e| e["signatures"] = other_bundle["signatures"].clone()).into_bytes(),
+            BundleError::ChangedAfterSigning,
+        ),
+        (
+            "the signature removed",
+            edit_envelope(|e| e["signatures"] = json!([])).into_bytes(),
+            BundleError::Unsigned,
+        ),
+        (
+            "signed by someone other than the sender named",
+            forged_sender.into_bytes(),
+            BundleError::SignerMismatch,
+        ),
+        (
+            "meant for someone else",
+            for_someone_else.into_bytes(),
+            BundleError::NotForYou {
+                intended: "Alex Kim".into(),
+            },
+        ),
+        (
+            "a future format version",
+            edit_envelope(|e| e["version"] = json!(2)).into_bytes(),
+            BundleError::FutureVersion { version: 2 },
+        ),
+        (
+            "a future sealed format version",
+            future_sealed.into_bytes(),
+            BundleError::FutureVersion { version: 2 },
+        ),
+        (
+            "encrypted content changed",
+            encrypted_tampered.into_bytes(),
+            BundleError::CannotDecrypt,
+        ),
+        (
+            "oversize",
+            vec![b' '; MAX_FILE_BYTES + 1],
+            BundleError::TooLarge {
+                bytes: MAX_FILE_BYTES + 1,
+                limit: MAX_FILE_BYTES,
+            },
+        ),
+        (
+            "truncated",
+            signed().as_bytes()[..200].to_vec(),
+            BundleError::Malformed(String::new()),
+        ),
+        (
+            "not JSON at all",
+            b"hello there".to_vec(),
+            BundleError::NotABundle {
+                looks_like: "not a file Appraise can read",
+            },
+        ),
+        (
+            "some other program's JSON",
+            br#"{"name":"x"}"#.to_vec(),
+            BundleError::NotABundle {
+                looks_like: "a JSON file from another program",
+            },
+        ),
+        (
+            "a PDF",
+            b"%PDF-1.7\n...".to_vec(),
+            BundleError::NotABundle {
+                looks_like: "a PDF document",
+            },
+        ),
+        (
+            "a Word document",
+            b"PK\x03\x04rest".to_vec(),
+            BundleError::NotABundle {
+                looks_like: "a Word, Excel or zip file",
+            },
+        ),
+        (
+            "an email with nothing attached",
+            email_without_bundle.as_bytes().to_vec(),
+            BundleError::NotABundle {
+                looks_like: "an email with no Appraise bundle attached",
+            },
+        ),
+    ];
+    for (what, file, expected) in cases {
+        let error = open_as(&sam(), "Sam Patel", &file)
+            .err()
+            .unwrap_or_else(|| panic!("{what}: accepted"));
+        match (&error, &expected) {
+            (BundleError::Malformed(_), BundleError::Malformed(_)) => {}
+            _ => assert_eq!(error, expected, "{what}"),
+        }
+        let sentence = error.to_string();
+        assert!(
+            sentence.len() > 40 && sentence.ends_with('.'),
+            "{what}: {sentence}"
+        );
+    }
+    // Encrypted for Sam: a stranger cannot open it.
+    assert_eq!(
+        open_as(&stranger(), "Alex Kim", encrypted().as_bytes()).err(),
+        Some(BundleError::EncryptedForSomeoneElse)
+    );
+}
+
+#[test]
+fn a_bundle_attached_to_a_saved_email_is_found_and_opened() {
+    let attachment = STANDARD.encode(encrypted());
+    let wrapped: Vec<&str> = attachment
+        .as_bytes()
+        .chunks(76)
+        .map(|c| std::str::from_utf8(c).unwrap())
+        .collect();
+    let email = format!(
+        "Return-Path: <jo@school.example>\r\nFrom: Jo Lee <jo@school.example>\r\nTo: sam@school.example\r\nSubject: Your statement\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"XYZ\"\r\n\r\n--XYZ\r\nContent-Type: text/plain\r\n\r\nHere is your statement for comment.\r\n--XYZ\r\nContent-Type: application/json; name=\"appraise-statement.json\"\r\nContent-Disposition: attachment; filename=\"appraise-statement.json\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--XYZ--\r\n",
+        wrapped.join("\r\n")
+    );
+    assert!(
+        open_as_sam(&email).unwrap() == statement_for_comment(),
+        "the attached bundle opens"
+    );
+    // Pasted into the body of an email instead of attached.
+    let pasted = format!(
+        "From: jo@school.example\nSubject: statement\nContent-Type: text/plain\n\nHere it is:\n{}\nThanks\n",
+        signed()
+    );
+    assert!(
+        open_as_sam(&pasted).unwrap() == statement_for_comment(),
+        "the pasted bundle opens"
+    );
+}
+
+#[test]
+fn pinned_keys_are_trusted_and_a_changed_key_is_refused() {
+    let mut contacts = Contacts::default();
+    contacts.pin("Jo Lee", jo().public_keys(), HowVerified::ByPhone, 0);
+    let me = Recipient {
+        identity: &sam(),
+        name: "Sam Patel",
+        staff_id: &sams_id(),
+    };
+    let verified = open(signed().as_bytes(), &me, &contacts).unwrap();
+    assert!(
+        matches!(verified.trust(), Trust::Pinned(contact) if contact.verified == HowVerified::ByPhone)
+    );
+
+    // Someone else signs as "Jo Lee" with their own keys.
+    let mut impostor = statement_for_comment();
+    impostor.sender.keys = Some(stranger().public_keys());
+    let file = write_bundle(&impostor, &stranger(), None, &mut Counter(0));
+    let error = open(file.as_bytes(), &me, &contacts).unwrap_err();
+    assert_eq!(
+        error,
+        BundleError::KeyChanged {
+            name: "Jo Lee".into()
+        }
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("Someone may be pretending to be Jo Lee")
+    );
+}
+
+#[test]
+fn fields_the_senders_role_does_not_own_are_refused_and_replays_change_nothing() {
+    // Sam (reviewee) sends a reply that also rewrites the reviewer's assessment.
+    let mut reply = statement_for_comment();
+    reply.kind = BundleKind::Reply;
+    reply.sender = Party {
+        name: "Sam Patel".into(),
+        staff_id: Some(sams_id()),
+        role: Role::Reviewee,
+        keys: Some(sam().public_keys()),
+    };
+    reply.recipients = vec![Party {
+        name: "Jo Lee".into(),
+        staff_id: Some(common::id("jo")),
+        role: Role::Reviewer,
+        keys: Some(jo().public_keys()),
+    }];
+    let base = reply.documents["statement"].clone();
+    let mut edited = base.clone();
+    let mut fields = edited.current();
+    fields.insert(
+        "statement.reviewee_comments".into(),
+        json!("I agree with my objectives."),
+    );
+    fields.insert(
+        "statement.assessment".into(),
+        json!("Outstanding in every way."),
+    );
+    edited.record_edit(
+        &fields,
+        "sam-phone",
+        Stamp {
+            millis: 1_795_100_000_000,
+            counter: 0,
+        },
+    );
+    reply.documents.insert("statement".into(), edited);
+    reply
+        .documents
+        .insert("pre_review".into(), DocumentState::default());
+    let file = write_bundle(&reply, &sam(), Some(&[jo().public_keys()]), &mut Counter(7));
+
+    let jos_view = Recipient {
+        identity: &jo(),
+        name: "Jo Lee",
+        staff_id: &common::id("jo"),
+    };
+    let verified = open(file.as_bytes(), &jos_view, &Contacts::default()).unwrap();
+    let mut local: BTreeMap<String, DocumentState> =
+        [("statement".to_string(), base)].into_iter().collect();
+    let report = apply(&mut local, &verified);
+    assert_eq!(report.changed["statement"], ["statement.reviewee_comments"]);
+    assert!(
+        report.refused.iter().any(|p| p == "statement.assessment"),
+        "{:?}",
+        report.refused
+    );
+    assert_eq!(report.ignored_documents, ["pre_review"]);
+    assert_eq!(
+        local["statement"].current()["statement.assessment"],
+        to_field_map(&common::statement())["statement.assessment"]
+    );
+
+    // The same bundle again, or an older one, changes nothing.
+    let again = apply(&mut local, &verified);
+    assert!(!again.changes_anything());
+    let older = open(
+        signed().as_bytes(),
+        &Recipient {
+            identity: &sam(),
+            name: "Sam Patel",
+            staff_id: &sams_id(),
+        },
+        &Contacts::default(),
+    )
+    .unwrap();
+    let mut sams_local: BTreeMap<String, DocumentState> = local.clone();
+    assert!(!apply(&mut sams_local, &older).changes_anything());
+    assert_eq!(owner_of("pre_review.career_goals"), Role::Reviewee);
+    assert_eq!(owner_of("cpd_needs.needs[need-1].action"), Role::Reviewer);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_import_parser_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+        let _ = open_as(&sam(), "Sam Patel", &bytes);
+    }
+
+    #[test]
+    fn any_single_byte_change_to_a_signed_bundle_is_refused_or_harmless(at in 0usize..4000, to in any::<u8>()) {
+        let file = signed().into_bytes();
+        let mut changed = file.clone();
+        let index = at % changed.len();
+        prop_assume!(changed[index] != to);
+        changed[index] = to;
+        if let Ok(verified) = open_as(&sam(), "Sam Patel", &changed) {
+            // Only changes outside the signed bytes (layout, the unsigned keyid digits that still
+            // match) can leave it readable, and then the content is exactly what was signed.
+            prop_assert!(verified.payload() == &statement_for_comment(), "a readable changed file has the signed content");
+        }
+    }
+}
