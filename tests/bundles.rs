@@ -9,15 +9,13 @@ mod common;
 use appraise::bundle::apply::{apply, owner_of};
 use appraise::bundle::contacts::{Contacts, HowVerified, Trust};
 use appraise::bundle::error::BundleError;
-use appraise::bundle::identity::{Identity, KeySeed};
+use appraise::bundle::identity::Identity;
 use appraise::bundle::merge::{DocumentState, Stamp};
 use appraise::bundle::open::{MAX_FILE_BYTES, Recipient, open};
-use appraise::bundle::payload::{BundleKind, Party, Payload, ReviewSummary};
+use appraise::bundle::payload::{BundleKind, Party, Payload};
 use appraise::bundle::write_bundle;
 use appraise::domain::field_map::to_field_map;
-use appraise::domain::ids::Id;
 use appraise::domain::people::Role;
-use appraise::storage::RandomSource;
 use base64::Engine;
 use base64::engine::general_purpose::{STANDARD, URL_SAFE_NO_PAD};
 use proptest::prelude::*;
@@ -25,95 +23,26 @@ use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-struct Counter(u8);
-impl RandomSource for Counter {
-    fn fill(&mut self, bytes: &mut [u8]) {
-        for byte in bytes {
-            self.0 = self.0.wrapping_add(1);
-            *byte = self.0;
-        }
-    }
-}
-
-fn person(seed: u8) -> Identity {
-    Identity::from_seed(&KeySeed([seed; 32]))
-}
-
-fn jo() -> Identity {
-    person(1)
-}
-fn sam() -> Identity {
-    person(2)
-}
-fn stranger() -> Identity {
-    person(3)
-}
-
-fn sams_id() -> Id {
-    common::id("sam")
-}
-
-fn statement_for_comment() -> Payload {
-    let review = common::review(
-        "la-support-staff",
-        "Support staff",
-        common::date(2026, 10, 1),
-    );
-    let mut statement = DocumentState::default();
-    statement.record_edit(
-        &to_field_map(&common::statement()),
-        "jo-laptop",
-        Stamp {
-            millis: 1_795_000_000_000,
-            counter: 0,
-        },
-    );
-    Payload {
-        bundle_id: "bundle-0001".into(),
-        created_at_millis: 1_795_000_000_000,
-        kind: BundleKind::StatementForComment,
-        sender: Party {
-            name: "Jo Lee".into(),
-            staff_id: Some(common::id("jo")),
-            role: Role::Reviewer,
-            keys: Some(jo().public_keys()),
-        },
-        recipients: vec![Party {
-            name: "Sam Patel".into(),
-            staff_id: Some(sams_id()),
-            role: Role::Reviewee,
-            keys: Some(sam().public_keys()),
-        }],
-        review: ReviewSummary {
-            id: review.id.clone(),
-            reviewee: review.reviewee.clone(),
-            reviewer: review.reviewer.clone(),
-            policy: review.policy.clone(),
-            staff_group: review.staff_group.clone(),
-            period: review.period,
-            meeting_on: Some(common::date(2026, 10, 23)),
-            pay_eligible: false,
-        },
-        documents: [("statement".to_string(), statement)].into_iter().collect(),
-        sign_offs: Vec::new(),
-    }
-}
-
 fn signed() -> String {
-    write_bundle(&statement_for_comment(), &jo(), None, &mut Counter(0))
+    write_bundle(
+        &common::statement_for_comment(),
+        &common::jo(),
+        None,
+        &mut common::Counter(0),
+    )
 }
 
 fn encrypted() -> String {
     write_bundle(
-        &statement_for_comment(),
-        &jo(),
-        Some(&[sam().public_keys()]),
-        &mut Counter(0),
+        &common::statement_for_comment(),
+        &common::jo(),
+        Some(&[common::sam().public_keys()]),
+        &mut common::Counter(0),
     )
 }
 
 fn open_as_sam(file: &str) -> Result<Payload, BundleError> {
-    open_as(&sam(), "Sam Patel", file.as_bytes()).map(|v| v.payload().clone())
+    open_as(&common::sam(), "Sam Patel", file.as_bytes()).map(|v| v.payload().clone())
 }
 
 fn open_as(
@@ -126,7 +55,7 @@ fn open_as(
         &Recipient {
             identity,
             name,
-            staff_id: &sams_id(),
+            staff_id: &common::sams_id(),
         },
         &Contacts::default(),
     )
@@ -149,12 +78,12 @@ fn golden_bundles_open_and_their_format_is_stable() {
     golden("statement-for-comment.signed.json", &signed());
     golden("statement-for-comment.encrypted.json", &encrypted());
     for file in [signed(), encrypted()] {
-        let verified = open_as(&sam(), "Sam Patel", file.as_bytes()).unwrap();
+        let verified = open_as(&common::sam(), "Sam Patel", file.as_bytes()).unwrap();
         assert!(
-            verified.payload() == &statement_for_comment(),
+            verified.payload() == &common::statement_for_comment(),
             "the payload survives the trip"
         );
-        assert_eq!(verified.signer(), &jo().public_keys());
+        assert_eq!(verified.signer(), &common::jo().public_keys());
         assert_eq!(verified.trust(), &Trust::NewContact);
     }
     assert!(
@@ -165,7 +94,7 @@ fn golden_bundles_open_and_their_format_is_stable() {
     let reopened = open(
         encrypted().as_bytes(),
         &Recipient {
-            identity: &jo(),
+            identity: &common::jo(),
             name: "Jo Lee",
             staff_id: &common::id("jo"),
         },
@@ -194,23 +123,34 @@ fn flip_base64(text: &str, at: usize) -> String {
 #[test]
 fn the_tamper_matrix_refuses_every_case_with_the_right_error() {
     let other_bundle: Value = {
-        let mut payload = statement_for_comment();
+        let mut payload = common::statement_for_comment();
         payload.bundle_id = "bundle-0002".into();
-        serde_json::from_str(&write_bundle(&payload, &jo(), None, &mut Counter(0))).unwrap()
+        serde_json::from_str(&write_bundle(
+            &payload,
+            &common::jo(),
+            None,
+            &mut common::Counter(0),
+        ))
+        .unwrap()
     };
     let forged_sender = {
         // A stranger signs a payload that claims to come from Jo with Jo's keys.
-        write_bundle(&statement_for_comment(), &stranger(), None, &mut Counter(0))
+        write_bundle(
+            &common::statement_for_comment(),
+            &common::stranger(),
+            None,
+            &mut common::Counter(0),
+        )
     };
     let for_someone_else = {
-        let mut payload = statement_for_comment();
+        let mut payload = common::statement_for_comment();
         payload.recipients = vec![Party {
             name: "Alex Kim".into(),
             staff_id: Some(common::id("alex")),
             role: Role::Reviewee,
-            keys: Some(stranger().public_keys()),
+            keys: Some(common::stranger().public_keys()),
         }];
-        write_bundle(&payload, &jo(), None, &mut Counter(0))
+        write_bundle(&payload, &common::jo(), None, &mut common::Counter(0))
     };
     let encrypted_tampered = {
         let mut sealed: Value = serde_json::from_str(&encrypted()).unwrap();
@@ -334,7 +274,7 @@ fn the_tamper_matrix_refuses_every_case_with_the_right_error() {
         ),
     ];
     for (what, file, expected) in cases {
-        let error = open_as(&sam(), "Sam Patel", &file)
+        let error = open_as(&common::sam(), "Sam Patel", &file)
             .err()
             .unwrap_or_else(|| panic!("{what}: accepted"));
         match (&error, &expected) {
@@ -349,7 +289,7 @@ fn the_tamper_matrix_refuses_every_case_with_the_right_error() {
     }
     // Encrypted for Sam: a stranger cannot open it.
     assert_eq!(
-        open_as(&stranger(), "Alex Kim", encrypted().as_bytes()).err(),
+        open_as(&common::stranger(), "Alex Kim", encrypted().as_bytes()).err(),
         Some(BundleError::EncryptedForSomeoneElse)
     );
 }
@@ -367,7 +307,7 @@ fn a_bundle_attached_to_a_saved_email_is_found_and_opened() {
         wrapped.join("\r\n")
     );
     assert!(
-        open_as_sam(&email).unwrap() == statement_for_comment(),
+        open_as_sam(&email).unwrap() == common::statement_for_comment(),
         "the attached bundle opens"
     );
     // Pasted into the body of an email instead of attached.
@@ -376,7 +316,7 @@ fn a_bundle_attached_to_a_saved_email_is_found_and_opened() {
         signed()
     );
     assert!(
-        open_as_sam(&pasted).unwrap() == statement_for_comment(),
+        open_as_sam(&pasted).unwrap() == common::statement_for_comment(),
         "the pasted bundle opens"
     );
 }
@@ -384,11 +324,16 @@ fn a_bundle_attached_to_a_saved_email_is_found_and_opened() {
 #[test]
 fn pinned_keys_are_trusted_and_a_changed_key_is_refused() {
     let mut contacts = Contacts::default();
-    contacts.pin("Jo Lee", jo().public_keys(), HowVerified::ByPhone, 0);
+    contacts.pin(
+        "Jo Lee",
+        common::jo().public_keys(),
+        HowVerified::ByPhone,
+        0,
+    );
     let me = Recipient {
-        identity: &sam(),
+        identity: &common::sam(),
         name: "Sam Patel",
-        staff_id: &sams_id(),
+        staff_id: &common::sams_id(),
     };
     let verified = open(signed().as_bytes(), &me, &contacts).unwrap();
     assert!(
@@ -396,9 +341,14 @@ fn pinned_keys_are_trusted_and_a_changed_key_is_refused() {
     );
 
     // Someone else signs as "Jo Lee" with their own keys.
-    let mut impostor = statement_for_comment();
-    impostor.sender.keys = Some(stranger().public_keys());
-    let file = write_bundle(&impostor, &stranger(), None, &mut Counter(0));
+    let mut impostor = common::statement_for_comment();
+    impostor.sender.keys = Some(common::stranger().public_keys());
+    let file = write_bundle(
+        &impostor,
+        &common::stranger(),
+        None,
+        &mut common::Counter(0),
+    );
     let error = open(file.as_bytes(), &me, &contacts).unwrap_err();
     assert_eq!(
         error,
@@ -416,19 +366,19 @@ fn pinned_keys_are_trusted_and_a_changed_key_is_refused() {
 #[test]
 fn fields_the_senders_role_does_not_own_are_refused_and_replays_change_nothing() {
     // Sam (reviewee) sends a reply that also rewrites the reviewer's assessment.
-    let mut reply = statement_for_comment();
+    let mut reply = common::statement_for_comment();
     reply.kind = BundleKind::Reply;
     reply.sender = Party {
         name: "Sam Patel".into(),
-        staff_id: Some(sams_id()),
+        staff_id: Some(common::sams_id()),
         role: Role::Reviewee,
-        keys: Some(sam().public_keys()),
+        keys: Some(common::sam().public_keys()),
     };
     reply.recipients = vec![Party {
         name: "Jo Lee".into(),
         staff_id: Some(common::id("jo")),
         role: Role::Reviewer,
-        keys: Some(jo().public_keys()),
+        keys: Some(common::jo().public_keys()),
     }];
     let base = reply.documents["statement"].clone();
     let mut edited = base.clone();
@@ -453,10 +403,15 @@ fn fields_the_senders_role_does_not_own_are_refused_and_replays_change_nothing()
     reply
         .documents
         .insert("pre_review".into(), DocumentState::default());
-    let file = write_bundle(&reply, &sam(), Some(&[jo().public_keys()]), &mut Counter(7));
+    let file = write_bundle(
+        &reply,
+        &common::sam(),
+        Some(&[common::jo().public_keys()]),
+        &mut common::Counter(7),
+    );
 
     let jos_view = Recipient {
-        identity: &jo(),
+        identity: &common::jo(),
         name: "Jo Lee",
         staff_id: &common::id("jo"),
     };
@@ -482,9 +437,9 @@ fn fields_the_senders_role_does_not_own_are_refused_and_replays_change_nothing()
     let older = open(
         signed().as_bytes(),
         &Recipient {
-            identity: &sam(),
+            identity: &common::sam(),
             name: "Sam Patel",
-            staff_id: &sams_id(),
+            staff_id: &common::sams_id(),
         },
         &Contacts::default(),
     )
@@ -500,7 +455,7 @@ proptest! {
 
     #[test]
     fn the_import_parser_never_panics_on_arbitrary_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
-        let _ = open_as(&sam(), "Sam Patel", &bytes);
+        let _ = open_as(&common::sam(), "Sam Patel", &bytes);
     }
 
     #[test]
@@ -510,10 +465,10 @@ proptest! {
         let index = at % changed.len();
         prop_assume!(changed[index] != to);
         changed[index] = to;
-        if let Ok(verified) = open_as(&sam(), "Sam Patel", &changed) {
+        if let Ok(verified) = open_as(&common::sam(), "Sam Patel", &changed) {
             // Only changes outside the signed bytes (layout, the unsigned keyid digits that still
             // match) can leave it readable, and then the content is exactly what was signed.
-            prop_assert!(verified.payload() == &statement_for_comment(), "a readable changed file has the signed content");
+            prop_assert!(verified.payload() == &common::statement_for_comment(), "a readable changed file has the signed content");
         }
     }
 }

@@ -8,22 +8,10 @@ mod common;
 use appraise::storage::backup::{BackupError, COPY_KIND, read_backup, restore, write_backup};
 use appraise::storage::sealing::{KdfParams, SealingError};
 use appraise::storage::{
-    Expect, KeyValueStore, MemoryStore, OpenError, RandomSource, ReadError, StorageError, Vault,
-    WriteError,
+    Expect, KeyValueStore, MemoryStore, OpenError, ReadError, StorageError, Vault, WriteError,
 };
 use chrono::{DateTime, TimeZone, Utc};
 use serde_json::{Value, json};
-
-/// Deterministic "random" bytes: tests need repeatable salts and nonces, not secret ones.
-struct Counter(u8);
-impl RandomSource for Counter {
-    fn fill(&mut self, bytes: &mut [u8]) {
-        for byte in bytes {
-            self.0 = self.0.wrapping_add(1);
-            *byte = self.0;
-        }
-    }
-}
 
 /// Cheap key derivation so tests stay fast; the app uses KdfParams::RECOMMENDED.
 const QUICK: KdfParams = KdfParams {
@@ -37,7 +25,7 @@ fn at(minute: u32) -> DateTime<Utc> {
 }
 
 fn open(store: &MemoryStore, tab: &str) -> Vault<MemoryStore> {
-    Vault::open(store.clone(), Box::new(Counter(0)), tab).unwrap()
+    Vault::open(store.clone(), Box::new(common::Counter(0)), tab).unwrap()
 }
 
 fn draft(text: &str) -> Value {
@@ -229,7 +217,7 @@ fn data_from_a_newer_version_is_left_untouched() {
         )
         .unwrap();
     store.set("appraise:record:x", "{\"future\":true}").unwrap();
-    let error = Vault::open(store.clone(), Box::new(Counter(0)), "tab")
+    let error = Vault::open(store.clone(), Box::new(common::Counter(0)), "tab")
         .err()
         .unwrap();
     assert_eq!(error, OpenError::NewerVersion { found: 2 });
@@ -418,7 +406,7 @@ fn a_backup_restores_by_merging_and_keeps_both_sides_of_a_difference() {
         &mut vault,
         "backup passphrase",
         QUICK,
-        &mut Counter(9),
+        &mut common::Counter(9),
         at(5),
     )
     .unwrap();

@@ -15,6 +15,7 @@ pub mod browser;
 mod memory;
 mod migrations;
 mod packing;
+pub mod records;
 pub mod sealing;
 mod vault;
 

@@ -2,9 +2,15 @@
 
 #![allow(dead_code)] // each test file uses its own subset of the samples
 
+use appraise::bundle::identity::{Identity, KeySeed};
+use appraise::bundle::merge::{DocumentState, Stamp};
+use appraise::bundle::payload::{BundleKind, Party, Payload, ReviewSummary};
 use appraise::domain::documents::*;
+use appraise::domain::field_map::to_field_map;
 use appraise::domain::ids::Id;
+use appraise::domain::people::Role;
 use appraise::domain::standards::blank_assessments;
+use appraise::storage::RandomSource;
 use chrono::NaiveDate;
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -290,4 +296,75 @@ pub fn realistic_review_documents() -> (PreReviewForm, Statement, CpdNeeds) {
         theme: CpdTheme::DigitalSkills,
     });
     (pre, statement, cpd)
+}
+
+/// Deterministic "random" bytes: tests need repeatable salts and nonces, not secret ones.
+pub struct Counter(pub u8);
+impl RandomSource for Counter {
+    fn fill(&mut self, bytes: &mut [u8]) {
+        for byte in bytes {
+            self.0 = self.0.wrapping_add(1);
+            *byte = self.0;
+        }
+    }
+}
+
+pub fn person(seed: u8) -> Identity {
+    Identity::from_seed(&KeySeed([seed; 32]))
+}
+
+pub fn jo() -> Identity {
+    person(1)
+}
+pub fn sam() -> Identity {
+    person(2)
+}
+pub fn stranger() -> Identity {
+    person(3)
+}
+
+pub fn sams_id() -> Id {
+    id("sam")
+}
+
+pub fn statement_for_comment() -> Payload {
+    let review = review("la-support-staff", "Support staff", date(2026, 10, 1));
+    let mut state = DocumentState::default();
+    state.record_edit(
+        &to_field_map(&statement()),
+        "jo-laptop",
+        Stamp {
+            millis: 1_795_000_000_000,
+            counter: 0,
+        },
+    );
+    Payload {
+        bundle_id: "bundle-0001".into(),
+        created_at_millis: 1_795_000_000_000,
+        kind: BundleKind::StatementForComment,
+        sender: Party {
+            name: "Jo Lee".into(),
+            staff_id: Some(id("jo")),
+            role: Role::Reviewer,
+            keys: Some(jo().public_keys()),
+        },
+        recipients: vec![Party {
+            name: "Sam Patel".into(),
+            staff_id: Some(sams_id()),
+            role: Role::Reviewee,
+            keys: Some(sam().public_keys()),
+        }],
+        review: ReviewSummary {
+            id: review.id.clone(),
+            reviewee: review.reviewee.clone(),
+            reviewer: review.reviewer.clone(),
+            policy: review.policy.clone(),
+            staff_group: review.staff_group.clone(),
+            period: review.period,
+            meeting_on: Some(date(2026, 10, 23)),
+            pay_eligible: false,
+        },
+        documents: [("statement".to_string(), state)].into_iter().collect(),
+        sign_offs: Vec::new(),
+    }
 }

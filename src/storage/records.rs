@@ -1,0 +1,346 @@
+//! The person's records in the vault, in the school's terms: their identity (key seed and
+//! name), their contacts, each review they take part in, each review document's mergeable state,
+//! and every bundle import with what it replaced, so an import can be undone exactly.
+//!
+//! Keys: `identity`, `contacts`, `review:<id>`, `review:<id>:<document kind>`, `import:<bundle id>`.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::KeyValueStore;
+use super::vault::{Expect, ReadError, Vault, WriteError};
+use crate::bundle::apply::{ApplyReport, apply};
+use crate::bundle::contacts::Contacts;
+use crate::bundle::identity::KeySeed;
+use crate::bundle::merge::DocumentState;
+use crate::bundle::open::Verified;
+use crate::bundle::payload::{BundleKind, Payload, ReviewSummary};
+
+const IDENTITY: &str = "identity";
+const CONTACTS: &str = "contacts";
+
+/// Who this browser profile is: the seed their keys come from and the name they send under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredIdentity {
+    pub seed: KeySeed,
+    pub name: String,
+}
+
+/// A review as this person holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredReview {
+    pub summary: ReviewSummary,
+}
+
+/// What an import replaced, kept so that "undo this import" restores it exactly.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportRecord {
+    pub bundle_id: String,
+    pub kind: BundleKind,
+    pub sender: String,
+    pub review_id: String,
+    pub imported_at: DateTime<Utc>,
+    /// Whether the import created the review (an invitation), so undo removes it.
+    pub created_review: bool,
+    /// Document kind → its state before the import (`None`: it did not exist).
+    pub before: BTreeMap<String, Option<DocumentState>>,
+    pub undone: bool,
+}
+
+/// Why records could not be read or written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordsError {
+    Read(ReadError),
+    Write(WriteError),
+    /// A stored record is not in the expected shape.
+    Damaged(String),
+    NoSuchImport,
+    /// A bundle for a review this person does not hold, other than an invitation.
+    UnknownReview,
+}
+
+impl fmt::Display for RecordsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordsError::Read(error) => error.fmt(f),
+            RecordsError::Write(error) => error.fmt(f),
+            RecordsError::Damaged(key) => write!(
+                f,
+                "The saved item “{key}” is damaged and cannot be used. Restore it from a backup."
+            ),
+            RecordsError::NoSuchImport => write!(
+                f,
+                "That import is not recorded here, so it cannot be undone."
+            ),
+            RecordsError::UnknownReview => write!(
+                f,
+                "This bundle belongs to a review you do not have here. Import the invitation for that review first."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RecordsError {}
+
+fn review_key(id: &str) -> String {
+    format!("review:{id}")
+}
+
+fn document_key(review: &str, kind: &str) -> String {
+    format!("review:{review}:{kind}")
+}
+
+fn read_as<T: for<'de> Deserialize<'de>, S: KeyValueStore>(
+    vault: &Vault<S>,
+    key: &str,
+) -> Result<Option<(T, u64)>, RecordsError> {
+    match vault.read(key).map_err(RecordsError::Read)? {
+        None => Ok(None),
+        Some(record) => serde_json::from_value(record.body)
+            .map(|value| Some((value, record.header.rev)))
+            .map_err(|_| RecordsError::Damaged(key.to_owned())),
+    }
+}
+
+fn write_as<T: Serialize, S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    key: &str,
+    kind: &str,
+    value: &T,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let body: Value = serde_json::to_value(value).expect("records serialise");
+    vault
+        .write(key, kind, &body, Expect::Anything, now)
+        .map(|_| ())
+        .map_err(RecordsError::Write)
+}
+
+pub fn identity<S: KeyValueStore>(
+    vault: &Vault<S>,
+) -> Result<Option<StoredIdentity>, RecordsError> {
+    Ok(read_as(vault, IDENTITY)?.map(|(identity, _)| identity))
+}
+
+pub fn save_identity<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    identity: &StoredIdentity,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(vault, IDENTITY, "identity", identity, now)
+}
+
+pub fn contacts<S: KeyValueStore>(vault: &Vault<S>) -> Result<Contacts, RecordsError> {
+    Ok(read_as(vault, CONTACTS)?
+        .map(|(contacts, _)| contacts)
+        .unwrap_or_default())
+}
+
+pub fn save_contacts<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    contacts: &Contacts,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(vault, CONTACTS, "contacts", contacts, now)
+}
+
+pub fn review<S: KeyValueStore>(
+    vault: &Vault<S>,
+    id: &str,
+) -> Result<Option<StoredReview>, RecordsError> {
+    Ok(read_as(vault, &review_key(id))?.map(|(review, _)| review))
+}
+
+/// Every review held here.
+pub fn reviews<S: KeyValueStore>(vault: &Vault<S>) -> Result<Vec<StoredReview>, RecordsError> {
+    let keys: Vec<String> = vault
+        .list()
+        .filter(|(_, header)| header.kind == "review")
+        .map(|(key, _)| key.to_owned())
+        .collect();
+    keys.iter()
+        .filter_map(|key| read_as(vault, key).transpose())
+        .map(|r| r.map(|(review, _)| review))
+        .collect()
+}
+
+pub fn save_review<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review: &StoredReview,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(
+        vault,
+        &review_key(review.summary.id.as_str()),
+        "review",
+        review,
+        now,
+    )
+}
+
+pub fn document<S: KeyValueStore>(
+    vault: &Vault<S>,
+    review: &str,
+    kind: &str,
+) -> Result<Option<DocumentState>, RecordsError> {
+    Ok(read_as(vault, &document_key(review, kind))?.map(|(state, _)| state))
+}
+
+pub fn save_document<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review: &str,
+    kind: &str,
+    state: &DocumentState,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(
+        vault,
+        &document_key(review, kind),
+        "review_document",
+        state,
+        now,
+    )
+}
+
+fn local_documents<S: KeyValueStore>(
+    vault: &Vault<S>,
+    payload: &Payload,
+) -> Result<BTreeMap<String, DocumentState>, RecordsError> {
+    let mut local = BTreeMap::new();
+    for kind in payload.documents.keys() {
+        if let Some(state) = document(vault, payload.review.id.as_str(), kind)? {
+            local.insert(kind.clone(), state);
+        }
+    }
+    Ok(local)
+}
+
+/// Whether this bundle was imported here before (and not undone).
+pub fn already_imported<S: KeyValueStore>(
+    vault: &Vault<S>,
+    bundle_id: &str,
+) -> Result<bool, RecordsError> {
+    Ok(
+        read_as::<ImportRecord, S>(vault, &format!("import:{bundle_id}"))?
+            .is_some_and(|(record, _)| !record.undone),
+    )
+}
+
+fn check_review<S: KeyValueStore>(
+    vault: &Vault<S>,
+    payload: &Payload,
+) -> Result<bool, RecordsError> {
+    let exists = review(vault, payload.review.id.as_str())?.is_some();
+    if !exists && payload.kind != BundleKind::Invitation {
+        return Err(RecordsError::UnknownReview);
+    }
+    Ok(!exists)
+}
+
+/// What importing the bundle would change, without changing anything.
+pub fn preview_import<S: KeyValueStore>(
+    vault: &Vault<S>,
+    bundle: &Verified<Payload>,
+) -> Result<ApplyReport, RecordsError> {
+    check_review(vault, bundle.payload())?;
+    let mut local = local_documents(vault, bundle.payload())?;
+    Ok(apply(&mut local, bundle))
+}
+
+/// Imports the bundle: creates the review for an invitation, merges each document, and records
+/// what it replaced so the import can be undone.
+pub fn import<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    bundle: &Verified<Payload>,
+    now: DateTime<Utc>,
+) -> Result<ApplyReport, RecordsError> {
+    let payload = bundle.payload();
+    let creates_review = check_review(vault, payload)?;
+    let review_id = payload.review.id.as_str();
+    let before_local = local_documents(vault, payload)?;
+    let mut local = before_local.clone();
+    let report = apply(&mut local, bundle);
+    let record = ImportRecord {
+        bundle_id: payload.bundle_id.clone(),
+        kind: payload.kind,
+        sender: payload.sender.name.clone(),
+        review_id: review_id.to_owned(),
+        imported_at: now,
+        created_review: creates_review,
+        before: local
+            .keys()
+            .map(|kind| (kind.clone(), before_local.get(kind).cloned()))
+            .collect(),
+        undone: false,
+    };
+    // The undo record is written first, so an interrupted import can always be undone.
+    write_as(
+        vault,
+        &format!("import:{}", payload.bundle_id),
+        "import",
+        &record,
+        now,
+    )?;
+    if creates_review {
+        save_review(
+            vault,
+            &StoredReview {
+                summary: payload.review.clone(),
+            },
+            now,
+        )?;
+    }
+    for (kind, state) in &local {
+        if before_local.get(kind) != Some(state) {
+            save_document(vault, review_id, kind, state, now)?;
+        }
+    }
+    Ok(report)
+}
+
+/// Every import recorded here, newest first.
+pub fn imports<S: KeyValueStore>(vault: &Vault<S>) -> Result<Vec<ImportRecord>, RecordsError> {
+    let keys: Vec<String> = vault
+        .list()
+        .filter(|(_, header)| header.kind == "import")
+        .map(|(key, _)| key.to_owned())
+        .collect();
+    let mut records: Vec<ImportRecord> = keys
+        .iter()
+        .filter_map(|key| read_as(vault, key).transpose())
+        .map(|r| r.map(|(record, _)| record))
+        .collect::<Result<_, _>>()?;
+    records.sort_by(|a, b| b.imported_at.cmp(&a.imported_at));
+    Ok(records)
+}
+
+/// Restores every document the import changed to exactly what it was, and removes a review the
+/// import created.
+pub fn undo_import<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    bundle_id: &str,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let key = format!("import:{bundle_id}");
+    let (mut record, _) =
+        read_as::<ImportRecord, S>(vault, &key)?.ok_or(RecordsError::NoSuchImport)?;
+    for (kind, before) in &record.before {
+        let document = document_key(&record.review_id, kind);
+        match before {
+            Some(state) => write_as(vault, &document, "review_document", state, now)?,
+            None => vault
+                .remove(&document)
+                .map_err(|e| RecordsError::Write(WriteError::Storage(e)))?,
+        }
+    }
+    if record.created_review {
+        vault
+            .remove(&review_key(&record.review_id))
+            .map_err(|e| RecordsError::Write(WriteError::Storage(e)))?;
+    }
+    record.undone = true;
+    write_as(vault, &key, "import", &record, now)
+}

@@ -1,0 +1,168 @@
+//! The person's records: identity and contacts, and importing bundles into reviews with a
+//! preview, a summary, protection against repeats, and an exact undo.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use appraise::bundle::contacts::{Contacts, HowVerified};
+use appraise::bundle::identity::KeySeed;
+use appraise::bundle::open::{Recipient, Verified, open};
+use appraise::bundle::payload::{BundleKind, Payload};
+use appraise::bundle::write_bundle;
+use appraise::storage::records::{self, RecordsError, StoredIdentity};
+use appraise::storage::{MemoryStore, Vault};
+use chrono::{DateTime, TimeZone, Utc};
+
+fn at(minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 22, 10, minute, 0).unwrap()
+}
+
+fn sams_vault() -> Vault<MemoryStore> {
+    Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "sam-tab").unwrap()
+}
+
+fn received(payload: &Payload) -> Verified<Payload> {
+    let file = write_bundle(
+        payload,
+        &common::jo(),
+        Some(&[common::sam().public_keys()]),
+        &mut common::Counter(3),
+    );
+    let me = Recipient {
+        identity: &common::sam(),
+        name: "Sam Patel",
+        staff_id: &common::sams_id(),
+    };
+    open(file.as_bytes(), &me, &Contacts::default()).unwrap()
+}
+
+fn invitation() -> Payload {
+    Payload {
+        kind: BundleKind::Invitation,
+        bundle_id: "invite-1".into(),
+        ..common::statement_for_comment()
+    }
+}
+
+#[test]
+fn identity_and_contacts_are_kept_as_records() {
+    let mut vault = sams_vault();
+    assert_eq!(records::identity(&vault).unwrap(), None);
+    let identity = StoredIdentity {
+        seed: KeySeed([2; 32]),
+        name: "Sam Patel".into(),
+    };
+    records::save_identity(&mut vault, &identity, at(0)).unwrap();
+    assert_eq!(records::identity(&vault).unwrap(), Some(identity));
+
+    let mut contacts = records::contacts(&vault).unwrap();
+    contacts.pin(
+        "Jo Lee",
+        common::jo().public_keys(),
+        HowVerified::InPerson,
+        5,
+    );
+    records::save_contacts(&mut vault, &contacts, at(1)).unwrap();
+    assert_eq!(records::contacts(&vault).unwrap(), contacts);
+}
+
+#[test]
+fn an_invitation_creates_the_review_and_a_repeat_changes_nothing() {
+    let mut vault = sams_vault();
+    let bundle = received(&invitation());
+    let preview = records::preview_import(&vault, &bundle).unwrap();
+    assert!(preview.changes_anything());
+    assert!(
+        records::reviews(&vault).unwrap().is_empty(),
+        "a preview changes nothing"
+    );
+
+    let report = records::import(&mut vault, &bundle, at(0)).unwrap();
+    assert_eq!(
+        report, preview,
+        "the preview shows exactly what the import does"
+    );
+    let reviews = records::reviews(&vault).unwrap();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0].summary.reviewer.name, "Jo Lee");
+    assert!(
+        records::document(&vault, "review-1", "statement")
+            .unwrap()
+            .is_some()
+    );
+    assert!(records::already_imported(&vault, "invite-1").unwrap());
+
+    let again = records::import(&mut vault, &bundle, at(1)).unwrap();
+    assert!(!again.changes_anything());
+}
+
+#[test]
+fn a_bundle_for_a_review_not_held_here_is_refused() {
+    let mut vault = sams_vault();
+    let error = records::import(
+        &mut vault,
+        &received(&common::statement_for_comment()),
+        at(0),
+    )
+    .unwrap_err();
+    assert_eq!(error, RecordsError::UnknownReview);
+    assert!(error.to_string().contains("Import the invitation"));
+}
+
+#[test]
+fn undo_restores_every_document_exactly_as_it_was() {
+    let mut vault = sams_vault();
+    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    let before = records::document(&vault, "review-1", "statement").unwrap();
+
+    // The statement for comment changes the assessment.
+    let mut payload = common::statement_for_comment();
+    let state = payload.documents.get_mut("statement").unwrap();
+    let mut fields = state.current();
+    fields.insert(
+        "statement.assessment".into(),
+        serde_json::json!("Revised after the meeting."),
+    );
+    state.record_edit(
+        &fields,
+        "jo-laptop",
+        appraise::bundle::merge::Stamp {
+            millis: 1_795_000_100_000,
+            counter: 0,
+        },
+    );
+    let report = records::import(&mut vault, &received(&payload), at(1)).unwrap();
+    assert_eq!(report.changed["statement"], ["statement.assessment"]);
+    assert_ne!(
+        records::document(&vault, "review-1", "statement").unwrap(),
+        before
+    );
+
+    records::undo_import(&mut vault, "bundle-0001", at(2)).unwrap();
+    assert_eq!(
+        records::document(&vault, "review-1", "statement").unwrap(),
+        before
+    );
+    assert!(!records::already_imported(&vault, "bundle-0001").unwrap());
+    let history = records::imports(&vault).unwrap();
+    assert_eq!(
+        history
+            .iter()
+            .map(|i| (i.bundle_id.as_str(), i.undone))
+            .collect::<Vec<_>>(),
+        [("bundle-0001", true), ("invite-1", false)]
+    );
+
+    // Undoing the invitation removes the review it created.
+    records::undo_import(&mut vault, "invite-1", at(3)).unwrap();
+    assert!(records::reviews(&vault).unwrap().is_empty());
+    assert_eq!(
+        records::document(&vault, "review-1", "statement").unwrap(),
+        None
+    );
+    assert_eq!(
+        records::undo_import(&mut vault, "never-imported", at(4)),
+        Err(RecordsError::NoSuchImport)
+    );
+}
