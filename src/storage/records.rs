@@ -313,7 +313,7 @@ pub fn imports<S: KeyValueStore>(vault: &Vault<S>) -> Result<Vec<ImportRecord>, 
         .filter_map(|key| read_as(vault, key).transpose())
         .map(|r| r.map(|(record, _)| record))
         .collect::<Result<_, _>>()?;
-    records.sort_by(|a, b| b.imported_at.cmp(&a.imported_at));
+    records.sort_by_key(|record| std::cmp::Reverse(record.imported_at));
     Ok(records)
 }
 
