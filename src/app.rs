@@ -6,7 +6,10 @@ use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::{Banner, BannerKind};
-use crate::pages::{DataPage, HomePage, HowItWorksPage, NotFoundPage, PreparePage, UnlockPage};
+use crate::pages::{
+    ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage, NotFoundPage, PreparePage,
+    UnlockPage,
+};
 use crate::state::{AppStorage, StorageStatus};
 
 /// Mounts the app into `<body>` and starts offline support.
@@ -33,6 +36,8 @@ pub fn App() -> impl IntoView {
                         <ul class="site-nav">
                             <li><A href="/" exact=true>"Home"</A></li>
                             <li><A href="/prepare">"Your pre-review"</A></li>
+                            <li><A href="/import">"Import a file"</A></li>
+                            <li><A href="/contacts">"Contacts"</A></li>
                             <li><A href="/data">"Your data"</A></li>
                             <li><A href="/how-it-works">"How it works"</A></li>
                         </ul>
@@ -45,6 +50,8 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/prepare") view=PreparePage />
+                        <Route path=path!("/import") view=ImportPage />
+                        <Route path=path!("/contacts") view=ContactsPage />
                         <Route path=path!("/data") view=DataPage />
                         <Route path=path!("/how-it-works") view=HowItWorksPage />
                     </Routes>

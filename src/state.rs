@@ -3,7 +3,9 @@
 
 use leptos::prelude::*;
 
+use crate::bundle::identity::{Identity, KeySeed};
 use crate::storage::browser::{BrowserRandom, BrowserStore};
+use crate::storage::records;
 use crate::storage::{APP_PREFIX, OpenError, Quarantined, Vault};
 
 /// Whether the person's data can be used right now.
@@ -61,6 +63,33 @@ impl AppStorage {
         };
         storage.listen_to_other_tabs();
         storage
+    }
+
+    /// Gives this browser profile its keys the first time they are needed: a fresh random seed
+    /// stored as a record (so the lock encrypts it and backups include it).
+    fn ensure_identity(&self) {
+        self.with_mut(|vault| {
+            if vault.is_locked() || !matches!(records::identity(vault), Ok(None)) {
+                return;
+            }
+            let mut seed = [0u8; 32];
+            crate::storage::RandomSource::fill(&mut BrowserRandom, &mut seed);
+            let identity = records::StoredIdentity {
+                seed: KeySeed(seed),
+                name: String::new(),
+            };
+            let _ = records::save_identity(vault, &identity, crate::browser::now());
+        });
+    }
+
+    /// This person's name and keys, once the data is open.
+    pub fn identity(&self) -> Option<(records::StoredIdentity, Identity)> {
+        self.ensure_identity();
+        let stored = self
+            .with(|vault| records::identity(vault).ok().flatten())
+            .flatten()?;
+        let identity = Identity::from_seed(&stored.seed);
+        Some((stored, identity))
     }
 
     fn listen_to_other_tabs(self) {

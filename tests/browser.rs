@@ -33,7 +33,14 @@ async fn the_app_shell_renders_header_navigation_and_a_page() {
         .collect();
     assert_eq!(
         names,
-        ["Home", "Your pre-review", "Your data", "How it works"]
+        [
+            "Home",
+            "Your pre-review",
+            "Import a file",
+            "Contacts",
+            "Your data",
+            "How it works"
+        ]
     );
 
     let heading = document

@@ -472,3 +472,45 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_invitation_addressed_by_name_is_a_golden_file_anyone_of_that_name_can_open() {
+    let mut invitation = common::statement_for_comment();
+    invitation.kind = BundleKind::Invitation;
+    invitation.bundle_id = "invite-e2e".into();
+    invitation.recipients = vec![Party {
+        name: "Sam Patel".into(),
+        staff_id: None,
+        role: Role::Reviewee,
+        keys: None,
+    }];
+    let file = write_bundle(&invitation, &common::jo(), None, &mut common::Counter(0));
+    // The end-to-end tests import this file in a browser whose keys are new.
+    golden("invitation-for-sam-by-name.json", &file);
+    let newcomer = common::person(9);
+    let opened = open(
+        file.as_bytes(),
+        &Recipient {
+            identity: &newcomer,
+            name: " sam  PATEL ",
+            staff_id: &common::id("x"),
+        },
+        &Contacts::default(),
+    );
+    assert!(opened.is_ok());
+    let someone_else = open(
+        file.as_bytes(),
+        &Recipient {
+            identity: &newcomer,
+            name: "Alex Kim",
+            staff_id: &common::id("x"),
+        },
+        &Contacts::default(),
+    );
+    assert_eq!(
+        someone_else.err(),
+        Some(BundleError::NotForYou {
+            intended: "Sam Patel".into()
+        })
+    );
+}

@@ -305,3 +305,82 @@ pub fn merge_three_way(base: &FieldMap, mine: &FieldMap, theirs: &FieldMap) -> T
     }
     ThreeWayMerge { merged, conflicts }
 }
+
+/// A field path in words for people: `statement.new_objectives[obj-2].success_criteria` →
+/// "Statement › new objectives › success criteria".
+pub fn describe_path(path: &str) -> String {
+    let words: Vec<String> = path
+        .split('.')
+        .map(|part| part.split('[').next().unwrap_or(part).replace('_', " "))
+        .collect();
+    let mut text = words.join(" › ");
+    if let Some(first) = text.get(..1) {
+        text.replace_range(..1, &first.to_uppercase());
+    }
+    text
+}
+
+/// Changed field paths as a short list for people: item ids and list bookkeeping left out, and
+/// the same field of several list items counted once ("Statement › new objectives › actions (3)").
+pub fn summarise_paths<'a>(paths: impl IntoIterator<Item = &'a String>) -> Vec<String> {
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    for path in paths {
+        if path.ends_with(".id") {
+            continue;
+        }
+        let description = describe_path(path);
+        match counts.iter_mut().find(|(d, _)| *d == description) {
+            Some((_, count)) => *count += 1,
+            None => counts.push((description, 1)),
+        }
+    }
+    counts
+        .into_iter()
+        .map(|(description, count)| {
+            if count == 1 {
+                description
+            } else {
+                format!("{description} ({count})")
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{describe_path, summarise_paths};
+
+    #[test]
+    fn changes_are_summarised_once_per_field() {
+        let paths: Vec<String> = [
+            "statement.assessment",
+            "statement.new_objectives",
+            "statement.new_objectives[a].id",
+            "statement.new_objectives[a].actions",
+            "statement.new_objectives[b].actions",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            summarise_paths(&paths),
+            [
+                "Statement › assessment",
+                "Statement › new objectives",
+                "Statement › new objectives › actions (2)"
+            ]
+        );
+    }
+
+    #[test]
+    fn paths_read_as_words() {
+        assert_eq!(
+            describe_path("statement.new_objectives[obj-2].success_criteria"),
+            "Statement › new objectives › success criteria"
+        );
+        assert_eq!(
+            describe_path("pre_review.career_goals"),
+            "Pre review › career goals"
+        );
+        assert_eq!(describe_path(""), "");
+    }
+}

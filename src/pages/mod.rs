@@ -1,15 +1,19 @@
 //! One module per page of the app, plus what pages share.
 
+mod contacts;
 mod data;
 mod home;
 mod how_it_works;
+mod import;
 mod not_found;
 mod prepare;
 mod unlock;
 
+pub use contacts::ContactsPage;
 pub use data::DataPage;
 pub use home::HomePage;
 pub use how_it_works::HowItWorksPage;
+pub use import::ImportPage;
 pub use not_found::NotFoundPage;
 pub use prepare::PreparePage;
 pub use unlock::UnlockPage;

@@ -1,0 +1,81 @@
+//! "You and your contacts": the name this person sends files under, their fingerprint to read
+//! out to colleagues, and the people whose keys they have confirmed.
+
+use leptos::prelude::*;
+
+use crate::browser::{local_date, now};
+use crate::state::use_storage;
+use crate::storage::records;
+
+#[component]
+pub fn ContactsPage() -> impl IntoView {
+    super::set_page_title("You and your contacts");
+    let storage = use_storage();
+    let identity = storage.identity();
+    let name = RwSignal::new(
+        identity
+            .as_ref()
+            .map(|(stored, _)| stored.name.clone())
+            .unwrap_or_default(),
+    );
+    let fingerprint = identity
+        .as_ref()
+        .map(|(_, keys)| keys.public_keys().fingerprint())
+        .unwrap_or_default();
+    let saved = RwSignal::new(false);
+    let save_name = move |_| {
+        let result = storage.with_mut(|vault| {
+            let mut stored = records::identity(vault).ok().flatten()?;
+            stored.name = name.get_untracked().trim().to_owned();
+            records::save_identity(vault, &stored, now()).ok()
+        });
+        saved.set(result.flatten().is_some());
+    };
+    let contacts = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| records::contacts(vault).unwrap_or_default())
+            .unwrap_or_default()
+    };
+    view! {
+        <h1>"You and your contacts"</h1>
+        <section class="section" aria-labelledby="you-heading">
+            <h2 id="you-heading">"You"</h2>
+            <div class="field">
+                <label class="field__label" for="identity-name">"Your name, as colleagues know you"</label>
+                <p class="field__hint" id="identity-name-hint">"It goes on every file you send, so your reviewer knows it is from you."</p>
+                <input class="field__input" type="text" id="identity-name" autocomplete="name" aria-describedby="identity-name-hint"
+                    prop:value=move || name.get()
+                    on:input=move |e| { saved.set(false); name.set(event_target_value(&e)) }
+                    on:change=save_name />
+            </div>
+            <Show when=move || saved.get()>
+                <p class="save-indicator" role="status">"Name saved"</p>
+            </Show>
+            <h3>"Your fingerprint"</h3>
+            <p>"When someone imports your first file, Appraise asks them to compare these digits with you by phone or in person:"</p>
+            <p class="fingerprint" data-testid="my-fingerprint">{fingerprint}</p>
+        </section>
+        <section class="section" aria-labelledby="contacts-heading">
+            <h2 id="contacts-heading">"People you exchange files with"</h2>
+            <Show when=move || !contacts().by_name.is_empty() fallback=|| view! {
+                <p class="empty">"Nobody yet. When you import someone’s first file, you confirm their fingerprint and they appear here."</p>
+            }>
+                <table class="table">
+                    <caption class="visually-hidden">"Contacts and their fingerprints"</caption>
+                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Fingerprint"</th><th scope="col">"How it was checked"</th><th scope="col">"Since"</th></tr></thead>
+                    <tbody>
+                        {move || contacts().by_name.into_values().map(|contact| view! {
+                            <tr>
+                                <td>{contact.name.clone()}</td>
+                                <td class="fingerprint">{contact.keys.fingerprint()}</td>
+                                <td>{contact.verified.label()}</td>
+                                <td>{chrono::DateTime::from_timestamp_millis(contact.pinned_at_millis).map(local_date).unwrap_or_default()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}

@@ -1,0 +1,344 @@
+//! "Import a file": bundles people send, chosen, dropped or pasted. Each is checked before
+//! anything changes; the person sees what will change and who wrote it, confirms a new
+//! sender's fingerprint, imports, and can undo any import.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::browser::now;
+use crate::bundle::apply::ApplyReport;
+use crate::bundle::contacts::{HowVerified, Trust};
+use crate::bundle::open::{Recipient, Verified, open};
+use crate::bundle::payload::Payload;
+use crate::components::{Banner, BannerKind};
+use crate::domain::dates::format_uk_date;
+use crate::domain::field_map::summarise_paths;
+use crate::domain::ids::Id;
+use crate::state::{AppStorage, use_storage};
+use crate::storage::records;
+
+/// One file the person gave, and what became of it.
+#[derive(Clone)]
+enum Item {
+    Refused {
+        file: String,
+        reason: String,
+    },
+    Ready {
+        file: String,
+        bundle: Box<Verified<Payload>>,
+        preview: ApplyReport,
+    },
+    Imported {
+        file: String,
+        bundle_id: String,
+        summary: String,
+    },
+    Undone {
+        file: String,
+    },
+}
+
+fn examine(storage: AppStorage, file: String, bytes: &[u8]) -> Item {
+    let refuse = |reason: String| Item::Refused {
+        file: file.clone(),
+        reason,
+    };
+    let Some((stored, identity)) = storage.identity() else {
+        return refuse(
+            "Your data is not open, so nothing can be imported. Unlock it or reload the page."
+                .into(),
+        );
+    };
+    let my_id = Id::new(identity.public_keys().key_id()).expect("key ids are valid ids");
+    let contacts = storage
+        .with(|vault| records::contacts(vault).unwrap_or_default())
+        .unwrap_or_default();
+    let me = Recipient {
+        identity: &identity,
+        name: &stored.name,
+        staff_id: &my_id,
+    };
+    let bundle = match open(bytes, &me, &contacts) {
+        Ok(bundle) => bundle,
+        Err(error) => return refuse(error.to_string()),
+    };
+    let bundle_id = bundle.payload().bundle_id.clone();
+    match storage.with(|vault| {
+        (
+            records::already_imported(vault, &bundle_id),
+            records::preview_import(vault, &bundle),
+        )
+    }) {
+        Some((Ok(true), _)) => {
+            refuse("You have already imported this file, so there is nothing more to do.".into())
+        }
+        Some((_, Ok(preview))) => Item::Ready {
+            file,
+            bundle: Box::new(bundle),
+            preview,
+        },
+        Some((_, Err(error))) => refuse(error.to_string()),
+        None => refuse("Your data is not open.".into()),
+    }
+}
+
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    super::set_page_title("Import a file");
+    let storage = use_storage();
+    let items = RwSignal::new(Vec::<Item>::new());
+    let progress = RwSignal::new(None::<(usize, usize)>);
+    let pasted = RwSignal::new(String::new());
+
+    let take_files = move |files: web_sys::FileList| {
+        let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+        let total = files.len();
+        spawn_local(async move {
+            for (index, file) in files.into_iter().enumerate() {
+                progress.set(Some((index + 1, total)));
+                let text = JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string())
+                    .unwrap_or_default();
+                let item = examine(storage, file.name(), text.as_bytes());
+                items.update(|list| list.push(item));
+            }
+            progress.set(None);
+        });
+    };
+    let on_choose = move |event: leptos::ev::Event| {
+        let input: web_sys::HtmlInputElement = event_target(&event);
+        if let Some(files) = input.files() {
+            take_files(files);
+        }
+        input.set_value("");
+    };
+    let on_drop = move |event: leptos::ev::DragEvent| {
+        event.prevent_default();
+        if let Some(files) = event.data_transfer().and_then(|transfer| transfer.files()) {
+            take_files(files);
+        }
+    };
+    let on_paste = move |_| {
+        let text = pasted.get_untracked();
+        items.update(|list| list.push(examine(storage, "Pasted text".into(), text.as_bytes())));
+        pasted.set(String::new());
+    };
+
+    view! {
+        <div class="drop-area" on:dragover=|event: leptos::ev::DragEvent| event.prevent_default() on:drop=on_drop>
+            <h1>"Import a file"</h1>
+            <p class="lead">"Import a file someone sent you: an invitation, a pre-review, a statement, a reply. Nothing changes until you have seen what it contains."</p>
+            <div class="field">
+                <label class="field__label" for="import-files">"Choose files"</label>
+                <p class="field__hint" id="import-files-hint">"Files ending in .json, or an email saved as .eml. You can choose several, or drop them anywhere on this page."</p>
+                <input class="field__file" type="file" id="import-files" multiple accept=".json,.eml,application/json,message/rfc822"
+                    aria-describedby="import-files-hint" on:change=on_choose />
+            </div>
+            <div class="field">
+                <label class="field__label" for="import-paste">"Or paste the text of a file"</label>
+                <textarea class="field__textarea" id="import-paste" rows=4 prop:value=move || pasted.get()
+                    on:input=move |e| pasted.set(event_target_value(&e))></textarea>
+            </div>
+            <button type="button" class="button button--secondary" on:click=on_paste>"Check the pasted text"</button>
+            {move || progress.get().map(|(at, of)| view! { <p role="status">{format!("Checking file {at} of {of}…")}</p> })}
+            <For each=move || items.get().into_iter().enumerate().rev() key=|(index, item)| (*index, item_state(item)) let((index, item))>
+                <ItemView storage=storage items=items index=index item=item />
+            </For>
+            <ImportHistory storage=storage />
+        </div>
+    }
+}
+
+fn item_state(item: &Item) -> u8 {
+    match item {
+        Item::Refused { .. } => 0,
+        Item::Ready { .. } => 1,
+        Item::Imported { .. } => 2,
+        Item::Undone { .. } => 3,
+    }
+}
+
+fn summary(report: &ApplyReport) -> String {
+    let changed: usize = report.changed.values().map(Vec::len).sum();
+    let mut parts = vec![if changed == 0 {
+        "Nothing new: everything in it was already here.".to_string()
+    } else {
+        format!("{changed} field(s) updated.")
+    }];
+    if !report.conflicts.is_empty() {
+        parts.push(format!(
+            "{} field(s) were changed on both sides and need you to choose.",
+            report.conflicts.len()
+        ));
+    }
+    if !report.refused.is_empty() {
+        parts.push(format!(
+            "{} field(s) were not applied because the sender may not change them.",
+            report.refused.len()
+        ));
+    }
+    parts.join(" ")
+}
+
+#[component]
+fn ItemView(
+    storage: AppStorage,
+    items: RwSignal<Vec<Item>>,
+    index: usize,
+    item: Item,
+) -> impl IntoView {
+    let set = move |item: Item| items.update(|list| list[index] = item);
+    match item {
+        Item::Refused { file, reason } => view! {
+            <Banner kind=BannerKind::Problem title=format!("{file} was not imported")><p>{reason}</p></Banner>
+        }
+        .into_any(),
+        Item::Undone { file } => view! {
+            <Banner kind=BannerKind::Information title=format!("{file}: import undone")><p>"Everything it changed is back as it was."</p></Banner>
+        }
+        .into_any(),
+        Item::Imported { file, bundle_id, summary } => {
+            let undo = move |_| {
+                let result = storage.with_mut(|vault| records::undo_import(vault, &bundle_id, now()));
+                if let Some(Ok(())) = result {
+                    set(Item::Undone { file: file.clone() });
+                }
+            };
+            view! {
+                <Banner kind=BannerKind::Success title="Imported">
+                    <p>{summary}</p>
+                    <button type="button" class="button button--secondary" on:click=undo>"Undo this import"</button>
+                </Banner>
+            }
+            .into_any()
+        }
+        Item::Ready { file, bundle, preview } => {
+            let payload = bundle.payload().clone();
+            let new_contact = matches!(bundle.trust(), Trust::NewContact);
+            let how = RwSignal::new(None::<HowVerified>);
+            let problem = RwSignal::new(None::<String>);
+            let fingerprint = bundle.signer().fingerprint();
+            let sender = payload.sender.name.clone();
+            let changed = summarise_paths(preview.changed.values().flatten());
+            let refused = summarise_paths(&preview.refused);
+            let confirm = {
+                let (bundle, preview, file, sender) = (bundle.clone(), preview.clone(), file.clone(), sender.clone());
+                move |_| {
+                    if new_contact && how.get_untracked().is_none() {
+                        problem.set(Some("Say how you compared the fingerprint, or that you have not yet.".into()));
+                        return;
+                    }
+                    let stamp = now();
+                    let result = storage.with_mut(|vault| -> Result<(), String> {
+                        if let Some(how) = how.get_untracked() {
+                            let mut contacts = records::contacts(vault).map_err(|e| e.to_string())?;
+                            contacts.pin(&sender, *bundle.signer(), how, stamp.timestamp_millis());
+                            records::save_contacts(vault, &contacts, stamp).map_err(|e| e.to_string())?;
+                        }
+                        records::import(vault, &bundle, stamp).map(|_| ()).map_err(|e| e.to_string())
+                    });
+                    match result {
+                        Some(Ok(())) => {
+                            storage.changed_elsewhere.update(|(count, key)| { *count += 1; key.clear(); });
+                            set(Item::Imported { file: file.clone(), bundle_id: bundle.payload().bundle_id.clone(), summary: summary(&preview) });
+                        }
+                        Some(Err(sentence)) => problem.set(Some(sentence)),
+                        None => problem.set(Some("Your data is not open.".into())),
+                    }
+                }
+            };
+            let period = format!("{} to {}", format_uk_date(payload.review.period.first_day), format_uk_date(payload.review.period.last_day));
+            let label = format!("{file}: ready to import");
+            let (sender_for_check, sender_for_changes) = (sender.clone(), sender.clone());
+            let decline = move |_| set(Item::Refused { file: file.clone(), reason: "You chose not to import it.".into() });
+            view! {
+                <section class="import-item" aria-label=label>
+                    <h2>{format!("{} from {}", capitalised(payload.kind.label()), sender)}</h2>
+                    <p>{format!("For the review of {} by {}, cycle {}. {}", payload.review.reviewee.name, payload.review.reviewer.name, period,
+                        if bundle.was_encrypted() { "It was encrypted for you." } else { "It was not encrypted." })}</p>
+                    {new_contact.then(|| view! {
+                        <Banner kind=BannerKind::Warning title=format!("First file from {sender_for_check}")>
+                            <p>{format!("Compare these digits with {sender_for_check} by phone or in person before you trust this file:")}</p>
+                            <p class="fingerprint" data-testid="sender-fingerprint">{fingerprint.clone()}</p>
+                            <fieldset class="fieldset">
+                                <legend class="fieldset__legend">"How did you compare them?"</legend>
+                                {[(HowVerified::InPerson, "In person"), (HowVerified::ByPhone, "By phone"), (HowVerified::NotCompared, "I have not compared them yet")]
+                                    .into_iter().map(|(choice, label)| {
+                                        let id = format!("how-{index}-{choice:?}");
+                                        view! {
+                                            <div class="radio">
+                                                <input type="radio" id=id.clone() name=format!("how-{index}") on:change=move |_| how.set(Some(choice)) />
+                                                <label for=id>{label}</label>
+                                            </div>
+                                        }
+                                    }).collect_view()}
+                            </fieldset>
+                        </Banner>
+                    })}
+                    <h3>"What will change"</h3>
+                    {if changed.is_empty() {
+                        view! { <p>"Nothing: everything in this file is already here."</p> }.into_any()
+                    } else {
+                        view! { <ul class="list">{changed.into_iter().map(|c| view! { <li>{format!("{c} (written by {sender_for_changes})")}</li> }).collect_view()}</ul> }.into_any()
+                    }}
+                    {(!refused.is_empty()).then(|| view! {
+                        <p>{format!("Not applied, because {} may not change them: {}.", payload.sender.name, refused.join("; "))}</p>
+                    })}
+                    {move || problem.get().map(|text| view! { <p class="error-message" role="alert">{text}</p> })}
+                    <button type="button" class="button" on:click=confirm>"Import"</button>
+                    <button type="button" class="button button--secondary" on:click=decline>"Do not import"</button>
+                </section>
+            }
+            .into_any()
+        }
+    }
+}
+
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// Earlier imports on this device, each of which can be undone.
+#[component]
+fn ImportHistory(storage: AppStorage) -> impl IntoView {
+    let history = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| records::imports(vault).unwrap_or_default())
+            .unwrap_or_default()
+    };
+    view! {
+        <Show when=move || !history().is_empty()>
+            <section class="section" aria-labelledby="history-heading">
+                <h2 id="history-heading">"Imported on this device"</h2>
+                <ul class="list">
+                    {move || history().into_iter().map(|record| {
+                        let id = record.bundle_id.clone();
+                        let undo = move |_| {
+                            let _ = storage.with_mut(|vault| records::undo_import(vault, &id, now()));
+                            storage.changed_elsewhere.update(|(count, key)| { *count += 1; key.clear(); });
+                        };
+                        view! {
+                            <li>
+                                {format!("{} from {}, {}", capitalised(record.kind.label()), record.sender, crate::browser::local_date(record.imported_at))}
+                                {if record.undone {
+                                    view! { " (undone)" }.into_any()
+                                } else {
+                                    view! { " " <button type="button" class="button button--link" on:click=undo>"Undo"</button> }.into_any()
+                                }}
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}

@@ -1,0 +1,101 @@
+// Importing files as a person would: set your name, choose a file someone emailed you, compare
+// the sender's fingerprint, see what will change, import, undo, and have bad files refused
+// with a sentence that says why.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApp, newPerson } from "./support.mjs";
+
+const INVITATION = "tests/fixtures/bundles/invitation-for-sam-by-name.json";
+
+let app;
+let dir;
+before(async () => {
+  app = await startApp();
+  dir = await mkdtemp(join(tmpdir(), "appraise-import-"));
+});
+after(async () => {
+  await app?.close();
+});
+
+async function asSam(browser) {
+  const person = await newPerson(browser);
+  const page = await person.context.newPage();
+  await page.goto(`${app.url}/contacts`);
+  await page.getByLabel("Your name, as colleagues know you").fill("Sam Patel");
+  await page.getByLabel("Your name, as colleagues know you").press("Tab");
+  await page.getByText("Name saved").waitFor();
+  assert.match(await page.getByTestId("my-fingerprint").textContent(), /^\d{5}( \d{5}){5}$/);
+  return { person, page };
+}
+
+async function choose(page, path) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import a file" }).click();
+  await page.getByRole("heading", { level: 1, name: "Import a file" }).waitFor();
+  await page.getByLabel("Choose files").setInputFiles(path);
+}
+
+test("an invitation is checked, previewed, imported after comparing the fingerprint, and can be undone", async () => {
+  const { person, page } = await asSam(app.browser);
+  await choose(page, INVITATION);
+  const item = page.getByRole("region", { name: "invitation-for-sam-by-name.json: ready to import" });
+  await item.getByRole("heading", { name: "Invitation from Jo Lee" }).waitFor();
+  assert.match(await item.getByTestId("sender-fingerprint").textContent(), /^\d{5}( \d{5}){5}$/);
+  assert.match(await item.textContent(), /It was not encrypted/);
+  assert.ok((await item.getByRole("listitem").count()) > 5, "the fields that will change are listed");
+
+  await item.getByRole("button", { name: "Import", exact: true }).click();
+  await item.getByRole("alert").filter({ hasText: "Say how you compared the fingerprint" }).waitFor();
+  await item.getByLabel("By phone").check();
+  await item.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+  const row = page.getByRole("row", { name: /Jo Lee/ });
+  assert.match(await row.textContent(), /Fingerprint compared by phone/);
+
+  // The same file again changes nothing.
+  await choose(page, INVITATION);
+  await page.getByRole("alert").filter({ hasText: "You have already imported this file" }).waitFor();
+
+  // Undo from the history list.
+  await page.getByRole("region", { name: "Imported on this device" }).getByRole("button", { name: "Undo" }).click();
+  await page.getByText("(undone)").waitFor();
+  assert.deepEqual(person.consoleErrors, []);
+  await person.context.close();
+});
+
+test("tampered, misaddressed and non-bundle files are refused on screen with the reason", async () => {
+  const { person, page } = await asSam(app.browser);
+  const original = JSON.parse(await readFile(INVITATION, "utf8"));
+  const tampered = { ...original, payload: original.payload.slice(0, 300) + (original.payload[300] === "A" ? "B" : "A") + original.payload.slice(301) };
+  const tamperedPath = join(dir, "tampered.json");
+  await writeFile(tamperedPath, JSON.stringify(tampered));
+  const pdfPath = join(dir, "statement.pdf");
+  await writeFile(pdfPath, "%PDF-1.7\n1 0 obj\n");
+  const futurePath = join(dir, "future.json");
+  await writeFile(futurePath, JSON.stringify({ ...original, version: 2 }));
+
+  const cases = [
+    [tamperedPath, "tampered.json was not imported", /changed after it was signed/],
+    [pdfPath, "statement.pdf was not imported", /This file is a PDF document, not an Appraise bundle/],
+    [futurePath, "future.json was not imported", /newer version of Appraise/],
+  ];
+  for (const [path, title, reason] of cases) {
+    await choose(page, path);
+    const banner = page.getByRole("alert").filter({ hasText: title });
+    await banner.waitFor();
+    assert.match(await banner.textContent(), reason);
+  }
+
+  // Someone not named Sam Patel cannot import Sam's invitation.
+  await page.goto(`${app.url}/contacts`);
+  await page.getByLabel("Your name, as colleagues know you").fill("Alex Kim");
+  await page.getByLabel("Your name, as colleagues know you").press("Tab");
+  await page.getByText("Name saved").waitFor();
+  await choose(page, INVITATION);
+  await page.getByRole("alert").filter({ hasText: "meant for Sam Patel, not for you" }).waitFor();
+  await person.context.close();
+});
