@@ -166,3 +166,86 @@ fn undo_restores_every_document_exactly_as_it_was() {
         Err(RecordsError::NoSuchImport)
     );
 }
+
+#[test]
+fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
+    use appraise::bundle::payload::Party;
+    use appraise::domain::field_map::to_field_map;
+    use appraise::domain::people::Role;
+    let mut vault = sams_vault();
+    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    let mut contacts = records::contacts(&vault).unwrap();
+    contacts.pin(
+        "Jo Lee",
+        common::jo().public_keys(),
+        HowVerified::ByPhone,
+        0,
+    );
+    records::save_contacts(&mut vault, &contacts, at(0)).unwrap();
+
+    let me = Party {
+        name: "Sam Patel".into(),
+        staff_id: None,
+        role: Role::Reviewee,
+        keys: Some(common::sam().public_keys()),
+    };
+    let text = to_field_map(&common::pre_review());
+    let payload = records::prepare_to_send(
+        &mut vault,
+        "review-1",
+        BundleKind::PreReview,
+        me,
+        &text,
+        "sam-tab",
+        "pre-1".into(),
+        at(5),
+    )
+    .unwrap();
+    assert_eq!(payload.recipients[0].name, "Jo Lee");
+    assert_eq!(payload.recipients[0].keys, Some(common::jo().public_keys()));
+    assert_eq!(payload.documents.keys().collect::<Vec<_>>(), ["pre_review"]);
+    assert_eq!(payload.documents["pre_review"].current(), text);
+
+    // Jo opens it and the pre-review merges into Jo's copy of the review.
+    let file = write_bundle(
+        &payload,
+        &common::sam(),
+        Some(payload.recipients[0].keys.as_slice()),
+        &mut common::Counter(1),
+    );
+    let jo = common::jo();
+    let opened = open(
+        file.as_bytes(),
+        &Recipient {
+            identity: &jo,
+            name: "Jo Lee",
+            staff_id: &common::id("jo"),
+        },
+        &Contacts::default(),
+    )
+    .unwrap();
+    assert!(opened.was_encrypted());
+    let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
+    records::save_review(
+        &mut jos,
+        &records::StoredReview {
+            summary: payload.review.clone(),
+        },
+        at(6),
+    )
+    .unwrap();
+    let report = records::import(&mut jos, &opened, at(6)).unwrap();
+    assert!(report.refused.is_empty());
+    assert_eq!(
+        records::document(&jos, "review-1", "pre_review")
+            .unwrap()
+            .unwrap()
+            .current(),
+        text
+    );
+
+    assert_eq!(
+        appraise::bundle::file_name(BundleKind::PreReview, 2026, "20261122-0941", "bundle-3f2a"),
+        "appraise-pre-review-2026-27-20261122-0941-3f2a.json"
+    );
+}

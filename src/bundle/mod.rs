@@ -40,3 +40,28 @@ pub fn write_bundle(
         }
     }
 }
+
+/// A file name a person can find again, saying what it is, which cycle and when, and unique per
+/// export, with no names in it: `appraise-pre-review-2026-27-20261122-0941-3f2a.json`.
+pub fn file_name(
+    kind: payload::BundleKind,
+    cycle_first_year: i32,
+    local_stamp: &str,
+    bundle_id: &str,
+) -> String {
+    let what = kind.label().replace(' ', "-");
+    let unique: String = bundle_id
+        .chars()
+        .rev()
+        .filter(char::is_ascii_alphanumeric)
+        .take(4)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!(
+        "appraise-{what}-{}-{:02}-{local_stamp}-{unique}.json",
+        cycle_first_year,
+        (cycle_first_year + 1) % 100
+    )
+}

@@ -41,6 +41,39 @@ fn keep_in_step<E>(
     });
 }
 
+/// The label and hint every field has, around its control.
+#[component]
+fn FieldFrame(id: String, label: String, hint: &'static str, children: Children) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label class="field__label" for=id>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id>{hint}</p> })}
+            {children()}
+        </div>
+    }
+}
+
+/// What a control bound to `path` needs: its id, the hint's id if there is a hint, its text,
+/// and the input handler that writes to the draft.
+fn bind(
+    draft: Draft,
+    path: String,
+    hint: &'static str,
+) -> (
+    String,
+    Option<String>,
+    Memo<String>,
+    impl Fn(leptos::ev::Event) + 'static,
+) {
+    let id = field_id(&path);
+    let described_by = (!hint.is_empty()).then(|| format!("{id}-hint"));
+    let text = draft.text(path.clone());
+    let on_input =
+        move |event: leptos::ev::Event| draft.set(&path, Value::String(event_target_value(&event)));
+    (id, described_by, text, on_input)
+}
+
 #[component]
 pub fn DraftTextArea(
     draft: Draft,
@@ -49,28 +82,23 @@ pub fn DraftTextArea(
     #[prop(default = "")] hint: &'static str,
     #[prop(default = 5)] rows: u32,
 ) -> impl IntoView {
-    let id = field_id(&path);
-    let hint_id = format!("{id}-hint");
-    let text = draft.text(path.clone());
+    let (id, described_by, text, on_input) = bind(draft, path, hint);
     let node = NodeRef::<Textarea>::new();
     keep_in_step(node, text, |el| el.value(), |el, v| el.set_value(v));
-    let on_input = move |event| draft.set(&path, Value::String(event_target_value(&event)));
     view! {
-        <div class="field">
-            <label class="field__label" for=id.clone()>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+        <FieldFrame id=id.clone() label=label hint=hint>
             <textarea
                 class="field__textarea"
                 id=id.clone()
                 name=id
                 rows=rows
                 node_ref=node
-                aria-describedby=(!hint.is_empty()).then_some(hint_id.clone())
+                aria-describedby=described_by
                 prop:value=move || text.get_untracked()
                 on:input=on_input
                 on:blur=move |_| draft.save_now()
             ></textarea>
-        </div>
+        </FieldFrame>
     }
 }
 
@@ -82,16 +110,11 @@ pub fn DraftTextInput(
     #[prop(default = "")] hint: &'static str,
     #[prop(default = "")] autocomplete: &'static str,
 ) -> impl IntoView {
-    let id = field_id(&path);
-    let hint_id = format!("{id}-hint");
-    let text = draft.text(path.clone());
+    let (id, described_by, text, on_input) = bind(draft, path, hint);
     let node = NodeRef::<Input>::new();
     keep_in_step(node, text, |el| el.value(), |el, v| el.set_value(v));
-    let on_input = move |event| draft.set(&path, Value::String(event_target_value(&event)));
     view! {
-        <div class="field">
-            <label class="field__label" for=id.clone()>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=hint_id.clone()>{hint}</p> })}
+        <FieldFrame id=id.clone() label=label hint=hint>
             <input
                 class="field__input"
                 type="text"
@@ -99,11 +122,11 @@ pub fn DraftTextInput(
                 name=id
                 node_ref=node
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
-                aria-describedby=(!hint.is_empty()).then_some(hint_id.clone())
+                aria-describedby=described_by
                 prop:value=move || text.get_untracked()
                 on:input=on_input
                 on:blur=move |_| draft.save_now()
             />
-        </div>
+        </FieldFrame>
     }
 }

@@ -30,6 +30,24 @@ fn after_paint(work: impl FnOnce() + 'static) {
     set_timeout(work, std::time::Duration::from_millis(30));
 }
 
+/// Checks a new passphrase was typed the same twice, and says "working" before slow work.
+fn ready_to_use(
+    first: RwSignal<String>,
+    second: RwSignal<String>,
+    message: RwSignal<Option<(BannerKind, String)>>,
+    working: &str,
+) -> bool {
+    if first.get_untracked() != second.get_untracked() {
+        message.set(Some((
+            BannerKind::Problem,
+            "The two passphrases are different. Type the same passphrase in both boxes.".into(),
+        )));
+        return false;
+    }
+    message.set(Some((BannerKind::Information, working.into())));
+    true
+}
+
 #[component]
 pub fn DataPage() -> impl IntoView {
     super::set_page_title("Your data on this device");
@@ -125,17 +143,9 @@ fn Backups(storage: AppStorage) -> impl IntoView {
     let message = RwSignal::new(None::<(BannerKind, String)>);
     let last = RwSignal::new(storage.with(|v| v.last_backup()).flatten());
     let make_backup = move |_| {
-        if passphrase.get() != confirm.get() {
-            message.set(Some((
-                BannerKind::Problem,
-                "The two passphrases are different. Type the same passphrase in both boxes.".into(),
-            )));
+        if !ready_to_use(passphrase, confirm, message, "Making your backup…") {
             return;
         }
-        message.set(Some((
-            BannerKind::Information,
-            "Making your backup…".into(),
-        )));
         after_paint(move || {
             let now = crate::browser::now();
             let result = storage
@@ -300,17 +310,9 @@ fn PassphraseLock(storage: AppStorage) -> impl IntoView {
     let confirm = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(BannerKind, String)>);
     let set_lock = move |_| {
-        if passphrase.get() != confirm.get() {
-            message.set(Some((
-                BannerKind::Problem,
-                "The two passphrases are different. Type the same passphrase in both boxes.".into(),
-            )));
+        if !ready_to_use(passphrase, confirm, message, "Encrypting your data…") {
             return;
         }
-        message.set(Some((
-            BannerKind::Information,
-            "Encrypting your data…".into(),
-        )));
         after_paint(move || {
             let result = storage
                 .with_mut(|vault| {

@@ -7,6 +7,7 @@ mod how_it_works;
 mod import;
 mod not_found;
 mod prepare;
+mod send;
 mod unlock;
 
 pub use contacts::ContactsPage;

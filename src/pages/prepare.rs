@@ -78,6 +78,7 @@ pub fn PreparePage() -> impl IntoView {
                 "Download a copy as a text file"
             </button>
         </p>
+        <super::send::SendPreReview storage=storage draft=draft />
     }
 }
 

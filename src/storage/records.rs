@@ -344,3 +344,66 @@ pub fn undo_import<S: KeyValueStore>(
     record.undone = true;
     write_as(vault, &key, "import", &record, now)
 }
+
+/// Records this person's current text of a document into the review's mergeable state (as an
+/// edit by `device`) and returns the bundle payload that sends it to the review's other party.
+/// The recipient's keys come from the pinned contacts; without them the bundle is addressed by name.
+#[allow(clippy::too_many_arguments)]
+pub fn prepare_to_send<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review_id: &str,
+    kind: BundleKind,
+    sender: crate::bundle::payload::Party,
+    text: &crate::domain::field_map::FieldMap,
+    device: &str,
+    bundle_id: String,
+    now: DateTime<Utc>,
+) -> Result<Payload, RecordsError> {
+    let stored = review(vault, review_id)?.ok_or(RecordsError::UnknownReview)?;
+    let summary = stored.summary;
+    let contacts = contacts(vault)?;
+    let (recipient, recipient_role) = if sender.role == crate::domain::people::Role::Reviewee {
+        (&summary.reviewer, crate::domain::people::Role::Reviewer)
+    } else {
+        (&summary.reviewee, crate::domain::people::Role::Reviewee)
+    };
+    let recipient_keys = contacts
+        .by_name
+        .get(&crate::bundle::contacts::name_key(&recipient.name))
+        .map(|c| c.keys);
+    let mut documents = BTreeMap::new();
+    for document_kind in kind.documents() {
+        let mut state = document(vault, review_id, document_kind)?.unwrap_or_default();
+        let mine: crate::domain::field_map::FieldMap = text
+            .iter()
+            .filter(|(path, _)| path.starts_with(&format!("{document_kind}.")))
+            .map(|(p, v)| (p.clone(), v.clone()))
+            .collect();
+        if !mine.is_empty() {
+            let stamp = state.latest_stamp().tick(now.timestamp_millis());
+            let mut shown = state.current();
+            shown.retain(|path, _| !path.starts_with(&format!("{document_kind}.")));
+            shown.extend(mine);
+            state.record_edit(&shown, device, stamp);
+            save_document(vault, review_id, document_kind, &state, now)?;
+        }
+        if !state.fields.is_empty() {
+            documents.insert((*document_kind).to_owned(), state);
+        }
+    }
+    Ok(Payload {
+        bundle_id,
+        created_at_millis: now.timestamp_millis(),
+        kind,
+        sender,
+        recipients: vec![crate::bundle::payload::Party {
+            name: recipient.name.clone(),
+            staff_id: None,
+            role: recipient_role,
+            keys: recipient_keys,
+        }],
+        review: summary,
+        documents,
+        sign_offs: Vec::new(),
+    })
+}

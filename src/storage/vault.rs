@@ -405,6 +405,11 @@ impl<S: KeyValueStore> Vault<S> {
             .remove(&format!("{QUARANTINE_PREFIX}{original_key}"))
     }
 
+    /// The tab or device this vault writes as, e.g. in merge versions.
+    pub fn writer(&self) -> &str {
+        &self.writer
+    }
+
     /// Whether a passphrase lock is set up.
     pub fn has_lock(&self) -> bool {
         self.meta.lock.is_some()

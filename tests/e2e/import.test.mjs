@@ -99,3 +99,24 @@ test("tampered, misaddressed and non-bundle files are refused on screen with the
   await page.getByRole("alert").filter({ hasText: "meant for Sam Patel, not for you" }).waitFor();
   await person.context.close();
 });
+
+test("after importing the invitation, the reviewee sends their pre-review as an encrypted file", async () => {
+  const { person, page } = await asSam(app.browser);
+  await choose(page, INVITATION);
+  const item = page.getByRole("region", { name: "invitation-for-sam-by-name.json: ready to import" });
+  await item.getByLabel("In person").check();
+  await item.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
+  await page.getByLabel("Key successes and achievements over the last year").fill("Ran the phonics group all year");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Send to Jo Lee" }).click()]);
+  assert.match(download.suggestedFilename(), /^appraise-pre-review-2026-27-\d{4}-\d{2}-\d{2}-\d{4}-[0-9a-f]{4}\.json$/);
+  const file = JSON.parse(await readFile(await download.path(), "utf8"));
+  assert.equal(file.format, "appraise-sealed-bundle");
+  assert.equal(file.recipients.length, 2, "for the reviewer and for the sender");
+  assert.ok(!JSON.stringify(file).includes("phonics"), "the content is encrypted");
+  assert.match(await page.getByTestId("sent-file").textContent(), /for Jo Lee, encrypted/);
+  assert.equal(await page.getByRole("link", { name: "Write an email" }).count(), 1);
+  await person.context.close();
+});

@@ -1,0 +1,179 @@
+//! Sending a document to the other person in a review: the file is signed, encrypted for them
+//! (and for the sender, who can reopen it) unless the person chooses otherwise, downloaded with
+//! a name they can find, and offered to the device's share sheet or an email.
+
+use chrono::Datelike;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::autosave::Draft;
+use crate::browser::{download, file_stamp, fresh_id, now};
+use crate::bundle::payload::{BundleKind, Party};
+use crate::bundle::{file_name, write_bundle};
+use crate::components::{Banner, BannerKind};
+use crate::domain::people::Role;
+use crate::state::AppStorage;
+use crate::storage::browser::BrowserRandom;
+use crate::storage::records::{self, StoredReview};
+
+/// What became of the last send.
+#[derive(Clone)]
+enum Sent {
+    Done {
+        name: String,
+        recipient: String,
+        encrypted: bool,
+        contents: String,
+    },
+    Failed(String),
+}
+
+fn send(storage: AppStorage, draft: Draft, review: &StoredReview, encrypt: bool) -> Sent {
+    draft.save_now();
+    let Some((stored, identity)) = storage.identity() else {
+        return Sent::Failed("Your data is not open, so nothing can be sent.".into());
+    };
+    if stored.name.trim().is_empty() {
+        return Sent::Failed("Add your name on the Contacts page first, so your reviewer knows the file is from you.".into());
+    }
+    let me = Party {
+        name: stored.name.clone(),
+        staff_id: None,
+        role: Role::Reviewee,
+        keys: Some(identity.public_keys()),
+    };
+    let bundle_id = fresh_id("bundle");
+    let text = draft.fields.get_untracked();
+    let prepared = storage.with_mut(|vault| {
+        let device = vault.writer().to_owned();
+        records::prepare_to_send(
+            vault,
+            review.summary.id.as_str(),
+            BundleKind::PreReview,
+            me,
+            &text,
+            &device,
+            bundle_id.clone(),
+            now(),
+        )
+    });
+    let payload = match prepared {
+        Some(Ok(payload)) => payload,
+        Some(Err(error)) => return Sent::Failed(error.to_string()),
+        None => return Sent::Failed("Your data is not open, so nothing can be sent.".into()),
+    };
+    let recipient = payload.recipients[0].clone();
+    let keys = match (encrypt, recipient.keys) {
+        (true, Some(keys)) => Some(vec![keys]),
+        (true, None) => {
+            return Sent::Failed(format!(
+                "You have no confirmed keys for {}, so the file cannot be encrypted for them. Import a file from them first, or choose to send it unencrypted.",
+                recipient.name
+            ));
+        }
+        (false, _) => None,
+    };
+    let contents = write_bundle(&payload, &identity, keys.as_deref(), &mut BrowserRandom);
+    let name = file_name(
+        BundleKind::PreReview,
+        review.summary.period.first_day.year(),
+        &file_stamp(),
+        &bundle_id,
+    );
+    match download(&name, "application/json", &contents) {
+        Ok(()) => Sent::Done {
+            name,
+            recipient: recipient.name,
+            encrypted: keys.is_some(),
+            contents,
+        },
+        Err(reason) => Sent::Failed(reason),
+    }
+}
+
+/// Whether this browser can share files (mostly phones and tablets).
+fn can_share() -> bool {
+    web_sys::window()
+        .map(|w| w.navigator())
+        .and_then(|navigator| js_sys::Reflect::get(&navigator, &"canShare".into()).ok())
+        .is_some_and(|function| function.is_function())
+}
+
+/// Offers the file to the device's share sheet (phones and tablets), if it has one that takes files.
+fn share(name: &str, contents: &str) -> bool {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return false;
+    };
+    let parts = js_sys::Array::of1(&contents.into());
+    let Ok(file) = web_sys::File::new_with_str_sequence(&parts, name) else {
+        return false;
+    };
+    let data = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&data, &"files".into(), &js_sys::Array::of1(&file));
+    let _ = js_sys::Reflect::set(&data, &"title".into(), &"Appraisal file".into());
+    let call = |method: &str| -> Option<wasm_bindgen::JsValue> {
+        let function = js_sys::Reflect::get(&navigator, &method.into())
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()?;
+        function.call1(&navigator, &data).ok()
+    };
+    if call("canShare").and_then(|can| can.as_bool()) != Some(true) {
+        return false;
+    }
+    call("share").is_some()
+}
+
+/// "Send your pre-review": one button per review the person takes part in as reviewee.
+#[component]
+pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
+    let reviews = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| records::reviews(vault).unwrap_or_default())
+            .unwrap_or_default()
+    };
+    let encrypt = RwSignal::new(true);
+    let sent = RwSignal::new(None::<Sent>);
+    view! {
+        <section class="section" aria-labelledby="send-heading">
+            <h2 id="send-heading">"Send your pre-review"</h2>
+            <Show when=move || !reviews().is_empty() fallback=|| view! {
+                <p class="empty">"When your reviewer’s invitation arrives, import it and you can send your pre-review from here."</p>
+            }>
+                <div class="radio">
+                    <input type="checkbox" id="send-encrypted" prop:checked=move || encrypt.get() on:change=move |e| encrypt.set(event_target_checked(&e)) />
+                    <label for="send-encrypted">"Encrypt it so only your reviewer (and you) can read it (recommended for email)"</label>
+                </div>
+                {move || reviews().into_iter().map(|review| {
+                    let reviewer = review.summary.reviewer.name.clone();
+                    let label = format!("Send to {reviewer}");
+                    view! {
+                        <button type="button" class="button" on:click=move |_| sent.set(Some(send(storage, draft, &review, encrypt.get_untracked())))>
+                            {label}
+                        </button>
+                    }
+                }).collect_view()}
+            </Show>
+            {move || sent.get().map(|outcome| match outcome {
+                Sent::Failed(reason) => view! { <Banner kind=BannerKind::Problem title="Not sent"><p>{reason}</p></Banner> }.into_any(),
+                Sent::Done { name, recipient, encrypted, contents } => {
+                    let subject = "Appraisal file";
+                    let body = format!("Hello,%0A%0AI have attached my appraisal file ({name}). Import it in Appraise.%0A");
+                    let mailto = format!("mailto:?subject={}&body={body}", subject.replace(' ', "%20"));
+                    let (share_name, share_contents) = (name.clone(), contents.clone());
+                    view! {
+                        <Banner kind=BannerKind::Success title="Your file is ready to send">
+                            <p data-testid="sent-file">{format!("Downloaded {name} for {recipient}{}.", if encrypted { ", encrypted" } else { ", not encrypted" })}</p>
+                            <p>"Attach it to an email to them (it is in your downloads), or share it straight from this device."</p>
+                            {can_share().then(|| view! {
+                                <button type="button" class="button button--secondary" on:click=move |_| { share(&share_name, &share_contents); }>"Share the file"</button>
+                            })}
+                            <a class="button button--secondary" href=mailto>"Write an email"</a>
+                        </Banner>
+                    }.into_any()
+                }
+            })}
+        </section>
+    }
+}
