@@ -8,7 +8,7 @@ use leptos_router::path;
 use crate::components::{Banner, BannerKind};
 use crate::pages::{
     ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage, NotFoundPage, PreparePage,
-    UnlockPage,
+    StartReviewPage, UnlockPage,
 };
 use crate::state::{AppStorage, StorageStatus};
 
@@ -36,6 +36,7 @@ pub fn App() -> impl IntoView {
                         <ul class="site-nav">
                             <li><A href="/" exact=true>"Home"</A></li>
                             <li><A href="/prepare">"Your pre-review"</A></li>
+                            <li><A href="/reviews/new">"Start a review"</A></li>
                             <li><A href="/import">"Import a file"</A></li>
                             <li><A href="/contacts">"Contacts"</A></li>
                             <li><A href="/data">"Your data"</A></li>
@@ -50,6 +51,7 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/prepare") view=PreparePage />
+                        <Route path=path!("/reviews/new") view=StartReviewPage />
                         <Route path=path!("/import") view=ImportPage />
                         <Route path=path!("/contacts") view=ContactsPage />
                         <Route path=path!("/data") view=DataPage />

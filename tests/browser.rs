@@ -36,6 +36,7 @@ async fn the_app_shell_renders_header_navigation_and_a_page() {
         [
             "Home",
             "Your pre-review",
+            "Start a review",
             "Import a file",
             "Contacts",
             "Your data",

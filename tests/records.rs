@@ -249,3 +249,70 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
         "appraise-pre-review-2026-27-20261122-0941-3f2a.json"
     );
 }
+
+#[test]
+fn a_reviewer_starts_a_review_and_invites_the_reviewee_by_name() {
+    use appraise::bundle::payload::Party;
+    use appraise::domain::people::Role;
+    let mut vault =
+        Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
+    let summary = common::statement_for_comment().review;
+    records::start_review(
+        &mut vault,
+        summary.clone(),
+        &["Run the phonics group".into(), " ".into()],
+        "jo-tab",
+        at(0),
+    )
+    .unwrap();
+    let statement = records::document(&vault, "review-1", "statement")
+        .unwrap()
+        .unwrap()
+        .current();
+    assert_eq!(
+        statement["statement.previous_objectives[previous-1].objective"],
+        serde_json::json!("Run the phonics group")
+    );
+    assert!(
+        !statement.contains_key("statement.previous_objectives[previous-2].objective"),
+        "blank lines are left out"
+    );
+
+    let me = Party {
+        name: "Jo Lee".into(),
+        staff_id: None,
+        role: Role::Reviewer,
+        keys: Some(common::jo().public_keys()),
+    };
+    let payload = records::prepare_to_send(
+        &mut vault,
+        "review-1",
+        BundleKind::Invitation,
+        me,
+        &Default::default(),
+        "jo-tab",
+        "invite-2".into(),
+        at(1),
+    )
+    .unwrap();
+    assert_eq!(payload.recipients[0].name, "Sam Patel");
+    assert_eq!(
+        payload.recipients[0].keys, None,
+        "the reviewee has no keys yet: addressed by name"
+    );
+    let file = write_bundle(&payload, &common::jo(), None, &mut common::Counter(0));
+    let newcomer = common::person(7);
+    let opened = open(
+        file.as_bytes(),
+        &Recipient {
+            identity: &newcomer,
+            name: "Sam Patel",
+            staff_id: &common::id("x"),
+        },
+        &Contacts::default(),
+    )
+    .unwrap();
+    let mut sams = sams_vault();
+    records::import(&mut sams, &opened, at(2)).unwrap();
+    assert_eq!(records::reviews(&sams).unwrap()[0].summary, summary);
+}

@@ -8,6 +8,7 @@ mod import;
 mod not_found;
 mod prepare;
 mod send;
+mod start_review;
 mod unlock;
 
 pub use contacts::ContactsPage;
@@ -17,6 +18,7 @@ pub use how_it_works::HowItWorksPage;
 pub use import::ImportPage;
 pub use not_found::NotFoundPage;
 pub use prepare::PreparePage;
+pub use start_review::StartReviewPage;
 pub use unlock::UnlockPage;
 
 /// Sets the browser tab's title, so each page is named for people using screen readers or tabs.

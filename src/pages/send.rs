@@ -11,6 +11,7 @@ use crate::browser::{download, file_stamp, fresh_id, now};
 use crate::bundle::payload::{BundleKind, Party};
 use crate::bundle::{file_name, write_bundle};
 use crate::components::{Banner, BannerKind};
+use crate::domain::field_map::FieldMap;
 use crate::domain::people::Role;
 use crate::state::AppStorage;
 use crate::storage::browser::BrowserRandom;
@@ -18,7 +19,7 @@ use crate::storage::records::{self, StoredReview};
 
 /// What became of the last send.
 #[derive(Clone)]
-enum Sent {
+pub enum Sent {
     Done {
         name: String,
         recipient: String,
@@ -28,30 +29,37 @@ enum Sent {
     Failed(String),
 }
 
-fn send(storage: AppStorage, draft: Draft, review: &StoredReview, encrypt: bool) -> Sent {
-    draft.save_now();
+/// Signs (and, with `encrypt`, encrypts) a bundle of `kind` for the review's other party,
+/// recording `text` into the review's documents first, and downloads it.
+pub fn send_bundle(
+    storage: AppStorage,
+    review: &StoredReview,
+    kind: BundleKind,
+    role: Role,
+    text: &FieldMap,
+    encrypt: bool,
+) -> Sent {
     let Some((stored, identity)) = storage.identity() else {
         return Sent::Failed("Your data is not open, so nothing can be sent.".into());
     };
     if stored.name.trim().is_empty() {
-        return Sent::Failed("Add your name on the Contacts page first, so your reviewer knows the file is from you.".into());
+        return Sent::Failed("Add your name on the Contacts page first, so the other person knows the file is from you.".into());
     }
     let me = Party {
         name: stored.name.clone(),
         staff_id: None,
-        role: Role::Reviewee,
+        role,
         keys: Some(identity.public_keys()),
     };
     let bundle_id = fresh_id("bundle");
-    let text = draft.fields.get_untracked();
     let prepared = storage.with_mut(|vault| {
         let device = vault.writer().to_owned();
         records::prepare_to_send(
             vault,
             review.summary.id.as_str(),
-            BundleKind::PreReview,
+            kind,
             me,
-            &text,
+            text,
             &device,
             bundle_id.clone(),
             now(),
@@ -75,7 +83,7 @@ fn send(storage: AppStorage, draft: Draft, review: &StoredReview, encrypt: bool)
     };
     let contents = write_bundle(&payload, &identity, keys.as_deref(), &mut BrowserRandom);
     let name = file_name(
-        BundleKind::PreReview,
+        kind,
         review.summary.period.first_day.year(),
         &file_stamp(),
         &bundle_id,
@@ -149,31 +157,43 @@ pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
                     let reviewer = review.summary.reviewer.name.clone();
                     let label = format!("Send to {reviewer}");
                     view! {
-                        <button type="button" class="button" on:click=move |_| sent.set(Some(send(storage, draft, &review, encrypt.get_untracked())))>
+                        <button type="button" class="button" on:click=move |_| {
+                            draft.save_now();
+                            let text = draft.fields.get_untracked();
+                            sent.set(Some(send_bundle(storage, &review, BundleKind::PreReview, Role::Reviewee, &text, encrypt.get_untracked())));
+                        }>
                             {label}
                         </button>
                     }
                 }).collect_view()}
             </Show>
-            {move || sent.get().map(|outcome| match outcome {
-                Sent::Failed(reason) => view! { <Banner kind=BannerKind::Problem title="Not sent"><p>{reason}</p></Banner> }.into_any(),
-                Sent::Done { name, recipient, encrypted, contents } => {
-                    let subject = "Appraisal file";
-                    let body = format!("Hello,%0A%0AI have attached my appraisal file ({name}). Import it in Appraise.%0A");
-                    let mailto = format!("mailto:?subject={}&body={body}", subject.replace(' ', "%20"));
-                    let (share_name, share_contents) = (name.clone(), contents.clone());
-                    view! {
-                        <Banner kind=BannerKind::Success title="Your file is ready to send">
-                            <p data-testid="sent-file">{format!("Downloaded {name} for {recipient}{}.", if encrypted { ", encrypted" } else { ", not encrypted" })}</p>
-                            <p>"Attach it to an email to them (it is in your downloads), or share it straight from this device."</p>
-                            {can_share().then(|| view! {
-                                <button type="button" class="button button--secondary" on:click=move |_| { share(&share_name, &share_contents); }>"Share the file"</button>
-                            })}
-                            <a class="button button--secondary" href=mailto>"Write an email"</a>
-                        </Banner>
-                    }.into_any()
-                }
-            })}
+            <SentNotice sent=sent />
         </section>
+    }
+}
+
+/// What happened to the last file sent: the file name and the ways to pass it on, or why not.
+#[component]
+pub fn SentNotice(sent: RwSignal<Option<Sent>>) -> impl IntoView {
+    view! {
+        {move || sent.get().map(|outcome| match outcome {
+            Sent::Failed(reason) => view! { <Banner kind=BannerKind::Problem title="Not sent"><p>{reason}</p></Banner> }.into_any(),
+            Sent::Done { name, recipient, encrypted, contents } => {
+                let subject = "Appraisal file";
+                let body = format!("Hello,%0A%0AI have attached my appraisal file ({name}). Import it in Appraise.%0A");
+                let mailto = format!("mailto:?subject={}&body={body}", subject.replace(' ', "%20"));
+                let (share_name, share_contents) = (name.clone(), contents.clone());
+                view! {
+                    <Banner kind=BannerKind::Success title="Your file is ready to send">
+                        <p data-testid="sent-file">{format!("Downloaded {name} for {recipient}{}.", if encrypted { ", encrypted" } else { ", not encrypted" })}</p>
+                        <p>"Attach it to an email to them (it is in your downloads), or share it straight from this device."</p>
+                        {can_share().then(|| view! {
+                            <button type="button" class="button button--secondary" on:click=move |_| { share(&share_name, &share_contents); }>"Share the file"</button>
+                        })}
+                        <a class="button button--secondary" href=mailto>"Write an email"</a>
+                    </Banner>
+                }.into_any()
+            }
+        })}
     }
 }

@@ -407,3 +407,46 @@ pub fn prepare_to_send<S: KeyValueStore>(
         sign_offs: Vec::new(),
     })
 }
+
+/// Starts a review as its reviewer: stores it, with a statement that carries last cycle's
+/// objectives to rate (and the 10 standards where the policy uses them), written by `device`.
+pub fn start_review<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    summary: ReviewSummary,
+    previous_objectives: &[String],
+    device: &str,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    use crate::domain::documents::{PreviousObjective, Statement};
+    let previous = previous_objectives
+        .iter()
+        .filter(|text| !text.trim().is_empty())
+        .enumerate()
+        .map(|(n, text)| PreviousObjective {
+            id: crate::domain::ids::Id::new(format!("previous-{}", n + 1)).expect("a valid id"),
+            objective: text.trim().to_owned(),
+            rating: None,
+            comment: String::new(),
+        })
+        .collect();
+    let standards = if summary.policy.ten_standards_apply {
+        crate::domain::standards::blank_assessments()
+    } else {
+        Vec::new()
+    };
+    let mut statement = Statement::blank(previous, standards);
+    statement.meeting_date = summary.meeting_on;
+    let mut state = DocumentState::default();
+    let stamp = crate::bundle::merge::Stamp {
+        millis: now.timestamp_millis(),
+        counter: 0,
+    };
+    state.record_edit(
+        &crate::domain::field_map::to_field_map(&statement),
+        device,
+        stamp,
+    );
+    let id = summary.id.as_str().to_owned();
+    save_review(vault, &StoredReview { summary }, now)?;
+    save_document(vault, &id, "statement", &state, now)
+}

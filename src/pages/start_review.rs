@@ -1,0 +1,230 @@
+//! "Start a review": the reviewer names the reviewee, picks the school's policy and the meeting
+//! date, lists last cycle's objectives, and downloads the invitation to email them.
+
+use leptos::prelude::*;
+
+use super::send::{Sent, SentNotice, send_bundle};
+use crate::browser::{fresh_id, now};
+use crate::bundle::payload::{BundleKind, ReviewSummary};
+use crate::components::{Banner, BannerKind};
+use crate::domain::cycle::CyclePeriod;
+use crate::domain::dates::parse_uk_date;
+use crate::domain::ids::Id;
+use crate::domain::people::{PersonRef, Role};
+use crate::domain::presets::all_presets;
+use crate::state::use_storage;
+use crate::storage::records::{self, StoredReview};
+
+/// One problem with what was typed, tied to the field it is about.
+#[derive(Clone)]
+struct FieldError {
+    field: &'static str,
+    message: String,
+}
+
+#[component]
+pub fn StartReviewPage() -> impl IntoView {
+    super::set_page_title("Start a review");
+    let storage = use_storage();
+    let presets = all_presets();
+    let (name, job_title, policy, group, meeting, previous) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(presets[0].key.clone()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let sent = RwSignal::new(None::<Sent>);
+    let chosen_policy = move || {
+        all_presets()
+            .into_iter()
+            .find(|p| p.key == policy.get())
+            .unwrap_or_else(|| all_presets().remove(0))
+    };
+
+    let start = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let mut problems = Vec::new();
+        if name.get_untracked().trim().is_empty() {
+            problems.push(FieldError {
+                field: "reviewee-name",
+                message: "Enter the reviewee’s name.".into(),
+            });
+        }
+        let meeting_on = match parse_uk_date(&meeting.get_untracked()) {
+            Ok(day) => Some(day),
+            Err(error) => {
+                problems.push(FieldError {
+                    field: "meeting-date",
+                    message: error.to_string(),
+                });
+                None
+            }
+        };
+        let Some((me, identity)) = storage.identity() else {
+            problems.push(FieldError {
+                field: "reviewee-name",
+                message: "Your data is not open. Unlock it or reload the page.".into(),
+            });
+            errors.set(problems);
+            return;
+        };
+        if me.name.trim().is_empty() {
+            problems.push(FieldError { field: "reviewee-name", message: "Add your own name on the Contacts page first, so the reviewee knows the invitation is from you.".into() });
+        }
+        errors.set(problems.clone());
+        let Some(meeting_on) = meeting_on.filter(|_| problems.is_empty()) else {
+            focus_error_summary();
+            return;
+        };
+        let policy = chosen_policy();
+        let cycle = policy
+            .cycle_for(&group.get_untracked())
+            .cloned()
+            .expect("presets have a cycle");
+        let period =
+            CyclePeriod::containing(&cycle, meeting_on).expect("a meeting date is in some cycle");
+        let summary = ReviewSummary {
+            id: Id::new(fresh_id("review")).expect("fresh ids are valid"),
+            reviewee: PersonRef {
+                staff_id: Id::new(fresh_id("staff")).expect("valid"),
+                name: name.get_untracked().trim().into(),
+                job_title: job_title.get_untracked().trim().into(),
+            },
+            reviewer: PersonRef {
+                staff_id: Id::new(identity.public_keys().key_id()).expect("valid"),
+                name: me.name.clone(),
+                job_title: String::new(),
+            },
+            staff_group: cycle.staff_group.clone(),
+            policy,
+            period,
+            meeting_on: Some(meeting_on),
+            pay_eligible: false,
+        };
+        let objectives: Vec<String> = previous
+            .get_untracked()
+            .lines()
+            .map(str::to_owned)
+            .collect();
+        let started = storage.with_mut(|vault| {
+            let device = vault.writer().to_owned();
+            records::start_review(vault, summary.clone(), &objectives, &device, now())
+        });
+        match started {
+            Some(Ok(())) => sent.set(Some(send_bundle(
+                storage,
+                &StoredReview { summary },
+                BundleKind::Invitation,
+                Role::Reviewer,
+                &Default::default(),
+                false,
+            ))),
+            Some(Err(error)) => sent.set(Some(Sent::Failed(error.to_string()))),
+            None => sent.set(Some(Sent::Failed("Your data is not open.".into()))),
+        }
+    };
+    let error_for = move |field: &'static str| {
+        move || {
+            errors
+                .get()
+                .into_iter()
+                .find(|e| e.field == field)
+                .map(|e| e.message)
+        }
+    };
+
+    view! {
+        <h1>"Start a review"</h1>
+        <p class="lead">"Set up a review for a member of staff and send them the invitation. They import it in Appraise and prepare their pre-review."</p>
+        <Show when=move || !errors.get().is_empty()>
+            <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+                <h2>"There is a problem"</h2>
+                <ul class="list">
+                    {move || errors.get().into_iter().map(|e| view! { <li><a href=format!("#{}", e.field)>{e.message}</a></li> }).collect_view()}
+                </ul>
+            </div>
+        </Show>
+        <form class="form" on:submit=start novalidate>
+            <TextField id="reviewee-name" label="Reviewee’s name" hint="As they will write it in Appraise." value=name error=Signal::derive(error_for("reviewee-name")) />
+            <TextField id="reviewee-job" label="Reviewee’s job title" hint="" value=job_title error=Signal::derive(|| None) />
+            <div class="field">
+                <label class="field__label" for="policy">"Your school’s appraisal policy"</label>
+                <p class="field__hint" id="policy-hint">{move || chosen_policy().summary}</p>
+                <select class="field__select" id="policy" aria-describedby="policy-hint" on:change=move |e| { policy.set(event_target_value(&e)); group.set(String::new()); }>
+                    {presets.iter().map(|p| view! { <option value=p.key.clone()>{p.name.clone()}</option> }).collect_view()}
+                </select>
+            </div>
+            <Show when=move || { chosen_policy().cycles.len() > 1 }>
+                <div class="field">
+                    <label class="field__label" for="staff-group">"Staff group"</label>
+                    <select class="field__select" id="staff-group" on:change=move |e| group.set(event_target_value(&e))>
+                        {move || chosen_policy().cycles.into_iter().map(|c| view! { <option value=c.staff_group.clone()>{c.staff_group.clone()}</option> }).collect_view()}
+                    </select>
+                </div>
+            </Show>
+            <TextField id="meeting-date" label="Meeting date" hint="For example, 27/03/2027." value=meeting error=Signal::derive(error_for("meeting-date")) />
+            <div class="field">
+                <label class="field__label" for="previous-objectives">"Last cycle’s objectives"</label>
+                <p class="field__hint" id="previous-objectives-hint">"One objective per line. Leave empty if this is their first review."</p>
+                <textarea class="field__textarea" id="previous-objectives" rows=4 aria-describedby="previous-objectives-hint"
+                    prop:value=move || previous.get() on:input=move |e| previous.set(event_target_value(&e))></textarea>
+            </div>
+            <button type="submit" class="button">"Start the review and download the invitation"</button>
+        </form>
+        <Show when=move || matches!(sent.get(), Some(Sent::Done { .. }))>
+            <Banner kind=BannerKind::Information title="About this invitation">
+                <p>"The invitation is signed but not encrypted: the reviewee has no keys yet. It holds names, the policy and last cycle’s objectives. Everything they send back, and everything after, is encrypted."</p>
+            </Banner>
+        </Show>
+        <SentNotice sent=sent />
+    }
+}
+
+fn focus_error_summary() {
+    request_animation_frame(|| {
+        let summary = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("error-summary"));
+        if let Some(summary) =
+            summary.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = summary.focus();
+        }
+    });
+}
+
+/// A labelled text box with a hint and, when there is one, its error.
+#[component]
+fn TextField(
+    id: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    value: RwSignal<String>,
+    error: Signal<Option<String>>,
+) -> impl IntoView {
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = move || {
+        let mut ids = Vec::new();
+        if !hint.is_empty() {
+            ids.push(hint_id.clone());
+        }
+        if error.get().is_some() {
+            ids.push(error_id.clone());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    };
+    view! {
+        <div class=move || if error.get().is_some() { "field field--error" } else { "field" }>
+            <label class="field__label" for=id>{label}</label>
+            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })}
+            {move || error.get().map(|message| view! { <p class="error-message" id=format!("{id}-error")>{message}</p> })}
+            <input class="field__input" type="text" id=id name=id aria-describedby=described_by
+                aria-invalid=move || error.get().is_some().then_some("true")
+                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e)) />
+        </div>
+    }
+}

@@ -1,0 +1,102 @@
+// Two people, two browser profiles, real files: the reviewer starts a review and downloads the
+// invitation; the reviewee imports it, writes and sends their pre-review; the reviewer imports it
+// after comparing fingerprints. A file altered on the way is refused on screen.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApp, newPerson } from "./support.mjs";
+
+let app;
+let dir;
+before(async () => {
+  app = await startApp();
+  dir = await mkdtemp(join(tmpdir(), "appraise-exchange-"));
+});
+after(async () => {
+  await app?.close();
+});
+
+async function personNamed(name) {
+  const person = await newPerson(app.browser, { acceptDownloads: true });
+  const page = await person.context.newPage();
+  await page.goto(`${app.url}/contacts`);
+  await page.getByLabel("Your name, as colleagues know you").fill(name);
+  await page.getByLabel("Your name, as colleagues know you").press("Tab");
+  await page.getByText("Name saved").waitFor();
+  const fingerprint = await page.getByTestId("my-fingerprint").textContent();
+  return { person, page, fingerprint };
+}
+
+async function importFile(page, path) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import a file" }).click();
+  await page.getByLabel("Choose files").setInputFiles(path);
+}
+
+test("invitation and pre-review travel between reviewer and reviewee as files", async () => {
+  const jo = await personNamed("Jo Lee");
+  const sam = await personNamed("Sam Patel");
+
+  // The reviewer starts the review; the form checks what is typed first.
+  await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Start a review" }).click();
+  await jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click();
+  const summary = jo.page.getByRole("alert").filter({ hasText: "There is a problem" });
+  await summary.getByRole("link", { name: "Enter the reviewee’s name." }).waitFor();
+  await summary.getByRole("link", { name: "Enter a date, for example 27/03/2027." }).waitFor();
+  await jo.page.getByLabel("Reviewee’s name").fill("Sam Patel");
+  await jo.page.getByLabel("Reviewee’s job title").fill("Teaching assistant");
+  await jo.page.getByLabel("Your school’s appraisal policy").selectOption({ label: "Secondary school: support staff" });
+  await jo.page.getByLabel("Meeting date").fill("31/02/2027");
+  await jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click();
+  await summary.getByRole("link", { name: /is not a real day/ }).waitFor();
+  await jo.page.getByLabel("Meeting date").fill("12/03/2027");
+  await jo.page.getByLabel("Last cycle’s objectives").fill("Run the phonics catch-up group\nIntroduce a reading log");
+  const [invitation] = await Promise.all([
+    jo.page.waitForEvent("download"),
+    jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click(),
+  ]);
+  assert.match(invitation.suggestedFilename(), /^appraise-invitation-2026-27-/);
+  const invitationPath = join(dir, invitation.suggestedFilename());
+  await invitation.saveAs(invitationPath);
+
+  // The reviewee imports it, checking Jo's fingerprint.
+  await importFile(sam.page, invitationPath);
+  const item = sam.page.getByRole("region", { name: /ready to import/ });
+  await item.getByRole("heading", { name: "Invitation from Jo Lee" }).waitFor();
+  assert.equal(await item.getByTestId("sender-fingerprint").textContent(), jo.fingerprint, "the digits match Jo's own screen");
+  await item.getByLabel("In person").check();
+  await item.getByRole("button", { name: "Import", exact: true }).click();
+  await sam.page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+
+  // The reviewee writes and sends their pre-review.
+  await sam.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
+  await sam.page.getByLabel("Key successes and achievements over the last year").fill("Ran the phonics catch-up group: 14 of 16 pupils at the expected standard");
+  const [preReview] = await Promise.all([sam.page.waitForEvent("download"), sam.page.getByRole("button", { name: "Send to Jo Lee" }).click()]);
+  const preReviewPath = join(dir, preReview.suggestedFilename());
+  await preReview.saveAs(preReviewPath);
+
+  // Altered on the way: refused on the reviewer's screen.
+  const sealed = JSON.parse(await readFile(preReviewPath, "utf8"));
+  const flipped = sealed.ciphertext[50] === "A" ? "B" : "A";
+  const tamperedPath = join(dir, "altered.json");
+  await writeFile(tamperedPath, JSON.stringify({ ...sealed, ciphertext: sealed.ciphertext.slice(0, 50) + flipped + sealed.ciphertext.slice(51) }));
+  await importFile(jo.page, tamperedPath);
+  await jo.page.getByRole("alert").filter({ hasText: "damaged or changed on the way" }).waitFor();
+
+  // The real file opens for Jo, who compares Sam's fingerprint and imports it.
+  await importFile(jo.page, preReviewPath);
+  const fromSam = jo.page.getByRole("region", { name: /ready to import/ });
+  await fromSam.getByRole("heading", { name: "Pre-review from Sam Patel" }).waitFor();
+  assert.equal(await fromSam.getByTestId("sender-fingerprint").textContent(), sam.fingerprint);
+  assert.match(await fromSam.textContent(), /It was encrypted for you/);
+  assert.match(await fromSam.textContent(), /Pre review › key successes \(written by Sam Patel\)/);
+  await fromSam.getByLabel("By phone").check();
+  await fromSam.getByRole("button", { name: "Import", exact: true }).click();
+  await jo.page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+
+  assert.deepEqual(jo.person.consoleErrors, []);
+  assert.deepEqual(sam.person.consoleErrors, []);
+  await jo.person.context.close();
+  await sam.person.context.close();
+});
