@@ -316,3 +316,104 @@ fn a_reviewer_starts_a_review_and_invites_the_reviewee_by_name() {
     records::import(&mut sams, &opened, at(2)).unwrap();
     assert_eq!(records::reviews(&sams).unwrap()[0].summary, summary);
 }
+
+#[test]
+fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
+    use appraise::bundle::payload::Party;
+    use appraise::domain::people::Role;
+    use serde_json::json;
+    // Jo's copy of the review, and Sam's two devices holding the same identity.
+    let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
+    records::start_review(
+        &mut jos,
+        common::statement_for_comment().review,
+        &[],
+        "jo-tab",
+        at(0),
+    )
+    .unwrap();
+    let sam_as = || Party {
+        name: "Sam Patel".into(),
+        staff_id: None,
+        role: Role::Reviewee,
+        keys: Some(common::sam().public_keys()),
+    };
+    let send_from = |device: &str, text: &str, minute: u32| {
+        let mut vault =
+            Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), device).unwrap();
+        records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+        let mut contacts = Contacts::default();
+        contacts.pin(
+            "Jo Lee",
+            common::jo().public_keys(),
+            HowVerified::InPerson,
+            0,
+        );
+        records::save_contacts(&mut vault, &contacts, at(0)).unwrap();
+        let fields = [("pre_review.key_successes".to_string(), json!(text))]
+            .into_iter()
+            .collect();
+        let payload = records::prepare_to_send(
+            &mut vault,
+            "review-1",
+            BundleKind::PreReview,
+            sam_as(),
+            &fields,
+            device,
+            format!("pre-{device}"),
+            at(minute),
+        )
+        .unwrap();
+        let file = write_bundle(
+            &payload,
+            &common::sam(),
+            Some(&[common::jo().public_keys()]),
+            &mut common::Counter(1),
+        );
+        open(
+            file.as_bytes(),
+            &Recipient {
+                identity: &common::jo(),
+                name: "Jo Lee",
+                staff_id: &common::id("jo"),
+            },
+            &Contacts::default(),
+        )
+        .unwrap()
+    };
+    let from_laptop = send_from("sam-laptop", "Written on the laptop", 10);
+    let from_phone = send_from("sam-phone", "Written on the phone", 11);
+    records::import(&mut jos, &from_laptop, at(12)).unwrap();
+    let report = records::import(&mut jos, &from_phone, at(13)).unwrap();
+    assert_eq!(report.conflicts.len(), 1);
+
+    let open_conflicts = records::conflicts(&jos).unwrap();
+    assert_eq!(open_conflicts.len(), 1);
+    assert_eq!(open_conflicts[0].conflict.path, "pre_review.key_successes");
+    assert_eq!(
+        open_conflicts[0].conflict.provisional.value,
+        Some(json!("Written on the phone")),
+        "the later one shows until someone chooses"
+    );
+
+    records::resolve(
+        &mut jos,
+        "review-1",
+        "pre_review",
+        "pre_review.key_successes",
+        Some(json!("Written on the laptop")),
+        at(14),
+    )
+    .unwrap();
+    assert!(records::conflicts(&jos).unwrap().is_empty());
+    assert_eq!(
+        records::document(&jos, "review-1", "pre_review")
+            .unwrap()
+            .unwrap()
+            .current()["pre_review.key_successes"],
+        json!("Written on the laptop")
+    );
+    // Importing either bundle again does not bring the conflict back.
+    records::import(&mut jos, &from_phone, at(15)).unwrap();
+    assert!(records::conflicts(&jos).unwrap().is_empty());
+}

@@ -176,11 +176,12 @@ impl DocumentState {
             .collect()
     }
 
-    /// Every field with more than one version.
+    /// Every field whose surviving versions hold different values (two devices writing the same
+    /// text is no conflict).
     pub fn conflicts(&self) -> Vec<Conflict> {
         self.fields
             .iter()
-            .filter(|(_, versions)| versions.len() > 1)
+            .filter(|(_, versions)| versions.iter().any(|v| v.value != versions[0].value))
             .filter_map(|(path, versions)| {
                 let provisional = Self::winner(versions)?.clone();
                 let others = versions
@@ -298,6 +299,17 @@ mod tests {
         assert!(resolved.conflicts().is_empty());
         assert!(resolved.merge(&right).conflicts().is_empty());
         assert_eq!(right.merge(&resolved).current()["s.b"], json!("left"));
+    }
+
+    #[test]
+    fn the_same_text_written_on_two_devices_is_no_conflict() {
+        let base = DocumentState::default();
+        let (mut laptop, mut phone) = (base.clone(), base);
+        laptop.record_edit(&fields(&[("p.name", "Sam")]), "laptop", at(1));
+        phone.record_edit(&fields(&[("p.name", "Sam")]), "phone", at(2));
+        let merged = laptop.merge(&phone);
+        assert!(merged.conflicts().is_empty());
+        assert_eq!(merged.current(), fields(&[("p.name", "Sam")]));
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::bundle::open::{Recipient, Verified, open};
 use crate::bundle::payload::Payload;
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
-use crate::domain::field_map::summarise_paths;
+use crate::domain::field_map::{describe_path, summarise_paths};
 use crate::domain::ids::Id;
 use crate::state::{AppStorage, use_storage};
 use crate::storage::records;
@@ -148,6 +148,7 @@ pub fn ImportPage() -> impl IntoView {
             <For each=move || items.get().into_iter().enumerate().rev() key=|(index, item)| (*index, item_state(item)) let((index, item))>
                 <ItemView storage=storage items=items index=index item=item />
             </For>
+            <ConflictsToResolve storage=storage />
             <ImportHistory storage=storage />
         </div>
     }
@@ -338,6 +339,49 @@ fn ImportHistory(storage: AppStorage) -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
+            </section>
+        </Show>
+    }
+}
+
+/// Fields two copies changed differently: each version side by side, and the person's choice.
+#[component]
+fn ConflictsToResolve(storage: AppStorage) -> impl IntoView {
+    let open = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| records::conflicts(vault).unwrap_or_default())
+            .unwrap_or_default()
+    };
+    view! {
+        <Show when=move || !open().is_empty()>
+            <section class="section" aria-labelledby="conflicts-heading">
+                <h2 id="conflicts-heading">"Changes that need you to choose"</h2>
+                <p>"These fields were changed in two places without either seeing the other. Appraise shows the later one until you choose; nothing is lost."</p>
+                {move || open().into_iter().map(|item| {
+                    let title = format!("{}’s review: {}", item.reviewee, describe_path(&item.conflict.path));
+                    let label = title.clone();
+                    let versions: Vec<_> = std::iter::once(item.conflict.provisional.clone()).chain(item.conflict.others.clone()).collect();
+                    view! {
+                        <div class="import-item" role="group" aria-label=label>
+                            <h3>{title}</h3>
+                            {versions.into_iter().enumerate().map(|(n, version)| {
+                                let text = version.value.as_ref().map_or_else(|| "(removed)".to_string(), |v| v.as_str().map_or_else(|| v.to_string(), str::to_owned));
+                                let (review, document, path, value) = (item.review_id.clone(), item.document.clone(), item.conflict.path.clone(), version.value.clone());
+                                let keep = move |_| {
+                                    let _ = storage.with_mut(|vault| records::resolve(vault, &review, &document, &path, value.clone(), now()));
+                                    storage.changed_elsewhere.update(|(count, key)| { *count += 1; key.clear(); });
+                                };
+                                view! {
+                                    <blockquote class="kept-copy__text">{text}</blockquote>
+                                    <button type="button" class="button button--secondary" on:click=keep>
+                                        {if n == 0 { "Keep this version (shown now)" } else { "Keep this version" }}
+                                    </button>
+                                }
+                            }).collect_view()}
+                        </div>
+                    }
+                }).collect_view()}
             </section>
         </Show>
     }

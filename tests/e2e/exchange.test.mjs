@@ -100,3 +100,69 @@ test("invitation and pre-review travel between reviewer and reviewee as files", 
   await jo.person.context.close();
   await sam.person.context.close();
 });
+
+async function startReview(page) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Start a review" }).click();
+  await page.getByLabel("Reviewee’s name").fill("Sam Patel");
+  await page.getByLabel("Meeting date").fill("12/03/2027");
+  const [invitation] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Start the review and download the invitation" }).click()]);
+  const path = join(dir, `invitation-${Date.now()}.json`);
+  await invitation.saveAs(path);
+  return path;
+}
+
+async function importAndAccept(page, path, how) {
+  await importFile(page, path);
+  const item = page.getByRole("region", { name: /ready to import/ }).last();
+  await item.waitFor();
+  if (how) await item.getByLabel(how).check();
+  await item.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: /field\(s\) updated|Nothing new/ }).last().waitFor();
+}
+
+async function sendPreReview(page, text) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
+  await page.getByLabel("Key successes and achievements over the last year").fill(text);
+  const [file] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Send to Jo Lee" }).click()]);
+  const path = join(dir, `pre-review-${Date.now()}.json`);
+  await file.saveAs(path);
+  return path;
+}
+
+test("a pre-review sent from two devices shows as a conflict until the reviewer chooses", async () => {
+  const jo = await personNamed("Jo Lee");
+  const invitation = await startReview(jo.page);
+  const laptop = await personNamed("Sam Patel");
+  await importAndAccept(laptop.page, invitation, "In person");
+
+  // Sam carries everything to a second device with a backup.
+  await laptop.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your data" }).click();
+  const backups = laptop.page.locator("section", { has: laptop.page.getByRole("heading", { name: "Backups" }) });
+  await backups.getByLabel("Passphrase", { exact: true }).fill("two devices one person");
+  await backups.getByLabel("Type the passphrase again").fill("two devices one person");
+  const [backup] = await Promise.all([laptop.page.waitForEvent("download", { timeout: 30000 }), backups.getByRole("button", { name: "Download a backup" }).click()]);
+  const backupPath = join(dir, "sam-backup.json");
+  await backup.saveAs(backupPath);
+
+  const phone = await newPerson(app.browser, { acceptDownloads: true });
+  const phonePage = await phone.context.newPage();
+  await phonePage.goto(`${app.url}/data`);
+  await phonePage.getByLabel("Backup file").setInputFiles(backupPath);
+  await phonePage.getByLabel("The backup’s passphrase").fill("two devices one person");
+  await phonePage.getByRole("button", { name: "Restore from backup" }).click();
+  await phonePage.getByRole("status").filter({ hasText: "added" }).waitFor({ timeout: 30000 });
+
+  const fromLaptop = await sendPreReview(laptop.page, "Written on the laptop");
+  const fromPhone = await sendPreReview(phonePage, "Written on the phone");
+
+  await importAndAccept(jo.page, fromLaptop, "In person");
+  await importAndAccept(jo.page, fromPhone, null);
+  const conflicts = jo.page.getByRole("region", { name: "Changes that need you to choose" });
+  const conflict = conflicts.getByRole("group", { name: "Sam Patel’s review: Pre review › key successes" });
+  await conflict.waitFor();
+  assert.deepEqual(await conflict.locator("blockquote").allTextContents(), ["Written on the phone", "Written on the laptop"]);
+  await conflict.getByRole("button", { name: "Keep this version", exact: true }).click();
+  await conflicts.waitFor({ state: "detached" });
+
+  await Promise.all([jo.person.context.close(), laptop.person.context.close(), phone.context.close()]);
+});
