@@ -514,3 +514,47 @@ fn an_invitation_addressed_by_name_is_a_golden_file_anyone_of_that_name_can_open
         })
     );
 }
+
+#[test]
+fn a_signed_sign_off_proves_who_signed_and_goes_out_of_date_when_content_changes() {
+    use appraise::bundle::sign_off::SignedSignOff;
+    use appraise::domain::sign_off::{SignOff, SignOffStatus, SignerRole};
+    let mut review = common::review(
+        "la-support-staff",
+        "Support staff",
+        common::date(2026, 10, 1),
+    );
+    review.statement = Some(common::statement());
+    let sign_off =
+        SignOff::for_statement(&review, SignerRole::Reviewee, common::date(2026, 11, 2)).unwrap();
+    let signed = SignedSignOff::sign(sign_off, &common::sam());
+    let sams_keys = common::sam().public_keys();
+    assert_eq!(signed.status(&review, &sams_keys), SignOffStatus::Current);
+
+    // Passed on by someone else: still Sam's, and nobody can alter it.
+    let json = serde_json::to_string(&signed).unwrap();
+    let travelled: SignedSignOff = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        travelled.status(&review, &sams_keys),
+        SignOffStatus::Current
+    );
+    let mut altered = travelled.clone();
+    altered.sign_off.signed_on = common::date(2026, 11, 9);
+    assert_eq!(altered.status(&review, &sams_keys), SignOffStatus::Invalid);
+    assert_eq!(
+        travelled.status(&review, &common::jo().public_keys()),
+        SignOffStatus::Invalid,
+        "not Jo's sign-off"
+    );
+    let forged = SignedSignOff::sign(travelled.sign_off.clone(), &common::stranger());
+    assert_eq!(forged.status(&review, &sams_keys), SignOffStatus::Invalid);
+
+    // The content changes: out of date, naming the field.
+    review.statement.as_mut().unwrap().assessment = "Changed after signing.".into();
+    assert_eq!(
+        signed.status(&review, &sams_keys),
+        SignOffStatus::OutOfDate {
+            changed: vec!["statement.assessment".into()]
+        }
+    );
+}

@@ -11,6 +11,7 @@ pub mod merge;
 pub mod open;
 pub mod payload;
 pub mod sealed;
+pub mod sign_off;
 
 use identity::{Identity, PublicKeys};
 use payload::Payload;

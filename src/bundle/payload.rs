@@ -6,11 +6,11 @@ use std::collections::BTreeMap;
 
 use super::identity::PublicKeys;
 use super::merge::DocumentState;
+use super::sign_off::SignedSignOff;
 use crate::domain::cycle::CyclePeriod;
 use crate::domain::ids::Id;
 use crate::domain::people::{PersonRef, Role};
 use crate::domain::policy::Policy;
-use crate::domain::sign_off::SignOff;
 
 /// Why a bundle was sent, following the spec's "How bundles flow".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -89,5 +89,5 @@ pub struct Payload {
     pub review: ReviewSummary,
     /// Document kind → its mergeable state.
     pub documents: BTreeMap<String, DocumentState>,
-    pub sign_offs: Vec<SignOff>,
+    pub sign_offs: Vec<SignedSignOff>,
 }
