@@ -104,7 +104,11 @@ impl Draft {
                 }
                 Err(error) => self.status.set(SaveStatus::Failed(error.to_string())),
             },
-            Some(Ok(None)) | None => self.base.set_value(self.fields.get_untracked()),
+            Some(Ok(None)) | None => {
+                // Not stored (yet, or any more after a wipe elsewhere): the next save creates it.
+                self.rev.set_value(None);
+                self.base.set_value(self.fields.get_untracked());
+            }
             Some(Err(error)) => self.status.set(SaveStatus::Failed(error.to_string())),
         }
         self.refresh_kept_copies();

@@ -417,3 +417,86 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
     records::import(&mut jos, &from_phone, at(15)).unwrap();
     assert!(records::conflicts(&jos).unwrap().is_empty());
 }
+
+#[test]
+fn the_senders_part_comes_from_the_review_held_here_not_from_the_bundle() {
+    use appraise::bundle::payload::Party;
+    use appraise::domain::people::Role;
+    use serde_json::json;
+    let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
+    records::start_review(
+        &mut jos,
+        common::statement_for_comment().review,
+        &[],
+        "jo-tab",
+        at(0),
+    )
+    .unwrap();
+    let jo = common::jo();
+    let to_jo = |payload: &Payload| {
+        let file = write_bundle(
+            payload,
+            &common::sam(),
+            Some(&[jo.public_keys()]),
+            &mut common::Counter(2),
+        );
+        open(
+            file.as_bytes(),
+            &Recipient {
+                identity: &jo,
+                name: "Jo Lee",
+                staff_id: &common::id("jo"),
+            },
+            &Contacts::default(),
+        )
+        .unwrap()
+    };
+    let jo_party = Party {
+        name: "Jo Lee".into(),
+        staff_id: None,
+        role: Role::Reviewer,
+        keys: Some(jo.public_keys()),
+    };
+
+    // Sam claims to be a reviewer in the bundle and rewrites the assessment: refused field by field.
+    let mut claims_reviewer = common::statement_for_comment();
+    claims_reviewer.kind = BundleKind::Reply;
+    claims_reviewer.bundle_id = "reply-1".into();
+    claims_reviewer.sender = Party {
+        name: "Sam Patel".into(),
+        staff_id: None,
+        role: Role::Reviewer,
+        keys: Some(common::sam().public_keys()),
+    };
+    claims_reviewer.recipients = vec![jo_party.clone()];
+    let state = claims_reviewer.documents.get_mut("statement").unwrap();
+    let mut fields = state.current();
+    fields.insert("statement.assessment".into(), json!("Outstanding."));
+    state.record_edit(
+        &fields,
+        "sam-phone",
+        appraise::bundle::merge::Stamp {
+            millis: 1_795_200_000_000,
+            counter: 0,
+        },
+    );
+    let report = records::import(&mut jos, &to_jo(&claims_reviewer), at(1)).unwrap();
+    assert!(report.refused.contains(&"statement.assessment".to_string()));
+
+    // Someone outside the review cannot change it at all.
+    let mut outsider = claims_reviewer.clone();
+    outsider.bundle_id = "reply-2".into();
+    outsider.sender.name = "Alex Kim".into();
+    let error = records::import(&mut jos, &to_jo(&outsider), at(2)).unwrap_err();
+    assert_eq!(
+        error,
+        RecordsError::NotInReview {
+            sender: "Alex Kim".into()
+        }
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("neither the reviewer nor the reviewee")
+    );
+}

@@ -40,12 +40,14 @@ impl ApplyReport {
 }
 
 /// Merges the bundle's documents into `local` (document kind → state) and reports what changed.
+/// `role` is the sender's part in the review as this person holds it, never the role the
+/// bundle claims for itself.
 pub fn apply(
     local: &mut BTreeMap<String, DocumentState>,
     bundle: &Verified<Payload>,
+    role: Role,
 ) -> ApplyReport {
     let payload = bundle.payload();
-    let role = payload.sender.role;
     let mut report = ApplyReport::default();
     for (kind, incoming) in &payload.documents {
         if !payload.kind.documents().contains(&kind.as_str()) {

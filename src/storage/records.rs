@@ -13,11 +13,12 @@ use std::fmt;
 use super::KeyValueStore;
 use super::vault::{Expect, ReadError, Vault, WriteError};
 use crate::bundle::apply::{ApplyReport, apply};
-use crate::bundle::contacts::Contacts;
+use crate::bundle::contacts::{Contacts, name_key};
 use crate::bundle::identity::KeySeed;
 use crate::bundle::merge::DocumentState;
 use crate::bundle::open::Verified;
 use crate::bundle::payload::{BundleKind, Payload, ReviewSummary};
+use crate::domain::people::Role;
 
 const IDENTITY: &str = "identity";
 const CONTACTS: &str = "contacts";
@@ -60,6 +61,10 @@ pub enum RecordsError {
     NoSuchImport,
     /// A bundle for a review this person does not hold, other than an invitation.
     UnknownReview,
+    /// Sent by someone who is neither the review's reviewer nor its reviewee.
+    NotInReview {
+        sender: String,
+    },
 }
 
 impl fmt::Display for RecordsError {
@@ -74,6 +79,10 @@ impl fmt::Display for RecordsError {
             RecordsError::NoSuchImport => write!(
                 f,
                 "That import is not recorded here, so it cannot be undone."
+            ),
+            RecordsError::NotInReview { sender } => write!(
+                f,
+                "This file is from {sender}, who is neither the reviewer nor the reviewee in this review, so it cannot change it. Check who sent it."
             ),
             RecordsError::UnknownReview => write!(
                 f,
@@ -229,15 +238,34 @@ pub fn already_imported<S: KeyValueStore>(
     )
 }
 
-fn check_review<S: KeyValueStore>(
+/// The sender's part in the review as held here (or, for a bundle that brings a new review —
+/// an invitation, a final statement to the headteacher, training needs to the CPD leader — as the
+/// bundle describes it), and whether importing creates the review.
+fn sender_role<S: KeyValueStore>(
     vault: &Vault<S>,
     payload: &Payload,
-) -> Result<bool, RecordsError> {
-    let exists = review(vault, payload.review.id.as_str())?.is_some();
-    if !exists && payload.kind != BundleKind::Invitation {
+) -> Result<(Role, bool), RecordsError> {
+    let held = review(vault, payload.review.id.as_str())?.map(|stored| stored.summary);
+    let creates = held.is_none();
+    let may_create = matches!(
+        payload.kind,
+        BundleKind::Invitation | BundleKind::FinalStatement | BundleKind::CpdNeeds
+    );
+    if creates && !may_create {
         return Err(RecordsError::UnknownReview);
     }
-    Ok(!exists)
+    let summary = held.as_ref().unwrap_or(&payload.review);
+    let sender = name_key(&payload.sender.name);
+    let role = if sender == name_key(&summary.reviewer.name) {
+        Role::Reviewer
+    } else if sender == name_key(&summary.reviewee.name) && payload.kind != BundleKind::Invitation {
+        Role::Reviewee
+    } else {
+        return Err(RecordsError::NotInReview {
+            sender: payload.sender.name.clone(),
+        });
+    };
+    Ok((role, creates))
 }
 
 /// What importing the bundle would change, without changing anything.
@@ -245,9 +273,9 @@ pub fn preview_import<S: KeyValueStore>(
     vault: &Vault<S>,
     bundle: &Verified<Payload>,
 ) -> Result<ApplyReport, RecordsError> {
-    check_review(vault, bundle.payload())?;
+    let (role, _) = sender_role(vault, bundle.payload())?;
     let mut local = local_documents(vault, bundle.payload())?;
-    Ok(apply(&mut local, bundle))
+    Ok(apply(&mut local, bundle, role))
 }
 
 /// Imports the bundle: creates the review for an invitation, merges each document, and records
@@ -258,11 +286,11 @@ pub fn import<S: KeyValueStore>(
     now: DateTime<Utc>,
 ) -> Result<ApplyReport, RecordsError> {
     let payload = bundle.payload();
-    let creates_review = check_review(vault, payload)?;
+    let (role, creates_review) = sender_role(vault, payload)?;
     let review_id = payload.review.id.as_str();
     let before_local = local_documents(vault, payload)?;
     let mut local = before_local.clone();
-    let report = apply(&mut local, bundle);
+    let report = apply(&mut local, bundle, role);
     let record = ImportRecord {
         bundle_id: payload.bundle_id.clone(),
         kind: payload.kind,
@@ -362,10 +390,10 @@ pub fn prepare_to_send<S: KeyValueStore>(
     let stored = review(vault, review_id)?.ok_or(RecordsError::UnknownReview)?;
     let summary = stored.summary;
     let contacts = contacts(vault)?;
-    let (recipient, recipient_role) = if sender.role == crate::domain::people::Role::Reviewee {
-        (&summary.reviewer, crate::domain::people::Role::Reviewer)
+    let (recipient, recipient_role) = if sender.role == Role::Reviewee {
+        (&summary.reviewer, Role::Reviewer)
     } else {
-        (&summary.reviewee, crate::domain::people::Role::Reviewee)
+        (&summary.reviewee, Role::Reviewee)
     };
     let recipient_keys = contacts
         .by_name
