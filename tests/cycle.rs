@@ -211,49 +211,14 @@ fn recording_events_notes_the_dates_the_clocks_start_from() {
 
 #[test]
 fn cycle_periods_of_each_preset() {
+    #[rustfmt::skip]
     let cases = [
-        (
-            "secondary-support-staff",
-            "Support staff",
-            date(2026, 11, 22),
-            date(2026, 9, 1),
-            date(2027, 8, 31),
-        ),
-        (
-            "academy-procedure",
-            "Teachers",
-            date(2026, 8, 31),
-            date(2025, 9, 1),
-            date(2026, 8, 31),
-        ),
-        (
-            "academy-procedure",
-            "Support staff",
-            date(2027, 1, 10),
-            date(2026, 4, 1),
-            date(2027, 3, 31),
-        ),
-        (
-            "trust-associate-staff",
-            "Associate staff",
-            date(2026, 11, 22),
-            date(2026, 1, 1),
-            date(2026, 12, 31),
-        ),
-        (
-            "trust-associate-staff",
-            "Learning support staff and teaching assistants (June cycle)",
-            date(2027, 2, 1),
-            date(2026, 6, 1),
-            date(2027, 5, 31),
-        ),
-        (
-            "early-years-setting",
-            "All staff",
-            date(2026, 9, 1),
-            date(2026, 9, 1),
-            date(2027, 8, 31),
-        ),
+        ("secondary-support-staff", "Support staff", date(2026, 11, 22), date(2026, 9, 1), date(2027, 8, 31)),
+        ("academy-procedure", "Teachers", date(2026, 8, 31), date(2025, 9, 1), date(2026, 8, 31)),
+        ("academy-procedure", "Support staff", date(2027, 1, 10), date(2026, 4, 1), date(2027, 3, 31)),
+        ("trust-associate-staff", "Associate staff", date(2026, 11, 22), date(2026, 1, 1), date(2026, 12, 31)),
+        ("trust-associate-staff", "Learning support staff and teaching assistants (June cycle)", date(2027, 2, 1), date(2026, 6, 1), date(2027, 5, 31)),
+        ("early-years-setting", "All staff", date(2026, 9, 1), date(2026, 9, 1), date(2027, 8, 31)),
     ];
     for (key, group, day, first, last) in cases {
         let policy = presets::preset(key).unwrap();

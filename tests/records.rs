@@ -37,6 +37,31 @@ fn received(payload: &Payload) -> Verified<Payload> {
     open(file.as_bytes(), &me, &Contacts::default()).unwrap()
 }
 
+/// Jo's browser, holding the review Jo started.
+fn jos_vault_with_review() -> Vault<MemoryStore> {
+    let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
+    let review = common::statement_for_comment().review;
+    records::start_review(&mut jos, review, &[], "jo-tab", at(0)).unwrap();
+    jos
+}
+
+/// Opens a received file as `name` with no contacts pinned yet.
+fn open_for(
+    identity: &appraise::bundle::identity::Identity,
+    name: &str,
+    file: &str,
+) -> Result<Verified<Payload>, appraise::bundle::error::BundleError> {
+    open(
+        file.as_bytes(),
+        &Recipient {
+            identity,
+            name,
+            staff_id: &common::id("me"),
+        },
+        &Contacts::default(),
+    )
+}
+
 fn invitation() -> Payload {
     Payload {
         kind: BundleKind::Invitation,
@@ -214,16 +239,7 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
         &mut common::Counter(1),
     );
     let jo = common::jo();
-    let opened = open(
-        file.as_bytes(),
-        &Recipient {
-            identity: &jo,
-            name: "Jo Lee",
-            staff_id: &common::id("jo"),
-        },
-        &Contacts::default(),
-    )
-    .unwrap();
+    let opened = open_for(&jo, "Jo Lee", &file).unwrap();
     assert!(opened.was_encrypted());
     let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
     records::save_review(
@@ -302,16 +318,7 @@ fn a_reviewer_starts_a_review_and_invites_the_reviewee_by_name() {
     );
     let file = write_bundle(&payload, &common::jo(), None, &mut common::Counter(0));
     let newcomer = common::person(7);
-    let opened = open(
-        file.as_bytes(),
-        &Recipient {
-            identity: &newcomer,
-            name: "Sam Patel",
-            staff_id: &common::id("x"),
-        },
-        &Contacts::default(),
-    )
-    .unwrap();
+    let opened = open_for(&newcomer, "Sam Patel", &file).unwrap();
     let mut sams = sams_vault();
     records::import(&mut sams, &opened, at(2)).unwrap();
     assert_eq!(records::reviews(&sams).unwrap()[0].summary, summary);
@@ -323,15 +330,7 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
     use appraise::domain::people::Role;
     use serde_json::json;
     // Jo's copy of the review, and Sam's two devices holding the same identity.
-    let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
-    records::start_review(
-        &mut jos,
-        common::statement_for_comment().review,
-        &[],
-        "jo-tab",
-        at(0),
-    )
-    .unwrap();
+    let mut jos = jos_vault_with_review();
     let sam_as = || Party {
         name: "Sam Patel".into(),
         staff_id: None,
@@ -370,16 +369,7 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
             Some(&[common::jo().public_keys()]),
             &mut common::Counter(1),
         );
-        open(
-            file.as_bytes(),
-            &Recipient {
-                identity: &common::jo(),
-                name: "Jo Lee",
-                staff_id: &common::id("jo"),
-            },
-            &Contacts::default(),
-        )
-        .unwrap()
+        open_for(&common::jo(), "Jo Lee", &file).unwrap()
     };
     let from_laptop = send_from("sam-laptop", "Written on the laptop", 10);
     let from_phone = send_from("sam-phone", "Written on the phone", 11);
@@ -423,15 +413,7 @@ fn the_senders_part_comes_from_the_review_held_here_not_from_the_bundle() {
     use appraise::bundle::payload::Party;
     use appraise::domain::people::Role;
     use serde_json::json;
-    let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
-    records::start_review(
-        &mut jos,
-        common::statement_for_comment().review,
-        &[],
-        "jo-tab",
-        at(0),
-    )
-    .unwrap();
+    let mut jos = jos_vault_with_review();
     let jo = common::jo();
     let to_jo = |payload: &Payload| {
         let file = write_bundle(
@@ -440,16 +422,7 @@ fn the_senders_part_comes_from_the_review_held_here_not_from_the_bundle() {
             Some(&[jo.public_keys()]),
             &mut common::Counter(2),
         );
-        open(
-            file.as_bytes(),
-            &Recipient {
-                identity: &jo,
-                name: "Jo Lee",
-                staff_id: &common::id("jo"),
-            },
-            &Contacts::default(),
-        )
-        .unwrap()
+        open_for(&jo, "Jo Lee", &file).unwrap()
     };
     let jo_party = Party {
         name: "Jo Lee".into(),
