@@ -110,6 +110,15 @@ fn an_invitation_creates_the_review_and_a_repeat_changes_nothing() {
     );
     let reviews = records::reviews(&vault).unwrap();
     assert_eq!(reviews.len(), 1);
+    assert_eq!(
+        records::reviews_as_reviewee(&vault, " sam patel ").unwrap(),
+        reviews
+    );
+    assert!(
+        records::reviews_as_reviewee(&vault, "Jo Lee")
+            .unwrap()
+            .is_empty()
+    );
     assert_eq!(reviews[0].summary.reviewer.name, "Jo Lee");
     assert!(
         records::document(&vault, "review-1", "statement")

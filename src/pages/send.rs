@@ -135,10 +135,15 @@ fn share(name: &str, contents: &str) -> bool {
 /// "Send your pre-review": one button per review the person takes part in as reviewee.
 #[component]
 pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
+    // Only the reviews in which this person is the reviewee: a reviewer does not send a pre-review.
     let reviews = move || {
         storage.changed_elsewhere.track();
+        let me = storage
+            .identity()
+            .map(|(stored, _)| stored.name)
+            .unwrap_or_default();
         storage
-            .with(|vault| records::reviews(vault).unwrap_or_default())
+            .with(|vault| records::reviews_as_reviewee(vault, &me).unwrap_or_default())
             .unwrap_or_default()
     };
     let encrypt = RwSignal::new(true);

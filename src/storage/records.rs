@@ -176,6 +176,18 @@ pub fn reviews<S: KeyValueStore>(vault: &Vault<S>) -> Result<Vec<StoredReview>, 
         .collect()
 }
 
+/// The reviews in which the person called `name` is the reviewee.
+pub fn reviews_as_reviewee<S: KeyValueStore>(
+    vault: &Vault<S>,
+    name: &str,
+) -> Result<Vec<StoredReview>, RecordsError> {
+    let me = name_key(name);
+    Ok(reviews(vault)?
+        .into_iter()
+        .filter(|review| name_key(&review.summary.reviewee.name) == me)
+        .collect())
+}
+
 pub fn save_review<S: KeyValueStore>(
     vault: &mut Vault<S>,
     review: &StoredReview,
