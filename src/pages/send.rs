@@ -138,9 +138,15 @@ pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
     // Only the reviews in which this person is the reviewee: a reviewer does not send a pre-review.
     let reviews = move || {
         storage.changed_elsewhere.track();
+        // Read without creating keys: looking at the page should not make an identity.
         let me = storage
-            .identity()
-            .map(|(stored, _)| stored.name)
+            .with(|vault| {
+                records::identity(vault)
+                    .ok()
+                    .flatten()
+                    .map(|stored| stored.name)
+            })
+            .flatten()
             .unwrap_or_default();
         storage
             .with(|vault| records::reviews_as_reviewee(vault, &me).unwrap_or_default())
