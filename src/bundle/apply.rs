@@ -21,6 +21,16 @@ pub fn owner_of(path: &str) -> Role {
     }
 }
 
+/// An empty text, list or missing value: saying nothing about a field is not trying to change it.
+fn is_blank(value: &serde_json::Value) -> bool {
+    match value {
+        serde_json::Value::Null => true,
+        serde_json::Value::String(text) => text.is_empty(),
+        serde_json::Value::Array(items) => items.is_empty(),
+        _ => false,
+    }
+}
+
 /// What applying a bundle did (or would do: the preview uses the same function).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ApplyReport {
@@ -60,7 +70,9 @@ pub fn apply(
         let mut incoming = incoming.clone();
         let (theirs, ours) = (incoming.current(), before.current());
         for path in incoming.keep_only(|path| owner_of(path) == role) {
-            if theirs.get(&path) != ours.get(&path) {
+            let says_something =
+                ours.contains_key(&path) || !theirs.get(&path).is_none_or(is_blank);
+            if says_something && theirs.get(&path) != ours.get(&path) {
                 report.refused.push(path.clone());
             }
             if let Some(versions) = before.fields.get(&path) {

@@ -280,11 +280,11 @@ fn ItemView(
                             </fieldset>
                         </Banner>
                     })}
-                    <h3>"What will change"</h3>
+                    <h3>{format!("What will change, as written by {sender_for_changes}")}</h3>
                     {if changed.is_empty() {
                         view! { <p>"Nothing: everything in this file is already here."</p> }.into_any()
                     } else {
-                        view! { <ul class="list">{changed.into_iter().map(|c| view! { <li>{format!("{c} (written by {sender_for_changes})")}</li> }).collect_view()}</ul> }.into_any()
+                        view! { <ul class="list">{changed.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> }.into_any()
                     }}
                     {(!refused.is_empty()).then(|| view! {
                         <p>{format!("Not applied, because {} may not change them: {}.", payload.sender.name, refused.join("; "))}</p>

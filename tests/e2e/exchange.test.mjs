@@ -90,7 +90,8 @@ test("invitation and pre-review travel between reviewer and reviewee as files", 
   await fromSam.getByRole("heading", { name: "Pre-review from Sam Patel" }).waitFor();
   assert.equal(await fromSam.getByTestId("sender-fingerprint").textContent(), sam.fingerprint);
   assert.match(await fromSam.textContent(), /It was encrypted for you/);
-  assert.match(await fromSam.textContent(), /Pre review › key successes \(written by Sam Patel\)/);
+  assert.match(await fromSam.textContent(), /What will change, as written by Sam Patel/);
+  assert.match(await fromSam.textContent(), /Pre review › key successes/);
   await fromSam.getByLabel("By phone").check();
   await fromSam.getByRole("button", { name: "Import", exact: true }).click();
   await jo.page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
