@@ -60,3 +60,14 @@ pub fn local_date(at: DateTime<Utc>) -> String {
         date.get_full_year()
     )
 }
+
+/// Today's date where the person is.
+pub fn today() -> chrono::NaiveDate {
+    let date = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        date.get_full_year() as i32,
+        date.get_month() + 1,
+        date.get_date(),
+    )
+    .unwrap_or_default()
+}

@@ -255,6 +255,7 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
         &mut jos,
         &records::StoredReview {
             summary: payload.review.clone(),
+            invited_on: None,
         },
         at(6),
     )
@@ -480,5 +481,31 @@ fn the_senders_part_comes_from_the_review_held_here_not_from_the_bundle() {
         error
             .to_string()
             .contains("neither the reviewer nor the reviewee")
+    );
+}
+
+#[test]
+fn a_review_held_here_loads_as_the_domain_sees_it_with_its_deadlines() {
+    use appraise::domain::calendar::SchoolCalendar;
+    use appraise::domain::deadlines::{DeadlineKind, deadlines};
+    let mut vault = sams_vault();
+    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    let review = records::load_review(&vault, "review-1").unwrap().unwrap();
+    assert_eq!(review.reviewer.name, "Jo Lee");
+    assert_eq!(review.dates.invited_on, Some(common::date(2026, 11, 22)));
+    assert_eq!(review.statement.as_ref().unwrap().new_objectives.len(), 3);
+    let due = deadlines(&review, &SchoolCalendar::default());
+    let notice = due
+        .iter()
+        .find(|d| d.kind == DeadlineKind::MeetingNotice)
+        .unwrap();
+    assert!(notice.done, "the invitation was received");
+    assert!(
+        due.iter()
+            .any(|d| d.kind == DeadlineKind::StatementToReviewee && !d.done)
+    );
+    assert_eq!(
+        records::load_review(&vault, "no-such-review").unwrap(),
+        None
     );
 }

@@ -116,7 +116,10 @@ pub fn StartReviewPage() -> impl IntoView {
         match started {
             Some(Ok(())) => sent.set(Some(send_bundle(
                 storage,
-                &StoredReview { summary },
+                &StoredReview {
+                    summary,
+                    invited_on: Some(now().date_naive()),
+                },
                 BundleKind::Invitation,
                 Role::Reviewer,
                 &Default::default(),

@@ -34,6 +34,9 @@ pub struct StoredIdentity {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredReview {
     pub summary: ReviewSummary,
+    /// When the invitation was made (reviewer) or received (reviewee), which stops the notice clock.
+    #[serde(default)]
+    pub invited_on: Option<chrono::NaiveDate>,
 }
 
 /// What an import replaced, kept so that "undo this import" restores it exactly.
@@ -329,6 +332,7 @@ pub fn import<S: KeyValueStore>(
             vault,
             &StoredReview {
                 summary: payload.review.clone(),
+                invited_on: Some(now.date_naive()),
             },
             now,
         )?;
@@ -487,7 +491,14 @@ pub fn start_review<S: KeyValueStore>(
         stamp,
     );
     let id = summary.id.as_str().to_owned();
-    save_review(vault, &StoredReview { summary }, now)?;
+    save_review(
+        vault,
+        &StoredReview {
+            summary,
+            invited_on: Some(now.date_naive()),
+        },
+        now,
+    )?;
     save_document(vault, &id, "statement", &state, now)
 }
 
@@ -541,4 +552,56 @@ pub fn resolve<S: KeyValueStore>(
     let device = vault.writer().to_owned();
     state.resolve(path, value, &device, stamp);
     save_document(vault, review_id, kind, &state, now)
+}
+
+/// The review as the domain knows it, with its documents read from their mergeable states, so
+/// deadlines, warnings and sign-offs can be worked out.
+pub fn load_review<S: KeyValueStore>(
+    vault: &Vault<S>,
+    id: &str,
+) -> Result<Option<crate::domain::cycle::Review>, RecordsError> {
+    use crate::domain::documents::{CpdNeeds, Document, PreReviewAuthor, PreReviewForm, Statement};
+    use crate::domain::field_map::from_field_map;
+    let Some(stored) = review(vault, id)? else {
+        return Ok(None);
+    };
+    let summary = stored.summary;
+    let mut review = crate::domain::cycle::Review::new(
+        summary.id,
+        summary.reviewee,
+        summary.reviewer,
+        summary.policy,
+        &summary.staff_group,
+        summary.period,
+    );
+    review.pay_eligible = summary.pay_eligible;
+    review.dates.meeting_on = summary.meeting_on;
+    review.dates.invited_on = stored.invited_on;
+    // A copy may hold only some fields (the other party's own fields never reach it): they are
+    // laid over a blank document so it always reads.
+    fn read<D: Document, S: KeyValueStore>(
+        vault: &Vault<S>,
+        id: &str,
+        blank: &D,
+    ) -> Result<Option<D>, RecordsError> {
+        Ok(document(vault, id, D::KIND)?.and_then(|state| {
+            let mut fields = crate::domain::field_map::to_field_map(blank);
+            fields.extend(state.current());
+            from_field_map(&fields).ok()
+        }))
+    }
+    review.statement = read(vault, id, &Statement::blank(Vec::new(), Vec::new()))?;
+    review.pre_review = read(
+        vault,
+        id,
+        &PreReviewForm::blank(PreReviewAuthor::Reviewee, "", ""),
+    )?;
+    let no_needs = CpdNeeds {
+        name: String::new(),
+        job_title: String::new(),
+        reviewer: String::new(),
+        needs: Vec::new(),
+    };
+    review.cpd_needs = read(vault, id, &no_needs)?;
+    Ok(Some(review))
 }

@@ -69,6 +69,13 @@ test("invitation and pre-review travel between reviewer and reviewee as files", 
   await item.getByRole("button", { name: "Import", exact: true }).click();
   await sam.page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
 
+  // Both home pages now show the review from each side.
+  await sam.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  const samsReview = sam.page.getByRole("region", { name: "Your review with Jo Lee" });
+  assert.match(await samsReview.textContent(), /Meeting on 12\/03\/2027/);
+  await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  assert.match(await jo.page.getByRole("region", { name: "Reviewing Sam Patel" }).textContent(), /Nothing is due for you in the next six weeks/);
+
   // The reviewee writes and sends their pre-review.
   await sam.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
   await sam.page.getByLabel("Key successes and achievements over the last year").fill("Ran the phonics catch-up group: 14 of 16 pupils at the expected standard");
