@@ -82,6 +82,17 @@ fn StorageNotices(storage: AppStorage) -> impl IntoView {
             }),
             _ => None,
         }}
+        <Show when=move || {
+            storage.changed_elsewhere.track();
+            storage.with(|vault| vault.usage().is_ok_and(|usage| usage.nearly_full())).unwrap_or(false)
+        }>
+            <Banner kind=BannerKind::Warning title="Your browser’s storage is nearly full">
+                <p>
+                    "New work may soon fail to save. "
+                    <A href="/data">"Make a backup and free some space"</A>
+                </p>
+            </Banner>
+        </Show>
         <Show when=move || !storage.set_aside.get().is_empty()>
             <Banner kind=BannerKind::Warning title="Some saved items could not be read">
                 <p>

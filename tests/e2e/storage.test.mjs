@@ -240,3 +240,17 @@ test("locked data locks itself again after 10 minutes without use", async () => 
   await page.getByRole("heading", { level: 1, name: "Unlock your data" }).waitFor();
   await person.context.close();
 });
+
+test("every page warns when the browser's storage is over 70% full", async () => {
+  const person = await newPerson(app.browser);
+  const page = await openForm(person.context);
+  const warning = page.getByRole("status").filter({ hasText: "Your browser’s storage is nearly full" });
+  assert.equal(await warning.count(), 0);
+  // 1.9 million characters are 3.8 MB as browsers count them: over 70% of the 5 MiB Appraise plans for.
+  await page.evaluate(() => localStorage.setItem("another-app", "x".repeat(1_900_000)));
+  await page.reload();
+  await warning.waitFor();
+  await page.getByRole("link", { name: "Make a backup and free some space" }).click();
+  await page.getByRole("heading", { level: 1, name: "Your data on this device" }).waitFor();
+  await person.context.close();
+});
