@@ -111,13 +111,19 @@ impl AppStorage {
                 .strip_prefix("appraise:record:")
                 .unwrap_or_default()
                 .to_owned();
-            self.changed_elsewhere.update(|(count, last)| {
-                *count += 1;
-                *last = record;
-            });
+            self.announce_change(&record);
         });
         // The listener lives as long as the app.
         std::mem::forget(handle);
+    }
+
+    /// Tells every page that `record` changed (empty: many records, e.g. after an import, a
+    /// restore or a wipe), so drafts and lists read storage again.
+    pub fn announce_change(&self, record: &str) {
+        self.changed_elsewhere.update(|(count, last)| {
+            *count += 1;
+            record.clone_into(last);
+        });
     }
 
     /// Runs `f` with the vault when it is open.

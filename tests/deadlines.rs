@@ -345,3 +345,36 @@ fn each_person_sees_their_own_agenda_overdue_first() {
         .collect();
     assert_eq!(heads_in_march, vec![K::PayDecision]);
 }
+
+#[test]
+fn one_review_seen_from_each_side_lists_only_that_sides_deadlines() {
+    use appraise::domain::deadlines::pressing_for;
+    let mut review = common::review("academy-procedure", "Support staff", date(2026, 10, 1));
+    review
+        .record(CycleEvent::MeetingHeld, date(2026, 11, 2))
+        .unwrap();
+    review
+        .record(CycleEvent::StatementDrafted, date(2026, 11, 3))
+        .unwrap();
+    review
+        .record(CycleEvent::StatementSentToReviewee, date(2026, 11, 3))
+        .unwrap();
+    let today = date(2026, 11, 20);
+    let kinds = |role| {
+        pressing_for(&review, role, &calendar(), today)
+            .into_iter()
+            .map(|i| (i.deadline.kind, i.urgency))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        kinds(Role::Reviewee),
+        vec![(K::RevieweeReply, Urgency::Overdue { working_days: 8 })]
+    );
+    assert_eq!(
+        kinds(Role::Reviewer),
+        vec![(
+            K::StatementToHeadteacher,
+            Urgency::Overdue { working_days: 4 }
+        )]
+    );
+}

@@ -509,3 +509,13 @@ fn a_review_held_here_loads_as_the_domain_sees_it_with_its_deadlines() {
         None
     );
 }
+
+#[test]
+fn a_persons_part_in_a_review_is_found_by_their_pinned_name() {
+    use appraise::domain::people::Role;
+    let review = common::statement_for_comment().review;
+    let part = |name| records::part_by_name(&review.reviewer, &review.reviewee, name);
+    assert_eq!(part(" jo  LEE"), Some(Role::Reviewer));
+    assert_eq!(part("Sam Patel"), Some(Role::Reviewee));
+    assert_eq!(part("Alex Kim"), None);
+}

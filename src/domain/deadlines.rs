@@ -265,6 +265,49 @@ pub fn urgency(
     })
 }
 
+/// The open deadlines of `review` whose owner `owns`, with how pressing each is on `today`.
+fn pressing(
+    review: &Review,
+    calendar: &SchoolCalendar,
+    today: NaiveDate,
+    owns: impl Fn(Role) -> bool,
+) -> Vec<AgendaItem> {
+    deadlines(review, calendar)
+        .into_iter()
+        .filter(|deadline| owns(deadline.owner))
+        .filter_map(|deadline| {
+            let urgency = urgency(&deadline, calendar, today)?;
+            Some(AgendaItem {
+                reviewee_name: review.reviewee.name.clone(),
+                deadline,
+                urgency,
+            })
+        })
+        .collect()
+}
+
+/// Overdue first, then by due date.
+fn overdue_first(items: &mut [AgendaItem]) {
+    items.sort_by_key(|item| {
+        (
+            !matches!(item.urgency, Urgency::Overdue { .. }),
+            item.deadline.due,
+        )
+    });
+}
+
+/// What the person with `role` in this one review must do on `today`, overdue first.
+pub fn pressing_for(
+    review: &Review,
+    role: Role,
+    calendar: &SchoolCalendar,
+    today: NaiveDate,
+) -> Vec<AgendaItem> {
+    let mut items = pressing(review, calendar, today, |owner| owner == role);
+    overdue_first(&mut items);
+    items
+}
+
 /// What `person` must do across `reviews` on `today`: overdue first, then by due date.
 pub fn agenda(
     person: &Person,
@@ -275,26 +318,13 @@ pub fn agenda(
     let mut items: Vec<AgendaItem> = reviews
         .iter()
         .flat_map(|review| {
-            deadlines(review, calendar)
-                .into_iter()
-                .filter_map(move |deadline| {
-                    let mine = match deadline.owner {
-                        Role::Reviewer => review.reviewer.staff_id == person.staff_id,
-                        Role::Reviewee => review.reviewee.staff_id == person.staff_id,
-                        Role::Headteacher | Role::CpdLeader => person.holds(deadline.owner),
-                    };
-                    let urgency = urgency(&deadline, calendar, today)?;
-                    mine.then(|| AgendaItem {
-                        reviewee_name: review.reviewee.name.clone(),
-                        deadline,
-                        urgency,
-                    })
-                })
+            pressing(review, calendar, today, |owner| match owner {
+                Role::Reviewer => review.reviewer.staff_id == person.staff_id,
+                Role::Reviewee => review.reviewee.staff_id == person.staff_id,
+                Role::Headteacher | Role::CpdLeader => person.holds(owner),
+            })
         })
         .collect();
-    items.sort_by(|a, b| {
-        let overdue = |item: &AgendaItem| !matches!(item.urgency, Urgency::Overdue { .. });
-        (overdue(a), a.deadline.due).cmp(&(overdue(b), b.deadline.due))
-    });
+    overdue_first(&mut items);
     items
 }

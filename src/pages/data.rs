@@ -241,10 +241,7 @@ fn Restore(storage: AppStorage) -> impl IntoView {
                     });
                 match result {
                     Ok(report) => {
-                        storage.changed_elsewhere.update(|(count, key)| {
-                            *count += 1;
-                            key.clear();
-                        });
+                        storage.announce_change("");
                         let mut lines = vec![format!(
                             "{} added, {} updated from the backup, {} already the same.",
                             report.added.len(),
@@ -439,10 +436,7 @@ fn RemoveEverything(storage: AppStorage) -> impl IntoView {
         confirming.set(false);
         done.set(Some(removed));
         storage.refresh();
-        storage.changed_elsewhere.update(|(count, key)| {
-            *count += 1;
-            key.clear();
-        });
+        storage.announce_change("");
     };
     view! {
         <section class="section" aria-labelledby="remove-heading">

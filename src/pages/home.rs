@@ -3,11 +3,10 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::bundle::contacts::name_key;
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
-use crate::domain::deadlines::{deadlines, urgency};
+use crate::domain::deadlines::pressing_for;
 use crate::domain::people::Role;
 use crate::state::use_storage;
 use crate::storage::records;
@@ -20,28 +19,22 @@ struct MyReview {
 }
 
 fn my_reviews(reviews: Vec<Review>, my_name: &str) -> Vec<MyReview> {
-    let me = name_key(my_name);
     let (calendar, today) = (SchoolCalendar::default(), crate::browser::today());
     reviews
         .into_iter()
         .map(|review| {
-            let role = if name_key(&review.reviewer.name) == me {
-                Some(Role::Reviewer)
-            } else if name_key(&review.reviewee.name) == me {
-                Some(Role::Reviewee)
-            } else {
-                None
-            };
-            let due = deadlines(&review, &calendar)
+            let role = records::part_by_name(&review.reviewer, &review.reviewee, my_name);
+            let due = role
+                .map(|role| pressing_for(&review, role, &calendar, today))
+                .unwrap_or_default()
                 .into_iter()
-                .filter(|deadline| Some(deadline.owner) == role)
-                .filter_map(|deadline| {
-                    let pressing = urgency(&deadline, &calendar, today)?;
-                    Some(format!(
-                        "{}: {pressing} ({})",
-                        deadline.kind,
-                        format_uk_date(deadline.due)
-                    ))
+                .map(|item| {
+                    format!(
+                        "{}: {} ({})",
+                        item.deadline.kind,
+                        item.urgency,
+                        format_uk_date(item.deadline.due)
+                    )
                 })
                 .collect();
             MyReview { review, role, due }

@@ -244,7 +244,7 @@ fn ItemView(
                     });
                     match result {
                         Some(Ok(())) => {
-                            storage.changed_elsewhere.update(|(count, key)| { *count += 1; key.clear(); });
+                            storage.announce_change("");
                             set(Item::Imported { file: file.clone(), bundle_id: bundle.payload().bundle_id.clone(), summary: summary(&preview) });
                         }
                         Some(Err(sentence)) => problem.set(Some(sentence)),
@@ -325,7 +325,7 @@ fn ImportHistory(storage: AppStorage) -> impl IntoView {
                         let id = record.bundle_id.clone();
                         let undo = move |_| {
                             let _ = storage.with_mut(|vault| records::undo_import(vault, &id, now()));
-                            storage.changed_elsewhere.update(|(count, key)| { *count += 1; key.clear(); });
+                            storage.announce_change("");
                         };
                         view! {
                             <li>
@@ -370,7 +370,7 @@ fn ConflictsToResolve(storage: AppStorage) -> impl IntoView {
                                 let (review, document, path, value) = (item.review_id.clone(), item.document.clone(), item.conflict.path.clone(), version.value.clone());
                                 let keep = move |_| {
                                     let _ = storage.with_mut(|vault| records::resolve(vault, &review, &document, &path, value.clone(), now()));
-                                    storage.changed_elsewhere.update(|(count, key)| { *count += 1; key.clear(); });
+                                    storage.announce_change("");
                                 };
                                 view! {
                                     <blockquote class="kept-copy__text">{text}</blockquote>

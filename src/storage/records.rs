@@ -18,7 +18,7 @@ use crate::bundle::identity::KeySeed;
 use crate::bundle::merge::DocumentState;
 use crate::bundle::open::Verified;
 use crate::bundle::payload::{BundleKind, Payload, ReviewSummary};
-use crate::domain::people::Role;
+use crate::domain::people::{PersonRef, Role};
 
 const IDENTITY: &str = "identity";
 const CONTACTS: &str = "contacts";
@@ -184,10 +184,12 @@ pub fn reviews_as_reviewee<S: KeyValueStore>(
     vault: &Vault<S>,
     name: &str,
 ) -> Result<Vec<StoredReview>, RecordsError> {
-    let me = name_key(name);
+    let part = |review: &StoredReview| {
+        part_by_name(&review.summary.reviewer, &review.summary.reviewee, name)
+    };
     Ok(reviews(vault)?
         .into_iter()
-        .filter(|review| name_key(&review.summary.reviewee.name) == me)
+        .filter(|review| part(review) == Some(Role::Reviewee))
         .collect())
 }
 
@@ -253,6 +255,19 @@ pub fn already_imported<S: KeyValueStore>(
     )
 }
 
+/// The part the person called `name` plays in a review with this reviewer and reviewee, if any.
+/// Both sides hold their own copy of a review, so the pinned name is what they share.
+pub fn part_by_name(reviewer: &PersonRef, reviewee: &PersonRef, name: &str) -> Option<Role> {
+    let name = name_key(name);
+    if name == name_key(&reviewer.name) {
+        Some(Role::Reviewer)
+    } else if name == name_key(&reviewee.name) {
+        Some(Role::Reviewee)
+    } else {
+        None
+    }
+}
+
 /// The sender's part in the review as held here (or, for a bundle that brings a new review —
 /// an invitation, a final statement to the headteacher, training needs to the CPD leader — as the
 /// bundle describes it), and whether importing creates the review.
@@ -270,17 +285,14 @@ fn sender_role<S: KeyValueStore>(
         return Err(RecordsError::UnknownReview);
     }
     let summary = held.as_ref().unwrap_or(&payload.review);
-    let sender = name_key(&payload.sender.name);
-    let role = if sender == name_key(&summary.reviewer.name) {
-        Role::Reviewer
-    } else if sender == name_key(&summary.reviewee.name) && payload.kind != BundleKind::Invitation {
-        Role::Reviewee
-    } else {
-        return Err(RecordsError::NotInReview {
-            sender: payload.sender.name.clone(),
-        });
-    };
-    Ok((role, creates))
+    match part_by_name(&summary.reviewer, &summary.reviewee, &payload.sender.name) {
+        Some(Role::Reviewee) if payload.kind == BundleKind::Invitation => {}
+        Some(role) => return Ok((role, creates)),
+        None => {}
+    }
+    Err(RecordsError::NotInReview {
+        sender: payload.sender.name.clone(),
+    })
 }
 
 /// What importing the bundle would change, without changing anything.

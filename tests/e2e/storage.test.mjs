@@ -51,6 +51,12 @@ test("leaving the page straight after typing saves at once", async () => {
   await page.reload();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
   assert.equal(await page.getByLabel(HELPED).inputValue(), "Weekly planning time");
+
+  // Leaving the whole page (no blur, no route change: only pagehide) also saves at once.
+  await page.getByLabel(CAREER).pressSequentially("HLTA", { delay: 0 });
+  await page.goto(`${app.url}/how-it-works`);
+  await page.goto(`${app.url}/prepare`);
+  assert.equal(await page.getByLabel(CAREER).inputValue(), "HLTA");
   await person.context.close();
 });
 
