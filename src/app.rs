@@ -8,7 +8,7 @@ use leptos_router::path;
 use crate::components::{Banner, BannerKind};
 use crate::pages::{
     ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage, NotFoundPage, PreparePage,
-    StartReviewPage, UnlockPage,
+    ReviewPage, StartReviewPage, UnlockPage,
 };
 use crate::state::{AppStorage, StorageStatus};
 
@@ -52,6 +52,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/") view=HomePage />
                         <Route path=path!("/prepare") view=PreparePage />
                         <Route path=path!("/reviews/new") view=StartReviewPage />
+                        <Route path=path!("/reviews/:id") view=ReviewPage />
                         <Route path=path!("/import") view=ImportPage />
                         <Route path=path!("/contacts") view=ContactsPage />
                         <Route path=path!("/data") view=DataPage />

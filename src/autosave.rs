@@ -1,18 +1,21 @@
 //! Autosave for a document being edited: every change is kept in memory at once, written to
 //! storage shortly after typing stops (and at once on leaving a field, the page or the tab),
 //! and merged field by field with changes another tab saved meanwhile. A failed write keeps
-//! the text on screen and says so; nothing is silently dropped.
+//! the text on screen and says so; nothing is silently dropped. A review document's edits go
+//! into its mergeable state, the same one bundles merge into.
 
 use leptos::prelude::*;
 use serde_json::Value;
 use std::time::Duration;
 
+use crate::bundle::merge::DocumentState;
 use crate::domain::documents::{Document, RecordError, from_json, to_json};
 use crate::domain::field_map::{
     FieldMap, FieldMapError, from_field_map, merge_three_way, to_field_map,
 };
 use crate::state::AppStorage;
 use crate::storage::backup::COPY_KIND;
+use crate::storage::records;
 use crate::storage::{Expect, WriteError};
 
 /// How long after the last keystroke a draft is saved.
@@ -39,11 +42,25 @@ pub struct KeptCopy {
     pub differences: Vec<(String, Value)>,
 }
 
+/// A review document's mergeable state as this tab last read or wrote it, and the blank document
+/// its fields are laid over (a copy may hold only some fields).
+#[derive(Clone)]
+struct ReviewDocument {
+    review: String,
+    blank: FieldMap,
+    state: DocumentState,
+}
+
 /// One document open for editing.
 #[derive(Clone, Copy)]
 pub struct Draft {
     storage: AppStorage,
+    /// The record key: a plain record, or a review document's `review:<id>:<kind>`.
     key: StoredValue<String>,
+    /// Set for a review document, whose edits are recorded as this tab's writes and merged with
+    /// the stored state (so tabs, devices and bundles share one merge); unset for a plain record,
+    /// which is written whole and merged three-way with other tabs.
+    review_document: StoredValue<Option<ReviewDocument>>,
     kind: &'static str,
     to_body: fn(&FieldMap) -> Result<Value, FieldMapError>,
     to_fields: fn(&Value) -> Result<FieldMap, RecordError>,
@@ -68,9 +85,34 @@ fn fields_of<D: Document>(body: &Value) -> Result<FieldMap, RecordError> {
 impl Draft {
     /// Opens the record `key`, or starts from `blank` if there is none yet.
     pub fn open<D: Document>(storage: AppStorage, key: &str, blank: &D) -> Draft {
+        Draft::start(storage, key.to_owned(), None, blank)
+    }
+
+    /// Opens the document `D` of the review `review_id`, laid over `blank`.
+    pub fn open_review_document<D: Document>(
+        storage: AppStorage,
+        review_id: &str,
+        blank: &D,
+    ) -> Draft {
+        let review_document = ReviewDocument {
+            review: review_id.to_owned(),
+            blank: to_field_map(blank),
+            state: DocumentState::default(),
+        };
+        let key = records::document_key(review_id, D::KIND);
+        Draft::start(storage, key, Some(review_document), blank)
+    }
+
+    fn start<D: Document>(
+        storage: AppStorage,
+        key: String,
+        review_document: Option<ReviewDocument>,
+        blank: &D,
+    ) -> Draft {
         let draft = Draft {
             storage,
-            key: StoredValue::new(key.to_owned()),
+            key: StoredValue::new(key),
+            review_document: StoredValue::new(review_document),
             kind: D::KIND,
             to_body: body_of::<D>,
             to_fields: fields_of::<D>,
@@ -92,6 +134,9 @@ impl Draft {
 
     /// Replaces what is on screen with what storage holds.
     fn load_from_storage(&self) {
+        if self.review_document.with_value(Option::is_some) {
+            return self.load_review_document();
+        }
         let key = self.key();
         let read = self.storage.with(|vault| vault.read(&key));
         match read {
@@ -147,6 +192,59 @@ impl Draft {
         })
     }
 
+    /// The value at `path` (`null` when absent) as a signal, for choices, dates and ticks.
+    pub fn value(&self, path: String) -> Memo<Value> {
+        let fields = self.fields;
+        Memo::new(move |_| fields.with(|map| map.get(&path).cloned().unwrap_or(Value::Null)))
+    }
+
+    /// The item ids of the list whose order is kept at `order_path`, in order.
+    pub fn list_ids(&self, order_path: String) -> Memo<Vec<String>> {
+        let fields = self.fields;
+        Memo::new(move |_| {
+            fields.with(|map| {
+                map.get(&order_path)
+                    .and_then(Value::as_array)
+                    .map(|ids| {
+                        ids.iter()
+                            .filter_map(|id| id.as_str().map(str::to_owned))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+        })
+    }
+
+    /// Adds an item at the end of the list at `order_path`: `item` holds its fields, with paths
+    /// relative to the item (e.g. `.description`).
+    pub fn add_list_item(&self, order_path: &str, id: &str, item: FieldMap) {
+        let (order_path, id) = (order_path.to_owned(), id.to_owned());
+        self.edit(move |fields| {
+            for (relative, value) in item {
+                fields.insert(format!("{order_path}[{id}]{relative}"), value);
+            }
+            let mut order = fields
+                .get(&order_path)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            order.push(Value::String(id));
+            fields.insert(order_path, Value::Array(order));
+        });
+    }
+
+    /// Removes the item `id` and all its fields from the list at `order_path`.
+    pub fn remove_list_item(&self, order_path: &str, id: &str) {
+        let item = format!("{order_path}[{id}].");
+        let (order_path, id) = (order_path.to_owned(), id.to_owned());
+        self.edit(move |fields| {
+            fields.retain(|key, _| !key.starts_with(&item));
+            if let Some(Value::Array(order)) = fields.get_mut(&order_path) {
+                order.retain(|value| value.as_str() != Some(id.as_str()));
+            }
+        });
+    }
+
     /// Sets the value at `path` and schedules a save.
     pub fn set(&self, path: &str, value: Value) {
         self.fields.update(|map| {
@@ -199,6 +297,9 @@ impl Draft {
     }
 
     fn write(&self, mine: FieldMap) -> Result<(), String> {
+        if self.review_document.with_value(Option::is_some) {
+            return self.write_review_document(mine);
+        }
         let key = self.key();
         let body = (self.to_body)(&mine).map_err(|error| error.to_string())?;
         let expect = self.rev.get_value().map_or(Expect::New, Expect::Rev);
@@ -251,6 +352,82 @@ impl Draft {
         self.base.set_value(merge.merged.clone());
         self.fields.set(merge.merged);
         self.refresh_kept_copies();
+        Ok(())
+    }
+
+    fn load_review_document(&self) {
+        let Some(mut document) = self.review_document.get_value() else {
+            return;
+        };
+        let read = self
+            .storage
+            .with(|vault| records::document(vault, &document.review, self.kind));
+        match read {
+            Some(Ok(state)) => {
+                document.state = state.unwrap_or_default();
+                let fields = Draft::shown(&document);
+                self.review_document.set_value(Some(document));
+                self.base.set_value(fields.clone());
+                self.fields.set(fields);
+                self.status.set(SaveStatus::Saved);
+            }
+            Some(Err(error)) => self.status.set(SaveStatus::Failed(error.to_string())),
+            None => {}
+        }
+    }
+
+    /// The fields as shown: the document's current values laid over its blank.
+    fn shown(document: &ReviewDocument) -> FieldMap {
+        let mut fields = document.blank.clone();
+        fields.extend(document.state.current());
+        fields
+    }
+
+    /// Records the fields this tab changed since it last read or wrote the document as this
+    /// tab's edit, and merges that with what is stored now: changes made elsewhere meanwhile are
+    /// kept, and a field changed on both sides becomes a conflict for the person to resolve.
+    fn write_review_document(&self, mine: FieldMap) -> Result<(), String> {
+        (self.to_body)(&mine).map_err(|error| error.to_string())?;
+        let mut document = self
+            .review_document
+            .get_value()
+            .ok_or("This is not a review document.")?;
+        let base = self.base.get_value();
+        let mut shown = document.state.current();
+        for path in base.keys().chain(mine.keys()) {
+            if base.get(path) != mine.get(path) {
+                match mine.get(path) {
+                    Some(value) => shown.insert(path.clone(), value.clone()),
+                    None => shown.remove(path),
+                };
+            }
+        }
+        let now = crate::browser::now();
+        let merged = self
+            .storage
+            .with_mut(|vault| {
+                let stored =
+                    records::document(vault, &document.review, self.kind)?.unwrap_or_default();
+                let mut edited = document.state.clone();
+                let stamp = stored
+                    .latest_stamp()
+                    .max(edited.latest_stamp())
+                    .tick(now.timestamp_millis());
+                let device = vault.writer().to_owned();
+                edited.record_edit(&shown, &device, stamp);
+                let merged = stored.merge(&edited);
+                records::save_document(vault, &document.review, self.kind, &merged, now)?;
+                Ok::<_, records::RecordsError>(merged)
+            })
+            .ok_or("Your data is not open, so this cannot be saved yet.")?
+            .map_err(|error| error.to_string())?;
+        document.state = merged;
+        let fields = Draft::shown(&document);
+        self.review_document.set_value(Some(document));
+        self.base.set_value(fields.clone());
+        if fields != mine {
+            self.fields.set(fields);
+        }
         Ok(())
     }
 

@@ -231,3 +231,100 @@ fn cycle_periods_of_each_preset() {
         assert!(period.contains(day));
     }
 }
+
+/// Each person holds their own copy, so the stage is read off what is held: table of copies.
+#[test]
+fn the_stage_is_read_from_the_documents_and_sign_offs_held() {
+    use appraise::domain::cycle::Stage;
+    use appraise::domain::people::Role;
+    use appraise::domain::progress::{StatementSigned, next_step, stage_of};
+    let today = date(2026, 11, 23);
+    let invited = || {
+        let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+        review.dates.meeting_on = Some(date(2026, 12, 1));
+        review
+    };
+    let with = |change: &dyn Fn(&mut appraise::domain::cycle::Review)| {
+        let mut review = invited();
+        change(&mut review);
+        review
+    };
+    let signed = |by_reviewer, by_reviewee| StatementSigned {
+        by_reviewer,
+        by_reviewee,
+    };
+    let blank_statement = appraise::domain::documents::Statement::blank(Vec::new(), Vec::new());
+    let cases = [
+        (
+            "just invited",
+            invited(),
+            signed(false, false),
+            Stage::Invited,
+        ),
+        (
+            "a blank pre-review is not yet preparing",
+            with(&|r| {
+                let mut form = common::pre_review();
+                form.key_successes = String::new();
+                r.pre_review = Some(form);
+            }),
+            signed(false, false),
+            Stage::Invited,
+        ),
+        (
+            "pre-review begun",
+            with(&|r| r.pre_review = Some(common::pre_review())),
+            signed(false, false),
+            Stage::Preparing,
+        ),
+        (
+            "the meeting day has come",
+            with(&|r| r.dates.meeting_on = Some(date(2026, 11, 20))),
+            signed(false, false),
+            Stage::MeetingHeld,
+        ),
+        (
+            "a statement carried over but not begun",
+            with(&|r| r.statement = Some(blank_statement.clone())),
+            signed(false, false),
+            Stage::Invited,
+        ),
+        (
+            "statement begun",
+            with(&|r| r.statement = Some(common::statement())),
+            signed(false, false),
+            Stage::StatementDrafted,
+        ),
+        (
+            "reviewer signed",
+            with(&|r| r.statement = Some(common::statement())),
+            signed(true, false),
+            Stage::WithReviewee,
+        ),
+        (
+            "both signed",
+            with(&|r| r.statement = Some(common::statement())),
+            signed(true, true),
+            Stage::SignedByBoth,
+        ),
+        (
+            "an appeal outranks signatures",
+            with(&|r| r.appeal = Some(common::appeal())),
+            signed(true, false),
+            Stage::Appealed,
+        ),
+    ];
+    for (case, review, signed, expected) in cases {
+        assert_eq!(stage_of(&review, signed, today), expected, "{case}");
+        for role in [
+            Role::Reviewee,
+            Role::Reviewer,
+            Role::Headteacher,
+            Role::CpdLeader,
+        ] {
+            assert!(next_step(expected, role).ends_with('.'), "{case}: {role:?}");
+        }
+    }
+    assert!(next_step(Stage::WithReviewee, Role::Reviewee).contains("sign it or appeal"));
+    assert!(next_step(Stage::SignedByBoth, Role::Reviewer).contains("headteacher"));
+}

@@ -378,3 +378,46 @@ fn one_review_seen_from_each_side_lists_only_that_sides_deadlines() {
         )]
     );
 }
+
+#[test]
+fn the_meeting_and_open_deadlines_make_a_calendar_file() {
+    use appraise::domain::ical::calendar_for;
+    use chrono::{TimeZone, Utc};
+    let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    review.reviewee.name = "Sam Patel, TA; Year 2".into();
+    review.dates.meeting_on = Some(date(2026, 12, 1));
+    review.dates.invited_on = Some(date(2026, 11, 2));
+    let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap();
+    let file = calendar_for(&review, &SchoolCalendar::default(), now);
+    assert!(file.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
+    assert!(file.ends_with("END:VCALENDAR\r\n"));
+    assert!(
+        file.lines().all(|line| line.len() <= 76),
+        "lines are folded"
+    );
+    assert!(
+        !file.replace("\r\n", "").contains('\n'),
+        "every line ends CRLF"
+    );
+    let unfolded = file.replace("\r\n ", "");
+    assert!(unfolded.contains("DTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261202"));
+    assert!(unfolded.contains("SUMMARY:Appraisal meeting: Sam Patel\\, TA\\; Year 2 with Jo Lee"));
+    assert!(unfolded.contains("DTSTAMP:20261123T093000Z"));
+    let open = deadlines(&review, &SchoolCalendar::default())
+        .into_iter()
+        .filter(|d| !d.done)
+        .count();
+    assert!(open > 0);
+    assert_eq!(unfolded.matches("BEGIN:VEVENT").count(), open + 1);
+    assert_eq!(
+        unfolded
+            .matches("UID:review-1-meeting@appraise.invalid")
+            .count(),
+        1
+    );
+    assert_eq!(
+        calendar_for(&review, &SchoolCalendar::default(), now),
+        file,
+        "repeatable"
+    );
+}

@@ -227,11 +227,14 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
     let payload = records::prepare_to_send(
         &mut vault,
         "review-1",
-        BundleKind::PreReview,
-        me,
-        &text,
+        records::Outgoing {
+            kind: BundleKind::PreReview,
+            sender: me,
+            text: text.clone(),
+            recipient: None,
+            bundle_id: "pre-1".into(),
+        },
         "sam-tab",
-        "pre-1".into(),
         at(5),
     )
     .unwrap();
@@ -313,11 +316,14 @@ fn a_reviewer_starts_a_review_and_invites_the_reviewee_by_name() {
     let payload = records::prepare_to_send(
         &mut vault,
         "review-1",
-        BundleKind::Invitation,
-        me,
-        &Default::default(),
+        records::Outgoing {
+            kind: BundleKind::Invitation,
+            sender: me,
+            text: Default::default(),
+            recipient: None,
+            bundle_id: "invite-2".into(),
+        },
         "jo-tab",
-        "invite-2".into(),
         at(1),
     )
     .unwrap();
@@ -359,17 +365,21 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
             0,
         );
         records::save_contacts(&mut vault, &contacts, at(0)).unwrap();
-        let fields = [("pre_review.key_successes".to_string(), json!(text))]
-            .into_iter()
-            .collect();
+        let fields: appraise::domain::field_map::FieldMap =
+            [("pre_review.key_successes".to_string(), json!(text))]
+                .into_iter()
+                .collect();
         let payload = records::prepare_to_send(
             &mut vault,
             "review-1",
-            BundleKind::PreReview,
-            sam_as(),
-            &fields,
+            records::Outgoing {
+                kind: BundleKind::PreReview,
+                sender: sam_as(),
+                text: fields.clone(),
+                recipient: None,
+                bundle_id: format!("pre-{device}"),
+            },
             device,
-            format!("pre-{device}"),
             at(minute),
         )
         .unwrap();
@@ -518,4 +528,150 @@ fn a_persons_part_in_a_review_is_found_by_their_pinned_name() {
     assert_eq!(part(" jo  LEE"), Some(Role::Reviewer));
     assert_eq!(part("Sam Patel"), Some(Role::Reviewee));
     assert_eq!(part("Alex Kim"), None);
+}
+
+/// The statement for comment, carrying Jo's sign-off on the statement as it is in the bundle.
+fn statement_signed_by_jo() -> Payload {
+    use appraise::bundle::sign_off::SignedSignOff;
+    use appraise::domain::sign_off::{SignOff, SignerRole};
+    let mut payload = common::statement_for_comment();
+    let mut review = common::review(
+        "la-support-staff",
+        "Support staff",
+        common::date(2026, 10, 1),
+    );
+    review.statement = Some(common::statement());
+    let sign_off =
+        SignOff::for_statement(&review, SignerRole::Reviewer, common::date(2026, 11, 20))
+            .expect("the sample statement is complete");
+    payload.sign_offs = vec![SignedSignOff::sign(sign_off, &common::jo())];
+    payload
+}
+
+#[test]
+fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_changes() {
+    use appraise::domain::sign_off::SignOffStatus;
+    let mut vault = sams_vault();
+    let payload = statement_signed_by_jo();
+    let mut forged = payload.sign_offs[0].clone();
+    forged.sign_off.signed_on = common::date(2026, 11, 21);
+    let mut with_forgery = payload.clone();
+    with_forgery.sign_offs.push(forged);
+    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    records::import(&mut vault, &received(&with_forgery), at(1)).unwrap();
+    assert_eq!(
+        records::sign_offs(&vault, "review-1").unwrap(),
+        payload.sign_offs,
+        "the sign-off whose signature does not hold is not kept"
+    );
+
+    let sams_keys = common::sam().public_keys();
+    let review = records::load_review(&vault, "review-1").unwrap().unwrap();
+    let standings = records::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
+    assert_eq!(standings.len(), 1);
+    assert_eq!(standings[0].status, SignOffStatus::Current);
+    assert!(
+        !standings[0].keys_confirmed,
+        "Jo's keys are not pinned here"
+    );
+    assert!(records::statement_signed(&standings).by_reviewer);
+    assert!(!records::statement_signed(&standings).by_reviewee);
+
+    // Pinned with different keys (someone else calling themselves Jo): the sign-off is not valid.
+    let mut contacts = Contacts::default();
+    contacts.pin(
+        "Jo Lee",
+        common::stranger().public_keys(),
+        HowVerified::ByPhone,
+        0,
+    );
+    records::save_contacts(&mut vault, &contacts, at(2)).unwrap();
+    let standings = records::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
+    assert_eq!(standings[0].status, SignOffStatus::Invalid);
+    assert!(standings[0].keys_confirmed);
+
+    // A change to a signed field puts the sign-off out of date, naming the field.
+    let mut state = records::document(&vault, "review-1", "statement")
+        .unwrap()
+        .unwrap();
+    let mut shown = state.current();
+    shown.insert(
+        "statement.assessment".into(),
+        serde_json::json!("Rewritten."),
+    );
+    state.record_edit(
+        &shown,
+        "sam-tab",
+        appraise::bundle::merge::Stamp {
+            millis: 1_900_000_000_000,
+            counter: 0,
+        },
+    );
+    records::save_document(&mut vault, "review-1", "statement", &state, at(3)).unwrap();
+    let review = records::load_review(&vault, "review-1").unwrap().unwrap();
+    let standings = records::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
+    assert_eq!(
+        payload.sign_offs[0].status(&review, &common::jo().public_keys()),
+        SignOffStatus::OutOfDate {
+            changed: vec!["statement.assessment".into()]
+        }
+    );
+    assert_eq!(standings.len(), 1);
+
+    // The reply carries every sign-off on the documents it holds; undo takes the import's away.
+    let reply = records::prepare_to_send(
+        &mut vault,
+        "review-1",
+        records::Outgoing {
+            kind: BundleKind::Reply,
+            sender: appraise::bundle::payload::Party {
+                name: "Sam Patel".into(),
+                staff_id: None,
+                role: appraise::domain::people::Role::Reviewee,
+                keys: Some(sams_keys),
+            },
+            text: Default::default(),
+            recipient: None,
+            bundle_id: "reply-1".into(),
+        },
+        "sam-tab",
+        at(4),
+    )
+    .unwrap();
+    assert_eq!(reply.sign_offs, payload.sign_offs);
+    records::undo_import(&mut vault, &with_forgery.bundle_id, at(5)).unwrap();
+    assert!(records::sign_offs(&vault, "review-1").unwrap().is_empty());
+}
+
+#[test]
+fn a_final_statement_goes_to_the_headteacher_named_and_training_needs_to_the_cpd_leader() {
+    use appraise::domain::people::Role;
+    let mut jos = jos_vault_with_review();
+    for (kind, name, role) in [
+        (BundleKind::FinalStatement, "Pat Head", Role::Headteacher),
+        (BundleKind::CpdNeeds, "Chris Train", Role::CpdLeader),
+    ] {
+        let payload = records::prepare_to_send(
+            &mut jos,
+            "review-1",
+            records::Outgoing {
+                kind,
+                sender: appraise::bundle::payload::Party {
+                    name: "Jo Lee".into(),
+                    staff_id: None,
+                    role: Role::Reviewer,
+                    keys: Some(common::jo().public_keys()),
+                },
+                text: Default::default(),
+                recipient: Some(name.into()),
+                bundle_id: format!("{kind:?}"),
+            },
+            "jo-tab",
+            at(1),
+        )
+        .unwrap();
+        assert_eq!(payload.recipients[0].name, name);
+        assert_eq!(payload.recipients[0].role, role);
+        assert_eq!(payload.recipients[0].keys, None, "not a pinned contact");
+    }
 }

@@ -46,20 +46,23 @@ impl SignedSignOff {
         }
     }
 
+    /// Whether the signature holds for the keys the sign-off carries.
+    pub fn signature_holds(&self) -> bool {
+        URL_SAFE_NO_PAD
+            .decode(&self.signature)
+            .ok()
+            .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
+            .zip(self.keys.verifying_key())
+            .is_some_and(|(sig, key)| {
+                key.verify_strict(&signed_bytes(&self.sign_off), &Signature::from_bytes(&sig))
+                    .is_ok()
+            })
+    }
+
     /// Current, out of date (with the fields that changed), or invalid when the signature does
     /// not hold or the keys are not the ones expected for the signer.
     pub fn status(&self, review: &Review, expected_signer: &PublicKeys) -> SignOffStatus {
-        let verified = self.keys == *expected_signer
-            && URL_SAFE_NO_PAD
-                .decode(&self.signature)
-                .ok()
-                .and_then(|bytes| <[u8; 64]>::try_from(bytes).ok())
-                .zip(self.keys.verifying_key())
-                .is_some_and(|(sig, key)| {
-                    key.verify_strict(&signed_bytes(&self.sign_off), &Signature::from_bytes(&sig))
-                        .is_ok()
-                });
-        if verified {
+        if self.keys == *expected_signer && self.signature_holds() {
             self.sign_off.status(review)
         } else {
             SignOffStatus::Invalid

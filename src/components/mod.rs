@@ -5,5 +5,8 @@ mod fields;
 mod save_indicator;
 
 pub use banner::{Banner, BannerKind};
-pub use fields::{DraftTextArea, DraftTextInput, field_id};
+pub use fields::{
+    DraftCheckbox, DraftChoice, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, choices,
+    field_id, focus_field,
+};
 pub use save_indicator::{SaveFailureBanner, SaveIndicator};

@@ -16,7 +16,8 @@
 //! one [`cycle::CyclePeriod`]. It moves along a fixed path of [`cycle::Stage`]s (invited →
 //! preparing → meeting held → statement drafted → with reviewee → signed by both → final, or
 //! appealed), with a support plan or formal capability beside it; [`cycle::CycleState::after`]
-//! allows only legal moves and names the problem otherwise.
+//! allows only legal moves and names the problem otherwise. Each person holds their own copy,
+//! so [`progress`] reads the stage off the documents and sign-offs held.
 //!
 //! A review holds its [`documents`]: the reviewee's pre-review form and the reviewer's private
 //! one, the planning and review statement with ratings of last year's objectives and new
@@ -39,10 +40,12 @@ pub mod deadlines;
 pub mod documents;
 pub mod field_map;
 pub mod governors;
+pub mod ical;
 pub mod ids;
 pub mod people;
 pub mod policy;
 pub mod presets;
+pub mod progress;
 pub mod retention;
 pub mod sign_off;
 pub mod smart;

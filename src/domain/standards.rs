@@ -80,6 +80,12 @@ pub enum StandardJudgement {
 }
 
 impl StandardJudgement {
+    pub const ALL: [StandardJudgement; 3] = [
+        StandardJudgement::Meets,
+        StandardJudgement::PartlyMeets,
+        StandardJudgement::DoesNotMeet,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             StandardJudgement::Meets => "Meets the standard",

@@ -5,41 +5,65 @@ use leptos_router::components::A;
 
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::cycle::Review;
+use crate::domain::cycle::Stage;
 use crate::domain::dates::format_uk_date;
-use crate::domain::deadlines::pressing_for;
+use crate::domain::deadlines::{AgendaItem, pressing_for};
 use crate::domain::people::Role;
+use crate::domain::progress::{next_step, stage_of};
 use crate::state::use_storage;
 use crate::storage::records;
 
-/// A review as one person sees it: their part in it and what they must do, soonest first.
+/// A review as one person sees it: their part in it, its stage, what they must do next, and
+/// their deadlines soonest first.
 struct MyReview {
     review: Review,
     role: Option<Role>,
-    due: Vec<String>,
+    stage: Stage,
+    due: Vec<AgendaItem>,
 }
 
-fn my_reviews(reviews: Vec<Review>, my_name: &str) -> Vec<MyReview> {
-    let (calendar, today) = (SchoolCalendar::default(), crate::browser::today());
-    reviews
-        .into_iter()
+fn my_reviews<S: crate::storage::KeyValueStore>(
+    vault: &crate::storage::Vault<S>,
+    today: chrono::NaiveDate,
+) -> Vec<MyReview> {
+    let calendar = SchoolCalendar::default();
+    let me = records::identity(vault).ok().flatten();
+    let name = me.as_ref().map(|i| i.name.clone()).unwrap_or_default();
+    let keys = me.map(|i| crate::bundle::identity::Identity::from_seed(&i.seed).public_keys());
+    records::reviews(vault)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|stored| {
+            records::load_review(vault, stored.summary.id.as_str())
+                .ok()
+                .flatten()
+        })
         .map(|review| {
-            let role = records::part_by_name(&review.reviewer, &review.reviewee, my_name);
+            let role = records::part_by_name(&review.reviewer, &review.reviewee, &name);
+            let standings = keys
+                .and_then(|keys| records::sign_off_standings(vault, &review, &name, &keys).ok())
+                .unwrap_or_default();
+            let stage = stage_of(&review, records::statement_signed(&standings), today);
             let due = role
                 .map(|role| pressing_for(&review, role, &calendar, today))
-                .unwrap_or_default()
-                .into_iter()
-                .map(|item| {
-                    format!(
-                        "{}: {} ({})",
-                        item.deadline.kind,
-                        item.urgency,
-                        format_uk_date(item.deadline.due)
-                    )
-                })
-                .collect();
-            MyReview { review, role, due }
+                .unwrap_or_default();
+            MyReview {
+                review,
+                role,
+                stage,
+                due,
+            }
         })
         .collect()
+}
+
+fn describe(item: &AgendaItem) -> String {
+    format!(
+        "{}: {} ({})",
+        item.deadline.kind,
+        item.urgency,
+        format_uk_date(item.deadline.due)
+    )
 }
 
 #[component]
@@ -49,23 +73,7 @@ pub fn HomePage() -> impl IntoView {
     let reviews = move || {
         storage.changed_elsewhere.track();
         storage
-            .with(|vault| {
-                let name = records::identity(vault)
-                    .ok()
-                    .flatten()
-                    .map(|i| i.name)
-                    .unwrap_or_default();
-                let held: Vec<Review> = records::reviews(vault)
-                    .unwrap_or_default()
-                    .iter()
-                    .filter_map(|stored| {
-                        records::load_review(vault, stored.summary.id.as_str())
-                            .ok()
-                            .flatten()
-                    })
-                    .collect();
-                my_reviews(held, &name)
-            })
+            .with(|vault| my_reviews(vault, crate::browser::today()))
             .unwrap_or_default()
     };
     view! {
@@ -91,36 +99,93 @@ pub fn HomePage() -> impl IntoView {
                 </ul>
             </div>
         }>
-            <h2>"Your reviews"</h2>
-            {move || reviews().into_iter().map(|mine| {
-                let review = &mine.review;
-                let heading = match mine.role {
-                    Some(Role::Reviewer) => format!("Reviewing {}", review.reviewee.name),
-                    Some(Role::Reviewee) => format!("Your review with {}", review.reviewer.name),
-                    _ => format!("{}’s review by {}", review.reviewee.name, review.reviewer.name),
-                };
-                let details = format!(
-                    "Cycle {} to {}. Meeting {}.",
-                    format_uk_date(review.period.first_day),
-                    format_uk_date(review.period.last_day),
-                    review.dates.meeting_on.map_or("not yet set".to_string(), |day| format!("on {}", format_uk_date(day)))
-                );
-                let label = heading.clone();
-                let next = if mine.role == Some(Role::Reviewee) { ("/prepare", "Prepare and send your pre-review") } else { ("/import", "Import what they send you") };
+            <p><A href="/import" attr:class="button">"Import a file"</A></p>
+            {move || {
+                let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews().into_iter().partition(|mine| mine.role == Some(Role::Reviewer));
                 view! {
-                    <section class="panel" aria-label=label>
-                        <h3>{heading}</h3>
-                        <p>{details}</p>
-                        {if mine.due.is_empty() {
-                            view! { <p>"Nothing is due for you in the next six weeks."</p> }.into_any()
-                        } else {
-                            view! { <ul class="list">{mine.due.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul> }.into_any()
-                        }}
-                        <p><A href=next.0>{next.1}</A></p>
-                    </section>
+                    {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}
+                    {others.into_iter().map(|mine| view! { <ReviewCard mine=mine /> }).collect_view()}
                 }
-            }).collect_view()}
+            }}
         </Show>
         <p><A href="/how-it-works">"Find out how an appraisal cycle works in Appraise"</A></p>
+    }
+}
+
+/// A reviewer's reviewees in a table: stage, next deadline (overdue in red), objectives.
+#[component]
+fn Reviewees(reviews: Vec<MyReview>) -> impl IntoView {
+    view! {
+        <h2>"Your reviewees"</h2>
+        <div class="table-wrap">
+            <table class="table">
+                <caption class="visually-hidden">"The reviews you are the reviewer for"</caption>
+                <thead>
+                    <tr><th scope="col">"Reviewee"</th><th scope="col">"Stage"</th><th scope="col">"Next deadline"</th><th scope="col">"New objectives"</th></tr>
+                </thead>
+                <tbody>
+                    {reviews.into_iter().map(|mine| {
+                        let review = mine.review;
+                        let href = format!("/reviews/{}", review.id);
+                        let next = mine.due.first().map(|item| (describe(item), matches!(item.urgency, crate::domain::deadlines::Urgency::Overdue { .. })));
+                        let objectives = review.statement.as_ref().map_or(0, |s| s.new_objectives.len());
+                        view! {
+                            <tr>
+                                <th scope="row"><A href=href>{review.reviewee.name.clone()}</A></th>
+                                <td>{mine.stage.label()}</td>
+                                {match next {
+                                    Some((text, true)) => view! { <td class="overdue">{text}</td> }.into_any(),
+                                    Some((text, false)) => view! { <td>{text}</td> }.into_any(),
+                                    None => view! { <td>"None in the next six weeks"</td> }.into_any(),
+                                }}
+                                <td>{objectives}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// One review the person takes part in as reviewee (or only reads): stage, next step, deadlines.
+#[component]
+fn ReviewCard(mine: MyReview) -> impl IntoView {
+    let review = &mine.review;
+    let heading = match mine.role {
+        Some(Role::Reviewee) => format!("Your review with {}", review.reviewer.name),
+        _ => format!(
+            "{}’s review by {}",
+            review.reviewee.name, review.reviewer.name
+        ),
+    };
+    let details = format!(
+        "Cycle {} to {}. Meeting {}. Stage: {}.",
+        format_uk_date(review.period.first_day),
+        format_uk_date(review.period.last_day),
+        review
+            .dates
+            .meeting_on
+            .map_or("not yet set".to_string(), |day| format!(
+                "on {}",
+                format_uk_date(day)
+            )),
+        mine.stage.label()
+    );
+    let step = next_step(mine.stage, mine.role.unwrap_or(Role::Headteacher));
+    let href = format!("/reviews/{}", review.id);
+    let label = heading.clone();
+    view! {
+        <section class="panel" aria-label=label>
+            <h3>{heading}</h3>
+            <p>{details}</p>
+            <p><strong>"Next: "</strong>{step}</p>
+            {if mine.due.is_empty() {
+                view! { <p>"Nothing is due for you in the next six weeks."</p> }.into_any()
+            } else {
+                view! { <ul class="list">{mine.due.iter().map(|item| view! { <li>{describe(item)}</li> }).collect_view()}</ul> }.into_any()
+            }}
+            <p><A href=href>"Open this review"</A></p>
+        </section>
     }
 }

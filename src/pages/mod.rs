@@ -7,6 +7,7 @@ mod how_it_works;
 mod import;
 mod not_found;
 mod prepare;
+mod review;
 mod send;
 mod start_review;
 mod unlock;
@@ -18,6 +19,7 @@ pub use how_it_works::HowItWorksPage;
 pub use import::ImportPage;
 pub use not_found::NotFoundPage;
 pub use prepare::PreparePage;
+pub use review::ReviewPage;
 pub use start_review::StartReviewPage;
 pub use unlock::UnlockPage;
 

@@ -5,7 +5,8 @@ use serde_json::Value;
 
 use crate::autosave::{Draft, KeptCopy, save_on_leaving};
 use crate::components::{
-    Banner, BannerKind, DraftTextArea, DraftTextInput, SaveFailureBanner, SaveIndicator, field_id,
+    Banner, BannerKind, DraftTextArea, DraftTextInput, RemoveButton, SaveFailureBanner,
+    SaveIndicator, focus_field,
 };
 use crate::domain::documents::{Document, FormField, PreReviewAuthor, PreReviewForm, from_json};
 use crate::state::use_storage;
@@ -86,73 +87,18 @@ pub fn PreparePage() -> impl IntoView {
 #[component]
 fn EvidenceList(draft: Draft) -> impl IntoView {
     let order_path = path("evidence");
-    let ids = {
-        let order_path = order_path.clone();
-        Memo::new(move |_| {
-            draft.fields.with(|fields| {
-                fields
-                    .get(&order_path)
-                    .and_then(Value::as_array)
-                    .map(|ids| {
-                        ids.iter()
-                            .filter_map(|id| id.as_str().map(str::to_owned))
-                            .collect::<Vec<_>>()
-                    })
-                    .unwrap_or_default()
-            })
-        })
-    };
+    let ids = draft.list_ids(order_path.clone());
     let add = {
         let order_path = order_path.clone();
         move |_| {
             let id = crate::browser::fresh_id("evidence");
-            let order_path = order_path.clone();
-            let new_id = id.clone();
-            draft.edit(move |fields| {
-                let id = new_id;
-                let item = format!("{order_path}[{id}]");
-                fields.insert(format!("{item}.id"), Value::String(id.clone()));
-                fields.insert(format!("{item}.description"), Value::String(String::new()));
-                let mut order = fields
-                    .get(&order_path)
-                    .and_then(Value::as_array)
-                    .cloned()
-                    .unwrap_or_default();
-                order.push(Value::String(id.clone()));
-                fields.insert(order_path, Value::Array(order));
-            });
-            // Put the person straight into the new field.
-            request_animation_frame(move || {
-                let input = web_sys::window().and_then(|w| w.document()).and_then(|d| {
-                    d.get_element_by_id(&field_id(&format!(
-                        "pre_review.evidence[{id}].description"
-                    )))
-                });
-                if let Some(input) = input
-                    .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-                {
-                    let _ = input.focus();
-                }
-            });
+            let item = [
+                (".id".to_owned(), Value::String(id.clone())),
+                (".description".to_owned(), Value::String(String::new())),
+            ];
+            draft.add_list_item(&order_path, &id, item.into_iter().collect());
+            focus_field(format!("{order_path}[{id}].description"));
         }
-    };
-    let remove = move |id: String| {
-        let order_path = order_path.clone();
-        draft.edit(move |fields| {
-            let item = format!("{order_path}[{id}]");
-            fields.retain(|key, _| !key.starts_with(&format!("{item}.")));
-            let order: Vec<Value> = fields
-                .get(&order_path)
-                .and_then(Value::as_array)
-                .map(|ids| {
-                    ids.iter()
-                        .filter(|v| v.as_str() != Some(id.as_str()))
-                        .cloned()
-                        .collect()
-                })
-                .unwrap_or_default();
-            fields.insert(order_path, Value::Array(order));
-        });
     };
     view! {
         <fieldset class="fieldset">
@@ -165,15 +111,10 @@ fn EvidenceList(draft: Draft) -> impl IntoView {
                 <div class="list-item">
                     <DraftTextInput
                         draft=draft
-                        path=format!("pre_review.evidence[{id}].description")
+                        path=format!("{order_path}[{id}].description")
                         label=format!("Evidence {}", number + 1)
                     />
-                    <button type="button" class="button button--link" on:click={
-                        let remove = remove.clone();
-                        move |_| remove(id.clone())
-                    }>
-                        "Remove"<span class="visually-hidden">{format!(" evidence {}", number + 1)}</span>
-                    </button>
+                    <RemoveButton draft=draft order_path=order_path.clone() id=id what=format!("evidence {}", number + 1) />
                 </div>
             </For>
             <button type="button" class="button button--secondary" on:click=add>"Add a piece of evidence"</button>

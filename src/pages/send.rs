@@ -29,14 +29,15 @@ pub enum Sent {
     Failed(String),
 }
 
-/// Signs (and, with `encrypt`, encrypts) a bundle of `kind` for the review's other party,
-/// recording `text` into the review's documents first, and downloads it.
+/// Signs (and, with `encrypt`, encrypts) a bundle of `kind` for `recipient` (by default the
+/// review's other party), recording `text` into the review's documents first, and downloads it.
 pub fn send_bundle(
     storage: AppStorage,
     review: &StoredReview,
     kind: BundleKind,
     role: Role,
     text: &FieldMap,
+    recipient: Option<String>,
     encrypt: bool,
 ) -> Sent {
     let Some((stored, identity)) = storage.identity() else {
@@ -54,16 +55,14 @@ pub fn send_bundle(
     let bundle_id = fresh_id("bundle");
     let prepared = storage.with_mut(|vault| {
         let device = vault.writer().to_owned();
-        records::prepare_to_send(
-            vault,
-            review.summary.id.as_str(),
+        let outgoing = records::Outgoing {
             kind,
-            me,
-            text,
-            &device,
-            bundle_id.clone(),
-            now(),
-        )
+            sender: me,
+            text: text.clone(),
+            recipient,
+            bundle_id: bundle_id.clone(),
+        };
+        records::prepare_to_send(vault, review.summary.id.as_str(), outgoing, &device, now())
     });
     let payload = match prepared {
         Some(Ok(payload)) => payload,
@@ -160,10 +159,7 @@ pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
             <Show when=move || !reviews().is_empty() fallback=|| view! {
                 <p class="empty">"When your reviewer’s invitation arrives, import it and you can send your pre-review from here."</p>
             }>
-                <div class="radio">
-                    <input type="checkbox" id="send-encrypted" prop:checked=move || encrypt.get() on:change=move |e| encrypt.set(event_target_checked(&e)) />
-                    <label for="send-encrypted">"Encrypt it so only your reviewer (and you) can read it (recommended for email)"</label>
-                </div>
+                <EncryptChoice encrypt=encrypt id="send-encrypted" label="Encrypt it so only your reviewer (and you) can read it (recommended for email)" />
                 {move || reviews().into_iter().map(|review| {
                     let reviewer = review.summary.reviewer.name.clone();
                     let label = format!("Send to {reviewer}");
@@ -171,7 +167,7 @@ pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
                         <button type="button" class="button" on:click=move |_| {
                             draft.save_now();
                             let text = draft.fields.get_untracked();
-                            sent.set(Some(send_bundle(storage, &review, BundleKind::PreReview, Role::Reviewee, &text, encrypt.get_untracked())));
+                            sent.set(Some(send_bundle(storage, &review, BundleKind::PreReview, Role::Reviewee, &text, None, encrypt.get_untracked())));
                         }>
                             {label}
                         </button>
@@ -180,6 +176,21 @@ pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
             </Show>
             <SentNotice sent=sent />
         </section>
+    }
+}
+
+/// The choice to encrypt a file for its recipient, on unless the person turns it off.
+#[component]
+pub fn EncryptChoice(
+    encrypt: RwSignal<bool>,
+    id: &'static str,
+    #[prop(into)] label: String,
+) -> impl IntoView {
+    view! {
+        <div class="radio">
+            <input type="checkbox" id=id prop:checked=move || encrypt.get() on:change=move |e| encrypt.set(event_target_checked(&e)) />
+            <label for=id>{label}</label>
+        </div>
     }
 }
 

@@ -123,6 +123,7 @@ pub fn StartReviewPage() -> impl IntoView {
                 BundleKind::Invitation,
                 Role::Reviewer,
                 &Default::default(),
+                None,
                 false,
             ))),
             Some(Err(error)) => sent.set(Some(Sent::Failed(error.to_string()))),

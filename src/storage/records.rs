@@ -18,6 +18,7 @@ use crate::bundle::identity::KeySeed;
 use crate::bundle::merge::DocumentState;
 use crate::bundle::open::Verified;
 use crate::bundle::payload::{BundleKind, Payload, ReviewSummary};
+use crate::bundle::sign_off::SignedSignOff;
 use crate::domain::people::{PersonRef, Role};
 
 const IDENTITY: &str = "identity";
@@ -51,6 +52,9 @@ pub struct ImportRecord {
     pub created_review: bool,
     /// Document kind → its state before the import (`None`: it did not exist).
     pub before: BTreeMap<String, Option<DocumentState>>,
+    /// The review's sign-offs before the import, when it brought new ones.
+    #[serde(default)]
+    pub sign_offs_before: Option<Vec<SignedSignOff>>,
     pub undone: bool,
 }
 
@@ -101,8 +105,13 @@ fn review_key(id: &str) -> String {
     format!("review:{id}")
 }
 
-fn document_key(review: &str, kind: &str) -> String {
+/// The record key of a review document.
+pub fn document_key(review: &str, kind: &str) -> String {
     format!("review:{review}:{kind}")
+}
+
+fn sign_offs_key(review: &str) -> String {
+    format!("sign-offs:{review}")
 }
 
 fn read_as<T: for<'de> Deserialize<'de>, S: KeyValueStore>(
@@ -231,6 +240,111 @@ pub fn save_document<S: KeyValueStore>(
     )
 }
 
+/// Every sign-off given on this review that is held here, oldest first.
+pub fn sign_offs<S: KeyValueStore>(
+    vault: &Vault<S>,
+    review: &str,
+) -> Result<Vec<SignedSignOff>, RecordsError> {
+    Ok(read_as(vault, &sign_offs_key(review))?
+        .map(|(list, _)| list)
+        .unwrap_or_default())
+}
+
+fn save_sign_offs<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review: &str,
+    list: &[SignedSignOff],
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(vault, &sign_offs_key(review), "sign_offs", &list, now)
+}
+
+/// The sign-offs held here joined with `incoming`: each one kept once, and only those whose
+/// signature holds for the keys they carry (whether those are the signer's is checked on display).
+fn join_sign_offs(held: &[SignedSignOff], incoming: &[SignedSignOff]) -> Vec<SignedSignOff> {
+    let mut joined = held.to_vec();
+    for signed in incoming {
+        if signed.signature_holds() && !joined.contains(signed) {
+            joined.push(signed.clone());
+        }
+    }
+    joined.sort_by_key(|signed| signed.sign_off.signed_on);
+    joined
+}
+
+/// Keeps this person's sign-off with the review, to travel in the next bundle they send.
+pub fn add_sign_off<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review: &str,
+    signed: SignedSignOff,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let list = join_sign_offs(&sign_offs(vault, review)?, &[signed]);
+    save_sign_offs(vault, review, &list, now)
+}
+
+/// A sign-off as it stands now, for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignOffStanding {
+    pub signed: SignedSignOff,
+    pub status: crate::domain::sign_off::SignOffStatus,
+    /// Whether the keys it was made with are the signer's confirmed keys (a pinned contact, or
+    /// this person's own); if not, it is checked against the keys it carries.
+    pub keys_confirmed: bool,
+}
+
+/// The latest sign-off for each document and role, with whether it still covers the document as
+/// it is now. `my_keys` are this person's own keys, which confirm their own sign-offs.
+pub fn sign_off_standings<S: KeyValueStore>(
+    vault: &Vault<S>,
+    review: &crate::domain::cycle::Review,
+    my_name: &str,
+    my_keys: &crate::bundle::identity::PublicKeys,
+) -> Result<Vec<SignOffStanding>, RecordsError> {
+    let contacts = contacts(vault)?;
+    let mut latest: BTreeMap<(String, String), SignedSignOff> = BTreeMap::new();
+    for signed in sign_offs(vault, review.id.as_str())? {
+        let key = (
+            signed.sign_off.document.clone(),
+            format!("{:?}", signed.sign_off.role),
+        );
+        latest.insert(key, signed);
+    }
+    Ok(latest
+        .into_values()
+        .map(|signed| {
+            let signer = name_key(&signed.sign_off.signer.name);
+            let confirmed = if signer == name_key(my_name) {
+                Some(*my_keys)
+            } else {
+                contacts.by_name.get(&signer).map(|contact| contact.keys)
+            };
+            let expected = confirmed.unwrap_or(signed.keys);
+            SignOffStanding {
+                status: signed.status(review, &expected),
+                keys_confirmed: confirmed.is_some(),
+                signed,
+            }
+        })
+        .collect())
+}
+
+/// Which sign-offs on the statement still cover it, for working out the review's stage.
+pub fn statement_signed(standings: &[SignOffStanding]) -> crate::domain::progress::StatementSigned {
+    use crate::domain::sign_off::{SignOffStatus, SignerRole};
+    let current = |role: SignerRole| {
+        standings.iter().any(|standing| {
+            standing.signed.sign_off.document == "statement"
+                && standing.signed.sign_off.role == role
+                && standing.status == SignOffStatus::Current
+        })
+    };
+    crate::domain::progress::StatementSigned {
+        by_reviewer: current(SignerRole::Reviewer),
+        by_reviewee: current(SignerRole::Reviewee),
+    }
+}
+
 fn local_documents<S: KeyValueStore>(
     vault: &Vault<S>,
     payload: &Payload,
@@ -318,6 +432,9 @@ pub fn import<S: KeyValueStore>(
     let before_local = local_documents(vault, payload)?;
     let mut local = before_local.clone();
     let report = apply(&mut local, bundle, role);
+    let held_sign_offs = sign_offs(vault, review_id)?;
+    let joined_sign_offs = join_sign_offs(&held_sign_offs, &payload.sign_offs);
+    let brings_sign_offs = joined_sign_offs != held_sign_offs;
     let record = ImportRecord {
         bundle_id: payload.bundle_id.clone(),
         kind: payload.kind,
@@ -329,6 +446,7 @@ pub fn import<S: KeyValueStore>(
             .keys()
             .map(|kind| (kind.clone(), before_local.get(kind).cloned()))
             .collect(),
+        sign_offs_before: brings_sign_offs.then(|| held_sign_offs.clone()),
         undone: false,
     };
     // The undo record is written first, so an interrupted import can always be undone.
@@ -353,6 +471,9 @@ pub fn import<S: KeyValueStore>(
         if before_local.get(kind) != Some(state) {
             save_document(vault, review_id, kind, state, now)?;
         }
+    }
+    if brings_sign_offs {
+        save_sign_offs(vault, review_id, &joined_sign_offs, now)?;
     }
     Ok(report)
 }
@@ -392,7 +513,13 @@ pub fn undo_import<S: KeyValueStore>(
                 .map_err(|e| RecordsError::Write(WriteError::Storage(e)))?,
         }
     }
+    if let Some(list) = &record.sign_offs_before {
+        save_sign_offs(vault, &record.review_id, list, now)?;
+    }
     if record.created_review {
+        vault
+            .remove(&sign_offs_key(&record.review_id))
+            .map_err(|e| RecordsError::Write(WriteError::Storage(e)))?;
         vault
             .remove(&review_key(&record.review_id))
             .map_err(|e| RecordsError::Write(WriteError::Storage(e)))?;
@@ -401,32 +528,47 @@ pub fn undo_import<S: KeyValueStore>(
     write_as(vault, &key, "import", &record, now)
 }
 
-/// Records this person's current text of a document into the review's mergeable state (as an
-/// edit by `device`) and returns the bundle payload that sends it to the review's other party.
-/// The recipient's keys come from the pinned contacts; without them the bundle is addressed by name.
-#[allow(clippy::too_many_arguments)]
+/// A bundle about to be sent.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub kind: BundleKind,
+    pub sender: crate::bundle::payload::Party,
+    /// Text kept outside the review's documents (the pre-review draft), recorded into them first.
+    pub text: crate::domain::field_map::FieldMap,
+    /// Who receives a final statement (the headteacher) or training needs (the CPD leader); the
+    /// review's other party receives every other kind.
+    pub recipient: Option<String>,
+    pub bundle_id: String,
+}
+
+/// Records `outgoing.text` into the review's mergeable documents (as an edit by `device`) and
+/// returns the bundle payload, with the review's sign-offs on the documents it carries. The
+/// recipient's keys come from the pinned contacts; without them the bundle is addressed by name.
 pub fn prepare_to_send<S: KeyValueStore>(
     vault: &mut Vault<S>,
     review_id: &str,
-    kind: BundleKind,
-    sender: crate::bundle::payload::Party,
-    text: &crate::domain::field_map::FieldMap,
+    outgoing: Outgoing,
     device: &str,
-    bundle_id: String,
     now: DateTime<Utc>,
 ) -> Result<Payload, RecordsError> {
+    let Outgoing {
+        kind,
+        sender,
+        text,
+        recipient,
+        bundle_id,
+    } = outgoing;
+    let text = &text;
     let stored = review(vault, review_id)?.ok_or(RecordsError::UnknownReview)?;
     let summary = stored.summary;
     let contacts = contacts(vault)?;
-    let (recipient, recipient_role) = if sender.role == Role::Reviewee {
-        (&summary.reviewer, Role::Reviewer)
-    } else {
-        (&summary.reviewee, Role::Reviewee)
+    let (recipient, recipient_role) = match (kind, recipient) {
+        (BundleKind::FinalStatement, Some(name)) => (name, Role::Headteacher),
+        (BundleKind::CpdNeeds, Some(name)) => (name, Role::CpdLeader),
+        _ if sender.role == Role::Reviewee => (summary.reviewer.name.clone(), Role::Reviewer),
+        _ => (summary.reviewee.name.clone(), Role::Reviewee),
     };
-    let recipient_keys = contacts
-        .by_name
-        .get(&crate::bundle::contacts::name_key(&recipient.name))
-        .map(|c| c.keys);
+    let recipient_keys = contacts.by_name.get(&name_key(&recipient)).map(|c| c.keys);
     let mut documents = BTreeMap::new();
     for document_kind in kind.documents() {
         let mut state = document(vault, review_id, document_kind)?.unwrap_or_default();
@@ -453,14 +595,20 @@ pub fn prepare_to_send<S: KeyValueStore>(
         kind,
         sender,
         recipients: vec![crate::bundle::payload::Party {
-            name: recipient.name.clone(),
+            name: recipient,
             staff_id: None,
             role: recipient_role,
             keys: recipient_keys,
         }],
         review: summary,
         documents,
-        sign_offs: Vec::new(),
+        sign_offs: sign_offs(vault, review_id)?
+            .into_iter()
+            .filter(|signed| {
+                kind.documents()
+                    .contains(&signed.sign_off.document.as_str())
+            })
+            .collect(),
     })
 }
 
@@ -615,5 +763,6 @@ pub fn load_review<S: KeyValueStore>(
         needs: Vec::new(),
     };
     review.cpd_needs = read(vault, id, &no_needs)?;
+    review.appeal = read(vault, id, &crate::domain::documents::Appeal::blank())?;
     Ok(Some(review))
 }

@@ -36,6 +36,21 @@ pub enum AppealOutcome {
     NotUpheld,
 }
 
+impl Appeal {
+    /// An appeal not yet written, to be heard by the headteacher.
+    pub fn blank() -> Appeal {
+        Appeal {
+            entries_appealed: Vec::new(),
+            grounds: String::new(),
+            heard_by: AppealHearer::Headteacher,
+            lodged_on: None,
+            outcome: None,
+            outcome_notes: String::new(),
+            decided_on: None,
+        }
+    }
+}
+
 impl Document for Appeal {
     const KIND: &'static str = "appeal";
     const SCHEMA: u32 = 1;

@@ -172,6 +172,21 @@ pub struct FormField {
     pub optional: bool,
 }
 
+/// A form field's description, as the form tables write it.
+pub(crate) const fn field(
+    name: &'static str,
+    label: &'static str,
+    hint: &'static str,
+    optional: bool,
+) -> FormField {
+    FormField {
+        name,
+        label,
+        hint,
+        optional,
+    }
+}
+
 /// A document written out as plain text with its labels, so a person can keep or print every
 /// word of it outside Appraise (for example when their browser's storage is full).
 pub fn as_plain_text(title: &str, fields: &[FormField], values: &serde_json::Value) -> String {

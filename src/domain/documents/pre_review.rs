@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Document, FormField};
+use super::{Document, FormField, field};
 use crate::domain::ids::Id;
 
 /// Whose form this is: the reviewee's own, shared with the reviewer, or the reviewer's private
@@ -50,20 +50,6 @@ pub struct EvidenceItem {
 impl Document for PreReviewForm {
     const KIND: &'static str = "pre_review";
     const SCHEMA: u32 = 1;
-}
-
-const fn field(
-    name: &'static str,
-    label: &'static str,
-    hint: &'static str,
-    optional: bool,
-) -> FormField {
-    FormField {
-        name,
-        label,
-        hint,
-        optional,
-    }
 }
 
 impl PreReviewForm {

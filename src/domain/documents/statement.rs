@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Document;
+use super::{Document, FormField, field};
 use crate::domain::ids::Id;
 use crate::domain::standards::StandardAssessment;
 
@@ -53,6 +53,13 @@ pub enum ProgressRating {
 }
 
 impl ProgressRating {
+    pub const ALL: [ProgressRating; 4] = [
+        ProgressRating::Achieved,
+        ProgressRating::PartiallyAchieved,
+        ProgressRating::NotAchieved,
+        ProgressRating::RevisedOrWithdrawn,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             ProgressRating::Achieved => "Achieved",
@@ -74,6 +81,12 @@ pub enum PayRecommendation {
 }
 
 impl PayRecommendation {
+    pub const ALL: [PayRecommendation; 3] = [
+        PayRecommendation::Progress,
+        PayRecommendation::DoNotProgress,
+        PayRecommendation::Honorarium,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             PayRecommendation::Progress => "Recommend pay progression",
@@ -127,6 +140,62 @@ impl Document for Statement {
 }
 
 impl Statement {
+    /// The reviewer's free-text sections, in the order the statement shows them (seed 001's
+    /// "Planning and Review Statement", seed 004's Annex 3).
+    pub const TEXT_FIELDS: [FormField; 7] = [
+        field(
+            "assessment",
+            "Assessment against the job role",
+            "Performance over the cycle against the job description and the standards that apply, with the evidence discussed.",
+            false,
+        ),
+        field("factors_helped", "What helped performance", "", true),
+        field("factors_hindered", "What hindered performance", "", true),
+        field(
+            "training_received",
+            "Training and development received, and its impact",
+            "",
+            true,
+        ),
+        field(
+            "job_description_comments",
+            "Comments on the job description",
+            "Whether it still describes the role, and any changes agreed.",
+            true,
+        ),
+        field("career_goals", "Career goals and aspirations", "", true),
+        field("reviewer_comments", "Reviewer’s comments", "", true),
+    ];
+
+    /// The fields of one new objective, as seed 001's table heads them.
+    pub const OBJECTIVE_FIELDS: [FormField; 5] = [
+        field(
+            "objective",
+            "The objective",
+            "What will be achieved, starting with an action: “Raise…”, “Lead…”, “Complete…”.",
+            false,
+        ),
+        field(
+            "link",
+            "Link to the school improvement plan or job role",
+            "",
+            true,
+        ),
+        field(
+            "success_criteria",
+            "How will you know it is achieved?",
+            "A measure: a number, a date, a finished piece of work.",
+            false,
+        ),
+        field("actions", "What will be done to achieve it?", "", false),
+        field(
+            "support_needed",
+            "Support, training or development needed",
+            "",
+            true,
+        ),
+    ];
+
     /// A blank statement, carrying last cycle's objectives to rate and, where the policy uses
     /// them, one blank assessment per standard.
     pub fn blank(

@@ -1,0 +1,83 @@
+//! Where a review has got to, read from what each person holds (both keep their own copy, so
+//! the stage is worked out from the documents and sign-offs rather than stored), and what each
+//! person in it must do next.
+
+use chrono::NaiveDate;
+
+use super::cycle::{Review, Stage};
+use super::documents::Statement;
+use super::people::Role;
+
+/// Which sign-offs on the statement still cover it as it is now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct StatementSigned {
+    pub by_reviewer: bool,
+    pub by_reviewee: bool,
+}
+
+/// Whether the reviewer has begun writing the statement (more than the objectives carried over).
+fn statement_started(statement: &Statement) -> bool {
+    !statement.assessment.trim().is_empty()
+        || !statement.new_objectives.is_empty()
+        || statement
+            .previous_objectives
+            .iter()
+            .any(|objective| objective.rating.is_some())
+}
+
+/// The stage the review has reached, as far as this copy shows.
+pub fn stage_of(review: &Review, signed: StatementSigned, today: NaiveDate) -> Stage {
+    let appealed = review
+        .appeal
+        .as_ref()
+        .is_some_and(|appeal| !appeal.grounds.trim().is_empty());
+    let pre_review_begun = review
+        .pre_review
+        .as_ref()
+        .is_some_and(|form| !form.key_successes.trim().is_empty());
+    if appealed {
+        Stage::Appealed
+    } else if signed.by_reviewer && signed.by_reviewee {
+        Stage::SignedByBoth
+    } else if signed.by_reviewer {
+        Stage::WithReviewee
+    } else if review.statement.as_ref().is_some_and(statement_started) {
+        Stage::StatementDrafted
+    } else if review.dates.meeting_on.is_some_and(|day| day <= today) {
+        Stage::MeetingHeld
+    } else if pre_review_begun {
+        Stage::Preparing
+    } else {
+        Stage::Invited
+    }
+}
+
+/// What the person in `role` must do next at `stage`, in a sentence.
+pub fn next_step(stage: Stage, role: Role) -> &'static str {
+    match (stage, role) {
+        (Stage::Invited | Stage::Preparing, Role::Reviewee) => {
+            "Prepare your pre-review and send it to your reviewer before the meeting."
+        }
+        (Stage::Invited | Stage::Preparing, _) => {
+            "Prepare for the meeting; the reviewee’s pre-review arrives as a file to import."
+        }
+        (Stage::MeetingHeld | Stage::StatementDrafted, Role::Reviewer) => {
+            "Write the statement and training needs, sign them and send them for comment."
+        }
+        (Stage::MeetingHeld | Stage::StatementDrafted, _) => {
+            "Your reviewer is writing the statement; it will arrive as a file to import."
+        }
+        (Stage::WithReviewee, Role::Reviewee) => {
+            "Read the statement, add your comments, then sign it or appeal, and send your reply."
+        }
+        (Stage::WithReviewee, _) => {
+            "The statement is with the reviewee for comments and signature."
+        }
+        (Stage::SignedByBoth, Role::Reviewer) => {
+            "Send the final statement to the headteacher and the training needs to the CPD leader."
+        }
+        (Stage::SignedByBoth | Stage::Final, _) => "Nothing more is needed from you this cycle.",
+        (Stage::Appealed, Role::Headteacher) => "Hear the appeal and record the decision.",
+        (Stage::Appealed, _) => "The appeal goes to the headteacher, who hears it and decides.",
+    }
+}

@@ -1,0 +1,290 @@
+//! The review workspace: one review as this person holds it, with its stage and deadlines, the
+//! pre-review, the planning and review statement, training needs, sign-offs and sending.
+//! The reviewer writes the statement and training needs; the reviewee reads them, adds their
+//! comments, signs or appeals; anyone else (the headteacher) reads.
+
+mod cpd;
+mod sending;
+mod sign_offs;
+mod statement;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+
+use crate::autosave::{Draft, save_on_leaving};
+use crate::components::{DraftTextArea, SaveFailureBanner, SaveIndicator};
+use crate::domain::calendar::SchoolCalendar;
+use crate::domain::cycle::Review;
+use crate::domain::dates::format_uk_date;
+use crate::domain::deadlines::deadlines;
+use crate::domain::documents::{Appeal, CpdNeeds, Document, PreReviewForm, Statement, to_json};
+use crate::domain::people::Role;
+use crate::domain::progress::{next_step, stage_of};
+use crate::state::{AppStorage, use_storage};
+use crate::storage::records::{self, SignOffStanding, StoredReview};
+
+/// Everything the workspace's sections share.
+#[derive(Clone, Copy)]
+struct Workspace {
+    storage: AppStorage,
+    review_id: StoredValue<String>,
+    /// This person's part in the review (`None`: they only read it, like the headteacher).
+    role: Option<Role>,
+    statement: Draft,
+    cpd_needs: Draft,
+    appeal: Draft,
+    /// The review as stored now, read again after every save and import.
+    review: Memo<Option<Review>>,
+    standings: Memo<Vec<SignOffStanding>>,
+}
+
+impl Workspace {
+    fn is(&self, role: Role) -> bool {
+        self.role == Some(role)
+    }
+
+    /// Writes every open draft, so what is sent or signed is what is on screen.
+    fn save_all(&self) {
+        for draft in [self.statement, self.cpd_needs, self.appeal] {
+            draft.save_now();
+        }
+    }
+
+    fn stored(&self) -> Option<StoredReview> {
+        let id = self.review_id.get_value();
+        self.storage
+            .with(|vault| records::review(vault, &id).ok().flatten())
+            .flatten()
+    }
+}
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        view! { <ReviewWorkspace id=id /> }
+    }
+}
+
+#[component]
+fn ReviewWorkspace(id: String) -> impl IntoView {
+    let storage = use_storage();
+    let held = storage
+        .with(|vault| records::review(vault, &id).ok().flatten())
+        .flatten();
+    let Some(held) = held else {
+        super::set_page_title("Review not found");
+        return view! {
+            <h1>"This review is not on this device"</h1>
+            <p>"It may have been deleted, or it was started on another device or browser."</p>
+            <p><A href="/">"Go to your reviews"</A></p>
+        }
+        .into_any();
+    };
+    let summary = held.summary.clone();
+    let my_name = storage
+        .with(|vault| records::identity(vault).ok().flatten().map(|i| i.name))
+        .flatten()
+        .unwrap_or_default();
+    let role = records::part_by_name(&summary.reviewer, &summary.reviewee, &my_name);
+    let statement =
+        Draft::open_review_document(storage, &id, &Statement::blank(Vec::new(), Vec::new()));
+    let cpd_needs = Draft::open_review_document(
+        storage,
+        &id,
+        &CpdNeeds {
+            name: summary.reviewee.name.clone(),
+            job_title: summary.reviewee.job_title.clone(),
+            reviewer: summary.reviewer.name.clone(),
+            needs: Vec::new(),
+        },
+    );
+    let appeal = Draft::open_review_document(storage, &id, &Appeal::blank());
+    for draft in [statement, cpd_needs, appeal] {
+        save_on_leaving(draft);
+    }
+    let review = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            storage.changed_elsewhere.track();
+            for draft in [statement, cpd_needs, appeal] {
+                draft.status.track();
+            }
+            storage
+                .with(|vault| records::load_review(vault, &id).ok().flatten())
+                .flatten()
+        })
+    };
+    let standings = Memo::new(move |_| {
+        let Some(review) = review.get() else {
+            return Vec::new();
+        };
+        let keys = storage
+            .identity()
+            .map(|(_, identity)| identity.public_keys());
+        keys.and_then(|keys| {
+            storage
+                .with(|vault| records::sign_off_standings(vault, &review, &my_name, &keys).ok())
+                .flatten()
+        })
+        .unwrap_or_default()
+    });
+    let workspace = Workspace {
+        storage,
+        review_id: StoredValue::new(id),
+        role,
+        statement,
+        cpd_needs,
+        appeal,
+        review,
+        standings,
+    };
+    let title = match role {
+        Some(Role::Reviewee) => format!("Your review with {}", summary.reviewer.name),
+        _ => format!("Review of {}", summary.reviewee.name),
+    };
+    super::set_page_title(&title);
+    view! {
+        <h1>{title}</h1>
+        <Overview workspace=workspace />
+        <nav class="contents no-print" aria-label="Sections of this review">
+            <ul class="list">
+                <li><a href="#pre-review">"Pre-review"</a></li>
+                <li><a href="#statement">"Planning and review statement"</a></li>
+                <li><a href="#cpd-needs">"Training and development needs"</a></li>
+                <li><a href="#sign-offs">"Sign-offs"</a></li>
+                <li><a href="#send">"Send"</a></li>
+            </ul>
+        </nav>
+        <SaveFailureBanner draft=statement download=Callback::new(move |()| download_text(statement, "statement")) />
+        <SaveFailureBanner draft=cpd_needs download=Callback::new(move |()| download_text(cpd_needs, "training-needs")) />
+        <PreReviewSection workspace=workspace />
+        <statement::StatementSection workspace=workspace />
+        <cpd::CpdSection workspace=workspace />
+        <sign_offs::SignOffSection workspace=workspace />
+        {workspace.is(Role::Reviewee).then(|| view! { <AppealSection workspace=workspace /> })}
+        <sending::SendSection workspace=workspace />
+    }
+    .into_any()
+}
+
+/// Offers a document's text as a file, when it cannot be saved here.
+fn download_text(draft: Draft, what: &str) {
+    if let Some(body) = draft.body() {
+        let name = format!("appraise-{what}-{}.json", crate::browser::file_stamp());
+        let text = serde_json::to_string_pretty(&body).unwrap_or_default();
+        let _ = crate::browser::download(&name, "application/json", &text);
+    }
+}
+
+/// Who, when, the stage, what to do next and the deadlines.
+#[component]
+fn Overview(workspace: Workspace) -> impl IntoView {
+    let role = workspace.role;
+    view! {
+        {move || workspace.review.get().map(|review| {
+            let today = crate::browser::today();
+            let stage = stage_of(&review, records::statement_signed(&workspace.standings.get()), today);
+            let step = next_step(stage, role.unwrap_or(Role::Headteacher));
+            let calendar = SchoolCalendar::default();
+            let clocks = deadlines(&review, &calendar);
+            let meeting = review.dates.meeting_on.map_or("Not yet set".to_owned(), format_uk_date);
+            view! {
+                <dl class="summary-list">
+                    <div><dt>"Reviewee"</dt><dd>{format!("{}, {}", review.reviewee.name, review.reviewee.job_title)}</dd></div>
+                    <div><dt>"Reviewer"</dt><dd>{format!("{}, {}", review.reviewer.name, review.reviewer.job_title)}</dd></div>
+                    <div><dt>"Cycle"</dt><dd>{format!("{} to {}", format_uk_date(review.period.first_day), format_uk_date(review.period.last_day))}</dd></div>
+                    <div><dt>"Meeting"</dt><dd>{meeting}</dd></div>
+                    <div><dt>"Policy"</dt><dd>{review.policy.name.clone()}</dd></div>
+                    <div><dt>"Stage"</dt><dd data-testid="stage">{stage.label()}</dd></div>
+                </dl>
+                <p class="next-step"><strong>"Next: "</strong>{step}</p>
+                {(!clocks.is_empty()).then(|| view! {
+                    <h2 class="heading-m">"Deadlines from the policy"</h2>
+                    <ul class="list deadlines">
+                        {clocks.into_iter().map(|deadline| {
+                            let state = crate::domain::deadlines::urgency(&deadline, &calendar, today).map_or("done".to_owned(), |u| u.to_string());
+                            view! { <li>{format!("{} – {} ({}), {}", deadline.kind, format_uk_date(deadline.due), deadline.owner.label(), state)}</li> }
+                        }).collect_view()}
+                    </ul>
+                })}
+                <p class="no-print">
+                    <button type="button" class="button button--secondary" on:click=move |_| calendar_download(workspace)>
+                        "Add the meeting and deadlines to your calendar"
+                    </button>
+                </p>
+            }
+        })}
+    }
+}
+
+/// Downloads the meeting and the deadlines as an `.ics` file for any calendar app.
+fn calendar_download(workspace: Workspace) {
+    let Some(review) = workspace.review.get_untracked() else {
+        return;
+    };
+    let text = crate::domain::ical::calendar_for(
+        &review,
+        &SchoolCalendar::default(),
+        crate::browser::now(),
+    );
+    let name = format!("appraisal-dates-{}.ics", crate::browser::file_stamp());
+    let _ = crate::browser::download(&name, "text/calendar;charset=utf-8", &text);
+}
+
+/// The reviewee's self-assessment: theirs to edit on its own page, the reviewer's to read.
+#[component]
+fn PreReviewSection(workspace: Workspace) -> impl IntoView {
+    let body = move || {
+        workspace
+            .review
+            .get()
+            .and_then(|review| review.pre_review)
+            .filter(|form| !form.key_successes.trim().is_empty())
+    };
+    view! {
+        <section class="section" id="pre-review" aria-labelledby="pre-review-heading">
+            <h2 id="pre-review-heading">"Pre-review"</h2>
+            {if workspace.is(Role::Reviewee) {
+                view! { <p>"Your pre-review is on its own page: " <A href="/prepare">"prepare and send your pre-review"</A>"."</p> }.into_any()
+            } else {
+                view! {
+                    {move || match body() {
+                        None => view! { <p class="empty">"Not received yet. When the reviewee sends it, " <A href="/import">"import the file"</A>"."</p> }.into_any(),
+                        Some(form) => {
+                            let json = to_json(&form);
+                            view! {
+                                <div class="read-only-document" data-testid="pre-review-received">
+                                    {PreReviewForm::TEXT_FIELDS.iter().filter_map(|field| {
+                                        let text = json.get(field.name)?.as_str()?.trim().to_owned();
+                                        (!text.is_empty()).then(|| view! { <h3 class="heading-s">{field.label}</h3><p class="prose">{text}</p> })
+                                    }).collect_view()}
+                                </div>
+                            }.into_any()
+                        }
+                    }}
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The reviewee's appeal instead of signing: the grounds, which go to the reviewer and on to
+/// the headteacher in the reply.
+#[component]
+fn AppealSection(workspace: Workspace) -> impl IntoView {
+    let draft = workspace.appeal;
+    view! {
+        <section class="section" id="appeal" aria-labelledby="appeal-heading">
+            <h2 id="appeal-heading">"Appeal instead of signing"</h2>
+            <p>
+                "If you disagree with entries in the statement and talking it through has not settled it, "
+                "you can appeal. Say which entries and why; your appeal goes with your reply and is heard by the headteacher."
+            </p>
+            <SaveIndicator draft=draft />
+            <DraftTextArea draft=draft path=format!("{}.grounds", Appeal::KIND) label="Grounds for your appeal" hint="Name the entries you disagree with and why." />
+        </section>
+    }
+}

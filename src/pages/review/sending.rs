@@ -1,0 +1,106 @@
+//! Sending from the workspace: the reviewer sends the statement for comment, the final
+//! statement to the headteacher and the training needs to the CPD leader; the reviewee sends
+//! their reply (comments, sign-off or appeal). Each file carries the sign-offs on what it holds.
+
+use leptos::prelude::*;
+
+use super::Workspace;
+use crate::bundle::payload::BundleKind;
+use crate::domain::people::Role;
+use crate::pages::send::{EncryptChoice, Sent, SentNotice, send_bundle};
+
+/// One way of sending from this review: the bundle, a heading and, for the headteacher and CPD
+/// leader, the recipient's name to ask for.
+struct Route {
+    kind: BundleKind,
+    heading: String,
+    explain: &'static str,
+    asks_for: Option<&'static str>,
+}
+
+fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str) -> Vec<Route> {
+    match workspace.role {
+        Some(Role::Reviewer) => vec![
+            Route {
+                kind: BundleKind::StatementForComment,
+                heading: format!("Send the statement to {reviewee} for comment"),
+                explain: "Sends the statement, the training needs and your sign-off. They add comments and sign, or appeal.",
+                asks_for: None,
+            },
+            Route {
+                kind: BundleKind::FinalStatement,
+                heading: "Send the final statement to the headteacher".into(),
+                explain: "Once both of you have signed: the statement, training needs and both sign-offs.",
+                asks_for: Some("Headteacher’s name"),
+            },
+            Route {
+                kind: BundleKind::CpdNeeds,
+                heading: "Send the training needs to the CPD leader".into(),
+                explain: "Only the training and development needs, nothing else from the review.",
+                asks_for: Some("CPD leader’s name"),
+            },
+        ],
+        Some(Role::Reviewee) => vec![Route {
+            kind: BundleKind::Reply,
+            heading: format!("Send your reply to {reviewer}"),
+            explain: "Sends your comments and your sign-off, or your appeal.",
+            asks_for: None,
+        }],
+        _ => Vec::new(),
+    }
+}
+
+#[component]
+pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
+    let Some(stored) = workspace.stored() else {
+        return ().into_any();
+    };
+    let role = workspace.role;
+    let list = routes(
+        &workspace,
+        &stored.summary.reviewee.name,
+        &stored.summary.reviewer.name,
+    );
+    if list.is_empty() {
+        return ().into_any();
+    }
+    let encrypt = RwSignal::new(true);
+    let sent = RwSignal::new(None::<Sent>);
+    view! {
+        <section class="section no-print" id="send" aria-labelledby="send-heading">
+            <h2 id="send-heading">"Send"</h2>
+            <EncryptChoice encrypt=encrypt id="review-send-encrypted" label="Encrypt the file so only the person you send it to (and you) can read it (recommended for email)" />
+            {list.into_iter().map(|route| {
+                let name = RwSignal::new(String::new());
+                let stored = stored.clone();
+                let field = format!("recipient-{:?}", route.kind).to_lowercase();
+                let send = move |event: leptos::ev::SubmitEvent| {
+                    event.prevent_default();
+                    workspace.save_all();
+                    let recipient = route.asks_for.map(|_| name.get_untracked().trim().to_owned());
+                    if recipient.as_deref() == Some("") {
+                        sent.set(Some(Sent::Failed("Enter the name of the person you are sending it to.".into())));
+                        return;
+                    }
+                    let role = role.unwrap_or(Role::Reviewer);
+                    sent.set(Some(send_bundle(workspace.storage, &stored, route.kind, role, &Default::default(), recipient, encrypt.get_untracked())));
+                };
+                view! {
+                    <form class="send-route" on:submit=send>
+                        <h3 class="heading-s">{route.heading.clone()}</h3>
+                        <p>{route.explain}</p>
+                        {route.asks_for.map(|label| view! {
+                            <div class="field">
+                                <label class="field__label" for=field.clone()>{label}</label>
+                                <input class="field__input" type="text" id=field.clone() autocomplete="off" on:input=move |e| name.set(event_target_value(&e)) />
+                            </div>
+                        })}
+                        <button type="submit" class="button">{route.heading}</button>
+                    </form>
+                }
+            }).collect_view()}
+            <SentNotice sent=sent />
+        </section>
+    }
+    .into_any()
+}

@@ -1,0 +1,224 @@
+//! The planning and review statement: last cycle's objectives rated, the assessment (and the 10
+//! standards where the policy uses them), new objectives with live SMART hints, the pay
+//! recommendation where it applies, and the reviewee's comments.
+
+use leptos::prelude::*;
+
+use super::Workspace;
+use crate::components::{
+    DraftCheckbox, DraftChoice, DraftDate, DraftTextArea, RemoveButton, SaveIndicator, choices,
+    focus_field,
+};
+use crate::domain::calendar::SchoolCalendar;
+use crate::domain::documents::{NewObjective, PayRecommendation, ProgressRating, Statement};
+use crate::domain::field_map::to_field_map;
+use crate::domain::ids::Id;
+use crate::domain::people::Role;
+use crate::domain::smart::smart_check;
+use crate::domain::standards::{StandardJudgement, TEN_STANDARDS};
+use crate::domain::validation::review_warnings;
+
+const PREVIOUS: &str = "statement.previous_objectives";
+const STANDARDS: &str = "statement.standards";
+const NEW: &str = "statement.new_objectives";
+
+#[component]
+pub(super) fn StatementSection(workspace: Workspace) -> impl IntoView {
+    let draft = workspace.statement;
+    let locked = !workspace.is(Role::Reviewer);
+    let (ten_standards, pay) = workspace
+        .review
+        .get_untracked()
+        .map(|review| {
+            (
+                review.policy.ten_standards_apply,
+                review.policy.pay_progression && review.pay_eligible,
+            )
+        })
+        .unwrap_or_default();
+    let warnings = move || {
+        workspace
+            .review
+            .get()
+            .map(|review| {
+                review_warnings(&review, &SchoolCalendar::default(), crate::browser::today())
+                    .into_iter()
+                    .filter(|warning| {
+                        matches!(
+                            warning,
+                            crate::domain::validation::Warning::TooManyObjectives { .. }
+                        )
+                    })
+                    .map(|warning| warning.to_string())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
+    };
+    let previous = draft.list_ids(PREVIOUS.to_owned());
+    view! {
+        <section class="section" id="statement" aria-labelledby="statement-heading">
+            <h2 id="statement-heading">"Planning and review statement"</h2>
+            {if locked {
+                view! { <p>"Your reviewer writes the statement. You can read it here and add your comments at the end."</p> }.into_any()
+            } else {
+                view! { <SaveIndicator draft=draft /> }.into_any()
+            }}
+            <DraftDate draft=draft path="statement.meeting_date" label="Date of the review meeting" read_only=locked />
+            <h3 class="heading-m">"Last cycle’s objectives"</h3>
+            <Show when=move || previous.get().is_empty()>
+                <p class="empty">"There were no objectives from last cycle to review."</p>
+            </Show>
+            <For each=move || previous.get().into_iter().enumerate() key=|(_, id)| id.clone() let((number, id))>
+                <div class="objective">
+                    <h4 class="heading-s">{format!("Objective {}", number + 1)}</h4>
+                    <p class="prose">{draft.text(format!("{PREVIOUS}[{id}].objective"))}</p>
+                    <DraftChoice
+                        draft=draft
+                        path=format!("{PREVIOUS}[{id}].rating")
+                        label=format!("Progress on objective {}", number + 1)
+                        options=choices(&ProgressRating::ALL, ProgressRating::label)
+                        read_only=locked
+                    />
+                    <DraftTextArea
+                        draft=draft
+                        path=format!("{PREVIOUS}[{id}].comment")
+                        label=format!("Comment on objective {}", number + 1)
+                        hint="Where it was not achieved, the reasons."
+                        rows=3
+                        read_only=locked
+                    />
+                </div>
+            </For>
+            <h3 class="heading-m">"Assessment"</h3>
+            {Statement::TEXT_FIELDS.iter().map(|field| view! {
+                <DraftTextArea draft=draft path=format!("statement.{}", field.name) label=field.label hint=field.hint read_only=locked />
+            }).collect_view()}
+            {ten_standards.then(|| view! { <Standards workspace=workspace /> })}
+            {pay.then(|| view! {
+                <h3 class="heading-m">"Pay progression"</h3>
+                <DraftChoice draft=draft path="statement.pay_recommendation" label="Recommendation" options=choices(&PayRecommendation::ALL, PayRecommendation::label) read_only=locked />
+                <DraftTextArea draft=draft path="statement.pay_rationale" label="Reasons for the recommendation" rows=3 read_only=locked />
+            })}
+            <NewObjectives workspace=workspace />
+            <div class="warnings" aria-live="polite">
+                {move || warnings().into_iter().map(|text| view! { <p class="warning-text">{text}</p> }).collect_view()}
+            </div>
+            <h3 class="heading-m">"Reviewee’s comments"</h3>
+            <DraftTextArea
+                draft=draft
+                path="statement.reviewee_comments"
+                label="Comments from the reviewee"
+                hint="The reviewee adds these after reading the statement."
+                read_only=!workspace.is(Role::Reviewee)
+            />
+        </section>
+    }
+}
+
+/// The judgement against each of the 10 standards.
+#[component]
+fn Standards(workspace: Workspace) -> impl IntoView {
+    let draft = workspace.statement;
+    let locked = !workspace.is(Role::Reviewer);
+    let ids = draft.list_ids(STANDARDS.to_owned());
+    view! {
+        <h3 class="heading-m">"The 10 standards"</h3>
+        <For each=move || ids.get() key=|id| id.clone() let(id)>
+            {
+                let text = TEN_STANDARDS.iter().find(|s| s.key == id).map_or(id.clone(), |s| format!("{} {}", s.number, s.text));
+                view! {
+                    <div class="objective">
+                        <DraftChoice draft=draft path=format!("{STANDARDS}[{id}].judgement") label=text options=choices(&StandardJudgement::ALL, StandardJudgement::label) read_only=locked />
+                    </div>
+                }
+            }
+        </For>
+    }
+}
+
+/// The new objectives: add, remove, each with the statement's columns and SMART hints.
+#[component]
+fn NewObjectives(workspace: Workspace) -> impl IntoView {
+    let draft = workspace.statement;
+    let locked = !workspace.is(Role::Reviewer);
+    let ids = draft.list_ids(NEW.to_owned());
+    let max = workspace
+        .review
+        .get_untracked()
+        .map_or(0, |review| review.policy.max_objectives);
+    let add = move |_| {
+        let id = crate::browser::fresh_id("objective");
+        let Ok(item_id) = Id::new(id.clone()) else {
+            return;
+        };
+        let mut blank = Statement::blank(Vec::new(), Vec::new());
+        blank.new_objectives.push(NewObjective::blank(item_id));
+        let prefix = format!("{NEW}[{id}]");
+        let item = to_field_map(&blank)
+            .into_iter()
+            .filter_map(|(path, value)| {
+                path.strip_prefix(&prefix)
+                    .map(|relative| (relative.to_owned(), value))
+            })
+            .collect();
+        draft.add_list_item(NEW, &id, item);
+        focus_field(format!("{prefix}.objective"));
+    };
+    view! {
+        <h3 class="heading-m">"New objectives"</h3>
+        <p class="field__hint">{format!("Agree up to {max} objectives. Each should be specific, measurable, achievable, relevant and time-bound.")}</p>
+        <Show when=move || ids.get().is_empty()>
+            <p class="empty">"No new objectives yet."</p>
+        </Show>
+        <For each=move || ids.get().into_iter().enumerate() key=|(_, id)| id.clone() let((number, id))>
+            <fieldset class="fieldset objective">
+                <legend class="fieldset__legend">{format!("New objective {}", number + 1)}</legend>
+                {Statement::OBJECTIVE_FIELDS.iter().map(|field| view! {
+                    <DraftTextArea draft=draft path=format!("{NEW}[{id}].{}", field.name) label=field.label hint=field.hint rows=2 read_only=locked />
+                }).collect_view()}
+                <DraftDate draft=draft path=format!("{NEW}[{id}].by_when") label="By when?" read_only=locked />
+                <DraftCheckbox draft=draft path=format!("{NEW}[{id}].shared_with_team") label="Shared by the whole team" read_only=locked />
+                <SmartHints workspace=workspace id=id.clone() />
+                {(!locked).then(|| view! { <RemoveButton draft=draft order_path=NEW.to_owned() id=id.clone() what=format!("new objective {}", number + 1) /> })}
+            </fieldset>
+        </For>
+        {(!locked).then(|| view! {
+            <button type="button" class="button button--secondary" on:click=add>"Add a new objective"</button>
+        })}
+    }
+}
+
+/// What the objective misses of SMART, worked out by the domain as the reviewer types.
+#[component]
+fn SmartHints(workspace: Workspace, id: String) -> impl IntoView {
+    let draft = workspace.statement;
+    let misses = move || {
+        let period = workspace
+            .review
+            .with_untracked(|r| r.as_ref().map(|r| r.period))?;
+        let statement = draft
+            .fields
+            .with(|fields| crate::domain::field_map::from_field_map::<Statement>(fields).ok())?;
+        let objective = statement
+            .new_objectives
+            .iter()
+            .find(|objective| objective.id.as_str() == id)?;
+        if objective.objective.trim().is_empty() {
+            return None;
+        }
+        Some(
+            smart_check(objective, &period)
+                .into_iter()
+                .map(|miss| miss.to_string())
+                .collect::<Vec<_>>(),
+        )
+    };
+    view! {
+        <div class="smart-hints" aria-live="polite">
+            {move || misses().filter(|list| !list.is_empty()).map(|list| view! {
+                <p class="smart-hints__title">"To make this objective SMART:"</p>
+                <ul class="list">{list.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul>
+            })}
+        </div>
+    }
+}
