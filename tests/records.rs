@@ -259,6 +259,7 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
         &records::StoredReview {
             summary: payload.review.clone(),
             invited_on: None,
+            exchanged: Default::default(),
         },
         at(6),
     )
@@ -674,4 +675,79 @@ fn a_final_statement_goes_to_the_headteacher_named_and_training_needs_to_the_cpd
         assert_eq!(payload.recipients[0].role, role);
         assert_eq!(payload.recipients[0].keys, None, "not a pinned contact");
     }
+}
+
+#[test]
+fn a_final_statement_relays_the_reviewees_comments_which_their_sign_off_vouches_for() {
+    use appraise::domain::sign_off::SignOffStatus;
+    let mut payload = statement_signed_by_jo();
+    payload.kind = BundleKind::FinalStatement;
+    let state = payload.documents.get_mut("statement").unwrap();
+    let mut shown = state.current();
+    shown.insert(
+        "statement.reviewee_comments".into(),
+        serde_json::json!("I agree."),
+    );
+    state.record_edit(
+        &shown,
+        "sam-phone",
+        appraise::bundle::merge::Stamp {
+            millis: 1_795_000_100_000,
+            counter: 0,
+        },
+    );
+    // Sam, the reviewee, is the recipient here only to reuse the keys; the point is the sender's
+    // role: Jo, the reviewer, passes on a field Jo does not own.
+    let mut vault = sams_vault();
+    records::import(&mut vault, &received(&payload), at(0)).unwrap();
+    let review = records::load_review(&vault, "review-1").unwrap().unwrap();
+    assert_eq!(
+        review.statement.as_ref().unwrap().reviewee_comments,
+        "I agree."
+    );
+    let standings = records::sign_off_standings(
+        &vault,
+        &review,
+        "Pat Head",
+        &common::stranger().public_keys(),
+    )
+    .unwrap();
+    assert_eq!(
+        standings[0].status,
+        SignOffStatus::Current,
+        "the reviewer's sign-off leaves the comments out"
+    );
+}
+
+#[test]
+fn sending_and_receiving_stop_the_policys_clocks_and_undo_restarts_them() {
+    use appraise::domain::calendar::SchoolCalendar;
+    use appraise::domain::deadlines::{DeadlineKind, deadlines};
+    let done = |vault: &Vault<MemoryStore>, kind: DeadlineKind| {
+        let review = records::load_review(vault, "review-1").unwrap().unwrap();
+        deadlines(&review, &SchoolCalendar::default())
+            .into_iter()
+            .find(|d| d.kind == kind)
+            .is_some_and(|d| d.done)
+    };
+    let mut vault = sams_vault();
+    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    assert!(!done(&vault, DeadlineKind::StatementToReviewee));
+    records::import(
+        &mut vault,
+        &received(&common::statement_for_comment()),
+        at(1),
+    )
+    .unwrap();
+    assert!(
+        done(&vault, DeadlineKind::StatementToReviewee),
+        "the statement arrived"
+    );
+    let stored = records::review(&vault, "review-1").unwrap().unwrap();
+    assert_eq!(
+        stored.exchanged.get(&BundleKind::StatementForComment),
+        Some(&common::date(2026, 11, 22))
+    );
+    records::undo_import(&mut vault, "bundle-0001", at(2)).unwrap();
+    assert!(!done(&vault, DeadlineKind::StatementToReviewee), "undone");
 }

@@ -51,13 +51,20 @@ impl ApplyReport {
 
 /// Merges the bundle's documents into `local` (document kind → state) and reports what changed.
 /// `role` is the sender's part in the review as this person holds it, never the role the
-/// bundle claims for itself.
+/// bundle claims for itself. A final statement or training needs passed on to the headteacher or
+/// CPD leader relays both parties' words as the reviewer holds them: those fields are taken
+/// whole, and the reviewee's sign-off travelling with them shows whether they are as signed.
 pub fn apply(
     local: &mut BTreeMap<String, DocumentState>,
     bundle: &Verified<Payload>,
     role: Role,
 ) -> ApplyReport {
     let payload = bundle.payload();
+    let relayed = matches!(
+        payload.kind,
+        super::payload::BundleKind::FinalStatement | super::payload::BundleKind::CpdNeeds
+    );
+    let may_write = |path: &str| relayed || owner_of(path) == role;
     let mut report = ApplyReport::default();
     for (kind, incoming) in &payload.documents {
         if !payload.kind.documents().contains(&kind.as_str()) {
@@ -69,7 +76,7 @@ pub fn apply(
         // them is replaced by what is here, so it can neither change nor delete them.
         let mut incoming = incoming.clone();
         let (theirs, ours) = (incoming.current(), before.current());
-        for path in incoming.keep_only(|path| owner_of(path) == role) {
+        for path in incoming.keep_only(may_write) {
             let says_something =
                 ours.contains_key(&path) || !theirs.get(&path).is_none_or(is_blank);
             if says_something && theirs.get(&path) != ours.get(&path) {
@@ -80,7 +87,7 @@ pub fn apply(
             }
         }
         for (path, versions) in &before.fields {
-            if owner_of(path) != role && !incoming.fields.contains_key(path) {
+            if !may_write(path) && !incoming.fields.contains_key(path) {
                 incoming.fields.insert(path.clone(), versions.clone());
             }
         }

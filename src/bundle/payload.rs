@@ -13,7 +13,7 @@ use crate::domain::people::{PersonRef, Role};
 use crate::domain::policy::Policy;
 
 /// Why a bundle was sent, following the spec's "How bundles flow".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BundleKind {
     /// Reviewer → reviewee: the cycle, policy, meeting date, previous objectives and keys.

@@ -116,10 +116,7 @@ pub fn StartReviewPage() -> impl IntoView {
         match started {
             Some(Ok(())) => sent.set(Some(send_bundle(
                 storage,
-                &StoredReview {
-                    summary,
-                    invited_on: Some(now().date_naive()),
-                },
+                &StoredReview::new(summary, now().date_naive()),
                 BundleKind::Invitation,
                 Role::Reviewer,
                 &Default::default(),

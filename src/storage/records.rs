@@ -38,6 +38,20 @@ pub struct StoredReview {
     /// When the invitation was made (reviewer) or received (reviewee), which stops the notice clock.
     #[serde(default)]
     pub invited_on: Option<chrono::NaiveDate>,
+    /// The day each kind of bundle for this review was first sent or received here, which stops
+    /// the policy's clocks (statement sent, reply given, passed to the headteacher).
+    #[serde(default)]
+    pub exchanged: BTreeMap<BundleKind, chrono::NaiveDate>,
+}
+
+impl StoredReview {
+    pub fn new(summary: ReviewSummary, invited_on: chrono::NaiveDate) -> StoredReview {
+        StoredReview {
+            summary,
+            invited_on: Some(invited_on),
+            exchanged: BTreeMap::new(),
+        }
+    }
 }
 
 /// What an import replaced, kept so that "undo this import" restores it exactly.
@@ -55,6 +69,9 @@ pub struct ImportRecord {
     /// The review's sign-offs before the import, when it brought new ones.
     #[serde(default)]
     pub sign_offs_before: Option<Vec<SignedSignOff>>,
+    /// The review as held before the import, when the import noted a date on it.
+    #[serde(default)]
+    pub review_before: Option<StoredReview>,
     pub undone: bool,
 }
 
@@ -433,6 +450,15 @@ pub fn import<S: KeyValueStore>(
     let mut local = before_local.clone();
     let report = apply(&mut local, bundle, role);
     let held_sign_offs = sign_offs(vault, review_id)?;
+    let held_review = review(vault, review_id)?;
+    let noted_review = held_review.as_ref().and_then(|held| {
+        let mut noted = held.clone();
+        noted
+            .exchanged
+            .entry(payload.kind)
+            .or_insert(now.date_naive());
+        (noted != *held).then_some(noted)
+    });
     let joined_sign_offs = join_sign_offs(&held_sign_offs, &payload.sign_offs);
     let brings_sign_offs = joined_sign_offs != held_sign_offs;
     let record = ImportRecord {
@@ -447,6 +473,7 @@ pub fn import<S: KeyValueStore>(
             .map(|kind| (kind.clone(), before_local.get(kind).cloned()))
             .collect(),
         sign_offs_before: brings_sign_offs.then(|| held_sign_offs.clone()),
+        review_before: noted_review.as_ref().and(held_review.clone()),
         undone: false,
     };
     // The undo record is written first, so an interrupted import can always be undone.
@@ -460,12 +487,11 @@ pub fn import<S: KeyValueStore>(
     if creates_review {
         save_review(
             vault,
-            &StoredReview {
-                summary: payload.review.clone(),
-                invited_on: Some(now.date_naive()),
-            },
+            &StoredReview::new(payload.review.clone(), now.date_naive()),
             now,
         )?;
+    } else if let Some(noted) = &noted_review {
+        save_review(vault, noted, now)?;
     }
     for (kind, state) in &local {
         if before_local.get(kind) != Some(state) {
@@ -516,6 +542,9 @@ pub fn undo_import<S: KeyValueStore>(
     if let Some(list) = &record.sign_offs_before {
         save_sign_offs(vault, &record.review_id, list, now)?;
     }
+    if let Some(review) = &record.review_before {
+        save_review(vault, review, now)?;
+    }
     if record.created_review {
         vault
             .remove(&sign_offs_key(&record.review_id))
@@ -559,7 +588,11 @@ pub fn prepare_to_send<S: KeyValueStore>(
         bundle_id,
     } = outgoing;
     let text = &text;
-    let stored = review(vault, review_id)?.ok_or(RecordsError::UnknownReview)?;
+    let mut stored = review(vault, review_id)?.ok_or(RecordsError::UnknownReview)?;
+    if let std::collections::btree_map::Entry::Vacant(first) = stored.exchanged.entry(kind) {
+        first.insert(now.date_naive());
+        save_review(vault, &stored, now)?;
+    }
     let summary = stored.summary;
     let contacts = contacts(vault)?;
     let (recipient, recipient_role) = match (kind, recipient) {
@@ -651,14 +684,7 @@ pub fn start_review<S: KeyValueStore>(
         stamp,
     );
     let id = summary.id.as_str().to_owned();
-    save_review(
-        vault,
-        &StoredReview {
-            summary,
-            invited_on: Some(now.date_naive()),
-        },
-        now,
-    )?;
+    save_review(vault, &StoredReview::new(summary, now.date_naive()), now)?;
     save_document(vault, &id, "statement", &state, now)
 }
 
@@ -737,6 +763,10 @@ pub fn load_review<S: KeyValueStore>(
     review.pay_eligible = summary.pay_eligible;
     review.dates.meeting_on = summary.meeting_on;
     review.dates.invited_on = stored.invited_on;
+    let on = |kind| stored.exchanged.get(&kind).copied();
+    review.dates.statement_sent_on = on(BundleKind::StatementForComment);
+    review.dates.reviewee_replied_on = on(BundleKind::Reply);
+    review.dates.sent_to_headteacher_on = on(BundleKind::FinalStatement);
     // A copy may hold only some fields (the other party's own fields never reach it): they are
     // laid over a blank document so it always reads.
     fn read<D: Document, S: KeyValueStore>(
@@ -756,12 +786,7 @@ pub fn load_review<S: KeyValueStore>(
         id,
         &PreReviewForm::blank(PreReviewAuthor::Reviewee, "", ""),
     )?;
-    let no_needs = CpdNeeds {
-        name: String::new(),
-        job_title: String::new(),
-        reviewer: String::new(),
-        needs: Vec::new(),
-    };
+    let no_needs = CpdNeeds::blank_for(&review.reviewee, &review.reviewer);
     review.cpd_needs = read(vault, id, &no_needs)?;
     review.appeal = read(vault, id, &crate::domain::documents::Appeal::blank())?;
     Ok(Some(review))

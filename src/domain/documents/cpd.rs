@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::Document;
 use crate::domain::ids::Id;
+use crate::domain::people::PersonRef;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CpdNeeds {
@@ -66,6 +67,18 @@ impl CpdTheme {
             CpdTheme::QualificationOrAccreditation => "Qualification or accreditation",
             CpdTheme::Wellbeing => "Wellbeing",
             CpdTheme::Other => "Other",
+        }
+    }
+}
+
+impl CpdNeeds {
+    /// The form with no needs yet, headed with the reviewee's and reviewer's names.
+    pub fn blank_for(reviewee: &PersonRef, reviewer: &PersonRef) -> CpdNeeds {
+        CpdNeeds {
+            name: reviewee.name.clone(),
+            job_title: reviewee.job_title.clone(),
+            reviewer: reviewer.name.clone(),
+            needs: Vec::new(),
         }
     }
 }

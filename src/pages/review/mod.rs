@@ -94,12 +94,7 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
     let cpd_needs = Draft::open_review_document(
         storage,
         &id,
-        &CpdNeeds {
-            name: summary.reviewee.name.clone(),
-            job_title: summary.reviewee.job_title.clone(),
-            reviewer: summary.reviewer.name.clone(),
-            needs: Vec::new(),
-        },
+        &CpdNeeds::blank_for(&summary.reviewee, &summary.reviewer),
     );
     let appeal = Draft::open_review_document(storage, &id, &Appeal::blank());
     for draft in [statement, cpd_needs, appeal] {
@@ -118,6 +113,8 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         })
     };
     let standings = Memo::new(move |_| {
+        // A new sign-off changes the standings without changing the review.
+        storage.changed_elsewhere.track();
         let Some(review) = review.get() else {
             return Vec::new();
         };
@@ -193,8 +190,8 @@ fn Overview(workspace: Workspace) -> impl IntoView {
             let meeting = review.dates.meeting_on.map_or("Not yet set".to_owned(), format_uk_date);
             view! {
                 <dl class="summary-list">
-                    <div><dt>"Reviewee"</dt><dd>{format!("{}, {}", review.reviewee.name, review.reviewee.job_title)}</dd></div>
-                    <div><dt>"Reviewer"</dt><dd>{format!("{}, {}", review.reviewer.name, review.reviewer.job_title)}</dd></div>
+                    <div><dt>"Reviewee"</dt><dd>{name_and_title(&review.reviewee)}</dd></div>
+                    <div><dt>"Reviewer"</dt><dd>{name_and_title(&review.reviewer)}</dd></div>
                     <div><dt>"Cycle"</dt><dd>{format!("{} to {}", format_uk_date(review.period.first_day), format_uk_date(review.period.last_day))}</dd></div>
                     <div><dt>"Meeting"</dt><dd>{meeting}</dd></div>
                     <div><dt>"Policy"</dt><dd>{review.policy.name.clone()}</dd></div>
@@ -205,7 +202,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     <h2 class="heading-m">"Deadlines from the policy"</h2>
                     <ul class="list deadlines">
                         {clocks.into_iter().map(|deadline| {
-                            let state = crate::domain::deadlines::urgency(&deadline, &calendar, today).map_or("done".to_owned(), |u| u.to_string());
+                            let state = if deadline.done { "done".to_owned() } else { crate::domain::deadlines::urgency(&deadline, &calendar, today).map_or("not yet due".to_owned(), |u| u.to_string()) };
                             view! { <li>{format!("{} – {} ({}), {}", deadline.kind, format_uk_date(deadline.due), deadline.owner.label(), state)}</li> }
                         }).collect_view()}
                     </ul>
@@ -217,6 +214,14 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                 </p>
             }
         })}
+    }
+}
+
+fn name_and_title(person: &crate::domain::people::PersonRef) -> String {
+    if person.job_title.trim().is_empty() {
+        person.name.clone()
+    } else {
+        format!("{}, {}", person.name, person.job_title)
     }
 }
 

@@ -1,0 +1,218 @@
+// The whole cycle across three browser profiles — reviewer, reviewee, headteacher — through real
+// file downloads and uploads, as the people would do it, with an accessibility check and
+// screenshots (at 1280 px and 360 px, in test-results/) of the main pages on the way.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, mkdtemp, mkdir } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApp, newPerson, waitForOfflineCopy } from "./support.mjs";
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+const SHOTS = "test-results/screenshots";
+
+let app;
+let dir;
+before(async () => {
+  app = await startApp();
+  dir = await mkdtemp(join(tmpdir(), "appraise-journey-"));
+  await mkdir(SHOTS, { recursive: true });
+});
+after(async () => {
+  await app?.close();
+});
+
+async function personNamed(name) {
+  const person = await newPerson(app.browser, { acceptDownloads: true, bypassCSP: true });
+  const page = await person.context.newPage();
+  await page.goto(`${app.url}/contacts`);
+  await page.getByLabel("Your name, as colleagues know you").fill(name);
+  await page.getByLabel("Your name, as colleagues know you").press("Tab");
+  await page.getByText("Name saved").waitFor();
+  return { person, page };
+}
+
+const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
+
+async function download(page, click) {
+  const [file] = await Promise.all([page.waitForEvent("download"), click()]);
+  const path = join(dir, file.suggestedFilename());
+  await file.saveAs(path);
+  return path;
+}
+
+async function importFile(page, path, how) {
+  await nav(page, "Import a file");
+  await page.getByLabel("Choose files").setInputFiles(path);
+  const item = page.getByRole("region", { name: /ready to import/ }).last();
+  await item.waitFor();
+  if (how) await item.getByLabel(how).check();
+  await item.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: /field\(s\) updated/ }).last().waitFor();
+}
+
+async function axe(page, where) {
+  await page.evaluate(axeSource);
+  const found = await page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+  assert.deepEqual(found, [], where);
+}
+
+/** Checks the page for accessibility and saves it at desktop and phone widths. */
+async function look(page, name) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await axe(page, `${name} at ${width} px`);
+    await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+function signOffs(page) {
+  return page.getByTestId("sign-offs").locator("li");
+}
+
+test("invite, prepare, meet, write, sign and pass on: the whole cycle in three browsers", async () => {
+  const jo = await personNamed("Jo Lee");
+  const sam = await personNamed("Sam Patel");
+  const pat = await personNamed("Pat Head");
+  try {
+    await wholeCycle(jo, sam, pat);
+  } catch (error) {
+    // What each person had on screen when it failed, to look at.
+    for (const [name, who] of [["reviewer", jo], ["reviewee", sam], ["headteacher", pat]]) {
+      await who.page.screenshot({ path: `${SHOTS}/failed-${name}.png`, fullPage: true }).catch(() => {});
+    }
+    throw error;
+  }
+});
+
+async function wholeCycle(jo, sam, pat) {
+  // Reviewer: start the review and download the invitation.
+  await nav(jo.page, "Start a review");
+  await jo.page.getByLabel("Reviewee’s name").fill("Sam Patel");
+  await jo.page.getByLabel("Reviewee’s job title").fill("Teaching assistant");
+  await jo.page.getByLabel("Your school’s appraisal policy").selectOption({ label: "Secondary school: support staff" });
+  await jo.page.getByLabel("Meeting date").fill("12/03/2027");
+  await jo.page.getByLabel("Last cycle’s objectives").fill("Run the phonics catch-up group\nIntroduce a reading log");
+  const invitation = await download(jo.page, () => jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click());
+
+  // Reviewee: import, draft the pre-review with a reload and a spell offline, send it.
+  await importFile(sam.page, invitation, "In person");
+  await waitForOfflineCopy(sam.page);
+  await nav(sam.page, "Your pre-review");
+  const successes = sam.page.getByLabel("Key successes and achievements over the last year");
+  await successes.fill("Ran the phonics catch-up group: 14 of 16 pupils reached the expected standard.");
+  await sam.page.getByText("All changes saved on this device").waitFor();
+  await sam.page.reload();
+  assert.match(await successes.inputValue(), /14 of 16 pupils/);
+  await sam.person.context.setOffline(true);
+  await successes.press("End");
+  await successes.pressSequentially(" Started a reading log.");
+  await sam.page.getByText("All changes saved on this device").waitFor();
+  await sam.page.reload();
+  assert.match(await successes.inputValue(), /Started a reading log\.$/, "typed offline, kept across a reload offline");
+  await sam.person.context.setOffline(false);
+  const preReview = await download(sam.page, () => sam.page.getByRole("button", { name: "Send to Jo Lee" }).click());
+
+  // Reviewer: import the pre-review and open the review from the dashboard.
+  await importFile(jo.page, preReview, "By phone");
+  await nav(jo.page, "Home");
+  const row = jo.page.getByRole("row", { name: /Sam Patel/ });
+  await row.getByRole("link", { name: "Sam Patel" }).waitFor();
+  await look(jo.page, "home-reviewer");
+  await row.getByRole("link", { name: "Sam Patel" }).click();
+  await jo.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
+  assert.match(await jo.page.getByTestId("pre-review-received").textContent(), /Started a reading log/);
+
+  // Signing an unfinished statement is refused, each missing field linked.
+  await jo.page.getByRole("button", { name: "Sign the statement" }).click();
+  const refusal = jo.page.getByRole("alert").filter({ hasText: "This cannot be signed yet" });
+  await refusal.getByRole("link", { name: "Assessment against the job role" }).waitFor();
+  await refusal.getByRole("link", { name: "At least one new objective" }).waitFor();
+
+  // The statement: ratings, assessment, the 10 standards, three objectives; the training needs.
+  const statement = jo.page.locator("#statement");
+  await statement.getByLabel("Progress on objective 1").selectOption({ label: "Achieved" });
+  await statement.getByLabel("Progress on objective 2").selectOption({ label: "Partially achieved or good progress" });
+  await statement.getByLabel("Assessment against the job role").fill("Sam has led the catch-up group with real care & skill; <b>not bold</b>.");
+  for (const select of await statement.locator("select[id*='standards']").all()) {
+    await select.selectOption({ label: "Meets the standard" });
+  }
+  const objectives = [
+    ["Raise the reading age of the Year 7 catch-up group by 6 months by July", "Reading ages measured in July", "Run three sessions a week"],
+    ["Complete the level 3 teaching assistant qualification by June", "Certificate awarded", "Attend the course and keep a portfolio"],
+    ["Lead a phonics workshop for parents by the end of the spring term", "Workshop held and feedback collected", "Plan it with the English lead"],
+  ];
+  for (const [n, [objective, measure, actions]] of objectives.entries()) {
+    await statement.getByRole("button", { name: "Add a new objective" }).click();
+    const group = statement.getByRole("group", { name: `New objective ${n + 1}` });
+    await group.getByLabel("The objective").fill(objective);
+    await group.getByLabel("How will you know it is achieved?").fill(measure);
+    await group.getByLabel("What will be done to achieve it?").fill(actions);
+  }
+  const cpd = jo.page.locator("#cpd-needs");
+  await cpd.getByRole("button", { name: "Add a training need" }).click();
+  await cpd.getByRole("group", { name: "Need 1" }).getByLabel("Training or development need").fill("Phonics training for older readers");
+  await cpd.getByRole("group", { name: "Need 1" }).getByLabel("Action to be taken").fill("Book the local authority course for the spring term");
+  await cpd.getByRole("group", { name: "Need 1" }).getByLabel("Theme").selectOption({ label: "Subject knowledge or curriculum" });
+  await jo.page.getByRole("button", { name: "Sign the statement" }).click();
+  await jo.page.getByRole("button", { name: "Sign the training needs" }).click();
+  await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
+  assert.equal(await jo.page.getByTestId("stage").textContent(), "With the reviewee for comments");
+  await look(jo.page, "review-reviewer");
+  const forComment = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the statement to Sam Patel for comment" }).click());
+  assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Sam Patel, encrypted/);
+
+  // Reviewee: import, read, comment, sign, reply.
+  await importFile(sam.page, forComment, null);
+  await nav(sam.page, "Home");
+  await sam.page.getByRole("region", { name: "Your review with Jo Lee" }).getByRole("link", { name: "Open this review" }).click();
+  const samsStatement = sam.page.locator("#statement");
+  assert.equal(await samsStatement.getByLabel("Assessment against the job role").inputValue(), "Sam has led the catch-up group with real care & skill; <b>not bold</b>.");
+  assert.equal(await samsStatement.getByLabel("Assessment against the job role").getAttribute("readonly"), "", "the reviewer's words are read-only");
+  await signOffs(sam.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
+  await samsStatement.getByLabel("Comments from the reviewee").fill("I agree with the statement and look forward to the course.");
+  await sam.page.getByRole("button", { name: "Sign the statement" }).click();
+  await signOffs(sam.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Current" }).waitFor();
+  await look(sam.page, "review-reviewee");
+  const reply = await download(sam.page, () => sam.page.getByRole("button", { name: "Send your reply to Jo Lee" }).click());
+
+  // Reviewer: both sign-offs current; the final statement goes to the headteacher.
+  await importFile(jo.page, reply, null);
+  await nav(jo.page, "Home");
+  await jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click();
+  await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Current" }).waitFor();
+  await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
+  assert.equal(await jo.page.getByTestId("stage").textContent(), "Signed by both");
+  assert.equal(await jo.page.locator("#statement").getByLabel("Comments from the reviewee").inputValue(), "I agree with the statement and look forward to the course.");
+  await jo.page.getByLabel("Encrypt the file so only the person you send it to").uncheck();
+  await jo.page.getByLabel("Headteacher’s name").fill("Pat Head");
+  const final = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the final statement to the headteacher" }).click());
+  assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Pat Head, not encrypted/);
+
+  // Headteacher: imports it and sees the statement with both sign-offs.
+  await importFile(pat.page, final, "By phone");
+  await nav(pat.page, "Home");
+  await pat.page.getByRole("region", { name: "Sam Patel’s review by Jo Lee" }).getByRole("link", { name: "Open this review" }).click();
+  await pat.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
+  await signOffs(pat.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Current" }).waitFor();
+  await signOffs(pat.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
+  assert.equal(await pat.page.getByRole("button", { name: "Sign the statement" }).count(), 0, "the headteacher reads, and does not sign");
+  await look(pat.page, "review-headteacher");
+
+  // The reviewer changes a signed field: both sign-offs on the statement go out of date.
+  await jo.page.locator("#statement").getByLabel("Assessment against the job role").fill("Changed after signing.");
+  await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Out of date" }).waitFor();
+  await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Out of date" }).waitFor();
+  assert.match(await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).textContent(), /Changed since it was signed: Statement › assessment/);
+
+  for (const who of [jo, sam, pat]) {
+    assert.deepEqual(who.person.consoleErrors, []);
+    assert.deepEqual(who.person.requests.filter((url) => !url.startsWith(app.url)), [], "no request leaves the machine");
+    await who.person.context.close();
+  }
+}
