@@ -1,4 +1,4 @@
-// The whole cycle across three browser profiles — reviewer, reviewee, headteacher — through real
+// The whole cycle across browser profiles — reviewer, reviewee, headteacher, CPD leader — through real
 // file downloads and uploads, as the people would do it, with an accessibility check and
 // screenshots (at 1280 px and 360 px, in test-results/) of the main pages on the way.
 import { test, before, after } from "node:test";
@@ -79,8 +79,9 @@ test("invite, prepare, meet, write, sign and pass on: the whole cycle in three b
   const jo = await personNamed("Jo Lee");
   const sam = await personNamed("Sam Patel");
   const pat = await personNamed("Pat Head");
+  const chris = await personNamed("Chris Train");
   try {
-    await wholeCycle(jo, sam, pat);
+    await wholeCycle(jo, sam, pat, chris);
   } catch (error) {
     // What each person had on screen when it failed, to look at.
     for (const [name, who] of [["reviewer", jo], ["reviewee", sam], ["headteacher", pat]]) {
@@ -90,7 +91,7 @@ test("invite, prepare, meet, write, sign and pass on: the whole cycle in three b
   }
 });
 
-async function wholeCycle(jo, sam, pat) {
+async function wholeCycle(jo, sam, pat, chris) {
   // Reviewer: start the review and download the invitation.
   await nav(jo.page, "Start a review");
   await jo.page.getByLabel("Reviewee’s name").fill("Sam Patel");
@@ -194,6 +195,16 @@ async function wholeCycle(jo, sam, pat) {
   const final = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the final statement to the headteacher" }).click());
   assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Pat Head, not encrypted/);
 
+  // The CPD leader gets the training needs alone.
+  await jo.page.getByLabel("CPD leader’s name").fill("Chris Train");
+  const needs = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the training needs to the CPD leader" }).click());
+  await importFile(chris.page, needs, "By phone");
+  await nav(chris.page, "Home");
+  await chris.page.getByRole("region", { name: "Sam Patel’s review by Jo Lee" }).getByRole("link", { name: "Open this review" }).click();
+  assert.equal(await chris.page.locator("#cpd-needs").getByLabel("Training or development need").inputValue(), "Phonics training for older readers");
+  assert.equal(await chris.page.locator("#statement").count(), 0, "nothing but the training needs");
+  assert.equal(await chris.page.locator("#pre-review").count(), 0);
+
   // Headteacher: imports it and sees the statement with both sign-offs.
   await importFile(pat.page, final, "By phone");
   await nav(pat.page, "Home");
@@ -210,7 +221,7 @@ async function wholeCycle(jo, sam, pat) {
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Out of date" }).waitFor();
   assert.match(await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).textContent(), /Changed since it was signed: Statement › assessment/);
 
-  for (const who of [jo, sam, pat]) {
+  for (const who of [jo, sam, pat, chris]) {
     assert.deepEqual(who.person.consoleErrors, []);
     assert.deepEqual(who.person.requests.filter((url) => !url.startsWith(app.url)), [], "no request leaves the machine");
     await who.person.context.close();

@@ -143,22 +143,31 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         _ => format!("Review of {}", summary.reviewee.name),
     };
     super::set_page_title(&title);
+    // The CPD leader receives the training needs alone, and sees nothing else.
+    let needs_only = role.is_none()
+        && review
+            .get_untracked()
+            .is_some_and(|review| review.statement.is_none());
     view! {
         <h1>{title}</h1>
         <Overview workspace=workspace />
         <nav class="contents no-print" aria-label="Sections of this review">
             <ul class="list">
-                <li><a href="#pre-review">"Pre-review"</a></li>
-                <li><a href="#statement">"Planning and review statement"</a></li>
+                {(!needs_only).then(|| view! {
+                    <li><a href="#pre-review">"Pre-review"</a></li>
+                    <li><a href="#statement">"Planning and review statement"</a></li>
+                })}
                 <li><a href="#cpd-needs">"Training and development needs"</a></li>
                 <li><a href="#sign-offs">"Sign-offs"</a></li>
-                <li><a href="#send">"Send"</a></li>
+                {role.is_some().then(|| view! { <li><a href="#send">"Send"</a></li> })}
             </ul>
         </nav>
         <SaveFailureBanner draft=statement download=Callback::new(move |()| download_text(statement, "statement")) />
         <SaveFailureBanner draft=cpd_needs download=Callback::new(move |()| download_text(cpd_needs, "training-needs")) />
-        <PreReviewSection workspace=workspace />
-        <statement::StatementSection workspace=workspace />
+        {(!needs_only).then(|| view! {
+            <PreReviewSection workspace=workspace />
+            <statement::StatementSection workspace=workspace />
+        })}
         <cpd::CpdSection workspace=workspace />
         <sign_offs::SignOffSection workspace=workspace />
         {workspace.is(Role::Reviewee).then(|| view! { <AppealSection workspace=workspace /> })}
