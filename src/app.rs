@@ -8,7 +8,7 @@ use leptos_router::path;
 use crate::components::{Banner, BannerKind};
 use crate::pages::{
     ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage, NotFoundPage, PreparePage,
-    ReviewPage, StartReviewPage, UnlockPage,
+    ReviewPage, SettingsPage, StartReviewPage, UnlockPage, WelcomePage,
 };
 use crate::state::{AppStorage, StorageStatus};
 
@@ -40,6 +40,7 @@ pub fn App() -> impl IntoView {
                             <li><A href="/import">"Import a file"</A></li>
                             <li><A href="/contacts">"Contacts"</A></li>
                             <li><A href="/data">"Your data"</A></li>
+                            <li><A href="/settings">"Settings"</A></li>
                             <li><A href="/how-it-works">"How it works"</A></li>
                         </ul>
                     </nav>
@@ -57,6 +58,8 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/contacts") view=ContactsPage />
                         <Route path=path!("/data") view=DataPage />
                         <Route path=path!("/how-it-works") view=HowItWorksPage />
+                        <Route path=path!("/welcome") view=WelcomePage />
+                        <Route path=path!("/settings") view=SettingsPage />
                     </Routes>
                 </Show>
             </main>

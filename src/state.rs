@@ -74,10 +74,7 @@ impl AppStorage {
             }
             let mut seed = [0u8; 32];
             crate::storage::RandomSource::fill(&mut BrowserRandom, &mut seed);
-            let identity = records::StoredIdentity {
-                seed: KeySeed(seed),
-                name: String::new(),
-            };
+            let identity = records::StoredIdentity::new(KeySeed(seed));
             let _ = records::save_identity(vault, &identity, crate::browser::now());
         });
     }

@@ -40,6 +40,7 @@ async fn the_app_shell_renders_header_navigation_and_a_page() {
             "Import a file",
             "Contacts",
             "Your data",
+            "Settings",
             "How it works"
         ]
     );

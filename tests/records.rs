@@ -74,12 +74,37 @@ fn invitation() -> Payload {
 fn identity_and_contacts_are_kept_as_records() {
     let mut vault = sams_vault();
     assert_eq!(records::identity(&vault).unwrap(), None);
-    let identity = StoredIdentity {
-        seed: KeySeed([2; 32]),
-        name: "Sam Patel".into(),
-    };
+    let mut identity = StoredIdentity::new(KeySeed([2; 32]));
+    identity.set_profile(appraise::domain::school::Profile {
+        name: "  Sam Patel ".into(),
+        job_title: "Teaching assistant".into(),
+        school: "Hill Primary".into(),
+        roles: [appraise::domain::people::Role::Reviewee].into(),
+    });
+    assert_eq!(identity.name, "Sam Patel", "trimmed");
     records::save_identity(&mut vault, &identity, at(0)).unwrap();
-    assert_eq!(records::identity(&vault).unwrap(), Some(identity));
+    assert_eq!(records::identity(&vault).unwrap(), Some(identity.clone()));
+    // An identity kept before profiles existed still reads, with the rest blank.
+    let older: StoredIdentity =
+        serde_json::from_value(serde_json::json!({ "seed": identity.seed, "name": "Sam Patel" }))
+            .unwrap();
+    assert_eq!(older.job_title, "");
+    assert!(older.roles.is_empty());
+
+    let calendar = appraise::domain::calendar::SchoolCalendar {
+        closures: vec![
+            appraise::domain::school::closure_from("Half term", "26/10/2026", "30/10/2026")
+                .unwrap(),
+        ],
+    };
+    assert_eq!(records::school_calendar(&vault), Default::default());
+    let settings = appraise::domain::school::SchoolSettings {
+        policy: appraise::domain::presets::preset("la-support-staff"),
+        calendar: calendar.clone(),
+    };
+    records::save_school_settings(&mut vault, &settings, at(0)).unwrap();
+    assert_eq!(records::school_calendar(&vault), calendar);
+    assert_eq!(records::school_settings(&vault).unwrap(), settings);
 
     let mut contacts = records::contacts(&vault).unwrap();
     contacts.pin(

@@ -47,6 +47,7 @@ pub mod policy;
 pub mod presets;
 pub mod progress;
 pub mod retention;
+pub mod school;
 pub mod sign_off;
 pub mod smart;
 pub mod standards;

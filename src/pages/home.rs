@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use crate::domain::calendar::SchoolCalendar;
 use crate::domain::cycle::Review;
 use crate::domain::cycle::Stage;
 use crate::domain::dates::format_uk_date;
@@ -26,7 +25,7 @@ fn my_reviews<S: crate::storage::KeyValueStore>(
     vault: &crate::storage::Vault<S>,
     today: chrono::NaiveDate,
 ) -> Vec<MyReview> {
-    let calendar = SchoolCalendar::default();
+    let calendar = records::school_calendar(vault);
     let me = records::identity(vault).ok().flatten();
     let name = me.as_ref().map(|i| i.name.clone()).unwrap_or_default();
     let keys = me.map(|i| crate::bundle::identity::Identity::from_seed(&i.seed).public_keys());
@@ -76,8 +75,22 @@ pub fn HomePage() -> impl IntoView {
             .with(|vault| my_reviews(vault, crate::browser::today()))
             .unwrap_or_default()
     };
+    let set_up = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| records::identity(vault).ok().flatten())
+            .flatten()
+            .is_some_and(|identity| !identity.name.trim().is_empty())
+    };
     view! {
         <h1>"Your appraisal, on your device"</h1>
+        <Show when=move || !set_up()>
+            <div class="panel panel--start">
+                <h2>"Set up Appraise"</h2>
+                <p>"Tell Appraise who you are and which policy your school uses. It takes a minute."</p>
+                <p><A href="/welcome" attr:class="button">"Set up Appraise"</A></p>
+            </div>
+        </Show>
         <Show when=move || !reviews().is_empty() fallback=|| view! {
             <p class="lead">
                 "Appraise helps school staff and their reviewers prepare for appraisal meetings, "

@@ -9,8 +9,10 @@ mod not_found;
 mod prepare;
 mod review;
 mod send;
+mod settings;
 mod start_review;
 mod unlock;
+mod welcome;
 
 pub use contacts::ContactsPage;
 pub use data::DataPage;
@@ -20,8 +22,10 @@ pub use import::ImportPage;
 pub use not_found::NotFoundPage;
 pub use prepare::PreparePage;
 pub use review::ReviewPage;
+pub use settings::SettingsPage;
 pub use start_review::StartReviewPage;
 pub use unlock::UnlockPage;
+pub use welcome::WelcomePage;
 
 /// Sets the browser tab's title, so each page is named for people using screen readers or tabs.
 fn set_page_title(page: &str) {

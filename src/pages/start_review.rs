@@ -6,7 +6,9 @@ use leptos::prelude::*;
 use super::send::{Sent, SentNotice, send_bundle};
 use crate::browser::{fresh_id, now};
 use crate::bundle::payload::{BundleKind, ReviewSummary};
-use crate::components::{Banner, BannerKind};
+use crate::components::{
+    Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for, focus_error_summary,
+};
 use crate::domain::cycle::CyclePeriod;
 use crate::domain::dates::parse_uk_date;
 use crate::domain::ids::Id;
@@ -15,32 +17,37 @@ use crate::domain::presets::all_presets;
 use crate::state::use_storage;
 use crate::storage::records::{self, StoredReview};
 
-/// One problem with what was typed, tied to the field it is about.
-#[derive(Clone)]
-struct FieldError {
-    field: &'static str,
-    message: String,
-}
-
 #[component]
 pub fn StartReviewPage() -> impl IntoView {
     super::set_page_title("Start a review");
     let storage = use_storage();
     let presets = all_presets();
+    // The school's policy, as adjusted in Settings, comes first.
+    let school_policy = storage
+        .with(|vault| records::school_settings(vault).ok())
+        .flatten()
+        .and_then(|settings| settings.policy);
     let (name, job_title, policy, group, meeting, previous) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
-        RwSignal::new(presets[0].key.clone()),
+        RwSignal::new(
+            school_policy
+                .as_ref()
+                .map_or_else(|| presets[0].key.clone(), |p| p.key.clone()),
+        ),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let sent = RwSignal::new(None::<Sent>);
+    let school_policy = StoredValue::new(school_policy);
     let chosen_policy = move || {
-        all_presets()
-            .into_iter()
-            .find(|p| p.key == policy.get())
+        let key = policy.get();
+        school_policy
+            .get_value()
+            .filter(|p| p.key == key)
+            .or_else(|| all_presets().into_iter().find(|p| p.key == key))
             .unwrap_or_else(|| all_presets().remove(0))
     };
 
@@ -96,7 +103,7 @@ pub fn StartReviewPage() -> impl IntoView {
             reviewer: PersonRef {
                 staff_id: Id::new(identity.public_keys().key_id()).expect("valid"),
                 name: me.name.clone(),
-                job_title: String::new(),
+                job_title: me.job_title.clone(),
             },
             staff_group: cycle.staff_group.clone(),
             policy,
@@ -127,35 +134,18 @@ pub fn StartReviewPage() -> impl IntoView {
             None => sent.set(Some(Sent::Failed("Your data is not open.".into()))),
         }
     };
-    let error_for = move |field: &'static str| {
-        move || {
-            errors
-                .get()
-                .into_iter()
-                .find(|e| e.field == field)
-                .map(|e| e.message)
-        }
-    };
-
     view! {
         <h1>"Start a review"</h1>
         <p class="lead">"Set up a review for a member of staff and send them the invitation. They import it in Appraise and prepare their pre-review."</p>
-        <Show when=move || !errors.get().is_empty()>
-            <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
-                <h2>"There is a problem"</h2>
-                <ul class="list">
-                    {move || errors.get().into_iter().map(|e| view! { <li><a href=format!("#{}", e.field)>{e.message}</a></li> }).collect_view()}
-                </ul>
-            </div>
-        </Show>
+        <ErrorSummary errors=errors />
         <form class="form" on:submit=start novalidate>
-            <TextField id="reviewee-name" label="Reviewee’s name" hint="As they will write it in Appraise." value=name error=Signal::derive(error_for("reviewee-name")) />
-            <TextField id="reviewee-job" label="Reviewee’s job title" hint="" value=job_title error=Signal::derive(|| None) />
+            <TextField id="reviewee-name" label="Reviewee’s name" hint="As they will write it in Appraise." value=name error=error_for(errors, "reviewee-name") />
+            <TextField id="reviewee-job" label="Reviewee’s job title" hint="" value=job_title />
             <div class="field">
                 <label class="field__label" for="policy">"Your school’s appraisal policy"</label>
                 <p class="field__hint" id="policy-hint">{move || chosen_policy().summary}</p>
                 <select class="field__select" id="policy" aria-describedby="policy-hint" on:change=move |e| { policy.set(event_target_value(&e)); group.set(String::new()); }>
-                    {presets.iter().map(|p| view! { <option value=p.key.clone()>{p.name.clone()}</option> }).collect_view()}
+                    {presets.iter().map(|p| view! { <option value=p.key.clone() selected=p.key == policy.get_untracked()>{p.name.clone()}</option> }).collect_view()}
                 </select>
             </div>
             <Show when=move || { chosen_policy().cycles.len() > 1 }>
@@ -166,7 +156,7 @@ pub fn StartReviewPage() -> impl IntoView {
                     </select>
                 </div>
             </Show>
-            <TextField id="meeting-date" label="Meeting date" hint="For example, 27/03/2027." value=meeting error=Signal::derive(error_for("meeting-date")) />
+            <TextField id="meeting-date" label="Meeting date" hint="For example, 27/03/2027." value=meeting error=error_for(errors, "meeting-date") />
             <div class="field">
                 <label class="field__label" for="previous-objectives">"Last cycle’s objectives"</label>
                 <p class="field__hint" id="previous-objectives-hint">"One objective per line. Leave empty if this is their first review."</p>
@@ -181,51 +171,5 @@ pub fn StartReviewPage() -> impl IntoView {
             </Banner>
         </Show>
         <SentNotice sent=sent />
-    }
-}
-
-fn focus_error_summary() {
-    request_animation_frame(|| {
-        let summary = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("error-summary"));
-        if let Some(summary) =
-            summary.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = summary.focus();
-        }
-    });
-}
-
-/// A labelled text box with a hint and, when there is one, its error.
-#[component]
-fn TextField(
-    id: &'static str,
-    label: &'static str,
-    hint: &'static str,
-    value: RwSignal<String>,
-    error: Signal<Option<String>>,
-) -> impl IntoView {
-    let hint_id = format!("{id}-hint");
-    let error_id = format!("{id}-error");
-    let described_by = move || {
-        let mut ids = Vec::new();
-        if !hint.is_empty() {
-            ids.push(hint_id.clone());
-        }
-        if error.get().is_some() {
-            ids.push(error_id.clone());
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
-    view! {
-        <div class=move || if error.get().is_some() { "field field--error" } else { "field" }>
-            <label class="field__label" for=id>{label}</label>
-            {(!hint.is_empty()).then(|| view! { <p class="field__hint" id=format!("{id}-hint")>{hint}</p> })}
-            {move || error.get().map(|message| view! { <p class="error-message" id=format!("{id}-error")>{message}</p> })}
-            <input class="field__input" type="text" id=id name=id aria-describedby=described_by
-                aria-invalid=move || error.get().is_some().then_some("true")
-                prop:value=move || value.get() on:input=move |e| value.set(event_target_value(&e)) />
-        </div>
     }
 }

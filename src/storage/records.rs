@@ -19,16 +19,55 @@ use crate::bundle::merge::DocumentState;
 use crate::bundle::open::Verified;
 use crate::bundle::payload::{BundleKind, Payload, ReviewSummary};
 use crate::bundle::sign_off::SignedSignOff;
+use crate::domain::calendar::SchoolCalendar;
 use crate::domain::people::{PersonRef, Role};
+use crate::domain::school::{Profile, SchoolSettings};
 
 const IDENTITY: &str = "identity";
 const CONTACTS: &str = "contacts";
+const SCHOOL: &str = "school";
 
-/// Who this browser profile is: the seed their keys come from and the name they send under.
+/// Who this browser profile is: the seed their keys come from, the name they send under, and
+/// how they describe themselves.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredIdentity {
     pub seed: KeySeed,
     pub name: String,
+    #[serde(default)]
+    pub job_title: String,
+    #[serde(default)]
+    pub school: String,
+    #[serde(default)]
+    pub roles: std::collections::BTreeSet<Role>,
+}
+
+impl StoredIdentity {
+    /// A new identity from its key seed, not yet described.
+    pub fn new(seed: KeySeed) -> StoredIdentity {
+        StoredIdentity {
+            seed,
+            name: String::new(),
+            job_title: String::new(),
+            school: String::new(),
+            roles: Default::default(),
+        }
+    }
+
+    pub fn profile(&self) -> Profile {
+        Profile {
+            name: self.name.clone(),
+            job_title: self.job_title.clone(),
+            school: self.school.clone(),
+            roles: self.roles.clone(),
+        }
+    }
+
+    pub fn set_profile(&mut self, profile: Profile) {
+        self.name = profile.name.trim().to_owned();
+        self.job_title = profile.job_title.trim().to_owned();
+        self.school = profile.school.trim().to_owned();
+        self.roles = profile.roles;
+    }
 }
 
 /// A review as this person holds it.
@@ -169,6 +208,28 @@ pub fn save_identity<S: KeyValueStore>(
     now: DateTime<Utc>,
 ) -> Result<(), RecordsError> {
     write_as(vault, IDENTITY, "identity", identity, now)
+}
+
+/// The school's policy and closures as this person keeps them.
+pub fn school_settings<S: KeyValueStore>(vault: &Vault<S>) -> Result<SchoolSettings, RecordsError> {
+    Ok(read_as(vault, SCHOOL)?
+        .map(|(settings, _)| settings)
+        .unwrap_or_default())
+}
+
+pub fn save_school_settings<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    settings: &SchoolSettings,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(vault, SCHOOL, "school", settings, now)
+}
+
+/// The school's working calendar (weekends and its closures), for every deadline.
+pub fn school_calendar<S: KeyValueStore>(vault: &Vault<S>) -> SchoolCalendar {
+    school_settings(vault)
+        .map(|settings| settings.calendar)
+        .unwrap_or_default()
 }
 
 pub fn contacts<S: KeyValueStore>(vault: &Vault<S>) -> Result<Contacts, RecordsError> {

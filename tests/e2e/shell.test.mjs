@@ -18,7 +18,7 @@ test("the home page renders with its heading, navigation and no console errors",
   await page.goto(app.url);
   await page.getByRole("heading", { level: 1, name: "Your appraisal, on your device" }).waitFor();
   assert.equal(await page.title(), "Home – Appraise");
-  assert.equal(await page.getByRole("navigation", { name: "Main" }).getByRole("link").count(), 7);
+  assert.equal(await page.getByRole("navigation", { name: "Main" }).getByRole("link").count(), 8);
   assert.deepEqual(person.consoleErrors, []);
   await person.context.close();
 });

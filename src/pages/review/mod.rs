@@ -14,7 +14,6 @@ use leptos_router::hooks::use_params_map;
 
 use crate::autosave::{Draft, save_on_leaving};
 use crate::components::{DraftTextArea, SaveFailureBanner, SaveIndicator};
-use crate::domain::calendar::SchoolCalendar;
 use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::deadlines;
@@ -194,7 +193,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
             let today = crate::browser::today();
             let stage = stage_of(&review, records::statement_signed(&workspace.standings.get()), today);
             let step = next_step(stage, role.unwrap_or(Role::Headteacher));
-            let calendar = SchoolCalendar::default();
+            let calendar = workspace.storage.with(records::school_calendar).unwrap_or_default();
             let clocks = deadlines(&review, &calendar);
             let meeting = review.dates.meeting_on.map_or("Not yet set".to_owned(), format_uk_date);
             view! {
@@ -239,11 +238,11 @@ fn calendar_download(workspace: Workspace) {
     let Some(review) = workspace.review.get_untracked() else {
         return;
     };
-    let text = crate::domain::ical::calendar_for(
-        &review,
-        &SchoolCalendar::default(),
-        crate::browser::now(),
-    );
+    let calendar = workspace
+        .storage
+        .with(records::school_calendar)
+        .unwrap_or_default();
+    let text = crate::domain::ical::calendar_for(&review, &calendar, crate::browser::now());
     let name = format!("appraisal-dates-{}.ics", crate::browser::file_stamp());
     let _ = crate::browser::download(&name, "text/calendar;charset=utf-8", &text);
 }

@@ -9,7 +9,6 @@ use crate::components::{
     DraftCheckbox, DraftChoice, DraftDate, DraftTextArea, RemoveButton, SaveIndicator, choices,
     focus_field,
 };
-use crate::domain::calendar::SchoolCalendar;
 use crate::domain::documents::{NewObjective, PayRecommendation, ProgressRating, Statement};
 use crate::domain::field_map::to_field_map;
 use crate::domain::ids::Id;
@@ -17,6 +16,7 @@ use crate::domain::people::Role;
 use crate::domain::smart::smart_check;
 use crate::domain::standards::{StandardJudgement, TEN_STANDARDS};
 use crate::domain::validation::review_warnings;
+use crate::storage::records;
 
 const PREVIOUS: &str = "statement.previous_objectives";
 const STANDARDS: &str = "statement.standards";
@@ -41,7 +41,11 @@ pub(super) fn StatementSection(workspace: Workspace) -> impl IntoView {
             .review
             .get()
             .map(|review| {
-                review_warnings(&review, &SchoolCalendar::default(), crate::browser::today())
+                let calendar = workspace
+                    .storage
+                    .with(records::school_calendar)
+                    .unwrap_or_default();
+                review_warnings(&review, &calendar, crate::browser::today())
                     .into_iter()
                     .filter(|warning| {
                         matches!(

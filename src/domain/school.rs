@@ -1,0 +1,134 @@
+//! Who is using Appraise and their school's settings: the person's profile as they give it on
+//! first run, the policy the school uses (a preset, possibly edited) and the days it is closed,
+//! with the problems a form must name before any of it is kept.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+use super::calendar::{Closure, SchoolCalendar};
+use super::dates::{DateError, parse_uk_date};
+use super::people::Role;
+use super::policy::Policy;
+
+/// The person, as they describe themselves.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    pub name: String,
+    pub job_title: String,
+    pub school: String,
+    pub roles: BTreeSet<Role>,
+}
+
+/// What is wrong with a profile, tied to the field it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProfileProblem {
+    NoName,
+    NoRole,
+}
+
+impl ProfileProblem {
+    /// The form field the problem is about.
+    pub fn field(&self) -> &'static str {
+        match self {
+            ProfileProblem::NoName => "profile-name",
+            ProfileProblem::NoRole => "profile-roles",
+        }
+    }
+}
+
+impl fmt::Display for ProfileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ProfileProblem::NoName => write!(f, "Enter your name, as colleagues know you."),
+            ProfileProblem::NoRole => write!(
+                f,
+                "Choose at least one role: most staff are a reviewee, and some also review others."
+            ),
+        }
+    }
+}
+
+impl Profile {
+    pub fn problems(&self) -> Vec<ProfileProblem> {
+        let mut problems = Vec::new();
+        if self.name.trim().is_empty() {
+            problems.push(ProfileProblem::NoName);
+        }
+        if self.roles.is_empty() {
+            problems.push(ProfileProblem::NoRole);
+        }
+        problems
+    }
+}
+
+/// The school's settings as this person keeps them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SchoolSettings {
+    /// The policy new reviews start under; `None` until chosen.
+    pub policy: Option<Policy>,
+    pub calendar: SchoolCalendar,
+}
+
+/// What is wrong with a closure typed on the settings page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ClosureProblem {
+    NoName,
+    FirstDay(DateError),
+    LastDay(DateError),
+    EndsBeforeItStarts,
+}
+
+impl fmt::Display for ClosureProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ClosureProblem::NoName => {
+                write!(f, "Enter what the closure is, for example “Half term”.")
+            }
+            ClosureProblem::FirstDay(error) => write!(f, "First day: {error}"),
+            ClosureProblem::LastDay(error) => write!(f, "Last day: {error}"),
+            ClosureProblem::EndsBeforeItStarts => write!(
+                f,
+                "The last day is before the first day. Enter the last day on or after the first."
+            ),
+        }
+    }
+}
+
+/// A closure from what was typed (dates as dd/mm/yyyy; a one-day closure may leave the last day
+/// blank), or every problem with it.
+pub fn closure_from(
+    name: &str,
+    first_day: &str,
+    last_day: &str,
+) -> Result<Closure, Vec<ClosureProblem>> {
+    let mut problems = Vec::new();
+    if name.trim().is_empty() {
+        problems.push(ClosureProblem::NoName);
+    }
+    let first = parse_uk_date(first_day)
+        .map_err(|error| problems.push(ClosureProblem::FirstDay(error)))
+        .ok();
+    let last: Option<NaiveDate> = if last_day.trim().is_empty() {
+        first
+    } else {
+        parse_uk_date(last_day)
+            .map_err(|error| problems.push(ClosureProblem::LastDay(error)))
+            .ok()
+    };
+    match (first, last) {
+        (Some(first), Some(last)) if problems.is_empty() => {
+            if last < first {
+                Err(vec![ClosureProblem::EndsBeforeItStarts])
+            } else {
+                Ok(Closure {
+                    name: name.trim().to_owned(),
+                    first_day: first,
+                    last_day: last,
+                })
+            }
+        }
+        _ => Err(problems),
+    }
+}

@@ -1,0 +1,207 @@
+//! Settings: your details, your school's policy (what it sets, and the limit on objectives to
+//! adjust), the days the school is closed (which working-day deadlines skip), and the way to your
+//! keys, contacts and data.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use super::welcome::ProfileForm;
+use crate::components::{Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for};
+use crate::domain::dates::format_uk_date;
+use crate::domain::policy::Policy;
+use crate::domain::school::{SchoolSettings, closure_from};
+use crate::state::{AppStorage, use_storage};
+use crate::storage::records;
+
+/// Reads the school's settings, changes them and keeps them; the sentence says why not.
+fn change_settings(
+    storage: AppStorage,
+    change: impl FnOnce(&mut SchoolSettings),
+) -> Result<(), String> {
+    storage
+        .with_mut(|vault| {
+            let mut settings = records::school_settings(vault)?;
+            change(&mut settings);
+            records::save_school_settings(vault, &settings, crate::browser::now())
+        })
+        .ok_or_else(|| "Your data is not open. Unlock it or reload the page.".to_owned())?
+        .map_err(|error| error.to_string())?;
+    storage.announce_change("school");
+    Ok(())
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    super::set_page_title("Settings");
+    let storage = use_storage();
+    let settings = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| records::school_settings(vault).unwrap_or_default())
+            .unwrap_or_default()
+    };
+    view! {
+        <h1>"Settings"</h1>
+        <section class="section" aria-labelledby="details-heading">
+            <h2 id="details-heading">"Your details"</h2>
+            <ProfileForm storage=storage saved=RwSignal::new(false) button="Save your details" />
+        </section>
+        <section class="section" aria-labelledby="policy-heading">
+            <h2 id="policy-heading">"Your school’s policy"</h2>
+            {move || match settings().policy {
+                None => view! { <p class="empty">"No policy chosen yet: choose one under Your details."</p> }.into_any(),
+                Some(policy) => view! { <PolicyView storage=storage policy=policy /> }.into_any(),
+            }}
+        </section>
+        <Closures storage=storage />
+        <section class="section" aria-labelledby="more-heading">
+            <h2 id="more-heading">"Keys, contacts and data"</h2>
+            <ul class="list">
+                <li><A href="/contacts">"Your fingerprint and contacts"</A>": the keys that prove who sent each file."</li>
+                <li><A href="/data">"Your data"</A>": storage use, backup and restore, the passphrase lock, and removing everything."</li>
+            </ul>
+        </section>
+    }
+}
+
+/// What the policy sets, with its limit on new objectives to adjust.
+#[component]
+fn PolicyView(storage: AppStorage, policy: Policy) -> impl IntoView {
+    let max = RwSignal::new(policy.max_objectives.to_string());
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let result = match max.get_untracked().trim().parse::<u32>() {
+            Ok(number @ 1..=10) => change_settings(storage, |settings| {
+                if let Some(policy) = settings.policy.as_mut() {
+                    policy.max_objectives = number;
+                }
+            }),
+            _ => Err("Enter a whole number of objectives from 1 to 10.".into()),
+        };
+        outcome.set(Some(result));
+    };
+    let deadlines = policy.deadlines;
+    view! {
+        <p><strong>{policy.name.clone()}</strong>": " {policy.summary.clone()}</p>
+        <dl class="summary-list">
+            {policy.cycles.iter().map(|cycle| view! {
+                <div><dt>{cycle.staff_group.clone()}</dt><dd>{format!("{} months from month {}", cycle.length_months, cycle.start_month)}</dd></div>
+            }).collect_view()}
+            <div><dt>"Notice of the meeting"</dt><dd>{deadlines.notice_before_meeting.to_string()}</dd></div>
+            <div><dt>"Statement to the reviewee"</dt><dd>{format!("{} after the meeting", deadlines.statement_after_meeting)}</dd></div>
+            <div><dt>"Reviewee’s reply"</dt><dd>{format!("{} after the statement", deadlines.reply_after_statement)}</dd></div>
+            <div><dt>"Statement to the headteacher"</dt><dd>{format!("{} after the meeting", deadlines.headteacher_after_meeting)}</dd></div>
+            <div><dt>"Pay progression"</dt><dd>{if policy.pay_progression { "Linked to appraisal" } else { "Not linked" }}</dd></div>
+            <div><dt>"The 10 standards"</dt><dd>{if policy.ten_standards_apply { "Assessed" } else { "Not used" }}</dd></div>
+        </dl>
+        <form class="form" on:submit=save novalidate>
+            <TextField id="max-objectives" label="Most new objectives in a review" hint="Reviewers see a warning above this number." value=max
+                error=Signal::derive(move || outcome.get().and_then(Result::err)) />
+            <button type="submit" class="button button--secondary">"Save the limit"</button>
+        </form>
+        {move || matches!(outcome.get(), Some(Ok(()))).then(|| view! { <p class="save-indicator" role="status">"Saved. New reviews use it."</p> })}
+    }
+}
+
+/// The days the school is closed: listed, removed, and added with each problem named.
+#[component]
+fn Closures(storage: AppStorage) -> impl IntoView {
+    let closures = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| records::school_calendar(vault).closures)
+            .unwrap_or_default()
+    };
+    let (name, first, last) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failed = RwSignal::new(None::<String>);
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        match closure_from(
+            &name.get_untracked(),
+            &first.get_untracked(),
+            &last.get_untracked(),
+        ) {
+            Err(problems) => errors.set(
+                problems
+                    .into_iter()
+                    .map(|problem| {
+                        use crate::domain::school::ClosureProblem as P;
+                        let field = match problem {
+                            P::NoName => "closure-name",
+                            P::FirstDay(_) => "closure-first",
+                            P::LastDay(_) | P::EndsBeforeItStarts => "closure-last",
+                        };
+                        FieldError {
+                            field,
+                            message: problem.to_string(),
+                        }
+                    })
+                    .collect(),
+            ),
+            Ok(closure) => {
+                errors.set(Vec::new());
+                match change_settings(storage, |settings| {
+                    settings.calendar.closures.push(closure);
+                    settings.calendar.closures.sort_by_key(|c| c.first_day);
+                }) {
+                    Ok(()) => {
+                        name.set(String::new());
+                        first.set(String::new());
+                        last.set(String::new());
+                        failed.set(None);
+                    }
+                    Err(reason) => failed.set(Some(reason)),
+                }
+            }
+        }
+    };
+    let remove = move |index: usize| {
+        if let Err(reason) = change_settings(storage, |settings| {
+            if index < settings.calendar.closures.len() {
+                settings.calendar.closures.remove(index);
+            }
+        }) {
+            failed.set(Some(reason));
+        }
+    };
+    view! {
+        <section class="section" aria-labelledby="closures-heading">
+            <h2 id="closures-heading">"School closures"</h2>
+            <p>"Deadlines counted in working days skip weekends and these days."</p>
+            <Show when=move || !closures().is_empty() fallback=|| view! { <p class="empty">"No closures added yet."</p> }>
+                <ul class="list">
+                    {move || closures().into_iter().enumerate().map(|(index, closure)| {
+                        let when = if closure.first_day == closure.last_day {
+                            format_uk_date(closure.first_day)
+                        } else {
+                            format!("{} to {}", format_uk_date(closure.first_day), format_uk_date(closure.last_day))
+                        };
+                        let label = closure.name.clone();
+                        view! {
+                            <li class="list-item">
+                                <span>{format!("{}: {when}", closure.name)}</span>
+                                <button type="button" class="button button--link" on:click=move |_| remove(index)>
+                                    "Remove"<span class="visually-hidden">{format!(" {label}")}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
+            <ErrorSummary errors=errors id="closure-errors" />
+            <form class="form" on:submit=add novalidate>
+                <TextField id="closure-name" label="What is it?" hint="For example, Half term or Training day." value=name error=error_for(errors, "closure-name") />
+                <TextField id="closure-first" label="First day" hint="For example, 26/10/2026." value=first error=error_for(errors, "closure-first") />
+                <TextField id="closure-last" label="Last day" hint="Leave empty for a single day." value=last error=error_for(errors, "closure-last") />
+                <button type="submit" class="button button--secondary">"Add the closure"</button>
+            </form>
+            {move || failed.get().map(|reason| view! { <Banner kind=BannerKind::Problem title="Not saved"><p>{reason}</p></Banner> })}
+        </section>
+    }
+}

@@ -1,0 +1,188 @@
+//! First run: who you are, your roles and your school's policy, then your fingerprint and an
+//! optional passphrase. The same details form is on the settings page.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::components::{
+    Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for, focus_error_summary,
+};
+use crate::domain::people::Role;
+use crate::domain::presets::all_presets;
+use crate::domain::school::Profile;
+use crate::state::{AppStorage, use_storage};
+use crate::storage::records;
+
+const ROLES: [(Role, &str); 4] = [
+    (Role::Reviewee, "I am appraised (a reviewee)"),
+    (Role::Reviewer, "I appraise others (a reviewer)"),
+    (
+        Role::Headteacher,
+        "I am the headteacher, or hear appeals and moderate statements",
+    ),
+    (
+        Role::CpdLeader,
+        "I plan training for the school (CPD leader)",
+    ),
+];
+
+#[component]
+pub fn WelcomePage() -> impl IntoView {
+    super::set_page_title("Set up Appraise");
+    let storage = use_storage();
+    let saved = RwSignal::new(false);
+    let fingerprint = move || {
+        storage
+            .identity()
+            .map(|(_, identity)| identity.public_keys().fingerprint())
+            .unwrap_or_default()
+    };
+    view! {
+        <h1>"Set up Appraise"</h1>
+        <p class="lead">
+            "Tell Appraise who you are and which appraisal policy your school uses. "
+            "Everything stays in this browser on this device; you can change it later in Settings."
+        </p>
+        <ProfileForm storage=storage saved=saved button="Save and continue" />
+        <Show when=move || saved.get()>
+            <section class="section" aria-labelledby="ready-heading">
+                <h2 id="ready-heading">"You are ready"</h2>
+                <p>"This is your fingerprint. When a colleague imports your first file, they compare these digits with you by phone or in person:"</p>
+                <p class="fingerprint" data-testid="welcome-fingerprint">{fingerprint}</p>
+                <ul class="list">
+                    <li><A href="/reviews/new">"Start a review"</A>" if you appraise someone."</li>
+                    <li><A href="/import">"Import the invitation"</A>" your reviewer emailed you."</li>
+                </ul>
+                <h3 class="heading-s">"Optional: a passphrase"</h3>
+                <p>"On a shared computer, protect your records with a passphrase on " <A href="/data">"Your data"</A>"."</p>
+            </section>
+        </Show>
+    }
+}
+
+/// The person's name, job title, school, roles and their school's policy, checked and saved.
+#[component]
+pub(super) fn ProfileForm(
+    storage: AppStorage,
+    saved: RwSignal<bool>,
+    button: &'static str,
+) -> impl IntoView {
+    let held = storage
+        .identity()
+        .map(|(stored, _)| stored.profile())
+        .unwrap_or_default();
+    let school_policy = storage
+        .with(|vault| records::school_settings(vault).ok())
+        .flatten()
+        .and_then(|settings| settings.policy);
+    let (name, job_title, school) = (
+        RwSignal::new(held.name),
+        RwSignal::new(held.job_title),
+        RwSignal::new(held.school),
+    );
+    let roles = RwSignal::new(held.roles);
+    let policy = RwSignal::new(
+        school_policy
+            .as_ref()
+            .map_or_else(|| all_presets()[0].key.clone(), |p| p.key.clone()),
+    );
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failed = RwSignal::new(None::<String>);
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let profile = Profile {
+            name: name.get_untracked(),
+            job_title: job_title.get_untracked(),
+            school: school.get_untracked(),
+            roles: roles.get_untracked(),
+        };
+        let problems: Vec<FieldError> = profile
+            .problems()
+            .into_iter()
+            .map(|problem| FieldError {
+                field: problem.field(),
+                message: problem.to_string(),
+            })
+            .collect();
+        let has_problems = !problems.is_empty();
+        errors.set(problems);
+        if has_problems {
+            saved.set(false);
+            focus_error_summary();
+            return;
+        }
+        let chosen = policy.get_untracked();
+        let result = storage.identity().and_then(|(mut stored, _)| {
+            stored.set_profile(profile);
+            storage.with_mut(|vault| {
+                let now = crate::browser::now();
+                records::save_identity(vault, &stored, now)?;
+                let mut settings = records::school_settings(vault)?;
+                // An edited policy stays as edited unless another one is chosen.
+                if settings.policy.as_ref().map(|p| &p.key) != Some(&chosen) {
+                    settings.policy = all_presets().into_iter().find(|p| p.key == chosen);
+                }
+                records::save_school_settings(vault, &settings, now)
+            })
+        });
+        match result {
+            Some(Ok(())) => {
+                failed.set(None);
+                saved.set(true);
+                storage.announce_change("identity");
+            }
+            Some(Err(error)) => failed.set(Some(error.to_string())),
+            None => failed.set(Some(
+                "Your data is not open. Unlock it or reload the page.".into(),
+            )),
+        }
+    };
+    view! {
+        <ErrorSummary errors=errors />
+        <form class="form" on:submit=save novalidate>
+            <TextField id="profile-name" label="Your name, as colleagues know you" hint="It goes on every file you send." value=name error=error_for(errors, "profile-name") autocomplete="name" />
+            <TextField id="profile-job-title" label="Your job title" value=job_title autocomplete="organization-title" />
+            <TextField id="profile-school" label="Your school" value=school autocomplete="organization" />
+            <fieldset class=move || if error_for(errors, "profile-roles").get().is_some() { "fieldset field--error" } else { "fieldset" } id="profile-roles" tabindex="-1">
+                <legend class="fieldset__legend">"Your roles in appraisal"</legend>
+                <p class="field__hint">"Choose all that apply."</p>
+                {move || error_for(errors, "profile-roles").get().map(|message| view! { <p class="error-message">{message}</p> })}
+                {ROLES.into_iter().map(|(role, label)| {
+                    let id = format!("role-{}", format!("{role:?}").to_lowercase());
+                    view! {
+                        <div class="radio">
+                            <input type="checkbox" id=id.clone()
+                                prop:checked=move || roles.with(|r| r.contains(&role))
+                                on:change=move |e| roles.update(|r| { if event_target_checked(&e) { r.insert(role); } else { r.remove(&role); } }) />
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"Your school’s appraisal policy"</legend>
+                <p class="field__hint">"New reviews follow its cycle, deadlines and limits. You can adjust it in Settings."</p>
+                {all_presets().into_iter().map(|preset| {
+                    let id = format!("policy-{}", preset.key);
+                    let key = preset.key.clone();
+                    let this = key.clone();
+                    let hint_id = format!("{id}-hint");
+                    view! {
+                        <div class="choice">
+                            <input type="radio" name="policy" id=id.clone() aria-describedby=hint_id.clone()
+                                prop:checked=move || policy.get() == this
+                                on:change=move |_| policy.set(key.clone()) />
+                            <label for=id>{preset.name.clone()}</label>
+                            <p class="field__hint choice__hint" id=hint_id>{preset.summary.clone()}</p>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+            {move || failed.get().map(|reason| view! { <Banner kind=BannerKind::Problem title="Not saved"><p>{reason}</p></Banner> })}
+            <Show when=move || saved.get()>
+                <p class="save-indicator" role="status">"Your details are saved"</p>
+            </Show>
+            <button type="submit" class="button">{button}</button>
+        </form>
+    }
+}

@@ -1,0 +1,61 @@
+//! The person's profile and the school's closures, as typed on the first-run and settings pages.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use appraise::domain::people::Role;
+use appraise::domain::school::{ClosureProblem, Profile, ProfileProblem, closure_from};
+use common::date;
+
+#[test]
+fn a_profile_needs_a_name_and_a_role() {
+    let cases = [
+        (
+            "",
+            vec![],
+            vec![ProfileProblem::NoName, ProfileProblem::NoRole],
+        ),
+        ("  ", vec![Role::Reviewee], vec![ProfileProblem::NoName]),
+        ("Sam Patel", vec![], vec![ProfileProblem::NoRole]),
+        ("Sam Patel", vec![Role::Reviewee, Role::Reviewer], vec![]),
+    ];
+    for (name, roles, expected) in cases {
+        let profile = Profile {
+            name: name.into(),
+            roles: roles.into_iter().collect(),
+            ..Profile::default()
+        };
+        assert_eq!(profile.problems(), expected, "{name:?}");
+        for problem in expected {
+            assert!(problem.to_string().ends_with('.'));
+            assert!(problem.field().starts_with("profile-"));
+        }
+    }
+}
+
+#[test]
+fn closures_are_read_from_uk_dates_with_every_problem_named() {
+    let half_term = closure_from(" Half term ", "26/10/2026", "30/10/2026").unwrap();
+    assert_eq!(half_term.name, "Half term");
+    assert_eq!(
+        (half_term.first_day, half_term.last_day),
+        (date(2026, 10, 26), date(2026, 10, 30))
+    );
+    let training_day = closure_from("Training day", "4/1/2027", "").unwrap();
+    assert_eq!(training_day.first_day, training_day.last_day, "one day");
+
+    let refused = |name, first, last| closure_from(name, first, last).unwrap_err();
+    assert_eq!(
+        refused("Half term", "30/10/2026", "26/10/2026"),
+        vec![ClosureProblem::EndsBeforeItStarts]
+    );
+    let all = refused("", "31/02/2027", "soon");
+    assert_eq!(all.len(), 3);
+    assert!(matches!(all[0], ClosureProblem::NoName));
+    assert!(matches!(all[1], ClosureProblem::FirstDay(_)));
+    assert!(matches!(all[2], ClosureProblem::LastDay(_)));
+    for problem in all {
+        assert!(problem.to_string().ends_with('.'), "{problem}");
+    }
+}
