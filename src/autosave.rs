@@ -85,7 +85,7 @@ fn fields_of<D: Document>(body: &Value) -> Result<FieldMap, RecordError> {
 impl Draft {
     /// Opens the record `key`, or starts from `blank` if there is none yet.
     pub fn open<D: Document>(storage: AppStorage, key: &str, blank: &D) -> Draft {
-        Draft::start(storage, key.to_owned(), None, blank)
+        Draft::start(storage, key.to_owned(), D::KIND, None, blank)
     }
 
     /// Opens the document `D` of the review `review_id`, laid over `blank`.
@@ -94,18 +94,30 @@ impl Draft {
         review_id: &str,
         blank: &D,
     ) -> Draft {
+        Draft::open_review_document_as(storage, review_id, D::KIND, blank)
+    }
+
+    /// Opens a review document of type `D` kept under another kind: the reviewer's private
+    /// preparation is a pre-review form, kept apart from the reviewee's.
+    pub fn open_review_document_as<D: Document>(
+        storage: AppStorage,
+        review_id: &str,
+        kind: &'static str,
+        blank: &D,
+    ) -> Draft {
         let review_document = ReviewDocument {
             review: review_id.to_owned(),
             blank: to_field_map(blank),
             state: DocumentState::default(),
         };
-        let key = records::document_key(review_id, D::KIND);
-        Draft::start(storage, key, Some(review_document), blank)
+        let key = records::document_key(review_id, kind);
+        Draft::start(storage, key, kind, Some(review_document), blank)
     }
 
     fn start<D: Document>(
         storage: AppStorage,
         key: String,
+        kind: &'static str,
         review_document: Option<ReviewDocument>,
         blank: &D,
     ) -> Draft {
@@ -113,7 +125,7 @@ impl Draft {
             storage,
             key: StoredValue::new(key),
             review_document: StoredValue::new(review_document),
-            kind: D::KIND,
+            kind,
             to_body: body_of::<D>,
             to_fields: fields_of::<D>,
             fields: RwSignal::new(to_field_map(blank)),

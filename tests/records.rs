@@ -776,3 +776,45 @@ fn sending_and_receiving_stop_the_policys_clocks_and_undo_restarts_them() {
     records::undo_import(&mut vault, "bundle-0001", at(2)).unwrap();
     assert!(!done(&vault, DeadlineKind::StatementToReviewee), "undone");
 }
+
+#[test]
+fn private_preparation_and_checklists_never_leave_the_device() {
+    use appraise::bundle::merge::{DocumentState, Stamp};
+    let mut jos = jos_vault_with_review();
+    for kind in ["reviewer_notes", "checklist"] {
+        let mut state = DocumentState::default();
+        let fields = [(format!("{kind}.private"), serde_json::json!("only for Jo"))]
+            .into_iter()
+            .collect();
+        state.record_edit(&fields, "jo-tab", Stamp::default());
+        records::save_document(&mut jos, "review-1", kind, &state, at(1)).unwrap();
+    }
+    for kind in [
+        BundleKind::Invitation,
+        BundleKind::StatementForComment,
+        BundleKind::FinalStatement,
+        BundleKind::CpdNeeds,
+    ] {
+        let payload = records::prepare_to_send(
+            &mut jos,
+            "review-1",
+            records::Outgoing {
+                kind,
+                sender: appraise::bundle::payload::Party {
+                    name: "Jo Lee".into(),
+                    staff_id: None,
+                    role: appraise::domain::people::Role::Reviewer,
+                    keys: Some(common::jo().public_keys()),
+                },
+                text: Default::default(),
+                recipient: Some("Pat Head".into()),
+                bundle_id: format!("{kind:?}"),
+            },
+            "jo-tab",
+            at(2),
+        )
+        .unwrap();
+        let carried = serde_json::to_string(&payload).unwrap();
+        assert!(!carried.contains("only for Jo"), "{kind:?}");
+    }
+}

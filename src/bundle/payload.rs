@@ -49,7 +49,7 @@ impl BundleKind {
             BundleKind::PreReview => &["pre_review"],
             BundleKind::StatementForComment => &["statement", "cpd_needs"],
             BundleKind::Reply => &["statement", "cpd_needs", "appeal"],
-            BundleKind::FinalStatement => &["statement", "cpd_needs"],
+            BundleKind::FinalStatement => &["statement", "cpd_needs", "appeal"],
             BundleKind::CpdNeeds => &["cpd_needs"],
         }
     }

@@ -9,6 +9,7 @@ use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::{AgendaItem, pressing_for};
 use crate::domain::people::Role;
 use crate::domain::progress::{next_step, stage_of};
+use crate::domain::validation::reviewer_load_warning;
 use crate::state::use_storage;
 use crate::storage::records;
 
@@ -54,6 +55,24 @@ fn my_reviews<S: crate::storage::KeyValueStore>(
             }
         })
         .collect()
+}
+
+/// The policy's warning when this person reviews more staff this cycle than it allows.
+fn load_warning<S: crate::storage::KeyValueStore>(
+    vault: &crate::storage::Vault<S>,
+    reviewing: &[Review],
+    today: chrono::NaiveDate,
+) -> Option<String> {
+    let me = records::identity(vault).ok().flatten()?;
+    let keys = crate::bundle::identity::Identity::from_seed(&me.seed).public_keys();
+    let person = crate::domain::people::Person {
+        staff_id: crate::domain::ids::Id::new(keys.key_id()).ok()?,
+        display_name: me.name,
+        job_title: me.job_title,
+        roles: me.roles,
+        senior_leader: false,
+    };
+    reviewer_load_warning(&person, reviewing, today).map(|warning| warning.to_string())
 }
 
 fn describe(item: &AgendaItem) -> String {
@@ -115,7 +134,10 @@ pub fn HomePage() -> impl IntoView {
             <p><A href="/import" attr:class="button">"Import a file"</A></p>
             {move || {
                 let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews().into_iter().partition(|mine| mine.role == Some(Role::Reviewer));
+                let held: Vec<Review> = reviewing.iter().map(|mine| mine.review.clone()).collect();
+                let warning = storage.with(|vault| load_warning(vault, &held, crate::browser::today())).flatten();
                 view! {
+                    {warning.map(|text| view! { <p class="warning-text" role="status">{text}</p> })}
                     {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}
                     {others.into_iter().map(|mine| view! { <ReviewCard mine=mine /> }).collect_view()}
                 }

@@ -129,6 +129,11 @@ async function wholeCycle(jo, sam, pat, chris) {
   await jo.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
   assert.match(await jo.page.getByTestId("pre-review-received").textContent(), /Started a reading log/);
 
+  // Private preparation beside the pre-review, and the meeting checklist: kept, never sent.
+  await jo.page.locator("#pre-review").getByLabel("Key successes and achievements over the last year").fill("Ask about the reading log: only for me");
+  await jo.page.locator("#checklist").getByLabel("Share feedback").check();
+  await jo.page.locator("#pre-review").getByText("All changes saved on this device").waitFor();
+
   // Signing an unfinished statement is refused, each missing field linked.
   await jo.page.getByRole("button", { name: "Sign the statement" }).click();
   const refusal = jo.page.getByRole("alert").filter({ hasText: "This cannot be signed yet" });
@@ -214,12 +219,23 @@ async function wholeCycle(jo, sam, pat, chris) {
   await signOffs(pat.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
   assert.equal(await pat.page.getByRole("button", { name: "Sign the statement" }).count(), 0, "the headteacher reads, and does not sign");
   await look(pat.page, "review-headteacher");
+  // It prints as a document: no navigation, no buttons, the sign-offs at the end.
+  await pat.page.emulateMedia({ media: "print" });
+  assert.equal(await pat.page.locator(".site-header").isVisible(), false);
+  assert.equal(await pat.page.getByRole("button").filter({ visible: true }).count(), 0);
+  assert.equal(await pat.page.getByTestId("sign-offs").isVisible(), true);
+  await pat.page.screenshot({ path: `${SHOTS}/print-headteacher.png`, fullPage: true });
+  await pat.page.emulateMedia({ media: "screen" });
 
   // The reviewer changes a signed field: both sign-offs on the statement go out of date.
   await jo.page.locator("#statement").getByLabel("Assessment against the job role").fill("Changed after signing.");
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Out of date" }).waitFor();
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Out of date" }).waitFor();
   assert.match(await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).textContent(), /Changed since it was signed: Statement › assessment/);
+  await jo.page.reload();
+  assert.equal(await jo.page.locator("#checklist").getByLabel("Share feedback").isChecked(), true);
+  assert.equal(await jo.page.locator("#pre-review").getByLabel("Key successes and achievements over the last year").inputValue(), "Ask about the reading log: only for me");
+  assert.doesNotMatch(await sam.page.locator("main").textContent(), /only for me/);
 
   for (const who of [jo, sam, pat, chris]) {
     assert.deepEqual(who.person.consoleErrors, []);

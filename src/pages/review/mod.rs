@@ -3,6 +3,7 @@
 //! The reviewer writes the statement and training needs; the reviewee reads them, adds their
 //! comments, signs or appeals; anyone else (the headteacher) reads.
 
+mod checklist;
 mod cpd;
 mod sending;
 mod sign_offs;
@@ -17,11 +18,17 @@ use crate::components::{DraftTextArea, SaveFailureBanner, SaveIndicator};
 use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::deadlines;
-use crate::domain::documents::{Appeal, CpdNeeds, Document, PreReviewForm, Statement, to_json};
+use crate::domain::documents::{
+    Appeal, CpdNeeds, Document, MeetingChecklist, PreReviewAuthor, PreReviewForm, Statement,
+    to_json,
+};
 use crate::domain::people::Role;
 use crate::domain::progress::{next_step, stage_of};
 use crate::state::{AppStorage, use_storage};
 use crate::storage::records::{self, SignOffStanding, StoredReview};
+
+/// The kind the reviewer's private preparation is kept under.
+const PRIVATE_NOTES: &str = "reviewer_notes";
 
 /// Everything the workspace's sections share.
 #[derive(Clone, Copy)]
@@ -33,6 +40,10 @@ struct Workspace {
     statement: Draft,
     cpd_needs: Draft,
     appeal: Draft,
+    /// The reviewer's own preparation, a pre-review form that is never sent.
+    notes: Draft,
+    /// This person's meeting checklist, never sent.
+    checklist: Draft,
     /// The review as stored now, read again after every save and import.
     review: Memo<Option<Review>>,
     standings: Memo<Vec<SignOffStanding>>,
@@ -45,7 +56,13 @@ impl Workspace {
 
     /// Writes every open draft, so what is sent or signed is what is on screen.
     fn save_all(&self) {
-        for draft in [self.statement, self.cpd_needs, self.appeal] {
+        for draft in [
+            self.statement,
+            self.cpd_needs,
+            self.appeal,
+            self.notes,
+            self.checklist,
+        ] {
             draft.save_now();
         }
     }
@@ -96,7 +113,14 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         &CpdNeeds::blank_for(&summary.reviewee, &summary.reviewer),
     );
     let appeal = Draft::open_review_document(storage, &id, &Appeal::blank());
-    for draft in [statement, cpd_needs, appeal] {
+    let notes = Draft::open_review_document_as(
+        storage,
+        &id,
+        PRIVATE_NOTES,
+        &PreReviewForm::blank(PreReviewAuthor::ReviewerPrivate, "", ""),
+    );
+    let checklist = Draft::open_review_document(storage, &id, &MeetingChecklist::seed_001());
+    for draft in [statement, cpd_needs, appeal, notes, checklist] {
         save_on_leaving(draft);
     }
     let review = {
@@ -134,6 +158,8 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         statement,
         cpd_needs,
         appeal,
+        notes,
+        checklist,
         review,
         standings,
     };
@@ -152,8 +178,11 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         <Overview workspace=workspace />
         <nav class="contents no-print" aria-label="Sections of this review">
             <ul class="list">
-                {(!needs_only).then(|| view! {
+                {role.is_some().then(|| view! {
                     <li><a href="#pre-review">"Pre-review"</a></li>
+                    <li><a href="#checklist">"Meeting checklist"</a></li>
+                })}
+                {(!needs_only).then(|| view! {
                     <li><a href="#statement">"Planning and review statement"</a></li>
                 })}
                 <li><a href="#cpd-needs">"Training and development needs"</a></li>
@@ -163,10 +192,12 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         </nav>
         <SaveFailureBanner draft=statement download=Callback::new(move |()| download_text(statement, "statement")) />
         <SaveFailureBanner draft=cpd_needs download=Callback::new(move |()| download_text(cpd_needs, "training-needs")) />
-        {(!needs_only).then(|| view! {
+        // The pre-review and checklist are between the reviewee and reviewer.
+        {role.is_some().then(|| view! {
             <PreReviewSection workspace=workspace />
-            <statement::StatementSection workspace=workspace />
+            <checklist::ChecklistSection workspace=workspace />
         })}
+        {(!needs_only).then(|| view! { <statement::StatementSection workspace=workspace /> })}
         <cpd::CpdSection workspace=workspace />
         <sign_offs::SignOffSection workspace=workspace />
         {workspace.is(Role::Reviewee).then(|| view! { <AppealSection workspace=workspace /> })}
@@ -206,7 +237,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     <div><dt>"Stage"</dt><dd data-testid="stage">{stage.label()}</dd></div>
                 </dl>
                 <p class="next-step"><strong>"Next: "</strong>{step}</p>
-                {(!clocks.is_empty()).then(|| view! {
+                {(role.is_some() && !clocks.is_empty()).then(|| view! {
                     <h2 class="heading-m">"Deadlines from the policy"</h2>
                     <ul class="list deadlines">
                         {clocks.into_iter().map(|deadline| {
@@ -215,7 +246,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 })}
-                <p class="no-print">
+                <p class="no-print" hidden=role.is_none()>
                     <button type="button" class="button button--secondary" on:click=move |_| calendar_download(workspace)>
                         "Add the meeting and deadlines to your calendar"
                     </button>
@@ -247,7 +278,8 @@ fn calendar_download(workspace: Workspace) {
     let _ = crate::browser::download(&name, "text/calendar;charset=utf-8", &text);
 }
 
-/// The reviewee's self-assessment: theirs to edit on its own page, the reviewer's to read.
+/// The reviewee's self-assessment: theirs to edit on its own page; the reviewer reads it beside
+/// their own private preparation.
 #[component]
 fn PreReviewSection(workspace: Workspace) -> impl IntoView {
     let body = move || {
@@ -257,6 +289,23 @@ fn PreReviewSection(workspace: Workspace) -> impl IntoView {
             .and_then(|review| review.pre_review)
             .filter(|form| !form.key_successes.trim().is_empty())
     };
+    let received = move || {
+        match body() {
+        None => view! { <p class="empty">"Not received yet. When the reviewee sends it, " <A href="/import">"import the file"</A>"."</p> }.into_any(),
+        Some(form) => {
+            let json = to_json(&form);
+            view! {
+                <div class="read-only-document" data-testid="pre-review-received">
+                    {PreReviewForm::TEXT_FIELDS.iter().filter_map(|field| {
+                        let text = json.get(field.name)?.as_str()?.trim().to_owned();
+                        (!text.is_empty()).then(|| view! { <h4 class="heading-s">{field.label}</h4><p class="prose">{text}</p> })
+                    }).collect_view()}
+                </div>
+            }.into_any()
+        }
+    }
+    };
+    let notes = workspace.notes;
     view! {
         <section class="section" id="pre-review" aria-labelledby="pre-review-heading">
             <h2 id="pre-review-heading">"Pre-review"</h2>
@@ -264,20 +313,20 @@ fn PreReviewSection(workspace: Workspace) -> impl IntoView {
                 view! { <p>"Your pre-review is on its own page: " <A href="/prepare">"prepare and send your pre-review"</A>"."</p> }.into_any()
             } else {
                 view! {
-                    {move || match body() {
-                        None => view! { <p class="empty">"Not received yet. When the reviewee sends it, " <A href="/import">"import the file"</A>"."</p> }.into_any(),
-                        Some(form) => {
-                            let json = to_json(&form);
-                            view! {
-                                <div class="read-only-document" data-testid="pre-review-received">
-                                    {PreReviewForm::TEXT_FIELDS.iter().filter_map(|field| {
-                                        let text = json.get(field.name)?.as_str()?.trim().to_owned();
-                                        (!text.is_empty()).then(|| view! { <h3 class="heading-s">{field.label}</h3><p class="prose">{text}</p> })
-                                    }).collect_view()}
-                                </div>
-                            }.into_any()
-                        }
-                    }}
+                    <div class="side-by-side">
+                        <div>
+                            <h3 class="heading-m">"From the reviewee"</h3>
+                            {received}
+                        </div>
+                        <div class="no-print">
+                            <h3 class="heading-m">"Your preparation"</h3>
+                            <p class="field__hint">"Private: kept on this device and never sent."</p>
+                            <SaveIndicator draft=notes />
+                            {PreReviewForm::TEXT_FIELDS.iter().filter(|field| !matches!(field.name, "name" | "job_title")).map(|field| view! {
+                                <DraftTextArea draft=notes path=format!("{}.{}", PreReviewForm::KIND, field.name) label=field.label rows=3 />
+                            }).collect_view()}
+                        </div>
+                    </div>
                 }.into_any()
             }}
         </section>
