@@ -301,7 +301,7 @@ fn PassphrasePair(
 }
 
 #[component]
-fn PassphraseLock(storage: AppStorage) -> impl IntoView {
+pub(super) fn PassphraseLock(storage: AppStorage) -> impl IntoView {
     let has_lock = RwSignal::new(storage.with(|v| v.has_lock()).unwrap_or(false));
     let passphrase = RwSignal::new(String::new());
     let confirm = RwSignal::new(String::new());

@@ -53,9 +53,9 @@ pub fn WelcomePage() -> impl IntoView {
                     <li><A href="/reviews/new">"Start a review"</A>" if you appraise someone."</li>
                     <li><A href="/import">"Import the invitation"</A>" your reviewer emailed you."</li>
                 </ul>
-                <h3 class="heading-s">"Optional: a passphrase"</h3>
-                <p>"On a shared computer, protect your records with a passphrase on " <A href="/data">"Your data"</A>"."</p>
             </section>
+            <p>"Optional, and wise on a shared computer: protect your records with a passphrase. You can set or remove it later on " <A href="/data">"Your data"</A>"."</p>
+            <super::data::PassphraseLock storage=storage />
         </Show>
     }
 }

@@ -69,6 +69,7 @@ test("first run, settings, a review and a sign-off with the keyboard alone", asy
   await page.keyboard.press("Enter");
   await page.getByTestId("welcome-fingerprint").waitFor();
   assert.match(await page.getByTestId("welcome-fingerprint").textContent(), /^(\d{5} ){5}\d{5}$/);
+  await page.getByRole("heading", { name: "Passphrase lock" }).waitFor();
 
   // Settings: a closure, refused first for a bad date.
   await page.goto(`${app.url}/settings`);
