@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::now;
@@ -18,7 +19,8 @@ use crate::domain::ids::Id;
 use crate::state::{AppStorage, use_storage};
 use crate::storage::records;
 
-/// One file the person gave, and what became of it.
+/// One file the person gave, and what became of it. Cheap to clone (the list is copied on every
+/// change, and a bundle may be large).
 #[derive(Clone)]
 enum Item {
     Refused {
@@ -27,8 +29,8 @@ enum Item {
     },
     Ready {
         file: String,
-        bundle: Box<Verified<Payload>>,
-        preview: ApplyReport,
+        bundle: Arc<Verified<Payload>>,
+        preview: Arc<ApplyReport>,
     },
     Imported {
         file: String,
@@ -40,27 +42,45 @@ enum Item {
     },
 }
 
-fn examine(storage: AppStorage, file: String, bytes: &[u8]) -> Item {
+/// Who is importing, read once for a batch of files: their keys, name and contacts.
+struct Importer {
+    name: String,
+    identity: crate::bundle::identity::Identity,
+    staff_id: Id,
+    contacts: crate::bundle::contacts::Contacts,
+}
+
+impl Importer {
+    fn read(storage: AppStorage) -> Option<Importer> {
+        let (stored, identity) = storage.identity()?;
+        Some(Importer {
+            staff_id: Id::new(identity.public_keys().key_id()).expect("key ids are valid ids"),
+            contacts: storage
+                .with(|vault| records::contacts(vault).unwrap_or_default())
+                .unwrap_or_default(),
+            name: stored.name,
+            identity,
+        })
+    }
+}
+
+fn examine(storage: AppStorage, importer: Option<&Importer>, file: String, bytes: &[u8]) -> Item {
     let refuse = |reason: String| Item::Refused {
         file: file.clone(),
         reason,
     };
-    let Some((stored, identity)) = storage.identity() else {
+    let Some(importer) = importer else {
         return refuse(
             "Your data is not open, so nothing can be imported. Unlock it or reload the page."
                 .into(),
         );
     };
-    let my_id = Id::new(identity.public_keys().key_id()).expect("key ids are valid ids");
-    let contacts = storage
-        .with(|vault| records::contacts(vault).unwrap_or_default())
-        .unwrap_or_default();
     let me = Recipient {
-        identity: &identity,
-        name: &stored.name,
-        staff_id: &my_id,
+        identity: &importer.identity,
+        name: &importer.name,
+        staff_id: &importer.staff_id,
     };
-    let bundle = match open(bytes, &me, &contacts) {
+    let bundle = match open(bytes, &me, &importer.contacts) {
         Ok(bundle) => bundle,
         Err(error) => return refuse(error.to_string()),
     };
@@ -76,8 +96,8 @@ fn examine(storage: AppStorage, file: String, bytes: &[u8]) -> Item {
         }
         Some((_, Ok(preview))) => Item::Ready {
             file,
-            bundle: Box::new(bundle),
-            preview,
+            bundle: Arc::new(bundle),
+            preview: Arc::new(preview),
         },
         Some((_, Err(error))) => refuse(error.to_string()),
         None => refuse("Your data is not open.".into()),
@@ -96,6 +116,7 @@ pub fn ImportPage() -> impl IntoView {
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         let total = files.len();
         spawn_local(async move {
+            let importer = Importer::read(storage);
             for (index, file) in files.into_iter().enumerate() {
                 progress.set(Some((index + 1, total)));
                 let text = JsFuture::from(file.text())
@@ -103,7 +124,7 @@ pub fn ImportPage() -> impl IntoView {
                     .ok()
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
-                let item = examine(storage, file.name(), text.as_bytes());
+                let item = examine(storage, importer.as_ref(), file.name(), text.as_bytes());
                 items.update(|list| list.push(item));
             }
             progress.set(None);
@@ -124,7 +145,15 @@ pub fn ImportPage() -> impl IntoView {
     };
     let on_paste = move |_| {
         let text = pasted.get_untracked();
-        items.update(|list| list.push(examine(storage, "Pasted text".into(), text.as_bytes())));
+        let importer = Importer::read(storage);
+        items.update(|list| {
+            list.push(examine(
+                storage,
+                importer.as_ref(),
+                "Pasted text".into(),
+                text.as_bytes(),
+            ))
+        });
         pasted.set(String::new());
     };
 
@@ -145,12 +174,74 @@ pub fn ImportPage() -> impl IntoView {
             </div>
             <button type="button" class="button button--secondary" on:click=on_paste>"Check the pasted text"</button>
             {move || progress.get().map(|(at, of)| view! { <p role="status">{format!("Checking file {at} of {of}…")}</p> })}
+            <ImportAll storage=storage items=items />
             <For each=move || items.get().into_iter().enumerate().rev() key=|(index, item)| (*index, item_state(item)) let((index, item))>
                 <ItemView storage=storage items=items index=index item=item />
             </For>
             <ConflictsToResolve storage=storage />
             <ImportHistory storage=storage />
         </div>
+    }
+}
+
+/// Whether a checked file can be imported without a question: its sender's keys are confirmed.
+fn from_confirmed_sender(item: &Item) -> bool {
+    matches!(item, Item::Ready { bundle, .. } if !matches!(bundle.trust(), Trust::NewContact))
+}
+
+/// Imports every checked file from confirmed senders at once (a headteacher receiving a term's
+/// final statements need not press Import for each); files from new senders still wait for
+/// their fingerprint to be compared.
+#[component]
+fn ImportAll(storage: AppStorage, items: RwSignal<Vec<Item>>) -> impl IntoView {
+    let ready = move || items.with(|list| list.iter().filter(|i| from_confirmed_sender(i)).count());
+    let outcome = RwSignal::new(None::<String>);
+    let import_all = move |_| {
+        let stamp = now();
+        let mut list = items.get_untracked();
+        let (mut imported, mut refused) = (0, 0);
+        storage.with_mut(|vault| {
+            for item in list.iter_mut().filter(|i| from_confirmed_sender(i)) {
+                let Item::Ready { file, bundle, .. } = item else {
+                    continue;
+                };
+                let file = file.clone();
+                *item = match records::import(vault, bundle, stamp) {
+                    Ok(report) => {
+                        imported += 1;
+                        Item::Imported {
+                            file,
+                            bundle_id: bundle.payload().bundle_id.clone(),
+                            summary: summary(&report),
+                        }
+                    }
+                    Err(error) => {
+                        refused += 1;
+                        Item::Refused {
+                            file,
+                            reason: error.to_string(),
+                        }
+                    }
+                };
+            }
+        });
+        items.set(list);
+        storage.announce_change("");
+        outcome.set(Some(if refused == 0 {
+            format!("{imported} file(s) imported.")
+        } else {
+            format!("{imported} file(s) imported; {refused} could not be, as each says below.")
+        }));
+    };
+    view! {
+        <Show when=move || { ready() >= 2 }>
+            <p>
+                <button type="button" class="button" on:click=import_all>
+                    {move || format!("Import all {} files from people you have confirmed", ready())}
+                </button>
+            </p>
+        </Show>
+        {move || outcome.get().map(|text| view! { <p class="save-indicator" role="status" data-testid="import-all-outcome">{text}</p> })}
     }
 }
 
