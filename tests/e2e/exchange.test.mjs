@@ -174,3 +174,23 @@ test("a pre-review sent from two devices shows as a conflict until the reviewer 
 
   await Promise.all([jo.person.context.close(), laptop.person.context.close(), phone.context.close()]);
 });
+
+test("several files from a confirmed sender are imported at once", async () => {
+  const jo = await personNamed("Jo Lee");
+  const sam = await personNamed("Sam Patel");
+  const invitations = [];
+  for (let n = 0; n < 3; n += 1) invitations.push(await startReview(jo.page));
+  await importAndAccept(sam.page, invitations[0], "In person");
+
+  // The other two arrive together; Jo's keys are confirmed, so no question is asked.
+  await importFile(sam.page, invitations.slice(1));
+  const importAll = sam.page.getByRole("button", { name: "Import all 2 files from people you have confirmed" });
+  await importAll.click();
+  await sam.page.getByTestId("import-all-outcome").filter({ hasText: "2 file(s) imported." }).waitFor();
+  assert.equal(await sam.page.getByRole("button", { name: "Undo this import" }).count(), 3, "each import, the first included, can be undone");
+  await sam.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  assert.equal(await sam.page.getByRole("region", { name: "Your review with Jo Lee" }).count(), 3);
+
+  assert.deepEqual(sam.person.consoleErrors, []);
+  await Promise.all([jo.person.context.close(), sam.person.context.close()]);
+});
