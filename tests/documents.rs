@@ -605,3 +605,39 @@ fn a_pre_review_as_plain_text_keeps_every_word_with_its_label() {
         assert!(text.contains(field.label), "{}", field.label);
     }
 }
+
+#[test]
+fn a_reviewee_may_appeal_against_each_entry_the_statement_holds() {
+    use appraise::domain::documents::{PayRecommendation, appealable_entries};
+    let mut statement = common::statement();
+    statement.pay_recommendation = None;
+    statement.standards.clear();
+    let paths = |statement: &Statement| -> Vec<String> {
+        appealable_entries(statement)
+            .into_iter()
+            .map(|(path, _)| path)
+            .collect()
+    };
+    let plain = paths(&statement);
+    assert_eq!(
+        plain.first().map(String::as_str),
+        Some("statement.assessment")
+    );
+    assert!(plain.contains(&"statement.new_objectives".to_owned()));
+    assert!(!plain.contains(&"statement.pay_recommendation".to_owned()));
+    assert_eq!(
+        plain
+            .iter()
+            .filter(|p| p.starts_with("statement.previous_objectives["))
+            .count(),
+        statement.previous_objectives.len()
+    );
+    statement.pay_recommendation = Some(PayRecommendation::Progress);
+    statement.standards = appraise::domain::standards::blank_assessments();
+    let fuller = paths(&statement);
+    assert!(fuller.contains(&"statement.pay_recommendation".to_owned()));
+    assert!(fuller.contains(&"statement.standards".to_owned()));
+    for (_, label) in appealable_entries(&statement) {
+        assert!(label.starts_with("The "), "{label}");
+    }
+}

@@ -125,9 +125,15 @@ async function wholeCycle(jo, sam, pat, chris) {
   const row = jo.page.getByRole("row", { name: /Sam Patel/ });
   await row.getByRole("link", { name: "Sam Patel" }).waitFor();
   await look(jo.page, "home-reviewer");
+  assert.match(await row.textContent(), /Preparing for the meeting/);
   await row.getByRole("link", { name: "Sam Patel" }).click();
   await jo.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
   assert.match(await jo.page.getByTestId("pre-review-received").textContent(), /Started a reading log/);
+  // The meeting and the policy's deadlines, for any calendar app.
+  const ics = await readFile(await download(jo.page, () => jo.page.getByRole("button", { name: "Add the meeting and deadlines to your calendar" }).click()), "utf8");
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, /DTSTART;VALUE=DATE:20270312\r\n/);
+  assert.match(ics.replace(/\r\n /g, ""), /SUMMARY:Appraisal meeting: Sam Patel with Jo Lee/);
 
   // Private preparation beside the pre-review, and the meeting checklist: kept, never sent.
   await jo.page.locator("#pre-review").getByLabel("Key successes and achievements over the last year").fill("Ask about the reading log: only for me");
@@ -243,3 +249,53 @@ async function wholeCycle(jo, sam, pat, chris) {
     await who.person.context.close();
   }
 }
+
+test("the reviewee appeals instead of signing, and the reviewer sees the appeal", async () => {
+  const jo = await personNamed("Jo Lee");
+  const sam = await personNamed("Sam Patel");
+  try {
+    await nav(jo.page, "Start a review");
+    await jo.page.getByLabel("Reviewee’s name").fill("Sam Patel");
+    await jo.page.getByLabel("Your school’s appraisal policy").selectOption({ label: "Local authority model for support staff" });
+    await jo.page.getByLabel("Meeting date").fill("12/03/2027");
+    const invitation = await download(jo.page, () => jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click());
+    await importFile(sam.page, invitation, "In person");
+
+    // The reviewer writes and signs a short statement and sends it, unencrypted: Sam has sent nothing yet.
+    await nav(jo.page, "Home");
+    await jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click();
+    const statement = jo.page.locator("#statement");
+    await statement.getByLabel("Assessment against the job role").fill("Sam needs to improve punctuality.");
+    await statement.getByRole("button", { name: "Add a new objective" }).click();
+    const objective = statement.getByRole("group", { name: "New objective 1" });
+    await objective.getByLabel("The objective").fill("Arrive by 8.30 every day by the end of the spring term");
+    await objective.getByLabel("How will you know it is achieved?").fill("The signing-in book");
+    await objective.getByLabel("What will be done to achieve it?").fill("Weekly check-ins");
+    await jo.page.getByRole("button", { name: "Sign the statement" }).click();
+    await signOffs(jo.page).filter({ hasText: "Current" }).waitFor();
+    await jo.page.getByLabel("Encrypt the file so only the person you send it to").uncheck();
+    const forComment = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the statement to Sam Patel for comment" }).click());
+
+    // The reviewee appeals against the assessment and replies.
+    await importFile(sam.page, forComment, null);
+    await nav(sam.page, "Home");
+    await sam.page.getByRole("region", { name: "Your review with Jo Lee" }).getByRole("link", { name: "Open this review" }).click();
+    await sam.page.getByLabel("The assessment against the job role").check();
+    await sam.page.getByLabel("Grounds for your appeal").fill("My timesheets show I arrive on time; the late days were agreed hospital appointments.");
+    await sam.page.getByTestId("stage").filter({ hasText: "Appealed" }).waitFor();
+    await axe(sam.page, "the reviewee's appeal");
+    const reply = await download(sam.page, () => sam.page.getByRole("button", { name: "Send your reply to Jo Lee" }).click());
+
+    await importFile(jo.page, reply, "By phone");
+    await nav(jo.page, "Home");
+    assert.match(await jo.page.getByRole("row", { name: /Sam Patel/ }).textContent(), /Appealed/);
+    await jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click();
+    assert.equal(await jo.page.getByTestId("entries-appealed").textContent(), "The assessment against the job role");
+    assert.match(await jo.page.getByTestId("appeal-grounds").textContent(), /hospital appointments/);
+    assert.match(await jo.page.locator(".next-step").textContent(), /headteacher/);
+    assert.deepEqual([...jo.person.consoleErrors, ...sam.person.consoleErrors], []);
+  } finally {
+    await jo.person.context.close();
+    await sam.person.context.close();
+  }
+});

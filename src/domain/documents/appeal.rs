@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Document;
+use super::{Document, Statement};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Appeal {
@@ -34,6 +34,41 @@ pub enum AppealOutcome {
     PartlyUpheld,
     /// The reviewer's entries are confirmed.
     NotUpheld,
+}
+
+/// The entries of `statement` a reviewee may appeal against: (field path, what it is called).
+pub fn appealable_entries(statement: &Statement) -> Vec<(String, String)> {
+    let mut entries = vec![(
+        "statement.assessment".to_owned(),
+        "The assessment against the job role".to_owned(),
+    )];
+    for (n, previous) in statement.previous_objectives.iter().enumerate() {
+        entries.push((
+            format!("statement.previous_objectives[{}].rating", previous.id),
+            format!("The rating of last cycle’s objective {}", n + 1),
+        ));
+    }
+    if !statement.standards.is_empty() {
+        entries.push((
+            "statement.standards".to_owned(),
+            "The judgements against the 10 standards".to_owned(),
+        ));
+    }
+    if statement.pay_recommendation.is_some() {
+        entries.push((
+            "statement.pay_recommendation".to_owned(),
+            "The pay recommendation".to_owned(),
+        ));
+    }
+    entries.push((
+        "statement.new_objectives".to_owned(),
+        "The new objectives".to_owned(),
+    ));
+    entries.push((
+        "statement.reviewer_comments".to_owned(),
+        "The reviewer’s comments".to_owned(),
+    ));
+    entries
 }
 
 impl Appeal {

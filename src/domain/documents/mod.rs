@@ -15,7 +15,7 @@ mod pre_review;
 mod statement;
 mod support_plan;
 
-pub use appeal::{Appeal, AppealHearer, AppealOutcome};
+pub use appeal::{Appeal, AppealHearer, AppealOutcome, appealable_entries};
 pub use checklist::{ChecklistItem, MeetingChecklist, MeetingPhase, WhoActs};
 pub use cpd::{CpdNeed, CpdNeeds, CpdTheme};
 pub use interim::{InterimReview, ObjectiveProgress};

@@ -20,7 +20,7 @@ use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::deadlines;
 use crate::domain::documents::{
     Appeal, CpdNeeds, Document, MeetingChecklist, PreReviewAuthor, PreReviewForm, Statement,
-    to_json,
+    appealable_entries, to_json,
 };
 use crate::domain::people::Role;
 use crate::domain::progress::{next_step, stage_of};
@@ -200,7 +200,11 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         {(!needs_only).then(|| view! { <statement::StatementSection workspace=workspace /> })}
         <cpd::CpdSection workspace=workspace />
         <sign_offs::SignOffSection workspace=workspace />
-        {workspace.is(Role::Reviewee).then(|| view! { <AppealSection workspace=workspace /> })}
+        {if workspace.is(Role::Reviewee) {
+            view! { <AppealSection workspace=workspace /> }.into_any()
+        } else {
+            view! { <AppealReceived workspace=workspace /> }.into_any()
+        }}
         <sending::SendSection workspace=workspace />
     }
     .into_any()
@@ -333,6 +337,85 @@ fn PreReviewSection(workspace: Workspace) -> impl IntoView {
     }
 }
 
+/// The statement's entries the reviewee appeals against, ticked from those the domain lists.
+#[component]
+fn EntriesAppealed(workspace: Workspace) -> impl IntoView {
+    let draft = workspace.appeal;
+    let path = StoredValue::new(format!("{}.entries_appealed", Appeal::KIND));
+    let chosen = draft.value(path.get_value());
+    let entries = move || {
+        workspace
+            .review
+            .get()
+            .and_then(|review| review.statement)
+            .map(|statement| appealable_entries(&statement))
+            .unwrap_or_default()
+    };
+    view! {
+        <fieldset class="fieldset">
+            <legend class="fieldset__legend">"Entries you appeal against"</legend>
+            {move || entries().into_iter().enumerate().map(|(n, (entry, label))| {
+                let id = format!("appeal-entry-{n}");
+                let this = entry.clone();
+                let toggle = move |event: leptos::ev::Event| {
+                    let ticked = event_target_checked(&event);
+                    let (entry, path) = (entry.clone(), path.get_value());
+                    draft.edit(|fields| {
+                        let mut list: Vec<serde_json::Value> = fields
+                            .get(&path)
+                            .and_then(serde_json::Value::as_array)
+                            .cloned()
+                            .unwrap_or_default();
+                        list.retain(|value| value.as_str() != Some(entry.as_str()));
+                        if ticked {
+                            list.push(serde_json::Value::String(entry));
+                        }
+                        fields.insert(path, serde_json::Value::Array(list));
+                    });
+                };
+                view! {
+                    <div class="radio">
+                        <input type="checkbox" id=id.clone()
+                            prop:checked=move || chosen.get().as_array().is_some_and(|list| list.iter().any(|v| v.as_str() == Some(this.as_str())))
+                            on:change=toggle />
+                        <label for=id>{label}</label>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+/// The reviewee's appeal as the reviewer and headteacher read it, once there is one.
+#[component]
+fn AppealReceived(workspace: Workspace) -> impl IntoView {
+    let appeal = move || {
+        let review = workspace.review.get()?;
+        let appeal = review.appeal.filter(|a| !a.grounds.trim().is_empty())?;
+        let labels: Vec<String> = review
+            .statement
+            .map(|statement| appealable_entries(&statement))
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|(path, _)| appeal.entries_appealed.contains(path))
+            .map(|(_, label)| label)
+            .collect();
+        Some((labels, appeal.grounds))
+    };
+    view! {
+        {move || appeal().map(|(entries, grounds)| view! {
+            <section class="section" id="appeal" aria-labelledby="appeal-heading">
+                <h2 id="appeal-heading">"Appeal from the reviewee"</h2>
+                <p>"The reviewee appeals instead of signing. The headteacher hears the appeal."</p>
+                <h3 class="heading-s">"Entries appealed against"</h3>
+                <ul class="list" data-testid="entries-appealed">{entries.into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}</ul>
+                <h3 class="heading-s">"Grounds"</h3>
+                <p class="prose" data-testid="appeal-grounds">{grounds}</p>
+            </section>
+        })}
+    }
+}
+
 /// The reviewee's appeal instead of signing: the grounds, which go to the reviewer and on to
 /// the headteacher in the reply.
 #[component]
@@ -346,7 +429,8 @@ fn AppealSection(workspace: Workspace) -> impl IntoView {
                 "you can appeal. Say which entries and why; your appeal goes with your reply and is heard by the headteacher."
             </p>
             <SaveIndicator draft=draft />
-            <DraftTextArea draft=draft path=format!("{}.grounds", Appeal::KIND) label="Grounds for your appeal" hint="Name the entries you disagree with and why." />
+            <EntriesAppealed workspace=workspace />
+            <DraftTextArea draft=draft path=format!("{}.grounds", Appeal::KIND) label="Grounds for your appeal" hint="Why you disagree with each entry you ticked." />
         </section>
     }
 }
