@@ -6,7 +6,7 @@
 
 mod common;
 
-use appraise::bundle::apply::{apply, owner_of};
+use appraise::bundle::apply::{Writer, apply, owner_of};
 use appraise::bundle::contacts::{Contacts, HowVerified, Trust};
 use appraise::bundle::error::BundleError;
 use appraise::bundle::identity::Identity;
@@ -418,7 +418,7 @@ fn fields_the_senders_role_does_not_own_are_refused_and_replays_change_nothing()
     let verified = open(file.as_bytes(), &jos_view, &Contacts::default()).unwrap();
     let mut local: BTreeMap<String, DocumentState> =
         [("statement".to_string(), base)].into_iter().collect();
-    let report = apply(&mut local, &verified, Role::Reviewee);
+    let report = apply(&mut local, &verified, Writer::Party(Role::Reviewee));
     assert_eq!(report.changed["statement"], ["statement.reviewee_comments"]);
     assert!(
         report.refused.iter().any(|p| p == "statement.assessment"),
@@ -432,7 +432,7 @@ fn fields_the_senders_role_does_not_own_are_refused_and_replays_change_nothing()
     );
 
     // The same bundle again, or an older one, changes nothing.
-    let again = apply(&mut local, &verified, Role::Reviewee);
+    let again = apply(&mut local, &verified, Writer::Party(Role::Reviewee));
     assert!(!again.changes_anything());
     let older = open(
         signed().as_bytes(),
@@ -445,7 +445,7 @@ fn fields_the_senders_role_does_not_own_are_refused_and_replays_change_nothing()
     )
     .unwrap();
     let mut sams_local: BTreeMap<String, DocumentState> = local.clone();
-    assert!(!apply(&mut sams_local, &older, Role::Reviewer).changes_anything());
+    assert!(!apply(&mut sams_local, &older, Writer::Party(Role::Reviewer)).changes_anything());
     assert_eq!(owner_of("pre_review.career_goals"), Role::Reviewee);
     assert_eq!(owner_of("cpd_needs.needs[need-1].action"), Role::Reviewer);
 }

@@ -152,8 +152,16 @@ fn an_invitation_creates_the_review_and_a_repeat_changes_nothing() {
     );
     assert!(records::already_imported(&vault, "invite-1").unwrap());
 
-    let again = records::import(&mut vault, &bundle, at(1)).unwrap();
-    assert!(!again.changes_anything());
+    // A repeat is refused, and changes nothing (the merge itself is idempotent too: bundles.rs).
+    let before = records::document(&vault, "review-1", "statement").unwrap();
+    assert_eq!(
+        records::import(&mut vault, &bundle, at(1)).unwrap_err(),
+        RecordsError::AlreadyImported
+    );
+    assert_eq!(
+        records::document(&vault, "review-1", "statement").unwrap(),
+        before
+    );
 }
 
 #[test]
@@ -450,7 +458,10 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
         json!("Written on the laptop")
     );
     // Importing either bundle again does not bring the conflict back.
-    records::import(&mut jos, &from_phone, at(15)).unwrap();
+    assert_eq!(
+        records::import(&mut jos, &from_phone, at(15)).unwrap_err(),
+        RecordsError::AlreadyImported
+    );
     assert!(records::conflicts(&jos).unwrap().is_empty());
 }
 
@@ -817,4 +828,129 @@ fn private_preparation_and_checklists_never_leave_the_device() {
         let carried = serde_json::to_string(&payload).unwrap();
         assert!(!carried.contains("only for Jo"), "{kind:?}");
     }
+}
+
+#[test]
+fn only_someone_outside_the_review_takes_a_passed_on_review_whole() {
+    let mut payload = statement_signed_by_jo();
+    payload.kind = BundleKind::FinalStatement;
+    let state = payload.documents.get_mut("statement").unwrap();
+    let mut shown = state.current();
+    shown.insert(
+        "statement.reviewee_comments".into(),
+        serde_json::json!("Words Sam never wrote."),
+    );
+    state.record_edit(
+        &shown,
+        "jo-laptop",
+        appraise::bundle::merge::Stamp {
+            millis: 1_795_000_100_000,
+            counter: 0,
+        },
+    );
+
+    // Sam, a party, keeps ownership: Jo's bundle cannot put words in Sam's mouth.
+    let mut vault = sams_vault();
+    let mut sam = StoredIdentity::new(KeySeed([2; 32]));
+    sam.name = "Sam Patel".into();
+    records::save_identity(&mut vault, &sam, at(0)).unwrap();
+    let report = records::import(&mut vault, &received(&payload), at(1)).unwrap();
+    assert_eq!(report.refused, ["statement.reviewee_comments"]);
+
+    // A final statement from the reviewee is refused outright.
+    let mut from_sam = payload.clone();
+    from_sam.bundle_id = "final-from-sam".into();
+    from_sam.sender.name = "Sam Patel".into();
+    assert_eq!(
+        records::import(&mut sams_vault(), &received(&from_sam), at(2)).unwrap_err(),
+        RecordsError::NotTheReviewer {
+            sender: "Sam Patel".into()
+        }
+    );
+
+    // The same file twice is refused, so its undo record stays true.
+    assert_eq!(
+        records::import(&mut vault, &received(&payload), at(3)).unwrap_err(),
+        RecordsError::AlreadyImported
+    );
+}
+
+#[test]
+fn undo_takes_back_only_what_the_import_brought() {
+    use appraise::bundle::sign_off::SignedSignOff;
+    use appraise::domain::sign_off::{SignOff, SignerRole};
+    let mut vault = sams_vault();
+    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    let payload = statement_signed_by_jo();
+    records::import(&mut vault, &received(&payload), at(1)).unwrap();
+    let review = records::load_review(&vault, "review-1").unwrap().unwrap();
+    let mine = SignedSignOff::sign(
+        SignOff::for_statement(&review, SignerRole::Reviewee, common::date(2026, 11, 22)).unwrap(),
+        &common::sam(),
+    );
+    records::add_sign_off(&mut vault, "review-1", mine.clone(), at(2)).unwrap();
+    records::note_sent(&mut vault, "review-1", BundleKind::Reply, at(3)).unwrap();
+    records::undo_import(&mut vault, &payload.bundle_id, at(4)).unwrap();
+    assert_eq!(
+        records::sign_offs(&vault, "review-1").unwrap(),
+        [mine],
+        "Sam's own sign-off stays"
+    );
+    let held = records::review(&vault, "review-1").unwrap().unwrap();
+    assert!(
+        held.exchanged.contains_key(&BundleKind::Reply),
+        "a later send stays noted"
+    );
+    assert!(
+        !held
+            .exchanged
+            .contains_key(&BundleKind::StatementForComment)
+    );
+}
+
+#[test]
+fn a_sign_off_in_someone_elses_name_is_not_valid() {
+    use appraise::bundle::sign_off::SignedSignOff;
+    use appraise::domain::sign_off::{SignOff, SignOffStatus, SignerRole};
+    // Pat, the headteacher, has confirmed Jo's keys but never met Sam's.
+    let mut vault = sams_vault();
+    let mut contacts = Contacts::default();
+    contacts.pin(
+        "Jo Lee",
+        common::jo().public_keys(),
+        HowVerified::InPerson,
+        0,
+    );
+    records::save_contacts(&mut vault, &contacts, at(0)).unwrap();
+    let mut payload = statement_signed_by_jo();
+    payload.kind = BundleKind::FinalStatement;
+    let mut review = common::review(
+        "la-support-staff",
+        "Support staff",
+        common::date(2026, 10, 1),
+    );
+    review.statement = Some(common::statement());
+    // Jo signs in Sam's name with Jo's own keys.
+    let forged =
+        SignOff::for_statement(&review, SignerRole::Reviewee, common::date(2026, 11, 21)).unwrap();
+    payload
+        .sign_offs
+        .push(SignedSignOff::sign(forged, &common::jo()));
+    records::import(&mut vault, &received(&payload), at(1)).unwrap();
+    let held = records::load_review(&vault, "review-1").unwrap().unwrap();
+    let standings =
+        records::sign_off_standings(&vault, &held, "Pat Head", &common::stranger().public_keys())
+            .unwrap();
+    let reviewee = standings
+        .iter()
+        .find(|s| s.signed.sign_off.role == SignerRole::Reviewee)
+        .unwrap();
+    assert_eq!(reviewee.status, SignOffStatus::Invalid);
+    assert!(!records::statement_signed(&standings).by_reviewee);
+    let reviewer = standings
+        .iter()
+        .find(|s| s.signed.sign_off.role == SignerRole::Reviewer)
+        .unwrap();
+    assert_eq!(reviewer.status, SignOffStatus::Current);
+    assert!(reviewer.keys_confirmed);
 }

@@ -31,6 +31,17 @@ fn is_blank(value: &serde_json::Value) -> bool {
     }
 }
 
+/// Whose words a bundle may bring here.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Writer {
+    /// A party to the review, by their part in it as held here: only the fields that part owns.
+    Party(Role),
+    /// The reviewer passing the review on to someone outside it (the headteacher, the CPD leader):
+    /// both parties' words as the reviewer holds them. The reviewee's sign-off, travelling with
+    /// them, shows whether their words are as they signed them.
+    Relay,
+}
+
 /// What applying a bundle did (or would do: the preview uses the same function).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ApplyReport {
@@ -50,21 +61,18 @@ impl ApplyReport {
 }
 
 /// Merges the bundle's documents into `local` (document kind → state) and reports what changed.
-/// `role` is the sender's part in the review as this person holds it, never the role the
-/// bundle claims for itself. A final statement or training needs passed on to the headteacher or
-/// CPD leader relays both parties' words as the reviewer holds them: those fields are taken
-/// whole, and the reviewee's sign-off travelling with them shows whether they are as signed.
+/// `writer` comes from the sender's part in the review as this person holds it, never from the
+/// role the bundle claims for itself.
 pub fn apply(
     local: &mut BTreeMap<String, DocumentState>,
     bundle: &Verified<Payload>,
-    role: Role,
+    writer: Writer,
 ) -> ApplyReport {
     let payload = bundle.payload();
-    let relayed = matches!(
-        payload.kind,
-        super::payload::BundleKind::FinalStatement | super::payload::BundleKind::CpdNeeds
-    );
-    let may_write = |path: &str| relayed || owner_of(path) == role;
+    let may_write = |path: &str| match writer {
+        Writer::Relay => true,
+        Writer::Party(role) => owner_of(path) == role,
+    };
     let mut report = ApplyReport::default();
     for (kind, incoming) in &payload.documents {
         if !payload.kind.documents().contains(&kind.as_str()) {

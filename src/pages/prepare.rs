@@ -107,7 +107,7 @@ fn EvidenceList(draft: Draft) -> impl IntoView {
             <Show when=move || ids.get().is_empty()>
                 <p class="empty">"No evidence listed yet."</p>
             </Show>
-            <For each=move || ids.get().into_iter().enumerate() key=|(_, id)| id.clone() let((number, id))>
+            <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
                 <div class="list-item">
                     <DraftTextInput
                         draft=draft

@@ -88,12 +88,18 @@ pub fn send_bundle(
         &bundle_id,
     );
     match download(&name, "application/json", &contents) {
-        Ok(()) => Sent::Done {
-            name,
-            recipient: recipient.name,
-            encrypted: keys.is_some(),
-            contents,
-        },
+        Ok(()) => {
+            let review_id = review.summary.id.as_str();
+            // The file is out either way; if the day cannot be noted, the clock only runs on.
+            let _ = storage.with_mut(|vault| records::note_sent(vault, review_id, kind, now()));
+            storage.announce_change(&format!("review:{review_id}"));
+            Sent::Done {
+                name,
+                recipient: recipient.name,
+                encrypted: keys.is_some(),
+                contents,
+            }
+        }
         Err(reason) => Sent::Failed(reason),
     }
 }

@@ -7,6 +7,7 @@ use leptos_router::components::A;
 
 use super::welcome::ProfileForm;
 use crate::components::{Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for};
+use crate::domain::calendar::Closure;
 use crate::domain::dates::format_uk_date;
 use crate::domain::policy::Policy;
 use crate::domain::school::{SchoolSettings, closure_from};
@@ -40,6 +41,8 @@ pub fn SettingsPage() -> impl IntoView {
             .with(|vault| records::school_settings(vault).unwrap_or_default())
             .unwrap_or_default()
     };
+    // Kept here, so the confirmation outlives the policy view drawn again after the save.
+    let policy_saved = RwSignal::new(None::<Result<(), String>>);
     view! {
         <h1>"Settings"</h1>
         <section class="section" aria-labelledby="details-heading">
@@ -50,7 +53,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h2 id="policy-heading">"Your school’s policy"</h2>
             {move || match settings().policy {
                 None => view! { <p class="empty">"No policy chosen yet: choose one under Your details."</p> }.into_any(),
-                Some(policy) => view! { <PolicyView storage=storage policy=policy /> }.into_any(),
+                Some(policy) => view! { <PolicyView storage=storage policy=policy outcome=policy_saved /> }.into_any(),
             }}
         </section>
         <Closures storage=storage />
@@ -66,9 +69,12 @@ pub fn SettingsPage() -> impl IntoView {
 
 /// What the policy sets, with its limit on new objectives to adjust.
 #[component]
-fn PolicyView(storage: AppStorage, policy: Policy) -> impl IntoView {
+fn PolicyView(
+    storage: AppStorage,
+    policy: Policy,
+    outcome: RwSignal<Option<Result<(), String>>>,
+) -> impl IntoView {
     let max = RwSignal::new(policy.max_objectives.to_string());
-    let outcome = RwSignal::new(None::<Result<(), String>>);
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let result = match max.get_untracked().trim().parse::<u32>() {
@@ -161,11 +167,9 @@ fn Closures(storage: AppStorage) -> impl IntoView {
             }
         }
     };
-    let remove = move |index: usize| {
+    let remove = move |closure: Closure| {
         if let Err(reason) = change_settings(storage, |settings| {
-            if index < settings.calendar.closures.len() {
-                settings.calendar.closures.remove(index);
-            }
+            settings.calendar.closures.retain(|held| *held != closure);
         }) {
             failed.set(Some(reason));
         }
@@ -176,17 +180,18 @@ fn Closures(storage: AppStorage) -> impl IntoView {
             <p>"Deadlines counted in working days skip weekends and these days."</p>
             <Show when=move || !closures().is_empty() fallback=|| view! { <p class="empty">"No closures added yet."</p> }>
                 <ul class="list">
-                    {move || closures().into_iter().enumerate().map(|(index, closure)| {
+                    {move || closures().into_iter().map(|closure| {
                         let when = if closure.first_day == closure.last_day {
                             format_uk_date(closure.first_day)
                         } else {
                             format!("{} to {}", format_uk_date(closure.first_day), format_uk_date(closure.last_day))
                         };
                         let label = closure.name.clone();
+                        let this = closure.clone();
                         view! {
                             <li class="list-item">
                                 <span>{format!("{}: {when}", closure.name)}</span>
-                                <button type="button" class="button button--link" on:click=move |_| remove(index)>
+                                <button type="button" class="button button--link" on:click=move |_| remove(this.clone())>
                                     "Remove"<span class="visually-hidden">{format!(" {label}")}</span>
                                 </button>
                             </li>

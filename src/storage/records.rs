@@ -12,7 +12,7 @@ use std::fmt;
 
 use super::KeyValueStore;
 use super::vault::{Expect, ReadError, Vault, WriteError};
-use crate::bundle::apply::{ApplyReport, apply};
+use crate::bundle::apply::{ApplyReport, Writer, apply};
 use crate::bundle::contacts::{Contacts, name_key};
 use crate::bundle::identity::KeySeed;
 use crate::bundle::merge::DocumentState;
@@ -105,12 +105,12 @@ pub struct ImportRecord {
     pub created_review: bool,
     /// Document kind → its state before the import (`None`: it did not exist).
     pub before: BTreeMap<String, Option<DocumentState>>,
-    /// The review's sign-offs before the import, when it brought new ones.
+    /// The sign-offs the import brought, which undo takes away (and no others).
     #[serde(default)]
-    pub sign_offs_before: Option<Vec<SignedSignOff>>,
-    /// The review as held before the import, when the import noted a date on it.
+    pub sign_offs_added: Vec<SignedSignOff>,
+    /// The day the import noted for its kind of bundle, which undo clears if it still stands.
     #[serde(default)]
-    pub review_before: Option<StoredReview>,
+    pub exchanged_added: Option<chrono::NaiveDate>,
     pub undone: bool,
 }
 
@@ -122,6 +122,12 @@ pub enum RecordsError {
     /// A stored record is not in the expected shape.
     Damaged(String),
     NoSuchImport,
+    /// This bundle was imported here already (and not undone).
+    AlreadyImported,
+    /// A final statement or training needs sent by someone other than the review's reviewer.
+    NotTheReviewer {
+        sender: String,
+    },
     /// A bundle for a review this person does not hold, other than an invitation.
     UnknownReview,
     /// Sent by someone who is neither the review's reviewer nor its reviewee.
@@ -138,6 +144,14 @@ impl fmt::Display for RecordsError {
             RecordsError::Damaged(key) => write!(
                 f,
                 "The saved item “{key}” is damaged and cannot be used. Restore it from a backup."
+            ),
+            RecordsError::AlreadyImported => write!(
+                f,
+                "You have already imported this file, so there is nothing more to do."
+            ),
+            RecordsError::NotTheReviewer { sender } => write!(
+                f,
+                "This file passes a review on, but it is from {sender}, who is not the review’s reviewer. Only the reviewer sends final statements and training needs; check with them."
             ),
             RecordsError::NoSuchImport => write!(
                 f,
@@ -371,40 +385,75 @@ pub struct SignOffStanding {
     pub keys_confirmed: bool,
 }
 
-/// The latest sign-off for each document and role, with whether it still covers the document as
-/// it is now. `my_keys` are this person's own keys, which confirm their own sign-offs.
+/// The sign-off that stands for each document and role, with whether it still covers the
+/// document as it is now. `my_keys` are this person's own keys, which confirm their own
+/// sign-offs; pinned contacts confirm others'. A sign-off is not valid when its signer is not the
+/// review's party for that role, or when it was made with keys confirmed as someone else's (a
+/// reviewer signing in the reviewee's name). For each document and role the best one stands:
+/// current before out of date before not valid, then the latest.
 pub fn sign_off_standings<S: KeyValueStore>(
     vault: &Vault<S>,
     review: &crate::domain::cycle::Review,
     my_name: &str,
     my_keys: &crate::bundle::identity::PublicKeys,
 ) -> Result<Vec<SignOffStanding>, RecordsError> {
+    use crate::domain::sign_off::{SignOffStatus, SignerRole};
     let contacts = contacts(vault)?;
-    let mut latest: BTreeMap<(String, String), SignedSignOff> = BTreeMap::new();
+    let confirmed_keys = |name: &str| {
+        if name_key(name) == name_key(my_name) {
+            Some(*my_keys)
+        } else {
+            contacts
+                .by_name
+                .get(&name_key(name))
+                .map(|contact| contact.keys)
+        }
+    };
+    let someone_elses = |keys: &crate::bundle::identity::PublicKeys, signer: &str| {
+        (keys == my_keys && name_key(signer) != name_key(my_name))
+            || contacts
+                .by_name
+                .iter()
+                .any(|(name, contact)| contact.keys == *keys && *name != name_key(signer))
+    };
+    let rank = |status: &SignOffStatus| match status {
+        SignOffStatus::Current => 2,
+        SignOffStatus::OutOfDate { .. } => 1,
+        SignOffStatus::Invalid => 0,
+    };
+    let mut standing: BTreeMap<(String, String), SignOffStanding> = BTreeMap::new();
     for signed in sign_offs(vault, review.id.as_str())? {
+        let sign_off = &signed.sign_off;
+        let party = match sign_off.role {
+            SignerRole::Reviewer => &review.reviewer,
+            SignerRole::Reviewee => &review.reviewee,
+        };
+        let confirmed = confirmed_keys(&sign_off.signer.name);
+        let status = if name_key(&sign_off.signer.name) != name_key(&party.name)
+            || (confirmed.is_none() && someone_elses(&signed.keys, &sign_off.signer.name))
+        {
+            SignOffStatus::Invalid
+        } else {
+            signed.status(review, &confirmed.unwrap_or(signed.keys))
+        };
+        let candidate = SignOffStanding {
+            keys_confirmed: confirmed.is_some(),
+            status,
+            signed,
+        };
         let key = (
-            signed.sign_off.document.clone(),
-            format!("{:?}", signed.sign_off.role),
+            candidate.signed.sign_off.document.clone(),
+            format!("{:?}", candidate.signed.sign_off.role),
         );
-        latest.insert(key, signed);
+        let better = standing.get(&key).is_none_or(|held| {
+            (rank(&candidate.status), candidate.signed.sign_off.signed_on)
+                >= (rank(&held.status), held.signed.sign_off.signed_on)
+        });
+        if better {
+            standing.insert(key, candidate);
+        }
     }
-    Ok(latest
-        .into_values()
-        .map(|signed| {
-            let signer = name_key(&signed.sign_off.signer.name);
-            let confirmed = if signer == name_key(my_name) {
-                Some(*my_keys)
-            } else {
-                contacts.by_name.get(&signer).map(|contact| contact.keys)
-            };
-            let expected = confirmed.unwrap_or(signed.keys);
-            SignOffStanding {
-                status: signed.status(review, &expected),
-                keys_confirmed: confirmed.is_some(),
-                signed,
-            }
-        })
-        .collect())
+    Ok(standing.into_values().collect())
 }
 
 /// Which sign-offs on the statement still cover it, for working out the review's stage.
@@ -460,9 +509,41 @@ pub fn part_by_name(reviewer: &PersonRef, reviewee: &PersonRef, name: &str) -> O
     }
 }
 
-/// The sender's part in the review as held here (or, for a bundle that brings a new review —
-/// an invitation, a final statement to the headteacher, training needs to the CPD leader — as the
-/// bundle describes it), and whether importing creates the review.
+/// Whose words the bundle may bring here, and whether importing creates the review. The sender's
+/// part is read from the review as held here (or, for a bundle that brings a new review — an
+/// invitation, a final statement to the headteacher, training needs to the CPD leader — as the
+/// bundle describes it). Only the reviewer passes a review on, and only someone outside the
+/// review takes it whole.
+fn writer_of<S: KeyValueStore>(
+    vault: &Vault<S>,
+    payload: &Payload,
+) -> Result<(Writer, bool), RecordsError> {
+    let (role, creates) = sender_role(vault, payload)?;
+    if !matches!(
+        payload.kind,
+        BundleKind::FinalStatement | BundleKind::CpdNeeds
+    ) {
+        return Ok((Writer::Party(role), creates));
+    }
+    if role != Role::Reviewer {
+        return Err(RecordsError::NotTheReviewer {
+            sender: payload.sender.name.clone(),
+        });
+    }
+    let summary = review(vault, payload.review.id.as_str())?
+        .map_or_else(|| payload.review.clone(), |held| held.summary);
+    let me = identity(vault)?.map(|me| me.name).unwrap_or_default();
+    let outside = part_by_name(&summary.reviewer, &summary.reviewee, &me).is_none();
+    Ok((
+        if outside {
+            Writer::Relay
+        } else {
+            Writer::Party(role)
+        },
+        creates,
+    ))
+}
+
 fn sender_role<S: KeyValueStore>(
     vault: &Vault<S>,
     payload: &Payload,
@@ -492,9 +573,9 @@ pub fn preview_import<S: KeyValueStore>(
     vault: &Vault<S>,
     bundle: &Verified<Payload>,
 ) -> Result<ApplyReport, RecordsError> {
-    let (role, _) = sender_role(vault, bundle.payload())?;
+    let (writer, _) = writer_of(vault, bundle.payload())?;
     let mut local = local_documents(vault, bundle.payload())?;
-    Ok(apply(&mut local, bundle, role))
+    Ok(apply(&mut local, bundle, writer))
 }
 
 /// Imports the bundle: creates the review for an invitation, merges each document, and records
@@ -505,23 +586,27 @@ pub fn import<S: KeyValueStore>(
     now: DateTime<Utc>,
 ) -> Result<ApplyReport, RecordsError> {
     let payload = bundle.payload();
-    let (role, creates_review) = sender_role(vault, payload)?;
+    if already_imported(vault, &payload.bundle_id)? {
+        return Err(RecordsError::AlreadyImported);
+    }
+    let (writer, creates_review) = writer_of(vault, payload)?;
     let review_id = payload.review.id.as_str();
     let before_local = local_documents(vault, payload)?;
     let mut local = before_local.clone();
-    let report = apply(&mut local, bundle, role);
+    let report = apply(&mut local, bundle, writer);
     let held_sign_offs = sign_offs(vault, review_id)?;
-    let held_review = review(vault, review_id)?;
-    let noted_review = held_review.as_ref().and_then(|held| {
-        let mut noted = held.clone();
-        noted
-            .exchanged
-            .entry(payload.kind)
-            .or_insert(now.date_naive());
-        (noted != *held).then_some(noted)
-    });
     let joined_sign_offs = join_sign_offs(&held_sign_offs, &payload.sign_offs);
-    let brings_sign_offs = joined_sign_offs != held_sign_offs;
+    let sign_offs_added: Vec<SignedSignOff> = joined_sign_offs
+        .iter()
+        .filter(|signed| !held_sign_offs.contains(signed))
+        .cloned()
+        .collect();
+    let noted_review = review(vault, review_id)?
+        .filter(|held| !held.exchanged.contains_key(&payload.kind))
+        .map(|mut held| {
+            held.exchanged.insert(payload.kind, now.date_naive());
+            held
+        });
     let record = ImportRecord {
         bundle_id: payload.bundle_id.clone(),
         kind: payload.kind,
@@ -533,8 +618,8 @@ pub fn import<S: KeyValueStore>(
             .keys()
             .map(|kind| (kind.clone(), before_local.get(kind).cloned()))
             .collect(),
-        sign_offs_before: brings_sign_offs.then(|| held_sign_offs.clone()),
-        review_before: noted_review.as_ref().and(held_review.clone()),
+        exchanged_added: noted_review.as_ref().map(|_| now.date_naive()),
+        sign_offs_added,
         undone: false,
     };
     // The undo record is written first, so an interrupted import can always be undone.
@@ -559,7 +644,7 @@ pub fn import<S: KeyValueStore>(
             save_document(vault, review_id, kind, state, now)?;
         }
     }
-    if brings_sign_offs {
+    if joined_sign_offs != held_sign_offs {
         save_sign_offs(vault, review_id, &joined_sign_offs, now)?;
     }
     Ok(report)
@@ -600,11 +685,17 @@ pub fn undo_import<S: KeyValueStore>(
                 .map_err(|e| RecordsError::Write(WriteError::Storage(e)))?,
         }
     }
-    if let Some(list) = &record.sign_offs_before {
-        save_sign_offs(vault, &record.review_id, list, now)?;
+    if !record.sign_offs_added.is_empty() {
+        let mut list = sign_offs(vault, &record.review_id)?;
+        list.retain(|signed| !record.sign_offs_added.contains(signed));
+        save_sign_offs(vault, &record.review_id, &list, now)?;
     }
-    if let Some(review) = &record.review_before {
-        save_review(vault, review, now)?;
+    if let Some(day) = record.exchanged_added
+        && let Some(mut held) = review(vault, &record.review_id)?
+        && held.exchanged.get(&record.kind) == Some(&day)
+    {
+        held.exchanged.remove(&record.kind);
+        save_review(vault, &held, now)?;
     }
     if record.created_review {
         vault
@@ -649,12 +740,9 @@ pub fn prepare_to_send<S: KeyValueStore>(
         bundle_id,
     } = outgoing;
     let text = &text;
-    let mut stored = review(vault, review_id)?.ok_or(RecordsError::UnknownReview)?;
-    if let std::collections::btree_map::Entry::Vacant(first) = stored.exchanged.entry(kind) {
-        first.insert(now.date_naive());
-        save_review(vault, &stored, now)?;
-    }
-    let summary = stored.summary;
+    let summary = review(vault, review_id)?
+        .ok_or(RecordsError::UnknownReview)?
+        .summary;
     let contacts = contacts(vault)?;
     let (recipient, recipient_role) = match (kind, recipient) {
         (BundleKind::FinalStatement, Some(name)) => (name, Role::Headteacher),
@@ -704,6 +792,22 @@ pub fn prepare_to_send<S: KeyValueStore>(
             })
             .collect(),
     })
+}
+
+/// Notes that a bundle of `kind` for the review left this device on `day` (once the file is
+/// really in the person's hands), which stops the policy's clock for it.
+pub fn note_sent<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review_id: &str,
+    kind: BundleKind,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let mut held = review(vault, review_id)?.ok_or(RecordsError::UnknownReview)?;
+    if held.exchanged.contains_key(&kind) {
+        return Ok(());
+    }
+    held.exchanged.insert(kind, now.date_naive());
+    save_review(vault, &held, now)
 }
 
 /// Starts a review as its reviewer: stores it, with a statement that carries last cycle's

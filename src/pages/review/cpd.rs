@@ -43,7 +43,7 @@ pub(super) fn CpdSection(workspace: Workspace) -> impl IntoView {
             <Show when=move || ids.get().is_empty()>
                 <p class="empty">"No training needs recorded yet."</p>
             </Show>
-            <For each=move || ids.get().into_iter().enumerate() key=|(_, id)| id.clone() let((number, id))>
+            <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
                 <fieldset class="fieldset objective">
                     <legend class="fieldset__legend">{format!("Need {}", number + 1)}</legend>
                     <DraftTextArea draft=draft path=format!("{NEEDS}[{id}].need") label="Training or development need" rows=2 read_only=locked />

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use crate::autosave::{Draft, save_on_leaving};
+use crate::autosave::{Draft, SaveStatus, save_on_leaving};
 use crate::components::{DraftTextArea, SaveFailureBanner, SaveIndicator};
 use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
@@ -54,17 +54,26 @@ impl Workspace {
         self.role == Some(role)
     }
 
-    /// Writes every open draft, so what is sent or signed is what is on screen.
-    fn save_all(&self) {
-        for draft in [
+    /// Writes every open draft, so what is sent or signed is what is on screen; says why not
+    /// when a draft could not be saved (then storage does not hold what the person sees).
+    fn save_all(&self) -> Result<(), String> {
+        let drafts = [
             self.statement,
             self.cpd_needs,
             self.appeal,
             self.notes,
             self.checklist,
-        ] {
+        ];
+        for draft in drafts {
             draft.save_now();
         }
+        if drafts
+            .iter()
+            .any(|draft| matches!(draft.status.get_untracked(), SaveStatus::Failed(_)))
+        {
+            return Err("Your latest changes could not be saved, so this would not match what is on screen. See the message above, then try again.".into());
+        }
+        Ok(())
     }
 
     fn stored(&self) -> Option<StoredReview> {

@@ -76,7 +76,10 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                 let field = format!("recipient-{:?}", route.kind).to_lowercase();
                 let send = move |event: leptos::ev::SubmitEvent| {
                     event.prevent_default();
-                    workspace.save_all();
+                    if let Err(reason) = workspace.save_all() {
+                        sent.set(Some(Sent::Failed(reason)));
+                        return;
+                    }
                     let recipient = route.asks_for.map(|_| name.get_untracked().trim().to_owned());
                     if recipient.as_deref() == Some("") {
                         sent.set(Some(Sent::Failed("Enter the name of the person you are sending it to.".into())));

@@ -32,7 +32,9 @@ fn document_label(kind: &str) -> &'static str {
 
 /// Signs `document` as `role` on today's date, if it is complete, and keeps the sign-off.
 fn sign(workspace: Workspace, document: &'static str, role: SignerRole) -> Signing {
-    workspace.save_all();
+    if let Err(reason) = workspace.save_all() {
+        return Signing::Failed(reason);
+    }
     let Some(review) = workspace.review.get_untracked() else {
         return Signing::Failed("The review could not be read.".into());
     };

@@ -72,7 +72,7 @@ pub(super) fn StatementSection(workspace: Workspace) -> impl IntoView {
             <Show when=move || previous.get().is_empty()>
                 <p class="empty">"There were no objectives from last cycle to review."</p>
             </Show>
-            <For each=move || previous.get().into_iter().enumerate() key=|(_, id)| id.clone() let((number, id))>
+            <For each=move || previous.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
                 <div class="objective">
                     <h4 class="heading-s">{format!("Objective {}", number + 1)}</h4>
                     <p class="prose">{draft.text(format!("{PREVIOUS}[{id}].objective"))}</p>
@@ -174,7 +174,7 @@ fn NewObjectives(workspace: Workspace) -> impl IntoView {
         <Show when=move || ids.get().is_empty()>
             <p class="empty">"No new objectives yet."</p>
         </Show>
-        <For each=move || ids.get().into_iter().enumerate() key=|(_, id)| id.clone() let((number, id))>
+        <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
             <fieldset class="fieldset objective">
                 <legend class="fieldset__legend">{format!("New objective {}", number + 1)}</legend>
                 {Statement::OBJECTIVE_FIELDS.iter().map(|field| view! {
