@@ -512,3 +512,47 @@ fn a_realistic_complete_review_fits_many_times_in_five_mebibytes() {
         "{per_5_mib} reviews per 5 MiB is below the goal of 500"
     );
 }
+
+#[test]
+fn a_batch_writes_the_index_once_and_one_cut_short_is_repaired_on_opening() {
+    let store = MemoryStore::new();
+    let mut vault = open(&store, "tab-a");
+    let index_lists = |key: &str| {
+        store
+            .get("appraise:index")
+            .unwrap()
+            .is_some_and(|index| index.contains(&format!("\"{key}\"")))
+    };
+    vault.batch(|vault| {
+        for n in 0..3 {
+            vault
+                .write(
+                    &format!("note-{n}"),
+                    "note",
+                    &draft("x"),
+                    Expect::New,
+                    at(0),
+                )
+                .unwrap();
+        }
+        assert!(
+            !index_lists("note-2"),
+            "not yet: the index waits for the batch to end"
+        );
+    });
+    assert!(index_lists("note-2"));
+
+    // Cut short: the record written, the index at the end never. Opening again finds it.
+    let index_before = store.get("appraise:index").unwrap().unwrap();
+    let mut cut_short = open(&store, "tab-b");
+    cut_short.batch(|vault| {
+        vault
+            .write("note-3", "note", &draft("y"), Expect::New, at(1))
+            .unwrap();
+    });
+    let mut store_handle = store.clone();
+    store_handle.set("appraise:index", &index_before).unwrap();
+    assert!(!index_lists("note-3"));
+    let reopened = open(&store, "tab-c");
+    assert!(reopened.list().any(|(key, _)| key == "note-3"));
+}

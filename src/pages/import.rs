@@ -42,6 +42,9 @@ enum Item {
     },
 }
 
+/// How many checked files join the list at once.
+const SHOWN_TOGETHER: usize = 25;
+
 /// Who is importing, read once for a batch of files: their keys, name and contacts.
 struct Importer {
     name: String,
@@ -117,6 +120,9 @@ pub fn ImportPage() -> impl IntoView {
         let total = files.len();
         spawn_local(async move {
             let importer = Importer::read(storage);
+            // Checked files join the list a few at a time: drawing the list after every one of
+            // hundreds of files would cost more than checking them.
+            let mut checked = Vec::new();
             for (index, file) in files.into_iter().enumerate() {
                 progress.set(Some((index + 1, total)));
                 let text = JsFuture::from(file.text())
@@ -124,8 +130,15 @@ pub fn ImportPage() -> impl IntoView {
                     .ok()
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
-                let item = examine(storage, importer.as_ref(), file.name(), text.as_bytes());
-                items.update(|list| list.push(item));
+                checked.push(examine(
+                    storage,
+                    importer.as_ref(),
+                    file.name(),
+                    text.as_bytes(),
+                ));
+                if checked.len() == SHOWN_TOGETHER || index + 1 == total {
+                    items.update(|list| list.append(&mut checked));
+                }
             }
             progress.set(None);
         });
@@ -201,29 +214,31 @@ fn ImportAll(storage: AppStorage, items: RwSignal<Vec<Item>>) -> impl IntoView {
         let mut list = items.get_untracked();
         let (mut imported, mut refused) = (0, 0);
         storage.with_mut(|vault| {
-            for item in list.iter_mut().filter(|i| from_confirmed_sender(i)) {
-                let Item::Ready { file, bundle, .. } = item else {
-                    continue;
-                };
-                let file = file.clone();
-                *item = match records::import(vault, bundle, stamp) {
-                    Ok(report) => {
-                        imported += 1;
-                        Item::Imported {
-                            file,
-                            bundle_id: bundle.payload().bundle_id.clone(),
-                            summary: summary(&report),
+            vault.batch(|vault| {
+                for item in list.iter_mut().filter(|i| from_confirmed_sender(i)) {
+                    let Item::Ready { file, bundle, .. } = item else {
+                        continue;
+                    };
+                    let file = file.clone();
+                    *item = match records::import(vault, bundle, stamp) {
+                        Ok(report) => {
+                            imported += 1;
+                            Item::Imported {
+                                file,
+                                bundle_id: bundle.payload().bundle_id.clone(),
+                                summary: summary(&report),
+                            }
                         }
-                    }
-                    Err(error) => {
-                        refused += 1;
-                        Item::Refused {
-                            file,
-                            reason: error.to_string(),
+                        Err(error) => {
+                            refused += 1;
+                            Item::Refused {
+                                file,
+                                reason: error.to_string(),
+                            }
                         }
-                    }
-                };
-            }
+                    };
+                }
+            })
         });
         items.set(list);
         storage.announce_change("");

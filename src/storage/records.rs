@@ -585,6 +585,14 @@ pub fn import<S: KeyValueStore>(
     bundle: &Verified<Payload>,
     now: DateTime<Utc>,
 ) -> Result<ApplyReport, RecordsError> {
+    vault.batch(|vault| import_in_batch(vault, bundle, now))
+}
+
+fn import_in_batch<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    bundle: &Verified<Payload>,
+    now: DateTime<Utc>,
+) -> Result<ApplyReport, RecordsError> {
     let payload = bundle.payload();
     if already_imported(vault, &payload.bundle_id)? {
         return Err(RecordsError::AlreadyImported);

@@ -266,6 +266,9 @@ pub struct Vault<S: KeyValueStore> {
     index: Index,
     key: Option<SealingKey>,
     set_aside_on_open: Vec<Quarantined>,
+    /// Inside [`Vault::batch`]: the index is written once at the end, not after every write.
+    index_deferred: bool,
+    index_dirty: bool,
 }
 
 impl<S: KeyValueStore> Vault<S> {
@@ -310,6 +313,8 @@ impl<S: KeyValueStore> Vault<S> {
             },
             key: None,
             set_aside_on_open: set_aside,
+            index_deferred: false,
+            index_dirty: false,
         };
         if vault.meta.schema < STORE_SCHEMA {
             let Vault { store, meta, .. } = &mut vault;
@@ -510,8 +515,33 @@ impl<S: KeyValueStore> Vault<S> {
         )?;
         self.index.records.insert(key.to_owned(), header.clone());
         // A failed index write is repaired from the records on the next open; the record is safe.
-        let _ = self.write_index();
+        let _ = self.index_changed();
         Ok(header)
+    }
+
+    /// Writes the index now, or at the end of the batch under way.
+    fn index_changed(&mut self) -> Result<(), StorageError> {
+        if self.index_deferred {
+            self.index_dirty = true;
+            Ok(())
+        } else {
+            self.write_index()
+        }
+    }
+
+    /// Runs `work`, writing the index once at the end instead of after each of its writes (an
+    /// import writes many records, and the index lists them all). Records are written as the
+    /// work goes, so if it is cut short the index is rebuilt from them when the vault next opens.
+    pub fn batch<R>(&mut self, work: impl FnOnce(&mut Self) -> R) -> R {
+        let outer = self.index_deferred;
+        self.index_deferred = true;
+        let result = work(self);
+        self.index_deferred = outer;
+        if !outer && self.index_dirty {
+            self.index_dirty = false;
+            let _ = self.write_index();
+        }
+        result
     }
 
     fn stored_record(&mut self, header: RecordHeader, body: &Value) -> StoredRecord {
@@ -540,7 +570,7 @@ impl<S: KeyValueStore> Vault<S> {
     pub fn remove(&mut self, key: &str) -> Result<(), StorageError> {
         self.store.remove(&record_key(key))?;
         self.index.records.remove(key);
-        self.write_index()
+        self.index_changed()
     }
 
     /// Re-reads the index after another tab changed storage.
