@@ -452,12 +452,22 @@ fn ImportHistory(storage: AppStorage) -> impl IntoView {
 
 /// Fields two copies changed differently: each version side by side, and the person's choice.
 #[component]
-fn ConflictsToResolve(storage: AppStorage) -> impl IntoView {
+pub(in crate::pages) fn ConflictsToResolve(
+    storage: AppStorage,
+    /// Only this review's conflicts (the review workspace); every review's otherwise.
+    #[prop(optional)]
+    only_review: Option<String>,
+) -> impl IntoView {
+    let only_review = StoredValue::new(only_review);
     let open = move || {
         storage.changed_elsewhere.track();
-        storage
+        let mut open = storage
             .with(|vault| records::conflicts(vault).unwrap_or_default())
-            .unwrap_or_default()
+            .unwrap_or_default();
+        if let Some(review) = only_review.get_value() {
+            open.retain(|conflict| conflict.review_id == review);
+        }
+        open
     };
     view! {
         <Show when=move || !open().is_empty()>

@@ -169,8 +169,15 @@ test("a pre-review sent from two devices shows as a conflict until the reviewer 
   const conflict = conflicts.getByRole("group", { name: "Sam Patel’s review: Pre review › key successes" });
   await conflict.waitFor();
   assert.deepEqual(await conflict.locator("blockquote").allTextContents(), ["Written on the phone", "Written on the laptop"]);
-  await conflict.getByRole("button", { name: "Keep this version", exact: true }).click();
-  await conflicts.waitFor({ state: "detached" });
+
+  // The review's own page shows the same choice; it is made there.
+  await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  await jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click();
+  const inReview = jo.page.getByRole("region", { name: "Changes that need you to choose" });
+  const sameConflict = inReview.getByRole("group", { name: "Sam Patel’s review: Pre review › key successes" });
+  await sameConflict.getByRole("button", { name: "Keep this version", exact: true }).click();
+  await inReview.waitFor({ state: "detached" });
+  assert.match(await jo.page.getByTestId("pre-review-received").textContent(), /Written on the laptop/);
 
   await Promise.all([jo.person.context.close(), laptop.person.context.close(), phone.context.close()]);
 });

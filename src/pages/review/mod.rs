@@ -199,6 +199,7 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
                 {role.is_some().then(|| view! { <li><a href="#send">"Send"</a></li> })}
             </ul>
         </nav>
+        <super::import::ConflictsToResolve storage=storage only_review=workspace.review_id.get_value() />
         <SaveFailureBanner draft=statement download=Callback::new(move |()| download_text(statement, "statement")) />
         <SaveFailureBanner draft=cpd_needs download=Callback::new(move |()| download_text(cpd_needs, "training-needs")) />
         // The pre-review and checklist are between the reviewee and reviewer.
