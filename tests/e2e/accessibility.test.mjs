@@ -33,6 +33,7 @@ for (const width of [1280, 360]) {
       await page.goto(`${app.url}${path}`);
       await page.locator("h1").waitFor();
       assert.deepEqual(await violations(page), [], path);
+      assert.ok(await page.evaluate((width) => document.documentElement.scrollWidth <= width, width), `${path} fits ${width} px`);
     }
     await person.context.close();
   });

@@ -66,6 +66,12 @@ async function look(page, name) {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
     await axe(page, `${name} at ${width} px`);
+    // Nothing is wider than the screen: no sideways scrolling on a phone.
+    const wider = await page.evaluate((width) => [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > width + 1)
+      .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)
+      .slice(0, 5), width);
+    assert.deepEqual(wider, [], `${name} fits ${width} px`);
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
