@@ -42,6 +42,9 @@ enum Item {
     },
 }
 
+/// Up to this many files in the list, each one's changes are shown unfolded.
+const FEW_FILES: usize = 3;
+
 /// How many checked files join the list at once.
 const SHOWN_TOGETHER: usize = 25;
 
@@ -186,7 +189,7 @@ pub fn ImportPage() -> impl IntoView {
                     on:input=move |e| pasted.set(event_target_value(&e))></textarea>
             </div>
             <button type="button" class="button button--secondary" on:click=on_paste>"Check the pasted text"</button>
-            {move || progress.get().map(|(at, of)| view! { <p role="status">{format!("Checking file {at} of {of}…")}</p> })}
+            {move || progress.get().map(|(at, of)| view! { <p role="status" data-testid="import-progress">{format!("Checking file {at} of {of}…")}</p> })}
             <ImportAll storage=storage items=items />
             <For each=move || items.get().into_iter().enumerate().rev() key=|(index, item)| (*index, item_state(item)) let((index, item))>
                 <ItemView storage=storage items=items index=index item=item />
@@ -251,7 +254,7 @@ fn ImportAll(storage: AppStorage, items: RwSignal<Vec<Item>>) -> impl IntoView {
     view! {
         <Show when=move || { ready() >= 2 }>
             <p>
-                <button type="button" class="button" on:click=import_all>
+                <button type="button" class="button" data-testid="import-all" on:click=import_all>
                     {move || format!("Import all {} files from people you have confirmed", ready())}
                 </button>
             </p>
@@ -299,6 +302,7 @@ fn ItemView(
     item: Item,
 ) -> impl IntoView {
     let set = move |item: Item| items.update(|list| list[index] = item);
+    let few = items.with_untracked(|list| list.len() <= FEW_FILES);
     match item {
         Item::Refused { file, reason } => view! {
             <Banner kind=BannerKind::Problem title=format!("{file} was not imported")><p>{reason}</p></Banner>
@@ -386,11 +390,21 @@ fn ItemView(
                             </fieldset>
                         </Banner>
                     })}
-                    <h3>{format!("What will change, as written by {sender_for_changes}")}</h3>
                     {if changed.is_empty() {
-                        view! { <p>"Nothing: everything in this file is already here."</p> }.into_any()
+                        view! {
+                            <h3>{format!("What will change, as written by {sender_for_changes}")}</h3>
+                            <p>"Nothing: everything in this file is already here."</p>
+                        }.into_any()
                     } else {
-                        view! { <ul class="list">{changed.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> }.into_any()
+                        // Open for a file or two; folded when many arrive at once, so the page
+                        // stays quick and short (each still opens to show every change).
+                        let count = changed.len();
+                        view! {
+                            <details class="changes" open=few>
+                                <summary><h3 class="changes__heading">{format!("What will change, as written by {sender_for_changes} ({count})")}</h3></summary>
+                                <ul class="list">{changed.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul>
+                            </details>
+                        }.into_any()
                     }}
                     {(!refused.is_empty()).then(|| view! {
                         <p>{format!("Not applied, because {} may not change them: {}.", payload.sender.name, refused.join("; "))}</p>
