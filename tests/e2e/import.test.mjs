@@ -120,3 +120,17 @@ test("after importing the invitation, the reviewee sends their pre-review as an 
   assert.equal(await page.getByRole("link", { name: "Write an email" }).count(), 1);
   await person.context.close();
 });
+
+test("many files at once show their previews folded, each opening to its changes", async () => {
+  const { person, page } = await asSam(app.browser);
+  const buffer = await readFile(INVITATION);
+  await choose(page, [1, 2, 3, 4].map((n) => ({ name: `copy-${n}.json`, mimeType: "application/json", buffer })));
+  const item = page.getByRole("region", { name: "copy-4.json: ready to import" });
+  await item.waitFor();
+  assert.equal(await page.locator("details.changes:not([open])").count(), 4, "folded");
+  assert.equal(await item.getByRole("listitem").first().isVisible(), false);
+  await item.getByText(/What will change, as written by Jo Lee \(\d+\)/).click();
+  assert.ok(await item.getByRole("listitem").first().isVisible(), "opened to its list of changes");
+  assert.deepEqual(person.consoleErrors, []);
+  await person.context.close();
+});
