@@ -567,6 +567,46 @@ fn a_persons_part_in_a_review_is_found_by_their_pinned_name() {
     assert_eq!(part("Alex Kim"), None);
 }
 
+/// Jo, the reviewer, sends a bundle of `kind` for review-1 (to `recipient`, where it names one).
+fn jo_sends(
+    jos: &mut Vault<MemoryStore>,
+    kind: BundleKind,
+    recipient: &str,
+    now: DateTime<Utc>,
+) -> Payload {
+    let outgoing = records::Outgoing {
+        kind,
+        sender: appraise::bundle::payload::Party {
+            name: "Jo Lee".into(),
+            staff_id: None,
+            role: appraise::domain::people::Role::Reviewer,
+            keys: Some(common::jo().public_keys()),
+        },
+        text: Default::default(),
+        recipient: Some(recipient.into()),
+        bundle_id: format!("{kind:?}"),
+    };
+    records::prepare_to_send(jos, "review-1", outgoing, "jo-tab", now).unwrap()
+}
+
+/// Jo's final statement, with reviewee's comments `comments` written on `device`.
+fn final_statement_with_comments(comments: &str, device: &str) -> Payload {
+    let mut payload = statement_signed_by_jo();
+    payload.kind = BundleKind::FinalStatement;
+    let state = payload.documents.get_mut("statement").unwrap();
+    let mut shown = state.current();
+    shown.insert(
+        "statement.reviewee_comments".into(),
+        serde_json::json!(comments),
+    );
+    let stamp = appraise::bundle::merge::Stamp {
+        millis: 1_795_000_100_000,
+        counter: 0,
+    };
+    state.record_edit(&shown, device, stamp);
+    payload
+}
+
 /// The statement for comment, carrying Jo's sign-off on the statement as it is in the bundle.
 fn statement_signed_by_jo() -> Payload {
     use appraise::bundle::sign_off::SignedSignOff;
@@ -688,25 +728,7 @@ fn a_final_statement_goes_to_the_headteacher_named_and_training_needs_to_the_cpd
         (BundleKind::FinalStatement, "Pat Head", Role::Headteacher),
         (BundleKind::CpdNeeds, "Chris Train", Role::CpdLeader),
     ] {
-        let payload = records::prepare_to_send(
-            &mut jos,
-            "review-1",
-            records::Outgoing {
-                kind,
-                sender: appraise::bundle::payload::Party {
-                    name: "Jo Lee".into(),
-                    staff_id: None,
-                    role: Role::Reviewer,
-                    keys: Some(common::jo().public_keys()),
-                },
-                text: Default::default(),
-                recipient: Some(name.into()),
-                bundle_id: format!("{kind:?}"),
-            },
-            "jo-tab",
-            at(1),
-        )
-        .unwrap();
+        let payload = jo_sends(&mut jos, kind, name, at(1));
         assert_eq!(payload.recipients[0].name, name);
         assert_eq!(payload.recipients[0].role, role);
         assert_eq!(payload.recipients[0].keys, None, "not a pinned contact");
@@ -716,22 +738,7 @@ fn a_final_statement_goes_to_the_headteacher_named_and_training_needs_to_the_cpd
 #[test]
 fn a_final_statement_relays_the_reviewees_comments_which_their_sign_off_vouches_for() {
     use appraise::domain::sign_off::SignOffStatus;
-    let mut payload = statement_signed_by_jo();
-    payload.kind = BundleKind::FinalStatement;
-    let state = payload.documents.get_mut("statement").unwrap();
-    let mut shown = state.current();
-    shown.insert(
-        "statement.reviewee_comments".into(),
-        serde_json::json!("I agree."),
-    );
-    state.record_edit(
-        &shown,
-        "sam-phone",
-        appraise::bundle::merge::Stamp {
-            millis: 1_795_000_100_000,
-            counter: 0,
-        },
-    );
+    let payload = final_statement_with_comments("I agree.", "sam-phone");
     // Sam, the reviewee, is the recipient here only to reuse the keys; the point is the sender's
     // role: Jo, the reviewer, passes on a field Jo does not own.
     let mut vault = sams_vault();
@@ -806,25 +813,7 @@ fn private_preparation_and_checklists_never_leave_the_device() {
         BundleKind::FinalStatement,
         BundleKind::CpdNeeds,
     ] {
-        let payload = records::prepare_to_send(
-            &mut jos,
-            "review-1",
-            records::Outgoing {
-                kind,
-                sender: appraise::bundle::payload::Party {
-                    name: "Jo Lee".into(),
-                    staff_id: None,
-                    role: appraise::domain::people::Role::Reviewer,
-                    keys: Some(common::jo().public_keys()),
-                },
-                text: Default::default(),
-                recipient: Some("Pat Head".into()),
-                bundle_id: format!("{kind:?}"),
-            },
-            "jo-tab",
-            at(2),
-        )
-        .unwrap();
+        let payload = jo_sends(&mut jos, kind, "Pat Head", at(2));
         let carried = serde_json::to_string(&payload).unwrap();
         assert!(!carried.contains("only for Jo"), "{kind:?}");
     }
@@ -832,22 +821,7 @@ fn private_preparation_and_checklists_never_leave_the_device() {
 
 #[test]
 fn only_someone_outside_the_review_takes_a_passed_on_review_whole() {
-    let mut payload = statement_signed_by_jo();
-    payload.kind = BundleKind::FinalStatement;
-    let state = payload.documents.get_mut("statement").unwrap();
-    let mut shown = state.current();
-    shown.insert(
-        "statement.reviewee_comments".into(),
-        serde_json::json!("Words Sam never wrote."),
-    );
-    state.record_edit(
-        &shown,
-        "jo-laptop",
-        appraise::bundle::merge::Stamp {
-            millis: 1_795_000_100_000,
-            counter: 0,
-        },
-    );
+    let payload = final_statement_with_comments("Words Sam never wrote.", "jo-laptop");
 
     // Sam, a party, keeps ownership: Jo's bundle cannot put words in Sam's mouth.
     let mut vault = sams_vault();

@@ -10,7 +10,7 @@ use crate::components::{Banner, BannerKind, ErrorSummary, FieldError, TextField,
 use crate::domain::calendar::Closure;
 use crate::domain::dates::format_uk_date;
 use crate::domain::policy::Policy;
-use crate::domain::school::{SchoolSettings, closure_from};
+use crate::domain::school::{SchoolSettings, closure_from, objective_limit};
 use crate::state::{AppStorage, use_storage};
 use crate::storage::records;
 
@@ -77,13 +77,13 @@ fn PolicyView(
     let max = RwSignal::new(policy.max_objectives.to_string());
     let save = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let result = match max.get_untracked().trim().parse::<u32>() {
-            Ok(number @ 1..=10) => change_settings(storage, |settings| {
+        let result = match objective_limit(&max.get_untracked()) {
+            Ok(number) => change_settings(storage, |settings| {
                 if let Some(policy) = settings.policy.as_mut() {
                     policy.max_objectives = number;
                 }
             }),
-            _ => Err("Enter a whole number of objectives from 1 to 10.".into()),
+            Err(problem) => Err(problem.to_string()),
         };
         outcome.set(Some(result));
     };

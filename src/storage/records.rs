@@ -461,7 +461,8 @@ pub fn statement_signed(standings: &[SignOffStanding]) -> crate::domain::progres
     use crate::domain::sign_off::{SignOffStatus, SignerRole};
     let current = |role: SignerRole| {
         standings.iter().any(|standing| {
-            standing.signed.sign_off.document == "statement"
+            standing.signed.sign_off.document
+                == <crate::domain::documents::Statement as crate::domain::documents::Document>::KIND
                 && standing.signed.sign_off.role == role
                 && standing.status == SignOffStatus::Current
         })

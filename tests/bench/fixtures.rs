@@ -7,7 +7,7 @@ use appraise::bundle::contacts::{Contacts, HowVerified};
 use appraise::bundle::identity::{Identity, KeySeed};
 use appraise::bundle::merge::{DocumentState, Stamp};
 use appraise::bundle::open::{Recipient, open};
-use appraise::bundle::payload::{BundleKind, Party, Payload, ReviewSummary};
+use appraise::bundle::payload::{BundleKind, Party, Payload};
 use appraise::bundle::sign_off::SignedSignOff;
 use appraise::bundle::write_bundle;
 use appraise::domain::field_map::to_field_map;
@@ -85,16 +85,7 @@ fn final_statement(n: usize) -> (Payload, Identity) {
             role: Role::Headteacher,
             keys: Some(headteacher().public_keys()),
         }],
-        review: ReviewSummary {
-            id: review.id.clone(),
-            reviewee: review.reviewee.clone(),
-            reviewer: review.reviewer.clone(),
-            policy: review.policy.clone(),
-            staff_group: review.staff_group.clone(),
-            period: review.period,
-            meeting_on: Some(common::date(2026, 10, 23)),
-            pay_eligible: false,
-        },
+        review: common::summary_of(&review),
         documents: [
             ("statement".to_owned(), state(to_field_map(&statement))),
             ("cpd_needs".to_owned(), state(to_field_map(&cpd_needs))),

@@ -327,6 +327,20 @@ pub fn sams_id() -> Id {
     id("sam")
 }
 
+/// What a bundle says of `review`, with its meeting on 23/10/2026.
+pub fn summary_of(review: &appraise::domain::cycle::Review) -> ReviewSummary {
+    ReviewSummary {
+        id: review.id.clone(),
+        reviewee: review.reviewee.clone(),
+        reviewer: review.reviewer.clone(),
+        policy: review.policy.clone(),
+        staff_group: review.staff_group.clone(),
+        period: review.period,
+        meeting_on: Some(date(2026, 10, 23)),
+        pay_eligible: false,
+    }
+}
+
 pub fn statement_for_comment() -> Payload {
     let review = review("la-support-staff", "Support staff", date(2026, 10, 1));
     let mut state = DocumentState::default();
@@ -354,16 +368,7 @@ pub fn statement_for_comment() -> Payload {
             role: Role::Reviewee,
             keys: Some(sam().public_keys()),
         }],
-        review: ReviewSummary {
-            id: review.id.clone(),
-            reviewee: review.reviewee.clone(),
-            reviewer: review.reviewer.clone(),
-            policy: review.policy.clone(),
-            staff_group: review.staff_group.clone(),
-            period: review.period,
-            meeting_on: Some(date(2026, 10, 23)),
-            pay_eligible: false,
-        },
+        review: summary_of(&review),
         documents: [("statement".to_string(), state)].into_iter().collect(),
         sign_offs: Vec::new(),
     }
