@@ -80,8 +80,19 @@ fn identity_and_contacts_are_kept_as_records() {
         job_title: "Teaching assistant".into(),
         school: "Hill Primary".into(),
         roles: [appraise::domain::people::Role::Reviewee].into(),
+        senior_leader: true,
     });
     assert_eq!(identity.name, "Sam Patel", "trimmed");
+    // The domain's person carries the senior-team answer (which some review limits exempt) and
+    // is known by the same key id every file from them carries.
+    let person = identity.as_person();
+    assert!(person.senior_leader);
+    assert_eq!(
+        person.staff_id.as_str(),
+        appraise::bundle::identity::Identity::from_seed(&identity.seed)
+            .public_keys()
+            .key_id()
+    );
     records::save_identity(&mut vault, &identity, at(0)).unwrap();
     assert_eq!(records::identity(&vault).unwrap(), Some(identity.clone()));
     // An identity kept before profiles existed still reads, with the rest blank.
@@ -90,6 +101,7 @@ fn identity_and_contacts_are_kept_as_records() {
             .unwrap();
     assert_eq!(older.job_title, "");
     assert!(older.roles.is_empty());
+    assert!(!older.senior_leader);
 
     let calendar = appraise::domain::calendar::SchoolCalendar {
         closures: vec![

@@ -11,7 +11,9 @@ use appraise::domain::deadlines::DeadlineKind;
 use appraise::domain::documents::{NewObjective, PayRecommendation, Statement};
 use appraise::domain::people::{Person, Role};
 use appraise::domain::retention::{destroy_from, past_retention};
-use appraise::domain::sign_off::{SignOff, SignOffStatus, SignerRole};
+use appraise::domain::sign_off::{
+    SignOff, SignOffStatus, SignerRole, what_signing_the_statement_covers,
+};
 use appraise::domain::smart::{SmartMiss, smart_check};
 use appraise::domain::validation::{Warning, review_warnings, reviewer_load_warning};
 use common::{date, id};
@@ -43,6 +45,31 @@ fn a_complete_statement_can_be_signed_and_stays_current() {
     assert_eq!(reviewer.short_fingerprint().len(), 14);
     let cpd = SignOff::for_cpd_needs(&review, SignerRole::Reviewee, date(2026, 10, 30)).unwrap();
     assert_eq!(cpd.status(&review), SignOffStatus::Current);
+}
+
+#[test]
+fn the_signer_is_told_what_their_signature_covers() {
+    let review = secondary_review_with_statement();
+    let mut statement = review.statement.unwrap();
+    statement.previous_objectives[0].rating = None;
+    let rated = statement.previous_objectives.len() - 1;
+    let total = statement.previous_objectives.len();
+    let new = statement.new_objectives.len();
+    let cases = [
+        (
+            SignerRole::Reviewer,
+            "everything except the reviewee’s comments",
+        ),
+        (SignerRole::Reviewee, "including your comments"),
+    ];
+    for (role, whose_words) in cases {
+        let sentence = what_signing_the_statement_covers(&statement, role);
+        let expected = format!(
+            "{rated} of {total} previous objectives rated, {new} new objectives, {whose_words}."
+        );
+        assert!(sentence.contains(&expected), "{role:?}: {sentence}");
+        assert!(sentence.ends_with("your sign-off shows as out of date and you sign again."));
+    }
 }
 
 #[test]

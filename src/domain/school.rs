@@ -19,6 +19,9 @@ pub struct Profile {
     pub job_title: String,
     pub school: String,
     pub roles: BTreeSet<Role>,
+    /// On the senior leadership team, which some policies exempt from their review limit.
+    #[serde(default)]
+    pub senior_leader: bool,
 }
 
 /// What is wrong with a profile, tied to the field it is about.

@@ -107,6 +107,28 @@ fn seal<D: Document>(document: &D, role: SignerRole, signer: &PersonRef, on: Nai
     }
 }
 
+/// What signing the statement as it is now would record, in a sentence for the signer: how many
+/// previous objectives are rated, how many new objectives there are, and whose words it holds
+/// (the reviewer's signature leaves out the reviewee's comments, which are the reviewee's own).
+pub fn what_signing_the_statement_covers(statement: &Statement, role: SignerRole) -> String {
+    let rated = statement
+        .previous_objectives
+        .iter()
+        .filter(|objective| objective.rating.is_some())
+        .count();
+    let whose_words = match role {
+        SignerRole::Reviewer => "everything except the reviewee’s comments",
+        SignerRole::Reviewee => "including your comments",
+    };
+    format!(
+        "Signing records the statement exactly as it is now: {rated} of {} previous objectives \
+         rated, {} new objectives, {whose_words}. If anything in it changes afterwards, your \
+         sign-off shows as out of date and you sign again.",
+        statement.previous_objectives.len(),
+        statement.new_objectives.len(),
+    )
+}
+
 impl SignOff {
     /// Signs the review's statement, or refuses with every empty required field.
     pub fn for_statement(

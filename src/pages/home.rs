@@ -63,16 +63,8 @@ fn load_warning<S: crate::storage::KeyValueStore>(
     reviewing: &[Review],
     today: chrono::NaiveDate,
 ) -> Option<String> {
-    let me = records::identity(vault).ok().flatten()?;
-    let keys = crate::bundle::identity::Identity::from_seed(&me.seed).public_keys();
-    let person = crate::domain::people::Person {
-        staff_id: crate::domain::ids::Id::new(keys.key_id()).ok()?,
-        display_name: me.name,
-        job_title: me.job_title,
-        roles: me.roles,
-        senior_leader: false,
-    };
-    reviewer_load_warning(&person, reviewing, today).map(|warning| warning.to_string())
+    let me = records::identity(vault).ok().flatten()?.as_person();
+    reviewer_load_warning(&me, reviewing, today).map(|warning| warning.to_string())
 }
 
 fn describe(item: &AgendaItem) -> String {

@@ -81,6 +81,7 @@ pub(super) fn ProfileForm(
         RwSignal::new(held.school),
     );
     let roles = RwSignal::new(held.roles);
+    let senior_leader = RwSignal::new(held.senior_leader);
     let policy = RwSignal::new(
         school_policy
             .as_ref()
@@ -95,6 +96,7 @@ pub(super) fn ProfileForm(
             job_title: job_title.get_untracked(),
             school: school.get_untracked(),
             roles: roles.get_untracked(),
+            senior_leader: senior_leader.get_untracked(),
         };
         let problems: Vec<FieldError> = profile
             .problems()
@@ -159,6 +161,13 @@ pub(super) fn ProfileForm(
                     }
                 }).collect_view()}
             </fieldset>
+            <div class="field field--checkbox">
+                <input type="checkbox" class="field__checkbox" id="profile-senior-leader" aria-describedby="profile-senior-leader-hint"
+                    prop:checked=move || senior_leader.get()
+                    on:change=move |e| senior_leader.set(event_target_checked(&e)) />
+                <label class="field__label field__label--inline" for="profile-senior-leader">"I am on the senior leadership team"</label>
+                <p class="field__hint" id="profile-senior-leader-hint">"Some policies do not limit how many reviews senior leaders carry out."</p>
+            </div>
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"Your school’s appraisal policy"</legend>
                 <p class="field__hint">"New reviews follow its cycle, deadlines and limits. You can adjust it in Settings."</p>

@@ -20,7 +20,7 @@ use crate::bundle::open::Verified;
 use crate::bundle::payload::{BundleKind, Payload, ReviewSummary};
 use crate::bundle::sign_off::SignedSignOff;
 use crate::domain::calendar::SchoolCalendar;
-use crate::domain::people::{PersonRef, Role};
+use crate::domain::people::{Person, PersonRef, Role};
 use crate::domain::school::{Profile, SchoolSettings};
 
 const IDENTITY: &str = "identity";
@@ -39,6 +39,8 @@ pub struct StoredIdentity {
     pub school: String,
     #[serde(default)]
     pub roles: std::collections::BTreeSet<Role>,
+    #[serde(default)]
+    pub senior_leader: bool,
 }
 
 impl StoredIdentity {
@@ -50,6 +52,7 @@ impl StoredIdentity {
             job_title: String::new(),
             school: String::new(),
             roles: Default::default(),
+            senior_leader: false,
         }
     }
 
@@ -59,6 +62,7 @@ impl StoredIdentity {
             job_title: self.job_title.clone(),
             school: self.school.clone(),
             roles: self.roles.clone(),
+            senior_leader: self.senior_leader,
         }
     }
 
@@ -67,6 +71,20 @@ impl StoredIdentity {
         self.job_title = profile.job_title.trim().to_owned();
         self.school = profile.school.trim().to_owned();
         self.roles = profile.roles;
+        self.senior_leader = profile.senior_leader;
+    }
+
+    /// This person as the domain knows them: their staff id is their key id, the same on every
+    /// file they send.
+    pub fn as_person(&self) -> Person {
+        let keys = crate::bundle::identity::Identity::from_seed(&self.seed).public_keys();
+        Person {
+            staff_id: crate::domain::ids::Id::new(keys.key_id()).expect("a key id is a valid id"),
+            display_name: self.name.clone(),
+            job_title: self.job_title.clone(),
+            roles: self.roles.clone(),
+            senior_leader: self.senior_leader,
+        }
     }
 }
 

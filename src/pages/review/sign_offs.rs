@@ -11,7 +11,9 @@ use crate::domain::dates::format_uk_date;
 use crate::domain::documents::{CpdNeeds, Document, Statement};
 use crate::domain::field_map::summarise_paths;
 use crate::domain::people::Role;
-use crate::domain::sign_off::{SignOff, SignOffRefused, SignOffStatus, SignerRole};
+use crate::domain::sign_off::{
+    SignOff, SignOffRefused, SignOffStatus, SignerRole, what_signing_the_statement_covers,
+};
 use crate::storage::records::{self, SignOffStanding};
 
 /// What happened when the person last tried to sign.
@@ -85,23 +87,8 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
         None => &[],
     };
     let covers = move || {
-        let review = workspace.review.get()?;
-        let statement = review.statement?;
-        let rated = statement
-            .previous_objectives
-            .iter()
-            .filter(|o| o.rating.is_some())
-            .count();
-        Some(format!(
-            "Signing records the statement exactly as it is now: {rated} of {} previous objectives rated, {} new objectives, {}. If anything in it changes afterwards, your sign-off shows as out of date and you sign again.",
-            statement.previous_objectives.len(),
-            statement.new_objectives.len(),
-            if role == Some(SignerRole::Reviewer) {
-                "everything except the reviewee’s comments"
-            } else {
-                "including your comments"
-            }
-        ))
+        let statement = workspace.review.get()?.statement?;
+        Some(what_signing_the_statement_covers(&statement, role?))
     };
     view! {
         <section class="section" id="sign-offs" aria-labelledby="sign-offs-heading">
