@@ -3,7 +3,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { startApp, newPerson } from "./support.mjs";
+import { startApp, newPerson, smallTickBoxes } from "./support.mjs";
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const PAGES = ["/", "/welcome", "/prepare", "/reviews/new", "/import", "/contacts", "/data", "/settings", "/how-it-works", "/reviews/no-such-review", "/no-such-page"];
@@ -34,6 +34,7 @@ for (const width of [1280, 360]) {
       await page.locator("h1").waitFor();
       assert.deepEqual(await violations(page), [], path);
       assert.ok(await page.evaluate((width) => document.documentElement.scrollWidth <= width, width), `${path} fits ${width} px`);
+      assert.deepEqual(await smallTickBoxes(page), [], `${path}: tick boxes and radio buttons are at least 24 px (WCAG 2.2 target size)`);
     }
     await person.context.close();
   });

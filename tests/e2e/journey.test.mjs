@@ -7,7 +7,7 @@ import { readFile, mkdtemp, mkdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, newPerson, waitForOfflineCopy } from "./support.mjs";
+import { startApp, newPerson, waitForOfflineCopy, smallTickBoxes } from "./support.mjs";
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const SHOTS = "test-results/screenshots";
@@ -72,6 +72,7 @@ async function look(page, name) {
       .map((e) => `${e.tagName.toLowerCase()}.${e.className} (${Math.round(e.getBoundingClientRect().right)} px)`)
       .slice(0, 5), width);
     assert.deepEqual(wider, [], `${name} fits ${width} px`);
+    assert.deepEqual(await smallTickBoxes(page), [], `${name}: tick boxes at least 24 px at ${width} px`);
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });

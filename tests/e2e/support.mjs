@@ -54,3 +54,16 @@ export async function waitForOfflineCopy(page) {
     }
   });
 }
+
+/** The ids of checkboxes and radio buttons on screen drawn smaller than 24 × 24 CSS pixels. */
+export function smallTickBoxes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input[type="checkbox"], input[type="radio"]')]
+      .filter((input) => input.getClientRects().length > 0)
+      .filter((input) => {
+        const box = input.getBoundingClientRect();
+        return box.width < 24 || box.height < 24;
+      })
+      .map((input) => input.id || input.name),
+  );
+}
