@@ -345,7 +345,7 @@ impl Draft {
         let merge = merge_three_way(&self.base.get_value(), &mine, &their_fields);
         let now = crate::browser::now();
         if !merge.conflicts.is_empty() {
-            let copy_key = format!("{key}.copy-{}", now.format("%Y%m%d%H%M%S%3f"));
+            let copy_key = format!("{key}.copy-{}", now.timestamp_millis());
             let copy = serde_json::json!({ "of": key, "from": "another tab or window", "kind": self.kind, "updated": theirs.header.updated, "body": theirs.body });
             self.storage
                 .with_mut(|vault| vault.write(&copy_key, COPY_KIND, &copy, Expect::New, now))

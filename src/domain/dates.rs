@@ -1,6 +1,6 @@
 //! Dates as school staff write and read them: UK style, day/month/year (`22/11/2026`).
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
 /// Why a typed date could not be understood.
@@ -68,7 +68,14 @@ pub fn parse_uk_date(text: &str) -> Result<NaiveDate, DateError> {
 
 /// Writes a date as `dd/mm/yyyy`, the way it appears on every form and printout.
 pub fn format_uk_date(date: NaiveDate) -> String {
-    date.format("%d/%m/%Y").to_string()
+    // Written out rather than through chrono's format strings, whose machinery would be
+    // downloaded for these two formats alone.
+    format!("{:02}/{:02}/{:04}", date.day(), date.month(), date.year())
+}
+
+/// Writes a date as `yyyymmdd`, the basic ISO 8601 form that calendar files use.
+pub fn format_basic_iso_date(date: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())
 }
 
 #[cfg(test)]
@@ -133,6 +140,7 @@ mod tests {
     #[test]
     fn formats_with_leading_zeros() {
         assert_eq!(format_uk_date(date(2026, 9, 1)), "01/09/2026");
+        assert_eq!(format_basic_iso_date(date(2027, 1, 5)), "20270105");
     }
 
     proptest::proptest! {

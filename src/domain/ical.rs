@@ -1,10 +1,11 @@
 //! A review's meeting and open deadlines as an iCalendar (RFC 5545) file, so a person can add
 //! them to whatever calendar they use. All-day events: the policies count in days.
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
 use super::calendar::SchoolCalendar;
 use super::cycle::Review;
+use super::dates::format_basic_iso_date;
 use super::deadlines::deadlines;
 
 /// Escapes text for an iCalendar value.
@@ -36,9 +37,15 @@ fn event(uid: &str, day: NaiveDate, summary: &str, stamp: DateTime<Utc>) -> Stri
     [
         "BEGIN:VEVENT".to_owned(),
         format!("UID:{uid}@appraise.invalid"),
-        format!("DTSTAMP:{}", stamp.format("%Y%m%dT%H%M%SZ")),
-        format!("DTSTART;VALUE=DATE:{}", day.format("%Y%m%d")),
-        format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+        format!(
+            "DTSTAMP:{}T{:02}{:02}{:02}Z",
+            format_basic_iso_date(stamp.date_naive()),
+            stamp.hour(),
+            stamp.minute(),
+            stamp.second()
+        ),
+        format!("DTSTART;VALUE=DATE:{}", format_basic_iso_date(day)),
+        format!("DTEND;VALUE=DATE:{}", format_basic_iso_date(next)),
         format!("SUMMARY:{}", escape(summary)),
         "TRANSP:TRANSPARENT".to_owned(),
         "END:VEVENT".to_owned(),

@@ -188,7 +188,7 @@ pub fn restore<S: KeyValueStore>(
                 } else {
                     ("the backup", &incoming.header, &incoming.body)
                 };
-                let copy_key = format!("{}.copy-{}", incoming.key, now.format("%Y%m%d%H%M%S"));
+                let copy_key = format!("{}.copy-{}", incoming.key, now.timestamp_millis());
                 let copy = json!({ "of": incoming.key, "from": copy_of, "kind": copied_header.kind, "updated": copied_header.updated, "body": copied_body });
                 write(vault, &copy_key, COPY_KIND, &copy, Expect::Anything)?;
                 report.copies.push(copy_key);
