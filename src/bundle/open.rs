@@ -82,7 +82,10 @@ pub fn open(
     let envelope: Envelope =
         serde_json::from_value(value).map_err(|e| BundleError::Malformed(e.to_string()))?;
     let (signer, payload_bytes) = envelope::verify(&envelope)?;
-    let payload: Payload = serde_json::from_slice(&payload_bytes)
+    // Read through a JSON value, as stored records are, so the browser build carries one
+    // deserialiser per type rather than two.
+    let payload: Payload = serde_json::from_slice::<Value>(&payload_bytes)
+        .and_then(serde_json::from_value)
         .map_err(|e| BundleError::Malformed(format!("its content is not readable: {e}")))?;
     if payload.sender.keys != Some(signer) {
         return Err(BundleError::SignerMismatch);
