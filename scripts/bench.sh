@@ -7,6 +7,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 . scripts/ensure-tools.sh
 
 trunk build --release
+echo "[bench] what the wasm is made of"
+node scripts/wasm-breakdown.mjs
 mkdir -p target/bench
 echo "[bench] fixtures and native figures"
 cargo run --quiet --profile native-bench --example bench -- target/bench > target/bench/native.json
