@@ -99,6 +99,17 @@ results.first_editable = { app_ms: median(appTimes), floor_ms: median(floorTimes
   await page.getByTestId("import-all").click();
   const done = await page.waitForFunction((n) => document.querySelector("[data-testid=import-all-outcome]")?.textContent.includes(`${n} file(s) imported.`)
     && performance.now(), files.length, { polling: 100, timeout: 600000 }).then((h) => h.jsonValue());
+  // The headteacher's home page then lists every review with its stage, which reads each one
+  // and checks its sign-offs: from clicking Home to all 300 drawn, best of three.
+  const homeTimes = [];
+  for (let i = 0; i < 3; i += 1) {
+    await page.getByRole("link", { name: "How it works", exact: true }).first().click();
+    await page.getByRole("heading", { level: 1, name: /How/ }).waitFor();
+    const left = await page.evaluate(() => performance.now());
+    await page.getByRole("link", { name: "Home", exact: true }).click();
+    const drawn = await page.waitForFunction((n) => document.querySelectorAll("main h3").length >= n && performance.now(), files.length, { polling: "raf", timeout: 120000 }).then((h) => h.jsonValue());
+    homeTimes.push(drawn - left);
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send("HeapProfiler.collectGarbage");
   const heap = await cdp.send("Runtime.getHeapUsage");
@@ -107,6 +118,7 @@ results.first_editable = { app_ms: median(appTimes), floor_ms: median(floorTimes
     bundles: files.length,
     browser_check_ms: checked - start,
     browser_import_ms: done - checked,
+    home_page_ms: Math.min(...homeTimes),
     native_open_ms: native.open_ms,
     native_merge_persist_ms: native.merge_persist_ms,
   };
@@ -194,7 +206,7 @@ const wasmTotal = wasmCore.wasm_open_ms + wasmCore.wasm_merge_persist_ms;
 console.log(size);
 console.log(`1. First load (wasm+js+css+html): ${r.size.raw_kib} KiB raw, ${r.size.gzip_kib} KiB gzip, ${r.size.brotli_kib} KiB brotli; budget 250 KiB brotli: ${ratio(r.size.brotli_kib, 250)} of it`);
 console.log(`2. First editable field (4× CPU throttling, cold cache, median of ${RUNS}): app ${ms(r.first_editable.app_ms)}, static floor ${ms(r.first_editable.floor_ms)}: ${ratio(r.first_editable.app_ms, r.first_editable.floor_ms)} (goal ≤ 3×)`);
-console.log(`3. Bulk import of ${r.bulk_import.bundles} signed, encrypted bundles (${(native.bundle_bytes / r.bulk_import.bundles / 1024).toFixed(0)} KiB each): core work (open: decrypt and verify; import: merge and persist) in wasm ${ms(wasmTotal)} (open ${ms(wasmCore.wasm_open_ms)}, import ${ms(wasmCore.wasm_merge_persist_ms)}), ${ms(wasmTotal / r.bulk_import.bundles)} each; native ${ms(nativeTotal)} (open ${ms(native.open_ms)}, import ${ms(native.merge_persist_ms)}): ${ratio(wasmTotal, nativeTotal)} (goal ≤ 2×). In the app, choosing the files to "300 imported": ${ms(browserTotal)} (checking and previewing ${ms(r.bulk_import.browser_check_ms)}, Import all ${ms(r.bulk_import.browser_import_ms)}), ${ms(browserTotal / r.bulk_import.bundles)} each`);
+console.log(`3. Bulk import of ${r.bulk_import.bundles} signed, encrypted bundles (${(native.bundle_bytes / r.bulk_import.bundles / 1024).toFixed(0)} KiB each): core work (open: decrypt and verify; import: merge and persist) in wasm ${ms(wasmTotal)} (open ${ms(wasmCore.wasm_open_ms)}, import ${ms(wasmCore.wasm_merge_persist_ms)}), ${ms(wasmTotal / r.bulk_import.bundles)} each; native ${ms(nativeTotal)} (open ${ms(native.open_ms)}, import ${ms(native.merge_persist_ms)}): ${ratio(wasmTotal, nativeTotal)} (goal ≤ 2×). In the app, choosing the files to "300 imported": ${ms(browserTotal)} (checking and previewing ${ms(r.bulk_import.browser_check_ms)}, Import all ${ms(r.bulk_import.browser_import_ms)}), ${ms(browserTotal / r.bulk_import.bundles)} each; then the home page listing all ${r.bulk_import.bundles} reviews with their stages: ${ms(r.bulk_import.home_page_ms)}`);
 console.log(`4. Typing in a 20,000-character answer, ${r.typing.keystrokes} keys: keystroke to the draft holding it p50 ${ms(r.typing.handled_p50_ms)}, p95 ${ms(r.typing.handled_p95_ms)} (goal p95 ≤ 16 ms; static floor p50 ${ms(r.typing_floor.handled_p50_ms)}, p95 ${ms(r.typing_floor.handled_p95_ms)}: ${ratio(r.typing.handled_p95_ms, r.typing_floor.handled_p95_ms)} at p95); to the next frame drawn p50 ${ms(r.typing.next_frame_p50_ms)}, p95 ${ms(r.typing.next_frame_p95_ms)} (floor p95 ${ms(r.typing_floor.next_frame_p95_ms)}); ${r.typing.dropped_frames} of ${r.typing.frames} frames late (> 25 ms); keystroke to saved p50 ${ms(r.typing.persisted_p50_ms)}, p95 ${ms(r.typing.persisted_p95_ms)} (of which ${r.typing.save_delay_ms} ms is the deliberate save delay)`);
 console.log(`5. ${density}`);
 console.log(`6. Memory after importing ${r.bulk_import.bundles} bundles (after garbage collection): JS heap ${r.memory.js_heap_mib.toFixed(1)} MiB, wasm memory ${r.memory.wasm_mib.toFixed(1)} MiB`);

@@ -15,6 +15,7 @@ use crate::storage::records;
 
 /// A review as one person sees it: their part in it, its stage, what they must do next, and
 /// their deadlines soonest first.
+#[derive(Clone, PartialEq)]
 struct MyReview {
     review: Review,
     role: Option<Role>,
@@ -80,12 +81,14 @@ fn describe(item: &AgendaItem) -> String {
 pub fn HomePage() -> impl IntoView {
     super::set_page_title("Home");
     let storage = use_storage();
-    let reviews = move || {
+    // Worked out once per change to storage: every review is read and its sign-offs checked,
+    // which for a headteacher holding a school's statements is most of drawing this page.
+    let reviews = Memo::new(move |_| {
         storage.changed_elsewhere.track();
         storage
             .with(|vault| my_reviews(vault, crate::browser::today()))
             .unwrap_or_default()
-    };
+    });
     let set_up = move || {
         storage.changed_elsewhere.track();
         storage
@@ -102,7 +105,7 @@ pub fn HomePage() -> impl IntoView {
                 <p><A href="/welcome" attr:class="button">"Set up Appraise"</A></p>
             </div>
         </Show>
-        <Show when=move || !reviews().is_empty() fallback=|| view! {
+        <Show when=move || reviews.with(|mine| !mine.is_empty()) fallback=|| view! {
             <p class="lead">
                 "Appraise helps school staff and their reviewers prepare for appraisal meetings, "
                 "write the planning and review statement, agree objectives and training, and sign it off."
@@ -125,7 +128,7 @@ pub fn HomePage() -> impl IntoView {
         }>
             <p><A href="/import" attr:class="button">"Import a file"</A></p>
             {move || {
-                let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews().into_iter().partition(|mine| mine.role == Some(Role::Reviewer));
+                let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews.get().into_iter().partition(|mine| mine.role == Some(Role::Reviewer));
                 let held: Vec<Review> = reviewing.iter().map(|mine| mine.review.clone()).collect();
                 let warning = storage.with(|vault| load_warning(vault, &held, crate::browser::today())).flatten();
                 view! {
