@@ -75,8 +75,11 @@ function importedFunctions() {
       const flags = readU32(at);
       readU32(at);
       if (flags & 1) readU32(at);
-    } else {
+    } else if (kind === 3) {
       at.offset += 2;
+    } else {
+      at.offset += 1;
+      readU32(at);
     }
   }
   return functions;
@@ -123,7 +126,9 @@ const WASM_GLUE = new Set(["wasm_bindgen", "js_sys", "web_sys", "wasm_bindgen_fu
 
 /** The group a function's bytes count towards. */
 function groupOf(name) {
-  const app = /appraise::([a-z_]+)/.exec(name);
+  // A function counts where its own path starts, so generic code from core or a library made
+  // for one of the app's types stays with that crate.
+  const app = /^<?appraise::([a-z_]+)/.exec(name);
   if (app) return `app: ${app[1]}`;
   const crate = /([a-z_][a-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(name)?.[1] ?? "";
   if (LEPTOS.has(crate)) return "Leptos (views, reactivity, router)";

@@ -128,6 +128,9 @@ pub fn HomePage() -> impl IntoView {
         }>
             <p><A href="/import" attr:class="button">"Import a file"</A></p>
             {move || {
+                // The warning also depends on the person's details, which can change while the
+                // list of reviews stays the same.
+                storage.changed_elsewhere.track();
                 let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews.get().into_iter().partition(|mine| mine.role == Some(Role::Reviewer));
                 let held: Vec<Review> = reviewing.iter().map(|mine| mine.review.clone()).collect();
                 let warning = storage.with(|vault| load_warning(vault, &held, crate::browser::today())).flatten();

@@ -161,12 +161,12 @@ pub(super) fn ProfileForm(
                     }
                 }).collect_view()}
             </fieldset>
-            <div class="field field--checkbox">
-                <input type="checkbox" class="field__checkbox" id="profile-senior-leader" aria-describedby="profile-senior-leader-hint"
+            <div class="choice">
+                <input type="checkbox" id="profile-senior-leader" aria-describedby="profile-senior-leader-hint"
                     prop:checked=move || senior_leader.get()
                     on:change=move |e| senior_leader.set(event_target_checked(&e)) />
-                <label class="field__label field__label--inline" for="profile-senior-leader">"I am on the senior leadership team"</label>
-                <p class="field__hint" id="profile-senior-leader-hint">"Some policies do not limit how many reviews senior leaders carry out."</p>
+                <label for="profile-senior-leader">"I am on the senior leadership team"</label>
+                <p class="choice__hint field__hint" id="profile-senior-leader-hint">"Some policies do not limit how many reviews senior leaders carry out."</p>
             </div>
             <fieldset class="fieldset">
                 <legend class="fieldset__legend">"Your school’s appraisal policy"</legend>

@@ -17,6 +17,9 @@ const WARNING = /Jo Lee has 5 reviews this cycle but the policy expects at most 
 
 test("a fifth review warns a reviewer outside the senior team, and not a senior leader", async () => {
   const person = await newPerson(app.browser, { acceptDownloads: true });
+  // The limit counts the reviews of the cycle that holds today, so today is fixed inside the
+  // secondary policy's September 2026 to August 2027 cycle that the meetings below fall in.
+  await person.context.clock.setFixedTime(new Date("2026-11-23T10:00:00Z"));
   const page = await person.context.newPage();
 
   await page.goto(`${app.url}/welcome`);
