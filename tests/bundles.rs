@@ -519,12 +519,7 @@ fn an_invitation_addressed_by_name_is_a_golden_file_anyone_of_that_name_can_open
 fn a_signed_sign_off_proves_who_signed_and_goes_out_of_date_when_content_changes() {
     use appraise::bundle::sign_off::SignedSignOff;
     use appraise::domain::sign_off::{SignOff, SignOffStatus, SignerRole};
-    let mut review = common::review(
-        "la-support-staff",
-        "Support staff",
-        common::date(2026, 10, 1),
-    );
-    review.statement = Some(common::statement());
+    let mut review = common::review_with_statement();
     let sign_off =
         SignOff::for_statement(&review, SignerRole::Reviewee, common::date(2026, 11, 2)).unwrap();
     let signed = SignedSignOff::sign(sign_off, &common::sam());

@@ -22,6 +22,18 @@ fn sams_vault() -> Vault<MemoryStore> {
     Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "sam-tab").unwrap()
 }
 
+/// Confirms `keys` as Jo Lee's in the vault's contacts (replacing any earlier keys for Jo).
+fn confirm_as_jo(
+    vault: &mut Vault<MemoryStore>,
+    keys: appraise::bundle::identity::PublicKeys,
+    how: HowVerified,
+    now: DateTime<Utc>,
+) {
+    let mut contacts = records::contacts(vault).unwrap();
+    contacts.pin("Jo Lee", keys, how, 0);
+    records::save_contacts(vault, &contacts, now).unwrap();
+}
+
 fn received(payload: &Payload) -> Verified<Payload> {
     let file = write_bundle(
         payload,
@@ -253,14 +265,12 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
     use appraise::domain::people::Role;
     let mut vault = sams_vault();
     records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
-    let mut contacts = records::contacts(&vault).unwrap();
-    contacts.pin(
-        "Jo Lee",
+    confirm_as_jo(
+        &mut vault,
         common::jo().public_keys(),
         HowVerified::ByPhone,
-        0,
+        at(0),
     );
-    records::save_contacts(&mut vault, &contacts, at(0)).unwrap();
 
     let me = Party {
         name: "Sam Patel".into(),
@@ -403,14 +413,12 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
         let mut vault =
             Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), device).unwrap();
         records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
-        let mut contacts = Contacts::default();
-        contacts.pin(
-            "Jo Lee",
+        confirm_as_jo(
+            &mut vault,
             common::jo().public_keys(),
             HowVerified::InPerson,
-            0,
+            at(0),
         );
-        records::save_contacts(&mut vault, &contacts, at(0)).unwrap();
         let fields: appraise::domain::field_map::FieldMap =
             [("pre_review.key_successes".to_string(), json!(text))]
                 .into_iter()
@@ -624,12 +632,7 @@ fn statement_signed_by_jo() -> Payload {
     use appraise::bundle::sign_off::SignedSignOff;
     use appraise::domain::sign_off::{SignOff, SignerRole};
     let mut payload = common::statement_for_comment();
-    let mut review = common::review(
-        "la-support-staff",
-        "Support staff",
-        common::date(2026, 10, 1),
-    );
-    review.statement = Some(common::statement());
+    let review = common::review_with_statement();
     let sign_off =
         SignOff::for_statement(&review, SignerRole::Reviewer, common::date(2026, 11, 20))
             .expect("the sample statement is complete");
@@ -667,14 +670,12 @@ fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_chan
     assert!(!records::statement_signed(&standings).by_reviewee);
 
     // Pinned with different keys (someone else calling themselves Jo): the sign-off is not valid.
-    let mut contacts = Contacts::default();
-    contacts.pin(
-        "Jo Lee",
+    confirm_as_jo(
+        &mut vault,
         common::stranger().public_keys(),
         HowVerified::ByPhone,
-        0,
+        at(2),
     );
-    records::save_contacts(&mut vault, &contacts, at(2)).unwrap();
     let standings = records::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
     assert_eq!(standings[0].status, SignOffStatus::Invalid);
     assert!(standings[0].keys_confirmed);
@@ -900,22 +901,15 @@ fn a_sign_off_in_someone_elses_name_is_not_valid() {
     use appraise::domain::sign_off::{SignOff, SignOffStatus, SignerRole};
     // Pat, the headteacher, has confirmed Jo's keys but never met Sam's.
     let mut vault = sams_vault();
-    let mut contacts = Contacts::default();
-    contacts.pin(
-        "Jo Lee",
+    confirm_as_jo(
+        &mut vault,
         common::jo().public_keys(),
         HowVerified::InPerson,
-        0,
+        at(0),
     );
-    records::save_contacts(&mut vault, &contacts, at(0)).unwrap();
     let mut payload = statement_signed_by_jo();
     payload.kind = BundleKind::FinalStatement;
-    let mut review = common::review(
-        "la-support-staff",
-        "Support staff",
-        common::date(2026, 10, 1),
-    );
-    review.statement = Some(common::statement());
+    let review = common::review_with_statement();
     // Jo signs in Sam's name with Jo's own keys.
     let forged =
         SignOff::for_statement(&review, SignerRole::Reviewee, common::date(2026, 11, 21)).unwrap();

@@ -208,6 +208,15 @@ pub fn review(
     )
 }
 
+/// The sample review (local authority support staff, cycle from October 2026) with the sample
+/// statement written, ready to be signed.
+#[allow(dead_code)]
+pub fn review_with_statement() -> appraise::domain::cycle::Review {
+    let mut review = review("la-support-staff", "Support staff", date(2026, 10, 1));
+    review.statement = Some(statement());
+    review
+}
+
 /// Prose of `words` words drawn pseudo-randomly from a working vocabulary of school writing,
 /// so that it compresses about as well as what people really write.
 pub fn prose(words: usize, seed: u64) -> String {
