@@ -69,6 +69,21 @@ impl Contacts {
         }
     }
 
+    /// The keys confirmed as `name`'s, if any.
+    pub fn keys_of(&self, name: &str) -> Option<PublicKeys> {
+        self.by_name
+            .get(&name_key(name))
+            .map(|contact| contact.keys)
+    }
+
+    /// Whether `keys` are confirmed as belonging to someone other than `name`.
+    pub fn confirmed_for_someone_else(&self, keys: &PublicKeys, name: &str) -> bool {
+        let name = name_key(name);
+        self.by_name
+            .iter()
+            .any(|(pinned, contact)| contact.keys == *keys && *pinned != name)
+    }
+
     /// Pins `keys` for `name` after the person confirmed the fingerprint.
     pub fn pin(&mut self, name: &str, keys: PublicKeys, verified: HowVerified, now_millis: i64) {
         self.by_name.insert(

@@ -417,29 +417,23 @@ pub fn sign_off_standings<S: KeyValueStore>(
 ) -> Result<Vec<SignOffStanding>, RecordsError> {
     use crate::domain::sign_off::{SignOffStatus, SignerRole};
     let contacts = contacts(vault)?;
+    let is_me = |name: &str| name_key(name) == name_key(my_name);
     let confirmed_keys = |name: &str| {
-        if name_key(name) == name_key(my_name) {
+        if is_me(name) {
             Some(*my_keys)
         } else {
-            contacts
-                .by_name
-                .get(&name_key(name))
-                .map(|contact| contact.keys)
+            contacts.keys_of(name)
         }
     };
     let someone_elses = |keys: &crate::bundle::identity::PublicKeys, signer: &str| {
-        (keys == my_keys && name_key(signer) != name_key(my_name))
-            || contacts
-                .by_name
-                .iter()
-                .any(|(name, contact)| contact.keys == *keys && *name != name_key(signer))
+        (keys == my_keys && !is_me(signer)) || contacts.confirmed_for_someone_else(keys, signer)
     };
     let rank = |status: &SignOffStatus| match status {
         SignOffStatus::Current => 2,
         SignOffStatus::OutOfDate { .. } => 1,
         SignOffStatus::Invalid => 0,
     };
-    let mut standing: BTreeMap<(String, String), SignOffStanding> = BTreeMap::new();
+    let mut standing: BTreeMap<(String, SignerRole), SignOffStanding> = BTreeMap::new();
     for signed in sign_offs(vault, review.id.as_str())? {
         let sign_off = &signed.sign_off;
         let party = match sign_off.role {
@@ -461,7 +455,7 @@ pub fn sign_off_standings<S: KeyValueStore>(
         };
         let key = (
             candidate.signed.sign_off.document.clone(),
-            format!("{:?}", candidate.signed.sign_off.role),
+            candidate.signed.sign_off.role,
         );
         let better = standing.get(&key).is_none_or(|held| {
             (rank(&candidate.status), candidate.signed.sign_off.signed_on)
@@ -777,7 +771,7 @@ pub fn prepare_to_send<S: KeyValueStore>(
         _ if sender.role == Role::Reviewee => (summary.reviewer.name.clone(), Role::Reviewer),
         _ => (summary.reviewee.name.clone(), Role::Reviewee),
     };
-    let recipient_keys = contacts.by_name.get(&name_key(&recipient)).map(|c| c.keys);
+    let recipient_keys = contacts.keys_of(&recipient);
     let mut documents = BTreeMap::new();
     for document_kind in kind.documents() {
         let mut state = document(vault, review_id, document_kind)?.unwrap_or_default();

@@ -210,7 +210,6 @@ pub fn review(
 
 /// The sample review (local authority support staff, cycle from October 2026) with the sample
 /// statement written, ready to be signed.
-#[allow(dead_code)]
 pub fn review_with_statement() -> appraise::domain::cycle::Review {
     let mut review = review("la-support-staff", "Support staff", date(2026, 10, 1));
     review.statement = Some(statement());
