@@ -257,6 +257,24 @@ impl Draft {
         });
     }
 
+    /// Puts `value` in, or takes it out of, the list of texts at `path` (e.g. the entries an
+    /// appeal names), keeping the others in their order.
+    pub fn set_in_list(&self, path: &str, value: &str, present: bool) {
+        let (path, value) = (path.to_owned(), value.to_owned());
+        self.edit(move |fields| {
+            let mut list = fields
+                .get(&path)
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            list.retain(|held| held.as_str() != Some(value.as_str()));
+            if present {
+                list.push(Value::String(value));
+            }
+            fields.insert(path, Value::Array(list));
+        });
+    }
+
     /// Sets the value at `path` and schedules a save.
     pub fn set(&self, path: &str, value: Value) {
         self.fields.update(|map| {

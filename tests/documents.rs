@@ -640,4 +640,17 @@ fn a_reviewee_may_appeal_against_each_entry_the_statement_holds() {
     for (_, label) in appealable_entries(&statement) {
         assert!(label.starts_with("The "), "{label}");
     }
+
+    // An appeal names its entries by path; they read back by name, in the statement's order,
+    // and a path the statement no longer holds is left out.
+    let mut appeal = appraise::domain::documents::Appeal::blank();
+    appeal.entries_appealed = vec![
+        "statement.new_objectives".into(),
+        "statement.assessment".into(),
+        "statement.no_such_entry".into(),
+    ];
+    assert_eq!(
+        appeal.entries_appealed_in(&statement),
+        ["The assessment against the job role", "The new objectives"]
+    );
 }

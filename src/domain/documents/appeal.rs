@@ -72,6 +72,15 @@ pub fn appealable_entries(statement: &Statement) -> Vec<(String, String)> {
 }
 
 impl Appeal {
+    /// What the entries this appeal names are called in `statement`, in the statement's order.
+    pub fn entries_appealed_in(&self, statement: &Statement) -> Vec<String> {
+        appealable_entries(statement)
+            .into_iter()
+            .filter(|(path, _)| self.entries_appealed.contains(path))
+            .map(|(_, label)| label)
+            .collect()
+    }
+
     /// An appeal not yet written, to be heard by the headteacher.
     pub fn blank() -> Appeal {
         Appeal {

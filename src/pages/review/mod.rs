@@ -368,20 +368,7 @@ fn EntriesAppealed(workspace: Workspace) -> impl IntoView {
                 let id = format!("appeal-entry-{n}");
                 let this = entry.clone();
                 let toggle = move |event: leptos::ev::Event| {
-                    let ticked = event_target_checked(&event);
-                    let (entry, path) = (entry.clone(), path.get_value());
-                    draft.edit(|fields| {
-                        let mut list: Vec<serde_json::Value> = fields
-                            .get(&path)
-                            .and_then(serde_json::Value::as_array)
-                            .cloned()
-                            .unwrap_or_default();
-                        list.retain(|value| value.as_str() != Some(entry.as_str()));
-                        if ticked {
-                            list.push(serde_json::Value::String(entry));
-                        }
-                        fields.insert(path, serde_json::Value::Array(list));
-                    });
+                    draft.set_in_list(&path.get_value(), &entry, event_target_checked(&event));
                 };
                 view! {
                     <div class="radio">
@@ -402,14 +389,10 @@ fn AppealReceived(workspace: Workspace) -> impl IntoView {
     let appeal = move || {
         let review = workspace.review.get()?;
         let appeal = review.appeal.filter(|a| !a.grounds.trim().is_empty())?;
-        let labels: Vec<String> = review
+        let labels = review
             .statement
-            .map(|statement| appealable_entries(&statement))
-            .unwrap_or_default()
-            .into_iter()
-            .filter(|(path, _)| appeal.entries_appealed.contains(path))
-            .map(|(_, label)| label)
-            .collect();
+            .map(|statement| appeal.entries_appealed_in(&statement))
+            .unwrap_or_default();
         Some((labels, appeal.grounds))
     };
     view! {
