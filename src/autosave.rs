@@ -435,41 +435,25 @@ impl Draft {
             shown
         };
         let now = crate::browser::now();
-        let merged =
-            self.storage
-                .with_mut(|vault| {
-                    let stored =
-                        records::document(vault, &document.review, self.kind)?.unwrap_or_default();
-                    // Storage holds less than this tab last saw only when something was taken back
-                    // (an import undone, a backup restored): the edit then goes onto what is stored,
-                    // so what was taken back does not return.
-                    let went_back = document.state.seen.iter().any(|(device, count)| {
-                        stored.seen.get(device).is_none_or(|seen| seen < count)
-                    });
-                    let device = vault.writer().to_owned();
-                    let mut edited = if went_back {
-                        let mut rebased = stored.clone();
-                        // This tab's write count never goes back, so no write reuses a dot.
-                        if let Some(count) = document.state.seen.get(&device) {
-                            let seen = rebased.seen.entry(device.clone()).or_insert(0);
-                            *seen = (*seen).max(*count);
-                        }
-                        rebased
-                    } else {
-                        document.state.clone()
-                    };
-                    let shown = with_my_changes(edited.current());
-                    let stamp = stored
-                        .latest_stamp()
-                        .max(edited.latest_stamp())
-                        .tick(now.timestamp_millis());
-                    edited.record_edit(&shown, &device, stamp);
-                    let merged = stored.merge(&edited);
-                    records::save_document(vault, &document.review, self.kind, &merged, now)?;
-                    Ok::<_, records::RecordsError>(merged)
-                })
-                .ok_or("Your data is not open, so this cannot be saved yet.")?
-                .map_err(|error| error.to_string())?;
+        let merged = self
+            .storage
+            .with_mut(|vault| {
+                let stored =
+                    records::document(vault, &document.review, self.kind)?.unwrap_or_default();
+                let device = vault.writer().to_owned();
+                let mut edited = document.state.edit_base(&stored, &device);
+                let shown = with_my_changes(edited.current());
+                let stamp = stored
+                    .latest_stamp()
+                    .max(edited.latest_stamp())
+                    .tick(now.timestamp_millis());
+                edited.record_edit(&shown, &device, stamp);
+                let merged = stored.merge(&edited);
+                records::save_document(vault, &document.review, self.kind, &merged, now)?;
+                Ok::<_, records::RecordsError>(merged)
+            })
+            .ok_or("Your data is not open, so this cannot be saved yet.")?
+            .map_err(|error| error.to_string())?;
         document.state = merged;
         let fields = Draft::shown(&document);
         self.review_document.set_value(Some(document));

@@ -109,6 +109,26 @@ impl DocumentState {
         }
     }
 
+    /// What `device`'s next edit goes onto, given what it last saw (`self`) and what is stored now.
+    /// Normally its own copy. When the stored copy holds less than it saw, something was taken
+    /// back (an import undone, a backup restored): the edit then goes onto the stored copy, so
+    /// what was taken back does not return, keeping the device's write count so that no new
+    /// write reuses a dot.
+    pub fn edit_base(&self, stored: &DocumentState, device: &str) -> DocumentState {
+        let went_back = self.seen.iter().any(|(seen_device, count)| {
+            stored.seen.get(seen_device).is_none_or(|held| held < count)
+        });
+        if !went_back {
+            return self.clone();
+        }
+        let mut base = stored.clone();
+        if let Some(count) = self.seen.get(device) {
+            let held = base.seen.entry(device.to_owned()).or_insert(0);
+            *held = (*held).max(*count);
+        }
+        base
+    }
+
     /// A person's choice for a field in conflict (or any field): it replaces every version seen.
     pub fn resolve(&mut self, path: &str, value: Option<Value>, device: &str, stamp: Stamp) {
         self.write(path, value, device, stamp);
@@ -299,6 +319,45 @@ mod tests {
         assert!(resolved.conflicts().is_empty());
         assert!(resolved.merge(&right).conflicts().is_empty());
         assert_eq!(right.merge(&resolved).current()["s.b"], json!("left"));
+    }
+
+    #[test]
+    fn an_edit_goes_onto_what_is_stored_once_something_was_taken_back() {
+        let mut stored = DocumentState::default();
+        stored.record_edit(&fields(&[("s.a", "mine")]), "tab", at(1));
+        let tab = stored.clone();
+
+        // Nothing taken back: the tab carries on from its own copy.
+        assert_eq!(tab.edit_base(&stored, "tab"), tab);
+
+        // An import brought s.b from the reviewee, and the tab wrote once more (its second
+        // write); then storage went back to before the import.
+        let mut tab = stored.clone();
+        tab.record_edit(
+            &fields(&[("s.a", "mine"), ("s.b", "theirs")]),
+            "reviewee",
+            at(2),
+        );
+        tab.record_edit(
+            &fields(&[("s.a", "mine, again"), ("s.b", "theirs")]),
+            "tab",
+            at(3),
+        );
+        let base = tab.edit_base(&stored, "tab");
+        assert_eq!(
+            base.current(),
+            fields(&[("s.a", "mine")]),
+            "what went back stays gone"
+        );
+
+        // The tab's next write is its third, never a second write with other content.
+        let mut edited = base;
+        edited.record_edit(&fields(&[("s.a", "mine, edited")]), "tab", at(4));
+        assert_eq!(edited.seen["tab"], 3);
+        assert_eq!(
+            stored.merge(&edited).current(),
+            fields(&[("s.a", "mine, edited")])
+        );
     }
 
     #[test]
