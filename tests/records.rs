@@ -934,3 +934,172 @@ fn a_sign_off_in_someone_elses_name_is_not_valid() {
     assert_eq!(reviewer.status, SignOffStatus::Current);
     assert!(reviewer.keys_confirmed);
 }
+
+// Every field written on one side is stored and shown on the other after the exchange.
+
+mod strategies;
+use appraise::domain::reading;
+use proptest::prelude::*;
+
+/// Every piece of free text in `document`'s fields, as the person wrote it (trimmed).
+fn written_text<D: appraise::domain::documents::Document>(document: &D) -> Vec<String> {
+    const NOT_FREE_TEXT: [&str; 6] = [
+        ".id",
+        ".author",
+        ".rating",
+        ".judgement",
+        ".theme",
+        ".pay_recommendation",
+    ];
+    appraise::domain::field_map::to_field_map(document)
+        .into_iter()
+        .filter(|(path, _)| !NOT_FREE_TEXT.iter().any(|end| path.ends_with(end)))
+        .filter(|(path, _)| !path.ends_with("meeting_date") && !path.ends_with("by_when"))
+        .filter_map(|(_, value)| value.as_str().map(|text| text.trim().to_owned()))
+        .filter(|text| !text.is_empty())
+        .collect()
+}
+
+fn assert_all_shown(written: &[String], shown: &str) -> Result<(), TestCaseError> {
+    for text in written {
+        prop_assert!(
+            shown.contains(text.as_str()),
+            "{text:?} is not shown in:\n{shown}"
+        );
+    }
+    Ok(())
+}
+
+fn party(
+    name: &str,
+    role: appraise::domain::people::Role,
+    keys: &appraise::bundle::identity::Identity,
+) -> appraise::bundle::payload::Party {
+    appraise::bundle::payload::Party {
+        name: name.into(),
+        staff_id: None,
+        role,
+        keys: Some(keys.public_keys()),
+    }
+}
+
+/// Sends `text` as a bundle of `kind` from `from`'s vault and imports it into `to`'s, encrypted.
+fn exchange(
+    from: &mut Vault<MemoryStore>,
+    sender: appraise::bundle::payload::Party,
+    kind: BundleKind,
+    text: appraise::domain::field_map::FieldMap,
+    to: &mut Vault<MemoryStore>,
+    (identity, name): (&appraise::bundle::identity::Identity, &str),
+) {
+    let signer = if sender.role == appraise::domain::people::Role::Reviewer {
+        common::jo()
+    } else {
+        common::sam()
+    };
+    let outgoing = records::Outgoing {
+        kind,
+        sender,
+        text,
+        recipient: None,
+        bundle_id: format!("{kind:?}"),
+    };
+    let payload = records::prepare_to_send(from, "review-1", outgoing, "device", at(5)).unwrap();
+    let file = write_bundle(
+        &payload,
+        &signer,
+        Some(&[identity.public_keys()]),
+        &mut common::Counter(1),
+    );
+    let opened = open_for(identity, name, &file).unwrap();
+    let report = records::import(to, &opened, at(6)).unwrap();
+    assert!(report.refused.is_empty(), "refused: {:?}", report.refused);
+}
+
+fn full_statement() -> impl Strategy<Value = appraise::domain::documents::Statement> {
+    use appraise::domain::documents::PayRecommendation;
+    let text = strategies::text;
+    (
+        strategies::statement(),
+        (text(), text(), text(), text(), text(), text()),
+        proptest::option::of(proptest::sample::select(PayRecommendation::ALL.to_vec())),
+    )
+        .prop_map(
+            |(mut statement, (helped, hindered, training, job, career, pay), recommendation)| {
+                statement.factors_helped = helped;
+                statement.factors_hindered = hindered;
+                statement.training_received = training;
+                statement.job_description_comments = job;
+                statement.career_goals = career;
+                statement.pay_rationale = pay;
+                statement.pay_recommendation = recommendation;
+                // The reviewee's own words travel the other way, in the reply.
+                statement.reviewee_comments = String::new();
+                statement
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_answer_and_piece_of_evidence_in_a_pre_review_reaches_the_reviewer(form in strategies::pre_review()) {
+        use appraise::domain::documents::{PreReviewAuthor, PreReviewForm};
+        use appraise::domain::people::Role;
+        let form = PreReviewForm { author: PreReviewAuthor::Reviewee, ..form };
+        let mut sams = sams_vault();
+        records::import(&mut sams, &received(&invitation()), at(0)).unwrap();
+        let mut jos = jos_vault_with_review();
+        let text = appraise::domain::field_map::to_field_map(&form);
+        exchange(&mut sams, party("Sam Patel", Role::Reviewee, &common::sam()), BundleKind::PreReview, text, &mut jos, (&common::jo(), "Jo Lee"));
+
+        let held = records::load_review(&jos, "review-1").unwrap().unwrap().pre_review;
+        prop_assert_eq!(held.as_ref(), Some(&form));
+        prop_assert_eq!(form.has_answers(), !written_text(&form).iter().all(|t| t == form.name.trim() || t == form.job_title.trim()));
+        assert_all_shown(&written_text(&form), &reading::all_text(&reading::pre_review(&form)))?;
+    }
+
+    #[test]
+    fn every_field_of_the_statement_and_training_needs_reaches_the_reviewee_and_their_comments_come_back(
+        statement in full_statement(),
+        needs in strategies::cpd_needs(),
+        comments in strategies::text(),
+    ) {
+        use appraise::domain::people::Role;
+        use appraise::domain::reading::StatementShape;
+        let mut jos = jos_vault_with_review();
+        let mut sams = sams_vault();
+        let jo = party("Jo Lee", Role::Reviewer, &common::jo());
+        exchange(&mut jos, jo.clone(), BundleKind::Invitation, Default::default(), &mut sams, (&common::sam(), "Sam Patel"));
+        let mut text = appraise::domain::field_map::to_field_map(&statement);
+        text.extend(appraise::domain::field_map::to_field_map(&needs));
+        exchange(&mut jos, jo, BundleKind::StatementForComment, text, &mut sams, (&common::sam(), "Sam Patel"));
+
+        let held = records::load_review(&sams, "review-1").unwrap().unwrap();
+        prop_assert_eq!(held.statement.as_ref(), Some(&statement));
+        prop_assert_eq!(held.cpd_needs.as_ref(), Some(&needs));
+        let shape = StatementShape { ten_standards: true, pay: true };
+        let shown = reading::all_text(&reading::statement(&statement, shape)) + &reading::all_text(&reading::cpd_needs(&needs));
+        assert_all_shown(&written_text(&statement), &shown)?;
+        assert_all_shown(&written_text(&needs), &shown)?;
+        for objective in &statement.previous_objectives {
+            if let Some(rating) = objective.rating {
+                prop_assert!(shown.contains(rating.label()));
+            }
+        }
+        for objective in &statement.new_objectives {
+            if let Some(day) = objective.by_when {
+                prop_assert!(shown.contains(&appraise::domain::dates::format_uk_date(day)));
+            }
+        }
+
+        // The reviewee's comments go back in the reply and are shown to the reviewer.
+        let mut reply = held.statement.clone().unwrap();
+        reply.reviewee_comments = comments.clone();
+        exchange(&mut sams, party("Sam Patel", Role::Reviewee, &common::sam()), BundleKind::Reply, appraise::domain::field_map::to_field_map(&reply), &mut jos, (&common::jo(), "Jo Lee"));
+        let back = records::load_review(&jos, "review-1").unwrap().unwrap().statement.unwrap();
+        prop_assert_eq!(&back, &reply);
+        assert_all_shown(&written_text(&back), &reading::all_text(&reading::statement(&back, shape)))?;
+    }
+}

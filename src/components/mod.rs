@@ -1,12 +1,14 @@
 //! Components shared by pages: form fields bound to a draft, checked forms with an error
-//! summary, the saved indicator, banners.
+//! summary, the saved indicator, banners, and documents laid out for reading.
 
 mod banner;
+mod document_view;
 mod fields;
 mod form;
 mod save_indicator;
 
 pub use banner::{Banner, BannerKind};
+pub use document_view::DocumentView;
 pub use fields::{
     DraftCheckbox, DraftChoice, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, choices,
     field_id, focus_field,

@@ -203,6 +203,14 @@ impl Node {
                     order: None,
                     items: BTreeMap::new(),
                 });
+                // A list emptied on one device while another still holds items: the items are
+                // kept (after the empty order), never the whole document lost.
+                if matches!(node, Node::Value(Value::Array(order)) if order.is_empty()) {
+                    *node = Node::List {
+                        order: Some(Vec::new()),
+                        items: BTreeMap::new(),
+                    };
+                }
                 let Node::List { items, .. } = node else {
                     return Err(());
                 };
@@ -369,6 +377,28 @@ mod tests {
                 "Statement › new objectives › actions (2)"
             ]
         );
+    }
+
+    #[test]
+    fn items_outside_an_emptied_list_are_kept_not_the_document_lost() {
+        use crate::domain::documents::PreReviewForm;
+        let mut map = super::to_field_map(&PreReviewForm::blank(
+            crate::domain::documents::PreReviewAuthor::Reviewee,
+            "Sam",
+            "TA",
+        ));
+        map.insert("pre_review.evidence".into(), serde_json::json!([]));
+        map.insert(
+            "pre_review.evidence[ev-1].id".into(),
+            serde_json::json!("ev-1"),
+        );
+        map.insert(
+            "pre_review.evidence[ev-1].description".into(),
+            serde_json::json!("Tracking sheets"),
+        );
+        let form: PreReviewForm = super::from_field_map(&map).unwrap();
+        assert_eq!(form.evidence.len(), 1);
+        assert_eq!(form.evidence[0].description, "Tracking sheets");
     }
 
     #[test]

@@ -46,6 +46,7 @@ pub mod people;
 pub mod policy;
 pub mod presets;
 pub mod progress;
+pub mod reading;
 pub mod retention;
 pub mod school;
 pub mod sign_off;

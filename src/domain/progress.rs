@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::cycle::{Review, Stage};
-use super::documents::Statement;
+use super::documents::{PreReviewForm, Statement};
 use super::people::Role;
 
 /// Which sign-offs on the statement still cover it as it is now.
@@ -34,7 +34,7 @@ pub fn stage_of(review: &Review, signed: StatementSigned, today: NaiveDate) -> S
     let pre_review_begun = review
         .pre_review
         .as_ref()
-        .is_some_and(|form| !form.key_successes.trim().is_empty());
+        .is_some_and(PreReviewForm::has_answers);
     if appealed {
         Stage::Appealed
     } else if signed.by_reviewer && signed.by_reviewee {

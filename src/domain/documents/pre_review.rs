@@ -120,6 +120,47 @@ impl PreReviewForm {
         ),
     ];
 
+    /// A field's label as the reviewer reads it: about the reviewee, not addressed to them.
+    pub fn label_for_reader(name: &str) -> &'static str {
+        match name {
+            "name" => "Name",
+            "job_title" => "Job title",
+            "key_successes" => "Key successes and achievements over the last year",
+            "factors_helped" => "What helped them achieve them",
+            "factors_hindered" => "What got in the way, and possible solutions",
+            "training_last_year" => "Training and development over the last year",
+            "school_priorities" => "School priorities and future key areas for their role",
+            "further_learning" => "Areas for further learning and development",
+            "job_description_amendments" => "Suggested changes to their job description",
+            "career_goals" => "Career goals and development opportunities",
+            "objective_ideas" => "Ideas for their new objectives",
+            "evidence" => "Evidence they will bring",
+            "wellbeing_support" => "Wellbeing and any support they would like",
+            "disability_adjustments" => "Disability and reasonable adjustments",
+            _ => "Another answer",
+        }
+    }
+
+    /// Whether anything is written in the form beyond the name and job title: an answer, or a
+    /// piece of evidence.
+    pub fn has_answers(&self) -> bool {
+        let values = super::to_json(self);
+        let answered = Self::TEXT_FIELDS
+            .iter()
+            .filter(|field| !matches!(field.name, "name" | "job_title"))
+            .any(|field| {
+                values
+                    .get(field.name)
+                    .and_then(serde_json::Value::as_str)
+                    .is_some_and(|text| !text.trim().is_empty())
+            });
+        answered
+            || self
+                .evidence
+                .iter()
+                .any(|item| !item.description.trim().is_empty())
+    }
+
     /// The whole form as plain text with its labels, evidence included.
     pub fn to_plain_text(&self) -> String {
         let mut text =

@@ -14,16 +14,17 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use crate::autosave::{Draft, SaveStatus, save_on_leaving};
-use crate::components::{DraftTextArea, SaveFailureBanner, SaveIndicator};
+use crate::components::{DocumentView, DraftTextArea, SaveFailureBanner, SaveIndicator};
 use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::deadlines;
 use crate::domain::documents::{
     Appeal, CpdNeeds, Document, MeetingChecklist, PreReviewAuthor, PreReviewForm, Statement,
-    appealable_entries, to_json,
+    appealable_entries,
 };
 use crate::domain::people::Role;
 use crate::domain::progress::{next_step, stage_of};
+use crate::domain::reading;
 use crate::state::{AppStorage, use_storage};
 use crate::storage::records::{self, SignOffStanding, StoredReview};
 
@@ -296,28 +297,16 @@ fn calendar_download(workspace: Workspace) {
 /// their own private preparation.
 #[component]
 fn PreReviewSection(workspace: Workspace) -> impl IntoView {
-    let body = move || {
-        workspace
+    let received = move || {
+        let form = workspace
             .review
             .get()
             .and_then(|review| review.pre_review)
-            .filter(|form| !form.key_successes.trim().is_empty())
-    };
-    let received = move || {
-        match body() {
-        None => view! { <p class="empty">"Not received yet. When the reviewee sends it, " <A href="/import">"import the file"</A>"."</p> }.into_any(),
-        Some(form) => {
-            let json = to_json(&form);
-            view! {
-                <div class="read-only-document" data-testid="pre-review-received">
-                    {PreReviewForm::TEXT_FIELDS.iter().filter_map(|field| {
-                        let text = json.get(field.name)?.as_str()?.trim().to_owned();
-                        (!text.is_empty()).then(|| view! { <h4 class="heading-s">{field.label}</h4><p class="prose">{text}</p> })
-                    }).collect_view()}
-                </div>
-            }.into_any()
+            .filter(PreReviewForm::has_answers);
+        match form {
+            None => view! { <p class="empty">"Not received yet. When the reviewee sends it, " <A href="/import">"import the file"</A>"."</p> }.into_any(),
+            Some(form) => view! { <DocumentView parts=reading::pre_review(&form) test_id="pre-review-received" /> }.into_any(),
         }
-    }
     };
     let notes = workspace.notes;
     view! {
