@@ -236,8 +236,8 @@ fn cycle_periods_of_each_preset() {
 #[test]
 fn the_stage_is_read_from_the_documents_and_sign_offs_held() {
     use appraise::domain::cycle::Stage;
-    use appraise::domain::people::Role;
-    use appraise::domain::progress::{StatementSigned, next_step, stage_of};
+    use appraise::domain::documents::{PreReviewAuthor, PreReviewForm};
+    use appraise::domain::progress::{StatementSigned, stage_of};
     let today = date(2026, 11, 23);
     let invited = || {
         let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
@@ -262,14 +262,26 @@ fn the_stage_is_read_from_the_documents_and_sign_offs_held() {
             Stage::Invited,
         ),
         (
-            "a blank pre-review is not yet preparing",
+            "a pre-review with only a name and job title is not yet preparing",
+            with(&|r| {
+                r.pre_review = Some(PreReviewForm::blank(
+                    PreReviewAuthor::Reviewee,
+                    "Sam Patel",
+                    "Teaching assistant",
+                ));
+            }),
+            signed(false, false),
+            Stage::Invited,
+        ),
+        (
+            "a pre-review with some answers left blank is begun",
             with(&|r| {
                 let mut form = common::pre_review();
                 form.key_successes = String::new();
                 r.pre_review = Some(form);
             }),
             signed(false, false),
-            Stage::Invited,
+            Stage::Preparing,
         ),
         (
             "pre-review begun",
@@ -316,15 +328,174 @@ fn the_stage_is_read_from_the_documents_and_sign_offs_held() {
     ];
     for (case, review, signed, expected) in cases {
         assert_eq!(stage_of(&review, signed, today), expected, "{case}");
-        for role in [
-            Role::Reviewee,
-            Role::Reviewer,
-            Role::Headteacher,
-            Role::CpdLeader,
-        ] {
-            assert!(next_step(expected, role).ends_with('.'), "{case}: {role:?}");
-        }
     }
-    assert!(next_step(Stage::WithReviewee, Role::Reviewee).contains("sign it or appeal"));
-    assert!(next_step(Stage::SignedByBoth, Role::Reviewer).contains("headteacher"));
+}
+
+/// What each person reads as the stage and their next step, from the documents they hold: the
+/// reviewer once the pre-review is in, the reviewee once theirs is sent, the headteacher with a
+/// statement signed or not, and the CPD leader, who holds training needs only.
+#[test]
+fn each_role_reads_its_own_stage_and_next_step_from_what_it_holds() {
+    use appraise::domain::cycle::Review;
+    use appraise::domain::people::Role;
+    use appraise::domain::progress::{
+        StatementSigned, next_step, part_held, stage_label, stage_of,
+    };
+    let today = date(2026, 11, 23);
+    let invited = || {
+        let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+        review.dates.meeting_on = Some(date(2026, 12, 28));
+        review
+    };
+    let with = |change: &dyn Fn(&mut Review)| {
+        let mut review = invited();
+        change(&mut review);
+        review
+    };
+    let nobody = StatementSigned::default();
+    let both = StatementSigned {
+        by_reviewer: true,
+        by_reviewee: true,
+    };
+    let reviewer_only = StatementSigned {
+        by_reviewer: true,
+        by_reviewee: false,
+    };
+    let pre_review_in = |r: &mut Review| {
+        r.pre_review = Some(common::pre_review());
+        r.dates.pre_review_sent_on = Some(date(2026, 11, 20));
+    };
+    let cpd_only = |r: &mut Review| {
+        r.statement = None;
+        r.cpd_needs = Some(common::cpd_needs());
+    };
+    // (case, review, party in it, signatures, stage read, next step contains)
+    let cases: Vec<(&str, Review, Option<Role>, StatementSigned, &str, &str)> = vec![
+        (
+            "reviewer, nothing back yet",
+            invited(),
+            Some(Role::Reviewer),
+            nobody,
+            "Invited",
+            "arrives as a file to import",
+        ),
+        (
+            "reviewer, pre-review imported",
+            with(&pre_review_in),
+            Some(Role::Reviewer),
+            nobody,
+            "Preparing for the meeting",
+            "Read the reviewee’s pre-review",
+        ),
+        (
+            "reviewee, invited",
+            invited(),
+            Some(Role::Reviewee),
+            nobody,
+            "Invited",
+            "Prepare your pre-review",
+        ),
+        (
+            "reviewee, pre-review sent",
+            with(&pre_review_in),
+            Some(Role::Reviewee),
+            nobody,
+            "Preparing for the meeting",
+            "Your pre-review is sent",
+        ),
+        (
+            "reviewee, statement for comment",
+            with(&|r| r.statement = Some(common::statement())),
+            Some(Role::Reviewee),
+            reviewer_only,
+            "With the reviewee for comments",
+            "sign it or appeal",
+        ),
+        (
+            "reviewer, statement with the reviewee",
+            with(&|r| r.statement = Some(common::statement())),
+            Some(Role::Reviewer),
+            reviewer_only,
+            "With the reviewee for comments",
+            "their reply arrives",
+        ),
+        (
+            "reviewer, signed by both",
+            with(&|r| r.statement = Some(common::statement())),
+            Some(Role::Reviewer),
+            both,
+            "Signed by both",
+            "Send the final statement to the headteacher",
+        ),
+        (
+            "headteacher, signed final statement",
+            with(&|r| r.statement = Some(common::statement())),
+            None,
+            both,
+            "Signed by both",
+            "Read the agreed statement",
+        ),
+        (
+            "headteacher, sign-offs out of date",
+            with(&|r| r.statement = Some(common::statement())),
+            None,
+            nobody,
+            "Statement being written",
+            "not signed by both as it stands",
+        ),
+        (
+            "headteacher, an appeal",
+            with(&|r| {
+                r.statement = Some(common::statement());
+                r.appeal = Some(common::appeal());
+            }),
+            None,
+            reviewer_only,
+            "Appealed",
+            "Hear the appeal",
+        ),
+        (
+            "CPD leader, training needs",
+            with(&cpd_only),
+            None,
+            nobody,
+            "Training needs received",
+            "Plan the training needs",
+        ),
+    ];
+    for (case, review, party, signed, stage_read, step) in cases {
+        let role = part_held(&review, party);
+        let stage = stage_of(&review, signed, today);
+        assert_eq!(stage_label(stage, role), stage_read, "{case}");
+        let said = next_step(&review, stage, role);
+        assert!(said.contains(step), "{case}: {said}");
+        assert!(said.ends_with('.'), "{case}: {said}");
+    }
+}
+
+/// The reviewee's pre-review is due before a meeting five weeks away, so it is on their list;
+/// once sent it is done.
+#[test]
+fn the_pre_review_is_due_before_the_meeting_on_the_reviewees_list() {
+    use appraise::domain::calendar::SchoolCalendar;
+    use appraise::domain::deadlines::{DeadlineKind, pressing_for};
+    use appraise::domain::people::Role;
+    let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    review.dates.meeting_on = Some(date(2027, 1, 5));
+    let today = date(2026, 11, 30);
+    let due = pressing_for(&review, Role::Reviewee, &SchoolCalendar::default(), today);
+    assert_eq!(due.len(), 1, "{due:?}");
+    assert_eq!(due[0].deadline.kind, DeadlineKind::PreReviewToReviewer);
+    assert_eq!(
+        due[0].deadline.due,
+        date(2027, 1, 4),
+        "the working day before the meeting"
+    );
+    assert!(
+        pressing_for(&review, Role::Reviewer, &SchoolCalendar::default(), today)
+            .iter()
+            .all(|item| item.deadline.kind != DeadlineKind::PreReviewToReviewer)
+    );
+    review.dates.pre_review_sent_on = Some(date(2026, 12, 1));
+    assert!(pressing_for(&review, Role::Reviewee, &SchoolCalendar::default(), today).is_empty());
 }

@@ -421,3 +421,19 @@ fn the_meeting_and_open_deadlines_make_a_calendar_file() {
         "repeatable"
     );
 }
+
+/// A statement written and sent a month before the meeting it records: the reviewee's reply is
+/// still counted from the meeting, so no deadline counted from the meeting falls before it.
+#[test]
+fn a_statement_sent_before_the_meeting_is_replied_to_after_it() {
+    let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    review.dates.meeting_on = Some(date(2027, 1, 5));
+    review.dates.statement_sent_on = Some(date(2026, 11, 30));
+    let reply = due(&review, &K::RevieweeReply);
+    assert_eq!(reply, date(2027, 1, 12), "5 working days from the meeting");
+    for deadline in deadlines(&review, &calendar()) {
+        if !matches!(deadline.kind, K::MeetingNotice | K::PreReviewToReviewer) {
+            assert!(deadline.due > date(2027, 1, 5), "{deadline:?}");
+        }
+    }
+}

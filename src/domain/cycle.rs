@@ -260,6 +260,9 @@ impl CyclePeriod {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyDates {
     pub invited_on: Option<NaiveDate>,
+    /// When the reviewee's pre-review was sent (on their side) or arrived (on the reviewer's).
+    #[serde(default)]
+    pub pre_review_sent_on: Option<NaiveDate>,
     /// The meeting date, planned or held.
     pub meeting_on: Option<NaiveDate>,
     pub statement_sent_on: Option<NaiveDate>,

@@ -5,7 +5,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::calendar::SchoolCalendar;
+use super::calendar::{Period, SchoolCalendar};
 use super::cycle::{Review, Stage, Suspension};
 use super::dates::format_uk_date;
 use super::ids::Id;
@@ -22,6 +22,7 @@ pub const LOOK_AHEAD_DAYS: i64 = 42;
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum DeadlineKind {
     MeetingNotice,
+    PreReviewToReviewer,
     StatementToReviewee,
     RevieweeReply,
     StatementToHeadteacher,
@@ -41,6 +42,9 @@ impl fmt::Display for DeadlineKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             DeadlineKind::MeetingNotice => write!(f, "Give notice of the meeting"),
+            DeadlineKind::PreReviewToReviewer => {
+                write!(f, "Send your pre-review to your reviewer")
+            }
             DeadlineKind::StatementToReviewee => {
                 write!(f, "Send the statement and training needs to the reviewee")
             }
@@ -141,6 +145,16 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                 calendar.before(meeting, rules.notice_before_meeting),
                 dates.invited_on.is_some() || review.state.stage >= Stage::MeetingHeld,
             );
+            // Seed 001 has the pre-review completed "before the meeting"; the working day before
+            // leaves the reviewer time to read it (Appraise's reading, not a seed figure).
+            add(
+                DeadlineKind::PreReviewToReviewer,
+                Role::Reviewee,
+                calendar.before(meeting, Period::working_days(1)),
+                dates.pre_review_sent_on.is_some()
+                    || dates.statement_sent_on.is_some()
+                    || review.state.stage >= Stage::MeetingHeld,
+            );
             add(
                 DeadlineKind::StatementToReviewee,
                 Role::Reviewer,
@@ -155,10 +169,13 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
             );
         }
         if let Some(sent) = dates.statement_sent_on {
+            // A statement sent before the meeting it records is still commented on after it: a
+            // deadline counted from the meeting never falls before the meeting.
+            let from = dates.meeting_on.map_or(sent, |meeting| sent.max(meeting));
             add(
                 DeadlineKind::RevieweeReply,
                 Role::Reviewee,
-                calendar.after(sent, rules.reply_after_statement),
+                calendar.after(from, rules.reply_after_statement),
                 dates.reviewee_replied_on.is_some() || review.state.stage >= Stage::SignedByBoth,
             );
         }

@@ -52,32 +52,72 @@ pub fn stage_of(review: &Review, signed: StatementSigned, today: NaiveDate) -> S
     }
 }
 
-/// What the person in `role` must do next at `stage`, in a sentence.
-pub fn next_step(stage: Stage, role: Role) -> &'static str {
+/// The part a person plays in a review they hold: their own, if they are one of its two
+/// parties; otherwise what they were sent makes it (the final statement goes to the
+/// headteacher, the training needs alone to the CPD leader).
+pub fn part_held(review: &Review, party: Option<Role>) -> Role {
+    party.unwrap_or(if review.statement.is_none() {
+        Role::CpdLeader
+    } else {
+        Role::Headteacher
+    })
+}
+
+/// The stage in words for the person in `role`: the CPD leader holds training needs, not a
+/// statement, so for them the stage is what they hold.
+pub fn stage_label(stage: Stage, role: Role) -> &'static str {
+    match role {
+        Role::CpdLeader => "Training needs received",
+        _ => stage.label(),
+    }
+}
+
+/// What the person in `role` must do next at `stage`, in a sentence, from the documents held.
+pub fn next_step(review: &Review, stage: Stage, role: Role) -> &'static str {
+    let pre_review_received = review
+        .pre_review
+        .as_ref()
+        .is_some_and(PreReviewForm::has_answers);
+    let pre_review_sent = review.dates.pre_review_sent_on.is_some();
     match (stage, role) {
+        (_, Role::CpdLeader) => {
+            "Plan the training needs below into the school’s training programme. Nothing else of this review comes to you."
+        }
+        (Stage::Invited | Stage::Preparing, Role::Reviewee) if pre_review_sent => {
+            "Your pre-review is sent. Bring your evidence to the meeting."
+        }
         (Stage::Invited | Stage::Preparing, Role::Reviewee) => {
             "Prepare your pre-review and send it to your reviewer before the meeting."
         }
-        (Stage::Invited | Stage::Preparing, _) => {
+        (Stage::Invited | Stage::Preparing, Role::Reviewer) if pre_review_received => {
+            "Read the reviewee’s pre-review, prepare for the meeting and hold it."
+        }
+        (Stage::Invited | Stage::Preparing, Role::Reviewer) => {
             "Prepare for the meeting; the reviewee’s pre-review arrives as a file to import."
         }
         (Stage::MeetingHeld | Stage::StatementDrafted, Role::Reviewer) => {
             "Write the statement and training needs, sign them and send them for comment."
         }
-        (Stage::MeetingHeld | Stage::StatementDrafted, _) => {
+        (Stage::MeetingHeld | Stage::StatementDrafted, Role::Reviewee) => {
             "Your reviewer is writing the statement; it will arrive as a file to import."
         }
         (Stage::WithReviewee, Role::Reviewee) => {
             "Read the statement, add your comments, then sign it or appeal, and send your reply."
         }
-        (Stage::WithReviewee, _) => {
-            "The statement is with the reviewee for comments and signature."
+        (Stage::WithReviewee, Role::Reviewer) => {
+            "The statement is with the reviewee for comments and signature; their reply arrives as a file to import."
         }
         (Stage::SignedByBoth, Role::Reviewer) => {
             "Send the final statement to the headteacher and the training needs to the CPD leader."
         }
+        (Stage::SignedByBoth | Stage::Final, Role::Headteacher) => {
+            "Read the agreed statement. Nothing more is needed unless a pay decision or an appeal follows."
+        }
         (Stage::SignedByBoth | Stage::Final, _) => "Nothing more is needed from you this cycle.",
         (Stage::Appealed, Role::Headteacher) => "Hear the appeal and record the decision.",
         (Stage::Appealed, _) => "The appeal goes to the headteacher, who hears it and decides.",
+        (_, Role::Headteacher) => {
+            "This statement is not signed by both as it stands. Ask the reviewer for the signed final statement."
+        }
     }
 }

@@ -8,7 +8,7 @@ use crate::domain::cycle::Stage;
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::{AgendaItem, pressing_for};
 use crate::domain::people::Role;
-use crate::domain::progress::{next_step, stage_of};
+use crate::domain::progress::{next_step, part_held, stage_label, stage_of};
 use crate::domain::validation::reviewer_load_warning;
 use crate::state::use_storage;
 use crate::storage::records;
@@ -18,7 +18,7 @@ use crate::storage::records;
 #[derive(Clone, PartialEq)]
 struct MyReview {
     review: Review,
-    role: Option<Role>,
+    role: Role,
     stage: Stage,
     due: Vec<AgendaItem>,
 }
@@ -40,14 +40,15 @@ fn my_reviews<S: crate::storage::KeyValueStore>(
                 .flatten()
         })
         .map(|review| {
-            let role = records::part_by_name(&review.reviewer, &review.reviewee, &name);
+            let role = part_held(
+                &review,
+                records::part_by_name(&review.reviewer, &review.reviewee, &name),
+            );
             let standings = keys
                 .and_then(|keys| records::sign_off_standings(vault, &review, &name, &keys).ok())
                 .unwrap_or_default();
             let stage = stage_of(&review, records::statement_signed(&standings), today);
-            let due = role
-                .map(|role| pressing_for(&review, role, &calendar, today))
-                .unwrap_or_default();
+            let due = pressing_for(&review, role, &calendar, today);
             MyReview {
                 review,
                 role,
@@ -131,7 +132,7 @@ pub fn HomePage() -> impl IntoView {
                 // The warning also depends on the person's details, which can change while the
                 // list of reviews stays the same.
                 storage.changed_elsewhere.track();
-                let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews.get().into_iter().partition(|mine| mine.role == Some(Role::Reviewer));
+                let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews.get().into_iter().partition(|mine| mine.role == Role::Reviewer);
                 let held: Vec<Review> = reviewing.iter().map(|mine| mine.review.clone()).collect();
                 let warning = storage.with(|vault| load_warning(vault, &held, crate::browser::today())).flatten();
                 view! {
@@ -165,7 +166,7 @@ fn Reviewees(reviews: Vec<MyReview>) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row"><A href=href>{review.reviewee.name.clone()}</A></th>
-                                <td>{mine.stage.label()}</td>
+                                <td>{stage_label(mine.stage, Role::Reviewer)}</td>
                                 {match next {
                                     Some((text, true)) => view! { <td class="overdue">{text}</td> }.into_any(),
                                     Some((text, false)) => view! { <td>{text}</td> }.into_any(),
@@ -186,7 +187,8 @@ fn Reviewees(reviews: Vec<MyReview>) -> impl IntoView {
 fn ReviewCard(mine: MyReview) -> impl IntoView {
     let review = &mine.review;
     let heading = match mine.role {
-        Some(Role::Reviewee) => format!("Your review with {}", review.reviewer.name),
+        Role::Reviewee => format!("Your review with {}", review.reviewer.name),
+        Role::CpdLeader => format!("Training needs of {}", review.reviewee.name),
         _ => format!(
             "{}’s review by {}",
             review.reviewee.name, review.reviewer.name
@@ -203,9 +205,9 @@ fn ReviewCard(mine: MyReview) -> impl IntoView {
                 "on {}",
                 format_uk_date(day)
             )),
-        mine.stage.label()
+        stage_label(mine.stage, mine.role)
     );
-    let step = next_step(mine.stage, mine.role.unwrap_or(Role::Headteacher));
+    let step = next_step(review, mine.stage, mine.role);
     let href = format!("/reviews/{}", review.id);
     let label = heading.clone();
     view! {

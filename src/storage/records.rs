@@ -950,6 +950,7 @@ pub fn load_review<S: KeyValueStore>(
     review.dates.meeting_on = summary.meeting_on;
     review.dates.invited_on = stored.invited_on;
     let on = |kind| stored.exchanged.get(&kind).copied();
+    review.dates.pre_review_sent_on = on(BundleKind::PreReview);
     review.dates.statement_sent_on = on(BundleKind::StatementForComment);
     review.dates.reviewee_replied_on = on(BundleKind::Reply);
     review.dates.sent_to_headteacher_on = on(BundleKind::FinalStatement);

@@ -23,7 +23,7 @@ use crate::domain::documents::{
     appealable_entries,
 };
 use crate::domain::people::Role;
-use crate::domain::progress::{next_step, stage_of};
+use crate::domain::progress::{next_step, part_held, stage_label, stage_of};
 use crate::domain::reading;
 use crate::state::{AppStorage, use_storage};
 use crate::storage::records::{self, SignOffStanding, StoredReview};
@@ -238,7 +238,8 @@ fn Overview(workspace: Workspace) -> impl IntoView {
         {move || workspace.review.get().map(|review| {
             let today = crate::browser::today();
             let stage = stage_of(&review, records::statement_signed(&workspace.standings.get()), today);
-            let step = next_step(stage, role.unwrap_or(Role::Headteacher));
+            let part = part_held(&review, role);
+            let step = next_step(&review, stage, part);
             let calendar = workspace.storage.with(records::school_calendar).unwrap_or_default();
             let clocks = deadlines(&review, &calendar);
             let meeting = review.dates.meeting_on.map_or("Not yet set".to_owned(), format_uk_date);
@@ -249,7 +250,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     <div><dt>"Cycle"</dt><dd>{format!("{} to {}", format_uk_date(review.period.first_day), format_uk_date(review.period.last_day))}</dd></div>
                     <div><dt>"Meeting"</dt><dd>{meeting}</dd></div>
                     <div><dt>"Policy"</dt><dd>{review.policy.name.clone()}</dd></div>
-                    <div><dt>"Stage"</dt><dd data-testid="stage">{stage.label()}</dd></div>
+                    <div><dt>"Stage"</dt><dd data-testid="stage">{stage_label(stage, part)}</dd></div>
                 </dl>
                 <p class="next-step"><strong>"Next: "</strong>{step}</p>
                 {(role.is_some() && !clocks.is_empty()).then(|| view! {
