@@ -423,3 +423,62 @@ fn a_reviewer_outside_the_senior_team_over_the_limit_is_warned() {
     jo.senior_leader = false;
     assert_eq!(reviewer_load_warning(&jo, &la, today), None);
 }
+
+#[test]
+fn signing_before_the_meeting_is_warned_about_not_refused() {
+    use appraise::domain::sign_off::signing_before_the_meeting;
+    let warning = signing_before_the_meeting(Some(date(2027, 1, 5)), date(2026, 12, 7)).unwrap();
+    assert!(warning.contains("05/01/2027"), "{warning}");
+    assert!(warning.contains("correct the meeting date"), "{warning}");
+    assert_eq!(
+        signing_before_the_meeting(Some(date(2027, 1, 5)), date(2027, 1, 5)),
+        None
+    );
+    assert_eq!(
+        signing_before_the_meeting(Some(date(2027, 1, 5)), date(2027, 1, 6)),
+        None
+    );
+    assert_eq!(signing_before_the_meeting(None, date(2027, 1, 6)), None);
+}
+
+/// Before a file goes out: each out-of-date sign-off on what it carries names who must sign
+/// again and what changed; a sign-off it needs but lacks is named too.
+#[test]
+fn sending_with_out_of_date_sign_offs_says_what_changed_and_who_signs_again() {
+    use appraise::domain::sign_off::{SignOff, SignOffStatus, SignerRole, before_sending};
+    let review = common::review_with_statement();
+    let jo = SignOff::for_statement(&review, SignerRole::Reviewer, date(2026, 11, 20)).unwrap();
+    let sam = SignOff::for_statement(&review, SignerRole::Reviewee, date(2026, 11, 21)).unwrap();
+    let out_of_date = SignOffStatus::OutOfDate {
+        changed: vec!["statement.assessment".into()],
+    };
+    let both = [
+        ("statement", SignerRole::Reviewer),
+        ("statement", SignerRole::Reviewee),
+    ];
+    let cases: Vec<(&str, Vec<(&SignOff, &SignOffStatus)>, Vec<String>)> = vec![
+        ("both current", vec![(&jo, &SignOffStatus::Current), (&sam, &SignOffStatus::Current)], vec![]),
+        (
+            "both out of date",
+            vec![(&jo, &out_of_date), (&sam, &out_of_date)],
+            vec![
+                "Jo Lee’s sign-off as reviewer on the planning and review statement is out of date: Planning and review statement: Assessment against the job role changed after Jo Lee signed on 20/11/2026. Jo Lee must sign again.".into(),
+                "Sam Patel’s sign-off as reviewee on the planning and review statement is out of date: Planning and review statement: Assessment against the job role changed after Sam Patel signed on 21/11/2026. Sam Patel must sign again.".into(),
+            ],
+        ),
+        (
+            "the reviewee has not signed",
+            vec![(&jo, &SignOffStatus::Current)],
+            vec!["The planning and review statement is not signed by the reviewee yet.".into()],
+        ),
+    ];
+    for (case, held, expected) in cases {
+        assert_eq!(
+            before_sending(&["statement", "cpd_needs"], &both, &held),
+            expected,
+            "{case}"
+        );
+    }
+    // Training needs alone: the statement's sign-offs are not its concern.
+    assert!(before_sending(&["cpd_needs"], &[], &[(&jo, &out_of_date)]).is_empty());
+}

@@ -11,6 +11,7 @@ use crate::domain::cycle::CyclePeriod;
 use crate::domain::ids::Id;
 use crate::domain::people::{PersonRef, Role};
 use crate::domain::policy::Policy;
+use crate::domain::sign_off::SignerRole;
 
 /// Why a bundle was sent, following the spec's "How bundles flow".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -39,6 +40,21 @@ impl BundleKind {
             BundleKind::Reply => "reply to the statement",
             BundleKind::FinalStatement => "final statement",
             BundleKind::CpdNeeds => "training needs",
+        }
+    }
+
+    /// The sign-offs on the statement this bundle should carry when it goes out: the
+    /// reviewer's for comment, the reviewee's in a reply (unless they appeal instead), both on
+    /// the final statement.
+    pub fn sign_offs_needed(self, appealed: bool) -> &'static [(&'static str, SignerRole)] {
+        match self {
+            BundleKind::StatementForComment => &[("statement", SignerRole::Reviewer)],
+            BundleKind::Reply if !appealed => &[("statement", SignerRole::Reviewee)],
+            BundleKind::FinalStatement => &[
+                ("statement", SignerRole::Reviewer),
+                ("statement", SignerRole::Reviewee),
+            ],
+            _ => &[],
         }
     }
 

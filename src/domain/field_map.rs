@@ -314,22 +314,14 @@ pub fn merge_three_way(base: &FieldMap, mine: &FieldMap, theirs: &FieldMap) -> T
     ThreeWayMerge { merged, conflicts }
 }
 
-/// A field path in words for people: `statement.new_objectives[obj-2].success_criteria` →
-/// "Statement › new objectives › success criteria".
+/// A field path in words for people, as its form labels it: `statement.pay_rationale` →
+/// "Planning and review statement: Reasons for the pay recommendation".
 pub fn describe_path(path: &str) -> String {
-    let words: Vec<String> = path
-        .split('.')
-        .map(|part| part.split('[').next().unwrap_or(part).replace('_', " "))
-        .collect();
-    let mut text = words.join(" › ");
-    if let Some(first) = text.get(..1) {
-        text.replace_range(..1, &first.to_uppercase());
-    }
-    text
+    super::documents::field_label(path)
 }
 
 /// Changed field paths as a short list for people: item ids and list bookkeeping left out, and
-/// the same field of several list items counted once ("Statement › new objectives › actions (3)").
+/// the same field of several list items counted once ("… New objective – What will be done to achieve it? (3)").
 pub fn summarise_paths<'a>(paths: impl IntoIterator<Item = &'a String>) -> Vec<String> {
     let mut counts: Vec<(String, usize)> = Vec::new();
     for path in paths {
@@ -372,9 +364,9 @@ mod tests {
         assert_eq!(
             summarise_paths(&paths),
             [
-                "Statement › assessment",
-                "Statement › new objectives",
-                "Statement › new objectives › actions (2)"
+                "Planning and review statement: Assessment against the job role",
+                "Planning and review statement: New objectives",
+                "Planning and review statement: New objective – What will be done to achieve it? (2)"
             ]
         );
     }
@@ -399,18 +391,5 @@ mod tests {
         let form: PreReviewForm = super::from_field_map(&map).unwrap();
         assert_eq!(form.evidence.len(), 1);
         assert_eq!(form.evidence[0].description, "Tracking sheets");
-    }
-
-    #[test]
-    fn paths_read_as_words() {
-        assert_eq!(
-            describe_path("statement.new_objectives[obj-2].success_criteria"),
-            "Statement › new objectives › success criteria"
-        );
-        assert_eq!(
-            describe_path("pre_review.career_goals"),
-            "Pre review › career goals"
-        );
-        assert_eq!(describe_path(""), "");
     }
 }

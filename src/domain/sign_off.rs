@@ -129,6 +129,73 @@ pub fn what_signing_the_statement_covers(statement: &Statement, role: SignerRole
     )
 }
 
+impl SignerRole {
+    /// The part in words: "reviewer" or "reviewee".
+    pub fn label(self) -> &'static str {
+        match self {
+            SignerRole::Reviewer => "reviewer",
+            SignerRole::Reviewee => "reviewee",
+        }
+    }
+}
+
+/// What a person should know before sending a file whose sign-offs no longer hold: for each
+/// document it carries, a sentence per sign-off that is out of date (what changed and who must
+/// sign again) and per sign-off it needs but lacks. Empty when nothing stands in the way.
+/// `held` is the sign-off standing for each document and role, with its state.
+pub fn before_sending(
+    carried: &[&str],
+    needed: &[(&str, SignerRole)],
+    held: &[(&SignOff, &SignOffStatus)],
+) -> Vec<String> {
+    let mut cautions = Vec::new();
+    for (sign_off, status) in held {
+        if !carried.contains(&sign_off.document.as_str()) {
+            continue;
+        }
+        if let SignOffStatus::OutOfDate { changed } = status {
+            cautions.push(format!(
+                "{}’s sign-off as {} on the {} is out of date: {} changed after {} signed on {}. {} must sign again.",
+                sign_off.signer.name,
+                sign_off.role.label(),
+                super::documents::document_title(&sign_off.document).to_lowercase(),
+                super::field_map::summarise_paths(changed).join("; "),
+                sign_off.signer.name,
+                super::dates::format_uk_date(sign_off.signed_on),
+                sign_off.signer.name,
+            ));
+        }
+    }
+    for (document, role) in needed {
+        let signed = held
+            .iter()
+            .any(|(sign_off, _)| sign_off.document == *document && sign_off.role == *role);
+        if !signed {
+            cautions.push(format!(
+                "The {} is not signed by the {} yet.",
+                super::documents::document_title(document).to_lowercase(),
+                role.label()
+            ));
+        }
+    }
+    cautions
+}
+
+/// A warning (never a refusal) when a statement is signed before the meeting it records: the
+/// meeting may have been held early and its date not corrected, or it is still to come.
+pub fn signing_before_the_meeting(
+    meeting_on: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<String> {
+    let meeting = meeting_on.filter(|meeting| *meeting > today)?;
+    Some(format!(
+        "The review meeting is dated {}, after today. The statement records a meeting that has \
+         happened: if it was held earlier, correct the meeting date before signing; otherwise \
+         sign after the meeting.",
+        super::dates::format_uk_date(meeting)
+    ))
+}
+
 impl SignOff {
     /// Signs the review's statement, or refuses with every empty required field.
     pub fn for_statement(

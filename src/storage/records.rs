@@ -968,6 +968,11 @@ pub fn load_review<S: KeyValueStore>(
         }))
     }
     review.statement = read(vault, id, &Statement::blank(Vec::new(), Vec::new()))?;
+    // The statement records the meeting: once it gives a date (corrected after the meeting was
+    // moved, say), that date is the one the policy's clocks count from, on both sides.
+    if let Some(day) = review.statement.as_ref().and_then(|s| s.meeting_date) {
+        review.dates.meeting_on = Some(day);
+    }
     review.pre_review = read(
         vault,
         id,

@@ -98,7 +98,7 @@ test("invitation and pre-review travel between reviewer and reviewee as files", 
   assert.equal(await fromSam.getByTestId("sender-fingerprint").textContent(), sam.fingerprint);
   assert.match(await fromSam.textContent(), /It was encrypted for you/);
   assert.match(await fromSam.textContent(), /What will change, as written by Sam Patel/);
-  assert.match(await fromSam.textContent(), /Pre review › key successes/);
+  assert.match(await fromSam.textContent(), /Pre-review: Key successes and achievements over the last year/);
   await fromSam.getByLabel("By phone").check();
   await fromSam.getByRole("button", { name: "Import", exact: true }).click();
   await jo.page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
@@ -166,7 +166,7 @@ test("a pre-review sent from two devices shows as a conflict until the reviewer 
   await importAndAccept(jo.page, fromLaptop, "In person");
   await importAndAccept(jo.page, fromPhone, null);
   const conflicts = jo.page.getByRole("region", { name: "Changes that need you to choose" });
-  const conflict = conflicts.getByRole("group", { name: "Sam Patel’s review: Pre review › key successes" });
+  const conflict = conflicts.getByRole("group", { name: "Sam Patel’s review: Pre-review: Key successes and achievements over the last year" });
   await conflict.waitFor();
   assert.deepEqual(await conflict.locator("blockquote").allTextContents(), ["Written on the phone", "Written on the laptop"]);
 
@@ -174,7 +174,7 @@ test("a pre-review sent from two devices shows as a conflict until the reviewer 
   await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
   await jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click();
   const inReview = jo.page.getByRole("region", { name: "Changes that need you to choose" });
-  const sameConflict = inReview.getByRole("group", { name: "Sam Patel’s review: Pre review › key successes" });
+  const sameConflict = inReview.getByRole("group", { name: "Sam Patel’s review: Pre-review: Key successes and achievements over the last year" });
   await sameConflict.getByRole("button", { name: "Keep this version", exact: true }).click();
   await inReview.waitFor({ state: "detached" });
   assert.match(await jo.page.getByTestId("pre-review-received").textContent(), /Written on the laptop/);

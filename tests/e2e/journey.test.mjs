@@ -244,7 +244,7 @@ async function wholeCycle(jo, sam, pat, chris) {
   await jo.page.locator("#statement").getByLabel("Assessment against the job role").fill("Changed after signing.");
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Out of date" }).waitFor();
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Out of date" }).waitFor();
-  assert.match(await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).textContent(), /Changed since it was signed: Statement › assessment/);
+  assert.match(await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).textContent(), /Changed since it was signed: Planning and review statement: Assessment against the job role/);
   await jo.page.reload();
   assert.equal(await jo.page.locator("#checklist").getByLabel("Share feedback").isChecked(), true);
   assert.equal(await jo.page.locator("#pre-review").getByLabel("Key successes and achievements over the last year").inputValue(), "Ask about the reading log: only for me");

@@ -10,6 +10,7 @@ mod appeal;
 mod checklist;
 mod cpd;
 mod interim;
+mod labels;
 mod observation;
 mod pre_review;
 mod statement;
@@ -19,6 +20,7 @@ pub use appeal::{Appeal, AppealHearer, AppealOutcome, appealable_entries};
 pub use checklist::{ChecklistItem, MeetingChecklist, MeetingPhase, WhoActs};
 pub use cpd::{CpdNeed, CpdNeeds, CpdTheme};
 pub use interim::{InterimReview, ObjectiveProgress};
+pub use labels::{document_title, field_label};
 pub use observation::Observation;
 pub use pre_review::{EvidenceItem, PreReviewAuthor, PreReviewForm};
 pub use statement::{

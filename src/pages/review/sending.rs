@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use super::Workspace;
 use crate::bundle::payload::BundleKind;
+use crate::components::{Banner, BannerKind};
 use crate::domain::people::Role;
+use crate::domain::sign_off::before_sending;
 use crate::pages::send::{EncryptChoice, Sent, SentNotice, send_bundle};
 
 /// One way of sending from this review: the bundle, a heading and, for the headteacher and CPD
@@ -66,6 +68,8 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
     }
     let encrypt = RwSignal::new(true);
     let sent = RwSignal::new(None::<Sent>);
+    // The file whose sign-offs no longer hold, and why: shown once, then sent if asked again.
+    let caution = RwSignal::new(None::<(BundleKind, Vec<String>)>);
     view! {
         <section class="section no-print" id="send" aria-labelledby="send-heading">
             <h2 id="send-heading">"Send"</h2>
@@ -85,6 +89,13 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                         sent.set(Some(Sent::Failed("Enter the name of the person you are sending it to.".into())));
                         return;
                     }
+                    let warned = caution.get_untracked().is_some_and(|(kind, _)| kind == route.kind);
+                    let cautions = cautions_before_sending(&workspace, route.kind);
+                    if !warned && !cautions.is_empty() {
+                        caution.set(Some((route.kind, cautions)));
+                        return;
+                    }
+                    caution.set(None);
                     let role = role.unwrap_or(Role::Reviewer);
                     sent.set(Some(send_bundle(workspace.storage, &stored, route.kind, role, &Default::default(), recipient, encrypt.get_untracked())));
                 };
@@ -98,6 +109,13 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                                 <input class="field__input" type="text" id=field.clone() autocomplete="off" on:input=move |e| name.set(event_target_value(&e)) />
                             </div>
                         })}
+                        {move || caution.get().filter(|(kind, _)| *kind == route.kind).map(|(_, cautions)| view! {
+                            <Banner kind=BannerKind::Warning title="The sign-offs do not match the statement as it is now">
+                                <ul class="list">{cautions.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul>
+                                <p>"Sign again in " <a href="#sign-offs">"Sign-offs"</a> " before you send, or send it anyway and the other person will see the sign-offs are out of date."</p>
+                                <button type="submit" class="button button--secondary">"Send it anyway"</button>
+                            </Banner>
+                        })}
                         <button type="submit" class="button">{route.heading}</button>
                     </form>
                 }
@@ -106,4 +124,20 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// What the person should know before sending a file of `kind`: its sign-offs out of date or
+/// missing, worked out by the domain from the sign-offs held.
+fn cautions_before_sending(workspace: &Workspace, kind: BundleKind) -> Vec<String> {
+    let appealed = workspace
+        .review
+        .get_untracked()
+        .and_then(|review| review.appeal)
+        .is_some_and(|appeal| !appeal.grounds.trim().is_empty());
+    let standings = workspace.standings.get_untracked();
+    let held: Vec<_> = standings
+        .iter()
+        .map(|standing| (&standing.signed.sign_off, &standing.status))
+        .collect();
+    before_sending(kind.documents(), kind.sign_offs_needed(appealed), &held)
 }

@@ -8,11 +8,12 @@ use super::Workspace;
 use crate::bundle::sign_off::SignedSignOff;
 use crate::components::{Banner, BannerKind, field_id};
 use crate::domain::dates::format_uk_date;
-use crate::domain::documents::{CpdNeeds, Document, Statement};
+use crate::domain::documents::{CpdNeeds, Document, Statement, document_title};
 use crate::domain::field_map::summarise_paths;
 use crate::domain::people::Role;
 use crate::domain::sign_off::{
-    SignOff, SignOffRefused, SignOffStatus, SignerRole, what_signing_the_statement_covers,
+    SignOff, SignOffRefused, SignOffStatus, SignerRole, signing_before_the_meeting,
+    what_signing_the_statement_covers,
 };
 use crate::storage::records::{self, SignOffStanding};
 
@@ -24,13 +25,6 @@ enum Signing {
     Failed(String),
 }
 
-fn document_label(kind: &str) -> &'static str {
-    match kind {
-        Statement::KIND => "Planning and review statement",
-        CpdNeeds::KIND => "Training and development needs",
-        _ => "Document",
-    }
-}
 
 /// Signs `document` as `role` on today's date, if it is complete, and keeps the sign-off.
 fn sign(workspace: Workspace, document: &'static str, role: SignerRole) -> Signing {
@@ -64,7 +58,7 @@ fn sign(workspace: Workspace, document: &'static str, role: SignerRole) -> Signi
                 .announce_change(&format!("sign-offs:{id}"));
             Signing::Signed(format!(
                 "You signed the {} on {}. Send it so the other person has your signature.",
-                document_label(document).to_lowercase(),
+                document_title(document).to_lowercase(),
                 format_uk_date(today)
             ))
         }
@@ -95,7 +89,9 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
             <h2 id="sign-offs-heading">"Sign-offs"</h2>
             <SignOffList standings=workspace.standings />
             {role.map(|role| view! {
+                <div class="no-print">
                 <p>{covers}</p>
+                <BeforeTheMeeting workspace=workspace />
                 <p>{format!("Your sign-off will be dated {}.", format_uk_date(crate::browser::today()))}</p>
                 <div class="button-group">
                     {documents.iter().map(|document| {
@@ -105,6 +101,7 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
                             <button type="button" class="button" on:click=move |_| signing.set(Some(sign(workspace, document, role)))>{label}</button>
                         }
                     }).collect_view()}
+                </div>
                 </div>
             })}
             {move || signing.get().map(|outcome| match outcome {
@@ -126,6 +123,39 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
     }
 }
 
+/// The domain's warning when the statement is signed before the meeting it records, with the
+/// way to correct the date for the reviewer, who writes it.
+#[component]
+fn BeforeTheMeeting(workspace: Workspace) -> impl IntoView {
+    let today = crate::browser::today();
+    let warning = move || {
+        let review = workspace.review.get()?;
+        signing_before_the_meeting(review.dates.meeting_on, today)
+    };
+    let held_today = move |_| {
+        workspace.statement.set(
+            "statement.meeting_date",
+            serde_json::Value::String(today.to_string()),
+        );
+        workspace.statement.save_now();
+    };
+    view! {
+        {move || warning().map(|text| view! {
+            <div class="warning-text" role="status" data-testid="before-the-meeting">
+                <p>{text}</p>
+                {workspace.is(Role::Reviewer).then(|| view! {
+                    <p>
+                        <button type="button" class="button button--secondary" on:click=held_today>
+                            {format!("The meeting was held today: date it {}", format_uk_date(today))}
+                        </button>
+                        " or " <a href=format!("#{}", field_id("statement.meeting_date"))>"change the date of the review meeting"</a>
+                    </p>
+                })}
+            </div>
+        })}
+    }
+}
+
 /// Each sign-off held, and whether it still covers what it signed.
 #[component]
 pub(super) fn SignOffList(standings: Memo<Vec<SignOffStanding>>) -> impl IntoView {
@@ -133,12 +163,9 @@ pub(super) fn SignOffList(standings: Memo<Vec<SignOffStanding>>) -> impl IntoVie
         let sign_off = &standing.signed.sign_off;
         let who = format!(
             "{} signed by {} ({}) on {}",
-            document_label(&sign_off.document),
+            document_title(&sign_off.document),
             sign_off.signer.name,
-            match sign_off.role {
-                SignerRole::Reviewer => "reviewer",
-                SignerRole::Reviewee => "reviewee",
-            },
+            sign_off.role.label(),
             format_uk_date(sign_off.signed_on)
         );
         let (class, state, detail) = match &standing.status {
@@ -159,11 +186,15 @@ pub(super) fn SignOffList(standings: Memo<Vec<SignOffStanding>>) -> impl IntoVie
         };
         let keys_note = (!standing.keys_confirmed).then(|| {
             format!(
-                "Made with keys you have not confirmed (fingerprint {}).",
+                "You have not yet checked that this signature is really {}’s: compare their fingerprint ({}) with them in person or by phone, on the Contacts page.",
+                sign_off.signer.name,
                 standing.signed.keys.fingerprint()
             )
         });
-        let fingerprint = format!("Content fingerprint {}", sign_off.short_fingerprint());
+        let fingerprint = format!(
+            "Reference for checking a printed copy: {}",
+            sign_off.short_fingerprint()
+        );
         view! {
             <li class=class>
                 <p><strong>{who}</strong>": " <span class="sign-off__state">{state}</span></p>
