@@ -482,3 +482,24 @@ fn sending_with_out_of_date_sign_offs_says_what_changed_and_who_signs_again() {
     // Training needs alone: the statement's sign-offs are not its concern.
     assert!(before_sending(&["cpd_needs"], &[], &[(&jo, &out_of_date)]).is_empty());
 }
+
+#[test]
+fn a_second_review_of_the_same_person_in_the_same_cycle_is_warned_about() {
+    use appraise::domain::validation::second_review_this_cycle;
+    let review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    let next_cycle = common::review("la-support-staff", "Support staff", date(2027, 10, 1));
+    let held = [
+        (&review.id, &review.reviewee, &review.period),
+        (&next_cycle.id, &next_cycle.reviewee, &next_cycle.period),
+    ];
+    let (id, warning) = second_review_this_cycle(held, "  sam   PATEL ", &review.period).unwrap();
+    assert_eq!(id, review.id);
+    assert_eq!(
+        warning.to_string(),
+        "You already have a review of Sam Patel in this cycle. Open it from Home instead, or start a second review only if you mean to."
+    );
+    assert!(second_review_this_cycle(held, "Sam Patel", &next_cycle.period).is_some());
+    assert!(second_review_this_cycle(held, "Sam Patil", &review.period).is_none());
+    let other_cycle = common::review("la-support-staff", "Support staff", date(2028, 10, 1));
+    assert!(second_review_this_cycle(held, "Sam Patel", &other_cycle.period).is_none());
+}

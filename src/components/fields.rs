@@ -84,7 +84,7 @@ fn bind(
     (id, described_by, text, on_input)
 }
 
-/// A text area; `read_only` shows the other person's words, which this person cannot change.
+/// A text area.
 #[component]
 pub fn DraftTextArea(
     draft: Draft,
@@ -92,7 +92,6 @@ pub fn DraftTextArea(
     #[prop(into)] label: String,
     #[prop(default = "")] hint: &'static str,
     #[prop(default = 5)] rows: u32,
-    #[prop(optional)] read_only: bool,
 ) -> impl IntoView {
     let (id, described_by, text, on_input) = bind(draft, path, hint);
     let node = NodeRef::<Textarea>::new();
@@ -104,7 +103,6 @@ pub fn DraftTextArea(
                 id=id.clone()
                 name=id
                 rows=rows
-                readonly=read_only
                 node_ref=node
                 aria-describedby=described_by
                 prop:value=move || text.get_untracked()
@@ -122,7 +120,6 @@ pub fn DraftTextInput(
     #[prop(into)] label: String,
     #[prop(default = "")] hint: &'static str,
     #[prop(default = "")] autocomplete: &'static str,
-    #[prop(optional)] read_only: bool,
 ) -> impl IntoView {
     let (id, described_by, text, on_input) = bind(draft, path, hint);
     let node = NodeRef::<Input>::new();
@@ -134,7 +131,6 @@ pub fn DraftTextInput(
                 type="text"
                 id=id.clone()
                 name=id
-                readonly=read_only
                 node_ref=node
                 autocomplete=(!autocomplete.is_empty()).then_some(autocomplete)
                 aria-describedby=described_by
@@ -185,7 +181,6 @@ pub fn DraftChoice(
     #[prop(default = "")] hint: &'static str,
     /// (stored value, label shown)
     options: Vec<(String, &'static str)>,
-    #[prop(optional)] read_only: bool,
 ) -> impl IntoView {
     let id = field_id(&path);
     let described_by = (!hint.is_empty()).then(|| format!("{id}-hint"));
@@ -202,7 +197,7 @@ pub fn DraftChoice(
     };
     view! {
         <FieldFrame id=id.clone() label=label hint=hint>
-            <select class="field__select" id=id.clone() name=id disabled=read_only aria-describedby=described_by on:change=on_change>
+            <select class="field__select" id=id.clone() name=id aria-describedby=described_by on:change=on_change>
                 <option value="" selected=move || chosen.get().is_null()>"Choose…"</option>
                 {options.into_iter().map(|(value, text)| {
                     let this = value.clone();
@@ -237,7 +232,6 @@ pub fn DraftDate(
     #[prop(into)] path: String,
     #[prop(into)] label: String,
     #[prop(default = "For example, 27/03/2027")] hint: &'static str,
-    #[prop(optional)] read_only: bool,
 ) -> impl IntoView {
     use crate::domain::dates::{format_uk_date, parse_uk_date};
     let id = field_id(&path);
@@ -294,7 +288,6 @@ pub fn DraftDate(
                 inputmode="numeric"
                 id=id.clone()
                 name=id
-                readonly=read_only
                 aria-invalid=move || problem.get().is_some().then_some("true")
                 aria-describedby=move || if problem.get().is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() }
                 prop:value=move || typed.get()
@@ -311,7 +304,6 @@ pub fn DraftCheckbox(
     draft: Draft,
     #[prop(into)] path: String,
     #[prop(into)] label: String,
-    #[prop(optional)] read_only: bool,
 ) -> impl IntoView {
     let id = field_id(&path);
     let ticked = draft.value(path.clone());
@@ -321,7 +313,7 @@ pub fn DraftCheckbox(
                 type="checkbox"
                 class="field__checkbox"
                 id=id.clone()
-                disabled=read_only
+
                 prop:checked=move || ticked.get().as_bool() == Some(true)
                 on:change=move |event| { draft.set(&path, Value::Bool(event_target_checked(&event))); draft.save_now(); }
             />

@@ -72,6 +72,18 @@ pub struct StatementShape {
 /// the assessment, the standards and pay where they apply, the new objectives, and the
 /// reviewee's comments.
 pub fn statement(statement: &Statement, shape: StatementShape) -> Vec<Part> {
+    let mut parts = statement_by_reviewer(statement, shape);
+    parts.push(Part::Heading("Reviewee’s comments".into()));
+    parts.push(answer(
+        "Comments from the reviewee",
+        &statement.reviewee_comments,
+    ));
+    parts
+}
+
+/// The reviewer's parts of the statement, everything but the reviewee's comments: what the
+/// reviewee reads before adding theirs.
+pub fn statement_by_reviewer(statement: &Statement, shape: StatementShape) -> Vec<Part> {
     let mut parts = vec![answer(
         "Date of the review meeting",
         date_or_blank(statement.meeting_date),
@@ -164,11 +176,6 @@ pub fn statement(statement: &Statement, shape: StatementShape) -> Vec<Part> {
             ));
         }
     }
-    parts.push(Part::Heading("Reviewee’s comments".into()));
-    parts.push(answer(
-        "Comments from the reviewee",
-        &statement.reviewee_comments,
-    ));
     parts
 }
 

@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use std::fmt;
 
 use super::calendar::SchoolCalendar;
-use super::cycle::Review;
+use super::cycle::{CyclePeriod, Review};
 use super::dates::format_uk_date;
 use super::deadlines::{DeadlineKind, Urgency, deadlines, urgency};
 use super::ids::Id;
-use super::people::Person;
+use super::people::{Person, PersonRef};
 use super::retention::destroy_from;
 use super::smart::{SmartMiss, smart_check};
 
@@ -181,6 +181,10 @@ pub enum Warning {
         reviewee: String,
         destroy_from: NaiveDate,
     },
+    /// Starting a review of someone this reviewer already reviews in the same cycle.
+    SecondReviewThisCycle {
+        reviewee: String,
+    },
 }
 
 impl fmt::Display for Warning {
@@ -251,6 +255,10 @@ impl fmt::Display for Warning {
                 f,
                 "The records of {reviewee}’s review passed their retention period on {}. Delete them from this device.",
                 format_uk_date(*destroy_from)
+            ),
+            Warning::SecondReviewThisCycle { reviewee } => write!(
+                f,
+                "You already have a review of {reviewee} in this cycle. Open it from Home instead, or start a second review only if you mean to."
             ),
         }
     }
@@ -343,4 +351,29 @@ pub fn reviewer_load_warning(
         count: theirs.len(),
         max: limit.max_reviews,
     })
+}
+
+/// The review among `held` (each as its id, reviewee and cycle) that already reviews the person
+/// named `reviewee` in `period`, by name written alike (spaces and capitals aside), with the
+/// warning to show before a second one is started.
+pub fn second_review_this_cycle<'a>(
+    held: impl IntoIterator<Item = (&'a Id, &'a PersonRef, &'a CyclePeriod)>,
+    reviewee: &str,
+    period: &CyclePeriod,
+) -> Option<(Id, Warning)> {
+    let words = |name: &str| {
+        name.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    held.into_iter()
+        .find(|(_, person, cycle)| *cycle == period && words(&person.name) == words(reviewee))
+        .map(|(id, person, _)| {
+            (
+                id.clone(),
+                Warning::SecondReviewThisCycle {
+                    reviewee: person.name.clone(),
+                },
+            )
+        })
 }

@@ -1,7 +1,9 @@
 //! "Start a review": the reviewer names the reviewee, picks the school's policy and the meeting
-//! date, lists last cycle's objectives, and downloads the invitation to email them.
+//! date, lists last cycle's objectives, and downloads the invitation to email them; then the
+//! page leads to the new review (a second review of the same person this cycle asks first).
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::send::{Sent, SentNotice, send_bundle};
 use crate::browser::{fresh_id, now};
@@ -14,6 +16,7 @@ use crate::domain::dates::parse_uk_date;
 use crate::domain::ids::Id;
 use crate::domain::people::{PersonRef, Role};
 use crate::domain::presets::all_presets;
+use crate::domain::validation::second_review_this_cycle;
 use crate::state::use_storage;
 use crate::storage::records::{self, StoredReview};
 
@@ -41,6 +44,10 @@ pub fn StartReviewPage() -> impl IntoView {
     );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let sent = RwSignal::new(None::<Sent>);
+    // A review of the same person this cycle, shown once; a second press starts another anyway.
+    let duplicate = RwSignal::new(None::<(Id, String)>);
+    // The review just started (its id and reviewee), which replaces the form.
+    let started = RwSignal::new(None::<(Id, String)>);
     let school_policy = StoredValue::new(school_policy);
     let chosen_policy = move || {
         let key = policy.get();
@@ -93,11 +100,31 @@ pub fn StartReviewPage() -> impl IntoView {
             .expect("presets have a cycle");
         let period =
             CyclePeriod::containing(&cycle, meeting_on).expect("a meeting date is in some cycle");
+        let reviewee_name = name.get_untracked().trim().to_owned();
+        let held = storage
+            .with(|vault| records::reviews(vault).unwrap_or_default())
+            .unwrap_or_default();
+        let second = second_review_this_cycle(
+            held.iter()
+                .map(|r| (&r.summary.id, &r.summary.reviewee, &r.summary.period)),
+            &reviewee_name,
+            &period,
+        );
+        if let Some((id, warning)) = second {
+            let warned = duplicate
+                .get_untracked()
+                .is_some_and(|(shown, _)| shown == id);
+            if !warned {
+                duplicate.set(Some((id, warning.to_string())));
+                return;
+            }
+        }
+        duplicate.set(None);
         let summary = ReviewSummary {
             id: Id::new(fresh_id("review")).expect("fresh ids are valid"),
             reviewee: PersonRef {
                 staff_id: Id::new(fresh_id("staff")).expect("valid"),
-                name: name.get_untracked().trim().into(),
+                name: reviewee_name.clone(),
                 job_title: job_title.get_untracked().trim().into(),
             },
             reviewer: PersonRef {
@@ -116,26 +143,53 @@ pub fn StartReviewPage() -> impl IntoView {
             .lines()
             .map(str::to_owned)
             .collect();
-        let started = storage.with_mut(|vault| {
+        let outcome = storage.with_mut(|vault| {
             let device = vault.writer().to_owned();
             records::start_review(vault, summary.clone(), &objectives, &device, now())
         });
-        match started {
-            Some(Ok(())) => sent.set(Some(send_bundle(
-                storage,
-                &StoredReview::new(summary, now().date_naive()),
-                BundleKind::Invitation,
-                Role::Reviewer,
-                &Default::default(),
-                None,
-                false,
-            ))),
+        match outcome {
+            Some(Ok(())) => {
+                let id = summary.id.clone();
+                sent.set(Some(send_bundle(
+                    storage,
+                    &StoredReview::new(summary, now().date_naive()),
+                    BundleKind::Invitation,
+                    Role::Reviewer,
+                    &Default::default(),
+                    None,
+                    false,
+                )));
+                started.set(Some((id, reviewee_name)));
+            }
             Some(Err(error)) => sent.set(Some(Sent::Failed(error.to_string()))),
             None => sent.set(Some(Sent::Failed("Your data is not open.".into()))),
         }
     };
+    let start_another = move |_| {
+        for field in [name, job_title, meeting, previous] {
+            field.set(String::new());
+        }
+        sent.set(None);
+        started.set(None);
+    };
     view! {
         <h1>"Start a review"</h1>
+        <Show when=move || started.get().is_none() fallback=move || started.get().map(|(id, reviewee)| {
+            view! {
+                <div class="panel panel--start" role="status">
+                    <h2>{format!("Review of {reviewee} started")}</h2>
+                    <p>"Email the invitation to them. When they import it, they can prepare their pre-review and send it back to you."</p>
+                    <p><A href=format!("/reviews/{id}") attr:class="button">{format!("Open {reviewee}’s review")}</A></p>
+                    <p><button type="button" class="button button--secondary" on:click=start_another>"Start another review"</button></p>
+                </div>
+                <Show when=move || matches!(sent.get(), Some(Sent::Done { .. }))>
+                    <Banner kind=BannerKind::Information title="About this invitation">
+                        <p>"The invitation is signed but not encrypted: the reviewee has no keys yet. It holds names, the policy and last cycle’s objectives. Everything they send back, and everything after, is encrypted."</p>
+                    </Banner>
+                </Show>
+                <SentNotice sent=sent />
+            }
+        })>
         <p class="lead">"Set up a review for a member of staff and send them the invitation. They import it in Appraise and prepare their pre-review."</p>
         <ErrorSummary errors=errors />
         <form class="form" on:submit=start novalidate>
@@ -163,13 +217,16 @@ pub fn StartReviewPage() -> impl IntoView {
                 <textarea class="field__textarea" id="previous-objectives" rows=4 aria-describedby="previous-objectives-hint"
                     prop:value=move || previous.get() on:input=move |e| previous.set(event_target_value(&e))></textarea>
             </div>
+            {move || duplicate.get().map(|(id, text)| view! {
+                <Banner kind=BannerKind::Warning title="You already review this person this cycle">
+                    <p>{text}</p>
+                    <p><A href=format!("/reviews/{id}")>"Open the review you already have"</A></p>
+                    <button type="submit" class="button button--secondary">"Start a second review anyway"</button>
+                </Banner>
+            })}
             <button type="submit" class="button">"Start the review and download the invitation"</button>
         </form>
-        <Show when=move || matches!(sent.get(), Some(Sent::Done { .. }))>
-            <Banner kind=BannerKind::Information title="About this invitation">
-                <p>"The invitation is signed but not encrypted: the reviewee has no keys yet. It holds names, the policy and last cycle’s objectives. Everything they send back, and everything after, is encrypted."</p>
-            </Banner>
-        </Show>
         <SentNotice sent=sent />
+        </Show>
     }
 }

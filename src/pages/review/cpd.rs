@@ -5,18 +5,47 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::Workspace;
+use crate::autosave::Draft;
 use crate::components::{
-    DraftChoice, DraftTextArea, DraftTextInput, RemoveButton, SaveIndicator, choices, focus_field,
+    DocumentView, DraftChoice, DraftTextArea, DraftTextInput, RemoveButton, SaveIndicator, choices,
+    focus_field,
 };
 use crate::domain::documents::CpdTheme;
 use crate::domain::people::Role;
+use crate::domain::reading;
 
 const NEEDS: &str = "cpd_needs.needs";
 
 #[component]
 pub(super) fn CpdSection(workspace: Workspace) -> impl IntoView {
-    let draft = workspace.cpd_needs;
-    let locked = !workspace.is(Role::Reviewer);
+    let document = move || {
+        workspace
+            .review
+            .get()
+            .and_then(|review| review.cpd_needs)
+            .map(|needs| view! { <DocumentView parts=reading::cpd_needs(&needs) test_id="cpd-document" /> })
+    };
+    let body = if workspace.is(Role::Reviewer) {
+        view! {
+            <div class="no-print"><CpdForm draft=workspace.cpd_needs /></div>
+            <div class="print-only">{document}</div>
+        }
+        .into_any()
+    } else {
+        document.into_any()
+    };
+    view! {
+        <section class="section" id="cpd-needs" aria-labelledby="cpd-heading">
+            <h2 id="cpd-heading">"Training and development needs"</h2>
+            <p>"Only this part goes to the CPD leader, who plans training for the whole school."</p>
+            {body}
+        </section>
+    }
+}
+
+/// The training needs as the reviewer writes them.
+#[component]
+fn CpdForm(draft: Draft) -> impl IntoView {
     let ids = draft.list_ids(NEEDS.to_owned());
     let add = move |_| {
         let id = crate::browser::fresh_id("need");
@@ -34,27 +63,21 @@ pub(super) fn CpdSection(workspace: Workspace) -> impl IntoView {
         focus_field(format!("{NEEDS}[{id}].need"));
     };
     view! {
-        <section class="section" id="cpd-needs" aria-labelledby="cpd-heading">
-            <h2 id="cpd-heading">"Training and development needs"</h2>
-            <p>"Only this part goes to the CPD leader, who plans training for the whole school."</p>
-            {(!locked).then(|| view! { <SaveIndicator draft=draft /> })}
-            <DraftTextInput draft=draft path="cpd_needs.name" label="Name" read_only=locked />
-            <DraftTextInput draft=draft path="cpd_needs.job_title" label="Job title" read_only=locked />
-            <Show when=move || ids.get().is_empty()>
-                <p class="empty">"No training needs recorded yet."</p>
-            </Show>
-            <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
-                <fieldset class="fieldset objective">
-                    <legend class="fieldset__legend">{format!("Need {}", number + 1)}</legend>
-                    <DraftTextArea draft=draft path=format!("{NEEDS}[{id}].need") label="Training or development need" rows=2 read_only=locked />
-                    <DraftTextArea draft=draft path=format!("{NEEDS}[{id}].action") label="Action to be taken" hint="Who will arrange it, and by when." rows=2 read_only=locked />
-                    <DraftChoice draft=draft path=format!("{NEEDS}[{id}].theme") label="Theme" hint="Used to plan training across the school." options=choices(&CpdTheme::ALL, CpdTheme::label) read_only=locked />
-                    {(!locked).then(|| view! { <RemoveButton draft=draft order_path=NEEDS.to_owned() id=id.clone() what=format!("need {}", number + 1) /> })}
-                </fieldset>
-            </For>
-            {(!locked).then(|| view! {
-                <button type="button" class="button button--secondary" on:click=add>"Add a training need"</button>
-            })}
-        </section>
+        <SaveIndicator draft=draft />
+        <DraftTextInput draft=draft path="cpd_needs.name" label="Name" />
+        <DraftTextInput draft=draft path="cpd_needs.job_title" label="Job title" />
+        <Show when=move || ids.get().is_empty()>
+            <p class="empty">"No training needs recorded yet."</p>
+        </Show>
+        <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
+            <fieldset class="fieldset objective">
+                <legend class="fieldset__legend">{format!("Need {}", number + 1)}</legend>
+                <DraftTextArea draft=draft path=format!("{NEEDS}[{id}].need") label="Training or development need" rows=2 />
+                <DraftTextArea draft=draft path=format!("{NEEDS}[{id}].action") label="Action to be taken" hint="Who will arrange it, and by when." rows=2 />
+                <DraftChoice draft=draft path=format!("{NEEDS}[{id}].theme") label="Theme" hint="Used to plan training across the school." options=choices(&CpdTheme::ALL, CpdTheme::label) />
+                <RemoveButton draft=draft order_path=NEEDS.to_owned() id=id.clone() what=format!("need {}", number + 1) />
+            </fieldset>
+        </For>
+        <button type="button" class="button button--secondary" on:click=add>"Add a training need"</button>
     }
 }

@@ -25,7 +25,6 @@ enum Signing {
     Failed(String),
 }
 
-
 /// Signs `document` as `role` on today's date, if it is complete, and keeps the sign-off.
 fn sign(workspace: Workspace, document: &'static str, role: SignerRole) -> Signing {
     if let Err(reason) = workspace.save_all() {

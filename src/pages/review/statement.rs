@@ -1,18 +1,20 @@
-//! The planning and review statement: last cycle's objectives rated, the assessment (and the 10
-//! standards where the policy uses them), new objectives with live SMART hints, the pay
-//! recommendation where it applies, and the reviewee's comments.
+//! The planning and review statement: the reviewer writes it (last cycle's objectives rated, the
+//! assessment, the 10 standards where the policy uses them, new objectives with live SMART
+//! hints, the pay recommendation where it applies); the reviewee reads it as a document and adds
+//! their comments; anyone else, and every printout, reads it as a document.
 
 use leptos::prelude::*;
 
 use super::Workspace;
 use crate::components::{
-    DraftCheckbox, DraftChoice, DraftDate, DraftTextArea, RemoveButton, SaveIndicator, choices,
-    focus_field,
+    DocumentView, DraftCheckbox, DraftChoice, DraftDate, DraftTextArea, RemoveButton,
+    SaveIndicator, choices, focus_field,
 };
 use crate::domain::documents::{NewObjective, PayRecommendation, ProgressRating, Statement};
 use crate::domain::field_map::to_field_map;
 use crate::domain::ids::Id;
 use crate::domain::people::Role;
+use crate::domain::reading::{self, StatementShape};
 use crate::domain::smart::smart_check;
 use crate::domain::standards::{StandardJudgement, TEN_STANDARDS};
 use crate::domain::validation::review_warnings;
@@ -24,18 +26,64 @@ const NEW: &str = "statement.new_objectives";
 
 #[component]
 pub(super) fn StatementSection(workspace: Workspace) -> impl IntoView {
-    let draft = workspace.statement;
-    let locked = !workspace.is(Role::Reviewer);
-    let (ten_standards, pay) = workspace
+    let shape = workspace
         .review
         .get_untracked()
-        .map(|review| {
-            (
-                review.policy.ten_standards_apply,
-                review.policy.pay_progression && review.pay_eligible,
-            )
+        .map(|review| StatementShape {
+            ten_standards: review.policy.ten_standards_apply,
+            pay: review.policy.pay_progression && review.pay_eligible,
         })
         .unwrap_or_default();
+    // The statement as a document: what the reviewee, the headteacher and every printout read.
+    let document = move |with_comments: bool| {
+        move || {
+            workspace
+                .review
+                .get()
+                .and_then(|review| review.statement)
+                .map(|statement| {
+                    let parts = if with_comments {
+                        reading::statement(&statement, shape)
+                    } else {
+                        reading::statement_by_reviewer(&statement, shape)
+                    };
+                    view! { <DocumentView parts=parts test_id="statement-document" /> }
+                })
+        }
+    };
+    let body = match workspace.role {
+        Some(Role::Reviewer) => view! {
+            <div class="no-print"><StatementForm workspace=workspace shape=shape /></div>
+            <div class="print-only">{document(true)}</div>
+        }
+        .into_any(),
+        Some(Role::Reviewee) => view! {
+            <p class="no-print">"Your reviewer writes the statement. Read it here, then add your comments at the end."</p>
+            {document(false)}
+            <h3 class="heading-m">"Your comments"</h3>
+            <SaveIndicator draft=workspace.statement />
+            <DraftTextArea
+                draft=workspace.statement
+                path="statement.reviewee_comments"
+                label="Your comments on the statement"
+                hint="Anything you want on record about the meeting or the statement. Your reviewer and the headteacher read them."
+            />
+        }
+        .into_any(),
+        _ => document(true).into_any(),
+    };
+    view! {
+        <section class="section" id="statement" aria-labelledby="statement-heading">
+            <h2 id="statement-heading">"Planning and review statement"</h2>
+            {body}
+        </section>
+    }
+}
+
+/// The statement as the reviewer writes it: every field, saved as they type.
+#[component]
+fn StatementForm(workspace: Workspace, shape: StatementShape) -> impl IntoView {
+    let draft = workspace.statement;
     let warnings = move || {
         workspace
             .review
@@ -60,62 +108,54 @@ pub(super) fn StatementSection(workspace: Workspace) -> impl IntoView {
     };
     let previous = draft.list_ids(PREVIOUS.to_owned());
     view! {
-        <section class="section" id="statement" aria-labelledby="statement-heading">
-            <h2 id="statement-heading">"Planning and review statement"</h2>
-            {if locked {
-                view! { <p>"Your reviewer writes the statement. You can read it here and add your comments at the end."</p> }.into_any()
-            } else {
-                view! { <SaveIndicator draft=draft /> }.into_any()
-            }}
-            <DraftDate draft=draft path="statement.meeting_date" label="Date of the review meeting" read_only=locked />
-            <h3 class="heading-m">"Last cycle’s objectives"</h3>
-            <Show when=move || previous.get().is_empty()>
-                <p class="empty">"There were no objectives from last cycle to review."</p>
-            </Show>
-            <For each=move || previous.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
-                <div class="objective">
-                    <h4 class="heading-s">{format!("Objective {}", number + 1)}</h4>
-                    <p class="prose">{draft.text(format!("{PREVIOUS}[{id}].objective"))}</p>
-                    <DraftChoice
-                        draft=draft
-                        path=format!("{PREVIOUS}[{id}].rating")
-                        label=format!("Progress on objective {}", number + 1)
-                        options=choices(&ProgressRating::ALL, ProgressRating::label)
-                        read_only=locked
-                    />
-                    <DraftTextArea
-                        draft=draft
-                        path=format!("{PREVIOUS}[{id}].comment")
-                        label=format!("Comment on objective {}", number + 1)
-                        hint="Where it was not achieved, the reasons."
-                        rows=3
-                        read_only=locked
-                    />
-                </div>
-            </For>
-            <h3 class="heading-m">"Assessment"</h3>
-            {Statement::TEXT_FIELDS.iter().map(|field| view! {
-                <DraftTextArea draft=draft path=format!("statement.{}", field.name) label=field.label hint=field.hint read_only=locked />
-            }).collect_view()}
-            {ten_standards.then(|| view! { <Standards workspace=workspace /> })}
-            {pay.then(|| view! {
-                <h3 class="heading-m">"Pay progression"</h3>
-                <DraftChoice draft=draft path="statement.pay_recommendation" label="Recommendation" options=choices(&PayRecommendation::ALL, PayRecommendation::label) read_only=locked />
-                <DraftTextArea draft=draft path="statement.pay_rationale" label="Reasons for the recommendation" rows=3 read_only=locked />
-            })}
-            <NewObjectives workspace=workspace />
-            <div class="warnings" aria-live="polite">
-                {move || warnings().into_iter().map(|text| view! { <p class="warning-text">{text}</p> }).collect_view()}
+        <SaveIndicator draft=draft />
+        <DraftDate draft=draft path="statement.meeting_date" label="Date of the review meeting" />
+        <h3 class="heading-m">"Last cycle’s objectives"</h3>
+        <Show when=move || previous.get().is_empty()>
+            <p class="empty">"There were no objectives from last cycle to review."</p>
+        </Show>
+        <For each=move || previous.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
+            <div class="objective">
+                <h4 class="heading-s">{format!("Objective {}", number + 1)}</h4>
+                <p class="prose">{draft.text(format!("{PREVIOUS}[{id}].objective"))}</p>
+                <DraftChoice
+                    draft=draft
+                    path=format!("{PREVIOUS}[{id}].rating")
+                    label=format!("Progress on objective {}", number + 1)
+                    options=choices(&ProgressRating::ALL, ProgressRating::label)
+                />
+                <DraftTextArea
+                    draft=draft
+                    path=format!("{PREVIOUS}[{id}].comment")
+                    label=format!("Comment on objective {}", number + 1)
+                    hint="Where it was not achieved, the reasons."
+                    rows=3
+                />
             </div>
-            <h3 class="heading-m">"Reviewee’s comments"</h3>
-            <DraftTextArea
-                draft=draft
-                path="statement.reviewee_comments"
-                label="Comments from the reviewee"
-                hint="The reviewee adds these after reading the statement."
-                read_only=!workspace.is(Role::Reviewee)
-            />
-        </section>
+        </For>
+        <h3 class="heading-m">"Assessment"</h3>
+        {Statement::TEXT_FIELDS.iter().map(|field| view! {
+            <DraftTextArea draft=draft path=format!("statement.{}", field.name) label=field.label hint=field.hint />
+        }).collect_view()}
+        {shape.ten_standards.then(|| view! { <Standards workspace=workspace /> })}
+        {shape.pay.then(|| view! {
+            <h3 class="heading-m">"Pay progression"</h3>
+            <DraftChoice draft=draft path="statement.pay_recommendation" label="Recommendation" options=choices(&PayRecommendation::ALL, PayRecommendation::label) />
+            <DraftTextArea draft=draft path="statement.pay_rationale" label="Reasons for the recommendation" rows=3 />
+        })}
+        <NewObjectives workspace=workspace />
+        <div class="warnings" aria-live="polite">
+            {move || warnings().into_iter().map(|text| view! { <p class="warning-text">{text}</p> }).collect_view()}
+        </div>
+        <h3 class="heading-m">"Reviewee’s comments"</h3>
+        {move || {
+            let comments = draft.text("statement.reviewee_comments".to_owned()).get();
+            if comments.trim().is_empty() {
+                view! { <p class="empty">"The reviewee adds their comments after reading the statement."</p> }.into_any()
+            } else {
+                view! { <p class="prose" data-testid="reviewee-comments">{comments}</p> }.into_any()
+            }
+        }}
     }
 }
 
@@ -123,7 +163,6 @@ pub(super) fn StatementSection(workspace: Workspace) -> impl IntoView {
 #[component]
 fn Standards(workspace: Workspace) -> impl IntoView {
     let draft = workspace.statement;
-    let locked = !workspace.is(Role::Reviewer);
     let ids = draft.list_ids(STANDARDS.to_owned());
     view! {
         <h3 class="heading-m">"The 10 standards"</h3>
@@ -132,7 +171,7 @@ fn Standards(workspace: Workspace) -> impl IntoView {
                 let text = TEN_STANDARDS.iter().find(|s| s.key == id).map_or(id.clone(), |s| format!("{} {}", s.number, s.text));
                 view! {
                     <div class="objective">
-                        <DraftChoice draft=draft path=format!("{STANDARDS}[{id}].judgement") label=text options=choices(&StandardJudgement::ALL, StandardJudgement::label) read_only=locked />
+                        <DraftChoice draft=draft path=format!("{STANDARDS}[{id}].judgement") label=text options=choices(&StandardJudgement::ALL, StandardJudgement::label) />
                     </div>
                 }
             }
@@ -144,7 +183,6 @@ fn Standards(workspace: Workspace) -> impl IntoView {
 #[component]
 fn NewObjectives(workspace: Workspace) -> impl IntoView {
     let draft = workspace.statement;
-    let locked = !workspace.is(Role::Reviewer);
     let ids = draft.list_ids(NEW.to_owned());
     let max = workspace
         .review
@@ -178,17 +216,15 @@ fn NewObjectives(workspace: Workspace) -> impl IntoView {
             <fieldset class="fieldset objective">
                 <legend class="fieldset__legend">{format!("New objective {}", number + 1)}</legend>
                 {Statement::OBJECTIVE_FIELDS.iter().map(|field| view! {
-                    <DraftTextArea draft=draft path=format!("{NEW}[{id}].{}", field.name) label=field.label hint=field.hint rows=2 read_only=locked />
+                    <DraftTextArea draft=draft path=format!("{NEW}[{id}].{}", field.name) label=field.label hint=field.hint rows=2 />
                 }).collect_view()}
-                <DraftDate draft=draft path=format!("{NEW}[{id}].by_when") label="By when?" read_only=locked />
-                <DraftCheckbox draft=draft path=format!("{NEW}[{id}].shared_with_team") label="Shared by the whole team" read_only=locked />
+                <DraftDate draft=draft path=format!("{NEW}[{id}].by_when") label="By when?" />
+                <DraftCheckbox draft=draft path=format!("{NEW}[{id}].shared_with_team") label="Shared by the whole team" />
                 <SmartHints workspace=workspace id=id.clone() />
-                {(!locked).then(|| view! { <RemoveButton draft=draft order_path=NEW.to_owned() id=id.clone() what=format!("new objective {}", number + 1) /> })}
+                <RemoveButton draft=draft order_path=NEW.to_owned() id=id.clone() what=format!("new objective {}", number + 1) />
             </fieldset>
         </For>
-        {(!locked).then(|| view! {
-            <button type="button" class="button button--secondary" on:click=add>"Add a new objective"</button>
-        })}
+        <button type="button" class="button button--secondary" on:click=add>"Add a new objective"</button>
     }
 }
 
