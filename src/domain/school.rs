@@ -29,6 +29,8 @@ pub struct Profile {
 pub enum ProfileProblem {
     NoName,
     NoRole,
+    /// No policy chosen: nothing is preselected, so a school's policy is never guessed.
+    NoPolicy,
 }
 
 impl ProfileProblem {
@@ -37,6 +39,7 @@ impl ProfileProblem {
         match self {
             ProfileProblem::NoName => "profile-name",
             ProfileProblem::NoRole => "profile-roles",
+            ProfileProblem::NoPolicy => "policy",
         }
     }
 }
@@ -48,6 +51,10 @@ impl fmt::Display for ProfileProblem {
             ProfileProblem::NoRole => write!(
                 f,
                 "Choose at least one role: most staff are a reviewee, and some also review others."
+            ),
+            ProfileProblem::NoPolicy => write!(
+                f,
+                "Choose your school’s appraisal policy. If you are not sure which, ask whoever leads appraisal at your school."
             ),
         }
     }

@@ -61,16 +61,16 @@ pub fn ContactsPage() -> impl IntoView {
             <Show when=move || !contacts().by_name.is_empty() fallback=|| view! {
                 <p class="empty">"Nobody yet. When you import someone’s first file, you confirm their fingerprint and they appear here."</p>
             }>
-                <table class="table">
+                <table class="table table--cards">
                     <caption class="visually-hidden">"Contacts and their fingerprints"</caption>
                     <thead><tr><th scope="col">"Name"</th><th scope="col">"Fingerprint"</th><th scope="col">"How it was checked"</th><th scope="col">"Since"</th></tr></thead>
                     <tbody>
                         {move || contacts().by_name.into_values().map(|contact| view! {
                             <tr>
-                                <td>{contact.name.clone()}</td>
-                                <td class="fingerprint">{contact.keys.fingerprint()}</td>
-                                <td>{contact.verified.label()}</td>
-                                <td>{chrono::DateTime::from_timestamp_millis(contact.pinned_at_millis).map(local_date).unwrap_or_default()}</td>
+                                <th scope="row">{contact.name.clone()}</th>
+                                <td data-label="Fingerprint" class="fingerprint">{contact.keys.fingerprint()}</td>
+                                <td data-label="How it was checked">{contact.verified.label()}</td>
+                                <td data-label="Since">{chrono::DateTime::from_timestamp_millis(contact.pinned_at_millis).map(local_date).unwrap_or_default()}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>

@@ -133,12 +133,14 @@ pub fn HomePage() -> impl IntoView {
                 // list of reviews stays the same.
                 storage.changed_elsewhere.track();
                 let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews.get().into_iter().partition(|mine| mine.role == Role::Reviewer);
+                let (own, sent_to_me): (Vec<MyReview>, Vec<MyReview>) = others.into_iter().partition(|mine| mine.role == Role::Reviewee);
                 let held: Vec<Review> = reviewing.iter().map(|mine| mine.review.clone()).collect();
                 let warning = storage.with(|vault| load_warning(vault, &held, crate::browser::today())).flatten();
                 view! {
                     {warning.map(|text| view! { <p class="warning-text" role="status">{text}</p> })}
                     {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}
-                    {others.into_iter().map(|mine| view! { <ReviewCard mine=mine /> }).collect_view()}
+                    <ReviewCards heading="Your own review" reviews=own />
+                    <ReviewCards heading="Sent to you" reviews=sent_to_me />
                 }
             }}
         </Show>
@@ -152,7 +154,7 @@ fn Reviewees(reviews: Vec<MyReview>) -> impl IntoView {
     view! {
         <h2>"Your reviewees"</h2>
         <div class="table-wrap">
-            <table class="table">
+            <table class="table table--cards">
                 <caption class="visually-hidden">"The reviews you are the reviewer for"</caption>
                 <thead>
                     <tr><th scope="col">"Reviewee"</th><th scope="col">"Stage"</th><th scope="col">"Next deadline"</th><th scope="col">"New objectives"</th></tr>
@@ -166,13 +168,13 @@ fn Reviewees(reviews: Vec<MyReview>) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row"><A href=href>{review.reviewee.name.clone()}</A></th>
-                                <td>{stage_label(mine.stage, Role::Reviewer)}</td>
+                                <td data-label="Stage">{stage_label(mine.stage, Role::Reviewer)}</td>
                                 {match next {
-                                    Some((text, true)) => view! { <td class="overdue">{text}</td> }.into_any(),
-                                    Some((text, false)) => view! { <td>{text}</td> }.into_any(),
-                                    None => view! { <td>"None in the next six weeks"</td> }.into_any(),
+                                    Some((text, true)) => view! { <td data-label="Next deadline" class="overdue">{text}</td> }.into_any(),
+                                    Some((text, false)) => view! { <td data-label="Next deadline">{text}</td> }.into_any(),
+                                    None => view! { <td data-label="Next deadline">"None in the next six weeks"</td> }.into_any(),
                                 }}
-                                <td>{objectives}</td>
+                                <td data-label="New objectives">{objectives}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -180,6 +182,17 @@ fn Reviewees(reviews: Vec<MyReview>) -> impl IntoView {
             </table>
         </div>
     }
+}
+
+/// A group of review cards under its own heading, when there are any.
+#[component]
+fn ReviewCards(heading: &'static str, reviews: Vec<MyReview>) -> impl IntoView {
+    (!reviews.is_empty()).then(|| {
+        view! {
+            <h2>{heading}</h2>
+            {reviews.into_iter().map(|mine| view! { <ReviewCard mine=mine /> }).collect_view()}
+        }
+    })
 }
 
 /// One review the person takes part in as reviewee (or only reads): stage, next step, deadlines.

@@ -10,6 +10,7 @@ use crate::components::{
 };
 use crate::domain::documents::{Document, FormField, PreReviewAuthor, PreReviewForm, from_json};
 use crate::state::use_storage;
+use crate::storage::records;
 
 /// The record key of the person's own pre-review.
 const RECORD: &str = "pre-review";
@@ -37,11 +38,23 @@ fn download_draft(draft: Draft) {
 pub fn PreparePage() -> impl IntoView {
     super::set_page_title("Your pre-review");
     let storage = use_storage();
+    // The name and job title the person gave at set-up head the form; they can change them.
+    // Read without creating keys: looking at the page should not make an identity.
+    let me = storage
+        .with(|vault| records::identity(vault).ok().flatten())
+        .flatten()
+        .map(|stored| stored.profile())
+        .unwrap_or_default();
     let draft = Draft::open(
         storage,
         RECORD,
-        &PreReviewForm::blank(PreReviewAuthor::Reviewee, "", ""),
+        &PreReviewForm::blank(PreReviewAuthor::Reviewee, &me.name, &me.job_title),
     );
+    for (field, known) in [("name", me.name), ("job_title", me.job_title)] {
+        if draft.text(path(field)).get_untracked().trim().is_empty() && !known.trim().is_empty() {
+            draft.set(&path(field), Value::String(known));
+        }
+    }
     save_on_leaving(draft);
     let download = Callback::new(move |()| download_draft(draft));
     let (required, optional): (Vec<&FormField>, Vec<&FormField>) = PreReviewForm::TEXT_FIELDS

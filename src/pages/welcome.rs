@@ -9,7 +9,7 @@ use crate::components::{
 };
 use crate::domain::people::Role;
 use crate::domain::presets::all_presets;
-use crate::domain::school::Profile;
+use crate::domain::school::{Profile, ProfileProblem};
 use crate::state::{AppStorage, use_storage};
 use crate::storage::records;
 
@@ -82,10 +82,18 @@ pub(super) fn ProfileForm(
     );
     let roles = RwSignal::new(held.roles);
     let senior_leader = RwSignal::new(held.senior_leader);
+    // Nothing is preselected: the school's own choice, else the policy an imported invitation
+    // names, else the person chooses.
+    let invited_under = storage
+        .with(|vault| records::reviews(vault).ok())
+        .flatten()
+        .and_then(|reviews| reviews.first().map(|held| held.summary.policy.key.clone()));
     let policy = RwSignal::new(
         school_policy
             .as_ref()
-            .map_or_else(|| all_presets()[0].key.clone(), |p| p.key.clone()),
+            .map(|p| p.key.clone())
+            .or(invited_under)
+            .unwrap_or_default(),
     );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failed = RwSignal::new(None::<String>);
@@ -98,8 +106,11 @@ pub(super) fn ProfileForm(
             roles: roles.get_untracked(),
             senior_leader: senior_leader.get_untracked(),
         };
-        let problems: Vec<FieldError> = profile
-            .problems()
+        let mut problems = profile.problems();
+        if policy.get_untracked().is_empty() {
+            problems.push(ProfileProblem::NoPolicy);
+        }
+        let problems: Vec<FieldError> = problems
             .into_iter()
             .map(|problem| FieldError {
                 field: problem.field(),
@@ -168,8 +179,9 @@ pub(super) fn ProfileForm(
                 <label for="profile-senior-leader">"I am on the senior leadership team"</label>
                 <p class="choice__hint field__hint" id="profile-senior-leader-hint">"Some policies do not limit how many reviews senior leaders carry out."</p>
             </div>
-            <fieldset class="fieldset">
+            <fieldset class="fieldset" id="policy" tabindex="-1">
                 <legend class="fieldset__legend">"Your school’s appraisal policy"</legend>
+                {move || error_for(errors, "policy").get().map(|message| view! { <p class="error-message">{message}</p> })}
                 <p class="field__hint">"New reviews follow its cycle, deadlines and limits. You can adjust it in Settings."</p>
                 {all_presets().into_iter().map(|preset| {
                     let id = format!("policy-{}", preset.key);

@@ -52,6 +52,9 @@ test("first run, settings, a review and a sign-off with the keyboard alone", asy
   const problems = page.getByRole("alert").filter({ hasText: "There is a problem" });
   await problems.getByRole("link", { name: "Enter your name, as colleagues know you." }).waitFor();
   await problems.getByRole("link", { name: /Choose at least one role/ }).waitFor();
+  // No policy is chosen for the person: they pick their school's.
+  await problems.getByRole("link", { name: /Choose your school’s appraisal policy/ }).waitFor();
+  assert.equal(await page.getByRole("radio", { checked: true }).count(), 0);
 
   await page.getByLabel("Your name, as colleagues know you").focus();
   await page.keyboard.type("Jo Lee");
