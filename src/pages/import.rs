@@ -40,6 +40,10 @@ enum Item {
     Undone {
         file: String,
     },
+    /// A file already imported here: information, not a problem.
+    Repeat {
+        file: String,
+    },
 }
 
 /// Up to this many files in the list, each one's changes are shown unfolded.
@@ -97,9 +101,7 @@ fn examine(storage: AppStorage, importer: Option<&Importer>, file: String, bytes
             records::preview_import(vault, &bundle),
         )
     }) {
-        Some((Ok(true), _)) => {
-            refuse("You have already imported this file, so there is nothing more to do.".into())
-        }
+        Some((Ok(true), _)) => Item::Repeat { file },
         Some((_, Ok(preview))) => Item::Ready {
             file,
             bundle: Arc::new(bundle),
@@ -121,6 +123,7 @@ pub fn ImportPage() -> impl IntoView {
     let take_files = move |files: web_sys::FileList| {
         let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
         let total = files.len();
+        clear_finished(items);
         spawn_local(async move {
             let importer = Importer::read(storage);
             // Checked files join the list a few at a time: drawing the list after every one of
@@ -162,6 +165,7 @@ pub fn ImportPage() -> impl IntoView {
     let on_paste = move |_| {
         let text = pasted.get_untracked();
         let importer = Importer::read(storage);
+        clear_finished(items);
         items.update(|list| {
             list.push(examine(
                 storage,
@@ -263,12 +267,19 @@ fn ImportAll(storage: AppStorage, items: RwSignal<Vec<Item>>) -> impl IntoView {
     }
 }
 
+/// Before new files are checked, what earlier ones came to (imported, refused, repeats) is
+/// cleared, so messages do not pile up; files still waiting to be imported stay.
+fn clear_finished(items: RwSignal<Vec<Item>>) {
+    items.update(|list| list.retain(|item| matches!(item, Item::Ready { .. })));
+}
+
 fn item_state(item: &Item) -> u8 {
     match item {
         Item::Refused { .. } => 0,
         Item::Ready { .. } => 1,
         Item::Imported { .. } => 2,
         Item::Undone { .. } => 3,
+        Item::Repeat { .. } => 4,
     }
 }
 
@@ -306,6 +317,10 @@ fn ItemView(
     match item {
         Item::Refused { file, reason } => view! {
             <Banner kind=BannerKind::Problem title=format!("{file} was not imported")><p>{reason}</p></Banner>
+        }
+        .into_any(),
+        Item::Repeat { file } => view! {
+            <Banner kind=BannerKind::Information title=format!("{file} is already imported")><p>"There is nothing more to do: everything in it is already here."</p></Banner>
         }
         .into_any(),
         Item::Undone { file } => view! {
@@ -447,13 +462,14 @@ fn ImportHistory(storage: AppStorage) -> impl IntoView {
                             let _ = storage.with_mut(|vault| records::undo_import(vault, &id, now()));
                             storage.announce_change("");
                         };
+                        let what = format!("{} from {}, {}", capitalised(record.kind.label()), record.sender, crate::browser::local_date(record.imported_at));
                         view! {
                             <li>
-                                {format!("{} from {}, {}", capitalised(record.kind.label()), record.sender, crate::browser::local_date(record.imported_at))}
+                                {what.clone()}
                                 {if record.undone {
                                     view! { " (undone)" }.into_any()
                                 } else {
-                                    view! { " " <button type="button" class="button button--link" on:click=undo>"Undo"</button> }.into_any()
+                                    view! { " " <button type="button" class="button button--link" on:click=undo>"Undo"<span class="visually-hidden">{format!(" the import: {what}")}</span></button> }.into_any()
                                 }}
                             </li>
                         }

@@ -56,12 +56,16 @@ test("an invitation is checked, previewed, imported after comparing the fingerpr
   const row = page.getByRole("row", { name: /Jo Lee/ });
   assert.match(await row.textContent(), /Fingerprint compared by phone/);
 
-  // The same file again changes nothing.
+  // The same file again changes nothing: information, not an alarm, and the earlier messages go.
   await choose(page, INVITATION);
-  await page.getByRole("alert").filter({ hasText: "You have already imported this file" }).waitFor();
+  const repeat = page.getByRole("status").filter({ hasText: "invitation-for-sam-by-name.json is already imported" });
+  await repeat.waitFor();
+  assert.match(await repeat.textContent(), /nothing more to do/);
+  assert.equal(await page.getByRole("alert").count(), 0, "a repeat is not shown as a problem");
+  assert.equal(await page.getByText("field(s) updated").count(), 0, "the earlier import's message is cleared");
 
-  // Undo from the history list.
-  await page.getByRole("region", { name: "Imported on this device" }).getByRole("button", { name: "Undo" }).click();
+  // Undo from the history list: the button says which import it undoes.
+  await page.getByRole("region", { name: "Imported on this device" }).getByRole("button", { name: /^Undo the import: Invitation from Jo Lee, / }).click();
   await page.getByText("(undone)").waitFor();
   assert.deepEqual(person.consoleErrors, []);
   await person.context.close();
