@@ -370,7 +370,15 @@ fn each_role_reads_its_own_stage_and_next_step_from_what_it_holds() {
         r.cpd_needs = Some(common::cpd_needs());
     };
     // (case, review, party in it, signatures, stage read, next step contains)
-    let cases: Vec<(&str, Review, Option<Role>, StatementSigned, &str, &str)> = vec![
+    type Case = (
+        &'static str,
+        Review,
+        Option<Role>,
+        StatementSigned,
+        &'static str,
+        &'static str,
+    );
+    let cases: Vec<Case> = vec![
         (
             "reviewer, nothing back yet",
             invited(),

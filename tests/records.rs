@@ -125,6 +125,7 @@ fn identity_and_contacts_are_kept_as_records() {
     let settings = appraise::domain::school::SchoolSettings {
         policy: appraise::domain::presets::preset("la-support-staff"),
         calendar: calendar.clone(),
+        file_names: appraise::domain::school::FileNaming::FullName,
     };
     records::save_school_settings(&mut vault, &settings, at(0)).unwrap();
     assert_eq!(records::school_calendar(&vault), calendar);
@@ -330,8 +331,14 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
     );
 
     assert_eq!(
-        appraise::bundle::file_name(BundleKind::PreReview, 2026, "20261122-0941", "bundle-3f2a"),
-        "appraise-pre-review-2026-27-20261122-0941-3f2a.json"
+        appraise::bundle::file_name(
+            BundleKind::PreReview,
+            "sp",
+            2026,
+            "20261122-0941",
+            "bundle-3f2a"
+        ),
+        "appraise-pre-review-sp-2026-27-20261122-0941-3f2a.json"
     );
 }
 

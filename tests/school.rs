@@ -74,3 +74,20 @@ fn the_objective_limit_is_a_whole_number_from_one_to_ten() {
         );
     }
 }
+
+#[test]
+fn file_names_carry_the_reviewee_as_the_school_chooses() {
+    use appraise::domain::school::FileNaming;
+    let cases = [
+        (FileNaming::Initials, "Sam Patel", "sp"),
+        (FileNaming::Initials, "Mary-Jane O’Neil", "mjo"),
+        (FileNaming::FullName, "Sam  Patel", "sam-patel"),
+        (FileNaming::FullName, "Zoë d’Arcy-Smith", "zoë-darcy-smith"),
+        (FileNaming::FullName, "<script>", "script"),
+        (FileNaming::Initials, "   ", "staff"),
+    ];
+    for (naming, name, expected) in cases {
+        assert_eq!(naming.reviewee_in_file_name(name), expected, "{name}");
+    }
+    assert_eq!(FileNaming::default(), FileNaming::Initials);
+}

@@ -456,7 +456,8 @@ fn sending_with_out_of_date_sign_offs_says_what_changed_and_who_signs_again() {
         ("statement", SignerRole::Reviewer),
         ("statement", SignerRole::Reviewee),
     ];
-    let cases: Vec<(&str, Vec<(&SignOff, &SignOffStatus)>, Vec<String>)> = vec![
+    type Held<'a> = Vec<(&'a SignOff, &'a SignOffStatus)>;
+    let cases: Vec<(&str, Held, Vec<String>)> = vec![
         ("both current", vec![(&jo, &SignOffStatus::Current), (&sam, &SignOffStatus::Current)], vec![]),
         (
             "both out of date",

@@ -42,10 +42,12 @@ pub fn write_bundle(
     }
 }
 
-/// A file name a person can find again, saying what it is, which cycle and when, and unique per
-/// export, with no names in it: `appraise-pre-review-2026-27-20261122-0941-3f2a.json`.
+/// A file name a person can find again, saying what it is, whose review (as the school chose
+/// to name them, see `FileNaming`), which cycle and when, and unique per export:
+/// `appraise-pre-review-sp-2026-27-20261122-0941-3f2a.json`.
 pub fn file_name(
     kind: payload::BundleKind,
+    reviewee: &str,
     cycle_first_year: i32,
     local_stamp: &str,
     bundle_id: &str,
@@ -61,7 +63,7 @@ pub fn file_name(
         .rev()
         .collect();
     format!(
-        "appraise-{what}-{}-{:02}-{local_stamp}-{unique}.json",
+        "appraise-{what}-{reviewee}-{}-{:02}-{local_stamp}-{unique}.json",
         cycle_first_year,
         (cycle_first_year + 1) % 100
     )

@@ -348,7 +348,7 @@ pub fn summarise_paths<'a>(paths: impl IntoIterator<Item = &'a String>) -> Vec<S
 
 #[cfg(test)]
 mod tests {
-    use super::{describe_path, summarise_paths};
+    use super::summarise_paths;
 
     #[test]
     fn changes_are_summarised_once_per_field() {

@@ -79,6 +79,52 @@ pub struct SchoolSettings {
     /// The policy new reviews start under; `None` until chosen.
     pub policy: Option<Policy>,
     pub calendar: SchoolCalendar,
+    /// How the reviewee is named in the names of files sent (the school's choice).
+    #[serde(default)]
+    pub file_names: FileNaming,
+}
+
+/// How a file's name says whose review it is, so a headteacher's downloads can be found: by
+/// initials (the default, as file names show in email) or by full name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileNaming {
+    #[default]
+    Initials,
+    FullName,
+}
+
+impl FileNaming {
+    /// The reviewee as a file name shows them: `sp` or `sam-patel` for Sam Patel; letters and
+    /// digits only, so every system can store the name.
+    pub fn reviewee_in_file_name(self, name: &str) -> String {
+        let words = name
+            .split(|c: char| c.is_whitespace() || c == '-')
+            .map(|word| {
+                word.chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+            })
+            .filter(|word| !word.is_empty());
+        let part: Vec<String> = match self {
+            FileNaming::Initials => words
+                .filter_map(|word| word.chars().next())
+                .map(|c| c.to_lowercase().collect())
+                .collect(),
+            FileNaming::FullName => words.map(|word| word.to_lowercase()).collect(),
+        };
+        let joiner = if self == FileNaming::Initials {
+            ""
+        } else {
+            "-"
+        };
+        let text = part.join(joiner);
+        if text.is_empty() {
+            "staff".to_owned()
+        } else {
+            text
+        }
+    }
 }
 
 /// The most new objectives a school may set as its limit.

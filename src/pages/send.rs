@@ -22,6 +22,8 @@ use crate::storage::records::{self, StoredReview};
 pub enum Sent {
     Done {
         name: String,
+        /// What the file is, e.g. "pre-review", for the email's subject.
+        what: &'static str,
         recipient: String,
         encrypted: bool,
         contents: String,
@@ -81,8 +83,16 @@ pub fn send_bundle(
         (false, _) => None,
     };
     let contents = write_bundle(&payload, &identity, keys.as_deref(), &mut BrowserRandom);
+    let naming = storage
+        .with(|vault| {
+            records::school_settings(vault)
+                .unwrap_or_default()
+                .file_names
+        })
+        .unwrap_or_default();
     let name = file_name(
         kind,
+        &naming.reviewee_in_file_name(&review.summary.reviewee.name),
         review.summary.period.first_day.year(),
         &file_stamp(),
         &bundle_id,
@@ -95,6 +105,7 @@ pub fn send_bundle(
             storage.announce_change(&format!("review:{review_id}"));
             Sent::Done {
                 name,
+                what: kind.label(),
                 recipient: recipient.name,
                 encrypted: keys.is_some(),
                 contents,
@@ -206,15 +217,17 @@ pub fn SentNotice(sent: RwSignal<Option<Sent>>) -> impl IntoView {
     view! {
         {move || sent.get().map(|outcome| match outcome {
             Sent::Failed(reason) => view! { <Banner kind=BannerKind::Problem title="Not sent"><p>{reason}</p></Banner> }.into_any(),
-            Sent::Done { name, recipient, encrypted, contents } => {
-                let subject = "Appraisal file";
-                let body = format!("Hello,%0A%0AI have attached my appraisal file ({name}). Import it in Appraise.%0A");
-                let mailto = format!("mailto:?subject={}&body={body}", subject.replace(' ', "%20"));
+            Sent::Done { name, what, recipient, encrypted, contents } => {
+                let subject = format!("Appraisal: {what}");
+                let body = format!(
+                    "Hello {recipient},\n\nI have attached the {what} for our appraisal: {name}.\nTo open it, go to Appraise, choose Import a file, and choose the attachment.\n"
+                );
+                let mailto = format!("mailto:?subject={}&body={}", mail_encode(&subject), mail_encode(&body));
                 let (share_name, share_contents) = (name.clone(), contents.clone());
                 view! {
                     <Banner kind=BannerKind::Success title="Your file is ready to send">
                         <p data-testid="sent-file">{format!("Downloaded {name} for {recipient}{}.", if encrypted { ", encrypted" } else { ", not encrypted" })}</p>
-                        <p>"Attach it to an email to them (it is in your downloads), or share it straight from this device."</p>
+                        <p>{format!("Attach {name} to an email to {recipient}: it is in your downloads folder. Or share it straight from this device.")}</p>
                         {can_share().then(|| view! {
                             <button type="button" class="button button--secondary" on:click=move |_| { share(&share_name, &share_contents); }>"Share the file"</button>
                         })}
@@ -224,4 +237,18 @@ pub fn SentNotice(sent: RwSignal<Option<Sent>>) -> impl IntoView {
             }
         })}
     }
+}
+
+/// Text for a `mailto:` link's subject or body: everything but letters, digits and a few safe
+/// marks is percent-encoded as UTF-8 (RFC 6068), so line breaks and apostrophes arrive intact.
+fn mail_encode(text: &str) -> String {
+    let mut encoded = String::new();
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-_.~".contains(&byte) {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    encoded
 }

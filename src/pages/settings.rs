@@ -10,7 +10,7 @@ use crate::components::{Banner, BannerKind, ErrorSummary, FieldError, TextField,
 use crate::domain::calendar::Closure;
 use crate::domain::dates::format_uk_date;
 use crate::domain::policy::Policy;
-use crate::domain::school::{SchoolSettings, closure_from, objective_limit};
+use crate::domain::school::{FileNaming, SchoolSettings, closure_from, objective_limit};
 use crate::state::{AppStorage, use_storage};
 use crate::storage::records;
 
@@ -57,6 +57,7 @@ pub fn SettingsPage() -> impl IntoView {
             }}
         </section>
         <Closures storage=storage />
+        <FileNames storage=storage />
         <section class="section" aria-labelledby="more-heading">
             <h2 id="more-heading">"Keys, contacts and data"</h2>
             <ul class="list">
@@ -207,6 +208,59 @@ fn Closures(storage: AppStorage) -> impl IntoView {
                 <button type="submit" class="button button--secondary">"Add the closure"</button>
             </form>
             {move || failed.get().map(|reason| view! { <Banner kind=BannerKind::Problem title="Not saved"><p>{reason}</p></Banner> })}
+        </section>
+    }
+}
+
+/// How the files people send name the reviewee: initials by default, full names if the school
+/// prefers (file names show in email, so the choice is the school's).
+#[component]
+fn FileNames(storage: AppStorage) -> impl IntoView {
+    let naming = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| {
+                records::school_settings(vault)
+                    .unwrap_or_default()
+                    .file_names
+            })
+            .unwrap_or_default()
+    };
+    let outcome = RwSignal::new(None::<Result<(), String>>);
+    let choose = move |chosen: FileNaming| {
+        outcome.set(Some(change_settings(storage, |settings| {
+            settings.file_names = chosen;
+        })));
+    };
+    let options = [
+        (
+            FileNaming::Initials,
+            "file-names-initials",
+            "Initials, for example appraise-final-statement-sp-2026-27-….json",
+        ),
+        (
+            FileNaming::FullName,
+            "file-names-full",
+            "Full name, for example appraise-final-statement-sam-patel-2026-27-….json",
+        ),
+    ];
+    view! {
+        <section class="section" aria-labelledby="file-names-heading">
+            <h2 id="file-names-heading">"Names of the files you send"</h2>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"Show whose review a file is by"</legend>
+                <p class="field__hint">"File names can be seen in email, so your school chooses. Everyone’s downloads stay easy to sort either way."</p>
+                {options.into_iter().map(|(this, id, label)| view! {
+                    <div class="choice">
+                        <input type="radio" name="file-names" id=id prop:checked=move || naming() == this on:change=move |_| choose(this) />
+                        <label for=id>{label}</label>
+                    </div>
+                }).collect_view()}
+            </fieldset>
+            {move || outcome.get().map(|result| match result {
+                Ok(()) => view! { <p class="save-indicator" role="status">"Saved"</p> }.into_any(),
+                Err(reason) => view! { <Banner kind=BannerKind::Problem title="Not saved"><p>{reason}</p></Banner> }.into_any(),
+            })}
         </section>
     }
 }

@@ -115,13 +115,17 @@ test("after importing the invitation, the reviewee sends their pre-review as an 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
   await page.getByLabel("Key successes and achievements over the last year").fill("Ran the phonics group all year");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Send to Jo Lee" }).click()]);
-  assert.match(download.suggestedFilename(), /^appraise-pre-review-2026-27-\d{4}-\d{2}-\d{2}-\d{4}-[0-9a-f]{4}\.json$/);
+  assert.match(download.suggestedFilename(), /^appraise-pre-review-sp-2026-27-\d{4}-\d{2}-\d{2}-\d{4}-[0-9a-f]{4}\.json$/);
   const file = JSON.parse(await readFile(await download.path(), "utf8"));
   assert.equal(file.format, "appraise-sealed-bundle");
   assert.equal(file.recipients.length, 2, "for the reviewer and for the sender");
   assert.ok(!JSON.stringify(file).includes("phonics"), "the content is encrypted");
   assert.match(await page.getByTestId("sent-file").textContent(), /for Jo Lee, encrypted/);
-  assert.equal(await page.getByRole("link", { name: "Write an email" }).count(), 1);
+  // The email says what the file is and how to open it, with the file's name to attach.
+  const mailto = decodeURIComponent(await page.getByRole("link", { name: "Write an email" }).getAttribute("href"));
+  assert.match(mailto, /^mailto:\?subject=Appraisal: pre-review&body=Hello Jo Lee,\n\nI have attached the pre-review for our appraisal: appraise-pre-review-sp-2026-27-/);
+  assert.match(mailto, /choose Import a file, and choose the attachment\.\n$/);
+  assert.match(await page.getByRole("status").filter({ hasText: "ready to send" }).textContent(), /Attach appraise-pre-review-sp-.*\.json to an email to Jo Lee: it is in your downloads folder/);
   await person.context.close();
 });
 

@@ -107,11 +107,32 @@ async function wholeCycle(jo, sam, pat, chris) {
   await jo.page.getByLabel("Meeting date").fill("12/03/2027");
   await jo.page.getByLabel("Last cycle’s objectives").fill("Run the phonics catch-up group\nIntroduce a reading log");
   const invitation = await download(jo.page, () => jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click());
+  // The page leads to the new review instead of leaving the filled form to be sent twice.
+  await jo.page.getByRole("heading", { name: "Review of Sam Patel started" }).waitFor();
+  assert.equal(await jo.page.getByLabel("Reviewee’s name").count(), 0);
+  await jo.page.getByRole("button", { name: "Start another review" }).click();
+  await jo.page.getByLabel("Reviewee’s name").fill("sam patel");
+  await jo.page.getByLabel("Your school’s appraisal policy").selectOption({ label: "Secondary school: support staff" });
+  await jo.page.getByLabel("Meeting date").fill("12/03/2027");
+  await jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click();
+  const second = jo.page.getByRole("status").filter({ hasText: "You already have a review of Sam Patel in this cycle" });
+  await second.waitFor();
+  await second.getByRole("link", { name: "Open the review you already have" }).click();
+  await jo.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
+  await nav(jo.page, "Home");
+  assert.equal(await jo.page.getByRole("row", { name: /Sam Patel/ }).count(), 1, "no duplicate was started");
 
   // Reviewee: import, draft the pre-review with a reload and a spell offline, send it.
   await importFile(sam.page, invitation, "In person");
   await waitForOfflineCopy(sam.page);
   await nav(sam.page, "Your pre-review");
+  assert.equal(await sam.page.getByLabel("Your name").inputValue(), "Sam Patel", "the name given at set-up heads the form");
+  // Two pieces of evidence, and some answers left blank.
+  for (const [n, evidence] of ["Phonics tracking sheets, spring term", "Parent feedback cards"].entries()) {
+    await sam.page.getByRole("button", { name: "Add a piece of evidence" }).click();
+    await sam.page.getByLabel(`Evidence ${n + 1}`).fill(evidence);
+  }
+  await sam.page.getByLabel("Career goals and development opportunities").fill("HLTA status within two years.");
   const successes = sam.page.getByLabel("Key successes and achievements over the last year");
   await successes.fill("Ran the phonics catch-up group: 14 of 16 pupils reached the expected standard.");
   await sam.page.getByText("All changes saved on this device").waitFor();
@@ -135,7 +156,14 @@ async function wholeCycle(jo, sam, pat, chris) {
   assert.match(await row.textContent(), /Preparing for the meeting/);
   await row.getByRole("link", { name: "Sam Patel" }).click();
   await jo.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
-  assert.match(await jo.page.getByTestId("pre-review-received").textContent(), /Started a reading log/);
+  // Every answer and the evidence reach the reviewer, addressed to them; blanks say so.
+  const received = jo.page.getByTestId("pre-review-received");
+  assert.match(await received.textContent(), /Started a reading log/);
+  assert.match(await received.textContent(), /HLTA status within two years/);
+  assert.deepEqual(await received.getByRole("listitem").allTextContents(), ["Phonics tracking sheets, spring term", "Parent feedback cards"]);
+  assert.match(await received.textContent(), /What helped them achieve themNot filled in/);
+  assert.doesNotMatch(await received.textContent(), /Your name/);
+  assert.match(await jo.page.locator(".next-step").textContent(), /Read the reviewee’s pre-review/);
   // The meeting and the policy's deadlines, for any calendar app.
   const ics = await readFile(await download(jo.page, () => jo.page.getByRole("button", { name: "Add the meeting and deadlines to your calendar" }).click()), "utf8");
   assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
@@ -178,6 +206,10 @@ async function wholeCycle(jo, sam, pat, chris) {
   await cpd.getByRole("group", { name: "Need 1" }).getByLabel("Training or development need").fill("Phonics training for older readers");
   await cpd.getByRole("group", { name: "Need 1" }).getByLabel("Action to be taken").fill("Book the local authority course for the spring term");
   await cpd.getByRole("group", { name: "Need 1" }).getByLabel("Theme").selectOption({ label: "Subject knowledge or curriculum" });
+  if (new Date() < new Date("2027-03-12")) {
+    // Signing before the meeting date is warned about, with the way to correct it.
+    assert.match(await jo.page.getByTestId("before-the-meeting").textContent(), /12\/03\/2027, after today/);
+  }
   await jo.page.getByRole("button", { name: "Sign the statement" }).click();
   await jo.page.getByRole("button", { name: "Sign the training needs" }).click();
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
@@ -191,10 +223,14 @@ async function wholeCycle(jo, sam, pat, chris) {
   await nav(sam.page, "Home");
   await sam.page.getByRole("region", { name: "Your review with Jo Lee" }).getByRole("link", { name: "Open this review" }).click();
   const samsStatement = sam.page.locator("#statement");
-  assert.equal(await samsStatement.getByLabel("Assessment against the job role").inputValue(), "Sam has led the catch-up group with real care & skill; <b>not bold</b>.");
-  assert.equal(await samsStatement.getByLabel("Assessment against the job role").getAttribute("readonly"), "", "the reviewer's words are read-only");
+  // The reviewer's words are a document to read, not a disabled form; markup stays text.
+  const document = samsStatement.getByTestId("statement-document");
+  assert.match(await document.textContent(), /Assessment against the job roleSam has led the catch-up group with real care & skill; <b>not bold<\/b>\./);
+  assert.match(await document.textContent(), /Progress on objective 2Partially achieved or good progress/);
+  assert.equal(await document.locator("textarea, select, input").count(), 0);
+  assert.equal(await samsStatement.locator("b").count(), 0);
   await signOffs(sam.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
-  await samsStatement.getByLabel("Comments from the reviewee").fill("I agree with the statement and look forward to the course.");
+  await samsStatement.getByLabel("Your comments on the statement").fill("I agree with the statement and look forward to the course.");
   await sam.page.getByRole("button", { name: "Sign the statement" }).click();
   await signOffs(sam.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Current" }).waitFor();
   await look(sam.page, "review-reviewee");
@@ -207,7 +243,7 @@ async function wholeCycle(jo, sam, pat, chris) {
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Current" }).waitFor();
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
   assert.equal(await jo.page.getByTestId("stage").textContent(), "Signed by both");
-  assert.equal(await jo.page.locator("#statement").getByLabel("Comments from the reviewee").inputValue(), "I agree with the statement and look forward to the course.");
+  assert.equal(await jo.page.getByTestId("reviewee-comments").textContent(), "I agree with the statement and look forward to the course.");
   await jo.page.getByLabel("Encrypt the file so only the person you send it to").uncheck();
   await jo.page.getByLabel("Headteacher’s name").fill("Pat Head");
   const final = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the final statement to the headteacher" }).click());
@@ -218,8 +254,12 @@ async function wholeCycle(jo, sam, pat, chris) {
   const needs = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the training needs to the CPD leader" }).click());
   await importFile(chris.page, needs, "By phone");
   await nav(chris.page, "Home");
-  await chris.page.getByRole("region", { name: "Sam Patel’s review by Jo Lee" }).getByRole("link", { name: "Open this review" }).click();
-  assert.equal(await chris.page.locator("#cpd-needs").getByLabel("Training or development need").inputValue(), "Phonics training for older readers");
+  await chris.page.getByRole("region", { name: "Training needs of Sam Patel" }).getByRole("link", { name: "Open this review" }).click();
+  assert.match(await chris.page.getByTestId("cpd-document").textContent(), /Training or development needPhonics training for older readers/);
+  assert.match(await chris.page.getByTestId("cpd-document").textContent(), /ThemeSubject knowledge or curriculum/);
+  assert.equal(await chris.page.getByTestId("stage").textContent(), "Training needs received");
+  assert.match(await chris.page.locator(".next-step").textContent(), /Plan the training needs/);
+  await look(chris.page, "review-cpd-leader");
   assert.equal(await chris.page.locator("#statement").count(), 0, "nothing but the training needs");
   assert.equal(await chris.page.locator("#pre-review").count(), 0);
 
@@ -231,12 +271,16 @@ async function wholeCycle(jo, sam, pat, chris) {
   await signOffs(pat.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Current" }).waitFor();
   await signOffs(pat.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
   assert.equal(await pat.page.getByRole("button", { name: "Sign the statement" }).count(), 0, "the headteacher reads, and does not sign");
+  assert.match(await pat.page.getByTestId("statement-document").textContent(), /Comments from the revieweeI agree with the statement/);
+  assert.equal(await pat.page.locator("main textarea, main select").count(), 0, "a document, not a disabled form");
+  assert.match(await pat.page.locator(".next-step").textContent(), /Read the agreed statement/);
   await look(pat.page, "review-headteacher");
   // It prints as a document: no navigation, no buttons, the sign-offs at the end.
   await pat.page.emulateMedia({ media: "print" });
   assert.equal(await pat.page.locator(".site-header").isVisible(), false);
   assert.equal(await pat.page.getByRole("button").filter({ visible: true }).count(), 0);
   assert.equal(await pat.page.getByTestId("sign-offs").isVisible(), true);
+  assert.equal(await pat.page.getByText(/Your sign-off will be dated/).filter({ visible: true }).count(), 0);
   await pat.page.screenshot({ path: `${SHOTS}/print-headteacher.png`, fullPage: true });
   await pat.page.emulateMedia({ media: "screen" });
 
@@ -245,6 +289,16 @@ async function wholeCycle(jo, sam, pat, chris) {
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Out of date" }).waitFor();
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Out of date" }).waitFor();
   assert.match(await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).textContent(), /Changed since it was signed: Planning and review statement: Assessment against the job role/);
+  // Sending it on now asks first, naming what changed and who must sign again.
+  await jo.page.getByLabel("Headteacher’s name").fill("Pat Head");
+  await jo.page.getByRole("button", { name: "Send the final statement to the headteacher" }).click();
+  const caution = jo.page.getByRole("status").filter({ hasText: "The sign-offs do not match the statement as it is now" });
+  await caution.waitFor();
+  assert.match(await caution.textContent(), /Sam Patel’s sign-off as reviewee on the planning and review statement is out of date: Planning and review statement: Assessment against the job role changed after Sam Patel signed on .*Sam Patel must sign again\./);
+  assert.match(await caution.textContent(), /Jo Lee must sign again\./);
+  await look(jo.page, "send-out-of-date");
+  const resent = await download(jo.page, () => caution.getByRole("button", { name: "Send it anyway" }).click());
+  assert.ok(resent.endsWith(".json"));
   await jo.page.reload();
   assert.equal(await jo.page.locator("#checklist").getByLabel("Share feedback").isChecked(), true);
   assert.equal(await jo.page.locator("#pre-review").getByLabel("Key successes and achievements over the last year").inputValue(), "Ask about the reading log: only for me");
