@@ -504,3 +504,165 @@ fn a_second_review_of_the_same_person_in_the_same_cycle_is_warned_about() {
     let other_cycle = common::review("la-support-staff", "Support staff", date(2028, 10, 1));
     assert!(second_review_this_cycle(held, "Sam Patel", &other_cycle.period).is_none());
 }
+
+/// Real objective wordings (after the seeds' examples and typical teacher and support-staff
+/// objectives, each with a by-when date inside the cycle unless shown) with the verdict a careful
+/// reviewer would give. The SMART check is a hint, tuned to agree with this table.
+#[test]
+fn the_smart_hint_agrees_with_a_careful_reviewer_on_real_objectives() {
+    use SmartMiss::{
+        NoActionVerb as Verb, NoSuccessCriteria as Criteria, NothingMeasurable as Measure,
+    };
+    let cases: [(&str, &str, &[SmartMiss]); 33] = [
+        (
+            "Raise the reading age of the Year 7 catch-up group by 6 months",
+            "Reading ages measured in July",
+            &[],
+        ),
+        (
+            "Complete the level 3 teaching assistant qualification",
+            "Certificate awarded",
+            &[],
+        ),
+        (
+            "Lead a phonics workshop for parents",
+            "Workshop held and feedback collected",
+            &[],
+        ),
+        (
+            "The new TA delivers a session observed as secure by the English lead",
+            "The English lead’s observation judges the session secure",
+            &[],
+        ),
+        (
+            "The new TA delivers a session observed as secure by the English lead",
+            "",
+            &[Criteria],
+        ),
+        (
+            "Improve attendance of the Year 9 group to 95%",
+            "Attendance data each half term",
+            &[],
+        ),
+        (
+            "Reduce lateness in the morning register",
+            "No more than two late marks a term",
+            &[],
+        ),
+        (
+            "Introduce a new filing system for SEN records",
+            "All records filed in the new system and checked by the SENCo",
+            &[],
+        ),
+        (
+            "Deliver first aid training to all midday supervisors",
+            "Every supervisor holds a current certificate",
+            &[],
+        ),
+        (
+            "Support pupils with EHCPs in maths lessons",
+            "Each pupil meets their termly EHCP targets",
+            &[],
+        ),
+        (
+            "Train as a mental health first aider",
+            "Course passed and certificate received",
+            &[],
+        ),
+        (
+            "Set up a lunchtime reading club for Year 3",
+            "Club running weekly with at least 10 pupils",
+            &[],
+        ),
+        (
+            "Update the school website’s policies page",
+            "Page checked by the business manager and signed off",
+            &[],
+        ),
+        (
+            "Manage the stock of classroom resources",
+            "A stock audit shows no shortages",
+            &[],
+        ),
+        (
+            "Mentor the new apprentice through their first year",
+            "Apprentice’s reviews show they are on track, with feedback from their tutor",
+            &[],
+        ),
+        ("Achieve Level 2 in English and maths", "Exam passed", &[]),
+        (
+            "Ensure my safeguarding training is up to date",
+            "Online module completed by 31 December",
+            &[],
+        ),
+        (
+            "Complete the EYFS profile moderation for Reception",
+            "Judgements agreed with the local authority moderator",
+            &[],
+        ),
+        (
+            "Plan and run a sports day for Key Stage 1",
+            "Sports day held in June with every class taking part",
+            &[],
+        ),
+        (
+            "Reduce the number of pupils needing 1:1 support at lunchtime",
+            "From 8 to 5 by July",
+            &[],
+        ),
+        ("Gain HLTA status", "HLTA assessment passed", &[]),
+        (
+            "Deliver Talk Boost to 2 Reception groups",
+            "80% of pupils move up one band",
+            &[],
+        ),
+        (
+            "Observe good practice in another school’s nursery",
+            "A written report of the visit shared at a team meeting",
+            &[],
+        ),
+        (
+            "Develop my confidence in using the interactive whiteboard",
+            "I use it in lessons",
+            &[Measure],
+        ),
+        ("Be more organised", "Feel more organised", &[Verb, Measure]),
+        ("Continue to work hard", "", &[Verb, Measure, Criteria]),
+        ("Improve behaviour", "Behaviour is better", &[Measure]),
+        (
+            "Support the class teacher",
+            "The teacher is happy",
+            &[Measure],
+        ),
+        (
+            "Work on my time management",
+            "Better time management",
+            &[Verb, Measure],
+        ),
+        (
+            "Increase parental engagement",
+            "More parents come to events",
+            &[Measure],
+        ),
+        ("Keep the library tidy", "It looks tidy", &[Measure]),
+        (
+            "Help children settle at lunchtimes",
+            "",
+            &[Measure, Criteria],
+        ),
+        ("To be a good role model", "", &[Verb, Measure, Criteria]),
+    ];
+    for (objective, criteria, expected) in cases {
+        let wording = NewObjective {
+            objective: objective.into(),
+            success_criteria: criteria.into(),
+            by_when: Some(date(2027, 6, 30)),
+            ..NewObjective::blank(id("obj-1"))
+        };
+        assert_eq!(
+            smart_check(&wording, &period()),
+            expected,
+            "{objective} / {criteria}"
+        );
+    }
+}

@@ -1,6 +1,7 @@
 //! The SMART check on a new objective: does it say what will be done (an action verb), how
-//! success is measured (a number, a count or a named artefact), and by when (a date inside the
-//! cycle)? Each miss is a reason the person can act on. It warns; it never blocks.
+//! success is measured (a number, a count, a named artefact or a judgement someone will make),
+//! and by when (a date inside the cycle)? Tuned against a table of real objective wordings
+//! (`tests/validation.rs`). Each miss is a reason the person can act on. It warns; it never blocks.
 
 use std::fmt;
 
@@ -59,12 +60,15 @@ const ACTION_VERBS: &[&str] = &[
     "design",
     "develop",
     "embed",
+    "ensure",
     "establish",
     "gain",
+    "help",
     "implement",
     "improve",
     "increase",
     "introduce",
+    "keep",
     "launch",
     "lead",
     "learn",
@@ -72,6 +76,7 @@ const ACTION_VERBS: &[&str] = &[
     "manage",
     "mentor",
     "monitor",
+    "observe",
     "organise",
     "plan",
     "prepare",
@@ -94,6 +99,24 @@ const COUNT_WORDS: &[&str] = &[
     "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve",
     "twenty", "hundred", "half", "all", "every", "each", "weekly", "termly", "monthly", "daily",
     "percent",
+];
+
+/// Words that name a judgement someone will make, which is a measure a careful reviewer accepts:
+/// "a session observed as secure by the English lead", "assessment passed".
+const JUDGEMENTS: &[&str] = &[
+    "agreed",
+    "approved",
+    "checked",
+    "exam",
+    "feedback",
+    "judged",
+    "moderated",
+    "moderation",
+    "observation",
+    "observed",
+    "passed",
+    "rated",
+    "signed",
 ];
 
 const ARTEFACTS: &[&str] = &[
@@ -143,8 +166,15 @@ fn is_form_of(word: &str, base: &str) -> bool {
     )
 }
 
+/// Words after which a verb's form describes a state, not an action: "be more organised".
+const STATE_BEFORE: &[&str] = &["be", "been", "being", "feel", "more", "better", "well"];
+
 fn has_action_verb(text: &str) -> bool {
-    words(text).any(|word| ACTION_VERBS.iter().any(|verb| is_form_of(&word, verb)))
+    let words: Vec<String> = words(text).collect();
+    words.iter().enumerate().any(|(n, word)| {
+        let describes_a_state = n > 0 && STATE_BEFORE.contains(&words[n - 1].as_str());
+        !describes_a_state && ACTION_VERBS.iter().any(|verb| is_form_of(word, verb))
+    })
 }
 
 fn is_measurable(text: &str) -> bool {
@@ -152,6 +182,7 @@ fn is_measurable(text: &str) -> bool {
         || text.to_lowercase().contains("per cent")
         || words(text).any(|word| {
             COUNT_WORDS.contains(&word.as_str())
+                || JUDGEMENTS.contains(&word.as_str())
                 || ARTEFACTS.iter().any(|artefact| is_form_of(&word, artefact))
         })
 }
