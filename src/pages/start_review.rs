@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::send::{Sent, SentNotice, send_bundle};
 use crate::browser::{fresh_id, now};
@@ -46,8 +47,15 @@ pub fn StartReviewPage() -> impl IntoView {
     let sent = RwSignal::new(None::<Sent>);
     // A review of the same person this cycle, shown once; a second press starts another anyway.
     let duplicate = RwSignal::new(None::<(Id, String)>);
-    // The review just started (its id and reviewee), which replaces the form.
-    let started = RwSignal::new(None::<(Id, String)>);
+    // The review just started replaces the form; it is named in the address
+    // (`?started=<id>`), so the menu's "Start a review" always brings a fresh form.
+    let query = use_query_map();
+    let navigate = use_navigate();
+    let started = Memo::new(move |_| {
+        let id = query.read().get("started")?;
+        let held = storage.with(|vault| records::review(vault, &id).ok().flatten())??;
+        Some((held.summary.id, held.summary.reviewee.name))
+    });
     let school_policy = StoredValue::new(school_policy);
     let chosen_policy = move || {
         let key = policy.get();
@@ -159,19 +167,21 @@ pub fn StartReviewPage() -> impl IntoView {
                     None,
                     false,
                 )));
-                started.set(Some((id, reviewee_name)));
+                for field in [name, job_title, meeting, previous] {
+                    field.set(String::new());
+                }
+                navigate(&format!("/reviews/new?started={id}"), Default::default());
             }
             Some(Err(error)) => sent.set(Some(Sent::Failed(error.to_string()))),
             None => sent.set(Some(Sent::Failed("Your data is not open.".into()))),
         }
     };
-    let start_another = move |_| {
-        for field in [name, job_title, meeting, previous] {
-            field.set(String::new());
+    // The menu link brings the same fresh form; what was sent belongs to the review started.
+    Effect::new(move |_| {
+        if started.get().is_none() {
+            sent.set(None);
         }
-        sent.set(None);
-        started.set(None);
-    };
+    });
     view! {
         <h1>"Start a review"</h1>
         <Show when=move || started.get().is_none() fallback=move || started.get().map(|(id, reviewee)| {
@@ -180,7 +190,7 @@ pub fn StartReviewPage() -> impl IntoView {
                     <h2>{format!("Review of {reviewee} started")}</h2>
                     <p>"Email the invitation to them. When they import it, they can prepare their pre-review and send it back to you."</p>
                     <p><A href=format!("/reviews/{id}") attr:class="button">{format!("Open {reviewee}’s review")}</A></p>
-                    <p><button type="button" class="button button--secondary" on:click=start_another>"Start another review"</button></p>
+                    <p><A href="/reviews/new" attr:class="button button--secondary">"Start another review"</A></p>
                 </div>
                 <Show when=move || matches!(sent.get(), Some(Sent::Done { .. }))>
                     <Banner kind=BannerKind::Information title="About this invitation">
@@ -192,7 +202,7 @@ pub fn StartReviewPage() -> impl IntoView {
         })>
         <p class="lead">"Set up a review for a member of staff and send them the invitation. They import it in Appraise and prepare their pre-review."</p>
         <ErrorSummary errors=errors />
-        <form class="form" on:submit=start novalidate>
+        <form class="form" on:submit=start.clone() novalidate>
             <TextField id="reviewee-name" label="Reviewee’s name" hint="As they will write it in Appraise." value=name error=error_for(errors, "reviewee-name") />
             <TextField id="reviewee-job" label="Reviewee’s job title" hint="" value=job_title />
             <div class="field">

@@ -109,11 +109,18 @@ test("invitation and pre-review travel between reviewer and reviewee as files", 
   await sam.person.context.close();
 });
 
-async function startReview(page) {
+/** Starts a review of Sam Patel; `again` confirms a second one in the same cycle when warned. */
+async function startReview(page, again = false) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Start a review" }).click();
   await page.getByLabel("Reviewee’s name").fill("Sam Patel");
   await page.getByLabel("Meeting date").fill("12/03/2027");
-  const [invitation] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Start the review and download the invitation" }).click()]);
+  const start = page.getByRole("button", { name: "Start the review and download the invitation" });
+  if (again) {
+    await start.click();
+    await page.getByText("You already have a review of Sam Patel in this cycle").waitFor();
+  }
+  const button = again ? page.getByRole("button", { name: "Start a second review anyway" }) : start;
+  const [invitation] = await Promise.all([page.waitForEvent("download"), button.click()]);
   const path = join(dir, `invitation-${Date.now()}.json`);
   await invitation.saveAs(path);
   return path;
@@ -186,7 +193,7 @@ test("several files from a confirmed sender are imported at once", async () => {
   const jo = await personNamed("Jo Lee");
   const sam = await personNamed("Sam Patel");
   const invitations = [];
-  for (let n = 0; n < 3; n += 1) invitations.push(await startReview(jo.page));
+  for (let n = 0; n < 3; n += 1) invitations.push(await startReview(jo.page, n > 0));
   await importAndAccept(sam.page, invitations[0], "In person");
 
   // The other two arrive together; Jo's keys are confirmed, so no question is asked.
