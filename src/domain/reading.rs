@@ -5,7 +5,7 @@
 //! nothing written on one side goes unseen on the other.
 
 use super::dates::format_uk_date;
-use super::documents::{CpdNeeds, PreReviewForm, Statement};
+use super::documents::{CpdNeeds, FormField, PreReviewForm, Statement};
 use super::standards::TEN_STANDARDS;
 
 /// One piece of a document as it is read.
@@ -26,6 +26,17 @@ fn answer(label: impl Into<String>, text: impl Into<String>) -> Part {
     Part::Answer {
         label: label.into(),
         text: text.into().trim().to_owned(),
+    }
+}
+
+/// Each of `fields` with its answer in `values` (an object of the document's fields).
+fn answers(parts: &mut Vec<Part>, fields: &[FormField], values: &serde_json::Value) {
+    for field in fields {
+        let text = values
+            .get(field.name)
+            .and_then(serde_json::Value::as_str)
+            .unwrap_or("");
+        parts.push(answer(field.label, text));
     }
 }
 
@@ -109,13 +120,7 @@ pub fn statement_by_reviewer(statement: &Statement, shape: StatementShape) -> Ve
     }
     parts.push(Part::Heading("Assessment".into()));
     let values = super::documents::to_json(statement);
-    for field in Statement::TEXT_FIELDS {
-        let text = values
-            .get(field.name)
-            .and_then(serde_json::Value::as_str)
-            .unwrap_or("");
-        parts.push(answer(field.label, text));
-    }
+    answers(&mut parts, &Statement::TEXT_FIELDS, &values);
     if shape.ten_standards || !statement.standards.is_empty() {
         parts.push(Part::Heading("The 10 standards".into()));
         for assessment in &statement.standards {
@@ -158,13 +163,7 @@ pub fn statement_by_reviewer(statement: &Statement, shape: StatementShape) -> Ve
     for (number, objective) in statement.new_objectives.iter().enumerate() {
         parts.push(Part::Heading(format!("New objective {}", number + 1)));
         let values = serde_json::to_value(objective).unwrap_or_default();
-        for field in Statement::OBJECTIVE_FIELDS {
-            let text = values
-                .get(field.name)
-                .and_then(serde_json::Value::as_str)
-                .unwrap_or("");
-            parts.push(answer(field.label, text));
-        }
+        answers(&mut parts, &Statement::OBJECTIVE_FIELDS, &values);
         parts.push(answer("By when?", date_or_blank(objective.by_when)));
         if objective.shared_with_team {
             parts.push(answer("Shared by the whole team", "Yes"));

@@ -221,6 +221,8 @@ async function wholeCycle(jo, sam, pat, chris) {
   // Reviewee: import, read, comment, sign, reply.
   await importFile(sam.page, forComment, null);
   await nav(sam.page, "Home");
+  await sam.page.getByRole("heading", { name: "Your own review", level: 2 }).waitFor();
+  await look(sam.page, "home-reviewee");
   await sam.page.getByRole("region", { name: "Your review with Jo Lee" }).getByRole("link", { name: "Open this review" }).click();
   const samsStatement = sam.page.locator("#statement");
   // The reviewer's words are a document to read, not a disabled form; markup stays text.
@@ -254,6 +256,8 @@ async function wholeCycle(jo, sam, pat, chris) {
   const needs = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the training needs to the CPD leader" }).click());
   await importFile(chris.page, needs, "By phone");
   await nav(chris.page, "Home");
+  await chris.page.getByRole("heading", { name: "Sent to you", level: 2 }).waitFor();
+  await look(chris.page, "home-cpd-leader");
   await chris.page.getByRole("region", { name: "Training needs of Sam Patel" }).getByRole("link", { name: "Open this review" }).click();
   assert.match(await chris.page.getByTestId("cpd-document").textContent(), /Training or development needPhonics training for older readers/);
   assert.match(await chris.page.getByTestId("cpd-document").textContent(), /ThemeSubject knowledge or curriculum/);
@@ -266,6 +270,8 @@ async function wholeCycle(jo, sam, pat, chris) {
   // Headteacher: imports it and sees the statement with both sign-offs.
   await importFile(pat.page, final, "By phone");
   await nav(pat.page, "Home");
+  await pat.page.getByRole("heading", { name: "Sent to you", level: 2 }).waitFor();
+  await look(pat.page, "home-headteacher");
   await pat.page.getByRole("region", { name: "Sam Patel’s review by Jo Lee" }).getByRole("link", { name: "Open this review" }).click();
   await pat.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
   await signOffs(pat.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Current" }).waitFor();
