@@ -50,12 +50,7 @@ pub enum Trust {
     NewContact,
 }
 
-pub fn name_key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
+pub use crate::domain::people::name_key;
 
 impl Contacts {
     /// How far `keys` can be trusted as `name`'s; refused when the name is pinned to other keys.

@@ -314,12 +314,6 @@ pub fn merge_three_way(base: &FieldMap, mine: &FieldMap, theirs: &FieldMap) -> T
     ThreeWayMerge { merged, conflicts }
 }
 
-/// A field path in words for people, as its form labels it: `statement.pay_rationale` →
-/// "Planning and review statement: Reasons for the pay recommendation".
-pub fn describe_path(path: &str) -> String {
-    super::documents::field_label(path)
-}
-
 /// Changed field paths as a short list for people: item ids and list bookkeeping left out, and
 /// the same field of several list items counted once ("… New objective – What will be done to achieve it? (3)").
 pub fn summarise_paths<'a>(paths: impl IntoIterator<Item = &'a String>) -> Vec<String> {
@@ -328,7 +322,7 @@ pub fn summarise_paths<'a>(paths: impl IntoIterator<Item = &'a String>) -> Vec<S
         if path.ends_with(".id") {
             continue;
         }
-        let description = describe_path(path);
+        let description = super::documents::field_label(path);
         match counts.iter_mut().find(|(d, _)| *d == description) {
             Some((_, count)) => *count += 1,
             None => counts.push((description, 1)),

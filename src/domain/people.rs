@@ -6,6 +6,14 @@ use std::collections::BTreeSet;
 
 use super::ids::Id;
 
+/// A name as it is compared: spaces folded and capitals ignored, so "sam  PATEL" is Sam Patel.
+pub fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
 /// What a person does in the appraisal process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -79,6 +79,17 @@ pub struct StatementShape {
     pub pay: bool,
 }
 
+impl StatementShape {
+    /// The statement's parts for this review: the 10 standards where its policy uses them, the
+    /// pay recommendation where the policy links pay and the reviewee is eligible.
+    pub fn of(review: &super::cycle::Review) -> StatementShape {
+        StatementShape {
+            ten_standards: review.policy.ten_standards_apply,
+            pay: review.policy.pay_progression && review.pay_eligible,
+        }
+    }
+}
+
 /// The planning and review statement as it is read: the meeting, last cycle's objectives rated,
 /// the assessment, the standards and pay where they apply, the new objectives, and the
 /// reviewee's comments.

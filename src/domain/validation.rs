@@ -12,7 +12,7 @@ use super::cycle::{CyclePeriod, Review};
 use super::dates::format_uk_date;
 use super::deadlines::{DeadlineKind, Urgency, deadlines, urgency};
 use super::ids::Id;
-use super::people::{Person, PersonRef};
+use super::people::{Person, PersonRef, name_key};
 use super::retention::destroy_from;
 use super::smart::{SmartMiss, smart_check};
 
@@ -361,13 +361,8 @@ pub fn second_review_this_cycle<'a>(
     reviewee: &str,
     period: &CyclePeriod,
 ) -> Option<(Id, Warning)> {
-    let words = |name: &str| {
-        name.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
     held.into_iter()
-        .find(|(_, person, cycle)| *cycle == period && words(&person.name) == words(reviewee))
+        .find(|(_, person, cycle)| *cycle == period && name_key(&person.name) == name_key(reviewee))
         .map(|(id, person, _)| {
             (
                 id.clone(),

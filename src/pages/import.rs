@@ -14,7 +14,8 @@ use crate::bundle::open::{Recipient, Verified, open};
 use crate::bundle::payload::Payload;
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
-use crate::domain::field_map::{describe_path, summarise_paths};
+use crate::domain::documents::field_label;
+use crate::domain::field_map::summarise_paths;
 use crate::domain::ids::Id;
 use crate::state::{AppStorage, use_storage};
 use crate::storage::records;
@@ -505,7 +506,7 @@ pub(in crate::pages) fn ConflictsToResolve(
                 <h2 id="conflicts-heading">"Changes that need you to choose"</h2>
                 <p>"These fields were changed in two places without either seeing the other. Appraise shows the later one until you choose; nothing is lost."</p>
                 {move || open().into_iter().map(|item| {
-                    let title = format!("{}’s review: {}", item.reviewee, describe_path(&item.conflict.path));
+                    let title = format!("{}’s review: {}", item.reviewee, field_label(&item.conflict.path));
                     let label = title.clone();
                     let versions: Vec<_> = std::iter::once(item.conflict.provisional.clone()).chain(item.conflict.others.clone()).collect();
                     view! {

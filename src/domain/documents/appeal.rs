@@ -72,6 +72,11 @@ pub fn appealable_entries(statement: &Statement) -> Vec<(String, String)> {
 }
 
 impl Appeal {
+    /// Whether the reviewee has appealed: grounds are written.
+    pub fn is_lodged(&self) -> bool {
+        !self.grounds.trim().is_empty()
+    }
+
     /// What the entries this appeal names are called in `statement`, in the statement's order.
     pub fn entries_appealed_in(&self, statement: &Statement) -> Vec<String> {
         appealable_entries(statement)

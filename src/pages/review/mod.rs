@@ -378,7 +378,7 @@ fn EntriesAppealed(workspace: Workspace) -> impl IntoView {
 fn AppealReceived(workspace: Workspace) -> impl IntoView {
     let appeal = move || {
         let review = workspace.review.get()?;
-        let appeal = review.appeal.filter(|a| !a.grounds.trim().is_empty())?;
+        let appeal = review.appeal.filter(Appeal::is_lodged)?;
         let labels = review
             .statement
             .map(|statement| appeal.entries_appealed_in(&statement))

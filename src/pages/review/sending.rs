@@ -133,7 +133,7 @@ fn cautions_before_sending(workspace: &Workspace, kind: BundleKind) -> Vec<Strin
         .review
         .get_untracked()
         .and_then(|review| review.appeal)
-        .is_some_and(|appeal| !appeal.grounds.trim().is_empty());
+        .is_some_and(|appeal| appeal.is_lodged());
     let standings = workspace.standings.get_untracked();
     let held: Vec<_> = standings
         .iter()

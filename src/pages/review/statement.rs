@@ -28,11 +28,7 @@ const NEW: &str = "statement.new_objectives";
 pub(super) fn StatementSection(workspace: Workspace) -> impl IntoView {
     let shape = workspace
         .review
-        .get_untracked()
-        .map(|review| StatementShape {
-            ten_standards: review.policy.ten_standards_apply,
-            pay: review.policy.pay_progression && review.pay_eligible,
-        })
+        .with_untracked(|review| review.as_ref().map(StatementShape::of))
         .unwrap_or_default();
     // The statement as a document: what the reviewee, the headteacher and every printout read.
     let document = move |with_comments: bool| {
