@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
 use leptos_router::path;
 
-use crate::components::{Banner, BannerKind};
+use crate::components::{Banner, BannerKind, InPageLink};
 use crate::pages::{
     ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage, NotFoundPage, PreparePage,
     ReviewPage, SettingsPage, StartReviewPage, UnlockPage, WelcomePage,
@@ -28,7 +28,7 @@ pub fn App() -> impl IntoView {
     let ready = move || storage.status.get() != StorageStatus::Locked;
     view! {
         <Router>
-            <a class="skip-link" href="#main-content">"Skip to main content"</a>
+            <InPageLink anchor="main-content" class="skip-link">"Skip to main content"</InPageLink>
             <header class="site-header">
                 <div class="site-header__inner">
                     <A href="/" attr:class="site-header__name">"Appraise"</A>

@@ -507,3 +507,237 @@ fn the_pre_review_is_due_before_the_meeting_on_the_reviewees_list() {
     review.dates.pre_review_sent_on = Some(date(2026, 12, 1));
     assert!(pressing_for(&review, Role::Reviewee, &SchoolCalendar::default(), today).is_empty());
 }
+
+/// The review page's sections for each person: which they see, where each stands in words,
+/// and which start folded because nothing in them is theirs to do now (the reviewer's
+/// writing once they have signed; the reviewee's appeal once they have signed instead).
+#[test]
+fn each_role_sees_its_sections_with_where_they_stand_and_finished_ones_folded() {
+    use appraise::domain::cycle::Review;
+    use appraise::domain::documents::WhoActs;
+    use appraise::domain::people::Role;
+    use appraise::domain::progress::{StatementSigned, part_held, stage_of};
+    use appraise::domain::sections::{Section as X, next_section, sections};
+    let today = date(2026, 11, 23);
+    let invited = || {
+        let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+        review.dates.meeting_on = Some(date(2026, 12, 28));
+        review
+    };
+    let with = |change: &dyn Fn(&mut Review)| {
+        let mut review = invited();
+        change(&mut review);
+        review
+    };
+    let nobody = StatementSigned::default();
+    let both = StatementSigned {
+        by_reviewer: true,
+        by_reviewee: true,
+    };
+    let reviewer_only = StatementSigned {
+        by_reviewer: true,
+        by_reviewee: false,
+    };
+    let written = |r: &mut Review| {
+        r.pre_review = Some(common::pre_review());
+        r.dates.pre_review_sent_on = Some(date(2026, 11, 20));
+        r.statement = Some(common::statement());
+        r.cpd_needs = Some(common::cpd_needs());
+    };
+    let ticked_all = |r: &mut Review| {
+        for item in &mut r.checklist.items {
+            item.done = item.who != WhoActs::Reviewee;
+        }
+    };
+    // (case, review, party, signatures, [(section, state contains, folded)], next section)
+    type Case = (
+        &'static str,
+        Review,
+        Option<Role>,
+        StatementSigned,
+        Vec<(X, &'static str, bool)>,
+        Option<X>,
+    );
+    let cases: Vec<Case> = vec![
+        (
+            "reviewer, invited",
+            invited(),
+            Some(Role::Reviewer),
+            nobody,
+            vec![
+                (X::PreReview, "Not received yet", false),
+                (X::Checklist, "0 of 19 ticked", false),
+                (X::Statement, "Not started", false),
+                (X::TrainingNeeds, "None written yet", false),
+                (X::SignOffs, "Not signed yet", false),
+                (X::Send, "", false),
+            ],
+            Some(X::PreReview),
+        ),
+        (
+            "reviewer, every checklist item ticked",
+            with(&ticked_all),
+            Some(Role::Reviewer),
+            nobody,
+            vec![
+                (X::PreReview, "Not received yet", false),
+                (X::Checklist, "19 of 19 ticked", true),
+                (X::Statement, "Not started", false),
+                (X::TrainingNeeds, "None written yet", false),
+                (X::SignOffs, "Not signed yet", false),
+                (X::Send, "", false),
+            ],
+            Some(X::PreReview),
+        ),
+        (
+            "reviewee, pre-review sent",
+            with(&|r| {
+                r.pre_review = Some(common::pre_review());
+                r.dates.pre_review_sent_on = Some(date(2026, 11, 20));
+            }),
+            Some(Role::Reviewee),
+            nobody,
+            vec![
+                (X::PreReview, "Sent on 20/11/2026", true),
+                (X::Checklist, "0 of 4 ticked", false),
+                (X::Statement, "Not received yet", false),
+                (X::TrainingNeeds, "None written yet", false),
+                (X::SignOffs, "Not signed yet", false),
+                (X::Appeal, "Only once the statement arrives", true),
+                (X::Send, "", false),
+            ],
+            Some(X::PreReview),
+        ),
+        (
+            "reviewer, signed and with the reviewee",
+            with(&written),
+            Some(Role::Reviewer),
+            reviewer_only,
+            vec![
+                (X::PreReview, "Received", true),
+                (X::Checklist, "0 of 19 ticked", true),
+                (X::Statement, "Signed by you; with the reviewee", true),
+                (X::TrainingNeeds, "need", true),
+                (X::SignOffs, "Signed by you; not yet by the reviewee", false),
+                (X::Send, "", false),
+            ],
+            None,
+        ),
+        (
+            "reviewee, statement for comment",
+            with(&written),
+            Some(Role::Reviewee),
+            reviewer_only,
+            vec![
+                (X::PreReview, "Sent on 20/11/2026", true),
+                (X::Checklist, "0 of 4 ticked", false),
+                (
+                    X::Statement,
+                    "Received: read it and add your comments",
+                    false,
+                ),
+                (X::TrainingNeeds, "need", false),
+                (
+                    X::SignOffs,
+                    "Signed by your reviewer; not yet by you",
+                    false,
+                ),
+                (X::Appeal, "Only if you disagree", false),
+                (X::Send, "", false),
+            ],
+            Some(X::Statement),
+        ),
+        (
+            "reviewee, signed",
+            with(&written),
+            Some(Role::Reviewee),
+            both,
+            vec![
+                (X::PreReview, "Sent on", true),
+                (X::Checklist, "0 of 4 ticked", true),
+                (X::Statement, "Signed by both", true),
+                (X::TrainingNeeds, "need", true),
+                (X::SignOffs, "Signed by both", false),
+                (X::Appeal, "You signed instead", true),
+                (X::Send, "", false),
+            ],
+            None,
+        ),
+        (
+            "reviewee, appealed",
+            with(&|r| {
+                written(r);
+                r.appeal = Some(common::appeal());
+            }),
+            Some(Role::Reviewee),
+            reviewer_only,
+            vec![
+                (X::PreReview, "Sent on", true),
+                (X::Checklist, "0 of 4 ticked", true),
+                (X::Statement, "You appealed", true),
+                (X::TrainingNeeds, "need", true),
+                (X::SignOffs, "Signed by your reviewer", false),
+                (X::Appeal, "Written: it goes with your reply", false),
+                (X::Send, "", false),
+            ],
+            None,
+        ),
+        (
+            "headteacher, final statement",
+            with(&written),
+            None,
+            both,
+            vec![
+                (X::Statement, "Signed by both", false),
+                (X::TrainingNeeds, "need", false),
+                (X::SignOffs, "Signed by both", false),
+            ],
+            Some(X::Statement),
+        ),
+        (
+            "headteacher, an appeal",
+            with(&|r| {
+                written(r);
+                r.appeal = Some(common::appeal());
+            }),
+            None,
+            reviewer_only,
+            vec![
+                (X::Statement, "Appealed by the reviewee", false),
+                (X::TrainingNeeds, "need", false),
+                (
+                    X::SignOffs,
+                    "Signed by the reviewer; not yet by the reviewee",
+                    false,
+                ),
+                (X::Appeal, "Lodged", false),
+            ],
+            Some(X::Appeal),
+        ),
+        (
+            "CPD leader, training needs only",
+            with(&|r| r.cpd_needs = Some(common::cpd_needs())),
+            None,
+            nobody,
+            vec![
+                (X::TrainingNeeds, "need", false),
+                (X::SignOffs, "Not signed yet", false),
+            ],
+            Some(X::TrainingNeeds),
+        ),
+    ];
+    for (case, review, party, signed, expected, next) in cases {
+        let role = part_held(&review, party);
+        let stage = stage_of(&review, signed, today);
+        let shown = sections(&review, role, party.is_some(), stage, signed);
+        let listed: Vec<_> = shown.iter().map(|state| state.section).collect();
+        let wanted: Vec<_> = expected.iter().map(|(section, ..)| *section).collect();
+        assert_eq!(listed, wanted, "{case}");
+        for (state, (section, words, folded)) in shown.iter().zip(&expected) {
+            let said = state.state.clone().unwrap_or_default();
+            assert!(said.contains(words), "{case}, {section:?}: {said}");
+            assert_eq!(state.folded, *folded, "{case}, {section:?} folded");
+        }
+        assert_eq!(next_section(stage, role), next, "{case}: next section");
+    }
+}

@@ -140,6 +140,27 @@ fn identity_and_contacts_are_kept_as_records() {
     );
     records::save_contacts(&mut vault, &contacts, at(1)).unwrap();
     assert_eq!(records::contacts(&vault).unwrap(), contacts);
+
+    // A contact holds the address their files are emailed to; confirming their keys again keeps
+    // it, and it can be forgotten. Nobody is made up for an unknown name.
+    let email = appraise::domain::people::EmailAddress::parse("jo.lee@hill.sch.uk").unwrap();
+    records::set_contact_email(&mut vault, " jo  LEE", Some(email.clone()), at(2)).unwrap();
+    assert_eq!(
+        records::contacts(&vault).unwrap().email_of("Jo Lee"),
+        Some(&email)
+    );
+    let mut contacts = records::contacts(&vault).unwrap();
+    contacts.pin(
+        "Jo Lee",
+        common::jo().public_keys(),
+        HowVerified::ByPhone,
+        6,
+    );
+    assert_eq!(contacts.email_of("Jo Lee"), Some(&email));
+    records::set_contact_email(&mut vault, "Pat Head", Some(email), at(3)).unwrap();
+    assert_eq!(records::contacts(&vault).unwrap().by_name.len(), 1);
+    records::set_contact_email(&mut vault, "Jo Lee", None, at(4)).unwrap();
+    assert_eq!(records::contacts(&vault).unwrap().email_of("Jo Lee"), None);
 }
 
 #[test]

@@ -33,6 +33,9 @@ pub struct Contact {
     pub keys: PublicKeys,
     pub verified: HowVerified,
     pub pinned_at_millis: i64,
+    /// Where files for them are emailed, if the person has given it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<EmailAddress>,
 }
 
 /// Pinned contacts, by the name they send under (compared without case or extra spaces).
@@ -50,6 +53,7 @@ pub enum Trust {
     NewContact,
 }
 
+use crate::domain::people::EmailAddress;
 pub use crate::domain::people::name_key;
 
 impl Contacts {
@@ -79,8 +83,29 @@ impl Contacts {
             .any(|(pinned, contact)| contact.keys == *keys && *pinned != name)
     }
 
+    /// The email address kept for `name`, if any.
+    pub fn email_of(&self, name: &str) -> Option<&EmailAddress> {
+        self.by_name
+            .get(&name_key(name))
+            .and_then(|contact| contact.email.as_ref())
+    }
+
+    /// Keeps (or, with `None`, forgets) the email address for the contact `name`; false when
+    /// there is no such contact.
+    pub fn set_email(&mut self, name: &str, email: Option<EmailAddress>) -> bool {
+        match self.by_name.get_mut(&name_key(name)) {
+            Some(contact) => {
+                contact.email = email;
+                true
+            }
+            None => false,
+        }
+    }
+
     /// Pins `keys` for `name` after the person confirmed the fingerprint.
     pub fn pin(&mut self, name: &str, keys: PublicKeys, verified: HowVerified, now_millis: i64) {
+        // Confirming again (in person after by phone, say) keeps the email address.
+        let email = self.email_of(name).cloned();
         self.by_name.insert(
             name_key(name),
             Contact {
@@ -88,6 +113,7 @@ impl Contacts {
                 keys,
                 verified,
                 pinned_at_millis: now_millis,
+                email,
             },
         );
     }

@@ -3,6 +3,8 @@
 
 use leptos::prelude::*;
 
+use super::InPageLink;
+
 /// One problem with what was typed, tied to the id of the field it is about.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
@@ -34,7 +36,7 @@ pub fn ErrorSummary(
             <div class="error-summary" role="alert" tabindex="-1" id=id>
                 <h2>"There is a problem"</h2>
                 <ul class="list">
-                    {move || errors.get().into_iter().map(|e| view! { <li><a href=format!("#{}", e.field)>{e.message}</a></li> }).collect_view()}
+                    {move || errors.get().into_iter().map(|e| view! { <li><InPageLink anchor=e.field>{e.message}</InPageLink></li> }).collect_view()}
                 </ul>
             </div>
         </Show>

@@ -5,6 +5,7 @@ mod banner;
 mod document_view;
 mod fields;
 mod form;
+mod in_page_link;
 mod save_indicator;
 
 pub use banner::{Banner, BannerKind};
@@ -14,4 +15,5 @@ pub use fields::{
     field_id, focus_field,
 };
 pub use form::{ErrorSummary, FieldError, TextField, error_for, focus_error_summary};
+pub use in_page_link::InPageLink;
 pub use save_indicator::{SaveFailureBanner, SaveIndicator};

@@ -299,6 +299,11 @@ pub struct Review {
 }
 
 impl Review {
+    /// Whether the meeting has taken place by `today` (its date has come).
+    pub fn meeting_held(&self, today: NaiveDate) -> bool {
+        self.dates.meeting_on.is_some_and(|day| day <= today)
+    }
+
     /// A new review at the invitation stage, with seed 001's meeting checklist.
     pub fn new(
         id: Id,

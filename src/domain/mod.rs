@@ -49,6 +49,7 @@ pub mod progress;
 pub mod reading;
 pub mod retention;
 pub mod school;
+pub mod sections;
 pub mod sign_off;
 pub mod smart;
 pub mod standards;

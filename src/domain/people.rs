@@ -14,6 +14,68 @@ pub fn name_key(name: &str) -> String {
         .to_lowercase()
 }
 
+/// An email address as a person types it, checked only as far as a typing slip can be caught:
+/// one `@` with something before it, a domain with a dot after it, and no spaces. Whether the
+/// address reaches anyone is for the email program to find out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct EmailAddress(String);
+
+/// Why an email address was not taken.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EmailProblem {
+    Spaces,
+    NoAt,
+    NoDomain,
+}
+
+impl std::fmt::Display for EmailProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            EmailProblem::Spaces => "An email address has no spaces in it. Check it and type it again.",
+            EmailProblem::NoAt => "Enter the whole email address, with an @, like sam.patel@school.org.uk.",
+            EmailProblem::NoDomain => "The part after the @ is the school’s or provider’s address, like school.org.uk: check it.",
+        })
+    }
+}
+
+impl std::error::Error for EmailProblem {}
+
+impl EmailAddress {
+    pub fn parse(text: &str) -> Result<EmailAddress, EmailProblem> {
+        let text = text.trim();
+        if text.chars().any(char::is_whitespace) {
+            return Err(EmailProblem::Spaces);
+        }
+        let (local, domain) = text.rsplit_once('@').ok_or(EmailProblem::NoAt)?;
+        if local.is_empty() || local.contains('@') {
+            return Err(EmailProblem::NoAt);
+        }
+        let labels: Vec<_> = domain.split('.').collect();
+        if labels.len() < 2 || labels.iter().any(|label| label.is_empty()) {
+            return Err(EmailProblem::NoDomain);
+        }
+        Ok(EmailAddress(text.to_owned()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl TryFrom<String> for EmailAddress {
+    type Error = EmailProblem;
+    fn try_from(text: String) -> Result<Self, Self::Error> {
+        EmailAddress::parse(&text)
+    }
+}
+
+impl From<EmailAddress> for String {
+    fn from(address: EmailAddress) -> String {
+        address.0
+    }
+}
+
 /// What a person does in the appraisal process.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -69,5 +131,44 @@ impl Person {
 
     pub fn holds(&self, role: Role) -> bool {
         self.roles.contains(&role)
+    }
+}
+
+#[cfg(test)]
+mod email_tests {
+    use super::*;
+
+    #[test]
+    fn email_addresses_are_taken_unless_a_slip_shows() {
+        let cases = [
+            ("sam.patel@school.org.uk", Ok("sam.patel@school.org.uk")),
+            (
+                "  jo.lee+appraisal@trust.sch.uk ",
+                Ok("jo.lee+appraisal@trust.sch.uk"),
+            ),
+            ("o'brien@school.org.uk", Ok("o'brien@school.org.uk")),
+            ("sam patel@school.org.uk", Err(EmailProblem::Spaces)),
+            ("sam.patel", Err(EmailProblem::NoAt)),
+            ("@school.org.uk", Err(EmailProblem::NoAt)),
+            ("sam@@school.org.uk", Err(EmailProblem::NoAt)),
+            ("sam@school", Err(EmailProblem::NoDomain)),
+            ("sam@school.", Err(EmailProblem::NoDomain)),
+            ("sam@.org.uk", Err(EmailProblem::NoDomain)),
+        ];
+        for (typed, expected) in cases {
+            let got = EmailAddress::parse(typed);
+            assert_eq!(
+                got.as_ref().map(EmailAddress::as_str).map_err(|e| *e),
+                expected,
+                "{typed}"
+            );
+        }
+        for problem in [
+            EmailProblem::Spaces,
+            EmailProblem::NoAt,
+            EmailProblem::NoDomain,
+        ] {
+            assert!(problem.to_string().ends_with('.'), "{problem}");
+        }
     }
 }

@@ -16,7 +16,7 @@ pub struct StatementSigned {
 }
 
 /// Whether the reviewer has begun writing the statement (more than the objectives carried over).
-fn statement_started(statement: &Statement) -> bool {
+pub fn statement_started(statement: &Statement) -> bool {
     !statement.assessment.trim().is_empty()
         || !statement.new_objectives.is_empty()
         || statement
@@ -40,7 +40,7 @@ pub fn stage_of(review: &Review, signed: StatementSigned, today: NaiveDate) -> S
         Stage::WithReviewee
     } else if review.statement.as_ref().is_some_and(statement_started) {
         Stage::StatementDrafted
-    } else if review.dates.meeting_on.is_some_and(|day| day <= today) {
+    } else if review.meeting_held(today) {
         Stage::MeetingHeld
     } else if pre_review_begun {
         Stage::Preparing

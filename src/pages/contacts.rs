@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use crate::browser::{local_date, now};
+use crate::domain::people::EmailAddress;
 use crate::state::use_storage;
 use crate::storage::records;
 
@@ -63,11 +64,12 @@ pub fn ContactsPage() -> impl IntoView {
             }>
                 <table class="table table--cards">
                     <caption class="visually-hidden">"Contacts and their fingerprints"</caption>
-                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Fingerprint"</th><th scope="col">"How it was checked"</th><th scope="col">"Since"</th></tr></thead>
+                    <thead><tr><th scope="col">"Name"</th><th scope="col">"Email address"</th><th scope="col">"Fingerprint"</th><th scope="col">"How it was checked"</th><th scope="col">"Since"</th></tr></thead>
                     <tbody>
                         {move || contacts().by_name.into_values().map(|contact| view! {
                             <tr>
                                 <th scope="row">{contact.name.clone()}</th>
+                                <td data-label="Email address"><ContactEmail name=contact.name.clone() email=contact.email.map(String::from).unwrap_or_default() /></td>
                                 <td data-label="Fingerprint" class="fingerprint">{contact.keys.fingerprint()}</td>
                                 <td data-label="How it was checked">{contact.verified.label()}</td>
                                 <td data-label="Since">{chrono::DateTime::from_timestamp_millis(contact.pinned_at_millis).map(local_date).unwrap_or_default()}</td>
@@ -77,5 +79,59 @@ pub fn ContactsPage() -> impl IntoView {
                 </table>
             </Show>
         </section>
+    }
+}
+
+/// The email address files for one contact go to, saved when the person leaves the field; an
+/// address with a slip in it is kept on screen and not saved, with what to check.
+#[component]
+fn ContactEmail(name: String, email: String) -> impl IntoView {
+    let storage = use_storage();
+    let id = format!(
+        "contact-email-{}",
+        crate::bundle::contacts::name_key(&name).replace(' ', "-")
+    );
+    let problem = RwSignal::new(None::<String>);
+    let saved = RwSignal::new(false);
+    let label = format!("Email address for {name}");
+    let save = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        let email = match text.trim() {
+            "" => None,
+            typed => match EmailAddress::parse(typed) {
+                Ok(email) => Some(email),
+                Err(reason) => {
+                    problem.set(Some(reason.to_string()));
+                    return;
+                }
+            },
+        };
+        let kept = storage.with_mut(|vault| records::set_contact_email(vault, &name, email, now()));
+        match kept {
+            Some(Ok(())) => {
+                problem.set(None);
+                saved.set(true);
+            }
+            Some(Err(error)) => problem.set(Some(error.to_string())),
+            None => problem.set(Some(
+                "Your data is not open, so the address was not saved.".into(),
+            )),
+        }
+    };
+    let hint = format!("{id}-problem");
+    let described_by = hint.clone();
+    view! {
+        <div class=move || if problem.get().is_some() { "field field--error" } else { "field" }>
+            <label class="visually-hidden" for=id.clone()>{label}</label>
+            {move || problem.get().map(|text| view! { <p class="error-message" id=hint.clone()>{text}</p> })}
+            <input class="field__input" type="email" id=id autocomplete="off" value=email
+                aria-invalid=move || problem.get().is_some().to_string()
+                aria-describedby=move || problem.get().is_some().then(|| described_by.clone())
+                on:input=move |_| saved.set(false)
+                on:change=save />
+            <Show when=move || saved.get()>
+                <p class="save-indicator" role="status">"Saved"</p>
+            </Show>
+        </div>
     }
 }

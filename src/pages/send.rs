@@ -25,6 +25,8 @@ pub enum Sent {
         /// What the file is, e.g. "pre-review", for the email's subject.
         what: &'static str,
         recipient: String,
+        /// The recipient's email address, when their contact card has one.
+        email: Option<String>,
         encrypted: bool,
         contents: String,
     },
@@ -102,11 +104,20 @@ pub fn send_bundle(
             let review_id = review.summary.id.as_str();
             // The file is out either way; if the day cannot be noted, the clock only runs on.
             let _ = storage.with_mut(|vault| records::note_sent(vault, review_id, kind, now()));
+            let email = storage
+                .with(|vault| records::contacts(vault).ok())
+                .flatten()
+                .and_then(|contacts| {
+                    contacts
+                        .email_of(&recipient.name)
+                        .map(|email| email.as_str().to_owned())
+                });
             storage.announce_change(&format!("review:{review_id}"));
             Sent::Done {
                 name,
                 what: kind.label(),
                 recipient: recipient.name,
+                email,
                 encrypted: keys.is_some(),
                 contents,
             }
@@ -217,12 +228,14 @@ pub fn SentNotice(sent: RwSignal<Option<Sent>>) -> impl IntoView {
     view! {
         {move || sent.get().map(|outcome| match outcome {
             Sent::Failed(reason) => view! { <Banner kind=BannerKind::Problem title="Not sent"><p>{reason}</p></Banner> }.into_any(),
-            Sent::Done { name, what, recipient, encrypted, contents } => {
+            Sent::Done { name, what, recipient, email, encrypted, contents } => {
                 let subject = format!("Appraisal: {what}");
                 let body = format!(
                     "Hello {recipient},\n\nI have attached the {what} for our appraisal: {name}.\nTo open it, go to Appraise, choose Import a file, and choose the attachment.\n"
                 );
-                let mailto = format!("mailto:?subject={}&body={}", mail_encode(&subject), mail_encode(&body));
+                // The @ stays as it is, which every email program reads.
+                let to = email.map(|address| address.split('@').map(mail_encode).collect::<Vec<_>>().join("@")).unwrap_or_default();
+                let mailto = format!("mailto:{to}?subject={}&body={}", mail_encode(&subject), mail_encode(&body));
                 let (share_name, share_contents) = (name.clone(), contents.clone());
                 view! {
                     <Banner kind=BannerKind::Success title="Your file is ready to send">

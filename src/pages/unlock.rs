@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::{Banner, BannerKind};
+use crate::components::{Banner, BannerKind, InPageLink};
 use crate::state::use_storage;
 
 #[component]
@@ -39,7 +39,7 @@ pub fn UnlockPage() -> impl IntoView {
         <h1>"Unlock your data"</h1>
         <p class="lead">"Your appraisal data on this device is locked with a passphrase."</p>
         {move || error.get().map(|text| view! {
-            <Banner kind=BannerKind::Problem title="There is a problem"><p><a href="#unlock-passphrase">{text}</a></p></Banner>
+            <Banner kind=BannerKind::Problem title="There is a problem"><p><InPageLink anchor="unlock-passphrase">{text}</InPageLink></p></Banner>
         })}
         <form class="form" on:submit=unlock>
             <div class=move || if error.get().is_some() { "field field--error" } else { "field" }>

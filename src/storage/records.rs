@@ -278,6 +278,20 @@ pub fn save_contacts<S: KeyValueStore>(
     write_as(vault, CONTACTS, "contacts", contacts, now)
 }
 
+/// Keeps (or forgets) the email address files for the contact `name` are sent to.
+pub fn set_contact_email<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    name: &str,
+    email: Option<crate::domain::people::EmailAddress>,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let mut all = contacts(vault)?;
+    if all.set_email(name, email) {
+        save_contacts(vault, &all, now)?;
+    }
+    Ok(())
+}
+
 pub fn review<S: KeyValueStore>(
     vault: &Vault<S>,
     id: &str,
@@ -469,19 +483,25 @@ pub fn sign_off_standings<S: KeyValueStore>(
 }
 
 /// Which sign-offs on the statement still cover it, for working out the review's stage.
+/// Whether `role` has a sign-off on `document` that covers it as it is now.
+pub fn signed_as_it_is(
+    standings: &[SignOffStanding],
+    document: &str,
+    role: crate::domain::sign_off::SignerRole,
+) -> bool {
+    standings.iter().any(|standing| {
+        standing.signed.sign_off.document == document
+            && standing.signed.sign_off.role == role
+            && standing.status == crate::domain::sign_off::SignOffStatus::Current
+    })
+}
+
 pub fn statement_signed(standings: &[SignOffStanding]) -> crate::domain::progress::StatementSigned {
-    use crate::domain::sign_off::{SignOffStatus, SignerRole};
-    let current = |role: SignerRole| {
-        standings.iter().any(|standing| {
-            standing.signed.sign_off.document
-                == <crate::domain::documents::Statement as crate::domain::documents::Document>::KIND
-                && standing.signed.sign_off.role == role
-                && standing.status == SignOffStatus::Current
-        })
-    };
+    use crate::domain::documents::{Document, Statement};
+    use crate::domain::sign_off::SignerRole;
     crate::domain::progress::StatementSigned {
-        by_reviewer: current(SignerRole::Reviewer),
-        by_reviewee: current(SignerRole::Reviewee),
+        by_reviewer: signed_as_it_is(standings, Statement::KIND, SignerRole::Reviewer),
+        by_reviewee: signed_as_it_is(standings, Statement::KIND, SignerRole::Reviewee),
     }
 }
 
@@ -981,5 +1001,7 @@ pub fn load_review<S: KeyValueStore>(
     let no_needs = CpdNeeds::blank_for(&review.reviewee, &review.reviewer);
     review.cpd_needs = read(vault, id, &no_needs)?;
     review.appeal = read(vault, id, &crate::domain::documents::Appeal::blank())?;
+    let checklist = crate::domain::documents::MeetingChecklist::seed_001();
+    review.checklist = read(vault, id, &checklist)?.unwrap_or(checklist);
     Ok(Some(review))
 }

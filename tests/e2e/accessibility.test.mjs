@@ -55,6 +55,16 @@ test("pages in their busier states have no accessibility violations either", asy
   await page.getByLabel("Choose files").setInputFiles({ name: "note.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7") });
   await page.getByRole("alert").filter({ hasText: "note.pdf was not imported" }).waitFor();
   assert.deepEqual(await violations(page), [], "import with a preview and a refusal");
+  const invitation = page.getByRole("region", { name: "invitation-for-sam-by-name.json: ready to import" });
+  await invitation.getByLabel("In person").check();
+  await invitation.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+  await page.goto(`${app.url}/contacts`);
+  await page.getByLabel("Email address for Jo Lee").fill("jo.lee@hill");
+  await page.getByLabel("Email address for Jo Lee").press("Tab");
+  await page.getByText("The part after the @").waitFor();
+  assert.deepEqual(await violations(page), [], "contacts with a slip in an email address");
+  await page.screenshot({ path: "test-results/screenshots/contacts-360.png", fullPage: true });
 
   await page.goto(`${app.url}/reviews/new`);
   await page.getByRole("button", { name: "Start the review and download the invitation" }).click();

@@ -126,6 +126,24 @@ test("after importing the invitation, the reviewee sends their pre-review as an 
   assert.match(mailto, /^mailto:\?subject=Appraisal: pre-review&body=Hello Jo Lee,\n\nI have attached the pre-review for our appraisal: appraise-pre-review-sp-2026-27-/);
   assert.match(mailto, /choose Import a file, and choose the attachment\.\n$/);
   assert.match(await page.getByRole("status").filter({ hasText: "ready to send" }).textContent(), /Attach appraise-pre-review-sp-.*\.json to an email to Jo Lee: it is in your downloads folder/);
+
+  // Jo's contact card holds an email address (a slip is caught and not saved), and the email
+  // is then addressed to Jo.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+  const email = page.getByLabel("Email address for Jo Lee");
+  await email.fill("jo.lee.hill.sch.uk");
+  await email.press("Tab");
+  await page.getByText("Enter the whole email address, with an @").waitFor();
+  assert.equal(await email.getAttribute("aria-invalid"), "true");
+  await email.fill("jo.lee@hill.sch.uk");
+  await email.press("Tab");
+  await page.getByRole("status").filter({ hasText: "Saved" }).waitFor();
+  await page.reload();
+  assert.equal(await page.getByLabel("Email address for Jo Lee").inputValue(), "jo.lee@hill.sch.uk");
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
+  await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Send to Jo Lee" }).click()]);
+  const addressed = decodeURIComponent(await page.getByRole("link", { name: "Write an email" }).getAttribute("href"));
+  assert.match(addressed, /^mailto:jo\.lee@hill\.sch\.uk\?subject=Appraisal: pre-review&body=Hello Jo Lee,/);
   await person.context.close();
 });
 

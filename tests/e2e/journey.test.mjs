@@ -62,6 +62,13 @@ async function axe(page, where) {
 }
 
 /** Checks the page for accessibility and saves it at desktop and phone widths. */
+/** Whether any of `locator` is inside the window as it is scrolled now. */
+async function inView(page, locator) {
+  const box = await locator.boundingBox();
+  const height = page.viewportSize().height;
+  return box !== null && box.y + box.height > 0 && box.y < height;
+}
+
 async function look(page, name) {
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
@@ -73,6 +80,9 @@ async function look(page, name) {
       .slice(0, 5), width);
     assert.deepEqual(wider, [], `${name} fits ${width} px`);
     assert.deepEqual(await smallTickBoxes(page), [], `${name}: tick boxes at least 24 px at ${width} px`);
+    // From the top, so what stays in view (the contents, the bar at the foot) is where a
+    // person first sees it.
+    await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SHOTS}/${name}-${width}.png`, fullPage: true });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
@@ -176,11 +186,23 @@ async function wholeCycle(jo, sam, pat, chris) {
   await jo.page.locator("#checklist").getByLabel("Share feedback").check();
   await jo.page.locator("#pre-review").getByText("All changes saved on this device").waitFor();
 
-  // Signing an unfinished statement is refused, each missing field linked.
+  // The contents list says where each section stands.
+  const contents = jo.page.getByRole("navigation", { name: "Contents" });
+  assert.deepEqual(
+    (await contents.getByRole("listitem").allTextContents()).map((text) => text.trim()),
+    ["Pre-reviewReceived", "Meeting checklist1 of 19 ticked", "Planning and review statementNot started", "Training and development needsNone written yet", "Sign-offsNot signed yet", "Send"],
+  );
+  // Signing an unfinished statement is refused, each missing field linked; a link into a
+  // folded section opens it.
+  const statementFold = jo.page.getByRole("button", { name: /^Planning and review statement/ });
+  await statementFold.click();
+  assert.equal(await jo.page.locator("#statement").getByLabel("Assessment against the job role").isVisible(), false);
   await jo.page.getByRole("button", { name: "Sign the statement" }).click();
   const refusal = jo.page.getByRole("alert").filter({ hasText: "This cannot be signed yet" });
-  await refusal.getByRole("link", { name: "Assessment against the job role" }).waitFor();
   await refusal.getByRole("link", { name: "At least one new objective" }).waitFor();
+  await refusal.getByRole("link", { name: "Assessment against the job role" }).click();
+  await jo.page.locator("#statement").getByLabel("Assessment against the job role").waitFor({ state: "visible" });
+  assert.equal(await statementFold.getAttribute("aria-expanded"), "true");
 
   // The statement: ratings, assessment, the 10 standards, three objectives; the training needs.
   const statement = jo.page.locator("#statement");
@@ -215,7 +237,33 @@ async function wholeCycle(jo, sam, pat, chris) {
   await jo.page.getByRole("button", { name: "Sign the training needs" }).click();
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
   assert.equal(await jo.page.getByTestId("stage").textContent(), "With the reviewee for comments");
+  // Signed as it is, there is nothing left to sign.
+  await jo.page.getByTestId("all-signed").waitFor();
+  assert.equal(await jo.page.getByRole("button", { name: /^Sign the/ }).count(), 0);
   await look(jo.page, "review-reviewer");
+  // On a phone, signing and sending are one tap away from anywhere on the page; on a wide
+  // screen the contents stay beside the sections.
+  await jo.page.setViewportSize({ width: 360, height: 740 });
+  await jo.page.locator("#statement").getByLabel("Assessment against the job role").scrollIntoViewIfNeeded();
+  const jump = jo.page.getByRole("navigation", { name: "Jump to" });
+  await jump.getByRole("link", { name: "Sign-offs" }).click();
+  assert.ok(await inView(jo.page, jo.page.getByTestId("all-signed")), "signing in view on a phone");
+  await jump.getByRole("link", { name: "Contents" }).click();
+  assert.ok(await inView(jo.page, contents), "contents in view on a phone");
+  await jo.page.setViewportSize({ width: 1280, height: 900 });
+  assert.equal(await jump.isVisible(), false);
+  await jo.page.locator("#statement").getByLabel("Assessment against the job role").scrollIntoViewIfNeeded();
+  assert.ok(await inView(jo.page, contents.getByRole("link", { name: "Send" })), "contents beside the sections");
+  await contents.getByRole("link", { name: "Send" }).click();
+  assert.ok(await inView(jo.page, jo.page.getByRole("button", { name: "Send the statement to Sam Patel for comment" })));
+  // Signed, the reviewer's writing starts folded next time, saying where it stands.
+  await jo.page.reload();
+  assert.equal(await statementFold.getAttribute("aria-expanded"), "false");
+  assert.match(await statementFold.textContent(), /Signed by you; with the reviewee/);
+  assert.equal(await jo.page.getByRole("button", { name: /^Sign-offs/ }).getAttribute("aria-expanded"), "true");
+  await look(jo.page, "review-reviewer-signed");
+  await contents.getByRole("link", { name: "Planning and review statement" }).click();
+  await jo.page.locator("#statement").getByLabel("Assessment against the job role").waitFor({ state: "visible" });
   const forComment = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the statement to Sam Patel for comment" }).click());
   assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Sam Patel, encrypted/);
 
@@ -267,6 +315,13 @@ async function wholeCycle(jo, sam, pat, chris) {
   await look(chris.page, "review-cpd-leader");
   assert.equal(await chris.page.locator("#statement").count(), 0, "nothing but the training needs");
   assert.equal(await chris.page.locator("#pre-review").count(), 0);
+  // Addressed to the CPD leader, not to the people who send it.
+  await chris.page.getByText("for you to plan into the school’s training").waitFor();
+  assert.equal(await chris.page.getByText("Only this part goes to the CPD leader").count(), 0);
+  assert.deepEqual(
+    (await chris.page.getByRole("navigation", { name: "Contents" }).getByRole("link").allTextContents()),
+    ["Training and development needs", "Sign-offs"],
+  );
 
   // Headteacher: imports it and sees the statement with both sign-offs.
   await importFile(pat.page, final, "By phone");
@@ -282,16 +337,34 @@ async function wholeCycle(jo, sam, pat, chris) {
   assert.equal(await pat.page.locator("main textarea, main select").count(), 0, "a document, not a disabled form");
   assert.match(await pat.page.locator(".next-step").textContent(), /Read the agreed statement/);
   await look(pat.page, "review-headteacher");
-  // It prints as a document: no navigation, no buttons, the sign-offs at the end.
+  // Folding a section hides it on screen only.
+  const statementHeading = pat.page.getByRole("button", { name: /^Planning and review statement/ });
+  assert.equal(await statementHeading.getAttribute("aria-expanded"), "true");
+  await statementHeading.click();
+  assert.equal(await statementHeading.getAttribute("aria-expanded"), "false");
+  assert.equal(await pat.page.getByTestId("statement-document").isVisible(), false);
+  // It prints as a document, folded sections included: no navigation, no buttons but the
+  // section headings, the sign-offs at the end.
   await pat.page.emulateMedia({ media: "print" });
   assert.equal(await pat.page.locator(".site-header").isVisible(), false);
-  assert.equal(await pat.page.getByRole("button").filter({ visible: true }).count(), 0);
+  assert.equal(await pat.page.getByTestId("statement-document").isVisible(), true);
+  const printed = await pat.page.getByRole("button").filter({ visible: true }).all();
+  for (const button of printed) {
+    assert.equal(await button.evaluate((node) => node.parentElement.tagName), "H2", "only section headings print");
+  }
+  assert.equal(await pat.page.getByText(/^(Show|Hide)$/).filter({ visible: true }).count(), 0);
   assert.equal(await pat.page.getByTestId("sign-offs").isVisible(), true);
   assert.equal(await pat.page.getByText(/Your sign-off will be dated/).filter({ visible: true }).count(), 0);
   await pat.page.screenshot({ path: `${SHOTS}/print-headteacher.png`, fullPage: true });
   await pat.page.emulateMedia({ media: "screen" });
+  await statementHeading.click();
 
-  // The reviewer changes a signed field: both sign-offs on the statement go out of date.
+  // The reviewer changes a signed field: both sign-offs on the statement go out of date. Signed
+  // by both, the statement starts folded for them; they open it.
+  const joStatement = jo.page.getByRole("button", { name: /^Planning and review statement/ });
+  assert.equal(await joStatement.getAttribute("aria-expanded"), "false");
+  assert.match(await joStatement.textContent(), /Signed by both/);
+  await joStatement.click();
   await jo.page.locator("#statement").getByLabel("Assessment against the job role").fill("Changed after signing.");
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Out of date" }).waitFor();
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Out of date" }).waitFor();

@@ -109,6 +109,20 @@ test("first run, settings, a review and a sign-off with the keyboard alone", asy
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
   assert.match(await page.locator(".summary-list").textContent(), /Jo Lee, Year 2 leader/);
+  // The skip link stays on this page and moves on to its content.
+  const here = page.url();
+  await page.keyboard.press("Tab");
+  assert.equal((await focused(page)).name, "Skip to main content");
+  await page.keyboard.press("Enter");
+  assert.equal(page.url().split("#")[0], here);
+  await page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
+  // A section folds and opens from its heading with Enter.
+  await tabTo(page, /^Meeting checklist.*Hide$/);
+  const checklist = page.getByRole("button", { name: /^Meeting checklist/ });
+  await page.keyboard.press("Enter");
+  assert.equal(await checklist.getAttribute("aria-expanded"), "false");
+  await page.keyboard.press("Enter");
+  assert.equal(await checklist.getAttribute("aria-expanded"), "true");
   await tabTo(page, "Add a new objective");
   await page.keyboard.press("Enter");
   // Focus moves into the new objective once it is drawn.
@@ -118,6 +132,10 @@ test("first run, settings, a review and a sign-off with the keyboard alone", asy
   await page.keyboard.press("Enter");
   const refusal = page.getByRole("alert").filter({ hasText: "This cannot be signed yet" });
   await refusal.getByRole("link", { name: "Assessment against the job role" }).waitFor();
+  // Following a refusal's link puts the cursor in the field.
+  await tabTo(page, "Assessment against the job role");
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => document.activeElement?.id === "statement-assessment");
   assert.equal(await page.getByTestId("save-indicator").first().textContent(), "All changes saved on this device");
 
   assert.deepEqual(person.consoleErrors, []);

@@ -202,6 +202,16 @@ impl MeetingChecklist {
             item.phase == phase && (item.who == who || item.who == WhoActs::Both)
         })
     }
+
+    /// How many of this person's items are ticked, out of how many.
+    pub fn ticked(&self, who: WhoActs) -> (usize, usize) {
+        let mine: Vec<_> = self
+            .items
+            .iter()
+            .filter(|item| item.who == who || item.who == WhoActs::Both)
+            .collect();
+        (mine.iter().filter(|item| item.done).count(), mine.len())
+    }
 }
 
 #[cfg(test)]

@@ -3,10 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::Workspace;
+use super::{ReviewSection, Workspace};
 use crate::components::DraftCheckbox;
 use crate::domain::documents::{Document, MeetingChecklist, MeetingPhase, WhoActs};
 use crate::domain::people::Role;
+use crate::domain::sections::Section;
 
 #[component]
 pub(super) fn ChecklistSection(workspace: Workspace) -> impl IntoView {
@@ -22,8 +23,7 @@ pub(super) fn ChecklistSection(workspace: Workspace) -> impl IntoView {
         (MeetingPhase::After, "After the meeting"),
     ];
     view! {
-        <section class="section no-print" id="checklist" aria-labelledby="checklist-heading">
-            <h2 id="checklist-heading">"Meeting checklist"</h2>
+        <ReviewSection workspace=workspace section=Section::Checklist class="no-print">
             <p class="field__hint">"For you alone: ticks stay on this device."</p>
             {phases.into_iter().map(|(phase, heading)| {
                 let items: Vec<_> = checklist.items_for(phase, who).cloned().collect();
@@ -40,6 +40,6 @@ pub(super) fn ChecklistSection(workspace: Workspace) -> impl IntoView {
                     </fieldset>
                 }
             }).collect_view()}
-        </section>
+        </ReviewSection>
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::Workspace;
+use super::{ReviewSection, Workspace};
 use crate::autosave::Draft;
 use crate::components::{
     DocumentView, DraftChoice, DraftTextArea, DraftTextInput, RemoveButton, SaveIndicator, choices,
@@ -13,6 +13,7 @@ use crate::components::{
 use crate::domain::documents::CpdTheme;
 use crate::domain::people::Role;
 use crate::domain::reading;
+use crate::domain::sections::Section;
 
 const NEEDS: &str = "cpd_needs.needs";
 
@@ -34,12 +35,16 @@ pub(super) fn CpdSection(workspace: Workspace) -> impl IntoView {
     } else {
         document.into_any()
     };
+    let about = if workspace.part == Role::CpdLeader {
+        "The needs agreed at the review, for you to plan into the school’s training. Nothing else of the review comes to you."
+    } else {
+        "Only this part goes to the CPD leader, who plans training for the whole school."
+    };
     view! {
-        <section class="section" id="cpd-needs" aria-labelledby="cpd-heading">
-            <h2 id="cpd-heading">"Training and development needs"</h2>
-            <p>"Only this part goes to the CPD leader, who plans training for the whole school."</p>
+        <ReviewSection workspace=workspace section=Section::TrainingNeeds>
+            <p>{about}</p>
             {body}
-        </section>
+        </ReviewSection>
     }
 }
 

@@ -5,6 +5,7 @@
 
 mod checklist;
 mod cpd;
+mod layout;
 mod sending;
 mod sign_offs;
 mod statement;
@@ -25,8 +26,10 @@ use crate::domain::documents::{
 use crate::domain::people::Role;
 use crate::domain::progress::{next_step, part_held, stage_label, stage_of};
 use crate::domain::reading;
+use crate::domain::sections::{Section, SectionState, next_section, sections};
 use crate::state::{AppStorage, use_storage};
 use crate::storage::records::{self, SignOffStanding, StoredReview};
+use layout::{Contents, FieldLink, JumpBar, ReviewSection, SectionLink};
 
 /// The kind the reviewer's private preparation is kept under.
 const PRIVATE_NOTES: &str = "reviewer_notes";
@@ -38,6 +41,8 @@ struct Workspace {
     review_id: StoredValue<String>,
     /// This person's part in the review (`None`: they only read it, like the headteacher).
     role: Option<Role>,
+    /// The part they play, parties or not (the headteacher, the CPD leader).
+    part: Role,
     statement: Draft,
     cpd_needs: Draft,
     appeal: Draft,
@@ -48,6 +53,10 @@ struct Workspace {
     /// The review as stored now, read again after every save and import.
     review: Memo<Option<Review>>,
     standings: Memo<Vec<SignOffStanding>>,
+    /// The sections this person sees, with where each stands.
+    sections: Memo<Vec<SectionState>>,
+    /// The sections folded on screen.
+    folded: RwSignal<Vec<Section>>,
 }
 
 impl Workspace {
@@ -137,7 +146,7 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         let id = id.clone();
         Memo::new(move |_| {
             storage.changed_elsewhere.track();
-            for draft in [statement, cpd_needs, appeal] {
+            for draft in [statement, cpd_needs, appeal, checklist] {
                 draft.status.track();
             }
             storage
@@ -161,10 +170,31 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         })
         .unwrap_or_default()
     });
+    let part = review
+        .with_untracked(|review| review.as_ref().map(|review| part_held(review, role)))
+        .unwrap_or(Role::Headteacher);
+    let shown = Memo::new(move |_| {
+        let Some(review) = review.get() else {
+            return Vec::new();
+        };
+        let signed = records::statement_signed(&standings.get());
+        let stage = stage_of(&review, signed, crate::browser::today());
+        sections(&review, part, role.is_some(), stage, signed)
+    });
+    // Sections with nothing for this person to do start folded; after that, folding is theirs.
+    let folded = RwSignal::new(
+        shown
+            .get_untracked()
+            .iter()
+            .filter(|state| state.folded)
+            .map(|state| state.section)
+            .collect(),
+    );
     let workspace = Workspace {
         storage,
         review_id: StoredValue::new(id),
         role,
+        part,
         statement,
         cpd_needs,
         appeal,
@@ -172,53 +202,56 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         checklist,
         review,
         standings,
+        sections: shown,
+        folded,
     };
     let title = match role {
         Some(Role::Reviewee) => format!("Your review with {}", summary.reviewer.name),
         _ => format!("Review of {}", summary.reviewee.name),
     };
     super::set_page_title(&title);
-    // The CPD leader receives the training needs alone, and sees nothing else.
-    let needs_only = role.is_none()
-        && review
-            .get_untracked()
-            .is_some_and(|review| review.statement.is_none());
+    // Which sections are on the page changes only when an appeal arrives, so the sections
+    // themselves are not drawn again as the person types.
+    let on_page = Memo::new(move |_| {
+        shown.with(|shown| shown.iter().map(|state| state.section).collect::<Vec<_>>())
+    });
     view! {
         <h1>{title}</h1>
-        <Overview workspace=workspace />
-        <nav class="contents no-print" aria-label="Sections of this review">
-            <ul class="list">
-                {role.is_some().then(|| view! {
-                    <li><a href="#pre-review">"Pre-review"</a></li>
-                    <li><a href="#checklist">"Meeting checklist"</a></li>
-                })}
-                {(!needs_only).then(|| view! {
-                    <li><a href="#statement">"Planning and review statement"</a></li>
-                })}
-                <li><a href="#cpd-needs">"Training and development needs"</a></li>
-                <li><a href="#sign-offs">"Sign-offs"</a></li>
-                {role.is_some().then(|| view! { <li><a href="#send">"Send"</a></li> })}
-            </ul>
-        </nav>
-        <super::import::ConflictsToResolve storage=storage only_review=workspace.review_id.get_value() />
-        <SaveFailureBanner draft=statement download=Callback::new(move |()| download_text(statement, "statement")) />
-        <SaveFailureBanner draft=cpd_needs download=Callback::new(move |()| download_text(cpd_needs, "training-needs")) />
-        // The pre-review and checklist are between the reviewee and reviewer.
-        {role.is_some().then(|| view! {
-            <PreReviewSection workspace=workspace />
-            <checklist::ChecklistSection workspace=workspace />
-        })}
-        {(!needs_only).then(|| view! { <statement::StatementSection workspace=workspace /> })}
-        <cpd::CpdSection workspace=workspace />
-        <sign_offs::SignOffSection workspace=workspace />
-        {if workspace.is(Role::Reviewee) {
-            view! { <AppealSection workspace=workspace /> }.into_any()
-        } else {
-            view! { <AppealReceived workspace=workspace /> }.into_any()
-        }}
-        <sending::SendSection workspace=workspace />
+        <div class="review-layout">
+            <div class="review-layout__overview"><Overview workspace=workspace /></div>
+            <Contents workspace=workspace />
+            <JumpBar workspace=workspace />
+            <div class="review-layout__sections">
+                <super::import::ConflictsToResolve storage=storage only_review=workspace.review_id.get_value() />
+                <SaveFailureBanner draft=statement download=Callback::new(move |()| download_text(statement, "statement")) />
+                <SaveFailureBanner draft=cpd_needs download=Callback::new(move |()| download_text(cpd_needs, "training-needs")) />
+                <For each=move || on_page.get() key=|section| *section let(section)>
+                    {section_view(workspace, section)}
+                </For>
+            </div>
+        </div>
     }
     .into_any()
+}
+
+/// The section's own view.
+fn section_view(workspace: Workspace, section: Section) -> AnyView {
+    match section {
+        Section::PreReview => view! { <PreReviewSection workspace=workspace /> }.into_any(),
+        Section::Checklist => {
+            view! { <checklist::ChecklistSection workspace=workspace /> }.into_any()
+        }
+        Section::Statement => {
+            view! { <statement::StatementSection workspace=workspace /> }.into_any()
+        }
+        Section::TrainingNeeds => view! { <cpd::CpdSection workspace=workspace /> }.into_any(),
+        Section::SignOffs => view! { <sign_offs::SignOffSection workspace=workspace /> }.into_any(),
+        Section::Appeal if workspace.is(Role::Reviewee) => {
+            view! { <AppealSection workspace=workspace /> }.into_any()
+        }
+        Section::Appeal => view! { <AppealReceived workspace=workspace /> }.into_any(),
+        Section::Send => view! { <sending::SendSection workspace=workspace /> }.into_any(),
+    }
 }
 
 /// Offers a document's text as a file, when it cannot be saved here.
@@ -238,7 +271,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
         {move || workspace.review.get().map(|review| {
             let today = crate::browser::today();
             let stage = stage_of(&review, records::statement_signed(&workspace.standings.get()), today);
-            let part = part_held(&review, role);
+            let part = workspace.part;
             let step = next_step(&review, stage, part);
             let calendar = workspace.storage.with(records::school_calendar).unwrap_or_default();
             let clocks = deadlines(&review, &calendar);
@@ -252,7 +285,12 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     <div><dt>"Policy"</dt><dd>{review.policy.name.clone()}</dd></div>
                     <div><dt>"Stage"</dt><dd data-testid="stage">{stage_label(stage, part)}</dd></div>
                 </dl>
-                <p class="next-step"><strong>"Next: "</strong>{step}</p>
+                <p class="next-step">
+                    <strong>"Next: "</strong>{step}
+                    {next_section(stage, part).map(|section| view! {
+                        " " <SectionLink workspace=workspace section=section text=section.go_to().to_owned() />
+                    })}
+                </p>
                 {(role.is_some() && !clocks.is_empty()).then(|| view! {
                     <h2 class="heading-m">"Deadlines from the policy"</h2>
                     <ul class="list deadlines">
@@ -310,9 +348,14 @@ fn PreReviewSection(workspace: Workspace) -> impl IntoView {
         }
     };
     let notes = workspace.notes;
+    let today = crate::browser::today();
+    let meeting_held = workspace.review.with_untracked(|review| {
+        review
+            .as_ref()
+            .is_some_and(|review| review.meeting_held(today))
+    });
     view! {
-        <section class="section" id="pre-review" aria-labelledby="pre-review-heading">
-            <h2 id="pre-review-heading">"Pre-review"</h2>
+        <ReviewSection workspace=workspace section=Section::PreReview>
             {if workspace.is(Role::Reviewee) {
                 view! { <p>"Your pre-review is on its own page: " <A href="/prepare">"prepare and send your pre-review"</A>"."</p> }.into_any()
             } else {
@@ -322,18 +365,20 @@ fn PreReviewSection(workspace: Workspace) -> impl IntoView {
                             <h3 class="heading-m">"From the reviewee"</h3>
                             {received}
                         </div>
-                        <div class="no-print">
-                            <h3 class="heading-m">"Your preparation"</h3>
+                        // Once the meeting is held the preparation is for looking back at, so
+                        // it starts closed.
+                        <details class="preparation no-print" open=!meeting_held>
+                            <summary class="preparation__summary">"Your preparation"</summary>
                             <p class="field__hint">"Private: kept on this device and never sent."</p>
                             <SaveIndicator draft=notes />
                             {PreReviewForm::TEXT_FIELDS.iter().filter(|field| !matches!(field.name, "name" | "job_title")).map(|field| view! {
                                 <DraftTextArea draft=notes path=format!("{}.{}", PreReviewForm::KIND, field.name) label=field.label rows=3 />
                             }).collect_view()}
-                        </div>
+                        </details>
                     </div>
                 }.into_any()
             }}
-        </section>
+        </ReviewSection>
     }
 }
 
@@ -387,14 +432,13 @@ fn AppealReceived(workspace: Workspace) -> impl IntoView {
     };
     view! {
         {move || appeal().map(|(entries, grounds)| view! {
-            <section class="section" id="appeal" aria-labelledby="appeal-heading">
-                <h2 id="appeal-heading">"Appeal from the reviewee"</h2>
+            <ReviewSection workspace=workspace section=Section::Appeal>
                 <p>"The reviewee appeals instead of signing. The headteacher hears the appeal."</p>
                 <h3 class="heading-s">"Entries appealed against"</h3>
                 <ul class="list" data-testid="entries-appealed">{entries.into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}</ul>
                 <h3 class="heading-s">"Grounds"</h3>
                 <p class="prose" data-testid="appeal-grounds">{grounds}</p>
-            </section>
+            </ReviewSection>
         })}
     }
 }
@@ -405,8 +449,7 @@ fn AppealReceived(workspace: Workspace) -> impl IntoView {
 fn AppealSection(workspace: Workspace) -> impl IntoView {
     let draft = workspace.appeal;
     view! {
-        <section class="section" id="appeal" aria-labelledby="appeal-heading">
-            <h2 id="appeal-heading">"Appeal instead of signing"</h2>
+        <ReviewSection workspace=workspace section=Section::Appeal>
             <p>
                 "If you disagree with entries in the statement and talking it through has not settled it, "
                 "you can appeal. Say which entries and why; your appeal goes with your reply and is heard by the headteacher."
@@ -414,6 +457,6 @@ fn AppealSection(workspace: Workspace) -> impl IntoView {
             <SaveIndicator draft=draft />
             <EntriesAppealed workspace=workspace />
             <DraftTextArea draft=draft path=format!("{}.grounds", Appeal::KIND) label="Grounds for your appeal" hint="Why you disagree with each entry you ticked." />
-        </section>
+        </ReviewSection>
     }
 }

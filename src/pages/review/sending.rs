@@ -4,10 +4,11 @@
 
 use leptos::prelude::*;
 
-use super::Workspace;
+use super::{ReviewSection, Workspace};
 use crate::bundle::payload::BundleKind;
-use crate::components::{Banner, BannerKind};
+use crate::components::{Banner, BannerKind, InPageLink};
 use crate::domain::people::Role;
+use crate::domain::sections::Section;
 use crate::domain::sign_off::before_sending;
 use crate::pages::send::{EncryptChoice, Sent, SentNotice, send_bundle};
 
@@ -71,8 +72,7 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
     // The file whose sign-offs no longer hold, and why: shown once, then sent if asked again.
     let caution = RwSignal::new(None::<(BundleKind, Vec<String>)>);
     view! {
-        <section class="section no-print" id="send" aria-labelledby="send-heading">
-            <h2 id="send-heading">"Send"</h2>
+        <ReviewSection workspace=workspace section=Section::Send class="no-print">
             <EncryptChoice encrypt=encrypt id="review-send-encrypted" label="Encrypt the file so only the person you send it to (and you) can read it (recommended for email)" />
             {list.into_iter().map(|route| {
                 let name = RwSignal::new(String::new());
@@ -112,7 +112,7 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                         {move || caution.get().filter(|(kind, _)| *kind == route.kind).map(|(_, cautions)| view! {
                             <Banner kind=BannerKind::Warning title="The sign-offs do not match the statement as it is now">
                                 <ul class="list">{cautions.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul>
-                                <p>"Sign again in " <a href="#sign-offs">"Sign-offs"</a> " before you send, or send it anyway and the other person will see the sign-offs are out of date."</p>
+                                <p>"Sign again in " <InPageLink anchor="sign-offs">"Sign-offs"</InPageLink> " before you send, or send it anyway and the other person will see the sign-offs are out of date."</p>
                                 <button type="submit" class="button button--secondary">"Send it anyway"</button>
                             </Banner>
                         })}
@@ -121,7 +121,7 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                 }
             }).collect_view()}
             <SentNotice sent=sent />
-        </section>
+        </ReviewSection>
     }
     .into_any()
 }

@@ -4,13 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::Workspace;
+use super::{FieldLink, ReviewSection, Workspace};
 use crate::bundle::sign_off::SignedSignOff;
-use crate::components::{Banner, BannerKind, field_id};
+use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
 use crate::domain::documents::{CpdNeeds, Document, Statement, document_title};
 use crate::domain::field_map::summarise_paths;
 use crate::domain::people::Role;
+use crate::domain::sections::Section;
 use crate::domain::sign_off::{
     SignOff, SignOffRefused, SignOffStatus, SignerRole, signing_before_the_meeting,
     what_signing_the_statement_covers,
@@ -84,24 +85,38 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
         Some(what_signing_the_statement_covers(&statement, role?))
     };
     view! {
-        <section class="section" id="sign-offs" aria-labelledby="sign-offs-heading">
-            <h2 id="sign-offs-heading">"Sign-offs"</h2>
-            <SignOffList standings=workspace.standings />
-            {role.map(|role| view! {
-                <div class="no-print">
-                <p>{covers}</p>
-                <BeforeTheMeeting workspace=workspace />
-                <p>{format!("Your sign-off will be dated {}.", format_uk_date(crate::browser::today()))}</p>
-                <div class="button-group">
-                    {documents.iter().map(|document| {
-                        let document = *document;
-                        let label = if document == Statement::KIND { "Sign the statement" } else { "Sign the training needs" };
-                        view! {
-                            <button type="button" class="button" on:click=move |_| signing.set(Some(sign(workspace, document, role)))>{label}</button>
-                        }
-                    }).collect_view()}
-                </div>
-                </div>
+        <ReviewSection workspace=workspace section=Section::SignOffs>
+            // Signing comes first, so "Sign-offs" in the contents leads straight to it.
+            {move || role.map(|role| {
+                // What this person has signed and still covers it needs no button.
+                let to_sign: Vec<&'static str> = documents
+                    .iter()
+                    .copied()
+                    .filter(|document| !records::signed_as_it_is(&workspace.standings.get(), document, role))
+                    .collect();
+                if to_sign.is_empty() {
+                    return view! {
+                        <p class="no-print" data-testid="all-signed">"You have signed everything that is yours to sign, and your sign-offs cover it as it is now."</p>
+                    }.into_any();
+                }
+                let statement_to_sign = to_sign.contains(&Statement::KIND);
+                view! {
+                    <div class="no-print">
+                    {statement_to_sign.then(|| view! {
+                        <p>{covers}</p>
+                        <BeforeTheMeeting workspace=workspace />
+                    })}
+                    <p>{format!("Your sign-off will be dated {}.", format_uk_date(crate::browser::today()))}</p>
+                    <div class="button-group">
+                        {to_sign.into_iter().map(|document| {
+                            let label = if document == Statement::KIND { "Sign the statement" } else { "Sign the training needs" };
+                            view! {
+                                <button type="button" class="button" on:click=move |_| signing.set(Some(sign(workspace, document, role)))>{label}</button>
+                            }
+                        }).collect_view()}
+                    </div>
+                    </div>
+                }.into_any()
             })}
             {move || signing.get().map(|outcome| match outcome {
                 Signing::Signed(text) => view! { <Banner kind=BannerKind::Success title="Signed"><p>{text}</p></Banner> }.into_any(),
@@ -112,13 +127,15 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
                         <p>"Fill in these required fields, then sign:"</p>
                         <ul class="list">
                             {refused.missing.into_iter().map(|missing| view! {
-                                <li><a href=format!("#{}", field_id(&missing.path))>{missing.label}</a></li>
+                                <li><FieldLink workspace=workspace path=missing.path text=missing.label /></li>
                             }).collect_view()}
                         </ul>
                     </div>
                 }.into_any(),
             })}
-        </section>
+            {role.is_some().then(|| view! { <h3 class="heading-s">"Signed so far"</h3> })}
+            <SignOffList standings=workspace.standings />
+        </ReviewSection>
     }
 }
 
@@ -147,7 +164,7 @@ fn BeforeTheMeeting(workspace: Workspace) -> impl IntoView {
                         <button type="button" class="button button--secondary" on:click=held_today>
                             {format!("The meeting was held today: date it {}", format_uk_date(today))}
                         </button>
-                        " or " <a href=format!("#{}", field_id("statement.meeting_date"))>"change the date of the review meeting"</a>
+                        " or " <FieldLink workspace=workspace path="statement.meeting_date".to_owned() text="change the date of the review meeting".to_owned() />
                     </p>
                 })}
             </div>

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::Workspace;
+use super::{ReviewSection, Workspace};
 use crate::components::{
     DocumentView, DraftCheckbox, DraftChoice, DraftDate, DraftTextArea, RemoveButton,
     SaveIndicator, choices, focus_field,
@@ -15,6 +15,7 @@ use crate::domain::field_map::to_field_map;
 use crate::domain::ids::Id;
 use crate::domain::people::Role;
 use crate::domain::reading::{self, StatementShape};
+use crate::domain::sections::Section;
 use crate::domain::smart::smart_check;
 use crate::domain::standards::{StandardJudgement, TEN_STANDARDS};
 use crate::domain::validation::review_warnings;
@@ -69,10 +70,9 @@ pub(super) fn StatementSection(workspace: Workspace) -> impl IntoView {
         _ => document(true).into_any(),
     };
     view! {
-        <section class="section" id="statement" aria-labelledby="statement-heading">
-            <h2 id="statement-heading">"Planning and review statement"</h2>
+        <ReviewSection workspace=workspace section=Section::Statement>
             {body}
-        </section>
+        </ReviewSection>
     }
 }
 
