@@ -718,10 +718,10 @@ fn each_role_sees_its_sections_with_where_they_stand_and_finished_ones_folded() 
             "CPD leader, training needs only",
             with(&|r| r.cpd_needs = Some(common::cpd_needs())),
             None,
-            nobody,
+            reviewer_only,
             vec![
                 (X::TrainingNeeds, "need", false),
-                (X::SignOffs, "Not signed yet", false),
+                (X::SignOffs, "Training needs signed by the reviewer", false),
             ],
             Some(X::TrainingNeeds),
         ),
@@ -729,7 +729,15 @@ fn each_role_sees_its_sections_with_where_they_stand_and_finished_ones_folded() 
     for (case, review, party, signed, expected, next) in cases {
         let role = part_held(&review, party);
         let stage = stage_of(&review, signed, today);
-        let shown = sections(&review, role, party.is_some(), stage, signed);
+        // The reviewer signs the training needs with the statement.
+        let shown = sections(
+            &review,
+            role,
+            party.is_some(),
+            stage,
+            signed,
+            signed.by_reviewer,
+        );
         let listed: Vec<_> = shown.iter().map(|state| state.section).collect();
         let wanted: Vec<_> = expected.iter().map(|(section, ..)| *section).collect();
         assert_eq!(listed, wanted, "{case}");

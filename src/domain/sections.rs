@@ -90,13 +90,15 @@ pub struct SectionState {
 
 /// The sections the person in `role` sees, in page order, each with where it stands. `party` is
 /// whether they are the review's reviewer or reviewee (anyone else only reads what was sent);
-/// `signed` is which sign-offs still cover the statement as it is now.
+/// `signed` is which sign-offs still cover the statement as it is now, and `needs_signed`
+/// whether the reviewer's sign-off covers the training needs (all the CPD leader holds).
 pub fn sections(
     review: &Review,
     role: Role,
     party: bool,
     stage: Stage,
     signed: StatementSigned,
+    needs_signed: bool,
 ) -> Vec<SectionState> {
     let appealed = review.appeal.as_ref().is_some_and(Appeal::is_lodged);
     let own_sign_off = match role {
@@ -142,7 +144,17 @@ pub fn sections(
         Some(training_needs(review)),
         done_writing,
     );
-    add(Section::SignOffs, Some(sign_offs(role, signed)), false);
+    let sign_offs = if role == Role::CpdLeader {
+        let words = if needs_signed {
+            "Training needs signed by the reviewer"
+        } else {
+            "Training needs not signed"
+        };
+        words.to_owned()
+    } else {
+        sign_offs(role, signed)
+    };
+    add(Section::SignOffs, Some(sign_offs), false);
     if role == Role::Reviewee {
         let received = review.statement.as_ref().is_some_and(statement_started);
         let (state, folded) = if appealed {

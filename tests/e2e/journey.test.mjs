@@ -315,6 +315,7 @@ async function wholeCycle(jo, sam, pat, chris) {
   await look(chris.page, "review-cpd-leader");
   assert.equal(await chris.page.locator("#statement").count(), 0, "nothing but the training needs");
   assert.equal(await chris.page.locator("#pre-review").count(), 0);
+  assert.match(await chris.page.getByRole("navigation", { name: "Contents" }).textContent(), /Training needs signed by the reviewer/);
   // Addressed to the CPD leader, not to the people who send it.
   await chris.page.getByText("for you to plan into the school’s training").waitFor();
   assert.equal(await chris.page.getByText("Only this part goes to the CPD leader").count(), 0);

@@ -177,9 +177,15 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         let Some(review) = review.get() else {
             return Vec::new();
         };
-        let signed = records::statement_signed(&standings.get());
+        let standings = standings.get();
+        let signed = records::statement_signed(&standings);
+        let needs_signed = records::signed_as_it_is(
+            &standings,
+            crate::domain::documents::CpdNeeds::KIND,
+            crate::domain::sign_off::SignerRole::Reviewer,
+        );
         let stage = stage_of(&review, signed, crate::browser::today());
-        sections(&review, part, role.is_some(), stage, signed)
+        sections(&review, part, role.is_some(), stage, signed, needs_signed)
     });
     // Sections with nothing for this person to do start folded; after that, folding is theirs.
     let folded = RwSignal::new(
