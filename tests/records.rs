@@ -1131,3 +1131,42 @@ proptest! {
         assert_all_shown(&written_text(&back), &reading::all_text(&reading::statement(&back, shape)))?;
     }
 }
+
+/// A file Jo sent opens for Jo again and imports as nothing new; a sign-off in a file whose
+/// signature does not hold is named in the preview and not kept.
+#[test]
+fn your_own_sent_file_reopens_and_a_bad_sign_off_is_named_not_dropped() {
+    let mut jos = jos_vault_with_review();
+    let payload = jo_sends(
+        &mut jos,
+        BundleKind::StatementForComment,
+        "Sam Patel",
+        at(1),
+    );
+    let file = write_bundle(
+        &payload,
+        &common::jo(),
+        Some(&[common::sam().public_keys()]),
+        &mut common::Counter(5),
+    );
+    let mine = open_for(&common::jo(), "Jo Lee", &file).expect("Jo reopens it");
+    let preview = records::preview_import(&jos, &mine).unwrap();
+    assert!(!preview.changes_anything(), "{preview:?}");
+    records::import(&mut jos, &mine, at(2)).unwrap();
+
+    let mut forged = statement_signed_by_jo();
+    forged.bundle_id = "forged-sign-off".into();
+    let signature = &mut forged.sign_offs[0].signature;
+    let first = if signature.starts_with('A') { "B" } else { "A" };
+    signature.replace_range(0..1, first);
+    let mut sams = sams_vault();
+    records::import(&mut sams, &received(&invitation()), at(3)).unwrap();
+    let bundle = received(&forged);
+    let preview = records::preview_import(&sams, &bundle).unwrap();
+    assert_eq!(
+        preview.invalid_sign_offs,
+        ["Planning and review statement signed by Jo Lee (reviewer) on 20/11/2026"]
+    );
+    records::import(&mut sams, &bundle, at(4)).unwrap();
+    assert!(records::sign_offs(&sams, "review-1").unwrap().is_empty());
+}

@@ -49,8 +49,8 @@ pub struct ApplyReport {
     pub changed: BTreeMap<String, Vec<String>>,
     /// Fields the sender's role does not own, which were not applied.
     pub refused: Vec<String>,
-    /// Documents the bundle's kind may not carry, which were not applied.
-    pub ignored_documents: Vec<String>,
+    /// Sign-offs in the file whose signature does not hold, described, which were not kept.
+    pub invalid_sign_offs: Vec<String>,
     pub conflicts: Vec<Conflict>,
 }
 
@@ -74,11 +74,13 @@ pub fn apply(
         Writer::Party(role) => owner_of(path) == role,
     };
     let mut report = ApplyReport::default();
+    report.invalid_sign_offs = payload
+        .sign_offs
+        .iter()
+        .filter(|signed| !signed.signature_holds())
+        .map(|signed| signed.sign_off.describe())
+        .collect();
     for (kind, incoming) in &payload.documents {
-        if !payload.kind.documents().contains(&kind.as_str()) {
-            report.ignored_documents.push(kind.clone());
-            continue;
-        }
         let before = local.get(kind).cloned().unwrap_or_default();
         // Fields the sender may not write carry no information: whatever the bundle says about
         // them is replaced by what is here, so it can neither change nor delete them.

@@ -51,6 +51,8 @@ pub enum Trust {
     Pinned(Contact),
     /// Never seen: the person must compare the fingerprint before the bundle is applied.
     NewContact,
+    /// Sent by this person: their own file, opened again.
+    Yours,
 }
 
 use crate::domain::people::EmailAddress;

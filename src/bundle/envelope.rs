@@ -34,6 +34,16 @@ pub struct EnvelopeSignature {
     pub keys: PublicKeys,
 }
 
+/// Accepts exactly the version this build writes: a newer one needs a newer Appraise, and an
+/// older or unknown one was never released.
+pub fn check_version(version: u64, supported: u64) -> Result<(), BundleError> {
+    match version {
+        v if v == supported => Ok(()),
+        v if v > supported => Err(BundleError::FutureVersion { version: v }),
+        v => Err(BundleError::RetiredVersion { version: v }),
+    }
+}
+
 /// DSSE's pre-authentication encoding.
 fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
     let mut bytes = format!(
@@ -66,17 +76,17 @@ pub fn sign(payload: &[u8], identity: &Identity) -> Envelope {
 
 /// Checks the signature and returns the signer's keys and the exact payload bytes.
 pub fn verify(envelope: &Envelope) -> Result<(PublicKeys, Vec<u8>), BundleError> {
-    if envelope.version > VERSION {
-        return Err(BundleError::FutureVersion {
-            version: envelope.version,
-        });
-    }
+    check_version(envelope.version, VERSION)?;
     if envelope.format != FORMAT || envelope.payload_type != PAYLOAD_TYPE {
         return Err(BundleError::Malformed(
             "it does not say it is an Appraise bundle".into(),
         ));
     }
-    let signature = envelope.signatures.first().ok_or(BundleError::Unsigned)?;
+    let signature = match envelope.signatures.as_slice() {
+        [] => return Err(BundleError::Unsigned),
+        [only] => only,
+        _ => return Err(BundleError::SeveralSignatures),
+    };
     let payload = URL_SAFE_NO_PAD
         .decode(&envelope.payload)
         .map_err(|_| BundleError::ChangedAfterSigning)?;

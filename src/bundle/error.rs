@@ -18,7 +18,13 @@ pub enum BundleError {
     FutureVersion {
         version: u64,
     },
+    /// A format version Appraise has never made, or no longer reads.
+    RetiredVersion {
+        version: u64,
+    },
     Unsigned,
+    /// More than one signature: Appraise always makes exactly one, by the sender.
+    SeveralSignatures,
     BadSignature,
     ChangedAfterSigning,
     /// The payload names a sender whose keys are not the ones that signed it.
@@ -35,6 +41,11 @@ pub enum BundleError {
     EncryptedForSomeoneElse,
     /// Encrypted for this person, but it will not decrypt: damaged or tampered with.
     CannotDecrypt,
+    /// A document this kind of file never carries (a pre-review inside a reply, say).
+    UnexpectedDocument {
+        kind: &'static str,
+        document: String,
+    },
 }
 
 impl fmt::Display for BundleError {
@@ -57,6 +68,14 @@ impl fmt::Display for BundleError {
             BundleError::FutureVersion { version } => write!(
                 f,
                 "This bundle was made by a newer version of Appraise (format {version}). Reload the page to update Appraise, then import it again."
+            ),
+            BundleError::RetiredVersion { version } => write!(
+                f,
+                "This file is in a format this version of Appraise does not read (format {version}, from before its first release). Ask the sender to send it again from Appraise as it is now."
+            ),
+            BundleError::SeveralSignatures => write!(
+                f,
+                "This file carries more than one signature, which Appraise never makes, so it cannot tell who sent it. Do not use it: ask the sender to send it again."
             ),
             BundleError::Unsigned => write!(
                 f,
@@ -85,6 +104,11 @@ impl fmt::Display for BundleError {
             BundleError::EncryptedForSomeoneElse => write!(
                 f,
                 "This bundle is encrypted for someone else, so it cannot be opened here. Check it was sent to you, or ask the sender to export it for you."
+            ),
+            BundleError::UnexpectedDocument { kind, document } => write!(
+                f,
+                "This {kind} also carries a {}, which a {kind} never does, so it was not made by Appraise as it should be. Do not use it: ask the sender to send it again.",
+                crate::domain::documents::document_title(document).to_lowercase()
             ),
             BundleError::CannotDecrypt => write!(
                 f,

@@ -90,8 +90,14 @@ pub fn open(
     if payload.sender.keys != Some(signer) {
         return Err(BundleError::SignerMismatch);
     }
-    check_recipient(&payload, me)?;
-    let trust = contacts.trust(&payload.sender.name, &signer)?;
+    check_documents(&payload)?;
+    // A file this person sent opens for them again (it is sealed for them too).
+    let trust = if signer == me.identity.public_keys() {
+        Trust::Yours
+    } else {
+        check_recipient(&payload, me)?;
+        contacts.trust(&payload.sender.name, &signer)?
+    };
     Ok(Verified {
         inner: payload,
         signer,
@@ -101,10 +107,26 @@ pub fn open(
 }
 
 fn check_version(value: &Value, supported: u64) -> Result<(), BundleError> {
-    match value.get("version").and_then(Value::as_u64) {
-        Some(version) if version > supported => Err(BundleError::FutureVersion { version }),
-        Some(_) => Ok(()),
-        None => Err(BundleError::Malformed("it has no format version".into())),
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| BundleError::Malformed("it has no format version".into()))?;
+    envelope::check_version(version, supported)
+}
+
+/// Every document the payload carries must be one its kind carries.
+fn check_documents(payload: &Payload) -> Result<(), BundleError> {
+    let allowed = payload.kind.documents();
+    match payload
+        .documents
+        .keys()
+        .find(|document| !allowed.contains(&document.as_str()))
+    {
+        Some(document) => Err(BundleError::UnexpectedDocument {
+            kind: payload.kind.label(),
+            document: document.clone(),
+        }),
+        None => Ok(()),
     }
 }
 

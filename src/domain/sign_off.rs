@@ -197,6 +197,17 @@ pub fn signing_before_the_meeting(
 }
 
 impl SignOff {
+    /// The sign-off in a line: what, by whom in which part, and when.
+    pub fn describe(&self) -> String {
+        format!(
+            "{} signed by {} ({}) on {}",
+            super::documents::document_title(&self.document),
+            self.signer.name,
+            self.role.label(),
+            super::dates::format_uk_date(self.signed_on)
+        )
+    }
+
     /// Signs the review's statement, or refuses with every empty required field.
     pub fn for_statement(
         review: &Review,

@@ -297,6 +297,12 @@ fn summary(report: &ApplyReport) -> String {
             report.conflicts.len()
         ));
     }
+    if !report.invalid_sign_offs.is_empty() {
+        parts.push(format!(
+            "{} signature(s) in it were not valid and were not kept.",
+            report.invalid_sign_offs.len()
+        ));
+    }
     if !report.refused.is_empty() {
         parts.push(format!(
             "{} field(s) were not applied because the sender may not change them.",
@@ -424,6 +430,11 @@ fn ItemView(
                     }}
                     {(!refused.is_empty()).then(|| view! {
                         <p>{format!("Not applied, because {} may not change them: {}.", payload.sender.name, refused.join("; "))}</p>
+                    })}
+                    {(!preview.invalid_sign_offs.is_empty()).then(|| view! {
+                        <Banner kind=BannerKind::Warning title="A signature in this file is not valid">
+                            <p>{format!("{}: it does not match what was signed, so it is not kept. Ask {} to send the file again; the signer may need to sign again.", preview.invalid_sign_offs.join("; "), payload.sender.name)}</p>
+                        </Banner>
                     })}
                     {move || problem.get().map(|text| view! { <p class="error-message" role="alert">{text}</p> })}
                     <button type="button" class="button" on:click=confirm>"Import"</button>

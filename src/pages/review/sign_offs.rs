@@ -177,13 +177,7 @@ fn BeforeTheMeeting(workspace: Workspace) -> impl IntoView {
 pub(super) fn SignOffList(standings: Memo<Vec<SignOffStanding>>) -> impl IntoView {
     let describe = |standing: SignOffStanding| {
         let sign_off = &standing.signed.sign_off;
-        let who = format!(
-            "{} signed by {} ({}) on {}",
-            document_title(&sign_off.document),
-            sign_off.signer.name,
-            sign_off.role.label(),
-            format_uk_date(sign_off.signed_on)
-        );
+        let who = sign_off.describe();
         let (class, state, detail) = match &standing.status {
             SignOffStatus::Current => ("sign-off sign-off--current", "Current", String::new()),
             SignOffStatus::OutOfDate { changed } => (
