@@ -73,13 +73,15 @@ pub fn apply(
         Writer::Relay => true,
         Writer::Party(role) => owner_of(path) == role,
     };
-    let mut report = ApplyReport::default();
-    report.invalid_sign_offs = payload
-        .sign_offs
-        .iter()
-        .filter(|signed| !signed.signature_holds())
-        .map(|signed| signed.sign_off.describe())
-        .collect();
+    let mut report = ApplyReport {
+        invalid_sign_offs: payload
+            .sign_offs
+            .iter()
+            .filter(|signed| !signed.signature_holds())
+            .map(|signed| signed.sign_off.describe())
+            .collect(),
+        ..ApplyReport::default()
+    };
     for (kind, incoming) in &payload.documents {
         let before = local.get(kind).cloned().unwrap_or_default();
         // Fields the sender may not write carry no information: whatever the bundle says about
