@@ -10,3 +10,21 @@ if [ -n "$found" ]; then
   exit 1
 fi
 echo "src/domain is pure"
+
+# The layers' arrows point one way: pages → use cases → bundle/storage → domain. The domain knows
+# none of the others, bundle and storage not each other nor the use cases above them.
+check_layer() {
+  local dir=$1 pattern=$2 why=$3
+  local found
+  found=$(grep -rnE "$pattern" "$dir" || true)
+  if [ -n "$found" ]; then
+    echo "$dir $why:" >&2
+    echo "$found" >&2
+    exit 1
+  fi
+}
+check_layer src/domain 'crate::(bundle|storage|use_cases|pages|components|state)' 'must not reach up into the layers built on it'
+check_layer src/bundle 'crate::(storage|use_cases|pages|components|state)' 'must not use storage or the layers above it'
+check_layer src/storage 'crate::(bundle|use_cases|pages|components|state)' 'must not use bundles or the layers above it'
+check_layer src/use_cases 'crate::(pages|components|state|autosave)' 'must not use the pages above it'
+echo "the layers point one way"

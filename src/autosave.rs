@@ -15,8 +15,9 @@ use crate::domain::field_map::{
 };
 use crate::state::AppStorage;
 use crate::storage::backup::COPY_KIND;
-use crate::storage::records;
 use crate::storage::{Expect, WriteError};
+use crate::use_cases;
+use crate::use_cases::reviews;
 
 /// How long after the last keystroke a draft is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
@@ -110,7 +111,7 @@ impl Draft {
             blank: to_field_map(blank),
             state: DocumentState::default(),
         };
-        let key = records::document_key(review_id, kind);
+        let key = reviews::document_key(review_id, kind);
         Draft::start(storage, key, kind, Some(review_document), blank)
     }
 
@@ -391,7 +392,7 @@ impl Draft {
         };
         let read = self
             .storage
-            .with(|vault| records::document(vault, &document.review, self.kind));
+            .with(|vault| reviews::document(vault, &document.review, self.kind));
         match read {
             Some(Ok(state)) => {
                 document.state = state.unwrap_or_default();
@@ -439,7 +440,7 @@ impl Draft {
             .storage
             .with_mut(|vault| {
                 let stored =
-                    records::document(vault, &document.review, self.kind)?.unwrap_or_default();
+                    reviews::document(vault, &document.review, self.kind)?.unwrap_or_default();
                 let device = vault.writer().to_owned();
                 let mut edited = document.state.edit_base(&stored, &device);
                 let shown = with_my_changes(edited.current());
@@ -449,8 +450,8 @@ impl Draft {
                     .tick(now.timestamp_millis());
                 edited.record_edit(&shown, &device, stamp);
                 let merged = stored.merge(&edited);
-                records::save_document(vault, &document.review, self.kind, &merged, now)?;
-                Ok::<_, records::RecordsError>(merged)
+                reviews::save_document(vault, &document.review, self.kind, &merged, now)?;
+                Ok::<_, use_cases::RecordsError>(merged)
             })
             .ok_or("Your data is not open, so this cannot be saved yet.")?
             .map_err(|error| error.to_string())?;

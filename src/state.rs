@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use crate::bundle::identity::{Identity, KeySeed};
 use crate::storage::browser::{BrowserRandom, BrowserStore};
-use crate::storage::records;
 use crate::storage::{APP_PREFIX, OpenError, Quarantined, Vault};
+use crate::use_cases::identity;
 
 /// Whether the person's data can be used right now.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,21 +69,21 @@ impl AppStorage {
     /// stored as a record (so the lock encrypts it and backups include it).
     fn ensure_identity(&self) {
         self.with_mut(|vault| {
-            if vault.is_locked() || !matches!(records::identity(vault), Ok(None)) {
+            if vault.is_locked() || !matches!(identity::identity(vault), Ok(None)) {
                 return;
             }
             let mut seed = [0u8; 32];
-            crate::storage::RandomSource::fill(&mut BrowserRandom, &mut seed);
-            let identity = records::StoredIdentity::new(KeySeed(seed));
-            let _ = records::save_identity(vault, &identity, crate::browser::now());
+            crate::random::RandomSource::fill(&mut BrowserRandom, &mut seed);
+            let identity = identity::StoredIdentity::new(KeySeed(seed));
+            let _ = identity::save_identity(vault, &identity, crate::browser::now());
         });
     }
 
     /// This person's name and keys, once the data is open.
-    pub fn identity(&self) -> Option<(records::StoredIdentity, Identity)> {
+    pub fn identity(&self) -> Option<(identity::StoredIdentity, Identity)> {
         self.ensure_identity();
         let stored = self
-            .with(|vault| records::identity(vault).ok().flatten())
+            .with(|vault| identity::identity(vault).ok().flatten())
             .flatten()?;
         let identity = Identity::from_seed(&stored.seed);
         Some((stored, identity))

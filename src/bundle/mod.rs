@@ -16,7 +16,7 @@ pub mod sign_off;
 use identity::{Identity, PublicKeys};
 use payload::Payload;
 
-use crate::storage::RandomSource;
+use crate::random::RandomSource;
 
 /// Writes a bundle file: the payload signed by `identity` and, unless `encrypt_to` is `None`,
 /// encrypted to those keys (the sender's own are always added, so they can reopen it).

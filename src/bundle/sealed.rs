@@ -14,7 +14,7 @@ use x25519_dalek::{PublicKey, StaticSecret};
 
 use super::error::BundleError;
 use super::identity::{Identity, PublicKeys};
-use crate::storage::RandomSource;
+use crate::random::RandomSource;
 
 pub const SEALED_FORMAT: &str = "appraise-sealed-bundle";
 pub const SEALED_VERSION: u64 = 1;

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use crate::browser::{local_date, now};
 use crate::domain::people::EmailAddress;
 use crate::state::use_storage;
-use crate::storage::records;
+use crate::use_cases::identity;
 
 #[component]
 pub fn ContactsPage() -> impl IntoView {
@@ -26,16 +26,16 @@ pub fn ContactsPage() -> impl IntoView {
     let saved = RwSignal::new(false);
     let save_name = move |_| {
         let result = storage.with_mut(|vault| {
-            let mut stored = records::identity(vault).ok().flatten()?;
+            let mut stored = identity::identity(vault).ok().flatten()?;
             stored.name = name.get_untracked().trim().to_owned();
-            records::save_identity(vault, &stored, now()).ok()
+            identity::save_identity(vault, &stored, now()).ok()
         });
         saved.set(result.flatten().is_some());
     };
     let contacts = move || {
         storage.changed_elsewhere.track();
         storage
-            .with(|vault| records::contacts(vault).unwrap_or_default())
+            .with(|vault| identity::contacts(vault).unwrap_or_default())
             .unwrap_or_default()
     };
     view! {
@@ -106,7 +106,8 @@ fn ContactEmail(name: String, email: String) -> impl IntoView {
                 }
             },
         };
-        let kept = storage.with_mut(|vault| records::set_contact_email(vault, &name, email, now()));
+        let kept =
+            storage.with_mut(|vault| identity::set_contact_email(vault, &name, email, now()));
         match kept {
             Some(Ok(())) => {
                 problem.set(None);

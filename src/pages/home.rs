@@ -4,70 +4,13 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::domain::cycle::Review;
-use crate::domain::cycle::Stage;
 use crate::domain::dates::format_uk_date;
-use crate::domain::deadlines::{AgendaItem, pressing_for};
+use crate::domain::deadlines::AgendaItem;
 use crate::domain::people::Role;
-use crate::domain::progress::{next_step, part_held, stage_label, stage_of};
-use crate::domain::validation::reviewer_load_warning;
+use crate::domain::progress::{next_step, stage_label};
 use crate::state::use_storage;
-use crate::storage::records;
-
-/// A review as one person sees it: their part in it, its stage, what they must do next, and
-/// their deadlines soonest first.
-#[derive(Clone, PartialEq)]
-struct MyReview {
-    review: Review,
-    role: Role,
-    stage: Stage,
-    due: Vec<AgendaItem>,
-}
-
-fn my_reviews<S: crate::storage::KeyValueStore>(
-    vault: &crate::storage::Vault<S>,
-    today: chrono::NaiveDate,
-) -> Vec<MyReview> {
-    let calendar = records::school_calendar(vault);
-    let me = records::identity(vault).ok().flatten();
-    let name = me.as_ref().map(|i| i.name.clone()).unwrap_or_default();
-    let keys = me.map(|i| crate::bundle::identity::Identity::from_seed(&i.seed).public_keys());
-    records::reviews(vault)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|stored| {
-            records::load_review(vault, stored.summary.id.as_str())
-                .ok()
-                .flatten()
-        })
-        .map(|review| {
-            let role = part_held(
-                &review,
-                records::part_by_name(&review.reviewer, &review.reviewee, &name),
-            );
-            let standings = keys
-                .and_then(|keys| records::sign_off_standings(vault, &review, &name, &keys).ok())
-                .unwrap_or_default();
-            let stage = stage_of(&review, records::statement_signed(&standings), today);
-            let due = pressing_for(&review, role, &calendar, today);
-            MyReview {
-                review,
-                role,
-                stage,
-                due,
-            }
-        })
-        .collect()
-}
-
-/// The policy's warning when this person reviews more staff this cycle than it allows.
-fn load_warning<S: crate::storage::KeyValueStore>(
-    vault: &crate::storage::Vault<S>,
-    reviewing: &[Review],
-    today: chrono::NaiveDate,
-) -> Option<String> {
-    let me = records::identity(vault).ok().flatten()?.as_person();
-    reviewer_load_warning(&me, reviewing, today).map(|warning| warning.to_string())
-}
+use crate::use_cases::agenda::{self, MyReview};
+use crate::use_cases::identity;
 
 fn describe(item: &AgendaItem) -> String {
     format!(
@@ -87,13 +30,13 @@ pub fn HomePage() -> impl IntoView {
     let reviews = Memo::new(move |_| {
         storage.changed_elsewhere.track();
         storage
-            .with(|vault| my_reviews(vault, crate::browser::today()))
+            .with(|vault| agenda::my_reviews(vault, crate::browser::today()))
             .unwrap_or_default()
     });
     let set_up = move || {
         storage.changed_elsewhere.track();
         storage
-            .with(|vault| records::identity(vault).ok().flatten())
+            .with(|vault| identity::identity(vault).ok().flatten())
             .flatten()
             .is_some_and(|identity| !identity.name.trim().is_empty())
     };
@@ -135,7 +78,7 @@ pub fn HomePage() -> impl IntoView {
                 let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews.get().into_iter().partition(|mine| mine.role == Role::Reviewer);
                 let (own, sent_to_me): (Vec<MyReview>, Vec<MyReview>) = others.into_iter().partition(|mine| mine.role == Role::Reviewee);
                 let held: Vec<Review> = reviewing.iter().map(|mine| mine.review.clone()).collect();
-                let warning = storage.with(|vault| load_warning(vault, &held, crate::browser::today())).flatten();
+                let warning = storage.with(|vault| agenda::load_warning(vault, &held, crate::browser::today())).flatten();
                 view! {
                     {warning.map(|text| view! { <p class="warning-text" role="status">{text}</p> })}
                     {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}

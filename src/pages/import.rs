@@ -18,7 +18,7 @@ use crate::domain::documents::field_label;
 use crate::domain::field_map::summarise_paths;
 use crate::domain::ids::Id;
 use crate::state::{AppStorage, use_storage};
-use crate::storage::records;
+use crate::use_cases::{conflicts, identity, importing};
 
 /// One file the person gave, and what became of it. Cheap to clone (the list is copied on every
 /// change, and a bundle may be large).
@@ -67,7 +67,7 @@ impl Importer {
         Some(Importer {
             staff_id: Id::new(identity.public_keys().key_id()).expect("key ids are valid ids"),
             contacts: storage
-                .with(|vault| records::contacts(vault).unwrap_or_default())
+                .with(|vault| identity::contacts(vault).unwrap_or_default())
                 .unwrap_or_default(),
             name: stored.name,
             identity,
@@ -98,8 +98,8 @@ fn examine(storage: AppStorage, importer: Option<&Importer>, file: String, bytes
     let bundle_id = bundle.payload().bundle_id.clone();
     match storage.with(|vault| {
         (
-            records::already_imported(vault, &bundle_id),
-            records::preview_import(vault, &bundle),
+            importing::already_imported(vault, &bundle_id),
+            importing::preview_import(vault, &bundle),
         )
     }) {
         Some((Ok(true), _)) => Item::Repeat { file },
@@ -228,7 +228,7 @@ fn ImportAll(storage: AppStorage, items: RwSignal<Vec<Item>>) -> impl IntoView {
                         continue;
                     };
                     let file = file.clone();
-                    *item = match records::import(vault, bundle, stamp) {
+                    *item = match importing::import(vault, bundle, stamp) {
                         Ok(report) => {
                             imported += 1;
                             Item::Imported {
@@ -336,7 +336,7 @@ fn ItemView(
         .into_any(),
         Item::Imported { file, bundle_id, summary } => {
             let undo = move |_| {
-                let result = storage.with_mut(|vault| records::undo_import(vault, &bundle_id, now()));
+                let result = storage.with_mut(|vault| importing::undo_import(vault, &bundle_id, now()));
                 if let Some(Ok(())) = result {
                     set(Item::Undone { file: file.clone() });
                 }
@@ -368,11 +368,11 @@ fn ItemView(
                     let stamp = now();
                     let result = storage.with_mut(|vault| -> Result<(), String> {
                         if let Some(how) = how.get_untracked() {
-                            let mut contacts = records::contacts(vault).map_err(|e| e.to_string())?;
+                            let mut contacts = identity::contacts(vault).map_err(|e| e.to_string())?;
                             contacts.pin(&sender, *bundle.signer(), how, stamp.timestamp_millis());
-                            records::save_contacts(vault, &contacts, stamp).map_err(|e| e.to_string())?;
+                            identity::save_contacts(vault, &contacts, stamp).map_err(|e| e.to_string())?;
                         }
-                        records::import(vault, &bundle, stamp).map(|_| ()).map_err(|e| e.to_string())
+                        importing::import(vault, &bundle, stamp).map(|_| ()).map_err(|e| e.to_string())
                     });
                     match result {
                         Some(Ok(())) => {
@@ -460,7 +460,7 @@ fn ImportHistory(storage: AppStorage) -> impl IntoView {
     let history = move || {
         storage.changed_elsewhere.track();
         storage
-            .with(|vault| records::imports(vault).unwrap_or_default())
+            .with(|vault| importing::imports(vault).unwrap_or_default())
             .unwrap_or_default()
     };
     view! {
@@ -471,7 +471,7 @@ fn ImportHistory(storage: AppStorage) -> impl IntoView {
                     {move || history().into_iter().map(|record| {
                         let id = record.bundle_id.clone();
                         let undo = move |_| {
-                            let _ = storage.with_mut(|vault| records::undo_import(vault, &id, now()));
+                            let _ = storage.with_mut(|vault| importing::undo_import(vault, &id, now()));
                             storage.announce_change("");
                         };
                         let what = format!("{} from {}, {}", capitalised(record.kind.label()), record.sender, crate::browser::local_date(record.imported_at));
@@ -504,7 +504,7 @@ pub(in crate::pages) fn ConflictsToResolve(
     let open = move || {
         storage.changed_elsewhere.track();
         let mut open = storage
-            .with(|vault| records::conflicts(vault).unwrap_or_default())
+            .with(|vault| conflicts::conflicts(vault).unwrap_or_default())
             .unwrap_or_default();
         if let Some(review) = only_review.get_value() {
             open.retain(|conflict| conflict.review_id == review);
@@ -527,7 +527,7 @@ pub(in crate::pages) fn ConflictsToResolve(
                                 let text = version.value.as_ref().map_or_else(|| "(removed)".to_string(), |v| v.as_str().map_or_else(|| v.to_string(), str::to_owned));
                                 let (review, document, path, value) = (item.review_id.clone(), item.document.clone(), item.conflict.path.clone(), version.value.clone());
                                 let keep = move |_| {
-                                    let _ = storage.with_mut(|vault| records::resolve(vault, &review, &document, &path, value.clone(), now()));
+                                    let _ = storage.with_mut(|vault| conflicts::resolve(vault, &review, &document, &path, value.clone(), now()));
                                     storage.announce_change("");
                                 };
                                 view! {

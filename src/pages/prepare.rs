@@ -10,7 +10,7 @@ use crate::components::{
 };
 use crate::domain::documents::{Document, FormField, PreReviewAuthor, PreReviewForm, from_json};
 use crate::state::use_storage;
-use crate::storage::records;
+use crate::use_cases::identity;
 
 /// The record key of the person's own pre-review.
 const RECORD: &str = "pre-review";
@@ -41,7 +41,7 @@ pub fn PreparePage() -> impl IntoView {
     // The name and job title the person gave at set-up head the form; they can change them.
     // Read without creating keys: looking at the page should not make an identity.
     let me = storage
-        .with(|vault| records::identity(vault).ok().flatten())
+        .with(|vault| identity::identity(vault).ok().flatten())
         .flatten()
         .map(|stored| stored.profile())
         .unwrap_or_default();

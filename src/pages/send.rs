@@ -15,7 +15,8 @@ use crate::domain::field_map::FieldMap;
 use crate::domain::people::Role;
 use crate::state::AppStorage;
 use crate::storage::browser::BrowserRandom;
-use crate::storage::records::{self, StoredReview};
+use crate::use_cases::reviews::StoredReview;
+use crate::use_cases::{identity, reviews, sending};
 
 /// What became of the last send.
 #[derive(Clone)]
@@ -59,14 +60,14 @@ pub fn send_bundle(
     let bundle_id = fresh_id("bundle");
     let prepared = storage.with_mut(|vault| {
         let device = vault.writer().to_owned();
-        let outgoing = records::Outgoing {
+        let outgoing = sending::Outgoing {
             kind,
             sender: me,
             text: text.clone(),
             recipient,
             bundle_id: bundle_id.clone(),
         };
-        records::prepare_to_send(vault, review.summary.id.as_str(), outgoing, &device, now())
+        sending::prepare_to_send(vault, review.summary.id.as_str(), outgoing, &device, now())
     });
     let payload = match prepared {
         Some(Ok(payload)) => payload,
@@ -87,7 +88,7 @@ pub fn send_bundle(
     let contents = write_bundle(&payload, &identity, keys.as_deref(), &mut BrowserRandom);
     let naming = storage
         .with(|vault| {
-            records::school_settings(vault)
+            identity::school_settings(vault)
                 .unwrap_or_default()
                 .file_names
         })
@@ -103,9 +104,9 @@ pub fn send_bundle(
         Ok(()) => {
             let review_id = review.summary.id.as_str();
             // The file is out either way; if the day cannot be noted, the clock only runs on.
-            let _ = storage.with_mut(|vault| records::note_sent(vault, review_id, kind, now()));
+            let _ = storage.with_mut(|vault| sending::note_sent(vault, review_id, kind, now()));
             let email = storage
-                .with(|vault| records::contacts(vault).ok())
+                .with(|vault| identity::contacts(vault).ok())
                 .flatten()
                 .and_then(|contacts| {
                     contacts
@@ -168,7 +169,7 @@ pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
         // Read without creating keys: looking at the page should not make an identity.
         let me = storage
             .with(|vault| {
-                records::identity(vault)
+                identity::identity(vault)
                     .ok()
                     .flatten()
                     .map(|stored| stored.name)
@@ -176,7 +177,7 @@ pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
             .flatten()
             .unwrap_or_default();
         storage
-            .with(|vault| records::reviews_as_reviewee(vault, &me).unwrap_or_default())
+            .with(|vault| reviews::reviews_as_reviewee(vault, &me).unwrap_or_default())
             .unwrap_or_default()
     };
     let encrypt = RwSignal::new(true);

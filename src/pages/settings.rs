@@ -12,7 +12,7 @@ use crate::domain::dates::format_uk_date;
 use crate::domain::policy::Policy;
 use crate::domain::school::{FileNaming, SchoolSettings, closure_from, objective_limit};
 use crate::state::{AppStorage, use_storage};
-use crate::storage::records;
+use crate::use_cases::identity;
 
 /// Reads the school's settings, changes them and keeps them; the sentence says why not.
 fn change_settings(
@@ -21,9 +21,9 @@ fn change_settings(
 ) -> Result<(), String> {
     storage
         .with_mut(|vault| {
-            let mut settings = records::school_settings(vault)?;
+            let mut settings = identity::school_settings(vault)?;
             change(&mut settings);
-            records::save_school_settings(vault, &settings, crate::browser::now())
+            identity::save_school_settings(vault, &settings, crate::browser::now())
         })
         .ok_or_else(|| "Your data is not open. Unlock it or reload the page.".to_owned())?
         .map_err(|error| error.to_string())?;
@@ -38,7 +38,7 @@ pub fn SettingsPage() -> impl IntoView {
     let settings = move || {
         storage.changed_elsewhere.track();
         storage
-            .with(|vault| records::school_settings(vault).unwrap_or_default())
+            .with(|vault| identity::school_settings(vault).unwrap_or_default())
             .unwrap_or_default()
     };
     // Kept here, so the confirmation outlives the policy view drawn again after the save.
@@ -117,7 +117,7 @@ fn Closures(storage: AppStorage) -> impl IntoView {
     let closures = move || {
         storage.changed_elsewhere.track();
         storage
-            .with(|vault| records::school_calendar(vault).closures)
+            .with(|vault| identity::school_calendar(vault).closures)
             .unwrap_or_default()
     };
     let (name, first, last) = (
@@ -220,7 +220,7 @@ fn FileNames(storage: AppStorage) -> impl IntoView {
         storage.changed_elsewhere.track();
         storage
             .with(|vault| {
-                records::school_settings(vault)
+                identity::school_settings(vault)
                     .unwrap_or_default()
                     .file_names
             })

@@ -19,7 +19,8 @@ use crate::domain::people::{PersonRef, Role};
 use crate::domain::presets::all_presets;
 use crate::domain::validation::second_review_this_cycle;
 use crate::state::use_storage;
-use crate::storage::records::{self, StoredReview};
+use crate::use_cases::reviews::StoredReview;
+use crate::use_cases::{identity, reviews};
 
 #[component]
 pub fn StartReviewPage() -> impl IntoView {
@@ -28,7 +29,7 @@ pub fn StartReviewPage() -> impl IntoView {
     let presets = all_presets();
     // The school's policy, as adjusted in Settings, comes first.
     let school_policy = storage
-        .with(|vault| records::school_settings(vault).ok())
+        .with(|vault| identity::school_settings(vault).ok())
         .flatten()
         .and_then(|settings| settings.policy);
     let (name, job_title, policy, group, meeting, previous) = (
@@ -53,7 +54,7 @@ pub fn StartReviewPage() -> impl IntoView {
     let navigate = use_navigate();
     let started = Memo::new(move |_| {
         let id = query.read().get("started")?;
-        let held = storage.with(|vault| records::review(vault, &id).ok().flatten())??;
+        let held = storage.with(|vault| reviews::review(vault, &id).ok().flatten())??;
         Some((held.summary.id, held.summary.reviewee.name))
     });
     let school_policy = StoredValue::new(school_policy);
@@ -110,7 +111,7 @@ pub fn StartReviewPage() -> impl IntoView {
             CyclePeriod::containing(&cycle, meeting_on).expect("a meeting date is in some cycle");
         let reviewee_name = name.get_untracked().trim().to_owned();
         let held = storage
-            .with(|vault| records::reviews(vault).unwrap_or_default())
+            .with(|vault| reviews::reviews(vault).unwrap_or_default())
             .unwrap_or_default();
         let second = second_review_this_cycle(
             held.iter()
@@ -153,7 +154,7 @@ pub fn StartReviewPage() -> impl IntoView {
             .collect();
         let outcome = storage.with_mut(|vault| {
             let device = vault.writer().to_owned();
-            records::start_review(vault, summary.clone(), &objectives, &device, now())
+            reviews::start_review(vault, summary.clone(), &objectives, &device, now())
         });
         match outcome {
             Some(Ok(())) => {

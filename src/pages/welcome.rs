@@ -11,7 +11,7 @@ use crate::domain::people::Role;
 use crate::domain::presets::all_presets;
 use crate::domain::school::{Profile, ProfileProblem};
 use crate::state::{AppStorage, use_storage};
-use crate::storage::records;
+use crate::use_cases::{identity, reviews};
 
 const ROLES: [(Role, &str); 4] = [
     (Role::Reviewee, "I am appraised (a reviewee)"),
@@ -72,7 +72,7 @@ pub(super) fn ProfileForm(
         .map(|(stored, _)| stored.profile())
         .unwrap_or_default();
     let school_policy = storage
-        .with(|vault| records::school_settings(vault).ok())
+        .with(|vault| identity::school_settings(vault).ok())
         .flatten()
         .and_then(|settings| settings.policy);
     let (name, job_title, school) = (
@@ -85,7 +85,7 @@ pub(super) fn ProfileForm(
     // Nothing is preselected: the school's own choice, else the policy an imported invitation
     // names, else the person chooses.
     let invited_under = storage
-        .with(|vault| records::reviews(vault).ok())
+        .with(|vault| reviews::reviews(vault).ok())
         .flatten()
         .and_then(|reviews| reviews.first().map(|held| held.summary.policy.key.clone()));
     let policy = RwSignal::new(
@@ -129,13 +129,13 @@ pub(super) fn ProfileForm(
             stored.set_profile(profile);
             storage.with_mut(|vault| {
                 let now = crate::browser::now();
-                records::save_identity(vault, &stored, now)?;
-                let mut settings = records::school_settings(vault)?;
+                identity::save_identity(vault, &stored, now)?;
+                let mut settings = identity::school_settings(vault)?;
                 // An edited policy stays as edited unless another one is chosen.
                 if settings.policy.as_ref().map(|p| &p.key) != Some(&chosen) {
                     settings.policy = all_presets().into_iter().find(|p| p.key == chosen);
                 }
-                records::save_school_settings(vault, &settings, now)
+                identity::save_school_settings(vault, &settings, now)
             })
         });
         match result {

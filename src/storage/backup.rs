@@ -8,9 +8,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use std::fmt;
 
+use super::KeyValueStore;
 use super::sealing::{self, KdfParams, SealingError};
 use super::vault::{Expect, ReadError, RecordHeader, Vault, WriteError};
-use super::{KeyValueStore, RandomSource};
+use crate::random::RandomSource;
 
 const BACKUP_FORMAT: &str = "appraise-backup";
 const BACKUP_VERSION: u32 = 1;

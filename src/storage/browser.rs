@@ -1,10 +1,11 @@
 //! The browser's `localStorage`, through gloo-storage, as a [`KeyValueStore`], and the
-//! browser's random number generator as a [`RandomSource`].
+//! browser's random number generator as a [`RandomSource`](crate::random::RandomSource).
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
-use super::{KeyValueStore, RandomSource, StorageError};
+use super::{KeyValueStore, StorageError};
+use crate::random::RandomSource;
 
 /// `localStorage` for this site. Only made once storage is known to work, because gloo's
 /// `LocalStorage::raw()` panics when the browser withholds it.

@@ -15,7 +15,6 @@ pub mod browser;
 mod memory;
 mod migrations;
 mod packing;
-pub mod records;
 pub mod sealing;
 mod vault;
 
@@ -66,9 +65,4 @@ pub trait KeyValueStore {
     fn remove(&mut self, key: &str) -> Result<(), StorageError>;
     /// Every key, including those of other apps on the same site.
     fn keys(&self) -> Result<Vec<String>, StorageError>;
-}
-
-/// A source of random bytes for salts and nonces; the app uses the browser's, tests their own.
-pub trait RandomSource {
-    fn fill(&mut self, bytes: &mut [u8]);
 }

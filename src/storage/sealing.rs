@@ -10,7 +10,7 @@ use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::RandomSource;
+use crate::random::RandomSource;
 
 /// The shortest passphrase accepted.
 pub const MIN_PASSPHRASE_CHARS: usize = 10;

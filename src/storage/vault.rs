@@ -18,7 +18,8 @@ use std::fmt;
 use super::migrations::{MIGRATIONS, run_migrations};
 use super::packing::{compress, decompress, pack, unpack};
 use super::sealing::{self, KdfParams, SealingError, SealingKey};
-use super::{KeyValueStore, RandomSource, StorageError};
+use super::{KeyValueStore, StorageError};
+use crate::random::RandomSource;
 
 /// Every key Appraise writes starts with this.
 pub const APP_PREFIX: &str = "appraise:";

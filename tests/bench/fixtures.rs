@@ -14,8 +14,9 @@ use appraise::domain::field_map::to_field_map;
 use appraise::domain::ids::Id;
 use appraise::domain::people::Role;
 use appraise::domain::sign_off::{SignOff, SignerRole};
-use appraise::storage::records::{self, StoredIdentity};
 use appraise::storage::{KeyValueStore, Vault};
+use appraise::use_cases::identity::StoredIdentity;
+use appraise::use_cases::{identity, importing};
 use chrono::{TimeZone, Utc};
 
 use super::common;
@@ -103,13 +104,13 @@ pub fn headteachers_records<S: KeyValueStore>(vault: &mut Vault<S>) {
     let mut identity = StoredIdentity::new(KeySeed([200; 32]));
     identity.name = "Pat Head".into();
     identity.roles = [Role::Headteacher].into();
-    records::save_identity(vault, &identity, now).unwrap();
+    identity::save_identity(vault, &identity, now).unwrap();
     let mut contacts = Contacts::default();
     for n in 0..REVIEWERS {
         let (name, keys) = reviewer(n);
         contacts.pin(&name, keys.public_keys(), HowVerified::InPerson, 0);
     }
-    records::save_contacts(vault, &contacts, now).unwrap();
+    identity::save_contacts(vault, &contacts, now).unwrap();
 }
 
 /// Every fixture file, signed and encrypted to Pat.
@@ -143,7 +144,7 @@ pub fn open_and_import<S: KeyValueStore>(
         name: "Pat Head",
         staff_id: &staff_id,
     };
-    let contacts = records::contacts(vault).unwrap();
+    let contacts = identity::contacts(vault).unwrap();
     let started = clock();
     let opened: Vec<_> = files
         .iter()
@@ -153,7 +154,7 @@ pub fn open_and_import<S: KeyValueStore>(
     // As the app's Import all does: one batch, so the index is written once.
     vault.batch(|vault| {
         for bundle in &opened {
-            records::import(vault, bundle, now).expect("the fixture imports");
+            importing::import(vault, bundle, now).expect("the fixture imports");
         }
     });
     (verified - started, clock() - verified)

@@ -10,7 +10,7 @@ use appraise::domain::field_map::to_field_map;
 use appraise::domain::ids::Id;
 use appraise::domain::people::Role;
 use appraise::domain::standards::blank_assessments;
-use appraise::storage::RandomSource;
+use appraise::random::RandomSource;
 use chrono::NaiveDate;
 
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {

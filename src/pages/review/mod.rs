@@ -7,7 +7,7 @@ mod checklist;
 mod cpd;
 mod layout;
 mod sending;
-mod sign_offs;
+mod signing;
 mod statement;
 
 use leptos::prelude::*;
@@ -28,7 +28,9 @@ use crate::domain::progress::{next_step, part_held, stage_label, stage_of};
 use crate::domain::reading;
 use crate::domain::sections::{Section, SectionState, next_section, sections};
 use crate::state::{AppStorage, use_storage};
-use crate::storage::records::{self, SignOffStanding, StoredReview};
+use crate::use_cases::reviews::StoredReview;
+use crate::use_cases::sign_offs::SignOffStanding;
+use crate::use_cases::{identity, reviews, sign_offs};
 use layout::{Contents, FieldLink, JumpBar, ReviewSection, SectionLink};
 
 /// The kind the reviewer's private preparation is kept under.
@@ -89,7 +91,7 @@ impl Workspace {
     fn stored(&self) -> Option<StoredReview> {
         let id = self.review_id.get_value();
         self.storage
-            .with(|vault| records::review(vault, &id).ok().flatten())
+            .with(|vault| reviews::review(vault, &id).ok().flatten())
             .flatten()
     }
 }
@@ -107,7 +109,7 @@ pub fn ReviewPage() -> impl IntoView {
 fn ReviewWorkspace(id: String) -> impl IntoView {
     let storage = use_storage();
     let held = storage
-        .with(|vault| records::review(vault, &id).ok().flatten())
+        .with(|vault| reviews::review(vault, &id).ok().flatten())
         .flatten();
     let Some(held) = held else {
         super::set_page_title("Review not found");
@@ -120,10 +122,10 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
     };
     let summary = held.summary.clone();
     let my_name = storage
-        .with(|vault| records::identity(vault).ok().flatten().map(|i| i.name))
+        .with(|vault| identity::identity(vault).ok().flatten().map(|i| i.name))
         .flatten()
         .unwrap_or_default();
-    let role = records::part_by_name(&summary.reviewer, &summary.reviewee, &my_name);
+    let role = reviews::part_by_name(&summary.reviewer, &summary.reviewee, &my_name);
     let statement =
         Draft::open_review_document(storage, &id, &Statement::blank(Vec::new(), Vec::new()));
     let cpd_needs = Draft::open_review_document(
@@ -150,7 +152,7 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
                 draft.status.track();
             }
             storage
-                .with(|vault| records::load_review(vault, &id).ok().flatten())
+                .with(|vault| reviews::load_review(vault, &id).ok().flatten())
                 .flatten()
         })
     };
@@ -165,7 +167,7 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
             .map(|(_, identity)| identity.public_keys());
         keys.and_then(|keys| {
             storage
-                .with(|vault| records::sign_off_standings(vault, &review, &my_name, &keys).ok())
+                .with(|vault| sign_offs::sign_off_standings(vault, &review, &my_name, &keys).ok())
                 .flatten()
         })
         .unwrap_or_default()
@@ -178,8 +180,8 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
             return Vec::new();
         };
         let standings = standings.get();
-        let signed = records::statement_signed(&standings);
-        let needs_signed = records::signed_as_it_is(
+        let signed = sign_offs::statement_signed(&standings);
+        let needs_signed = sign_offs::signed_as_it_is(
             &standings,
             crate::domain::documents::CpdNeeds::KIND,
             crate::domain::sign_off::SignerRole::Reviewer,
@@ -251,7 +253,7 @@ fn section_view(workspace: Workspace, section: Section) -> AnyView {
             view! { <statement::StatementSection workspace=workspace /> }.into_any()
         }
         Section::TrainingNeeds => view! { <cpd::CpdSection workspace=workspace /> }.into_any(),
-        Section::SignOffs => view! { <sign_offs::SignOffSection workspace=workspace /> }.into_any(),
+        Section::SignOffs => view! { <signing::SignOffSection workspace=workspace /> }.into_any(),
         Section::Appeal if workspace.is(Role::Reviewee) => {
             view! { <AppealSection workspace=workspace /> }.into_any()
         }
@@ -276,10 +278,10 @@ fn Overview(workspace: Workspace) -> impl IntoView {
     view! {
         {move || workspace.review.get().map(|review| {
             let today = crate::browser::today();
-            let stage = stage_of(&review, records::statement_signed(&workspace.standings.get()), today);
+            let stage = stage_of(&review, sign_offs::statement_signed(&workspace.standings.get()), today);
             let part = workspace.part;
             let step = next_step(&review, stage, part);
-            let calendar = workspace.storage.with(records::school_calendar).unwrap_or_default();
+            let calendar = workspace.storage.with(identity::school_calendar).unwrap_or_default();
             let clocks = deadlines(&review, &calendar);
             let meeting = review.dates.meeting_on.map_or("Not yet set".to_owned(), format_uk_date);
             view! {
@@ -331,7 +333,7 @@ fn calendar_download(workspace: Workspace) {
     };
     let calendar = workspace
         .storage
-        .with(records::school_calendar)
+        .with(identity::school_calendar)
         .unwrap_or_default();
     let text = crate::domain::ical::calendar_for(&review, &calendar, crate::browser::now());
     let name = format!("appraisal-dates-{}.ics", crate::browser::file_stamp());

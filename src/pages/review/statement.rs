@@ -19,7 +19,7 @@ use crate::domain::sections::Section;
 use crate::domain::smart::smart_check;
 use crate::domain::standards::{StandardJudgement, TEN_STANDARDS};
 use crate::domain::validation::review_warnings;
-use crate::storage::records;
+use crate::use_cases::identity;
 
 const PREVIOUS: &str = "statement.previous_objectives";
 const STANDARDS: &str = "statement.standards";
@@ -87,7 +87,7 @@ fn StatementForm(workspace: Workspace, shape: StatementShape) -> impl IntoView {
             .map(|review| {
                 let calendar = workspace
                     .storage
-                    .with(records::school_calendar)
+                    .with(identity::school_calendar)
                     .unwrap_or_default();
                 review_warnings(&review, &calendar, crate::browser::today())
                     .into_iter()

@@ -16,7 +16,8 @@ use crate::domain::sign_off::{
     SignOff, SignOffRefused, SignOffStatus, SignerRole, signing_before_the_meeting,
     what_signing_the_statement_covers,
 };
-use crate::storage::records::{self, SignOffStanding};
+use crate::use_cases::sign_offs;
+use crate::use_cases::sign_offs::SignOffStanding;
 
 /// What happened when the person last tried to sign.
 #[derive(Clone)]
@@ -50,7 +51,7 @@ fn sign(workspace: Workspace, document: &'static str, role: SignerRole) -> Signi
     let id = workspace.review_id.get_value();
     let kept = workspace
         .storage
-        .with_mut(|vault| records::add_sign_off(vault, &id, signed, crate::browser::now()));
+        .with_mut(|vault| sign_offs::add_sign_off(vault, &id, signed, crate::browser::now()));
     match kept {
         Some(Ok(())) => {
             workspace
@@ -92,7 +93,7 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
                 let to_sign: Vec<&'static str> = documents
                     .iter()
                     .copied()
-                    .filter(|document| !records::signed_as_it_is(&workspace.standings.get(), document, role))
+                    .filter(|document| !sign_offs::signed_as_it_is(&workspace.standings.get(), document, role))
                     .collect();
                 if to_sign.is_empty() {
                     return view! {

@@ -1,5 +1,6 @@
-//! The person's records: identity and contacts, and importing bundles into reviews with a
-//! preview, a summary, protection against repeats, and an exact undo.
+//! The app's use cases on an in-memory vault: identity and contacts, reviews and their agenda,
+//! importing files into reviews with a preview, protection against repeats and an exact undo,
+//! sending, sign-offs and conflicts.
 
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -10,8 +11,10 @@ use appraise::bundle::identity::KeySeed;
 use appraise::bundle::open::{Recipient, Verified, open};
 use appraise::bundle::payload::{BundleKind, Payload};
 use appraise::bundle::write_bundle;
-use appraise::storage::records::{self, RecordsError, StoredIdentity};
 use appraise::storage::{MemoryStore, Vault};
+use appraise::use_cases::RecordsError;
+use appraise::use_cases::identity::StoredIdentity;
+use appraise::use_cases::{conflicts, identity, importing, reviews, sending, sign_offs};
 use chrono::{DateTime, TimeZone, Utc};
 
 fn at(minute: u32) -> DateTime<Utc> {
@@ -29,9 +32,9 @@ fn confirm_as_jo(
     how: HowVerified,
     now: DateTime<Utc>,
 ) {
-    let mut contacts = records::contacts(vault).unwrap();
+    let mut contacts = identity::contacts(vault).unwrap();
     contacts.pin("Jo Lee", keys, how, 0);
-    records::save_contacts(vault, &contacts, now).unwrap();
+    identity::save_contacts(vault, &contacts, now).unwrap();
 }
 
 fn received(payload: &Payload) -> Verified<Payload> {
@@ -53,7 +56,7 @@ fn received(payload: &Payload) -> Verified<Payload> {
 fn jos_vault_with_review() -> Vault<MemoryStore> {
     let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
     let review = common::statement_for_comment().review;
-    records::start_review(&mut jos, review, &[], "jo-tab", at(0)).unwrap();
+    reviews::start_review(&mut jos, review, &[], "jo-tab", at(0)).unwrap();
     jos
 }
 
@@ -85,7 +88,7 @@ fn invitation() -> Payload {
 #[test]
 fn identity_and_contacts_are_kept_as_records() {
     let mut vault = sams_vault();
-    assert_eq!(records::identity(&vault).unwrap(), None);
+    assert_eq!(identity::identity(&vault).unwrap(), None);
     let mut identity = StoredIdentity::new(KeySeed([2; 32]));
     identity.set_profile(appraise::domain::school::Profile {
         name: "  Sam Patel ".into(),
@@ -105,8 +108,8 @@ fn identity_and_contacts_are_kept_as_records() {
             .public_keys()
             .key_id()
     );
-    records::save_identity(&mut vault, &identity, at(0)).unwrap();
-    assert_eq!(records::identity(&vault).unwrap(), Some(identity.clone()));
+    identity::save_identity(&mut vault, &identity, at(0)).unwrap();
+    assert_eq!(identity::identity(&vault).unwrap(), Some(identity.clone()));
     // An identity kept before profiles existed still reads, with the rest blank.
     let older: StoredIdentity =
         serde_json::from_value(serde_json::json!({ "seed": identity.seed, "name": "Sam Patel" }))
@@ -121,35 +124,35 @@ fn identity_and_contacts_are_kept_as_records() {
                 .unwrap(),
         ],
     };
-    assert_eq!(records::school_calendar(&vault), Default::default());
+    assert_eq!(identity::school_calendar(&vault), Default::default());
     let settings = appraise::domain::school::SchoolSettings {
         policy: appraise::domain::presets::preset("la-support-staff"),
         calendar: calendar.clone(),
         file_names: appraise::domain::school::FileNaming::FullName,
     };
-    records::save_school_settings(&mut vault, &settings, at(0)).unwrap();
-    assert_eq!(records::school_calendar(&vault), calendar);
-    assert_eq!(records::school_settings(&vault).unwrap(), settings);
+    identity::save_school_settings(&mut vault, &settings, at(0)).unwrap();
+    assert_eq!(identity::school_calendar(&vault), calendar);
+    assert_eq!(identity::school_settings(&vault).unwrap(), settings);
 
-    let mut contacts = records::contacts(&vault).unwrap();
+    let mut contacts = identity::contacts(&vault).unwrap();
     contacts.pin(
         "Jo Lee",
         common::jo().public_keys(),
         HowVerified::InPerson,
         5,
     );
-    records::save_contacts(&mut vault, &contacts, at(1)).unwrap();
-    assert_eq!(records::contacts(&vault).unwrap(), contacts);
+    identity::save_contacts(&mut vault, &contacts, at(1)).unwrap();
+    assert_eq!(identity::contacts(&vault).unwrap(), contacts);
 
     // A contact holds the address their files are emailed to; confirming their keys again keeps
     // it, and it can be forgotten. Nobody is made up for an unknown name.
     let email = appraise::domain::people::EmailAddress::parse("jo.lee@hill.sch.uk").unwrap();
-    records::set_contact_email(&mut vault, " jo  LEE", Some(email.clone()), at(2)).unwrap();
+    identity::set_contact_email(&mut vault, " jo  LEE", Some(email.clone()), at(2)).unwrap();
     assert_eq!(
-        records::contacts(&vault).unwrap().email_of("Jo Lee"),
+        identity::contacts(&vault).unwrap().email_of("Jo Lee"),
         Some(&email)
     );
-    let mut contacts = records::contacts(&vault).unwrap();
+    let mut contacts = identity::contacts(&vault).unwrap();
     contacts.pin(
         "Jo Lee",
         common::jo().public_keys(),
@@ -157,55 +160,55 @@ fn identity_and_contacts_are_kept_as_records() {
         6,
     );
     assert_eq!(contacts.email_of("Jo Lee"), Some(&email));
-    records::set_contact_email(&mut vault, "Pat Head", Some(email), at(3)).unwrap();
-    assert_eq!(records::contacts(&vault).unwrap().by_name.len(), 1);
-    records::set_contact_email(&mut vault, "Jo Lee", None, at(4)).unwrap();
-    assert_eq!(records::contacts(&vault).unwrap().email_of("Jo Lee"), None);
+    identity::set_contact_email(&mut vault, "Pat Head", Some(email), at(3)).unwrap();
+    assert_eq!(identity::contacts(&vault).unwrap().by_name.len(), 1);
+    identity::set_contact_email(&mut vault, "Jo Lee", None, at(4)).unwrap();
+    assert_eq!(identity::contacts(&vault).unwrap().email_of("Jo Lee"), None);
 }
 
 #[test]
 fn an_invitation_creates_the_review_and_a_repeat_changes_nothing() {
     let mut vault = sams_vault();
     let bundle = received(&invitation());
-    let preview = records::preview_import(&vault, &bundle).unwrap();
+    let preview = importing::preview_import(&vault, &bundle).unwrap();
     assert!(preview.changes_anything());
     assert!(
-        records::reviews(&vault).unwrap().is_empty(),
+        reviews::reviews(&vault).unwrap().is_empty(),
         "a preview changes nothing"
     );
 
-    let report = records::import(&mut vault, &bundle, at(0)).unwrap();
+    let report = importing::import(&mut vault, &bundle, at(0)).unwrap();
     assert_eq!(
         report, preview,
         "the preview shows exactly what the import does"
     );
-    let reviews = records::reviews(&vault).unwrap();
+    let reviews = reviews::reviews(&vault).unwrap();
     assert_eq!(reviews.len(), 1);
     assert_eq!(
-        records::reviews_as_reviewee(&vault, " sam patel ").unwrap(),
+        reviews::reviews_as_reviewee(&vault, " sam patel ").unwrap(),
         reviews
     );
     assert!(
-        records::reviews_as_reviewee(&vault, "Jo Lee")
+        reviews::reviews_as_reviewee(&vault, "Jo Lee")
             .unwrap()
             .is_empty()
     );
     assert_eq!(reviews[0].summary.reviewer.name, "Jo Lee");
     assert!(
-        records::document(&vault, "review-1", "statement")
+        reviews::document(&vault, "review-1", "statement")
             .unwrap()
             .is_some()
     );
-    assert!(records::already_imported(&vault, "invite-1").unwrap());
+    assert!(importing::already_imported(&vault, "invite-1").unwrap());
 
     // A repeat is refused, and changes nothing (the merge itself is idempotent too: bundles.rs).
-    let before = records::document(&vault, "review-1", "statement").unwrap();
+    let before = reviews::document(&vault, "review-1", "statement").unwrap();
     assert_eq!(
-        records::import(&mut vault, &bundle, at(1)).unwrap_err(),
+        importing::import(&mut vault, &bundle, at(1)).unwrap_err(),
         RecordsError::AlreadyImported
     );
     assert_eq!(
-        records::document(&vault, "review-1", "statement").unwrap(),
+        reviews::document(&vault, "review-1", "statement").unwrap(),
         before
     );
 }
@@ -213,7 +216,7 @@ fn an_invitation_creates_the_review_and_a_repeat_changes_nothing() {
 #[test]
 fn a_bundle_for_a_review_not_held_here_is_refused() {
     let mut vault = sams_vault();
-    let error = records::import(
+    let error = importing::import(
         &mut vault,
         &received(&common::statement_for_comment()),
         at(0),
@@ -226,8 +229,8 @@ fn a_bundle_for_a_review_not_held_here_is_refused() {
 #[test]
 fn undo_restores_every_document_exactly_as_it_was() {
     let mut vault = sams_vault();
-    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
-    let before = records::document(&vault, "review-1", "statement").unwrap();
+    importing::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    let before = reviews::document(&vault, "review-1", "statement").unwrap();
 
     // The statement for comment changes the assessment.
     let mut payload = common::statement_for_comment();
@@ -245,20 +248,20 @@ fn undo_restores_every_document_exactly_as_it_was() {
             counter: 0,
         },
     );
-    let report = records::import(&mut vault, &received(&payload), at(1)).unwrap();
+    let report = importing::import(&mut vault, &received(&payload), at(1)).unwrap();
     assert_eq!(report.changed["statement"], ["statement.assessment"]);
     assert_ne!(
-        records::document(&vault, "review-1", "statement").unwrap(),
+        reviews::document(&vault, "review-1", "statement").unwrap(),
         before
     );
 
-    records::undo_import(&mut vault, "bundle-0001", at(2)).unwrap();
+    importing::undo_import(&mut vault, "bundle-0001", at(2)).unwrap();
     assert_eq!(
-        records::document(&vault, "review-1", "statement").unwrap(),
+        reviews::document(&vault, "review-1", "statement").unwrap(),
         before
     );
-    assert!(!records::already_imported(&vault, "bundle-0001").unwrap());
-    let history = records::imports(&vault).unwrap();
+    assert!(!importing::already_imported(&vault, "bundle-0001").unwrap());
+    let history = importing::imports(&vault).unwrap();
     assert_eq!(
         history
             .iter()
@@ -268,14 +271,14 @@ fn undo_restores_every_document_exactly_as_it_was() {
     );
 
     // Undoing the invitation removes the review it created.
-    records::undo_import(&mut vault, "invite-1", at(3)).unwrap();
-    assert!(records::reviews(&vault).unwrap().is_empty());
+    importing::undo_import(&mut vault, "invite-1", at(3)).unwrap();
+    assert!(reviews::reviews(&vault).unwrap().is_empty());
     assert_eq!(
-        records::document(&vault, "review-1", "statement").unwrap(),
+        reviews::document(&vault, "review-1", "statement").unwrap(),
         None
     );
     assert_eq!(
-        records::undo_import(&mut vault, "never-imported", at(4)),
+        importing::undo_import(&mut vault, "never-imported", at(4)),
         Err(RecordsError::NoSuchImport)
     );
 }
@@ -286,7 +289,7 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
     use appraise::domain::field_map::to_field_map;
     use appraise::domain::people::Role;
     let mut vault = sams_vault();
-    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    importing::import(&mut vault, &received(&invitation()), at(0)).unwrap();
     confirm_as_jo(
         &mut vault,
         common::jo().public_keys(),
@@ -301,10 +304,10 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
         keys: Some(common::sam().public_keys()),
     };
     let text = to_field_map(&common::pre_review());
-    let payload = records::prepare_to_send(
+    let payload = sending::prepare_to_send(
         &mut vault,
         "review-1",
-        records::Outgoing {
+        sending::Outgoing {
             kind: BundleKind::PreReview,
             sender: me,
             text: text.clone(),
@@ -331,9 +334,9 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
     let opened = open_for(&jo, "Jo Lee", &file).unwrap();
     assert!(opened.was_encrypted());
     let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
-    records::save_review(
+    reviews::save_review(
         &mut jos,
-        &records::StoredReview {
+        &reviews::StoredReview {
             summary: payload.review.clone(),
             invited_on: None,
             exchanged: Default::default(),
@@ -341,10 +344,10 @@ fn a_reviewee_sends_their_pre_review_encrypted_to_the_pinned_reviewer() {
         at(6),
     )
     .unwrap();
-    let report = records::import(&mut jos, &opened, at(6)).unwrap();
+    let report = importing::import(&mut jos, &opened, at(6)).unwrap();
     assert!(report.refused.is_empty());
     assert_eq!(
-        records::document(&jos, "review-1", "pre_review")
+        reviews::document(&jos, "review-1", "pre_review")
             .unwrap()
             .unwrap()
             .current(),
@@ -370,7 +373,7 @@ fn a_reviewer_starts_a_review_and_invites_the_reviewee_by_name() {
     let mut vault =
         Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
     let summary = common::statement_for_comment().review;
-    records::start_review(
+    reviews::start_review(
         &mut vault,
         summary.clone(),
         &["Run the phonics group".into(), " ".into()],
@@ -378,7 +381,7 @@ fn a_reviewer_starts_a_review_and_invites_the_reviewee_by_name() {
         at(0),
     )
     .unwrap();
-    let statement = records::document(&vault, "review-1", "statement")
+    let statement = reviews::document(&vault, "review-1", "statement")
         .unwrap()
         .unwrap()
         .current();
@@ -397,10 +400,10 @@ fn a_reviewer_starts_a_review_and_invites_the_reviewee_by_name() {
         role: Role::Reviewer,
         keys: Some(common::jo().public_keys()),
     };
-    let payload = records::prepare_to_send(
+    let payload = sending::prepare_to_send(
         &mut vault,
         "review-1",
-        records::Outgoing {
+        sending::Outgoing {
             kind: BundleKind::Invitation,
             sender: me,
             text: Default::default(),
@@ -420,8 +423,8 @@ fn a_reviewer_starts_a_review_and_invites_the_reviewee_by_name() {
     let newcomer = common::person(7);
     let opened = open_for(&newcomer, "Sam Patel", &file).unwrap();
     let mut sams = sams_vault();
-    records::import(&mut sams, &opened, at(2)).unwrap();
-    assert_eq!(records::reviews(&sams).unwrap()[0].summary, summary);
+    importing::import(&mut sams, &opened, at(2)).unwrap();
+    assert_eq!(reviews::reviews(&sams).unwrap()[0].summary, summary);
 }
 
 #[test]
@@ -440,7 +443,7 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
     let send_from = |device: &str, text: &str, minute: u32| {
         let mut vault =
             Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), device).unwrap();
-        records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+        importing::import(&mut vault, &received(&invitation()), at(0)).unwrap();
         confirm_as_jo(
             &mut vault,
             common::jo().public_keys(),
@@ -451,10 +454,10 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
             [("pre_review.key_successes".to_string(), json!(text))]
                 .into_iter()
                 .collect();
-        let payload = records::prepare_to_send(
+        let payload = sending::prepare_to_send(
             &mut vault,
             "review-1",
-            records::Outgoing {
+            sending::Outgoing {
                 kind: BundleKind::PreReview,
                 sender: sam_as(),
                 text: fields.clone(),
@@ -475,11 +478,11 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
     };
     let from_laptop = send_from("sam-laptop", "Written on the laptop", 10);
     let from_phone = send_from("sam-phone", "Written on the phone", 11);
-    records::import(&mut jos, &from_laptop, at(12)).unwrap();
-    let report = records::import(&mut jos, &from_phone, at(13)).unwrap();
+    importing::import(&mut jos, &from_laptop, at(12)).unwrap();
+    let report = importing::import(&mut jos, &from_phone, at(13)).unwrap();
     assert_eq!(report.conflicts.len(), 1);
 
-    let open_conflicts = records::conflicts(&jos).unwrap();
+    let open_conflicts = conflicts::conflicts(&jos).unwrap();
     assert_eq!(open_conflicts.len(), 1);
     assert_eq!(open_conflicts[0].conflict.path, "pre_review.key_successes");
     assert_eq!(
@@ -488,7 +491,7 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
         "the later one shows until someone chooses"
     );
 
-    records::resolve(
+    conflicts::resolve(
         &mut jos,
         "review-1",
         "pre_review",
@@ -497,9 +500,9 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
         at(14),
     )
     .unwrap();
-    assert!(records::conflicts(&jos).unwrap().is_empty());
+    assert!(conflicts::conflicts(&jos).unwrap().is_empty());
     assert_eq!(
-        records::document(&jos, "review-1", "pre_review")
+        reviews::document(&jos, "review-1", "pre_review")
             .unwrap()
             .unwrap()
             .current()["pre_review.key_successes"],
@@ -507,10 +510,10 @@ fn pre_reviews_sent_from_two_devices_conflict_until_the_reviewer_chooses() {
     );
     // Importing either bundle again does not bring the conflict back.
     assert_eq!(
-        records::import(&mut jos, &from_phone, at(15)).unwrap_err(),
+        importing::import(&mut jos, &from_phone, at(15)).unwrap_err(),
         RecordsError::AlreadyImported
     );
-    assert!(records::conflicts(&jos).unwrap().is_empty());
+    assert!(conflicts::conflicts(&jos).unwrap().is_empty());
 }
 
 #[test]
@@ -558,14 +561,14 @@ fn the_senders_part_comes_from_the_review_held_here_not_from_the_bundle() {
             counter: 0,
         },
     );
-    let report = records::import(&mut jos, &to_jo(&claims_reviewer), at(1)).unwrap();
+    let report = importing::import(&mut jos, &to_jo(&claims_reviewer), at(1)).unwrap();
     assert!(report.refused.contains(&"statement.assessment".to_string()));
 
     // Someone outside the review cannot change it at all.
     let mut outsider = claims_reviewer.clone();
     outsider.bundle_id = "reply-2".into();
     outsider.sender.name = "Alex Kim".into();
-    let error = records::import(&mut jos, &to_jo(&outsider), at(2)).unwrap_err();
+    let error = importing::import(&mut jos, &to_jo(&outsider), at(2)).unwrap_err();
     assert_eq!(
         error,
         RecordsError::NotInReview {
@@ -584,8 +587,8 @@ fn a_review_held_here_loads_as_the_domain_sees_it_with_its_deadlines() {
     use appraise::domain::calendar::SchoolCalendar;
     use appraise::domain::deadlines::{DeadlineKind, deadlines};
     let mut vault = sams_vault();
-    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
-    let review = records::load_review(&vault, "review-1").unwrap().unwrap();
+    importing::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    let review = reviews::load_review(&vault, "review-1").unwrap().unwrap();
     assert_eq!(review.reviewer.name, "Jo Lee");
     assert_eq!(review.dates.invited_on, Some(common::date(2026, 11, 22)));
     assert_eq!(review.statement.as_ref().unwrap().new_objectives.len(), 3);
@@ -600,7 +603,7 @@ fn a_review_held_here_loads_as_the_domain_sees_it_with_its_deadlines() {
             .any(|d| d.kind == DeadlineKind::StatementToReviewee && !d.done)
     );
     assert_eq!(
-        records::load_review(&vault, "no-such-review").unwrap(),
+        reviews::load_review(&vault, "no-such-review").unwrap(),
         None
     );
 }
@@ -609,7 +612,7 @@ fn a_review_held_here_loads_as_the_domain_sees_it_with_its_deadlines() {
 fn a_persons_part_in_a_review_is_found_by_their_pinned_name() {
     use appraise::domain::people::Role;
     let review = common::statement_for_comment().review;
-    let part = |name| records::part_by_name(&review.reviewer, &review.reviewee, name);
+    let part = |name| reviews::part_by_name(&review.reviewer, &review.reviewee, name);
     assert_eq!(part(" jo  LEE"), Some(Role::Reviewer));
     assert_eq!(part("Sam Patel"), Some(Role::Reviewee));
     assert_eq!(part("Alex Kim"), None);
@@ -622,7 +625,7 @@ fn jo_sends(
     recipient: &str,
     now: DateTime<Utc>,
 ) -> Payload {
-    let outgoing = records::Outgoing {
+    let outgoing = sending::Outgoing {
         kind,
         sender: appraise::bundle::payload::Party {
             name: "Jo Lee".into(),
@@ -634,7 +637,7 @@ fn jo_sends(
         recipient: Some(recipient.into()),
         bundle_id: format!("{kind:?}"),
     };
-    records::prepare_to_send(jos, "review-1", outgoing, "jo-tab", now).unwrap()
+    sending::prepare_to_send(jos, "review-1", outgoing, "jo-tab", now).unwrap()
 }
 
 /// Jo's final statement, with reviewee's comments `comments` written on `device`.
@@ -677,25 +680,26 @@ fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_chan
     forged.sign_off.signed_on = common::date(2026, 11, 21);
     let mut with_forgery = payload.clone();
     with_forgery.sign_offs.push(forged);
-    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
-    records::import(&mut vault, &received(&with_forgery), at(1)).unwrap();
+    importing::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    importing::import(&mut vault, &received(&with_forgery), at(1)).unwrap();
     assert_eq!(
-        records::sign_offs(&vault, "review-1").unwrap(),
+        sign_offs::sign_offs(&vault, "review-1").unwrap(),
         payload.sign_offs,
         "the sign-off whose signature does not hold is not kept"
     );
 
     let sams_keys = common::sam().public_keys();
-    let review = records::load_review(&vault, "review-1").unwrap().unwrap();
-    let standings = records::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
+    let review = reviews::load_review(&vault, "review-1").unwrap().unwrap();
+    let standings =
+        sign_offs::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
     assert_eq!(standings.len(), 1);
     assert_eq!(standings[0].status, SignOffStatus::Current);
     assert!(
         !standings[0].keys_confirmed,
         "Jo's keys are not pinned here"
     );
-    assert!(records::statement_signed(&standings).by_reviewer);
-    assert!(!records::statement_signed(&standings).by_reviewee);
+    assert!(sign_offs::statement_signed(&standings).by_reviewer);
+    assert!(!sign_offs::statement_signed(&standings).by_reviewee);
 
     // Pinned with different keys (someone else calling themselves Jo): the sign-off is not valid.
     confirm_as_jo(
@@ -704,12 +708,13 @@ fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_chan
         HowVerified::ByPhone,
         at(2),
     );
-    let standings = records::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
+    let standings =
+        sign_offs::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
     assert_eq!(standings[0].status, SignOffStatus::Invalid);
     assert!(standings[0].keys_confirmed);
 
     // A change to a signed field puts the sign-off out of date, naming the field.
-    let mut state = records::document(&vault, "review-1", "statement")
+    let mut state = reviews::document(&vault, "review-1", "statement")
         .unwrap()
         .unwrap();
     let mut shown = state.current();
@@ -725,9 +730,10 @@ fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_chan
             counter: 0,
         },
     );
-    records::save_document(&mut vault, "review-1", "statement", &state, at(3)).unwrap();
-    let review = records::load_review(&vault, "review-1").unwrap().unwrap();
-    let standings = records::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
+    reviews::save_document(&mut vault, "review-1", "statement", &state, at(3)).unwrap();
+    let review = reviews::load_review(&vault, "review-1").unwrap().unwrap();
+    let standings =
+        sign_offs::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
     assert_eq!(
         payload.sign_offs[0].status(&review, &common::jo().public_keys()),
         SignOffStatus::OutOfDate {
@@ -737,10 +743,10 @@ fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_chan
     assert_eq!(standings.len(), 1);
 
     // The reply carries every sign-off on the documents it holds; undo takes the import's away.
-    let reply = records::prepare_to_send(
+    let reply = sending::prepare_to_send(
         &mut vault,
         "review-1",
-        records::Outgoing {
+        sending::Outgoing {
             kind: BundleKind::Reply,
             sender: appraise::bundle::payload::Party {
                 name: "Sam Patel".into(),
@@ -757,8 +763,8 @@ fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_chan
     )
     .unwrap();
     assert_eq!(reply.sign_offs, payload.sign_offs);
-    records::undo_import(&mut vault, &with_forgery.bundle_id, at(5)).unwrap();
-    assert!(records::sign_offs(&vault, "review-1").unwrap().is_empty());
+    importing::undo_import(&mut vault, &with_forgery.bundle_id, at(5)).unwrap();
+    assert!(sign_offs::sign_offs(&vault, "review-1").unwrap().is_empty());
 }
 
 #[test]
@@ -783,13 +789,13 @@ fn a_final_statement_relays_the_reviewees_comments_which_their_sign_off_vouches_
     // Sam, the reviewee, is the recipient here only to reuse the keys; the point is the sender's
     // role: Jo, the reviewer, passes on a field Jo does not own.
     let mut vault = sams_vault();
-    records::import(&mut vault, &received(&payload), at(0)).unwrap();
-    let review = records::load_review(&vault, "review-1").unwrap().unwrap();
+    importing::import(&mut vault, &received(&payload), at(0)).unwrap();
+    let review = reviews::load_review(&vault, "review-1").unwrap().unwrap();
     assert_eq!(
         review.statement.as_ref().unwrap().reviewee_comments,
         "I agree."
     );
-    let standings = records::sign_off_standings(
+    let standings = sign_offs::sign_off_standings(
         &vault,
         &review,
         "Pat Head",
@@ -808,16 +814,16 @@ fn sending_and_receiving_stop_the_policys_clocks_and_undo_restarts_them() {
     use appraise::domain::calendar::SchoolCalendar;
     use appraise::domain::deadlines::{DeadlineKind, deadlines};
     let done = |vault: &Vault<MemoryStore>, kind: DeadlineKind| {
-        let review = records::load_review(vault, "review-1").unwrap().unwrap();
+        let review = reviews::load_review(vault, "review-1").unwrap().unwrap();
         deadlines(&review, &SchoolCalendar::default())
             .into_iter()
             .find(|d| d.kind == kind)
             .is_some_and(|d| d.done)
     };
     let mut vault = sams_vault();
-    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    importing::import(&mut vault, &received(&invitation()), at(0)).unwrap();
     assert!(!done(&vault, DeadlineKind::StatementToReviewee));
-    records::import(
+    importing::import(
         &mut vault,
         &received(&common::statement_for_comment()),
         at(1),
@@ -827,12 +833,12 @@ fn sending_and_receiving_stop_the_policys_clocks_and_undo_restarts_them() {
         done(&vault, DeadlineKind::StatementToReviewee),
         "the statement arrived"
     );
-    let stored = records::review(&vault, "review-1").unwrap().unwrap();
+    let stored = reviews::review(&vault, "review-1").unwrap().unwrap();
     assert_eq!(
         stored.exchanged.get(&BundleKind::StatementForComment),
         Some(&common::date(2026, 11, 22))
     );
-    records::undo_import(&mut vault, "bundle-0001", at(2)).unwrap();
+    importing::undo_import(&mut vault, "bundle-0001", at(2)).unwrap();
     assert!(!done(&vault, DeadlineKind::StatementToReviewee), "undone");
 }
 
@@ -846,7 +852,7 @@ fn private_preparation_and_checklists_never_leave_the_device() {
             .into_iter()
             .collect();
         state.record_edit(&fields, "jo-tab", Stamp::default());
-        records::save_document(&mut jos, "review-1", kind, &state, at(1)).unwrap();
+        reviews::save_document(&mut jos, "review-1", kind, &state, at(1)).unwrap();
     }
     for kind in [
         BundleKind::Invitation,
@@ -868,8 +874,8 @@ fn only_someone_outside_the_review_takes_a_passed_on_review_whole() {
     let mut vault = sams_vault();
     let mut sam = StoredIdentity::new(KeySeed([2; 32]));
     sam.name = "Sam Patel".into();
-    records::save_identity(&mut vault, &sam, at(0)).unwrap();
-    let report = records::import(&mut vault, &received(&payload), at(1)).unwrap();
+    identity::save_identity(&mut vault, &sam, at(0)).unwrap();
+    let report = importing::import(&mut vault, &received(&payload), at(1)).unwrap();
     assert_eq!(report.refused, ["statement.reviewee_comments"]);
 
     // A final statement from the reviewee is refused outright.
@@ -877,7 +883,7 @@ fn only_someone_outside_the_review_takes_a_passed_on_review_whole() {
     from_sam.bundle_id = "final-from-sam".into();
     from_sam.sender.name = "Sam Patel".into();
     assert_eq!(
-        records::import(&mut sams_vault(), &received(&from_sam), at(2)).unwrap_err(),
+        importing::import(&mut sams_vault(), &received(&from_sam), at(2)).unwrap_err(),
         RecordsError::NotTheReviewer {
             sender: "Sam Patel".into()
         }
@@ -885,7 +891,7 @@ fn only_someone_outside_the_review_takes_a_passed_on_review_whole() {
 
     // The same file twice is refused, so its undo record stays true.
     assert_eq!(
-        records::import(&mut vault, &received(&payload), at(3)).unwrap_err(),
+        importing::import(&mut vault, &received(&payload), at(3)).unwrap_err(),
         RecordsError::AlreadyImported
     );
 }
@@ -895,23 +901,23 @@ fn undo_takes_back_only_what_the_import_brought() {
     use appraise::bundle::sign_off::SignedSignOff;
     use appraise::domain::sign_off::{SignOff, SignerRole};
     let mut vault = sams_vault();
-    records::import(&mut vault, &received(&invitation()), at(0)).unwrap();
+    importing::import(&mut vault, &received(&invitation()), at(0)).unwrap();
     let payload = statement_signed_by_jo();
-    records::import(&mut vault, &received(&payload), at(1)).unwrap();
-    let review = records::load_review(&vault, "review-1").unwrap().unwrap();
+    importing::import(&mut vault, &received(&payload), at(1)).unwrap();
+    let review = reviews::load_review(&vault, "review-1").unwrap().unwrap();
     let mine = SignedSignOff::sign(
         SignOff::for_statement(&review, SignerRole::Reviewee, common::date(2026, 11, 22)).unwrap(),
         &common::sam(),
     );
-    records::add_sign_off(&mut vault, "review-1", mine.clone(), at(2)).unwrap();
-    records::note_sent(&mut vault, "review-1", BundleKind::Reply, at(3)).unwrap();
-    records::undo_import(&mut vault, &payload.bundle_id, at(4)).unwrap();
+    sign_offs::add_sign_off(&mut vault, "review-1", mine.clone(), at(2)).unwrap();
+    sending::note_sent(&mut vault, "review-1", BundleKind::Reply, at(3)).unwrap();
+    importing::undo_import(&mut vault, &payload.bundle_id, at(4)).unwrap();
     assert_eq!(
-        records::sign_offs(&vault, "review-1").unwrap(),
+        sign_offs::sign_offs(&vault, "review-1").unwrap(),
         [mine],
         "Sam's own sign-off stays"
     );
-    let held = records::review(&vault, "review-1").unwrap().unwrap();
+    let held = reviews::review(&vault, "review-1").unwrap().unwrap();
     assert!(
         held.exchanged.contains_key(&BundleKind::Reply),
         "a later send stays noted"
@@ -944,17 +950,17 @@ fn a_sign_off_in_someone_elses_name_is_not_valid() {
     payload
         .sign_offs
         .push(SignedSignOff::sign(forged, &common::jo()));
-    records::import(&mut vault, &received(&payload), at(1)).unwrap();
-    let held = records::load_review(&vault, "review-1").unwrap().unwrap();
+    importing::import(&mut vault, &received(&payload), at(1)).unwrap();
+    let held = reviews::load_review(&vault, "review-1").unwrap().unwrap();
     let standings =
-        records::sign_off_standings(&vault, &held, "Pat Head", &common::stranger().public_keys())
+        sign_offs::sign_off_standings(&vault, &held, "Pat Head", &common::stranger().public_keys())
             .unwrap();
     let reviewee = standings
         .iter()
         .find(|s| s.signed.sign_off.role == SignerRole::Reviewee)
         .unwrap();
     assert_eq!(reviewee.status, SignOffStatus::Invalid);
-    assert!(!records::statement_signed(&standings).by_reviewee);
+    assert!(!sign_offs::statement_signed(&standings).by_reviewee);
     let reviewer = standings
         .iter()
         .find(|s| s.signed.sign_off.role == SignerRole::Reviewer)
@@ -1025,14 +1031,14 @@ fn exchange(
     } else {
         common::sam()
     };
-    let outgoing = records::Outgoing {
+    let outgoing = sending::Outgoing {
         kind,
         sender,
         text,
         recipient: None,
         bundle_id: format!("{kind:?}"),
     };
-    let payload = records::prepare_to_send(from, "review-1", outgoing, "device", at(5)).unwrap();
+    let payload = sending::prepare_to_send(from, "review-1", outgoing, "device", at(5)).unwrap();
     let file = write_bundle(
         &payload,
         &signer,
@@ -1040,7 +1046,7 @@ fn exchange(
         &mut common::Counter(1),
     );
     let opened = open_for(identity, name, &file).unwrap();
-    let report = records::import(to, &opened, at(6)).unwrap();
+    let report = importing::import(to, &opened, at(6)).unwrap();
     assert!(report.refused.is_empty(), "refused: {:?}", report.refused);
 }
 
@@ -1077,12 +1083,12 @@ proptest! {
         use appraise::domain::people::Role;
         let form = PreReviewForm { author: PreReviewAuthor::Reviewee, ..form };
         let mut sams = sams_vault();
-        records::import(&mut sams, &received(&invitation()), at(0)).unwrap();
+        importing::import(&mut sams, &received(&invitation()), at(0)).unwrap();
         let mut jos = jos_vault_with_review();
         let text = appraise::domain::field_map::to_field_map(&form);
         exchange(&mut sams, party("Sam Patel", Role::Reviewee, &common::sam()), BundleKind::PreReview, text, &mut jos, (&common::jo(), "Jo Lee"));
 
-        let held = records::load_review(&jos, "review-1").unwrap().unwrap().pre_review;
+        let held = reviews::load_review(&jos, "review-1").unwrap().unwrap().pre_review;
         prop_assert_eq!(held.as_ref(), Some(&form));
         prop_assert_eq!(form.has_answers(), !written_text(&form).iter().all(|t| t == form.name.trim() || t == form.job_title.trim()));
         assert_all_shown(&written_text(&form), &reading::all_text(&reading::pre_review(&form)))?;
@@ -1104,7 +1110,7 @@ proptest! {
         text.extend(appraise::domain::field_map::to_field_map(&needs));
         exchange(&mut jos, jo, BundleKind::StatementForComment, text, &mut sams, (&common::sam(), "Sam Patel"));
 
-        let held = records::load_review(&sams, "review-1").unwrap().unwrap();
+        let held = reviews::load_review(&sams, "review-1").unwrap().unwrap();
         prop_assert_eq!(held.statement.as_ref(), Some(&statement));
         prop_assert_eq!(held.cpd_needs.as_ref(), Some(&needs));
         let shape = StatementShape { ten_standards: true, pay: true };
@@ -1126,7 +1132,7 @@ proptest! {
         let mut reply = held.statement.clone().unwrap();
         reply.reviewee_comments = comments.clone();
         exchange(&mut sams, party("Sam Patel", Role::Reviewee, &common::sam()), BundleKind::Reply, appraise::domain::field_map::to_field_map(&reply), &mut jos, (&common::jo(), "Jo Lee"));
-        let back = records::load_review(&jos, "review-1").unwrap().unwrap().statement.unwrap();
+        let back = reviews::load_review(&jos, "review-1").unwrap().unwrap().statement.unwrap();
         prop_assert_eq!(&back, &reply);
         assert_all_shown(&written_text(&back), &reading::all_text(&reading::statement(&back, shape)))?;
     }
@@ -1150,9 +1156,9 @@ fn your_own_sent_file_reopens_and_a_bad_sign_off_is_named_not_dropped() {
         &mut common::Counter(5),
     );
     let mine = open_for(&common::jo(), "Jo Lee", &file).expect("Jo reopens it");
-    let preview = records::preview_import(&jos, &mine).unwrap();
+    let preview = importing::preview_import(&jos, &mine).unwrap();
     assert!(!preview.changes_anything(), "{preview:?}");
-    records::import(&mut jos, &mine, at(2)).unwrap();
+    importing::import(&mut jos, &mine, at(2)).unwrap();
 
     let mut forged = statement_signed_by_jo();
     forged.bundle_id = "forged-sign-off".into();
@@ -1160,13 +1166,27 @@ fn your_own_sent_file_reopens_and_a_bad_sign_off_is_named_not_dropped() {
     let first = if signature.starts_with('A') { "B" } else { "A" };
     signature.replace_range(0..1, first);
     let mut sams = sams_vault();
-    records::import(&mut sams, &received(&invitation()), at(3)).unwrap();
+    importing::import(&mut sams, &received(&invitation()), at(3)).unwrap();
     let bundle = received(&forged);
-    let preview = records::preview_import(&sams, &bundle).unwrap();
+    let preview = importing::preview_import(&sams, &bundle).unwrap();
     assert_eq!(
         preview.invalid_sign_offs,
         ["Planning and review statement signed by Jo Lee (reviewer) on 20/11/2026"]
     );
-    records::import(&mut sams, &bundle, at(4)).unwrap();
-    assert!(records::sign_offs(&sams, "review-1").unwrap().is_empty());
+    importing::import(&mut sams, &bundle, at(4)).unwrap();
+    assert!(sign_offs::sign_offs(&sams, "review-1").unwrap().is_empty());
+}
+
+/// The agenda reads each review held here as this person's: Jo's own started review is Jo's to
+/// review, at the invitation stage.
+#[test]
+fn the_agenda_gives_each_review_its_part_stage_and_what_is_due() {
+    let mut jos = jos_vault_with_review();
+    let mut me = StoredIdentity::new(KeySeed([1; 32]));
+    me.name = "Jo Lee".into();
+    identity::save_identity(&mut jos, &me, at(0)).unwrap();
+    let mine = appraise::use_cases::agenda::my_reviews(&jos, common::date(2026, 9, 10));
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].role, appraise::domain::people::Role::Reviewer);
+    assert_eq!(mine[0].stage, appraise::domain::cycle::Stage::Invited);
 }

@@ -1,0 +1,8 @@
+//! Where random bytes come from, for keys, salts, nonces and ids: the browser's generator in the
+//! app, a counter in tests. Both the bundles and the storage beneath the use cases take one, so
+//! it sits below them both.
+
+/// A source of random bytes; the app uses the browser's, tests their own.
+pub trait RandomSource {
+    fn fill(&mut self, bytes: &mut [u8]);
+}

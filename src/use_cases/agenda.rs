@@ -1,0 +1,63 @@
+//! What each review held here asks of this person: their part in it, its stage and what is due,
+//! worked out from the documents and sign-offs held, for the home page to draw.
+
+use super::{identity, reviews, sign_offs};
+use crate::domain::cycle::{Review, Stage};
+use crate::domain::deadlines::{AgendaItem, pressing_for};
+use crate::domain::people::Role;
+use crate::domain::progress::{part_held, stage_of};
+use crate::domain::validation::reviewer_load_warning;
+use crate::storage::{KeyValueStore, Vault};
+
+/// A review as one person sees it: their part in it, its stage, what they must do next, and
+/// their deadlines soonest first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MyReview {
+    pub review: Review,
+    pub role: Role,
+    pub stage: Stage,
+    pub due: Vec<AgendaItem>,
+}
+
+pub fn my_reviews<S: KeyValueStore>(vault: &Vault<S>, today: chrono::NaiveDate) -> Vec<MyReview> {
+    let calendar = identity::school_calendar(vault);
+    let me = identity::identity(vault).ok().flatten();
+    let name = me.as_ref().map(|i| i.name.clone()).unwrap_or_default();
+    let keys = me.map(|i| crate::bundle::identity::Identity::from_seed(&i.seed).public_keys());
+    reviews::reviews(vault)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|stored| {
+            reviews::load_review(vault, stored.summary.id.as_str())
+                .ok()
+                .flatten()
+        })
+        .map(|review| {
+            let role = part_held(
+                &review,
+                reviews::part_by_name(&review.reviewer, &review.reviewee, &name),
+            );
+            let standings = keys
+                .and_then(|keys| sign_offs::sign_off_standings(vault, &review, &name, &keys).ok())
+                .unwrap_or_default();
+            let stage = stage_of(&review, sign_offs::statement_signed(&standings), today);
+            let due = pressing_for(&review, role, &calendar, today);
+            MyReview {
+                review,
+                role,
+                stage,
+                due,
+            }
+        })
+        .collect()
+}
+
+/// The policy's warning when this person reviews more staff this cycle than it allows.
+pub fn load_warning<S: KeyValueStore>(
+    vault: &Vault<S>,
+    reviewing: &[Review],
+    today: chrono::NaiveDate,
+) -> Option<String> {
+    let me = identity::identity(vault).ok().flatten()?.as_person();
+    reviewer_load_warning(&me, reviewing, today).map(|warning| warning.to_string())
+}

@@ -1,0 +1,145 @@
+//! Who this person is and whom they know: their identity (key seed, name, how they describe
+//! themselves), the school's settings they keep, and their contacts.
+
+use chrono::{DateTime, Utc};
+
+use super::{RecordsError, read_as, write_as};
+use crate::storage::{KeyValueStore, Vault};
+use serde::{Deserialize, Serialize};
+
+use crate::bundle::contacts::Contacts;
+use crate::bundle::identity::KeySeed;
+use crate::domain::calendar::SchoolCalendar;
+use crate::domain::people::{Person, Role};
+use crate::domain::school::{Profile, SchoolSettings};
+
+const IDENTITY: &str = "identity";
+
+const CONTACTS: &str = "contacts";
+
+const SCHOOL: &str = "school";
+
+/// Who this browser profile is: the seed their keys come from, the name they send under, and
+/// how they describe themselves.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredIdentity {
+    pub seed: KeySeed,
+    pub name: String,
+    #[serde(default)]
+    pub job_title: String,
+    #[serde(default)]
+    pub school: String,
+    #[serde(default)]
+    pub roles: std::collections::BTreeSet<Role>,
+    #[serde(default)]
+    pub senior_leader: bool,
+}
+
+impl StoredIdentity {
+    /// A new identity from its key seed, not yet described.
+    pub fn new(seed: KeySeed) -> StoredIdentity {
+        StoredIdentity {
+            seed,
+            name: String::new(),
+            job_title: String::new(),
+            school: String::new(),
+            roles: Default::default(),
+            senior_leader: false,
+        }
+    }
+
+    pub fn profile(&self) -> Profile {
+        Profile {
+            name: self.name.clone(),
+            job_title: self.job_title.clone(),
+            school: self.school.clone(),
+            roles: self.roles.clone(),
+            senior_leader: self.senior_leader,
+        }
+    }
+
+    pub fn set_profile(&mut self, profile: Profile) {
+        self.name = profile.name.trim().to_owned();
+        self.job_title = profile.job_title.trim().to_owned();
+        self.school = profile.school.trim().to_owned();
+        self.roles = profile.roles;
+        self.senior_leader = profile.senior_leader;
+    }
+
+    /// This person as the domain knows them: their staff id is their key id, the same on every
+    /// file they send.
+    pub fn as_person(&self) -> Person {
+        let keys = crate::bundle::identity::Identity::from_seed(&self.seed).public_keys();
+        Person {
+            staff_id: crate::domain::ids::Id::new(keys.key_id()).expect("a key id is a valid id"),
+            display_name: self.name.clone(),
+            job_title: self.job_title.clone(),
+            roles: self.roles.clone(),
+            senior_leader: self.senior_leader,
+        }
+    }
+}
+
+pub fn identity<S: KeyValueStore>(
+    vault: &Vault<S>,
+) -> Result<Option<StoredIdentity>, RecordsError> {
+    Ok(read_as(vault, IDENTITY)?.map(|(identity, _)| identity))
+}
+
+pub fn save_identity<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    identity: &StoredIdentity,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(vault, IDENTITY, "identity", identity, now)
+}
+
+/// The school's policy and closures as this person keeps them.
+pub fn school_settings<S: KeyValueStore>(vault: &Vault<S>) -> Result<SchoolSettings, RecordsError> {
+    Ok(read_as(vault, SCHOOL)?
+        .map(|(settings, _)| settings)
+        .unwrap_or_default())
+}
+
+pub fn save_school_settings<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    settings: &SchoolSettings,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(vault, SCHOOL, "school", settings, now)
+}
+
+/// The school's working calendar (weekends and its closures), for every deadline.
+pub fn school_calendar<S: KeyValueStore>(vault: &Vault<S>) -> SchoolCalendar {
+    school_settings(vault)
+        .map(|settings| settings.calendar)
+        .unwrap_or_default()
+}
+
+pub fn contacts<S: KeyValueStore>(vault: &Vault<S>) -> Result<Contacts, RecordsError> {
+    Ok(read_as(vault, CONTACTS)?
+        .map(|(contacts, _)| contacts)
+        .unwrap_or_default())
+}
+
+pub fn save_contacts<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    contacts: &Contacts,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(vault, CONTACTS, "contacts", contacts, now)
+}
+
+/// Keeps (or forgets) the email address files for the contact `name` are sent to.
+pub fn set_contact_email<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    name: &str,
+    email: Option<crate::domain::people::EmailAddress>,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let mut all = contacts(vault)?;
+    if all.set_email(name, email) {
+        save_contacts(vault, &all, now)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,114 @@
+//! The app's use cases: what a person does with their records, between the pages that draw
+//! them and the storage and bundles beneath. Arrows point one way: pages → use cases →
+//! bundle/storage → domain.
+//!
+//! - [`agenda`]: what each review asks of this person now (part, stage, what is due).
+//! - [`identity`]: who this person is (key seed, name, profile), their school settings and their
+//!   contacts.
+//! - [`reviews`]: the reviews held here, their documents, starting a review, and a review as the
+//!   domain sees it.
+//! - [`sign_offs`]: sign-offs kept with each review and how each stands.
+//! - [`importing`]: what a verified file would change, importing it, and undoing that.
+//! - [`sending`]: making the payload of a file to send, and noting when it went.
+//! - [`conflicts`]: fields changed on two sides, and settling them.
+//!
+//! Records live in the vault under `identity`, `contacts`, `school`, `review:<id>`,
+//! `review:<id>:<document kind>`, `sign-offs:<id>` and `import:<bundle id>`.
+
+pub mod agenda;
+pub mod conflicts;
+pub mod identity;
+pub mod importing;
+pub mod reviews;
+pub mod sending;
+pub mod sign_offs;
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use std::fmt;
+
+use crate::storage::{Expect, KeyValueStore, ReadError, Vault, WriteError};
+
+/// Why records could not be read or written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RecordsError {
+    Read(ReadError),
+    Write(WriteError),
+    /// A stored record is not in the expected shape.
+    Damaged(String),
+    NoSuchImport,
+    /// This bundle was imported here already (and not undone).
+    AlreadyImported,
+    /// A final statement or training needs sent by someone other than the review's reviewer.
+    NotTheReviewer {
+        sender: String,
+    },
+    /// A bundle for a review this person does not hold, other than an invitation.
+    UnknownReview,
+    /// Sent by someone who is neither the review's reviewer nor its reviewee.
+    NotInReview {
+        sender: String,
+    },
+}
+
+impl fmt::Display for RecordsError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RecordsError::Read(error) => error.fmt(f),
+            RecordsError::Write(error) => error.fmt(f),
+            RecordsError::Damaged(key) => write!(
+                f,
+                "The saved item “{key}” is damaged and cannot be used. Restore it from a backup."
+            ),
+            RecordsError::AlreadyImported => write!(
+                f,
+                "You have already imported this file, so there is nothing more to do."
+            ),
+            RecordsError::NotTheReviewer { sender } => write!(
+                f,
+                "This file passes a review on, but it is from {sender}, who is not the review’s reviewer. Only the reviewer sends final statements and training needs; check with them."
+            ),
+            RecordsError::NoSuchImport => write!(
+                f,
+                "That import is not recorded here, so it cannot be undone."
+            ),
+            RecordsError::NotInReview { sender } => write!(
+                f,
+                "This file is from {sender}, who is neither the reviewer nor the reviewee in this review, so it cannot change it. Check who sent it."
+            ),
+            RecordsError::UnknownReview => write!(
+                f,
+                "This bundle belongs to a review you do not have here. Import the invitation for that review first."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for RecordsError {}
+
+fn read_as<T: for<'de> Deserialize<'de>, S: KeyValueStore>(
+    vault: &Vault<S>,
+    key: &str,
+) -> Result<Option<(T, u64)>, RecordsError> {
+    match vault.read(key).map_err(RecordsError::Read)? {
+        None => Ok(None),
+        Some(record) => serde_json::from_value(record.body)
+            .map(|value| Some((value, record.header.rev)))
+            .map_err(|_| RecordsError::Damaged(key.to_owned())),
+    }
+}
+
+fn write_as<T: Serialize, S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    key: &str,
+    kind: &str,
+    value: &T,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let body: Value = serde_json::to_value(value).expect("records serialise");
+    vault
+        .write(key, kind, &body, Expect::Anything, now)
+        .map(|_| ())
+        .map_err(RecordsError::Write)
+}

@@ -1,0 +1,234 @@
+//! The reviews this person holds: each review's summary and the days its files went and came,
+//! its documents' mergeable states, starting a review, and the review as the domain sees it.
+
+use chrono::{DateTime, Utc};
+
+use super::{RecordsError, read_as, write_as};
+use crate::storage::{KeyValueStore, Vault};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::bundle::contacts::name_key;
+use crate::bundle::merge::DocumentState;
+use crate::bundle::payload::{BundleKind, ReviewSummary};
+use crate::domain::people::{PersonRef, Role};
+
+/// A review as this person holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredReview {
+    pub summary: ReviewSummary,
+    /// When the invitation was made (reviewer) or received (reviewee), which stops the notice clock.
+    #[serde(default)]
+    pub invited_on: Option<chrono::NaiveDate>,
+    /// The day each kind of bundle for this review was first sent or received here, which stops
+    /// the policy's clocks (statement sent, reply given, passed to the headteacher).
+    #[serde(default)]
+    pub exchanged: BTreeMap<BundleKind, chrono::NaiveDate>,
+}
+
+impl StoredReview {
+    pub fn new(summary: ReviewSummary, invited_on: chrono::NaiveDate) -> StoredReview {
+        StoredReview {
+            summary,
+            invited_on: Some(invited_on),
+            exchanged: BTreeMap::new(),
+        }
+    }
+}
+
+pub(super) fn review_key(id: &str) -> String {
+    format!("review:{id}")
+}
+
+/// The record key of a review document.
+pub fn document_key(review: &str, kind: &str) -> String {
+    format!("review:{review}:{kind}")
+}
+
+pub fn review<S: KeyValueStore>(
+    vault: &Vault<S>,
+    id: &str,
+) -> Result<Option<StoredReview>, RecordsError> {
+    Ok(read_as(vault, &review_key(id))?.map(|(review, _)| review))
+}
+
+/// Every review held here.
+pub fn reviews<S: KeyValueStore>(vault: &Vault<S>) -> Result<Vec<StoredReview>, RecordsError> {
+    let keys: Vec<String> = vault
+        .list()
+        .filter(|(_, header)| header.kind == "review")
+        .map(|(key, _)| key.to_owned())
+        .collect();
+    keys.iter()
+        .filter_map(|key| read_as(vault, key).transpose())
+        .map(|r| r.map(|(review, _)| review))
+        .collect()
+}
+
+/// The reviews in which the person called `name` is the reviewee.
+pub fn reviews_as_reviewee<S: KeyValueStore>(
+    vault: &Vault<S>,
+    name: &str,
+) -> Result<Vec<StoredReview>, RecordsError> {
+    let part = |review: &StoredReview| {
+        part_by_name(&review.summary.reviewer, &review.summary.reviewee, name)
+    };
+    Ok(reviews(vault)?
+        .into_iter()
+        .filter(|review| part(review) == Some(Role::Reviewee))
+        .collect())
+}
+
+pub fn save_review<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review: &StoredReview,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(
+        vault,
+        &review_key(review.summary.id.as_str()),
+        "review",
+        review,
+        now,
+    )
+}
+
+pub fn document<S: KeyValueStore>(
+    vault: &Vault<S>,
+    review: &str,
+    kind: &str,
+) -> Result<Option<DocumentState>, RecordsError> {
+    Ok(read_as(vault, &document_key(review, kind))?.map(|(state, _)| state))
+}
+
+pub fn save_document<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review: &str,
+    kind: &str,
+    state: &DocumentState,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    write_as(
+        vault,
+        &document_key(review, kind),
+        "review_document",
+        state,
+        now,
+    )
+}
+
+/// The part the person called `name` plays in a review with this reviewer and reviewee, if any.
+/// Both sides hold their own copy of a review, so the pinned name is what they share.
+pub fn part_by_name(reviewer: &PersonRef, reviewee: &PersonRef, name: &str) -> Option<Role> {
+    let name = name_key(name);
+    if name == name_key(&reviewer.name) {
+        Some(Role::Reviewer)
+    } else if name == name_key(&reviewee.name) {
+        Some(Role::Reviewee)
+    } else {
+        None
+    }
+}
+
+/// Starts a review as its reviewer: stores it, with a statement that carries last cycle's
+/// objectives to rate (and the 10 standards where the policy uses them), written by `device`.
+pub fn start_review<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    summary: ReviewSummary,
+    previous_objectives: &[String],
+    device: &str,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    use crate::domain::documents::{PreviousObjective, Statement};
+    let previous = previous_objectives
+        .iter()
+        .filter(|text| !text.trim().is_empty())
+        .enumerate()
+        .map(|(n, text)| PreviousObjective {
+            id: crate::domain::ids::Id::new(format!("previous-{}", n + 1)).expect("a valid id"),
+            objective: text.trim().to_owned(),
+            rating: None,
+            comment: String::new(),
+        })
+        .collect();
+    let standards = if summary.policy.ten_standards_apply {
+        crate::domain::standards::blank_assessments()
+    } else {
+        Vec::new()
+    };
+    let mut statement = Statement::blank(previous, standards);
+    statement.meeting_date = summary.meeting_on;
+    let mut state = DocumentState::default();
+    let stamp = crate::bundle::merge::Stamp {
+        millis: now.timestamp_millis(),
+        counter: 0,
+    };
+    state.record_edit(
+        &crate::domain::field_map::to_field_map(&statement),
+        device,
+        stamp,
+    );
+    let id = summary.id.as_str().to_owned();
+    save_review(vault, &StoredReview::new(summary, now.date_naive()), now)?;
+    save_document(vault, &id, "statement", &state, now)
+}
+
+/// The review as the domain knows it, with its documents read from their mergeable states, so
+/// deadlines, warnings and sign-offs can be worked out.
+pub fn load_review<S: KeyValueStore>(
+    vault: &Vault<S>,
+    id: &str,
+) -> Result<Option<crate::domain::cycle::Review>, RecordsError> {
+    use crate::domain::documents::{CpdNeeds, Document, PreReviewAuthor, PreReviewForm, Statement};
+    use crate::domain::field_map::from_field_map;
+    let Some(stored) = review(vault, id)? else {
+        return Ok(None);
+    };
+    let summary = stored.summary;
+    let mut review = crate::domain::cycle::Review::new(
+        summary.id,
+        summary.reviewee,
+        summary.reviewer,
+        summary.policy,
+        &summary.staff_group,
+        summary.period,
+    );
+    review.pay_eligible = summary.pay_eligible;
+    review.dates.meeting_on = summary.meeting_on;
+    review.dates.invited_on = stored.invited_on;
+    let on = |kind| stored.exchanged.get(&kind).copied();
+    review.dates.pre_review_sent_on = on(BundleKind::PreReview);
+    review.dates.statement_sent_on = on(BundleKind::StatementForComment);
+    review.dates.reviewee_replied_on = on(BundleKind::Reply);
+    review.dates.sent_to_headteacher_on = on(BundleKind::FinalStatement);
+    // A copy may hold only some fields (the other party's own fields never reach it): they are
+    // laid over a blank document so it always reads.
+    fn read<D: Document, S: KeyValueStore>(
+        vault: &Vault<S>,
+        id: &str,
+        blank: &D,
+    ) -> Result<Option<D>, RecordsError> {
+        Ok(document(vault, id, D::KIND)?.and_then(|state| {
+            let mut fields = crate::domain::field_map::to_field_map(blank);
+            fields.extend(state.current());
+            from_field_map(&fields).ok()
+        }))
+    }
+    review.statement = read(vault, id, &Statement::blank(Vec::new(), Vec::new()))?;
+    // The statement records the meeting: once it gives a date (corrected after the meeting was
+    // moved, say), that date is the one the policy's clocks count from, on both sides.
+    if let Some(day) = review.statement.as_ref().and_then(|s| s.meeting_date) {
+        review.dates.meeting_on = Some(day);
+    }
+    review.pre_review = read(
+        vault,
+        id,
+        &PreReviewForm::blank(PreReviewAuthor::Reviewee, "", ""),
+    )?;
+    let no_needs = CpdNeeds::blank_for(&review.reviewee, &review.reviewer);
+    review.cpd_needs = read(vault, id, &no_needs)?;
+    review.appeal = read(vault, id, &crate::domain::documents::Appeal::blank())?;
+    let checklist = crate::domain::documents::MeetingChecklist::seed_001();
+    review.checklist = read(vault, id, &checklist)?.unwrap_or(checklist);
+    Ok(Some(review))
+}

@@ -1,0 +1,115 @@
+//! Sending: recording what is on screen into the review's documents and making the payload for
+//! the recipient, and noting the day a file went out.
+
+use chrono::{DateTime, Utc};
+
+use super::RecordsError;
+use crate::storage::{KeyValueStore, Vault};
+use std::collections::BTreeMap;
+
+use super::identity::contacts;
+use super::reviews::{document, review, save_document, save_review};
+use super::sign_offs::sign_offs;
+use crate::bundle::payload::{BundleKind, Payload};
+use crate::domain::people::Role;
+
+/// A bundle about to be sent.
+#[derive(Debug, Clone)]
+pub struct Outgoing {
+    pub kind: BundleKind,
+    pub sender: crate::bundle::payload::Party,
+    /// Text kept outside the review's documents (the pre-review draft), recorded into them first.
+    pub text: crate::domain::field_map::FieldMap,
+    /// Who receives a final statement (the headteacher) or training needs (the CPD leader); the
+    /// review's other party receives every other kind.
+    pub recipient: Option<String>,
+    pub bundle_id: String,
+}
+
+/// Records `outgoing.text` into the review's mergeable documents (as an edit by `device`) and
+/// returns the bundle payload, with the review's sign-offs on the documents it carries. The
+/// recipient's keys come from the pinned contacts; without them the bundle is addressed by name.
+pub fn prepare_to_send<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review_id: &str,
+    outgoing: Outgoing,
+    device: &str,
+    now: DateTime<Utc>,
+) -> Result<Payload, RecordsError> {
+    let Outgoing {
+        kind,
+        sender,
+        text,
+        recipient,
+        bundle_id,
+    } = outgoing;
+    let text = &text;
+    let summary = review(vault, review_id)?
+        .ok_or(RecordsError::UnknownReview)?
+        .summary;
+    let contacts = contacts(vault)?;
+    let (recipient, recipient_role) = match (kind, recipient) {
+        (BundleKind::FinalStatement, Some(name)) => (name, Role::Headteacher),
+        (BundleKind::CpdNeeds, Some(name)) => (name, Role::CpdLeader),
+        _ if sender.role == Role::Reviewee => (summary.reviewer.name.clone(), Role::Reviewer),
+        _ => (summary.reviewee.name.clone(), Role::Reviewee),
+    };
+    let recipient_keys = contacts.keys_of(&recipient);
+    let mut documents = BTreeMap::new();
+    for document_kind in kind.documents() {
+        let mut state = document(vault, review_id, document_kind)?.unwrap_or_default();
+        let mine: crate::domain::field_map::FieldMap = text
+            .iter()
+            .filter(|(path, _)| path.starts_with(&format!("{document_kind}.")))
+            .map(|(p, v)| (p.clone(), v.clone()))
+            .collect();
+        if !mine.is_empty() {
+            let stamp = state.latest_stamp().tick(now.timestamp_millis());
+            let mut shown = state.current();
+            shown.retain(|path, _| !path.starts_with(&format!("{document_kind}.")));
+            shown.extend(mine);
+            state.record_edit(&shown, device, stamp);
+            save_document(vault, review_id, document_kind, &state, now)?;
+        }
+        if !state.fields.is_empty() {
+            documents.insert((*document_kind).to_owned(), state);
+        }
+    }
+    Ok(Payload {
+        bundle_id,
+        created_at_millis: now.timestamp_millis(),
+        kind,
+        sender,
+        recipients: vec![crate::bundle::payload::Party {
+            name: recipient,
+            staff_id: None,
+            role: recipient_role,
+            keys: recipient_keys,
+        }],
+        review: summary,
+        documents,
+        sign_offs: sign_offs(vault, review_id)?
+            .into_iter()
+            .filter(|signed| {
+                kind.documents()
+                    .contains(&signed.sign_off.document.as_str())
+            })
+            .collect(),
+    })
+}
+
+/// Notes that a bundle of `kind` for the review left this device on `day` (once the file is
+/// really in the person's hands), which stops the policy's clock for it.
+pub fn note_sent<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review_id: &str,
+    kind: BundleKind,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let mut held = review(vault, review_id)?.ok_or(RecordsError::UnknownReview)?;
+    if held.exchanged.contains_key(&kind) {
+        return Ok(());
+    }
+    held.exchanged.insert(kind, now.date_naive());
+    save_review(vault, &held, now)
+}
