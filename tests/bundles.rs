@@ -84,7 +84,12 @@ fn golden_bundles_open_and_their_format_is_stable() {
             "the payload survives the trip"
         );
         assert_eq!(verified.signer(), &common::jo().public_keys());
-        assert_eq!(verified.trust(), &Trust::NewContact);
+        assert_eq!(
+            verified.trust(),
+            &Trust::NewContact {
+                namesakes: Vec::new()
+            }
+        );
     }
     assert!(
         !encrypted().contains("Talk Boost"),
@@ -369,10 +374,11 @@ fn a_bundle_attached_to_a_saved_email_is_found_and_opened() {
 }
 
 #[test]
-fn pinned_keys_are_trusted_and_a_changed_key_is_refused() {
+fn pinned_keys_are_trusted_and_other_keys_under_a_known_name_are_a_new_person() {
     let mut contacts = Contacts::default();
     contacts.pin(
         "Jo Lee",
+        Some("Deputy head"),
         common::jo().public_keys(),
         HowVerified::ByPhone,
         0,
@@ -387,7 +393,9 @@ fn pinned_keys_are_trusted_and_a_changed_key_is_refused() {
         matches!(verified.trust(), Trust::Pinned(contact) if contact.verified == HowVerified::ByPhone)
     );
 
-    // Someone else signs as "Jo Lee" with their own keys.
+    // Someone else signs as "Jo Lee" with their own keys: a person is their keys, so this is
+    // someone new, whose fingerprint must be compared, with the known Jo Lee named beside them.
+    // (Whether they may act in a review is decided by the review: see tests/use_cases.rs.)
     let mut impostor = common::statement_for_comment();
     impostor.sender.keys = Some(common::stranger().public_keys());
     let file = write_bundle(
@@ -396,17 +404,37 @@ fn pinned_keys_are_trusted_and_a_changed_key_is_refused() {
         None,
         &mut common::Counter(0),
     );
-    let error = open(file.as_bytes(), &me, &contacts).unwrap_err();
-    assert_eq!(
-        error,
-        BundleError::KeyChanged {
-            name: "Jo Lee".into()
+    let opened = open(file.as_bytes(), &me, &contacts).unwrap();
+    match opened.trust() {
+        Trust::NewContact { namesakes } => {
+            assert_eq!(namesakes.len(), 1);
+            assert_eq!(namesakes[0].described(), "Jo Lee, Deputy head");
         }
+        other => panic!("{other:?}"),
+    }
+
+    // Contacts kept by name before people were known by their keys read into the keyed map.
+    let old = serde_json::json!({ "by_name": { "jo lee": {
+        "name": "Jo Lee", "keys": common::jo().public_keys(), "verified": "by_phone", "pinned_at_millis": 0
+    } } });
+    let read: Contacts = serde_json::from_value(old).unwrap();
+    assert_eq!(
+        read.get(&common::jo().public_keys()).unwrap().name,
+        "Jo Lee"
     );
-    assert!(
-        error
-            .to_string()
-            .contains("Someone may be pretending to be Jo Lee")
+    // Confirming again under a new name keeps the old one among their earlier names.
+    let mut renamed = read.clone();
+    renamed.pin(
+        "Jo Lee-Smith",
+        None,
+        common::jo().public_keys(),
+        HowVerified::InPerson,
+        9,
+    );
+    let jo = renamed.get(&common::jo().public_keys()).unwrap();
+    assert_eq!(
+        (jo.name.as_str(), jo.earlier_names.as_slice()),
+        ("Jo Lee-Smith", &["Jo Lee".to_owned()][..])
     );
 }
 

@@ -21,8 +21,14 @@ fn at(minute: u32) -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2026, 11, 22, 10, minute, 0).unwrap()
 }
 
+/// Sam's browser, with Sam's identity (seed 2, as `common::sam()`).
 fn sams_vault() -> Vault<MemoryStore> {
-    Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "sam-tab").unwrap()
+    let mut vault =
+        Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "sam-tab").unwrap();
+    let mut sam = StoredIdentity::new(KeySeed([2; 32]));
+    sam.name = "Sam Patel".into();
+    identity::save_identity(&mut vault, &sam, at(0)).unwrap();
+    vault
 }
 
 /// Confirms `keys` as Jo Lee's in the vault's contacts (replacing any earlier keys for Jo).
@@ -33,7 +39,7 @@ fn confirm_as_jo(
     now: DateTime<Utc>,
 ) {
     let mut contacts = identity::contacts(vault).unwrap();
-    contacts.pin("Jo Lee", keys, how, 0);
+    contacts.pin("Jo Lee", None, keys, how, 0);
     identity::save_contacts(vault, &contacts, now).unwrap();
 }
 
@@ -50,6 +56,16 @@ fn received(payload: &Payload) -> Verified<Payload> {
         staff_id: &common::sams_id(),
     };
     open(file.as_bytes(), &me, &Contacts::default()).unwrap()
+}
+
+/// Pat's browser: the headteacher, outside the review (seed 3, as `common::stranger()`).
+fn pats_vault() -> Vault<MemoryStore> {
+    let mut vault =
+        Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "pat-tab").unwrap();
+    let mut pat = StoredIdentity::new(KeySeed([3; 32]));
+    pat.name = "Pat Head".into();
+    identity::save_identity(&mut vault, &pat, at(0)).unwrap();
+    vault
 }
 
 /// Jo's browser, holding the review Jo started.
@@ -87,7 +103,8 @@ fn invitation() -> Payload {
 
 #[test]
 fn identity_and_contacts_are_kept_as_records() {
-    let mut vault = sams_vault();
+    let mut vault =
+        Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "sam-tab").unwrap();
     assert_eq!(identity::identity(&vault).unwrap(), None);
     let mut identity = StoredIdentity::new(KeySeed([2; 32]));
     identity.set_profile(appraise::domain::school::Profile {
@@ -137,6 +154,7 @@ fn identity_and_contacts_are_kept_as_records() {
     let mut contacts = identity::contacts(&vault).unwrap();
     contacts.pin(
         "Jo Lee",
+        None,
         common::jo().public_keys(),
         HowVerified::InPerson,
         5,
@@ -147,23 +165,24 @@ fn identity_and_contacts_are_kept_as_records() {
     // A contact holds the address their files are emailed to; confirming their keys again keeps
     // it, and it can be forgotten. Nobody is made up for an unknown name.
     let email = appraise::domain::people::EmailAddress::parse("jo.lee@hill.sch.uk").unwrap();
-    identity::set_contact_email(&mut vault, " jo  LEE", Some(email.clone()), at(2)).unwrap();
-    assert_eq!(
-        identity::contacts(&vault).unwrap().email_of("Jo Lee"),
-        Some(&email)
-    );
+    let jo_keys = common::jo().public_keys();
+    let jos = jo_keys.key_id();
+    let email_of = |vault: &Vault<MemoryStore>| {
+        identity::contacts(vault)
+            .unwrap()
+            .get(&jo_keys)
+            .and_then(|jo| jo.email.clone())
+    };
+    identity::set_contact_email(&mut vault, &jos, Some(email.clone()), at(2)).unwrap();
+    assert_eq!(email_of(&vault), Some(email.clone()));
     let mut contacts = identity::contacts(&vault).unwrap();
-    contacts.pin(
-        "Jo Lee",
-        common::jo().public_keys(),
-        HowVerified::ByPhone,
-        6,
-    );
-    assert_eq!(contacts.email_of("Jo Lee"), Some(&email));
-    identity::set_contact_email(&mut vault, "Pat Head", Some(email), at(3)).unwrap();
-    assert_eq!(identity::contacts(&vault).unwrap().by_name.len(), 1);
-    identity::set_contact_email(&mut vault, "Jo Lee", None, at(4)).unwrap();
-    assert_eq!(identity::contacts(&vault).unwrap().email_of("Jo Lee"), None);
+    contacts.pin("Jo Lee", None, jo_keys, HowVerified::ByPhone, 6);
+    assert_eq!(contacts.get(&jo_keys).unwrap().email, Some(email.clone()));
+    let strangers = common::stranger().public_keys().key_id();
+    identity::set_contact_email(&mut vault, &strangers, Some(email), at(3)).unwrap();
+    assert_eq!(identity::contacts(&vault).unwrap().by_key.len(), 1);
+    identity::set_contact_email(&mut vault, &jos, None, at(4)).unwrap();
+    assert_eq!(email_of(&vault), None);
 }
 
 #[test]
@@ -184,14 +203,15 @@ fn an_invitation_creates_the_review_and_a_repeat_changes_nothing() {
     );
     let reviews = reviews::reviews(&vault).unwrap();
     assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews::reviews_as_reviewee(&vault).unwrap(), reviews);
+    // The invitation bound Sam's own keys to the reviewee's place, and Jo's to the reviewer's.
     assert_eq!(
-        reviews::reviews_as_reviewee(&vault, " sam patel ").unwrap(),
-        reviews
+        reviews[0].summary.reviewee_keys,
+        Some(common::sam().public_keys())
     );
-    assert!(
-        reviews::reviews_as_reviewee(&vault, "Jo Lee")
-            .unwrap()
-            .is_empty()
+    assert_eq!(
+        reviews[0].summary.reviewer_keys,
+        Some(common::jo().public_keys())
     );
     assert_eq!(reviews[0].summary.reviewer.name, "Jo Lee");
     assert!(
@@ -424,7 +444,10 @@ fn a_reviewer_starts_a_review_and_invites_the_reviewee_by_name() {
     let opened = open_for(&newcomer, "Sam Patel", &file).unwrap();
     let mut sams = sams_vault();
     importing::import(&mut sams, &opened, at(2)).unwrap();
-    assert_eq!(reviews::reviews(&sams).unwrap()[0].summary, summary);
+    // Sam's copy binds Sam's own keys to the reviewee's place; Jo's were bound from the start.
+    let mut expected = summary;
+    expected.reviewee_keys = Some(common::sam().public_keys());
+    assert_eq!(reviews::reviews(&sams).unwrap()[0].summary, expected);
 }
 
 #[test]
@@ -564,11 +587,28 @@ fn the_senders_part_comes_from_the_review_held_here_not_from_the_bundle() {
     let report = importing::import(&mut jos, &to_jo(&claims_reviewer), at(1)).unwrap();
     assert!(report.refused.contains(&"statement.assessment".to_string()));
 
-    // Someone outside the review cannot change it at all.
+    // That first file bound Sam's keys to the reviewee's place.
+    let held = reviews::review(&jos, "review-1").unwrap().unwrap().summary;
+    assert_eq!(held.reviewee_keys, Some(common::sam().public_keys()));
+
+    // Someone with other keys cannot change it at all: named as nobody in the review, they are
+    // outside it; named as Sam, they are refused as not Sam, whose place has keys.
+    let signed_by = |payload: &Payload, who: &appraise::bundle::identity::Identity| {
+        let mut payload = payload.clone();
+        payload.sender.keys = Some(who.public_keys());
+        let file = write_bundle(
+            &payload,
+            who,
+            Some(&[jo.public_keys()]),
+            &mut common::Counter(4),
+        );
+        open_for(&jo, "Jo Lee", &file).unwrap()
+    };
     let mut outsider = claims_reviewer.clone();
     outsider.bundle_id = "reply-2".into();
     outsider.sender.name = "Alex Kim".into();
-    let error = importing::import(&mut jos, &to_jo(&outsider), at(2)).unwrap_err();
+    let error =
+        importing::import(&mut jos, &signed_by(&outsider, &common::stranger()), at(2)).unwrap_err();
     assert_eq!(
         error,
         RecordsError::NotInReview {
@@ -580,6 +620,27 @@ fn the_senders_part_comes_from_the_review_held_here_not_from_the_bundle() {
             .to_string()
             .contains("neither the reviewer nor the reviewee")
     );
+    let mut namesake = claims_reviewer.clone();
+    namesake.bundle_id = "reply-3".into();
+    let error =
+        importing::import(&mut jos, &signed_by(&namesake, &common::stranger()), at(3)).unwrap_err();
+    assert_eq!(
+        error,
+        RecordsError::NotTheirKeys {
+            sender: "Sam Patel".into(),
+            role: Role::Reviewee
+        }
+    );
+    assert!(error.to_string().contains("the reviewee in this review"));
+
+    // Sam renamed: the file is Sam's by keys, and only the label changes.
+    let mut renamed = claims_reviewer.clone();
+    renamed.bundle_id = "reply-4".into();
+    renamed.sender.name = "Sam Patel-Jones".into();
+    importing::import(&mut jos, &signed_by(&renamed, &common::sam()), at(4)).unwrap();
+    let held = reviews::review(&jos, "review-1").unwrap().unwrap().summary;
+    assert_eq!(held.reviewee.name, "Sam Patel-Jones");
+    assert_eq!(held.reviewee_keys, Some(common::sam().public_keys()));
 }
 
 #[test]
@@ -609,13 +670,25 @@ fn a_review_held_here_loads_as_the_domain_sees_it_with_its_deadlines() {
 }
 
 #[test]
-fn a_persons_part_in_a_review_is_found_by_their_pinned_name() {
+fn a_persons_part_is_found_by_their_keys_and_by_name_only_where_no_keys_are_bound() {
     use appraise::domain::people::Role;
-    let review = common::statement_for_comment().review;
-    let part = |name| reviews::part_by_name(&review.reviewer, &review.reviewee, name);
-    assert_eq!(part(" jo  LEE"), Some(Role::Reviewer));
-    assert_eq!(part("Sam Patel"), Some(Role::Reviewee));
-    assert_eq!(part("Alex Kim"), None);
+    let (jo, sam, stranger) = (
+        common::jo().public_keys(),
+        common::sam().public_keys(),
+        common::stranger().public_keys(),
+    );
+    let mut review = common::statement_for_comment().review;
+    assert_eq!(review.part_of(&jo, "Jo (new name)"), Some(Role::Reviewer));
+    assert_eq!(review.part_of(&sam, " sam  PATEL"), Some(Role::Reviewee));
+    assert_eq!(
+        review.part_of(&stranger, "Jo Lee"),
+        None,
+        "Jo's place has keys"
+    );
+    review.bind(Role::Reviewee, sam, "Sam Patel-Jones");
+    assert_eq!(review.reviewee.name, "Sam Patel-Jones", "the label follows");
+    assert_eq!(review.part_of(&stranger, "Sam Patel-Jones"), None);
+    assert_eq!(review.part_of(&sam, "S. Patel"), Some(Role::Reviewee));
 }
 
 /// Jo, the reviewer, sends a bundle of `kind` for review-1 (to `recipient`, where it names one).
@@ -634,7 +707,7 @@ fn jo_sends(
             keys: Some(common::jo().public_keys()),
         },
         text: Default::default(),
-        recipient: Some(recipient.into()),
+        recipient: Some(sending::Addressee::Named(recipient.into())),
         bundle_id: format!("{kind:?}"),
     };
     sending::prepare_to_send(jos, "review-1", outgoing, "jo-tab", now).unwrap()
@@ -690,8 +763,7 @@ fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_chan
 
     let sams_keys = common::sam().public_keys();
     let review = reviews::load_review(&vault, "review-1").unwrap().unwrap();
-    let standings =
-        sign_offs::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
+    let standings = sign_offs::sign_off_standings(&vault, &review, &sams_keys).unwrap();
     assert_eq!(standings.len(), 1);
     assert_eq!(standings[0].status, SignOffStatus::Current);
     assert!(
@@ -701,16 +773,24 @@ fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_chan
     assert!(sign_offs::statement_signed(&standings).by_reviewer);
     assert!(!sign_offs::statement_signed(&standings).by_reviewee);
 
-    // Pinned with different keys (someone else calling themselves Jo): the sign-off is not valid.
+    // Someone else confirmed under Jo's name changes nothing: the reviewer's place is bound to
+    // the keys that signed the invitation. Confirming Jo's own keys marks the sign-off confirmed.
     confirm_as_jo(
         &mut vault,
         common::stranger().public_keys(),
         HowVerified::ByPhone,
         at(2),
     );
-    let standings =
-        sign_offs::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
-    assert_eq!(standings[0].status, SignOffStatus::Invalid);
+    let standings = sign_offs::sign_off_standings(&vault, &review, &sams_keys).unwrap();
+    assert_eq!(standings[0].status, SignOffStatus::Current);
+    assert!(!standings[0].keys_confirmed);
+    confirm_as_jo(
+        &mut vault,
+        common::jo().public_keys(),
+        HowVerified::ByPhone,
+        at(2),
+    );
+    let standings = sign_offs::sign_off_standings(&vault, &review, &sams_keys).unwrap();
     assert!(standings[0].keys_confirmed);
 
     // A change to a signed field puts the sign-off out of date, naming the field.
@@ -732,8 +812,7 @@ fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_chan
     );
     reviews::save_document(&mut vault, "review-1", "statement", &state, at(3)).unwrap();
     let review = reviews::load_review(&vault, "review-1").unwrap().unwrap();
-    let standings =
-        sign_offs::sign_off_standings(&vault, &review, "Sam Patel", &sams_keys).unwrap();
+    let standings = sign_offs::sign_off_standings(&vault, &review, &sams_keys).unwrap();
     assert_eq!(
         payload.sign_offs[0].status(&review, &common::jo().public_keys()),
         SignOffStatus::OutOfDate {
@@ -786,22 +865,17 @@ fn a_final_statement_goes_to_the_headteacher_named_and_training_needs_to_the_cpd
 fn a_final_statement_relays_the_reviewees_comments_which_their_sign_off_vouches_for() {
     use appraise::domain::sign_off::SignOffStatus;
     let payload = final_statement_with_comments("I agree.", "sam-phone");
-    // Sam, the reviewee, is the recipient here only to reuse the keys; the point is the sender's
-    // role: Jo, the reviewer, passes on a field Jo does not own.
-    let mut vault = sams_vault();
+    // Pat, the headteacher, is outside the review: Jo, the reviewer, passes on a field Jo does
+    // not own, which Pat takes as Jo holds it.
+    let mut vault = pats_vault();
     importing::import(&mut vault, &received(&payload), at(0)).unwrap();
     let review = reviews::load_review(&vault, "review-1").unwrap().unwrap();
     assert_eq!(
         review.statement.as_ref().unwrap().reviewee_comments,
         "I agree."
     );
-    let standings = sign_offs::sign_off_standings(
-        &vault,
-        &review,
-        "Pat Head",
-        &common::stranger().public_keys(),
-    )
-    .unwrap();
+    let standings =
+        sign_offs::sign_off_standings(&vault, &review, &common::stranger().public_keys()).unwrap();
     assert_eq!(
         standings[0].status,
         SignOffStatus::Current,
@@ -878,12 +952,18 @@ fn only_someone_outside_the_review_takes_a_passed_on_review_whole() {
     let report = importing::import(&mut vault, &received(&payload), at(1)).unwrap();
     assert_eq!(report.refused, ["statement.reviewee_comments"]);
 
-    // A final statement from the reviewee is refused outright.
+    // A final statement from the reviewee (signed with Sam's keys) is refused outright.
     let mut from_sam = payload.clone();
     from_sam.bundle_id = "final-from-sam".into();
     from_sam.sender.name = "Sam Patel".into();
+    from_sam.sender.keys = Some(common::sam().public_keys());
+    let file = write_bundle(&from_sam, &common::sam(), None, &mut common::Counter(6));
+    let opened = open_for(&common::stranger(), "Pat Head", &file);
+    let opened = opened
+        .or_else(|_| open_for(&common::sam(), "Sam Patel", &file))
+        .unwrap();
     assert_eq!(
-        importing::import(&mut sams_vault(), &received(&from_sam), at(2)).unwrap_err(),
+        importing::import(&mut pats_vault(), &opened, at(2)).unwrap_err(),
         RecordsError::NotTheReviewer {
             sender: "Sam Patel".into()
         }
@@ -953,8 +1033,7 @@ fn a_sign_off_in_someone_elses_name_is_not_valid() {
     importing::import(&mut vault, &received(&payload), at(1)).unwrap();
     let held = reviews::load_review(&vault, "review-1").unwrap().unwrap();
     let standings =
-        sign_offs::sign_off_standings(&vault, &held, "Pat Head", &common::stranger().public_keys())
-            .unwrap();
+        sign_offs::sign_off_standings(&vault, &held, &common::stranger().public_keys()).unwrap();
     let reviewee = standings
         .iter()
         .find(|s| s.signed.sign_off.role == SignerRole::Reviewee)
@@ -1189,4 +1268,157 @@ fn the_agenda_gives_each_review_its_part_stage_and_what_is_due() {
     assert_eq!(mine.len(), 1);
     assert_eq!(mine[0].role, appraise::domain::people::Role::Reviewer);
     assert_eq!(mine[0].stage, appraise::domain::cycle::Stage::Invited);
+}
+
+/// Two members of staff called Sarah Jones, reviewed by Jo: each Sarah's files land in her own
+/// review, never the other's, because each place is bound to the keys of the Sarah whose first
+/// file reached it; and what Jo sends each is locked for that Sarah alone.
+#[test]
+fn two_staff_of_one_name_exchange_files_and_nothing_crosses_between_their_reviews() {
+    use appraise::bundle::error::BundleError;
+    use appraise::bundle::payload::Party;
+    use appraise::domain::people::Role;
+    let jo = common::jo();
+    let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo-tab").unwrap();
+    let mut me = StoredIdentity::new(KeySeed([1; 32]));
+    me.name = "Jo Lee".into();
+    identity::save_identity(&mut jos, &me, at(0)).unwrap();
+    let sarahs = [
+        (11u8, "review-a", "Sarah A's successes"),
+        (12, "review-b", "Sarah B's successes"),
+    ];
+    let jo_party = Party {
+        name: "Jo Lee".into(),
+        staff_id: None,
+        role: Role::Reviewer,
+        keys: Some(jo.public_keys()),
+    };
+    for (seed, id, words) in sarahs {
+        // Jo starts the review and sends the invitation, addressed by name.
+        let mut summary = common::statement_for_comment().review;
+        summary.id = appraise::domain::ids::Id::new(id).unwrap();
+        summary.reviewee.name = "Sarah Jones".into();
+        reviews::start_review(&mut jos, summary, &[], "jo-tab", at(1)).unwrap();
+        let invitation = sending::prepare_to_send(
+            &mut jos,
+            id,
+            sending::Outgoing {
+                kind: BundleKind::Invitation,
+                sender: jo_party.clone(),
+                text: Default::default(),
+                recipient: None,
+                bundle_id: format!("invite-{id}"),
+            },
+            "jo-tab",
+            at(1),
+        )
+        .unwrap();
+        let file = write_bundle(&invitation, &jo, None, &mut common::Counter(1));
+        // Sarah imports it, and sends her pre-review back, locked for Jo.
+        let sarah = common::person(seed);
+        let mut hers = Vault::open(
+            MemoryStore::new(),
+            Box::new(common::Counter(0)),
+            "sarah-tab",
+        )
+        .unwrap();
+        let mut stored = StoredIdentity::new(KeySeed([seed; 32]));
+        stored.name = "Sarah Jones".into();
+        identity::save_identity(&mut hers, &stored, at(0)).unwrap();
+        let opened = open_for(&sarah, "Sarah Jones", &file).unwrap();
+        importing::import(&mut hers, &opened, at(2)).unwrap();
+        let text = [(
+            "pre_review.key_successes".to_owned(),
+            serde_json::json!(words),
+        )]
+        .into_iter()
+        .collect();
+        let pre_review = sending::prepare_to_send(
+            &mut hers,
+            id,
+            sending::Outgoing {
+                kind: BundleKind::PreReview,
+                sender: Party {
+                    name: "Sarah Jones".into(),
+                    staff_id: None,
+                    role: Role::Reviewee,
+                    keys: Some(sarah.public_keys()),
+                },
+                text,
+                recipient: None,
+                bundle_id: format!("pre-review-{id}"),
+            },
+            "sarah-tab",
+            at(3),
+        )
+        .unwrap();
+        assert_eq!(pre_review.recipients[0].keys, Some(jo.public_keys()));
+        let keys = [jo.public_keys()];
+        let file = write_bundle(&pre_review, &sarah, Some(&keys), &mut common::Counter(2));
+        importing::import(&mut jos, &open_for(&jo, "Jo Lee", &file).unwrap(), at(4)).unwrap();
+    }
+    let words_in = |jos: &Vault<MemoryStore>, id: &str| {
+        reviews::load_review(jos, id)
+            .unwrap()
+            .unwrap()
+            .pre_review
+            .unwrap()
+            .key_successes
+    };
+    assert_eq!(words_in(&jos, "review-a"), "Sarah A's successes");
+    assert_eq!(words_in(&jos, "review-b"), "Sarah B's successes");
+
+    // Sarah A's file for Sarah B's review is refused, naming whose place it claims.
+    let mut crossing = sending::prepare_to_send(
+        &mut jos,
+        "review-b",
+        sending::Outgoing {
+            kind: BundleKind::StatementForComment,
+            sender: jo_party.clone(),
+            text: Default::default(),
+            recipient: None,
+            bundle_id: "for-b".into(),
+        },
+        "jo-tab",
+        at(5),
+    )
+    .unwrap();
+    // What Jo sends Sarah B is locked for her keys alone.
+    assert_eq!(
+        crossing.recipients[0].keys,
+        Some(common::person(12).public_keys())
+    );
+    let locked = write_bundle(
+        &crossing,
+        &jo,
+        Some(&[common::person(12).public_keys()]),
+        &mut common::Counter(3),
+    );
+    assert_eq!(
+        open_for(&common::person(11), "Sarah Jones", &locked).unwrap_err(),
+        BundleError::EncryptedForSomeoneElse
+    );
+    crossing.kind = BundleKind::Reply;
+    crossing.bundle_id = "a-into-b".into();
+    crossing.sender = Party {
+        name: "Sarah Jones".into(),
+        staff_id: None,
+        role: Role::Reviewee,
+        keys: Some(common::person(11).public_keys()),
+    };
+    crossing.recipients = vec![jo_party];
+    let file = write_bundle(
+        &crossing,
+        &common::person(11),
+        None,
+        &mut common::Counter(4),
+    );
+    assert_eq!(
+        importing::import(&mut jos, &open_for(&jo, "Jo Lee", &file).unwrap(), at(6)).unwrap_err(),
+        RecordsError::NotTheirKeys {
+            sender: "Sarah Jones".into(),
+            role: Role::Reviewee
+        }
+    );
+    assert_eq!(words_in(&jos, "review-b"), "Sarah B's successes");
 }

@@ -1,11 +1,13 @@
-//! Contacts: the keys a person has pinned for the people they exchange bundles with, and how
-//! each was checked. A later bundle from a known name with a different key is refused.
+//! Contacts: the people whose keys this person has confirmed, each known by their keys (a name
+//! and job title are labels that may change, and two colleagues may share a name), with how the
+//! fingerprint was checked and where their files are emailed.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::error::BundleError;
 use super::identity::PublicKeys;
+use crate::domain::people::EmailAddress;
+pub use crate::domain::people::name_key;
 
 /// How a person confirmed a contact's fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -29,73 +31,103 @@ impl HowVerified {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Contact {
+    /// The name they send under now.
     pub name: String,
+    #[serde(default)]
+    pub job_title: String,
     pub keys: PublicKeys,
     pub verified: HowVerified,
     pub pinned_at_millis: i64,
     /// Where files for them are emailed, if the person has given it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub email: Option<EmailAddress>,
+    /// Names they sent under before, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub earlier_names: Vec<String>,
 }
 
-/// Pinned contacts, by the name they send under (compared without case or extra spaces).
+impl Contact {
+    /// The contact's name with their job title, which tells two people of one name apart.
+    pub fn described(&self) -> String {
+        if self.job_title.trim().is_empty() {
+            self.name.clone()
+        } else {
+            format!("{}, {}", self.name, self.job_title)
+        }
+    }
+}
+
+/// Confirmed contacts, by their key id.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredContacts")]
 pub struct Contacts {
-    pub by_name: BTreeMap<String, Contact>,
+    pub by_key: BTreeMap<String, Contact>,
+}
+
+/// Contacts as kept: by key id, or (as kept before people were known by their keys) by name,
+/// which reads into the same map.
+#[derive(Deserialize)]
+struct StoredContacts {
+    #[serde(default)]
+    by_key: BTreeMap<String, Contact>,
+    #[serde(default)]
+    by_name: BTreeMap<String, Contact>,
+}
+
+impl From<StoredContacts> for Contacts {
+    fn from(stored: StoredContacts) -> Contacts {
+        let mut by_key = stored.by_key;
+        for contact in stored.by_name.into_values() {
+            by_key.entry(contact.keys.key_id()).or_insert(contact);
+        }
+        Contacts { by_key }
+    }
 }
 
 /// What is known about a sender's keys.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Trust {
-    /// Keys pinned earlier for this name.
+    /// Keys confirmed earlier, as this contact's.
     Pinned(Contact),
-    /// Never seen: the person must compare the fingerprint before the bundle is applied.
-    NewContact,
+    /// Never seen: the person must compare the fingerprint before the bundle is applied. Any
+    /// contacts already known by the same name are someone else, or the same person with new
+    /// keys (a new device): the comparison tells which.
+    NewContact { namesakes: Vec<Contact> },
     /// Sent by this person: their own file, opened again.
     Yours,
 }
 
-use crate::domain::people::EmailAddress;
-pub use crate::domain::people::name_key;
-
 impl Contacts {
-    /// How far `keys` can be trusted as `name`'s; refused when the name is pinned to other keys.
-    pub fn trust(&self, name: &str, keys: &PublicKeys) -> Result<Trust, BundleError> {
-        match self.by_name.get(&name_key(name)) {
-            Some(contact) if contact.keys == *keys => Ok(Trust::Pinned(contact.clone())),
-            Some(contact) => Err(BundleError::KeyChanged {
-                name: contact.name.clone(),
-            }),
-            None => Ok(Trust::NewContact),
+    /// How far `keys` can be trusted; `name` is what the file calls its sender.
+    pub fn trust(&self, name: &str, keys: &PublicKeys) -> Trust {
+        match self.get(keys) {
+            Some(contact) => Trust::Pinned(contact.clone()),
+            None => Trust::NewContact {
+                namesakes: self.named(name).into_iter().cloned().collect(),
+            },
         }
     }
 
-    /// The keys confirmed as `name`'s, if any.
-    pub fn keys_of(&self, name: &str) -> Option<PublicKeys> {
-        self.by_name
-            .get(&name_key(name))
-            .map(|contact| contact.keys)
+    /// The contact these keys belong to, if confirmed.
+    pub fn get(&self, keys: &PublicKeys) -> Option<&Contact> {
+        self.by_key
+            .get(&keys.key_id())
+            .filter(|contact| contact.keys == *keys)
     }
 
-    /// Whether `keys` are confirmed as belonging to someone other than `name`.
-    pub fn confirmed_for_someone_else(&self, keys: &PublicKeys, name: &str) -> bool {
+    /// Everyone confirmed under `name` (compared without case or extra spaces).
+    pub fn named(&self, name: &str) -> Vec<&Contact> {
         let name = name_key(name);
-        self.by_name
-            .iter()
-            .any(|(pinned, contact)| contact.keys == *keys && *pinned != name)
+        self.by_key
+            .values()
+            .filter(|contact| name_key(&contact.name) == name)
+            .collect()
     }
 
-    /// The email address kept for `name`, if any.
-    pub fn email_of(&self, name: &str) -> Option<&EmailAddress> {
-        self.by_name
-            .get(&name_key(name))
-            .and_then(|contact| contact.email.as_ref())
-    }
-
-    /// Keeps (or, with `None`, forgets) the email address for the contact `name`; false when
-    /// there is no such contact.
-    pub fn set_email(&mut self, name: &str, email: Option<EmailAddress>) -> bool {
-        match self.by_name.get_mut(&name_key(name)) {
+    /// Keeps (or, with `None`, forgets) the email address for the contact with `key_id`; false
+    /// when there is no such contact.
+    pub fn set_email(&mut self, key_id: &str, email: Option<EmailAddress>) -> bool {
+        match self.by_key.get_mut(key_id) {
             Some(contact) => {
                 contact.email = email;
                 true
@@ -104,19 +136,59 @@ impl Contacts {
         }
     }
 
-    /// Pins `keys` for `name` after the person confirmed the fingerprint.
-    pub fn pin(&mut self, name: &str, keys: PublicKeys, verified: HowVerified, now_millis: i64) {
-        // Confirming again (in person after by phone, say) keeps the email address.
-        let email = self.email_of(name).cloned();
-        self.by_name.insert(
-            name_key(name),
-            Contact {
-                name: name.trim().to_owned(),
-                keys,
-                verified,
-                pinned_at_millis: now_millis,
-                email,
-            },
-        );
+    /// Pins `keys` as the person who sends under `name` (and `job_title`, when known) after the
+    /// fingerprint was compared. Confirming again keeps the email address; a new name is kept,
+    /// with the old one among their earlier names.
+    pub fn pin(
+        &mut self,
+        name: &str,
+        job_title: Option<&str>,
+        keys: PublicKeys,
+        verified: HowVerified,
+        now_millis: i64,
+    ) {
+        let name = name.trim().to_owned();
+        match self.by_key.get_mut(&keys.key_id()) {
+            Some(contact) if contact.keys == keys => {
+                contact.verified = verified;
+                contact.pinned_at_millis = now_millis;
+                contact.rename(&name, job_title);
+            }
+            _ => {
+                self.by_key.insert(
+                    keys.key_id(),
+                    Contact {
+                        name,
+                        job_title: job_title.unwrap_or_default().trim().to_owned(),
+                        keys,
+                        verified,
+                        pinned_at_millis: now_millis,
+                        email: None,
+                        earlier_names: Vec::new(),
+                    },
+                );
+            }
+        }
+    }
+
+    /// Notes the name (and job title) a confirmed contact now sends under.
+    pub fn note_name(&mut self, keys: &PublicKeys, name: &str, job_title: Option<&str>) {
+        if let Some(contact) = self.by_key.get_mut(&keys.key_id())
+            && contact.keys == *keys
+        {
+            contact.rename(name.trim(), job_title);
+        }
+    }
+}
+
+impl Contact {
+    fn rename(&mut self, name: &str, job_title: Option<&str>) {
+        if !name.is_empty() && name_key(name) != name_key(&self.name) {
+            let earlier = std::mem::replace(&mut self.name, name.to_owned());
+            self.earlier_names.push(earlier);
+        }
+        if let Some(title) = job_title.map(str::trim).filter(|title| !title.is_empty()) {
+            self.job_title = title.to_owned();
+        }
     }
 }

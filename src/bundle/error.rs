@@ -33,10 +33,6 @@ pub enum BundleError {
     NotForYou {
         intended: String,
     },
-    /// Someone already known sent this with different keys.
-    KeyChanged {
-        name: String,
-    },
     /// Encrypted, but not for any key this person holds.
     EncryptedForSomeoneElse,
     /// Encrypted for this person, but it will not decrypt: damaged or tampered with.
@@ -96,10 +92,6 @@ impl fmt::Display for BundleError {
             BundleError::NotForYou { intended } => write!(
                 f,
                 "This bundle is meant for {intended}, not for you. Pass it on to them, or ask the sender to send you your own."
-            ),
-            BundleError::KeyChanged { name } => write!(
-                f,
-                "This bundle says it is from {name}, but it was signed with a different key from the one you confirmed for them. Someone may be pretending to be {name}. Do not import it: check with {name} by phone or in person."
             ),
             BundleError::EncryptedForSomeoneElse => write!(
                 f,

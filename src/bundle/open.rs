@@ -96,7 +96,7 @@ pub fn open(
         Trust::Yours
     } else {
         check_recipient(&payload, me)?;
-        contacts.trust(&payload.sender.name, &signer)?
+        contacts.trust(&payload.sender.name, &signer)
     };
     Ok(Verified {
         inner: payload,

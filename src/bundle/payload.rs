@@ -92,6 +92,74 @@ pub struct ReviewSummary {
     pub period: CyclePeriod,
     pub meeting_on: Option<chrono::NaiveDate>,
     pub pay_eligible: bool,
+    /// The reviewer's keys: a person is their keys, and from the invitation on only these keys
+    /// act as the reviewer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer_keys: Option<PublicKeys>,
+    /// The reviewee's keys, once known (from their first file, after the fingerprint was
+    /// compared); until then the reviewee is known by name and staff id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewee_keys: Option<PublicKeys>,
+}
+
+impl ReviewSummary {
+    /// The keys bound to `role`'s place in the review, if known.
+    pub fn keys_of(&self, role: Role) -> Option<PublicKeys> {
+        match role {
+            Role::Reviewer => self.reviewer_keys,
+            Role::Reviewee => self.reviewee_keys,
+            _ => None,
+        }
+    }
+
+    /// The person in `role`'s place.
+    pub fn person(&self, role: Role) -> Option<&crate::domain::people::PersonRef> {
+        match role {
+            Role::Reviewer => Some(&self.reviewer),
+            Role::Reviewee => Some(&self.reviewee),
+            _ => None,
+        }
+    }
+
+    /// Binds `keys` to `role`'s place and shows the name they now send under there.
+    pub fn bind(&mut self, role: Role, keys: PublicKeys, name: &str) {
+        let (slot, person) = match role {
+            Role::Reviewer => (&mut self.reviewer_keys, &mut self.reviewer),
+            Role::Reviewee => (&mut self.reviewee_keys, &mut self.reviewee),
+            _ => return,
+        };
+        *slot = Some(keys);
+        if !name.trim().is_empty() {
+            person.name = name.trim().to_owned();
+        }
+    }
+
+    /// The part played by the person with `keys` (who sends under `name`): by keys where the
+    /// place is bound; by name only for a place no keys are bound to yet.
+    pub fn part_of(&self, keys: &PublicKeys, name: &str) -> Option<Role> {
+        let places = [Role::Reviewer, Role::Reviewee];
+        places
+            .into_iter()
+            .find(|role| self.keys_of(*role) == Some(*keys))
+            .or_else(|| {
+                places.into_iter().find(|role| {
+                    self.keys_of(*role).is_none()
+                        && self.person(*role).is_some_and(|person| {
+                            super::contacts::name_key(&person.name)
+                                == super::contacts::name_key(name)
+                        })
+                })
+            })
+    }
+}
+
+impl Payload {
+    /// The sender's job title as the review shows it (for a party to it), or empty.
+    pub fn sender_job_title(&self) -> &str {
+        self.review
+            .person(self.sender.role)
+            .map_or("", |person| person.job_title.as_str())
+    }
 }
 
 /// The signed content of a bundle.

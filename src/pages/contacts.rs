@@ -59,17 +59,22 @@ pub fn ContactsPage() -> impl IntoView {
         </section>
         <section class="section" aria-labelledby="contacts-heading">
             <h2 id="contacts-heading">"People you exchange files with"</h2>
-            <Show when=move || !contacts().by_name.is_empty() fallback=|| view! {
+            <Show when=move || !contacts().by_key.is_empty() fallback=|| view! {
                 <p class="empty">"Nobody yet. When you import someone’s first file, you confirm their fingerprint and they appear here."</p>
             }>
                 <table class="table table--cards">
                     <caption class="visually-hidden">"Contacts and their fingerprints"</caption>
                     <thead><tr><th scope="col">"Name"</th><th scope="col">"Email address"</th><th scope="col">"Fingerprint"</th><th scope="col">"How it was checked"</th><th scope="col">"Since"</th></tr></thead>
                     <tbody>
-                        {move || contacts().by_name.into_values().map(|contact| view! {
+                        {move || sorted(contacts()).into_iter().map(|contact| view! {
                             <tr>
-                                <th scope="row">{contact.name.clone()}</th>
-                                <td data-label="Email address"><ContactEmail name=contact.name.clone() email=contact.email.map(String::from).unwrap_or_default() /></td>
+                                <th scope="row">
+                                    {contact.described()}
+                                    {(!contact.earlier_names.is_empty()).then(|| view! {
+                                        <span class="field__hint">{format!(" (earlier: {})", contact.earlier_names.join(", "))}</span>
+                                    })}
+                                </th>
+                                <td data-label="Email address"><ContactEmail key_id=contact.keys.key_id() name=contact.name.clone() email=contact.email.map(String::from).unwrap_or_default() /></td>
                                 <td data-label="Fingerprint" class="fingerprint">{contact.keys.fingerprint()}</td>
                                 <td data-label="How it was checked">{contact.verified.label()}</td>
                                 <td data-label="Since">{chrono::DateTime::from_timestamp_millis(contact.pinned_at_millis).map(local_date).unwrap_or_default()}</td>
@@ -85,12 +90,9 @@ pub fn ContactsPage() -> impl IntoView {
 /// The email address files for one contact go to, saved when the person leaves the field; an
 /// address with a slip in it is kept on screen and not saved, with what to check.
 #[component]
-fn ContactEmail(name: String, email: String) -> impl IntoView {
+fn ContactEmail(key_id: String, name: String, email: String) -> impl IntoView {
     let storage = use_storage();
-    let id = format!(
-        "contact-email-{}",
-        crate::bundle::contacts::name_key(&name).replace(' ', "-")
-    );
+    let id = format!("contact-email-{key_id}");
     let problem = RwSignal::new(None::<String>);
     let saved = RwSignal::new(false);
     let label = format!("Email address for {name}");
@@ -107,7 +109,7 @@ fn ContactEmail(name: String, email: String) -> impl IntoView {
             },
         };
         let kept =
-            storage.with_mut(|vault| identity::set_contact_email(vault, &name, email, now()));
+            storage.with_mut(|vault| identity::set_contact_email(vault, &key_id, email, now()));
         match kept {
             Some(Ok(())) => {
                 problem.set(None);
@@ -135,4 +137,12 @@ fn ContactEmail(name: String, email: String) -> impl IntoView {
             </Show>
         </div>
     }
+}
+
+/// Contacts by name, so two people of one name sit together (told apart by job title and
+/// fingerprint).
+fn sorted(contacts: crate::bundle::contacts::Contacts) -> Vec<crate::bundle::contacts::Contact> {
+    let mut all: Vec<_> = contacts.by_key.into_values().collect();
+    all.sort_by_key(|contact| crate::bundle::contacts::name_key(&contact.name));
+    all
 }

@@ -207,7 +207,7 @@ pub fn ImportPage() -> impl IntoView {
 
 /// Whether a checked file can be imported without a question: its sender's keys are confirmed.
 fn from_confirmed_sender(item: &Item) -> bool {
-    matches!(item, Item::Ready { bundle, .. } if !matches!(bundle.trust(), Trust::NewContact))
+    matches!(item, Item::Ready { bundle, .. } if !matches!(bundle.trust(), Trust::NewContact { .. }))
 }
 
 /// Imports every checked file from confirmed senders at once (a headteacher receiving a term's
@@ -351,7 +351,11 @@ fn ItemView(
         }
         Item::Ready { file, bundle, preview } => {
             let payload = bundle.payload().clone();
-            let new_contact = matches!(bundle.trust(), Trust::NewContact);
+            let namesakes = match bundle.trust() {
+                Trust::NewContact { namesakes } => Some(namesakes.clone()),
+                _ => None,
+            };
+            let new_contact = namesakes.is_some();
             let how = RwSignal::new(None::<HowVerified>);
             let problem = RwSignal::new(None::<String>);
             let fingerprint = bundle.signer().fingerprint();
@@ -369,7 +373,8 @@ fn ItemView(
                     let result = storage.with_mut(|vault| -> Result<(), String> {
                         if let Some(how) = how.get_untracked() {
                             let mut contacts = identity::contacts(vault).map_err(|e| e.to_string())?;
-                            contacts.pin(&sender, *bundle.signer(), how, stamp.timestamp_millis());
+                            let job_title = Some(bundle.payload().sender_job_title()).filter(|title| !title.is_empty());
+                            contacts.pin(&sender, job_title, *bundle.signer(), how, stamp.timestamp_millis());
                             identity::save_contacts(vault, &contacts, stamp).map_err(|e| e.to_string())?;
                         }
                         importing::import(vault, &bundle, stamp).map(|_| ()).map_err(|e| e.to_string())
@@ -397,6 +402,12 @@ fn ItemView(
                         <Banner kind=BannerKind::Warning title=format!("First file from {sender_for_check}")>
                             <p>{format!("Compare these digits with {sender_for_check} by phone or in person before you trust this file:")}</p>
                             <p class="fingerprint" data-testid="sender-fingerprint">{fingerprint.clone()}</p>
+                            {namesakes.clone().unwrap_or_default().into_iter().map(|known| view! {
+                                <p data-testid="namesake">{format!(
+                                    "You already have a contact called {} (fingerprint {}). This file is signed with other keys: it is from someone else of the same name, or from {} on a new device. Comparing the digits tells you which.",
+                                    known.described(), known.keys.fingerprint(), known.name
+                                )}</p>
+                            }).collect_view()}
                             <fieldset class="fieldset">
                                 <legend class="fieldset__legend">"How did you compare them?"</legend>
                                 {[(HowVerified::InPerson, "In person"), (HowVerified::ByPhone, "By phone"), (HowVerified::NotCompared, "I have not compared them yet")]

@@ -42,7 +42,7 @@ pub fn send_bundle(
     kind: BundleKind,
     role: Role,
     text: &FieldMap,
-    recipient: Option<String>,
+    recipient: Option<sending::Addressee>,
     encrypt: bool,
 ) -> Sent {
     let Some((stored, identity)) = storage.identity() else {
@@ -79,7 +79,7 @@ pub fn send_bundle(
         (true, Some(keys)) => Some(vec![keys]),
         (true, None) => {
             return Sent::Failed(format!(
-                "You have no confirmed keys for {}, so the file cannot be encrypted for them. Import a file from them first, or choose to send it unencrypted.",
+                "Appraise cannot lock the file for {0} yet. Ask {0} to send you their contact card (from “You and your contacts”) and import it, then send again; or untick encryption to send it unlocked.",
                 recipient.name
             ));
         }
@@ -109,9 +109,10 @@ pub fn send_bundle(
                 .with(|vault| identity::contacts(vault).ok())
                 .flatten()
                 .and_then(|contacts| {
-                    contacts
-                        .email_of(&recipient.name)
-                        .map(|email| email.as_str().to_owned())
+                    recipient
+                        .keys
+                        .and_then(|keys| contacts.get(&keys).and_then(|c| c.email.clone()))
+                        .map(String::from)
                 });
             storage.announce_change(&format!("review:{review_id}"));
             Sent::Done {
@@ -167,17 +168,8 @@ pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
     let reviews = move || {
         storage.changed_elsewhere.track();
         // Read without creating keys: looking at the page should not make an identity.
-        let me = storage
-            .with(|vault| {
-                identity::identity(vault)
-                    .ok()
-                    .flatten()
-                    .map(|stored| stored.name)
-            })
-            .flatten()
-            .unwrap_or_default();
         storage
-            .with(|vault| reviews::reviews_as_reviewee(vault, &me).unwrap_or_default())
+            .with(|vault| reviews::reviews_as_reviewee(vault).unwrap_or_default())
             .unwrap_or_default()
     };
     let encrypt = RwSignal::new(true);

@@ -146,6 +146,8 @@ pub fn StartReviewPage() -> impl IntoView {
             period,
             meeting_on: Some(meeting_on),
             pay_eligible: false,
+            reviewer_keys: Some(identity.public_keys()),
+            reviewee_keys: None,
         };
         let objectives: Vec<String> = previous
             .get_untracked()

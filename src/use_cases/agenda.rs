@@ -22,23 +22,21 @@ pub struct MyReview {
 pub fn my_reviews<S: KeyValueStore>(vault: &Vault<S>, today: chrono::NaiveDate) -> Vec<MyReview> {
     let calendar = identity::school_calendar(vault);
     let me = identity::identity(vault).ok().flatten();
-    let name = me.as_ref().map(|i| i.name.clone()).unwrap_or_default();
     let keys = me.map(|i| crate::bundle::identity::Identity::from_seed(&i.seed).public_keys());
     reviews::reviews(vault)
         .unwrap_or_default()
         .iter()
         .filter_map(|stored| {
-            reviews::load_review(vault, stored.summary.id.as_str())
+            let review = reviews::load_review(vault, stored.summary.id.as_str())
                 .ok()
-                .flatten()
+                .flatten()?;
+            let party = reviews::my_part(vault, &stored.summary).ok().flatten();
+            Some((review, party))
         })
-        .map(|review| {
-            let role = part_held(
-                &review,
-                reviews::part_by_name(&review.reviewer, &review.reviewee, &name),
-            );
+        .map(|(review, party)| {
+            let role = part_held(&review, party);
             let standings = keys
-                .and_then(|keys| sign_offs::sign_off_standings(vault, &review, &name, &keys).ok())
+                .and_then(|keys| sign_offs::sign_off_standings(vault, &review, &keys).ok())
                 .unwrap_or_default();
             let stage = stage_of(&review, sign_offs::statement_signed(&standings), today);
             let due = pressing_for(&review, role, &calendar, today);

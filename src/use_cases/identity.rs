@@ -130,15 +130,15 @@ pub fn save_contacts<S: KeyValueStore>(
     write_as(vault, CONTACTS, "contacts", contacts, now)
 }
 
-/// Keeps (or forgets) the email address files for the contact `name` are sent to.
+/// Keeps (or forgets) the email address files for the contact with `key_id` are sent to.
 pub fn set_contact_email<S: KeyValueStore>(
     vault: &mut Vault<S>,
-    name: &str,
+    key_id: &str,
     email: Option<crate::domain::people::EmailAddress>,
     now: DateTime<Utc>,
 ) -> Result<(), RecordsError> {
     let mut all = contacts(vault)?;
-    if all.set_email(name, email) {
+    if all.set_email(key_id, email) {
         save_contacts(vault, &all, now)?;
     }
     Ok(())

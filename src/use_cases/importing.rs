@@ -8,13 +8,13 @@ use crate::storage::{KeyValueStore, Vault};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::identity::identity;
+use super::identity::{contacts, identity, save_contacts};
 use super::reviews::{
-    StoredReview, document, document_key, part_by_name, review, review_key, save_document,
-    save_review,
+    StoredReview, document, document_key, my_part, review, review_key, save_document, save_review,
 };
 use super::sign_offs::{join_sign_offs, save_sign_offs, sign_offs, sign_offs_key};
 use crate::bundle::apply::{ApplyReport, Writer, apply};
+use crate::bundle::contacts::name_key;
 use crate::bundle::merge::DocumentState;
 use crate::bundle::open::Verified;
 use crate::bundle::payload::{BundleKind, Payload};
@@ -40,6 +40,10 @@ pub struct ImportRecord {
     /// The day the import noted for its kind of bundle, which undo clears if it still stands.
     #[serde(default)]
     pub exchanged_added: Option<chrono::NaiveDate>,
+    /// The review's summary before the import bound the sender's keys to their place (`None`
+    /// when the import created the review), which undo restores.
+    #[serde(default)]
+    pub summary_before: Option<crate::bundle::payload::ReviewSummary>,
     pub undone: bool,
 }
 
@@ -74,14 +78,15 @@ pub fn already_imported<S: KeyValueStore>(
 /// review takes it whole.
 fn writer_of<S: KeyValueStore>(
     vault: &Vault<S>,
-    payload: &Payload,
-) -> Result<(Writer, bool), RecordsError> {
-    let (role, creates) = sender_role(vault, payload)?;
+    bundle: &Verified<Payload>,
+) -> Result<(Writer, Role, bool), RecordsError> {
+    let payload = bundle.payload();
+    let (role, creates) = sender_role(vault, bundle)?;
     if !matches!(
         payload.kind,
         BundleKind::FinalStatement | BundleKind::CpdNeeds
     ) {
-        return Ok((Writer::Party(role), creates));
+        return Ok((Writer::Party(role), role, creates));
     }
     if role != Role::Reviewer {
         return Err(RecordsError::NotTheReviewer {
@@ -90,22 +95,22 @@ fn writer_of<S: KeyValueStore>(
     }
     let summary = review(vault, payload.review.id.as_str())?
         .map_or_else(|| payload.review.clone(), |held| held.summary);
-    let me = identity(vault)?.map(|me| me.name).unwrap_or_default();
-    let outside = part_by_name(&summary.reviewer, &summary.reviewee, &me).is_none();
-    Ok((
-        if outside {
-            Writer::Relay
-        } else {
-            Writer::Party(role)
-        },
-        creates,
-    ))
+    let writer = if my_part(vault, &summary)?.is_none() {
+        Writer::Relay
+    } else {
+        Writer::Party(role)
+    };
+    Ok((writer, role, creates))
 }
 
+/// The sender's part in the review: the place bound to the keys that signed the file, or an
+/// unbound place in their name (their first file binds it). A file in the name of a party whose
+/// place is bound to other keys is refused, naming whose place it claims.
 fn sender_role<S: KeyValueStore>(
     vault: &Vault<S>,
-    payload: &Payload,
+    bundle: &Verified<Payload>,
 ) -> Result<(Role, bool), RecordsError> {
+    let payload = bundle.payload();
     let held = review(vault, payload.review.id.as_str())?.map(|stored| stored.summary);
     let creates = held.is_none();
     let may_create = matches!(
@@ -116,13 +121,25 @@ fn sender_role<S: KeyValueStore>(
         return Err(RecordsError::UnknownReview);
     }
     let summary = held.as_ref().unwrap_or(&payload.review);
-    match part_by_name(&summary.reviewer, &summary.reviewee, &payload.sender.name) {
+    match summary.part_of(bundle.signer(), &payload.sender.name) {
         Some(Role::Reviewee) if payload.kind == BundleKind::Invitation => {}
         Some(role) => return Ok((role, creates)),
         None => {}
     }
-    Err(RecordsError::NotInReview {
-        sender: payload.sender.name.clone(),
+    let claimed = [Role::Reviewer, Role::Reviewee].into_iter().find(|role| {
+        summary.keys_of(*role).is_some()
+            && summary
+                .person(*role)
+                .is_some_and(|person| name_key(&person.name) == name_key(&payload.sender.name))
+    });
+    Err(match claimed {
+        Some(role) => RecordsError::NotTheirKeys {
+            sender: payload.sender.name.clone(),
+            role,
+        },
+        None => RecordsError::NotInReview {
+            sender: payload.sender.name.clone(),
+        },
     })
 }
 
@@ -131,7 +148,7 @@ pub fn preview_import<S: KeyValueStore>(
     vault: &Vault<S>,
     bundle: &Verified<Payload>,
 ) -> Result<ApplyReport, RecordsError> {
-    let (writer, _) = writer_of(vault, bundle.payload())?;
+    let (writer, _, _) = writer_of(vault, bundle)?;
     let mut local = local_documents(vault, bundle.payload())?;
     Ok(apply(&mut local, bundle, writer))
 }
@@ -155,7 +172,7 @@ fn import_in_batch<S: KeyValueStore>(
     if already_imported(vault, &payload.bundle_id)? {
         return Err(RecordsError::AlreadyImported);
     }
-    let (writer, creates_review) = writer_of(vault, payload)?;
+    let (writer, role, creates_review) = writer_of(vault, bundle)?;
     let review_id = payload.review.id.as_str();
     let before_local = local_documents(vault, payload)?;
     let mut local = before_local.clone();
@@ -167,12 +184,27 @@ fn import_in_batch<S: KeyValueStore>(
         .filter(|signed| !held_sign_offs.contains(signed))
         .cloned()
         .collect();
-    let noted_review = review(vault, review_id)?
-        .filter(|held| !held.exchanged.contains_key(&payload.kind))
-        .map(|mut held| {
-            held.exchanged.insert(payload.kind, now.date_naive());
-            held
-        });
+    let held = review(vault, review_id)?;
+    let mut stored = held
+        .clone()
+        .unwrap_or_else(|| StoredReview::new(payload.review.clone(), now.date_naive()));
+    let exchanged_added = (!creates_review && !stored.exchanged.contains_key(&payload.kind))
+        .then(|| now.date_naive());
+    if let Some(day) = exchanged_added {
+        stored.exchanged.insert(payload.kind, day);
+    }
+    // The sender's keys are bound to their place, and the name they send under now is shown
+    // there; an invitation also binds this person's own keys to the reviewee's place.
+    stored
+        .summary
+        .bind(role, *bundle.signer(), &payload.sender.name);
+    if creates_review
+        && payload.kind == BundleKind::Invitation
+        && let Some(me) = identity(vault)?
+    {
+        let keys = crate::bundle::identity::Identity::from_seed(&me.seed).public_keys();
+        stored.summary.reviewee_keys = Some(keys);
+    }
     let record = ImportRecord {
         bundle_id: payload.bundle_id.clone(),
         kind: payload.kind,
@@ -184,7 +216,8 @@ fn import_in_batch<S: KeyValueStore>(
             .keys()
             .map(|kind| (kind.clone(), before_local.get(kind).cloned()))
             .collect(),
-        exchanged_added: noted_review.as_ref().map(|_| now.date_naive()),
+        exchanged_added,
+        summary_before: held.as_ref().map(|held| held.summary.clone()),
         sign_offs_added,
         undone: false,
     };
@@ -196,14 +229,16 @@ fn import_in_batch<S: KeyValueStore>(
         &record,
         now,
     )?;
-    if creates_review {
-        save_review(
-            vault,
-            &StoredReview::new(payload.review.clone(), now.date_naive()),
-            now,
-        )?;
-    } else if let Some(noted) = &noted_review {
-        save_review(vault, noted, now)?;
+    if held.as_ref() != Some(&stored) {
+        save_review(vault, &stored, now)?;
+    }
+    let mut contacts = contacts(vault)?;
+    let known = contacts
+        .get(bundle.signer())
+        .map(|contact| contact.name.clone());
+    if known.is_some_and(|name| name != payload.sender.name.trim()) {
+        contacts.note_name(bundle.signer(), &payload.sender.name, None);
+        save_contacts(vault, &contacts, now)?;
     }
     for (kind, state) in &local {
         if before_local.get(kind) != Some(state) {
@@ -256,12 +291,19 @@ pub fn undo_import<S: KeyValueStore>(
         list.retain(|signed| !record.sign_offs_added.contains(signed));
         save_sign_offs(vault, &record.review_id, &list, now)?;
     }
-    if let Some(day) = record.exchanged_added
-        && let Some(mut held) = review(vault, &record.review_id)?
-        && held.exchanged.get(&record.kind) == Some(&day)
-    {
-        held.exchanged.remove(&record.kind);
-        save_review(vault, &held, now)?;
+    if let Some(mut held) = review(vault, &record.review_id)? {
+        let before = held.clone();
+        if let Some(day) = record.exchanged_added
+            && held.exchanged.get(&record.kind) == Some(&day)
+        {
+            held.exchanged.remove(&record.kind);
+        }
+        if let Some(summary) = &record.summary_before {
+            held.summary = summary.clone();
+        }
+        if held != before {
+            save_review(vault, &held, now)?;
+        }
     }
     if record.created_review {
         vault

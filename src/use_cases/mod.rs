@@ -38,6 +38,8 @@ pub enum RecordsError {
     /// A stored record is not in the expected shape.
     Damaged(String),
     NoSuchImport,
+    /// The contact chosen is no longer among this person's contacts.
+    NoSuchContact,
     /// This bundle was imported here already (and not undone).
     AlreadyImported,
     /// A final statement or training needs sent by someone other than the review's reviewer.
@@ -49,6 +51,11 @@ pub enum RecordsError {
     /// Sent by someone who is neither the review's reviewer nor its reviewee.
     NotInReview {
         sender: String,
+    },
+    /// Sent in the name of a party whose place in the review is bound to other keys.
+    NotTheirKeys {
+        sender: String,
+        role: crate::domain::people::Role,
     },
 }
 
@@ -69,6 +76,10 @@ impl fmt::Display for RecordsError {
                 f,
                 "This file passes a review on, but it is from {sender}, who is not the review’s reviewer. Only the reviewer sends final statements and training needs; check with them."
             ),
+            RecordsError::NoSuchContact => write!(
+                f,
+                "That person is no longer among your contacts. Choose them again, or ask them to send you their contact card."
+            ),
             RecordsError::NoSuchImport => write!(
                 f,
                 "That import is not recorded here, so it cannot be undone."
@@ -76,6 +87,11 @@ impl fmt::Display for RecordsError {
             RecordsError::NotInReview { sender } => write!(
                 f,
                 "This file is from {sender}, who is neither the reviewer nor the reviewee in this review, so it cannot change it. Check who sent it."
+            ),
+            RecordsError::NotTheirKeys { sender, role } => write!(
+                f,
+                "This file says it is from {sender}, the {} in this review, but it was not signed with the keys {sender}’s files for this review have always carried. It may be from someone else of the same name, or from someone pretending to be {sender}. Do not import it: check with {sender} by phone or in person.",
+                role.label().to_lowercase()
             ),
             RecordsError::UnknownReview => write!(
                 f,

@@ -8,10 +8,9 @@ use crate::storage::{KeyValueStore, Vault};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::bundle::contacts::name_key;
 use crate::bundle::merge::DocumentState;
 use crate::bundle::payload::{BundleKind, ReviewSummary};
-use crate::domain::people::{PersonRef, Role};
+use crate::domain::people::Role;
 
 /// A review as this person holds it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,18 +64,29 @@ pub fn reviews<S: KeyValueStore>(vault: &Vault<S>) -> Result<Vec<StoredReview>, 
         .collect()
 }
 
-/// The reviews in which the person called `name` is the reviewee.
+/// The reviews in which this person is the reviewee.
 pub fn reviews_as_reviewee<S: KeyValueStore>(
     vault: &Vault<S>,
-    name: &str,
 ) -> Result<Vec<StoredReview>, RecordsError> {
-    let part = |review: &StoredReview| {
-        part_by_name(&review.summary.reviewer, &review.summary.reviewee, name)
-    };
-    Ok(reviews(vault)?
-        .into_iter()
-        .filter(|review| part(review) == Some(Role::Reviewee))
-        .collect())
+    let mut mine = Vec::new();
+    for review in reviews(vault)? {
+        if my_part(vault, &review.summary)? == Some(Role::Reviewee) {
+            mine.push(review);
+        }
+    }
+    Ok(mine)
+}
+
+/// The part this person plays in the review: by their keys where its place is bound to keys,
+/// by name only where no keys are bound yet.
+pub fn my_part<S: KeyValueStore>(
+    vault: &Vault<S>,
+    summary: &ReviewSummary,
+) -> Result<Option<Role>, RecordsError> {
+    Ok(super::identity::identity(vault)?.and_then(|me| {
+        let keys = crate::bundle::identity::Identity::from_seed(&me.seed).public_keys();
+        summary.part_of(&keys, &me.name)
+    }))
 }
 
 pub fn save_review<S: KeyValueStore>(
@@ -115,19 +125,6 @@ pub fn save_document<S: KeyValueStore>(
         state,
         now,
     )
-}
-
-/// The part the person called `name` plays in a review with this reviewer and reviewee, if any.
-/// Both sides hold their own copy of a review, so the pinned name is what they share.
-pub fn part_by_name(reviewer: &PersonRef, reviewee: &PersonRef, name: &str) -> Option<Role> {
-    let name = name_key(name);
-    if name == name_key(&reviewer.name) {
-        Some(Role::Reviewer)
-    } else if name == name_key(&reviewee.name) {
-        Some(Role::Reviewee)
-    } else {
-        None
-    }
 }
 
 /// Starts a review as its reviewer: stores it, with a statement that carries last cycle's

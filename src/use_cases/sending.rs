@@ -13,6 +13,17 @@ use super::sign_offs::sign_offs;
 use crate::bundle::payload::{BundleKind, Payload};
 use crate::domain::people::Role;
 
+/// Who receives a file that does not go to the review's other party (a final statement to the
+/// headteacher, training needs to the CPD leader).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Addressee {
+    /// A confirmed contact, by key id: the file can be encrypted for them.
+    Contact(String),
+    /// Someone known only by name, who has not sent their contact card: the file cannot be
+    /// encrypted for them.
+    Named(String),
+}
+
 /// A bundle about to be sent.
 #[derive(Debug, Clone)]
 pub struct Outgoing {
@@ -22,13 +33,14 @@ pub struct Outgoing {
     pub text: crate::domain::field_map::FieldMap,
     /// Who receives a final statement (the headteacher) or training needs (the CPD leader); the
     /// review's other party receives every other kind.
-    pub recipient: Option<String>,
+    pub recipient: Option<Addressee>,
     pub bundle_id: String,
 }
 
 /// Records `outgoing.text` into the review's mergeable documents (as an edit by `device`) and
 /// returns the bundle payload, with the review's sign-offs on the documents it carries. The
-/// recipient's keys come from the pinned contacts; without them the bundle is addressed by name.
+/// other party's keys are those bound to their place in the review; a headteacher's or CPD
+/// leader's come from their contact card. Without keys the bundle is addressed by name.
 pub fn prepare_to_send<S: KeyValueStore>(
     vault: &mut Vault<S>,
     review_id: &str,
@@ -48,13 +60,33 @@ pub fn prepare_to_send<S: KeyValueStore>(
         .ok_or(RecordsError::UnknownReview)?
         .summary;
     let contacts = contacts(vault)?;
-    let (recipient, recipient_role) = match (kind, recipient) {
-        (BundleKind::FinalStatement, Some(name)) => (name, Role::Headteacher),
-        (BundleKind::CpdNeeds, Some(name)) => (name, Role::CpdLeader),
-        _ if sender.role == Role::Reviewee => (summary.reviewer.name.clone(), Role::Reviewer),
-        _ => (summary.reviewee.name.clone(), Role::Reviewee),
+    let outside_role = match kind {
+        BundleKind::FinalStatement => Some(Role::Headteacher),
+        BundleKind::CpdNeeds => Some(Role::CpdLeader),
+        _ => None,
     };
-    let recipient_keys = contacts.keys_of(&recipient);
+    let (recipient, recipient_role, recipient_keys) = match (outside_role, recipient) {
+        (Some(role), Some(Addressee::Contact(key_id))) => {
+            let contact = contacts
+                .by_key
+                .get(&key_id)
+                .ok_or(RecordsError::NoSuchContact)?;
+            (contact.name.clone(), role, Some(contact.keys))
+        }
+        (Some(role), Some(Addressee::Named(name))) => (name, role, None),
+        _ => {
+            let role = if sender.role == Role::Reviewee {
+                Role::Reviewer
+            } else {
+                Role::Reviewee
+            };
+            let person = summary
+                .person(role)
+                .map(|p| p.name.clone())
+                .unwrap_or_default();
+            (person, role, summary.keys_of(role))
+        }
+    };
     let mut documents = BTreeMap::new();
     for document_kind in kind.documents() {
         let mut state = document(vault, review_id, document_kind)?.unwrap_or_default();

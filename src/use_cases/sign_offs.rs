@@ -4,7 +4,6 @@
 use chrono::{DateTime, Utc};
 
 use super::{RecordsError, read_as, write_as};
-use crate::bundle::contacts::name_key;
 use crate::bundle::sign_off::SignedSignOff;
 use crate::storage::{KeyValueStore, Vault};
 use std::collections::BTreeMap;
@@ -72,30 +71,24 @@ pub struct SignOffStanding {
 }
 
 /// The sign-off that stands for each document and role, with whether it still covers the
-/// document as it is now. `my_keys` are this person's own keys, which confirm their own
-/// sign-offs; pinned contacts confirm others'. A sign-off is not valid when its signer is not the
-/// review's party for that role, or when it was made with keys confirmed as someone else's (a
-/// reviewer signing in the reviewee's name). For each document and role the best one stands:
-/// current before out of date before not valid, then the latest.
+/// document as it is now. A sign-off counts only if made with the keys bound to that role's place
+/// in the review; while the place has no keys yet it is checked against the keys it carries, and
+/// is not valid if those are the other party's (a reviewer signing in the reviewee's place).
+/// `my_keys` are this person's own; they and confirmed contacts' keys count as confirmed. For
+/// each document and role the best one stands: current before out of date before not valid,
+/// then the latest.
 pub fn sign_off_standings<S: KeyValueStore>(
     vault: &Vault<S>,
     review: &crate::domain::cycle::Review,
-    my_name: &str,
     my_keys: &crate::bundle::identity::PublicKeys,
 ) -> Result<Vec<SignOffStanding>, RecordsError> {
+    use crate::domain::people::Role;
     use crate::domain::sign_off::{SignOffStatus, SignerRole};
     let contacts = contacts(vault)?;
-    let is_me = |name: &str| name_key(name) == name_key(my_name);
-    let confirmed_keys = |name: &str| {
-        if is_me(name) {
-            Some(*my_keys)
-        } else {
-            contacts.keys_of(name)
-        }
+    let Some(held) = super::reviews::review(vault, review.id.as_str())? else {
+        return Ok(Vec::new());
     };
-    let someone_elses = |keys: &crate::bundle::identity::PublicKeys, signer: &str| {
-        (keys == my_keys && !is_me(signer)) || contacts.confirmed_for_someone_else(keys, signer)
-    };
+    let summary = held.summary;
     let rank = |status: &SignOffStatus| match status {
         SignOffStatus::Current => 2,
         SignOffStatus::OutOfDate { .. } => 1,
@@ -104,20 +97,19 @@ pub fn sign_off_standings<S: KeyValueStore>(
     let mut standing: BTreeMap<(String, SignerRole), SignOffStanding> = BTreeMap::new();
     for signed in sign_offs(vault, review.id.as_str())? {
         let sign_off = &signed.sign_off;
-        let party = match sign_off.role {
-            SignerRole::Reviewer => &review.reviewer,
-            SignerRole::Reviewee => &review.reviewee,
+        let (place, other) = match sign_off.role {
+            SignerRole::Reviewer => (Role::Reviewer, Role::Reviewee),
+            SignerRole::Reviewee => (Role::Reviewee, Role::Reviewer),
         };
-        let confirmed = confirmed_keys(&sign_off.signer.name);
-        let status = if name_key(&sign_off.signer.name) != name_key(&party.name)
-            || (confirmed.is_none() && someone_elses(&signed.keys, &sign_off.signer.name))
-        {
-            SignOffStatus::Invalid
-        } else {
-            signed.status(review, &confirmed.unwrap_or(signed.keys))
+        let bound = summary.keys_of(place);
+        let status = match bound {
+            Some(keys) => signed.status(review, &keys),
+            None if summary.keys_of(other) == Some(signed.keys) => SignOffStatus::Invalid,
+            None => signed.status(review, &signed.keys),
         };
+        let keys_confirmed = signed.keys == *my_keys || contacts.get(&signed.keys).is_some();
         let candidate = SignOffStanding {
-            keys_confirmed: confirmed.is_some(),
+            keys_confirmed,
             status,
             signed,
         };

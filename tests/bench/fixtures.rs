@@ -108,7 +108,7 @@ pub fn headteachers_records<S: KeyValueStore>(vault: &mut Vault<S>) {
     let mut contacts = Contacts::default();
     for n in 0..REVIEWERS {
         let (name, keys) = reviewer(n);
-        contacts.pin(&name, keys.public_keys(), HowVerified::InPerson, 0);
+        contacts.pin(&name, None, keys.public_keys(), HowVerified::InPerson, 0);
     }
     identity::save_contacts(vault, &contacts, now).unwrap();
 }

@@ -121,11 +121,9 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         .into_any();
     };
     let summary = held.summary.clone();
-    let my_name = storage
-        .with(|vault| identity::identity(vault).ok().flatten().map(|i| i.name))
-        .flatten()
-        .unwrap_or_default();
-    let role = reviews::part_by_name(&summary.reviewer, &summary.reviewee, &my_name);
+    let role = storage
+        .with(|vault| reviews::my_part(vault, &summary).ok().flatten())
+        .flatten();
     let statement =
         Draft::open_review_document(storage, &id, &Statement::blank(Vec::new(), Vec::new()));
     let cpd_needs = Draft::open_review_document(
@@ -167,7 +165,7 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
             .map(|(_, identity)| identity.public_keys());
         keys.and_then(|keys| {
             storage
-                .with(|vault| sign_offs::sign_off_standings(vault, &review, &my_name, &keys).ok())
+                .with(|vault| sign_offs::sign_off_standings(vault, &review, &keys).ok())
                 .flatten()
         })
         .unwrap_or_default()

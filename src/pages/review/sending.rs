@@ -11,6 +11,8 @@ use crate::domain::people::Role;
 use crate::domain::sections::Section;
 use crate::domain::sign_off::before_sending;
 use crate::pages::send::{EncryptChoice, Sent, SentNotice, send_bundle};
+use crate::use_cases::identity;
+use crate::use_cases::sending::Addressee;
 
 /// One way of sending from this review: the bundle, a heading and, for the headteacher and CPD
 /// leader, the recipient's name to ask for.
@@ -97,7 +99,8 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                     }
                     caution.set(None);
                     let role = role.unwrap_or(Role::Reviewer);
-                    sent.set(Some(send_bundle(workspace.storage, &stored, route.kind, role, &Default::default(), recipient, encrypt.get_untracked())));
+                    let addressee = recipient.map(|name| addressee(&workspace, &name));
+                    sent.set(Some(send_bundle(workspace.storage, &stored, route.kind, role, &Default::default(), addressee, encrypt.get_untracked())));
                 };
                 view! {
                     <form class="send-route" on:submit=send>
@@ -140,4 +143,18 @@ fn cautions_before_sending(workspace: &Workspace, kind: BundleKind) -> Vec<Strin
         .map(|standing| (&standing.signed.sign_off, &standing.status))
         .collect();
     before_sending(kind.documents(), kind.sign_offs_needed(appealed), &held)
+}
+
+/// Who the person typed: the one contact of that name, whose card lets the file be locked for
+/// them; otherwise just the name.
+fn addressee(workspace: &Workspace, name: &str) -> Addressee {
+    let contacts = workspace
+        .storage
+        .with(|vault| identity::contacts(vault).ok())
+        .flatten()
+        .unwrap_or_default();
+    match contacts.named(name).as_slice() {
+        [only] => Addressee::Contact(only.keys.key_id()),
+        _ => Addressee::Named(name.to_owned()),
+    }
 }
