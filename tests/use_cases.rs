@@ -1422,3 +1422,77 @@ fn two_staff_of_one_name_exchange_files_and_nothing_crosses_between_their_review
     );
     assert_eq!(words_in(&jos, "review-b"), "Sarah B's successes");
 }
+
+/// Pat, the headteacher, has nothing to send Jo but a contact card: once Jo adds it (after
+/// comparing the fingerprint), the final statement goes locked to Pat, who opens it, and to
+/// nobody else. A card signed with other keys than it gives is refused; a card is not a bundle.
+#[test]
+fn a_contact_card_lets_the_final_statement_go_locked_to_the_headteacher() {
+    use appraise::bundle::error::BundleError;
+    use appraise::bundle::open::{Received, open_any};
+    let pat = common::stranger();
+    let card = identity::my_card(&pats_vault(), at(0)).unwrap().unwrap();
+    assert_eq!(card.name, "Pat Head");
+    assert_eq!(card.file_name(), "appraise-contact-card-pat-head.json");
+    let file = card.write(&pat);
+    let jo = common::jo();
+    let me = Recipient {
+        identity: &jo,
+        name: "Jo Lee",
+        staff_id: &common::id("jo"),
+    };
+    let Received::Card(opened) = open_any(file.as_bytes(), &me, &Contacts::default()).unwrap()
+    else {
+        panic!("a contact card opens as a card");
+    };
+    assert!(matches!(
+        opened.trust(),
+        appraise::bundle::contacts::Trust::NewContact { .. }
+    ));
+    assert_eq!(
+        open(file.as_bytes(), &me, &Contacts::default()).unwrap_err(),
+        BundleError::NotABundle {
+            looks_like: "a contact card"
+        }
+    );
+    let mut forged = card.clone();
+    forged.keys = common::sam().public_keys();
+    assert_eq!(
+        open_any(forged.write(&pat).as_bytes(), &me, &Contacts::default()).unwrap_err(),
+        BundleError::SignerMismatch
+    );
+
+    let mut jos = jos_vault_with_review();
+    identity::add_card(&mut jos, &opened, HowVerified::ByPhone, at(1)).unwrap();
+    let contacts = identity::contacts(&jos).unwrap();
+    assert_eq!(contacts.get(&pat.public_keys()).unwrap().name, "Pat Head");
+    let outgoing = sending::Outgoing {
+        kind: BundleKind::FinalStatement,
+        sender: appraise::bundle::payload::Party {
+            name: "Jo Lee".into(),
+            staff_id: None,
+            role: appraise::domain::people::Role::Reviewer,
+            keys: Some(jo.public_keys()),
+        },
+        text: Default::default(),
+        recipient: Some(sending::Addressee::Contact(pat.public_keys().key_id())),
+        bundle_id: "final-1".into(),
+    };
+    let payload =
+        sending::prepare_to_send(&mut jos, "review-1", outgoing, "jo-tab", at(2)).unwrap();
+    assert_eq!(payload.recipients[0].keys, Some(pat.public_keys()));
+    let locked = write_bundle(
+        &payload,
+        &jo,
+        Some(&[pat.public_keys()]),
+        &mut common::Counter(8),
+    );
+    let opened = open_for(&pat, "Pat Head", &locked).unwrap();
+    assert!(opened.was_encrypted());
+    let mut pats = pats_vault();
+    importing::import(&mut pats, &opened, at(3)).unwrap();
+    assert_eq!(
+        open_for(&common::sam(), "Sam Patel", &locked).unwrap_err(),
+        BundleError::EncryptedForSomeoneElse
+    );
+}

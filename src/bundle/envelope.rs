@@ -14,6 +14,8 @@ use super::identity::{Identity, PublicKeys};
 pub const FORMAT: &str = "appraise-bundle";
 pub const VERSION: u64 = 1;
 pub const PAYLOAD_TYPE: &str = "application/vnd.appraise.bundle+json";
+/// The payload type of a contact card, which travels in the same envelope.
+pub const CARD_TYPE: &str = "application/vnd.appraise.contact-card+json";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Envelope {
@@ -57,14 +59,14 @@ fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
     bytes
 }
 
-/// Signs the payload bytes as they are.
-pub fn sign(payload: &[u8], identity: &Identity) -> Envelope {
-    let signature = identity.signing_key().sign(&pae(PAYLOAD_TYPE, payload));
+/// Signs the payload bytes as they are, as a payload of `payload_type`.
+pub fn sign(payload: &[u8], payload_type: &str, identity: &Identity) -> Envelope {
+    let signature = identity.signing_key().sign(&pae(payload_type, payload));
     let keys = identity.public_keys();
     Envelope {
         format: FORMAT.into(),
         version: VERSION,
-        payload_type: PAYLOAD_TYPE.into(),
+        payload_type: payload_type.into(),
         payload: URL_SAFE_NO_PAD.encode(payload),
         signatures: vec![EnvelopeSignature {
             keyid: keys.key_id(),
@@ -77,7 +79,9 @@ pub fn sign(payload: &[u8], identity: &Identity) -> Envelope {
 /// Checks the signature and returns the signer's keys and the exact payload bytes.
 pub fn verify(envelope: &Envelope) -> Result<(PublicKeys, Vec<u8>), BundleError> {
     check_version(envelope.version, VERSION)?;
-    if envelope.format != FORMAT || envelope.payload_type != PAYLOAD_TYPE {
+    if envelope.format != FORMAT
+        || (envelope.payload_type != PAYLOAD_TYPE && envelope.payload_type != CARD_TYPE)
+    {
         return Err(BundleError::Malformed(
             "it does not say it is an Appraise bundle".into(),
         ));

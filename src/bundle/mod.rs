@@ -3,6 +3,7 @@
 //! The file format is described in `FORMAT.md`.
 
 pub mod apply;
+pub mod card;
 pub mod contacts;
 pub mod envelope;
 pub mod error;
@@ -27,7 +28,7 @@ pub fn write_bundle(
     random: &mut dyn RandomSource,
 ) -> String {
     let payload_bytes = serde_json::to_vec(payload).expect("payloads serialise");
-    let envelope = envelope::sign(&payload_bytes, identity);
+    let envelope = envelope::sign(&payload_bytes, envelope::PAYLOAD_TYPE, identity);
     let envelope_json = serde_json::to_string_pretty(&envelope).expect("envelopes serialise");
     match encrypt_to {
         None => envelope_json,

@@ -5,6 +5,7 @@
 
 use serde_json::Value;
 
+use super::card::ContactCard;
 use super::contacts::{Contacts, Trust};
 use super::envelope::{self, Envelope};
 use super::error::BundleError;
@@ -47,12 +48,29 @@ pub struct Recipient<'a> {
     pub staff_id: &'a Id,
 }
 
-/// Opens a received file for `me`, checking everything before the payload is trusted.
+/// A received file, checked: a bundle for a review, or a colleague's contact card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Received {
+    Bundle(Verified<Payload>),
+    Card(Verified<ContactCard>),
+}
+
+/// Opens a received bundle for `me`, checking everything before the payload is trusted.
 pub fn open(
     file: &[u8],
     me: &Recipient,
     contacts: &Contacts,
 ) -> Result<Verified<Payload>, BundleError> {
+    match open_any(file, me, contacts)? {
+        Received::Bundle(bundle) => Ok(bundle),
+        Received::Card(_) => Err(BundleError::NotABundle {
+            looks_like: "a contact card",
+        }),
+    }
+}
+
+/// Opens a received file, bundle or contact card, checking everything before it is trusted.
+pub fn open_any(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Received, BundleError> {
     if file.len() > MAX_FILE_BYTES {
         return Err(BundleError::TooLarge {
             bytes: file.len(),
@@ -82,6 +100,9 @@ pub fn open(
     let envelope: Envelope =
         serde_json::from_value(value).map_err(|e| BundleError::Malformed(e.to_string()))?;
     let (signer, payload_bytes) = envelope::verify(&envelope)?;
+    if envelope.payload_type == envelope::CARD_TYPE {
+        return open_card(&payload_bytes, signer, me, contacts, encrypted).map(Received::Card);
+    }
     // Read through a JSON value, as stored records are, so the browser build carries one
     // deserialiser per type rather than two.
     let payload: Payload = serde_json::from_slice::<Value>(&payload_bytes)
@@ -98,8 +119,35 @@ pub fn open(
         check_recipient(&payload, me)?;
         contacts.trust(&payload.sender.name, &signer)
     };
-    Ok(Verified {
+    Ok(Received::Bundle(Verified {
         inner: payload,
+        signer,
+        trust,
+        encrypted,
+    }))
+}
+
+/// A contact card must be signed with the keys it gives.
+fn open_card(
+    bytes: &[u8],
+    signer: PublicKeys,
+    me: &Recipient,
+    contacts: &Contacts,
+    encrypted: bool,
+) -> Result<Verified<ContactCard>, BundleError> {
+    let card: ContactCard = serde_json::from_slice::<Value>(bytes)
+        .and_then(serde_json::from_value)
+        .map_err(|e| BundleError::Malformed(format!("its content is not readable: {e}")))?;
+    if card.keys != signer {
+        return Err(BundleError::SignerMismatch);
+    }
+    let trust = if signer == me.identity.public_keys() {
+        Trust::Yours
+    } else {
+        contacts.trust(&card.name, &signer)
+    };
+    Ok(Verified {
+        inner: card,
         signer,
         trust,
         encrypted,

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::{local_date, now};
 use crate::domain::people::EmailAddress;
+use crate::pages::send::{Sent, SentNotice};
 use crate::state::use_storage;
 use crate::use_cases::identity;
 
@@ -56,6 +57,7 @@ pub fn ContactsPage() -> impl IntoView {
             <h3>"Your fingerprint"</h3>
             <p>"When someone imports your first file, Appraise asks them to compare these digits with you by phone or in person:"</p>
             <p class="fingerprint" data-testid="my-fingerprint">{fingerprint}</p>
+            <YourCard />
         </section>
         <section class="section" aria-labelledby="contacts-heading">
             <h2 id="contacts-heading">"People you exchange files with"</h2>
@@ -145,4 +147,44 @@ fn sorted(contacts: crate::bundle::contacts::Contacts) -> Vec<crate::bundle::con
     let mut all: Vec<_> = contacts.by_key.into_values().collect();
     all.sort_by_key(|contact| crate::bundle::contacts::name_key(&contact.name));
     all
+}
+
+/// Sending this person's contact card, so colleagues can confirm them before any review file
+/// passes between them (the headteacher and the CPD leader send theirs to reviewers).
+#[component]
+fn YourCard() -> impl IntoView {
+    let storage = use_storage();
+    let sent = RwSignal::new(None::<Sent>);
+    let send = move |_| {
+        let card = storage
+            .with(|vault| identity::my_card(vault, now()).ok().flatten())
+            .flatten();
+        let outcome = match (card, storage.identity()) {
+            (Some(card), Some((_, keys))) if !card.name.trim().is_empty() => {
+                let contents = card.write(&keys);
+                let name = card.file_name();
+                match crate::browser::download(&name, "application/json", &contents) {
+                    Ok(()) => Sent::Done {
+                        name,
+                        what: "contact card",
+                        recipient: None,
+                        email: None,
+                        encrypted: false,
+                        contents,
+                    },
+                    Err(reason) => Sent::Failed(reason),
+                }
+            }
+            _ => Sent::Failed(
+                "Enter your name above first, so colleagues know whose card it is.".into(),
+            ),
+        };
+        sent.set(Some(outcome));
+    };
+    view! {
+        <h3>"Your contact card"</h3>
+        <p>"Colleagues who have had no file from you yet (a headteacher or CPD leader sending to reviewers, say) import your card and compare your fingerprint. After that, files they send you are locked so only you can read them."</p>
+        <button type="button" class="button button--secondary" on:click=send>"Send your contact card"</button>
+        <SentNotice sent=sent />
+    }
 }

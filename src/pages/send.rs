@@ -25,7 +25,8 @@ pub enum Sent {
         name: String,
         /// What the file is, e.g. "pre-review", for the email's subject.
         what: &'static str,
-        recipient: String,
+        /// Who it is for; `None` for a contact card, which goes to any colleague who needs it.
+        recipient: Option<String>,
         /// The recipient's email address, when their contact card has one.
         email: Option<String>,
         encrypted: bool,
@@ -118,7 +119,7 @@ pub fn send_bundle(
             Sent::Done {
                 name,
                 what: kind.label(),
-                recipient: recipient.name,
+                recipient: Some(recipient.name),
                 email,
                 encrypted: keys.is_some(),
                 contents,
@@ -223,8 +224,12 @@ pub fn SentNotice(sent: RwSignal<Option<Sent>>) -> impl IntoView {
             Sent::Failed(reason) => view! { <Banner kind=BannerKind::Problem title="Not sent"><p>{reason}</p></Banner> }.into_any(),
             Sent::Done { name, what, recipient, email, encrypted, contents } => {
                 let subject = format!("Appraisal: {what}");
+                let (hello, attached, to_whom) = match &recipient {
+                    Some(person) => (format!("Hello {person},"), format!("the {what} for our appraisal"), person.clone()),
+                    None => ("Hello,".to_owned(), format!("my {what}"), "each colleague who needs it".to_owned()),
+                };
                 let body = format!(
-                    "Hello {recipient},\n\nI have attached the {what} for our appraisal: {name}.\nTo open it, go to Appraise, choose Import a file, and choose the attachment.\n"
+                    "{hello}\n\nI have attached {attached}: {name}.\nTo open it, go to Appraise, choose Import a file, and choose the attachment.\n"
                 );
                 // The @ stays as it is, which every email program reads.
                 let to = email.map(|address| address.split('@').map(mail_encode).collect::<Vec<_>>().join("@")).unwrap_or_default();
@@ -232,8 +237,8 @@ pub fn SentNotice(sent: RwSignal<Option<Sent>>) -> impl IntoView {
                 let (share_name, share_contents) = (name.clone(), contents.clone());
                 view! {
                     <Banner kind=BannerKind::Success title="Your file is ready to send">
-                        <p data-testid="sent-file">{format!("Downloaded {name} for {recipient}{}.", if encrypted { ", encrypted" } else { ", not encrypted" })}</p>
-                        <p>{format!("Attach {name} to an email to {recipient}: it is in your downloads folder. Or share it straight from this device.")}</p>
+                        <p data-testid="sent-file">{format!("Downloaded {name}{}{}.", recipient.map(|person| format!(" for {person}")).unwrap_or_default(), if encrypted { ", encrypted" } else { ", not encrypted" })}</p>
+                        <p>{format!("Attach {name} to an email to {to_whom}: it is in your downloads folder. Or share it straight from this device.")}</p>
                         {can_share().then(|| view! {
                             <button type="button" class="button button--secondary" on:click=move |_| { share(&share_name, &share_contents); }>"Share the file"</button>
                         })}

@@ -143,3 +143,38 @@ pub fn set_contact_email<S: KeyValueStore>(
     }
     Ok(())
 }
+
+/// This person's contact card, to send to colleagues; `None` until they have an identity.
+pub fn my_card<S: KeyValueStore>(
+    vault: &Vault<S>,
+    now: DateTime<Utc>,
+) -> Result<Option<crate::bundle::card::ContactCard>, RecordsError> {
+    Ok(identity(vault)?.map(|me| crate::bundle::card::ContactCard {
+        keys: crate::bundle::identity::Identity::from_seed(&me.seed).public_keys(),
+        name: me.name,
+        job_title: me.job_title,
+        school: me.school,
+        roles: me.roles,
+        made_at_millis: now.timestamp_millis(),
+    }))
+}
+
+/// Adds a colleague's contact card to the contacts after the person compared the fingerprint
+/// (`how`); a card from someone already confirmed updates their name and job title.
+pub fn add_card<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    card: &crate::bundle::open::Verified<crate::bundle::card::ContactCard>,
+    how: crate::bundle::contacts::HowVerified,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let given = card.payload();
+    let mut all = contacts(vault)?;
+    all.pin(
+        &given.name,
+        Some(&given.job_title),
+        *card.signer(),
+        how,
+        now.timestamp_millis(),
+    );
+    save_contacts(vault, &all, now)
+}

@@ -295,14 +295,32 @@ async function wholeCycle(jo, sam, pat, chris) {
   await signOffs(jo.page).filter({ hasText: "Planning and review statement signed by Jo Lee (reviewer)" }).filter({ hasText: "Current" }).waitFor();
   assert.equal(await jo.page.getByTestId("stage").textContent(), "Signed by both");
   assert.equal(await jo.page.getByTestId("reviewee-comments").textContent(), "I agree with the statement and look forward to the course.");
-  await jo.page.getByLabel("Encrypt the file so only the person you send it to").uncheck();
+  // The headteacher and the CPD leader have sent Jo nothing, so they send their contact cards;
+  // Jo adds each after comparing the fingerprint, and every file to them goes locked.
+  for (const [who, name] of [[pat, "Pat Head"], [chris, "Chris Train"]]) {
+    await nav(who.page, "Contacts");
+    const card = await download(who.page, () => who.page.getByRole("button", { name: "Send your contact card" }).click());
+    assert.match(card, /appraise-contact-card-.*\.json$/);
+    await nav(jo.page, "Import a file");
+    await jo.page.getByLabel("Choose files").setInputFiles(card);
+    const item = jo.page.getByRole("region", { name: /contact card/ }).last();
+    await item.getByRole("heading", { name: `Contact card from ${name}` }).waitFor();
+    await item.getByLabel("By phone").check();
+    await item.getByRole("button", { name: "Add to your contacts" }).click();
+    await jo.page.getByRole("status").filter({ hasText: `${name} is in your contacts` }).waitFor();
+  }
+  await nav(jo.page, "Contacts");
+  await jo.page.getByRole("row", { name: /Pat Head/ }).waitFor();
+  await nav(jo.page, "Home");
+  await jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click();
   await jo.page.getByLabel("Headteacher’s name").fill("Pat Head");
   const final = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the final statement to the headteacher" }).click());
-  assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Pat Head, not encrypted/);
+  assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Pat Head, encrypted/);
 
   // The CPD leader gets the training needs alone.
   await jo.page.getByLabel("CPD leader’s name").fill("Chris Train");
   const needs = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the training needs to the CPD leader" }).click());
+  assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Chris Train, encrypted/);
   await importFile(chris.page, needs, "By phone");
   await nav(chris.page, "Home");
   await chris.page.getByRole("heading", { name: "Sent to you", level: 2 }).waitFor();

@@ -1,6 +1,10 @@
 //! "Import a file": bundles people send, chosen, dropped or pasted. Each is checked before
 //! anything changes; the person sees what will change and who wrote it, confirms a new
-//! sender's fingerprint, imports, and can undo any import.
+//! sender's fingerprint, imports, and can undo any import. A colleague's contact card imports
+//! here too, into the contacts.
+
+mod card;
+mod fingerprint;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,8 +13,9 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::now;
 use crate::bundle::apply::ApplyReport;
+use crate::bundle::card::ContactCard;
 use crate::bundle::contacts::{HowVerified, Trust};
-use crate::bundle::open::{Recipient, Verified, open};
+use crate::bundle::open::{Received, Recipient, Verified, open_any};
 use crate::bundle::payload::Payload;
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
@@ -44,6 +49,15 @@ enum Item {
     /// A file already imported here: information, not a problem.
     Repeat {
         file: String,
+    },
+    /// A colleague's contact card, waiting to be added to the contacts.
+    Card {
+        file: String,
+        card: Arc<Verified<ContactCard>>,
+    },
+    CardAdded {
+        file: String,
+        name: String,
     },
 }
 
@@ -91,8 +105,14 @@ fn examine(storage: AppStorage, importer: Option<&Importer>, file: String, bytes
         name: &importer.name,
         staff_id: &importer.staff_id,
     };
-    let bundle = match open(bytes, &me, &importer.contacts) {
-        Ok(bundle) => bundle,
+    let bundle = match open_any(bytes, &me, &importer.contacts) {
+        Ok(Received::Bundle(bundle)) => bundle,
+        Ok(Received::Card(card)) => {
+            return Item::Card {
+                file,
+                card: Arc::new(card),
+            };
+        }
         Err(error) => return refuse(error.to_string()),
     };
     let bundle_id = bundle.payload().bundle_id.clone();
@@ -271,14 +291,14 @@ fn ImportAll(storage: AppStorage, items: RwSignal<Vec<Item>>) -> impl IntoView {
 /// Before new files are checked, what earlier ones came to (imported, refused, repeats) is
 /// cleared, so messages do not pile up; files still waiting to be imported stay.
 fn clear_finished(items: RwSignal<Vec<Item>>) {
-    items.update(|list| list.retain(|item| matches!(item, Item::Ready { .. })));
+    items.update(|list| list.retain(|item| matches!(item, Item::Ready { .. } | Item::Card { .. })));
 }
 
 fn item_state(item: &Item) -> u8 {
     match item {
         Item::Refused { .. } => 0,
-        Item::Ready { .. } => 1,
-        Item::Imported { .. } => 2,
+        Item::Ready { .. } | Item::Card { .. } => 1,
+        Item::Imported { .. } | Item::CardAdded { .. } => 2,
         Item::Undone { .. } => 3,
         Item::Repeat { .. } => 4,
     }
@@ -322,6 +342,17 @@ fn ItemView(
     let set = move |item: Item| items.update(|list| list[index] = item);
     let few = items.with_untracked(|list| list.len() <= FEW_FILES);
     match item {
+        Item::Card { file, card } => view! {
+            <card::CardView storage=storage index=index file=file.clone() card=card
+                added=Callback::new(move |name: String| set(Item::CardAdded { file: file.clone(), name })) />
+        }
+        .into_any(),
+        Item::CardAdded { file, name } => view! {
+            <Banner kind=BannerKind::Success title=format!("{file}: contact added")>
+                <p>{format!("{name} is in your contacts. Files you send them can now be locked so only they can read them.")}</p>
+            </Banner>
+        }
+        .into_any(),
         Item::Refused { file, reason } => view! {
             <Banner kind=BannerKind::Problem title=format!("{file} was not imported")><p>{reason}</p></Banner>
         }
@@ -398,30 +429,8 @@ fn ItemView(
                     <h2>{format!("{} from {}", capitalised(payload.kind.label()), sender)}</h2>
                     <p>{format!("For the review of {} by {}, cycle {}. {}", payload.review.reviewee.name, payload.review.reviewer.name, period,
                         if bundle.was_encrypted() { "It was encrypted for you." } else { "It was not encrypted." })}</p>
-                    {new_contact.then(|| view! {
-                        <Banner kind=BannerKind::Warning title=format!("First file from {sender_for_check}")>
-                            <p>{format!("Compare these digits with {sender_for_check} by phone or in person before you trust this file:")}</p>
-                            <p class="fingerprint" data-testid="sender-fingerprint">{fingerprint.clone()}</p>
-                            {namesakes.clone().unwrap_or_default().into_iter().map(|known| view! {
-                                <p data-testid="namesake">{format!(
-                                    "You already have a contact called {} (fingerprint {}). This file is signed with other keys: it is from someone else of the same name, or from {} on a new device. Comparing the digits tells you which.",
-                                    known.described(), known.keys.fingerprint(), known.name
-                                )}</p>
-                            }).collect_view()}
-                            <fieldset class="fieldset">
-                                <legend class="fieldset__legend">"How did you compare them?"</legend>
-                                {[(HowVerified::InPerson, "In person"), (HowVerified::ByPhone, "By phone"), (HowVerified::NotCompared, "I have not compared them yet")]
-                                    .into_iter().map(|(choice, label)| {
-                                        let id = format!("how-{index}-{choice:?}");
-                                        view! {
-                                            <div class="radio">
-                                                <input type="radio" id=id.clone() name=format!("how-{index}") on:change=move |_| how.set(Some(choice)) />
-                                                <label for=id>{label}</label>
-                                            </div>
-                                        }
-                                    }).collect_view()}
-                            </fieldset>
-                        </Banner>
+                    {namesakes.map(|namesakes| view! {
+                        <fingerprint::FingerprintCheck index=index sender=sender_for_check fingerprint=fingerprint namesakes=namesakes how=how />
                     })}
                     {if changed.is_empty() {
                         view! {

@@ -1,0 +1,96 @@
+//! A colleague's contact card on the import page: who they say they are, the fingerprint to
+//! compare (for someone new), and adding them to the contacts.
+
+use leptos::prelude::*;
+use std::sync::Arc;
+
+use super::fingerprint::FingerprintCheck;
+use crate::browser::now;
+use crate::bundle::card::ContactCard;
+use crate::bundle::contacts::{HowVerified, Trust};
+use crate::bundle::open::Verified;
+use crate::components::{Banner, BannerKind};
+use crate::state::AppStorage;
+use crate::use_cases::identity;
+
+#[component]
+pub(super) fn CardView(
+    storage: AppStorage,
+    index: usize,
+    file: String,
+    card: Arc<Verified<ContactCard>>,
+    /// Called with the contact's name once they are added.
+    added: Callback<String>,
+) -> impl IntoView {
+    let given = card.payload().clone();
+    if matches!(card.trust(), Trust::Yours) {
+        return view! {
+            <Banner kind=BannerKind::Information title=format!("{file} is your own contact card")>
+                <p>"Send it to colleagues so they can confirm you; there is nothing to import."</p>
+            </Banner>
+        }
+        .into_any();
+    }
+    let namesakes = match card.trust() {
+        Trust::NewContact { namesakes } => Some(namesakes.clone()),
+        _ => None,
+    };
+    let new_contact = namesakes.is_some();
+    let how = RwSignal::new(None::<HowVerified>);
+    let problem = RwSignal::new(None::<String>);
+    let add = {
+        let (card, name) = (card.clone(), given.name.clone());
+        move |_| {
+            // Someone already confirmed keeps how they were confirmed; only their details change.
+            let how_confirmed = match (how.get_untracked(), card.trust()) {
+                (Some(how), _) => how,
+                (None, Trust::Pinned(contact)) => contact.verified,
+                (None, _) => {
+                    problem.set(Some(
+                        "Say how you compared the fingerprint, or that you have not yet.".into(),
+                    ));
+                    return;
+                }
+            };
+            let result =
+                storage.with_mut(|vault| identity::add_card(vault, &card, how_confirmed, now()));
+            match result {
+                Some(Ok(())) => {
+                    storage.announce_change("contacts");
+                    added.run(name.clone());
+                }
+                Some(Err(error)) => problem.set(Some(error.to_string())),
+                None => problem.set(Some("Your data is not open.".into())),
+            }
+        }
+    };
+    let roles: Vec<&str> = given.roles.iter().map(|role| role.label()).collect();
+    let details = [
+        ("Job title", given.job_title.clone()),
+        ("School", given.school.clone()),
+        ("Roles in appraisal", roles.join(", ")),
+    ];
+    let fingerprint = card.signer().fingerprint();
+    let button = if new_contact {
+        "Add to your contacts"
+    } else {
+        "Update their details"
+    };
+    view! {
+        <section class="import-item" aria-label=format!("{file}: contact card")>
+            <h2>{format!("Contact card from {}", given.name)}</h2>
+            <dl class="summary-list">
+                {details.into_iter().filter(|(_, value)| !value.trim().is_empty()).map(|(label, value)| view! {
+                    <div><dt>{label}</dt><dd>{value}</dd></div>
+                }).collect_view()}
+            </dl>
+            {namesakes.map(|namesakes| view! {
+                <FingerprintCheck index=index sender=given.name.clone() fingerprint=fingerprint namesakes=namesakes how=how />
+            })}
+            {(!new_contact).then(|| view! { <p>{format!("{} is already in your contacts, confirmed with these keys.", given.name)}</p> })}
+            {move || problem.get().map(|text| view! { <p class="error-message" role="alert">{text}</p> })}
+            <button type="button" class="button" on:click=add>{button}</button>
+        </section>
+    }
+    .into_any()
+}

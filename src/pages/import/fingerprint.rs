@@ -1,0 +1,47 @@
+//! Comparing a new sender's fingerprint before their first file is trusted: the digits to read
+//! out, anyone already known by the same name beside them, and how the person compared them.
+
+use leptos::prelude::*;
+
+use crate::bundle::contacts::{Contact, HowVerified};
+use crate::components::{Banner, BannerKind};
+
+#[component]
+pub(super) fn FingerprintCheck(
+    /// The file's place in the list, which keeps each file's choices apart.
+    index: usize,
+    sender: String,
+    fingerprint: String,
+    namesakes: Vec<Contact>,
+    how: RwSignal<Option<HowVerified>>,
+) -> impl IntoView {
+    let choices = [
+        (HowVerified::InPerson, "In person"),
+        (HowVerified::ByPhone, "By phone"),
+        (HowVerified::NotCompared, "I have not compared them yet"),
+    ];
+    view! {
+        <Banner kind=BannerKind::Warning title=format!("First file from {sender}")>
+            <p>{format!("Compare these digits with {sender} by phone or in person before you trust this file:")}</p>
+            <p class="fingerprint" data-testid="sender-fingerprint">{fingerprint}</p>
+            {namesakes.into_iter().map(|known| view! {
+                <p data-testid="namesake">{format!(
+                    "You already have a contact called {} (fingerprint {}). This file is signed with other keys: it is from someone else of the same name, or from {} on a new device. Comparing the digits tells you which.",
+                    known.described(), known.keys.fingerprint(), known.name
+                )}</p>
+            }).collect_view()}
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"How did you compare them?"</legend>
+                {choices.into_iter().map(|(choice, label)| {
+                    let id = format!("how-{index}-{choice:?}");
+                    view! {
+                        <div class="radio">
+                            <input type="radio" id=id.clone() name=format!("how-{index}") on:change=move |_| how.set(Some(choice)) />
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </Banner>
+    }
+}
