@@ -51,8 +51,8 @@ pub struct Recipient<'a> {
 /// A received file, checked: a bundle for a review, or a colleague's contact card.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Received {
-    Bundle(Verified<Payload>),
-    Card(Verified<ContactCard>),
+    Bundle(Box<Verified<Payload>>),
+    Card(Box<Verified<ContactCard>>),
 }
 
 /// Opens a received bundle for `me`, checking everything before the payload is trusted.
@@ -62,7 +62,7 @@ pub fn open(
     contacts: &Contacts,
 ) -> Result<Verified<Payload>, BundleError> {
     match open_any(file, me, contacts)? {
-        Received::Bundle(bundle) => Ok(bundle),
+        Received::Bundle(bundle) => Ok(*bundle),
         Received::Card(_) => Err(BundleError::NotABundle {
             looks_like: "a contact card",
         }),
@@ -101,7 +101,8 @@ pub fn open_any(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Rece
         serde_json::from_value(value).map_err(|e| BundleError::Malformed(e.to_string()))?;
     let (signer, payload_bytes) = envelope::verify(&envelope)?;
     if envelope.payload_type == envelope::CARD_TYPE {
-        return open_card(&payload_bytes, signer, me, contacts, encrypted).map(Received::Card);
+        return open_card(&payload_bytes, signer, me, contacts, encrypted)
+            .map(|card| Received::Card(Box::new(card)));
     }
     // Read through a JSON value, as stored records are, so the browser build carries one
     // deserialiser per type rather than two.
@@ -119,12 +120,12 @@ pub fn open_any(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Rece
         check_recipient(&payload, me)?;
         contacts.trust(&payload.sender.name, &signer)
     };
-    Ok(Received::Bundle(Verified {
+    Ok(Received::Bundle(Box::new(Verified {
         inner: payload,
         signer,
         trust,
         encrypted,
-    }))
+    })))
 }
 
 /// A contact card must be signed with the keys it gives.

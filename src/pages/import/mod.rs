@@ -106,11 +106,11 @@ fn examine(storage: AppStorage, importer: Option<&Importer>, file: String, bytes
         staff_id: &importer.staff_id,
     };
     let bundle = match open_any(bytes, &me, &importer.contacts) {
-        Ok(Received::Bundle(bundle)) => bundle,
+        Ok(Received::Bundle(bundle)) => *bundle,
         Ok(Received::Card(card)) => {
             return Item::Card {
                 file,
-                card: Arc::new(card),
+                card: Arc::new(*card),
             };
         }
         Err(error) => return refuse(error.to_string()),
