@@ -1496,3 +1496,47 @@ fn a_contact_card_lets_the_final_statement_go_locked_to_the_headteacher() {
         BundleError::EncryptedForSomeoneElse
     );
 }
+
+/// A file is locked to a contact found by name only when exactly one contact has that name.
+#[test]
+fn only_a_name_nobody_else_has_finds_a_contact_to_lock_a_file_for() {
+    let mut jos = jos_vault_with_review();
+    let mut contacts = identity::contacts(&jos).unwrap();
+    contacts.pin(
+        "Sarah Jones",
+        Some("Teaching assistant"),
+        common::person(11).public_keys(),
+        HowVerified::InPerson,
+        0,
+    );
+    contacts.pin(
+        "Pat Head",
+        None,
+        common::stranger().public_keys(),
+        HowVerified::ByPhone,
+        0,
+    );
+    identity::save_contacts(&mut jos, &contacts, at(1)).unwrap();
+    let found = |name| {
+        identity::only_contact_named(&jos, name)
+            .unwrap()
+            .map(|c| c.keys)
+    };
+    assert_eq!(found(" pat HEAD"), Some(common::stranger().public_keys()));
+    assert_eq!(found("Sarah Jones"), Some(common::person(11).public_keys()));
+    assert_eq!(found("Alex Kim"), None);
+    let mut contacts = identity::contacts(&jos).unwrap();
+    contacts.pin(
+        "Sarah Jones",
+        Some("Year 4 teacher"),
+        common::person(12).public_keys(),
+        HowVerified::InPerson,
+        0,
+    );
+    identity::save_contacts(&mut jos, &contacts, at(2)).unwrap();
+    assert_eq!(
+        identity::only_contact_named(&jos, "Sarah Jones").unwrap(),
+        None,
+        "two of one name: the person chooses"
+    );
+}

@@ -46,6 +46,8 @@ pub fn StartReviewPage() -> impl IntoView {
     );
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let sent = RwSignal::new(None::<Sent>);
+    // Whether the last invitation went locked to the reviewee (their contact card is here).
+    let locked = RwSignal::new(false);
     // A review of the same person this cycle, shown once; a second press starts another anyway.
     let duplicate = RwSignal::new(None::<(Id, String)>);
     // The review just started replaces the form; it is named in the address
@@ -129,10 +131,22 @@ pub fn StartReviewPage() -> impl IntoView {
             }
         }
         duplicate.set(None);
+        // A reviewee whose contact card is here is known by their keys from the start, and the
+        // invitation goes locked to them.
+        let known = storage
+            .with(|vault| {
+                identity::only_contact_named(vault, &reviewee_name)
+                    .ok()
+                    .flatten()
+            })
+            .flatten();
+        let staff_id = known
+            .as_ref()
+            .map_or_else(|| fresh_id("staff"), |contact| contact.keys.key_id());
         let summary = ReviewSummary {
             id: Id::new(fresh_id("review")).expect("fresh ids are valid"),
             reviewee: PersonRef {
-                staff_id: Id::new(fresh_id("staff")).expect("valid"),
+                staff_id: Id::new(staff_id).expect("valid"),
                 name: reviewee_name.clone(),
                 job_title: job_title.get_untracked().trim().into(),
             },
@@ -147,8 +161,9 @@ pub fn StartReviewPage() -> impl IntoView {
             meeting_on: Some(meeting_on),
             pay_eligible: false,
             reviewer_keys: Some(identity.public_keys()),
-            reviewee_keys: None,
+            reviewee_keys: known.as_ref().map(|contact| contact.keys),
         };
+        locked.set(known.is_some());
         let objectives: Vec<String> = previous
             .get_untracked()
             .lines()
@@ -168,7 +183,7 @@ pub fn StartReviewPage() -> impl IntoView {
                     Role::Reviewer,
                     &Default::default(),
                     None,
-                    false,
+                    locked.get_untracked(),
                 )));
                 for field in [name, job_title, meeting, previous] {
                     field.set(String::new());
@@ -197,7 +212,11 @@ pub fn StartReviewPage() -> impl IntoView {
                 </div>
                 <Show when=move || matches!(sent.get(), Some(Sent::Done { .. }))>
                     <Banner kind=BannerKind::Information title="About this invitation">
-                        <p>"The invitation is signed but not encrypted: the reviewee has no keys yet. It holds names, the policy and last cycle’s objectives. Everything they send back, and everything after, is encrypted."</p>
+                        <p>{move || if locked.get() {
+                            "The invitation is locked so only the reviewee can read it: you have their contact card."
+                        } else {
+                            "The invitation is signed but not locked: you have no contact card from the reviewee yet. It holds names, the policy and last cycle’s objectives. Everything they send back, and everything after, is locked. To lock invitations too, ask colleagues for their contact cards first."
+                        }}</p>
                     </Banner>
                 </Show>
                 <SentNotice sent=sent />

@@ -178,3 +178,15 @@ pub fn add_card<S: KeyValueStore>(
     );
     save_contacts(vault, &all, now)
 }
+
+/// The contact called `name`, when exactly one is: a file for them can be locked to their keys.
+/// With two of one name the person must choose, so neither is assumed.
+pub fn only_contact_named<S: KeyValueStore>(
+    vault: &Vault<S>,
+    name: &str,
+) -> Result<Option<crate::bundle::contacts::Contact>, RecordsError> {
+    Ok(match contacts(vault)?.named(name).as_slice() {
+        [only] => Some((*only).clone()),
+        _ => None,
+    })
+}

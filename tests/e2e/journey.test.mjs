@@ -52,6 +52,20 @@ async function importFile(page, path, how) {
   await page.getByRole("status").filter({ hasText: /field\(s\) updated/ }).last().waitFor();
 }
 
+/** `from` sends their contact card; `to` imports it and adds them after comparing by phone. */
+async function sendCard(from, to, name) {
+  await nav(from.page, "Contacts");
+  const card = await download(from.page, () => from.page.getByRole("button", { name: "Send your contact card" }).click());
+  assert.match(card, /appraise-contact-card-.*\.json$/);
+  await nav(to.page, "Import a file");
+  await to.page.getByLabel("Choose files").setInputFiles(card);
+  const item = to.page.getByRole("region", { name: /contact card/ }).last();
+  await item.getByRole("heading", { name: `Contact card from ${name}` }).waitFor();
+  await item.getByLabel("By phone").check();
+  await item.getByRole("button", { name: "Add to your contacts" }).click();
+  await to.page.getByRole("status").filter({ hasText: `${name} is in your contacts` }).waitFor();
+}
+
 async function axe(page, where) {
   await page.evaluate(axeSource);
   const found = await page.evaluate(async () => {
@@ -110,6 +124,8 @@ test("invite, prepare, meet, write, sign and pass on: the whole cycle in three b
 
 async function wholeCycle(jo, sam, pat, chris) {
   await jo.person.context.clock.setFixedTime(new Date("2026-11-30T10:00:00Z"));
+  // Sam's contact card reaches Jo first, so even the invitation goes locked.
+  await sendCard(sam, jo, "Sam Patel");
   // Reviewer: start the review and download the invitation.
   await nav(jo.page, "Start a review");
   await jo.page.getByLabel("Reviewee’s name").fill("Sam Patel");
@@ -120,6 +136,8 @@ async function wholeCycle(jo, sam, pat, chris) {
   const invitation = await download(jo.page, () => jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click());
   // The page leads to the new review instead of leaving the filled form to be sent twice.
   await jo.page.getByRole("heading", { name: "Review of Sam Patel started" }).waitFor();
+  await jo.page.getByText("The invitation is locked so only the reviewee can read it").waitFor();
+  assert.equal(JSON.parse(await readFile(invitation, "utf8")).format, "appraise-sealed-bundle");
   assert.equal(await jo.page.getByLabel("Reviewee’s name").count(), 0);
   await jo.page.getByRole("link", { name: "Start another review" }).click();
   await jo.page.getByLabel("Reviewee’s name").fill("sam patel");
@@ -157,9 +175,10 @@ async function wholeCycle(jo, sam, pat, chris) {
   assert.match(await successes.inputValue(), /Started a reading log\.$/, "typed offline, kept across a reload offline");
   await sam.person.context.setOffline(false);
   const preReview = await download(sam.page, () => sam.page.getByRole("button", { name: "Send to Jo Lee" }).click());
+  assert.match(await sam.page.getByTestId("sent-file").textContent(), /for Jo Lee, encrypted/);
 
   // Reviewer: import the pre-review and open the review from the dashboard.
-  await importFile(jo.page, preReview, "By phone");
+  await importFile(jo.page, preReview, null);
   await nav(jo.page, "Home");
   const row = jo.page.getByRole("row", { name: /Sam Patel/ });
   await row.getByRole("link", { name: "Sam Patel" }).waitFor();
@@ -286,6 +305,7 @@ async function wholeCycle(jo, sam, pat, chris) {
   await signOffs(sam.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Current" }).waitFor();
   await look(sam.page, "review-reviewee");
   const reply = await download(sam.page, () => sam.page.getByRole("button", { name: "Send your reply to Jo Lee" }).click());
+  assert.match(await sam.page.getByTestId("sent-file").textContent(), /for Jo Lee, encrypted/);
 
   // Reviewer: both sign-offs current; the final statement goes to the headteacher.
   await importFile(jo.page, reply, null);
@@ -297,18 +317,8 @@ async function wholeCycle(jo, sam, pat, chris) {
   assert.equal(await jo.page.getByTestId("reviewee-comments").textContent(), "I agree with the statement and look forward to the course.");
   // The headteacher and the CPD leader have sent Jo nothing, so they send their contact cards;
   // Jo adds each after comparing the fingerprint, and every file to them goes locked.
-  for (const [who, name] of [[pat, "Pat Head"], [chris, "Chris Train"]]) {
-    await nav(who.page, "Contacts");
-    const card = await download(who.page, () => who.page.getByRole("button", { name: "Send your contact card" }).click());
-    assert.match(card, /appraise-contact-card-.*\.json$/);
-    await nav(jo.page, "Import a file");
-    await jo.page.getByLabel("Choose files").setInputFiles(card);
-    const item = jo.page.getByRole("region", { name: /contact card/ }).last();
-    await item.getByRole("heading", { name: `Contact card from ${name}` }).waitFor();
-    await item.getByLabel("By phone").check();
-    await item.getByRole("button", { name: "Add to your contacts" }).click();
-    await jo.page.getByRole("status").filter({ hasText: `${name} is in your contacts` }).waitFor();
-  }
+  await sendCard(pat, jo, "Pat Head");
+  await sendCard(chris, jo, "Chris Train");
   await nav(jo.page, "Contacts");
   await jo.page.getByRole("row", { name: /Pat Head/ }).waitFor();
   await nav(jo.page, "Home");

@@ -148,13 +148,12 @@ fn cautions_before_sending(workspace: &Workspace, kind: BundleKind) -> Vec<Strin
 /// Who the person typed: the one contact of that name, whose card lets the file be locked for
 /// them; otherwise just the name.
 fn addressee(workspace: &Workspace, name: &str) -> Addressee {
-    let contacts = workspace
+    workspace
         .storage
-        .with(|vault| identity::contacts(vault).ok())
+        .with(|vault| identity::only_contact_named(vault, name).ok().flatten())
         .flatten()
-        .unwrap_or_default();
-    match contacts.named(name).as_slice() {
-        [only] => Addressee::Contact(only.keys.key_id()),
-        _ => Addressee::Named(name.to_owned()),
-    }
+        .map_or_else(
+            || Addressee::Named(name.to_owned()),
+            |contact| Addressee::Contact(contact.keys.key_id()),
+        )
 }
