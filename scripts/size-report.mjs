@@ -11,7 +11,7 @@ import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 
 const dist = process.argv[2] ?? "dist";
 const BUDGET_KIB = 250;
-const CEILING_KIB = 495;
+const CEILING_KIB = 510;
 const counted = new Set([".wasm", ".js", ".css", ".html"]);
 
 const rows = [];

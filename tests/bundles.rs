@@ -5,6 +5,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
+#[path = "bench/fixtures.rs"]
+mod fixtures;
 
 use appraise::bundle::apply::{Writer, apply, owner_of};
 use appraise::bundle::contacts::{Contacts, HowVerified, Trust};
@@ -263,8 +265,13 @@ fn the_tamper_matrix_refuses_every_case_with_the_right_error() {
         ),
         (
             "a future format version",
-            edit_envelope(|e| e["version"] = json!(2)).into_bytes(),
-            BundleError::FutureVersion { version: 2 },
+            edit_envelope(|e| e["version"] = json!(3)).into_bytes(),
+            BundleError::FutureVersion { version: 3 },
+        ),
+        (
+            "format version 1, never released (its payload was not compressed)",
+            edit_envelope(|e| e["version"] = json!(1)).into_bytes(),
+            BundleError::RetiredVersion { version: 1 },
         ),
         (
             "a future sealed format version",
@@ -623,4 +630,24 @@ fn a_signed_sign_off_proves_who_signed_and_goes_out_of_date_when_content_changes
             changed: vec!["statement.assessment".into()]
         }
     );
+}
+
+/// The benchmark's complete final statement (both sign-offs, realistic text), locked for the
+/// headteacher, stays small enough to email without thought: at most 25 KiB (13.4 KiB now; it
+/// was 97 KiB before the payload was compressed).
+#[test]
+fn a_complete_final_statement_is_at_most_25_kib() {
+    let files = fixtures::bundle_files();
+    let largest = files.iter().map(String::len).max().unwrap();
+    assert!(largest <= 25 * 1024, "{largest} bytes");
+    // And the headteacher still opens and imports them.
+    let mut pats = appraise::storage::Vault::open(
+        appraise::storage::MemoryStore::new(),
+        Box::new(common::Counter(9)),
+        "pat",
+    )
+    .unwrap();
+    fixtures::headteachers_records(&mut pats);
+    fixtures::open_and_import(&mut pats, &files[..3], || 0.0);
+    assert_eq!(appraise::use_cases::reviews::reviews(&pats).unwrap().len(), 3);
 }

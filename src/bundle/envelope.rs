@@ -1,18 +1,25 @@
-//! The signed envelope. The signature covers the exact bytes of the payload, never re-serialised
-//! JSON, through a pre-authentication encoding that includes the payload type (as DSSE does):
-//! `DSSEv1 <len(type)> <type> <len(payload)> <payload>`. The payload is parsed only after the
-//! signature verifies.
+//! The signed envelope. The payload's JSON travels compressed (raw DEFLATE), and the signature
+//! covers the exact compressed bytes, never re-serialised JSON, through a pre-authentication
+//! encoding that includes the payload type (as DSSE does):
+//! `DSSEv1 <len(type)> <type> <len(payload)> <payload>`. The payload is inflated and parsed only
+//! after the signature verifies.
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use ed25519_dalek::{Signature as Ed25519Signature, Signer};
+use miniz_oxide::deflate::compress_to_vec;
+use miniz_oxide::inflate::decompress_to_vec_with_limit;
 use serde::{Deserialize, Serialize};
 
 use super::error::BundleError;
 use super::identity::{Identity, PublicKeys};
 
 pub const FORMAT: &str = "appraise-bundle";
-pub const VERSION: u64 = 1;
+/// Version 2 compresses the payload; version 1 (never released) did not.
+pub const VERSION: u64 = 2;
+/// The most a payload may inflate to: far beyond any real bundle, small enough that a crafted
+/// file cannot exhaust memory.
+pub const MAX_PAYLOAD_BYTES: usize = 16 * 1024 * 1024;
 pub const PAYLOAD_TYPE: &str = "application/vnd.appraise.bundle+json";
 /// The payload type of a contact card, which travels in the same envelope.
 pub const CARD_TYPE: &str = "application/vnd.appraise.contact-card+json";
@@ -23,7 +30,8 @@ pub struct Envelope {
     pub version: u64,
     #[serde(rename = "payloadType")]
     pub payload_type: String,
-    /// base64url of the exact UTF-8 JSON that was signed.
+    /// base64url (no padding) of the raw DEFLATE of the payload's UTF-8 JSON: the exact bytes
+    /// that were signed.
     pub payload: String,
     pub signatures: Vec<EnvelopeSignature>,
 }
@@ -59,8 +67,10 @@ fn pae(payload_type: &str, payload: &[u8]) -> Vec<u8> {
     bytes
 }
 
-/// Signs the payload bytes as they are, as a payload of `payload_type`.
-pub fn sign(payload: &[u8], payload_type: &str, identity: &Identity) -> Envelope {
+/// Compresses the payload's JSON and signs the compressed bytes, as a payload of `payload_type`.
+pub fn sign(payload_json: &[u8], payload_type: &str, identity: &Identity) -> Envelope {
+    let payload = compress_to_vec(payload_json, 9);
+    let payload = payload.as_slice();
     let signature = identity.signing_key().sign(&pae(payload_type, payload));
     let keys = identity.public_keys();
     Envelope {
@@ -76,7 +86,7 @@ pub fn sign(payload: &[u8], payload_type: &str, identity: &Identity) -> Envelope
     }
 }
 
-/// Checks the signature and returns the signer's keys and the exact payload bytes.
+/// Checks the signature and returns the signer's keys and the payload's JSON bytes.
 pub fn verify(envelope: &Envelope) -> Result<(PublicKeys, Vec<u8>), BundleError> {
     check_version(envelope.version, VERSION)?;
     if envelope.format != FORMAT
@@ -111,5 +121,8 @@ pub fn verify(envelope: &Envelope) -> Result<(PublicKeys, Vec<u8>), BundleError>
         &Ed25519Signature::from_bytes(&sig_bytes),
     )
     .map_err(|_| BundleError::ChangedAfterSigning)?;
-    Ok((signature.keys, payload))
+    let json = decompress_to_vec_with_limit(&payload, MAX_PAYLOAD_BYTES).map_err(|_| {
+        BundleError::Malformed("its signed content does not unpack".into())
+    })?;
+    Ok((signature.keys, json))
 }

@@ -7,7 +7,7 @@ use appraise::bundle::contacts::{Contacts, HowVerified};
 use appraise::bundle::identity::{Identity, KeySeed};
 use appraise::bundle::merge::{DocumentState, Stamp};
 use appraise::bundle::open::{Recipient, open};
-use appraise::bundle::payload::{BundleKind, Party, Payload};
+use appraise::bundle::payload::{BundleKind, Party, Payload, ReviewSummary};
 use appraise::bundle::sign_off::SignedSignOff;
 use appraise::bundle::write_bundle;
 use appraise::domain::field_map::to_field_map;
@@ -86,7 +86,11 @@ fn final_statement(n: usize) -> (Payload, Identity) {
             role: Role::Headteacher,
             keys: Some(headteacher().public_keys()),
         }],
-        review: common::summary_of(&review),
+        review: ReviewSummary {
+            reviewer_keys: Some(reviewer_keys.public_keys()),
+            reviewee_keys: Some(reviewee_keys.public_keys()),
+            ..common::summary_of(&review)
+        },
         documents: [
             ("statement".to_owned(), state(to_field_map(&statement))),
             ("cpd_needs".to_owned(), state(to_field_map(&cpd_needs))),
