@@ -378,6 +378,27 @@ fn a_bundle_attached_to_a_saved_email_is_found_and_opened() {
         open_as_sam(&pasted).unwrap() == common::statement_for_comment(),
         "the pasted bundle opens"
     );
+    // Pasted into a quoted-printable body, as many email programs send text: long lines are
+    // broken with a soft "=" and "=" itself is written "=3D".
+    let escaped = signed().replace('=', "=3D");
+    let mut soft_broken = String::new();
+    for line in escaped.lines() {
+        let chars: Vec<char> = line.chars().collect();
+        for (n, piece) in chars.chunks(70).enumerate() {
+            if n > 0 {
+                soft_broken.push_str("=\r\n");
+            }
+            soft_broken.extend(piece);
+        }
+        soft_broken.push_str("\r\n");
+    }
+    let quoted = format!(
+        "From: jo@school.example\r\nSubject: statement\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{soft_broken}\r\n--B--\r\n"
+    );
+    assert!(
+        open_as_sam(&quoted).unwrap() == common::statement_for_comment(),
+        "the quoted-printable bundle opens"
+    );
 }
 
 #[test]
@@ -649,5 +670,8 @@ fn a_complete_final_statement_is_at_most_25_kib() {
     .unwrap();
     fixtures::headteachers_records(&mut pats);
     fixtures::open_and_import(&mut pats, &files[..3], || 0.0);
-    assert_eq!(appraise::use_cases::reviews::reviews(&pats).unwrap().len(), 3);
+    assert_eq!(
+        appraise::use_cases::reviews::reviews(&pats).unwrap().len(),
+        3
+    );
 }

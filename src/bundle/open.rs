@@ -265,7 +265,38 @@ fn looks_like_email(text: &str) -> bool {
         && head.contains("content-type:")
 }
 
-/// Looks through an email's MIME parts for an Appraise bundle, decoding base64 attachments.
+/// Decodes a quoted-printable body (RFC 2045): `=` at a line's end joins it to the next, `=XX`
+/// is the byte XX; anything else is as it is.
+fn quoted_printable(body: &str) -> Vec<u8> {
+    let bytes = body.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] != b'=' {
+            decoded.push(bytes[at]);
+            at += 1;
+            continue;
+        }
+        let rest = &bytes[at + 1..];
+        if rest.starts_with(b"\n") {
+            at += 2;
+        } else if let Some(byte) = rest
+            .get(..2)
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok())
+        {
+            decoded.push(byte);
+            at += 3;
+        } else {
+            decoded.push(b'=');
+            at += 1;
+        }
+    }
+    decoded
+}
+
+/// Looks through an email's MIME parts for an Appraise bundle, decoding base64 and
+/// quoted-printable parts.
 fn bundle_in_email(text: &str) -> Option<Vec<u8>> {
     let is_bundle = |bytes: &[u8]| {
         serde_json::from_slice::<Value>(bytes)
@@ -291,6 +322,8 @@ fn bundle_in_email(text: &str) -> Option<Vec<u8>> {
                 .filter(|c| !c.is_whitespace())
                 .collect();
             base64::Engine::decode(&base64::engine::general_purpose::STANDARD, compact).ok()
+        } else if headers.contains("content-transfer-encoding: quoted-printable") {
+            Some(quoted_printable(body))
         } else {
             let end = body.rfind('}').map_or(0, |i| i + 1);
             body.find('{')

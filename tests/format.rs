@@ -1,0 +1,100 @@
+//! FORMAT.md's test vectors, read out of the document and checked against the code, so the
+//! text a second implementation is written from cannot drift from what Appraise writes and reads.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use appraise::bundle::identity::{Identity, KeySeed};
+use appraise::bundle::open::{Recipient, open};
+use appraise::bundle::payload::Payload;
+use appraise::bundle::sign_off::SignedSignOff;
+use appraise::bundle::write_bundle;
+use appraise::domain::sign_off::{SignOff, fingerprint};
+use std::collections::BTreeMap;
+
+/// Every block in FORMAT.md opened with ```` ```text vector:<name> ````, as its `key: value`
+/// lines (a value runs to the end of its line).
+fn vectors() -> BTreeMap<String, BTreeMap<String, String>> {
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/FORMAT.md"))
+        .expect("FORMAT.md is readable");
+    let mut found = BTreeMap::new();
+    let mut lines = text.lines();
+    while let Some(line) = lines.next() {
+        let Some(name) = line.strip_prefix("```text vector:") else {
+            continue;
+        };
+        let block: BTreeMap<String, String> = lines
+            .by_ref()
+            .take_while(|line| *line != "```")
+            .filter_map(|line| line.split_once(": "))
+            .map(|(key, value)| (key.to_owned(), value.to_owned()))
+            .collect();
+        found.insert(name.trim().to_owned(), block);
+    }
+    found
+}
+
+fn vector(name: &str) -> BTreeMap<String, String> {
+    vectors()
+        .remove(name)
+        .unwrap_or_else(|| panic!("FORMAT.md has no vector {name}"))
+}
+
+fn seed(hex: &str) -> KeySeed {
+    let bytes: Vec<u8> = (0..hex.len())
+        .step_by(2)
+        .map(|at| u8::from_str_radix(&hex[at..at + 2], 16).expect("hex"))
+        .collect();
+    KeySeed(bytes.try_into().expect("32 bytes"))
+}
+
+#[test]
+fn a_seed_gives_the_keys_key_id_and_fingerprint_format_md_says() {
+    for name in ["identity: Jo", "identity: Sam"] {
+        let v = vector(name);
+        let keys = Identity::from_seed(&seed(&v["seed"])).public_keys();
+        let json = serde_json::to_value(keys).unwrap();
+        assert_eq!(json["signing"], v["signing"].as_str(), "{name}");
+        assert_eq!(json["encryption"], v["encryption"].as_str(), "{name}");
+        assert_eq!(keys.key_id(), v["keyid"], "{name}");
+        assert_eq!(keys.fingerprint(), v["fingerprint"], "{name}");
+    }
+}
+
+#[test]
+fn a_sign_off_signs_the_bytes_format_md_says() {
+    let v = vector("sign-off");
+    let sign_off: SignOff = serde_json::from_str(&v["signed JSON"]).unwrap();
+    assert_eq!(serde_json::to_string(&sign_off).unwrap(), v["signed JSON"]);
+    assert_eq!(fingerprint(&sign_off.covered), v["fingerprint"]);
+    assert_eq!(sign_off.fingerprint, v["fingerprint"]);
+    let signer = Identity::from_seed(&seed(&v["signer seed"]));
+    let signed = SignedSignOff::sign(sign_off, &signer);
+    assert_eq!(signed.signature, v["signature"]);
+    assert!(signed.signature_holds());
+}
+
+#[test]
+fn a_small_bundle_is_written_and_opened_as_format_md_says() {
+    let v = vector("bundle");
+    let payload: Payload = serde_json::from_str(&v["payload JSON"]).unwrap();
+    assert_eq!(serde_json::to_string(&payload).unwrap(), v["payload JSON"]);
+    let sender = Identity::from_seed(&seed(&v["sender seed"]));
+    let reader = Identity::from_seed(&seed(&v["recipient seed"]));
+    let written = write_bundle(
+        &payload,
+        &sender,
+        Some(&[reader.public_keys()]),
+        &mut common::Counter(0),
+    );
+    let compact: serde_json::Value = serde_json::from_str(&written).unwrap();
+    assert_eq!(compact.to_string(), v["file"]);
+    let me = Recipient {
+        identity: &reader,
+        name: "Sam Patel",
+        staff_id: &common::sams_id(),
+    };
+    let opened = open(v["file"].as_bytes(), &me, &Default::default()).unwrap();
+    assert_eq!(opened.payload(), &payload);
+}
