@@ -121,8 +121,7 @@ pub fn verify(envelope: &Envelope) -> Result<(PublicKeys, Vec<u8>), BundleError>
         &Ed25519Signature::from_bytes(&sig_bytes),
     )
     .map_err(|_| BundleError::ChangedAfterSigning)?;
-    let json = decompress_to_vec_with_limit(&payload, MAX_PAYLOAD_BYTES).map_err(|_| {
-        BundleError::Malformed("its signed content does not unpack".into())
-    })?;
+    let json = decompress_to_vec_with_limit(&payload, MAX_PAYLOAD_BYTES)
+        .map_err(|_| BundleError::Malformed("its signed content does not unpack".into()))?;
     Ok((signature.keys, json))
 }
