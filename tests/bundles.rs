@@ -15,6 +15,7 @@ use appraise::bundle::identity::Identity;
 use appraise::bundle::merge::{DocumentState, Stamp};
 use appraise::bundle::open::{MAX_FILE_BYTES, Recipient, open};
 use appraise::bundle::payload::{BundleKind, Party, Payload};
+use appraise::bundle::sign_off::SignedSignOff;
 use appraise::bundle::write_bundle;
 use appraise::domain::field_map::to_field_map;
 use appraise::domain::people::Role;
@@ -674,4 +675,145 @@ fn a_complete_final_statement_is_at_most_25_kib() {
         appraise::use_cases::reviews::reviews(&pats).unwrap().len(),
         3
     );
+}
+
+/// A golden file for every kind of file Appraise writes, each opened and checked: the six
+/// kinds of bundle (locked for their recipient; those carrying the statement with both parties'
+/// sign-offs) and a contact card. A change to any of them shows here as a diff to review.
+#[test]
+fn every_kind_of_file_has_a_golden_fixture_that_opens() {
+    use appraise::bundle::open::{Received, open_any};
+    use appraise::domain::sign_off::{SignOff, SignerRole};
+    let review = common::review_with_statement();
+    let signed_on = common::date(2026, 11, 20);
+    let sign_offs = vec![
+        SignedSignOff::sign(
+            SignOff::for_statement(&review, SignerRole::Reviewer, signed_on).unwrap(),
+            &common::jo(),
+        ),
+        SignedSignOff::sign(
+            SignOff::for_statement(&review, SignerRole::Reviewee, signed_on).unwrap(),
+            &common::sam(),
+        ),
+    ];
+    let stamp = Stamp {
+        millis: 1_795_000_000_000,
+        counter: 0,
+    };
+    let state = |fields| {
+        let mut state = DocumentState::default();
+        state.record_edit(&fields, "device", stamp);
+        state
+    };
+    let documents: BTreeMap<&str, DocumentState> = [
+        ("statement", state(to_field_map(&common::statement()))),
+        ("cpd_needs", state(to_field_map(&common::cpd_needs()))),
+        ("pre_review", state(to_field_map(&common::pre_review()))),
+        ("appeal", state(to_field_map(&common::appeal()))),
+    ]
+    .into_iter()
+    .collect();
+    let pat = common::person(4);
+    let kinds = [
+        (
+            BundleKind::Invitation,
+            &common::jo(),
+            &common::sam(),
+            Role::Reviewee,
+        ),
+        (
+            BundleKind::PreReview,
+            &common::sam(),
+            &common::jo(),
+            Role::Reviewer,
+        ),
+        (
+            BundleKind::StatementForComment,
+            &common::jo(),
+            &common::sam(),
+            Role::Reviewee,
+        ),
+        (
+            BundleKind::Reply,
+            &common::sam(),
+            &common::jo(),
+            Role::Reviewer,
+        ),
+        (
+            BundleKind::FinalStatement,
+            &common::jo(),
+            &pat,
+            Role::Headteacher,
+        ),
+        (BundleKind::CpdNeeds, &common::jo(), &pat, Role::CpdLeader),
+    ];
+    for (kind, sender, reader, reader_role) in kinds {
+        let mut payload = common::statement_for_comment();
+        payload.kind = kind;
+        payload.bundle_id = format!("golden-{}", kind.label().replace(' ', "-"));
+        payload.sender.keys = Some(sender.public_keys());
+        if sender.public_keys() == common::sam().public_keys() {
+            payload.sender.name = "Sam Patel".into();
+            payload.sender.role = Role::Reviewee;
+        }
+        payload.recipients[0].keys = Some(reader.public_keys());
+        payload.recipients[0].role = reader_role;
+        payload.review.reviewee_keys = Some(common::sam().public_keys());
+        payload.documents = kind
+            .documents()
+            .iter()
+            .map(|document| ((*document).to_owned(), documents[document].clone()))
+            .collect();
+        payload.sign_offs =
+            if kind.documents().contains(&"statement") && kind != BundleKind::Invitation {
+                sign_offs.clone()
+            } else {
+                Vec::new()
+            };
+        let file = write_bundle(
+            &payload,
+            sender,
+            Some(&[reader.public_keys()]),
+            &mut common::Counter(0),
+        );
+        golden(&format!("{}.json", payload.bundle_id), &file);
+        let opened = open(
+            file.as_bytes(),
+            &Recipient {
+                identity: reader,
+                name: "Reader",
+                staff_id: &common::id("reader"),
+            },
+            &Contacts::default(),
+        )
+        .unwrap_or_else(|error| panic!("{kind:?}: {error}"));
+        assert!(opened.payload() == &payload, "{kind:?}");
+        assert!(
+            opened
+                .payload()
+                .sign_offs
+                .iter()
+                .all(SignedSignOff::signature_holds)
+        );
+    }
+
+    let card = appraise::bundle::card::ContactCard {
+        name: "Pat Head".into(),
+        job_title: "Headteacher".into(),
+        school: "Hill Primary".into(),
+        roles: [Role::Headteacher].into(),
+        keys: pat.public_keys(),
+        made_at_millis: 1_795_000_000_000,
+    };
+    let file = card.write(&pat);
+    golden("contact-card-pat-head.json", &file);
+    let me = Recipient {
+        identity: &common::jo(),
+        name: "Jo Lee",
+        staff_id: &common::id("jo"),
+    };
+    match open_any(file.as_bytes(), &me, &Contacts::default()).unwrap() {
+        Received::Card(opened) => assert_eq!(opened.payload(), &card),
+        Received::Bundle(_) => panic!("a contact card opens as a card"),
+    }
 }
