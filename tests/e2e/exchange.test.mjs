@@ -210,3 +210,58 @@ test("several files from a confirmed sender are imported at once", async () => {
   assert.deepEqual(sam.person.consoleErrors, []);
   await Promise.all([jo.person.context.close(), sam.person.context.close()]);
 });
+
+test("markup written into every field of a pre-review arrives as inert text on the reviewer's screen", async () => {
+  const jo = await personNamed("Jo Lee");
+  const sam = await personNamed("Sam Patel");
+  const fired = [];
+  for (const who of [jo, sam]) {
+    who.page.on("dialog", (dialog) => { fired.push(dialog.message()); dialog.dismiss(); });
+  }
+  const elsewhere = [];
+  jo.page.on("request", (request) => { if (!request.url().startsWith(app.url)) elsewhere.push(request.url()); });
+  const invitation = await startReview(jo.page);
+  await importAndAccept(sam.page, invitation, "In person");
+
+  // Every text field of the pre-review, and a piece of evidence, holds a different attack.
+  const attacks = [
+    "<script>alert('script')</script>",
+    "<img src=x onerror=alert('img')>",
+    "<a href=\"javascript:alert('link')\">click</a>",
+    "\u202Eevil\u202C right-to-left override",
+    "<svg onload=alert('svg')></svg>",
+    "{{7*7}} ${7*7} <b>bold</b>",
+  ];
+  await sam.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
+  const fields = sam.page.locator("main textarea, main input[type=text]");
+  const count = await fields.count();
+  assert.ok(count >= 6, `${count} text fields`);
+  const written = [];
+  for (let n = 0; n < count; n += 1) {
+    const text = `${attacks[n % attacks.length]} #${n}`;
+    await fields.nth(n).fill(text);
+    written.push(text);
+  }
+  await sam.page.getByRole("button", { name: "Add a piece of evidence" }).click();
+  await sam.page.getByLabel("Evidence 1").fill(attacks[1]);
+  written.push(attacks[1]);
+  await sam.page.getByText("All changes saved on this device").waitFor();
+  const [file] = await Promise.all([sam.page.waitForEvent("download"), sam.page.getByRole("button", { name: "Send to Jo Lee" }).click()]);
+  const path = join(dir, `markup-${Date.now()}.json`);
+  await file.saveAs(path);
+
+  await importAndAccept(jo.page, path, "By phone");
+  await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  await jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click();
+  const received = jo.page.getByTestId("pre-review-received");
+  await received.waitFor();
+  const shown = await received.textContent();
+  for (const text of written) assert.ok(shown.includes(text), `shown as written: ${text}`);
+  // Nothing ran, nothing was fetched, and no element came from the text.
+  await jo.page.waitForTimeout(300);
+  assert.deepEqual(fired, [], "no dialog opened");
+  assert.deepEqual(elsewhere, [], "no request left the app");
+  assert.equal(await received.locator("script, img, svg, a, b").count(), 0, "no element made from the text");
+  await jo.person.context.close();
+  await sam.person.context.close();
+});
