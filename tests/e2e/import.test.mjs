@@ -80,7 +80,7 @@ test("tampered, misaddressed and non-bundle files are refused on screen with the
   const pdfPath = join(dir, "statement.pdf");
   await writeFile(pdfPath, "%PDF-1.7\n1 0 obj\n");
   const futurePath = join(dir, "future.json");
-  await writeFile(futurePath, JSON.stringify({ ...original, version: 2 }));
+  await writeFile(futurePath, JSON.stringify({ ...original, version: 3 }));
 
   const cases = [
     [tamperedPath, "tampered.json was not imported", /changed after it was signed/],
