@@ -265,3 +265,55 @@ test("markup written into every field of a pre-review arrives as inert text on t
   await jo.person.context.close();
   await sam.person.context.close();
 });
+
+test("two people called Sarah Jones in one reviewer's browser: each one's words reach her own review", async () => {
+  const jo = await personNamed("Jo Lee");
+  const sarahs = [await personNamed("Sarah Jones"), await personNamed("Sarah Jones")];
+  const words = ["Ran the Year 3 reading club", "Led the Year 5 maths interventions"];
+  const start = async (again) => {
+    await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Start a review" }).click();
+    await jo.page.getByLabel("Reviewee’s name").fill("Sarah Jones");
+    await jo.page.getByLabel("Meeting date").fill("12/03/2027");
+    const button = jo.page.getByRole("button", { name: "Start the review and download the invitation" });
+    if (again) {
+      await button.click();
+      await jo.page.getByText("You already have a review of Sarah Jones in this cycle").waitFor();
+    }
+    const go = again ? jo.page.getByRole("button", { name: "Start a second review anyway" }) : button;
+    const [file] = await Promise.all([jo.page.waitForEvent("download"), go.click()]);
+    const path = join(dir, `invitation-sarah-${Date.now()}.json`);
+    await file.saveAs(path);
+    return path;
+  };
+  const invitations = [await start(false), await start(true)];
+  for (const [n, sarah] of sarahs.entries()) {
+    await importAndAccept(sarah.page, invitations[n], "In person");
+    const path = await sendPreReview(sarah.page, words[n]);
+    await importFile(jo.page, path);
+    const item = jo.page.getByRole("region", { name: /ready to import/ }).last();
+    await item.getByRole("heading", { name: "Pre-review from Sarah Jones" }).waitFor();
+    assert.equal(await item.getByTestId("sender-fingerprint").textContent(), sarah.fingerprint);
+    // The second Sarah's first file names the first beside her fingerprint.
+    assert.equal(await item.getByTestId("namesake").count(), n);
+    await item.getByLabel("By phone").check();
+    await item.getByRole("button", { name: "Import", exact: true }).click();
+    await jo.page.getByRole("status").filter({ hasText: "field(s) updated" }).last().waitFor();
+  }
+  // Two reviews, each with its own Sarah's words and nothing of the other's.
+  await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  const rows = jo.page.getByRole("row", { name: /Sarah Jones/ });
+  assert.equal(await rows.count(), 2);
+  const seen = [];
+  for (let n = 0; n < 2; n += 1) {
+    await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+    await jo.page.getByRole("row", { name: /Sarah Jones/ }).nth(n).getByRole("link", { name: "Sarah Jones" }).click();
+    seen.push(await jo.page.getByTestId("pre-review-received").textContent());
+  }
+  for (const text of words) assert.equal(seen.filter((shown) => shown.includes(text)).length, 1, text);
+  // Both are contacts, side by side.
+  await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+  assert.equal(await jo.page.getByRole("row", { name: /Sarah Jones/ }).count(), 2);
+  await jo.person.context.close();
+  for (const sarah of sarahs) await sarah.person.context.close();
+});
+
