@@ -310,6 +310,19 @@ test("two people called Sarah Jones in one reviewer's browser: each one's words 
     seen.push(await jo.page.getByTestId("pre-review-received").textContent());
   }
   for (const text of words) assert.equal(seen.filter((shown) => shown.includes(text)).length, 1, text);
+  // Sending to "Sarah Jones" asks which one, told apart by their fingerprints, and goes
+  // locked to the one chosen.
+  await jo.page.getByLabel("CPD leader’s name").fill("Sarah Jones");
+  const which = jo.page.getByRole("group", { name: "Which Sarah Jones?" });
+  assert.equal(await which.getByRole("radio").count(), 2);
+  const send = jo.page.getByRole("button", { name: "Send the training needs to the CPD leader" });
+  await send.click();
+  await jo.page.getByText("choose which one you mean").waitFor();
+  const ending = sarahs[1].fingerprint.trim().split(" ").pop();
+  await which.getByLabel(new RegExp(`fingerprint ending ${ending}`)).check();
+  const [locked] = await Promise.all([jo.page.waitForEvent("download"), send.click()]);
+  assert.ok(locked.suggestedFilename().endsWith(".json"));
+  assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Sarah Jones, encrypted/);
   // Both are contacts, side by side.
   await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
   assert.equal(await jo.page.getByRole("row", { name: /Sarah Jones/ }).count(), 2);
