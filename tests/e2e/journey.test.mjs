@@ -52,8 +52,9 @@ async function importFile(page, path, how) {
   await page.getByRole("status").filter({ hasText: /field\(s\) updated/ }).last().waitFor();
 }
 
-/** `from` sends their contact card; `to` imports it and adds them after comparing by phone. */
-async function sendCard(from, to, name) {
+/** `from` sends their contact card; `to` imports it and adds them after comparing by phone
+ * (with `shot`, the card waiting to be added is looked at and saved under that name). */
+async function sendCard(from, to, name, shot) {
   await nav(from.page, "Contacts");
   const card = await download(from.page, () => from.page.getByRole("button", { name: "Send your contact card" }).click());
   assert.match(card, /appraise-contact-card-.*\.json$/);
@@ -61,6 +62,7 @@ async function sendCard(from, to, name) {
   await to.page.getByLabel("Choose files").setInputFiles(card);
   const item = to.page.getByRole("region", { name: /contact card/ }).last();
   await item.getByRole("heading", { name: `Contact card from ${name}` }).waitFor();
+  if (shot) await look(to.page, shot);
   await item.getByLabel("By phone").check();
   await item.getByRole("button", { name: "Add to your contacts" }).click();
   await to.page.getByRole("status").filter({ hasText: `${name} is in your contacts` }).waitFor();
@@ -125,7 +127,7 @@ test("invite, prepare, meet, write, sign and pass on: the whole cycle in three b
 async function wholeCycle(jo, sam, pat, chris) {
   await jo.person.context.clock.setFixedTime(new Date("2026-11-30T10:00:00Z"));
   // Sam's contact card reaches Jo first, so even the invitation goes locked.
-  await sendCard(sam, jo, "Sam Patel");
+  await sendCard(sam, jo, "Sam Patel", "import-contact-card");
   // Reviewer: start the review and download the invitation.
   await nav(jo.page, "Start a review");
   await jo.page.getByLabel("Reviewee’s name").fill("Sam Patel");
@@ -321,6 +323,7 @@ async function wholeCycle(jo, sam, pat, chris) {
   await sendCard(chris, jo, "Chris Train");
   await nav(jo.page, "Contacts");
   await jo.page.getByRole("row", { name: /Pat Head/ }).waitFor();
+  await look(jo.page, "contacts-reviewer");
   await nav(jo.page, "Home");
   await jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click();
   await jo.page.getByLabel("Headteacher’s name").fill("Pat Head");

@@ -201,7 +201,7 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <div class="drop-area" on:dragover=|event: leptos::ev::DragEvent| event.prevent_default() on:drop=on_drop>
             <h1>"Import a file"</h1>
-            <p class="lead">"Import a file someone sent you: an invitation, a pre-review, a statement, a reply. Nothing changes until you have seen what it contains."</p>
+            <p class="lead">"Import a file someone sent you: an invitation, a pre-review, a statement, a reply, or a colleague’s contact card. Nothing changes until you have seen what it contains."</p>
             <div class="field">
                 <label class="field__label" for="import-files">"Choose files"</label>
                 <p class="field__hint" id="import-files-hint">"Files ending in .json, or an email saved as .eml. You can choose several, or drop them anywhere on this page."</p>
