@@ -10,6 +10,7 @@ use appraise::domain::cycle::{
 };
 use appraise::domain::documents::SupportOutcome;
 use appraise::domain::presets;
+use appraise::domain::progress::StatementSigned;
 use common::date;
 
 const ALL_STAGES: [S; 8] = [
@@ -334,6 +335,35 @@ fn the_stage_is_read_from_the_documents_and_sign_offs_held() {
 /// What each person reads as the stage and their next step, from the documents they hold: the
 /// reviewer once the pre-review is in, the reviewee once theirs is sent, the headteacher with a
 /// statement signed or not, and the CPD leader, who holds training needs only.
+/// A review of Sam by Jo, invited, with the meeting on 28/12/2026.
+fn invited_for_december() -> appraise::domain::cycle::Review {
+    let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
+    review.dates.meeting_on = Some(date(2026, 12, 28));
+    review
+}
+
+/// That review, changed by `change`.
+fn invited_and(
+    change: &dyn Fn(&mut appraise::domain::cycle::Review),
+) -> appraise::domain::cycle::Review {
+    let mut review = invited_for_december();
+    change(&mut review);
+    review
+}
+
+const NOBODY: StatementSigned = StatementSigned {
+    by_reviewer: false,
+    by_reviewee: false,
+};
+const BOTH: StatementSigned = StatementSigned {
+    by_reviewer: true,
+    by_reviewee: true,
+};
+const REVIEWER_ONLY: StatementSigned = StatementSigned {
+    by_reviewer: true,
+    by_reviewee: false,
+};
+
 #[test]
 fn each_role_reads_its_own_stage_and_next_step_from_what_it_holds() {
     use appraise::domain::cycle::Review;
@@ -342,25 +372,8 @@ fn each_role_reads_its_own_stage_and_next_step_from_what_it_holds() {
         StatementSigned, next_step, part_held, stage_label, stage_of,
     };
     let today = date(2026, 11, 23);
-    let invited = || {
-        let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
-        review.dates.meeting_on = Some(date(2026, 12, 28));
-        review
-    };
-    let with = |change: &dyn Fn(&mut Review)| {
-        let mut review = invited();
-        change(&mut review);
-        review
-    };
-    let nobody = StatementSigned::default();
-    let both = StatementSigned {
-        by_reviewer: true,
-        by_reviewee: true,
-    };
-    let reviewer_only = StatementSigned {
-        by_reviewer: true,
-        by_reviewee: false,
-    };
+    let (invited, with) = (invited_for_december, invited_and);
+    let (nobody, both, reviewer_only) = (NOBODY, BOTH, REVIEWER_ONLY);
     let pre_review_in = |r: &mut Review| {
         r.pre_review = Some(common::pre_review());
         r.dates.pre_review_sent_on = Some(date(2026, 11, 20));
@@ -519,25 +532,8 @@ fn each_role_sees_its_sections_with_where_they_stand_and_finished_ones_folded() 
     use appraise::domain::progress::{StatementSigned, part_held, stage_of};
     use appraise::domain::sections::{Section as X, next_section, sections};
     let today = date(2026, 11, 23);
-    let invited = || {
-        let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
-        review.dates.meeting_on = Some(date(2026, 12, 28));
-        review
-    };
-    let with = |change: &dyn Fn(&mut Review)| {
-        let mut review = invited();
-        change(&mut review);
-        review
-    };
-    let nobody = StatementSigned::default();
-    let both = StatementSigned {
-        by_reviewer: true,
-        by_reviewee: true,
-    };
-    let reviewer_only = StatementSigned {
-        by_reviewer: true,
-        by_reviewee: false,
-    };
+    let (invited, with) = (invited_for_december, invited_and);
+    let (nobody, both, reviewer_only) = (NOBODY, BOTH, REVIEWER_ONLY);
     let written = |r: &mut Review| {
         r.pre_review = Some(common::pre_review());
         r.dates.pre_review_sent_on = Some(date(2026, 11, 20));

@@ -97,6 +97,17 @@ pub enum Trust {
     Yours,
 }
 
+impl Trust {
+    /// For someone new, anyone already known by their name (empty if nobody); `None` for keys
+    /// already confirmed or this person's own.
+    pub fn namesakes(&self) -> Option<&[Contact]> {
+        match self {
+            Trust::NewContact { namesakes } => Some(namesakes),
+            _ => None,
+        }
+    }
+}
+
 impl Contacts {
     /// How far `keys` can be trusted; `name` is what the file calls its sender.
     pub fn trust(&self, name: &str, keys: &PublicKeys) -> Trust {

@@ -31,10 +31,7 @@ pub(super) fn CardView(
         }
         .into_any();
     }
-    let namesakes = match card.trust() {
-        Trust::NewContact { namesakes } => Some(namesakes.clone()),
-        _ => None,
-    };
+    let namesakes = card.trust().namesakes().map(<[_]>::to_vec);
     let new_contact = namesakes.is_some();
     let how = RwSignal::new(None::<HowVerified>);
     let problem = RwSignal::new(None::<String>);

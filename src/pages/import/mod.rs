@@ -382,10 +382,7 @@ fn ItemView(
         }
         Item::Ready { file, bundle, preview } => {
             let payload = bundle.payload().clone();
-            let namesakes = match bundle.trust() {
-                Trust::NewContact { namesakes } => Some(namesakes.clone()),
-                _ => None,
-            };
+            let namesakes = bundle.trust().namesakes().map(<[_]>::to_vec);
             let new_contact = namesakes.is_some();
             let how = RwSignal::new(None::<HowVerified>);
             let problem = RwSignal::new(None::<String>);
