@@ -251,6 +251,16 @@ fn the_tamper_matrix_refuses_every_case_with_the_right_error() {
             BundleError::RetiredVersion { version: 0 },
         ),
         (
+            "an edit counter at the very top of its range",
+            {
+                let mut payload = common::statement_for_comment();
+                let state = payload.documents.get_mut("statement").unwrap();
+                state.seen.insert("sam-phone".into(), u64::MAX);
+                write_bundle(&payload, &common::jo(), None, &mut common::Counter(0)).into_bytes()
+            },
+            BundleError::Malformed(String::new()),
+        ),
+        (
             "a document its kind never carries",
             {
                 let mut payload = common::statement_for_comment();
@@ -386,19 +396,35 @@ fn a_bundle_attached_to_a_saved_email_is_found_and_opened() {
     for line in escaped.lines() {
         let chars: Vec<char> = line.chars().collect();
         for (n, piece) in chars.chunks(70).enumerate() {
+            // Some programs leave spaces after the soft break's "=", which are ignored.
             if n > 0 {
-                soft_broken.push_str("=\r\n");
+                soft_broken.push_str(if n % 2 == 0 { "=  \r\n" } else { "=\r\n" });
             }
             soft_broken.extend(piece);
         }
         soft_broken.push_str("\r\n");
     }
     let quoted = format!(
-        "From: jo@school.example\r\nSubject: statement\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n{soft_broken}\r\n--B--\r\n"
+        "From: jo@school.example\r\nSubject: statement\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nHere it is:\r\n{soft_broken}\r\nThanks, Jo\r\n--B--\r\n"
     );
     assert!(
         open_as_sam(&quoted).unwrap() == common::statement_for_comment(),
         "the quoted-printable bundle opens"
+    );
+    // The encoding header however it is spaced or folded, and a byte-order mark before a file.
+    for header in [
+        "Content-Transfer-Encoding:base64",
+        "content-transfer-encoding:  BASE64",
+        "Content-Transfer-Encoding:\r\n\tbase64",
+    ] {
+        let spaced = email.replace("Content-Transfer-Encoding: base64", header);
+        assert!(
+            open_as_sam(&spaced).unwrap() == common::statement_for_comment(),
+            "{header:?}"
+        );
+    }
+    assert!(
+        open_as_sam(&format!("\u{feff}{}", signed())).unwrap() == common::statement_for_comment()
     );
 }
 

@@ -89,7 +89,25 @@ pub struct DocumentState {
     pub fields: BTreeMap<String, Vec<FieldVersion>>,
 }
 
+/// The most writes one device can be said to have made (2^48): more than anyone will type, and
+/// far enough from the counters' limits that adding to them never overflows.
+pub const MAX_WRITES: u64 = 1 << 48;
+/// The latest a stamp may be (1 January 2100) and the most writes within one millisecond.
+const MAX_STAMP_MILLIS: i64 = 4_102_444_800_000;
+const MAX_STAMP_COUNTER: u32 = 1 << 30;
+
 impl DocumentState {
+    /// Whether every counter and stamp is within what real editing produces. A received copy
+    /// claiming more (a crafted file) is refused, so later edits here can always count on.
+    pub fn within_limits(&self) -> bool {
+        self.seen.values().all(|count| *count <= MAX_WRITES)
+            && self.fields.values().flatten().all(|version| {
+                version.dot.counter <= MAX_WRITES
+                    && version.stamp.millis <= MAX_STAMP_MILLIS
+                    && version.stamp.counter <= MAX_STAMP_COUNTER
+            })
+    }
+
     fn covers(&self, dot: &Dot) -> bool {
         self.seen
             .get(&dot.device)

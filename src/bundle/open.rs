@@ -10,6 +10,7 @@ use super::contacts::{Contacts, Trust};
 use super::envelope::{self, Envelope};
 use super::error::BundleError;
 use super::identity::{Identity, PublicKeys};
+use super::merge::DocumentState;
 use super::payload::Payload;
 use super::sealed::{self, SealedBundle};
 use crate::domain::ids::Id;
@@ -163,8 +164,14 @@ fn check_version(value: &Value, supported: u64) -> Result<(), BundleError> {
     envelope::check_version(version, supported)
 }
 
-/// Every document the payload carries must be one its kind carries.
+/// Every document the payload carries must be one its kind carries, with its edit counters and
+/// stamps within what real editing produces.
 fn check_documents(payload: &Payload) -> Result<(), BundleError> {
+    if !payload.documents.values().all(DocumentState::within_limits) {
+        return Err(BundleError::Malformed(
+            "its record of edits counts beyond anything real".into(),
+        ));
+    }
     let allowed = payload.kind.documents();
     match payload
         .documents
@@ -207,6 +214,8 @@ fn check_recipient(payload: &Payload, me: &Recipient) -> Result<(), BundleError>
 
 /// The bundle's JSON bytes: the file itself, or the bundle attached to (or pasted into) an email.
 fn find_bundle_json(file: &[u8]) -> Result<Vec<u8>, BundleError> {
+    // Some editors and mail programs put a byte-order mark before UTF-8 text.
+    let file = file.strip_prefix(b"\xef\xbb\xbf").unwrap_or(file);
     let text = String::from_utf8_lossy(file);
     let start = text.trim_start();
     if start.starts_with('{') {
@@ -265,8 +274,30 @@ fn looks_like_email(text: &str) -> bool {
         && head.contains("content-type:")
 }
 
-/// Decodes a quoted-printable body (RFC 2045): `=` at a line's end joins it to the next, `=XX`
-/// is the byte XX; anything else is as it is.
+/// A part's `Content-Transfer-Encoding`, lower case, however the header is spaced or folded.
+fn transfer_encoding(headers: &str) -> String {
+    // A folded header continues on lines that start with a space or tab.
+    let unfolded = headers.replace("\n ", " ").replace("\n\t", " ");
+    unfolded
+        .lines()
+        .find_map(|line| {
+            let (name, value) = line.split_once(':')?;
+            name.trim()
+                .eq_ignore_ascii_case("content-transfer-encoding")
+                .then(|| value.trim().to_lowercase())
+        })
+        .unwrap_or_default()
+}
+
+/// The bytes from the first `{` to the last `}`: a bundle with text around it.
+fn braced(bytes: &[u8]) -> Option<Vec<u8>> {
+    let start = bytes.iter().position(|byte| *byte == b'{')?;
+    let end = bytes.iter().rposition(|byte| *byte == b'}')?;
+    (end > start).then(|| bytes[start..=end].to_vec())
+}
+
+/// Decodes a quoted-printable body (RFC 2045): `=` at a line's end (spaces after it ignored)
+/// joins it to the next, `=XX` is the byte XX; anything else is as it is.
 fn quoted_printable(body: &str) -> Vec<u8> {
     let bytes = body.as_bytes();
     let mut decoded = Vec::with_capacity(bytes.len());
@@ -278,8 +309,12 @@ fn quoted_printable(body: &str) -> Vec<u8> {
             continue;
         }
         let rest = &bytes[at + 1..];
-        if rest.starts_with(b"\n") {
-            at += 2;
+        let padding = rest
+            .iter()
+            .take_while(|byte| matches!(byte, b' ' | b'\t'))
+            .count();
+        if rest[padding..].starts_with(b"\n") {
+            at += 2 + padding;
         } else if let Some(byte) = rest
             .get(..2)
             .and_then(|hex| std::str::from_utf8(hex).ok())
@@ -313,21 +348,19 @@ fn bundle_in_email(text: &str) -> Option<Vec<u8>> {
         let Some((headers, body)) = part.split_once("\n\n") else {
             continue;
         };
-        let headers = headers.to_lowercase();
+        let encoding = transfer_encoding(headers);
         let body = body.trim();
-        let decoded = if headers.contains("content-transfer-encoding: base64") {
+        let decoded = if encoding == "base64" {
             let compact: String = body
                 .chars()
                 .take_while(|c| *c != '-')
                 .filter(|c| !c.is_whitespace())
                 .collect();
             base64::Engine::decode(&base64::engine::general_purpose::STANDARD, compact).ok()
-        } else if headers.contains("content-transfer-encoding: quoted-printable") {
-            Some(quoted_printable(body))
+        } else if encoding == "quoted-printable" {
+            braced(&quoted_printable(body))
         } else {
-            let end = body.rfind('}').map_or(0, |i| i + 1);
-            body.find('{')
-                .map(|start| body.as_bytes()[start..end.max(start)].to_vec())
+            braced(body.as_bytes())
         };
         if let Some(bytes) = decoded.filter(|bytes| is_bundle(bytes)) {
             return Some(bytes);
