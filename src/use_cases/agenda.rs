@@ -22,7 +22,7 @@ pub struct MyReview {
 pub fn my_reviews<S: KeyValueStore>(vault: &Vault<S>, today: chrono::NaiveDate) -> Vec<MyReview> {
     let calendar = identity::school_calendar(vault);
     let me = identity::identity(vault).ok().flatten();
-    let keys = me.map(|i| crate::bundle::identity::Identity::from_seed(&i.seed).public_keys());
+    let keys = me.map(|i| i.public_keys());
     reviews::reviews(vault)
         .unwrap_or_default()
         .iter()

@@ -8,7 +8,7 @@ use crate::storage::{KeyValueStore, Vault};
 use serde::{Deserialize, Serialize};
 
 use crate::bundle::contacts::Contacts;
-use crate::bundle::identity::KeySeed;
+use crate::bundle::identity::{Identity, KeySeed, PublicKeys};
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::people::{Person, Role};
 use crate::domain::school::{Profile, SchoolSettings};
@@ -33,12 +33,18 @@ pub struct StoredIdentity {
     pub roles: std::collections::BTreeSet<Role>,
     #[serde(default)]
     pub senior_leader: bool,
+    /// The public keys the seed gives, kept so that working out this person's part in each of
+    /// hundreds of reviews does not derive them again each time (identities kept before this
+    /// derive them when read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    keys: Option<PublicKeys>,
 }
 
 impl StoredIdentity {
     /// A new identity from its key seed, not yet described.
     pub fn new(seed: KeySeed) -> StoredIdentity {
         StoredIdentity {
+            keys: Some(Identity::from_seed(&seed).public_keys()),
             seed,
             name: String::new(),
             job_title: String::new(),
@@ -46,6 +52,12 @@ impl StoredIdentity {
             roles: Default::default(),
             senior_leader: false,
         }
+    }
+
+    /// This person's public keys.
+    pub fn public_keys(&self) -> PublicKeys {
+        self.keys
+            .unwrap_or_else(|| Identity::from_seed(&self.seed).public_keys())
     }
 
     pub fn profile(&self) -> Profile {
@@ -69,7 +81,7 @@ impl StoredIdentity {
     /// This person as the domain knows them: their staff id is their key id, the same on every
     /// file they send.
     pub fn as_person(&self) -> Person {
-        let keys = crate::bundle::identity::Identity::from_seed(&self.seed).public_keys();
+        let keys = self.public_keys();
         Person {
             staff_id: crate::domain::ids::Id::new(keys.key_id()).expect("a key id is a valid id"),
             display_name: self.name.clone(),
@@ -150,7 +162,7 @@ pub fn my_card<S: KeyValueStore>(
     now: DateTime<Utc>,
 ) -> Result<Option<crate::bundle::card::ContactCard>, RecordsError> {
     Ok(identity(vault)?.map(|me| crate::bundle::card::ContactCard {
-        keys: crate::bundle::identity::Identity::from_seed(&me.seed).public_keys(),
+        keys: me.public_keys(),
         name: me.name,
         job_title: me.job_title,
         school: me.school,

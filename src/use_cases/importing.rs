@@ -202,7 +202,7 @@ fn import_in_batch<S: KeyValueStore>(
         && payload.kind == BundleKind::Invitation
         && let Some(me) = identity(vault)?
     {
-        let keys = crate::bundle::identity::Identity::from_seed(&me.seed).public_keys();
+        let keys = me.public_keys();
         stored.summary.reviewee_keys = Some(keys);
     }
     let record = ImportRecord {

@@ -84,7 +84,7 @@ pub fn my_part<S: KeyValueStore>(
     summary: &ReviewSummary,
 ) -> Result<Option<Role>, RecordsError> {
     Ok(super::identity::identity(vault)?.and_then(|me| {
-        let keys = crate::bundle::identity::Identity::from_seed(&me.seed).public_keys();
+        let keys = me.public_keys();
         summary.part_of(&keys, &me.name)
     }))
 }
