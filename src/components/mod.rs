@@ -7,6 +7,7 @@ mod fields;
 mod form;
 mod in_page_link;
 mod save_indicator;
+mod which_contact;
 
 pub use banner::{Banner, BannerKind};
 pub use document_view::DocumentView;
@@ -17,3 +18,4 @@ pub use fields::{
 pub use form::{ErrorSummary, FieldError, TextField, error_for, focus_error_summary};
 pub use in_page_link::InPageLink;
 pub use save_indicator::{SaveFailureBanner, SaveIndicator};
+pub use which_contact::{WhichContact, contacts_named};

@@ -10,7 +10,8 @@ use super::send::{Sent, SentNotice, send_bundle};
 use crate::browser::{fresh_id, now};
 use crate::bundle::payload::{BundleKind, ReviewSummary};
 use crate::components::{
-    Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for, focus_error_summary,
+    Banner, BannerKind, ErrorSummary, FieldError, TextField, WhichContact, contacts_named,
+    error_for, focus_error_summary,
 };
 use crate::domain::cycle::CyclePeriod;
 use crate::domain::dates::parse_uk_date;
@@ -48,6 +49,8 @@ pub fn StartReviewPage() -> impl IntoView {
     let sent = RwSignal::new(None::<Sent>);
     // Whether the last invitation went locked to the reviewee (their contact card is here).
     let locked = RwSignal::new(false);
+    // With two contacts of the reviewee's name, which one (by key id).
+    let chosen = RwSignal::new(None::<String>);
     // A review of the same person this cycle, shown once; a second press starts another anyway.
     let duplicate = RwSignal::new(None::<(Id, String)>);
     // The review just started replaces the form; it is named in the address
@@ -133,13 +136,19 @@ pub fn StartReviewPage() -> impl IntoView {
         duplicate.set(None);
         // A reviewee whose contact card is here is known by their keys from the start, and the
         // invitation goes locked to them.
-        let known = storage
-            .with(|vault| {
-                identity::only_contact_named(vault, &reviewee_name)
-                    .ok()
-                    .flatten()
-            })
-            .flatten();
+        let namesakes = contacts_named(storage, &reviewee_name);
+        let known = match chosen.get_untracked() {
+            Some(key_id) if namesakes.len() > 1 => namesakes
+                .into_iter()
+                .find(|contact| contact.keys.key_id() == key_id),
+            _ => storage
+                .with(|vault| {
+                    identity::only_contact_named(vault, &reviewee_name)
+                        .ok()
+                        .flatten()
+                })
+                .flatten(),
+        };
         let staff_id = known
             .as_ref()
             .map_or_else(|| fresh_id("staff"), |contact| contact.keys.key_id());
@@ -188,6 +197,7 @@ pub fn StartReviewPage() -> impl IntoView {
                 for field in [name, job_title, meeting, previous] {
                     field.set(String::new());
                 }
+                chosen.set(None);
                 navigate(&format!("/reviews/new?started={id}"), Default::default());
             }
             Some(Err(error)) => sent.set(Some(Sent::Failed(error.to_string()))),
@@ -226,6 +236,7 @@ pub fn StartReviewPage() -> impl IntoView {
         <ErrorSummary errors=errors />
         <form class="form" on:submit=start.clone() novalidate>
             <TextField id="reviewee-name" label="Reviewee’s name" hint="As they will write it in Appraise." value=name error=error_for(errors, "reviewee-name") />
+            <WhichContact storage=storage name=name chosen=chosen field="reviewee-name".to_owned() />
             <TextField id="reviewee-job" label="Reviewee’s job title" hint="" value=job_title />
             <div class="field">
                 <label class="field__label" for="policy">"Your school’s appraisal policy"</label>

@@ -191,14 +191,20 @@ pub fn add_card<S: KeyValueStore>(
     save_contacts(vault, &all, now)
 }
 
+/// Everyone in the contacts called `name` (compared without case or extra spaces).
+pub fn contacts_named<S: KeyValueStore>(
+    vault: &Vault<S>,
+    name: &str,
+) -> Result<Vec<crate::bundle::contacts::Contact>, RecordsError> {
+    Ok(contacts(vault)?.named(name).into_iter().cloned().collect())
+}
+
 /// The contact called `name`, when exactly one is: a file for them can be locked to their keys.
 /// With two of one name the person must choose, so neither is assumed.
 pub fn only_contact_named<S: KeyValueStore>(
     vault: &Vault<S>,
     name: &str,
 ) -> Result<Option<crate::bundle::contacts::Contact>, RecordsError> {
-    Ok(match contacts(vault)?.named(name).as_slice() {
-        [only] => Some((*only).clone()),
-        _ => None,
-    })
+    let mut named = contacts_named(vault, name)?;
+    Ok((named.len() == 1).then(|| named.remove(0)))
 }

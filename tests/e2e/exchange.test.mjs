@@ -323,6 +323,16 @@ test("two people called Sarah Jones in one reviewer's browser: each one's words 
   const [locked] = await Promise.all([jo.page.waitForEvent("download"), send.click()]);
   assert.ok(locked.suggestedFilename().endsWith(".json"));
   assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Sarah Jones, encrypted/);
+  // Starting another review of "Sarah Jones" asks which one too, and the invitation goes locked.
+  await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Start a review" }).click();
+  await jo.page.getByLabel("Reviewee’s name").fill("Sarah Jones");
+  await jo.page.getByLabel("Meeting date").fill("12/03/2027");
+  const whichReviewee = jo.page.getByRole("group", { name: "Which Sarah Jones?" });
+  await whichReviewee.getByLabel(new RegExp(`fingerprint ending ${sarahs[0].fingerprint.trim().split(" ").pop()}`)).check();
+  await jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click();
+  await jo.page.getByText("You already have a review of Sarah Jones in this cycle").waitFor();
+  await Promise.all([jo.page.waitForEvent("download"), jo.page.getByRole("button", { name: "Start a second review anyway" }).click()]);
+  await jo.page.getByText("The invitation is locked so only the reviewee can read it").waitFor();
   // Both are contacts, side by side.
   await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
   assert.equal(await jo.page.getByRole("row", { name: /Sarah Jones/ }).count(), 2);

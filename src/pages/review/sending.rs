@@ -5,9 +5,8 @@
 use leptos::prelude::*;
 
 use super::{ReviewSection, Workspace};
-use crate::bundle::contacts::Contact;
 use crate::bundle::payload::BundleKind;
-use crate::components::{Banner, BannerKind, InPageLink};
+use crate::components::{Banner, BannerKind, InPageLink, WhichContact, contacts_named};
 use crate::domain::people::Role;
 use crate::domain::sections::Section;
 use crate::domain::sign_off::before_sending;
@@ -94,7 +93,7 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                         sent.set(Some(Sent::Failed("Enter the name of the person you are sending it to.".into())));
                         return;
                     }
-                    let namesakes = recipient.as_deref().map_or(0, |name| namesakes(&workspace, name).len());
+                    let namesakes = recipient.as_deref().map_or(0, |name| contacts_named(workspace.storage, name).len());
                     if namesakes > 1 && chosen.get_untracked().is_none() {
                         sent.set(Some(Sent::Failed("You have more than one contact of that name: choose which one you mean.".into())));
                         return;
@@ -122,7 +121,7 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                                 <label class="field__label" for=field.clone()>{label}</label>
                                 <input class="field__input" type="text" id=field.clone() autocomplete="off" on:input=move |e| name.set(event_target_value(&e)) />
                             </div>
-                            <WhichContact workspace=workspace name=name chosen=chosen field=field.clone() />
+                            <WhichContact storage=workspace.storage name=name chosen=chosen field=field.clone() />
                         })}
                         {move || caution.get().filter(|(kind, _)| *kind == route.kind).map(|(_, cautions)| view! {
                             <Banner kind=BannerKind::Warning title="The sign-offs do not match the statement as it is now">
@@ -168,50 +167,4 @@ fn addressee(workspace: &Workspace, name: &str) -> Addressee {
             || Addressee::Named(name.to_owned()),
             |contact| Addressee::Contact(contact.keys.key_id()),
         )
-}
-
-/// Everyone in the contacts called `name`.
-fn namesakes(workspace: &Workspace, name: &str) -> Vec<Contact> {
-    workspace
-        .storage
-        .with(|vault| identity::contacts(vault).ok())
-        .flatten()
-        .map(|contacts| contacts.named(name).into_iter().cloned().collect())
-        .unwrap_or_default()
-}
-
-/// When two or more contacts have the name typed, which one: each shown with their job title
-/// and the end of their fingerprint, which tell them apart.
-#[component]
-fn WhichContact(
-    workspace: Workspace,
-    name: RwSignal<String>,
-    chosen: RwSignal<Option<String>>,
-    field: String,
-) -> impl IntoView {
-    let field = StoredValue::new(field);
-    move || {
-        let typed = name.get();
-        let people = namesakes(&workspace, typed.trim());
-        (people.len() > 1).then(|| {
-            let group = format!("{}-which", field.get_value());
-            view! {
-                <fieldset class="fieldset">
-                    <legend class="fieldset__legend">{format!("Which {}?", typed.trim())}</legend>
-                    {people.into_iter().map(|person| {
-                        let key_id = person.keys.key_id();
-                        let id = format!("{group}-{key_id}");
-                        let fingerprint = person.keys.fingerprint();
-                        let ending = fingerprint.rsplit(' ').next().unwrap_or_default().to_owned();
-                        view! {
-                            <div class="radio">
-                                <input type="radio" id=id.clone() name=group.clone() on:change=move |_| chosen.set(Some(key_id.clone())) />
-                                <label for=id>{format!("{} (fingerprint ending {ending})", person.described())}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-            }
-        })
-    }
 }
