@@ -23,15 +23,7 @@ fn mutated_files_and_emails_never_panic_when_opened_or_imported() {
         // Input n is the same on any number of threads; two keep a debug build under a minute.
         threads: 2,
     };
-    let report = engine::run(&config, &mut |so_far| {
-        eprintln!(
-            "… {} inputs, {} panics, {} opened, {:.0} s",
-            so_far.inputs,
-            so_far.panics,
-            so_far.opened,
-            so_far.elapsed.as_secs_f64()
-        );
-    });
+    let report = engine::run(&config, &mut engine::print_progress);
     println!("{report}");
     assert_eq!(
         report.seed_files_opening, report.seed_files,

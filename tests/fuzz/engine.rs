@@ -1863,6 +1863,17 @@ struct Shared<'a> {
     opened: AtomicU64,
 }
 
+/// Prints how far a run has got, on standard error.
+pub fn print_progress(so_far: &Progress) {
+    eprintln!(
+        "… {} inputs, {} panics, {} opened, {:.0} s",
+        so_far.inputs,
+        so_far.panics,
+        so_far.opened,
+        so_far.elapsed.as_secs_f64()
+    );
+}
+
 /// Runs the fuzzer, on `config.threads` threads; `progress` is called about every
 /// `config.progress_every` inputs. Input `n` is the same whatever the number of threads.
 pub fn run(config: &Config, progress: &mut dyn FnMut(&Progress)) -> Report {

@@ -58,15 +58,7 @@ fn main() -> ExitCode {
         progress_every: 100_000,
         threads,
     };
-    let report = engine::run(&config, &mut |so_far| {
-        eprintln!(
-            "… {} inputs, {} panics, {} opened, {:.0} s",
-            so_far.inputs,
-            so_far.panics,
-            so_far.opened,
-            so_far.elapsed.as_secs_f64()
-        );
-    });
+    let report = engine::run(&config, &mut engine::print_progress);
     print!("{report}");
     if report.panics > 0 {
         ExitCode::FAILURE
