@@ -1497,15 +1497,20 @@ fn a_contact_card_lets_the_final_statement_go_locked_to_the_headteacher() {
     );
 }
 
-/// A file is locked to a contact found by name only when exactly one contact has that name.
+/// A file is locked to a contact found by name: the only one of that name, or with two of one
+/// name the one chosen; with two and no choice the person is asked which.
 #[test]
-fn only_a_name_nobody_else_has_finds_a_contact_to_lock_a_file_for() {
+fn a_name_finds_the_contact_to_lock_a_file_for_or_asks_which() {
     let mut jos = jos_vault_with_review();
     let mut contacts = identity::contacts(&jos).unwrap();
+    let (sarah_a, sarah_b) = (
+        common::person(11).public_keys(),
+        common::person(12).public_keys(),
+    );
     contacts.pin(
         "Sarah Jones",
         Some("Teaching assistant"),
-        common::person(11).public_keys(),
+        sarah_a,
         HowVerified::InPerson,
         0,
     );
@@ -1517,26 +1522,34 @@ fn only_a_name_nobody_else_has_finds_a_contact_to_lock_a_file_for() {
         0,
     );
     identity::save_contacts(&mut jos, &contacts, at(1)).unwrap();
-    let found = |name| {
-        identity::only_contact_named(&jos, name)
-            .unwrap()
-            .map(|c| c.keys)
+    let found = |jos: &Vault<MemoryStore>, name, chosen: Option<&str>| {
+        identity::contact_for(jos, name, chosen).map(|found| found.map(|contact| contact.keys))
     };
-    assert_eq!(found(" pat HEAD"), Some(common::stranger().public_keys()));
-    assert_eq!(found("Sarah Jones"), Some(common::person(11).public_keys()));
-    assert_eq!(found("Alex Kim"), None);
+    assert_eq!(
+        found(&jos, " pat HEAD", None),
+        Ok(Some(common::stranger().public_keys()))
+    );
+    assert_eq!(found(&jos, "Sarah Jones", None), Ok(Some(sarah_a)));
+    assert_eq!(found(&jos, "Alex Kim", None), Ok(None));
     let mut contacts = identity::contacts(&jos).unwrap();
     contacts.pin(
         "Sarah Jones",
         Some("Year 4 teacher"),
-        common::person(12).public_keys(),
+        sarah_b,
         HowVerified::InPerson,
         0,
     );
     identity::save_contacts(&mut jos, &contacts, at(2)).unwrap();
+    let asked = found(&jos, "Sarah Jones", None).unwrap_err();
     assert_eq!(
-        identity::only_contact_named(&jos, "Sarah Jones").unwrap(),
-        None,
-        "two of one name: the person chooses"
+        asked,
+        RecordsError::WhichContact {
+            name: "Sarah Jones".into()
+        }
+    );
+    assert!(asked.to_string().contains("choose which one you mean"));
+    assert_eq!(
+        found(&jos, "Sarah Jones", Some(&sarah_b.key_id())),
+        Ok(Some(sarah_b))
     );
 }

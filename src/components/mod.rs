@@ -18,4 +18,4 @@ pub use fields::{
 pub use form::{ErrorSummary, FieldError, TextField, error_for, focus_error_summary};
 pub use in_page_link::InPageLink;
 pub use save_indicator::{SaveFailureBanner, SaveIndicator};
-pub use which_contact::{WhichContact, contacts_named};
+pub use which_contact::WhichContact;

@@ -8,7 +8,7 @@ use crate::state::AppStorage;
 use crate::use_cases::identity;
 
 /// Everyone in the contacts called `name`.
-pub fn contacts_named(storage: AppStorage, name: &str) -> Vec<Contact> {
+fn contacts_named(storage: AppStorage, name: &str) -> Vec<Contact> {
     storage
         .with(|vault| identity::contacts_named(vault, name).ok())
         .flatten()

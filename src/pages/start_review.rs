@@ -10,8 +10,8 @@ use super::send::{Sent, SentNotice, send_bundle};
 use crate::browser::{fresh_id, now};
 use crate::bundle::payload::{BundleKind, ReviewSummary};
 use crate::components::{
-    Banner, BannerKind, ErrorSummary, FieldError, TextField, WhichContact, contacts_named,
-    error_for, focus_error_summary,
+    Banner, BannerKind, ErrorSummary, FieldError, TextField, WhichContact, error_for,
+    focus_error_summary,
 };
 use crate::domain::cycle::CyclePeriod;
 use crate::domain::dates::parse_uk_date;
@@ -136,18 +136,21 @@ pub fn StartReviewPage() -> impl IntoView {
         duplicate.set(None);
         // A reviewee whose contact card is here is known by their keys from the start, and the
         // invitation goes locked to them.
-        let namesakes = contacts_named(storage, &reviewee_name);
-        let known = match chosen.get_untracked() {
-            Some(key_id) if namesakes.len() > 1 => namesakes
-                .into_iter()
-                .find(|contact| contact.keys.key_id() == key_id),
-            _ => storage
-                .with(|vault| {
-                    identity::only_contact_named(vault, &reviewee_name)
-                        .ok()
-                        .flatten()
-                })
-                .flatten(),
+        let known = match storage
+            .with(|vault| {
+                identity::contact_for(vault, &reviewee_name, chosen.get_untracked().as_deref())
+            })
+            .unwrap_or(Ok(None))
+        {
+            Ok(known) => known,
+            Err(error) => {
+                errors.set(vec![FieldError {
+                    field: "reviewee-name",
+                    message: error.to_string(),
+                }]);
+                focus_error_summary();
+                return;
+            }
         };
         let staff_id = known
             .as_ref()

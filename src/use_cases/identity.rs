@@ -199,12 +199,22 @@ pub fn contacts_named<S: KeyValueStore>(
     Ok(contacts(vault)?.named(name).into_iter().cloned().collect())
 }
 
-/// The contact called `name`, when exactly one is: a file for them can be locked to their keys.
-/// With two of one name the person must choose, so neither is assumed.
-pub fn only_contact_named<S: KeyValueStore>(
+/// The contact a file for `name` goes to, whose keys it can be locked to: the only contact of
+/// that name, or among several the one `chosen` (by key id); `None` when nobody of that name is
+/// a contact. With several and no choice, the person is asked which: neither is assumed.
+pub fn contact_for<S: KeyValueStore>(
     vault: &Vault<S>,
     name: &str,
+    chosen: Option<&str>,
 ) -> Result<Option<crate::bundle::contacts::Contact>, RecordsError> {
     let mut named = contacts_named(vault, name)?;
-    Ok((named.len() == 1).then(|| named.remove(0)))
+    match (named.len(), chosen) {
+        (0 | 1, _) => Ok(named.pop()),
+        (_, Some(key_id)) => Ok(named
+            .into_iter()
+            .find(|contact| contact.keys.key_id() == key_id)),
+        (_, None) => Err(RecordsError::WhichContact {
+            name: name.trim().to_owned(),
+        }),
+    }
 }

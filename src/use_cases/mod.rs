@@ -40,6 +40,10 @@ pub enum RecordsError {
     NoSuchImport,
     /// The contact chosen is no longer among this person's contacts.
     NoSuchContact,
+    /// Several contacts share the name given, and none was chosen.
+    WhichContact {
+        name: String,
+    },
     /// This bundle was imported here already (and not undone).
     AlreadyImported,
     /// A final statement or training needs sent by someone other than the review's reviewer.
@@ -79,6 +83,10 @@ impl fmt::Display for RecordsError {
             RecordsError::NoSuchContact => write!(
                 f,
                 "That person is no longer among your contacts. Choose them again, or ask them to send you their contact card."
+            ),
+            RecordsError::WhichContact { name } => write!(
+                f,
+                "You have more than one contact called {name}: choose which one you mean."
             ),
             RecordsError::NoSuchImport => write!(
                 f,

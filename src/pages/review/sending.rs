@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{ReviewSection, Workspace};
 use crate::bundle::payload::BundleKind;
-use crate::components::{Banner, BannerKind, InPageLink, WhichContact, contacts_named};
+use crate::components::{Banner, BannerKind, InPageLink, WhichContact};
 use crate::domain::people::Role;
 use crate::domain::sections::Section;
 use crate::domain::sign_off::before_sending;
@@ -93,11 +93,13 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                         sent.set(Some(Sent::Failed("Enter the name of the person you are sending it to.".into())));
                         return;
                     }
-                    let namesakes = recipient.as_deref().map_or(0, |name| contacts_named(workspace.storage, name).len());
-                    if namesakes > 1 && chosen.get_untracked().is_none() {
-                        sent.set(Some(Sent::Failed("You have more than one contact of that name: choose which one you mean.".into())));
-                        return;
-                    }
+                    let addressee = match recipient.map(|name| addressee(&workspace, name, chosen.get_untracked())).transpose() {
+                        Ok(addressee) => addressee,
+                        Err(reason) => {
+                            sent.set(Some(Sent::Failed(reason)));
+                            return;
+                        }
+                    };
                     let warned = caution.get_untracked().is_some_and(|(kind, _)| kind == route.kind);
                     let cautions = cautions_before_sending(&workspace, route.kind);
                     if !warned && !cautions.is_empty() {
@@ -106,10 +108,6 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                     }
                     caution.set(None);
                     let role = role.unwrap_or(Role::Reviewer);
-                    let addressee = recipient.map(|name| match chosen.get_untracked() {
-                        Some(key_id) if namesakes > 1 => Addressee::Contact(key_id),
-                        _ => addressee(&workspace, &name),
-                    });
                     sent.set(Some(send_bundle(workspace.storage, &stored, route.kind, role, &Default::default(), addressee, encrypt.get_untracked())));
                 };
                 view! {
@@ -156,15 +154,19 @@ fn cautions_before_sending(workspace: &Workspace, kind: BundleKind) -> Vec<Strin
     before_sending(kind.documents(), kind.sign_offs_needed(appealed), &held)
 }
 
-/// Who the person typed: the one contact of that name, whose card lets the file be locked for
-/// them; otherwise just the name.
-fn addressee(workspace: &Workspace, name: &str) -> Addressee {
-    workspace
+/// Who the person typed: their contact (the only one of that name, or the one chosen among
+/// several), whose card lets the file be locked for them; otherwise just the name.
+fn addressee(
+    workspace: &Workspace,
+    name: String,
+    chosen: Option<String>,
+) -> Result<Addressee, String> {
+    let found = workspace
         .storage
-        .with(|vault| identity::only_contact_named(vault, name).ok().flatten())
-        .flatten()
-        .map_or_else(
-            || Addressee::Named(name.to_owned()),
-            |contact| Addressee::Contact(contact.keys.key_id()),
-        )
+        .with(|vault| identity::contact_for(vault, &name, chosen.as_deref()))
+        .unwrap_or(Ok(None))
+        .map_err(|error| error.to_string())?;
+    Ok(found.map_or(Addressee::Named(name), |contact| {
+        Addressee::Contact(contact.keys.key_id())
+    }))
 }
