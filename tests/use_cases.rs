@@ -772,6 +772,16 @@ fn sign_offs_arrive_with_the_statement_travel_on_and_go_out_of_date_when_it_chan
     );
     assert!(sign_offs::statement_signed(&standings).by_reviewer);
     assert!(!sign_offs::statement_signed(&standings).by_reviewee);
+    // What is still each part's to sign: the reviewer's training needs, the reviewee's statement.
+    use appraise::domain::sign_off::SignerRole;
+    assert_eq!(
+        sign_offs::still_to_sign(&standings, SignerRole::Reviewer),
+        ["cpd_needs"]
+    );
+    assert_eq!(
+        sign_offs::still_to_sign(&standings, SignerRole::Reviewee),
+        ["statement"]
+    );
 
     // Someone else confirmed under Jo's name changes nothing: the reviewer's place is bound to
     // the keys that signed the invitation. Confirming Jo's own keys marks the sign-off confirmed.

@@ -130,6 +130,15 @@ pub fn what_signing_the_statement_covers(statement: &Statement, role: SignerRole
 }
 
 impl SignerRole {
+    /// The documents this part signs: the reviewer the statement and the training needs, the
+    /// reviewee the statement.
+    pub fn documents(self) -> &'static [&'static str] {
+        match self {
+            SignerRole::Reviewer => &[Statement::KIND, CpdNeeds::KIND],
+            SignerRole::Reviewee => &[Statement::KIND],
+        }
+    }
+
     /// The part in words: "reviewer" or "reviewee".
     pub fn label(self) -> &'static str {
         match self {

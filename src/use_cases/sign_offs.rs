@@ -129,6 +129,19 @@ pub fn sign_off_standings<S: KeyValueStore>(
 }
 
 /// Which sign-offs on the statement still cover it, for working out the review's stage.
+/// The documents `role` signs that no current sign-off of theirs covers: what is still theirs
+/// to sign.
+pub fn still_to_sign(
+    standings: &[SignOffStanding],
+    role: crate::domain::sign_off::SignerRole,
+) -> Vec<&'static str> {
+    role.documents()
+        .iter()
+        .copied()
+        .filter(|document| !signed_as_it_is(standings, document, role))
+        .collect()
+}
+
 /// Whether `role` has a sign-off on `document` that covers it as it is now.
 pub fn signed_as_it_is(
     standings: &[SignOffStanding],

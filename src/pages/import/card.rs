@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use std::sync::Arc;
 
-use super::fingerprint::FingerprintCheck;
+use super::fingerprint::{FingerprintCheck, comparison};
 use crate::browser::now;
 use crate::bundle::card::ContactCard;
 use crate::bundle::contacts::{HowVerified, Trust};
@@ -39,13 +39,13 @@ pub(super) fn CardView(
         let (card, name) = (card.clone(), given.name.clone());
         move |_| {
             // Someone already confirmed keeps how they were confirmed; only their details change.
-            let how_confirmed = match (how.get_untracked(), card.trust()) {
-                (Some(how), _) => how,
-                (None, Trust::Pinned(contact)) => contact.verified,
-                (None, _) => {
-                    problem.set(Some(
-                        "Say how you compared the fingerprint, or that you have not yet.".into(),
-                    ));
+            let how_confirmed = match (comparison(card.trust(), how.get_untracked()), card.trust())
+            {
+                (Ok(Some(how)), _) => how,
+                (Ok(None), Trust::Pinned(contact)) => contact.verified,
+                (Ok(None), _) => return,
+                (Err(sentence), _) => {
+                    problem.set(Some(sentence));
                     return;
                 }
             };

@@ -3,8 +3,23 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::contacts::{Contact, HowVerified};
+use crate::bundle::contacts::{Contact, HowVerified, Trust};
 use crate::components::{Banner, BannerKind};
+
+/// How the fingerprint was compared, as the person said: asked of a new sender only (`None`
+/// for keys already confirmed), with the sentence to show when they have not said.
+pub(super) fn comparison(
+    trust: &Trust,
+    how: Option<HowVerified>,
+) -> Result<Option<HowVerified>, String> {
+    match (trust, how) {
+        (Trust::NewContact { .. }, None) => {
+            Err("Say how you compared the fingerprint, or that you have not yet.".into())
+        }
+        (Trust::NewContact { .. }, how) => Ok(how),
+        _ => Ok(None),
+    }
+}
 
 #[component]
 pub(super) fn FingerprintCheck(

@@ -383,7 +383,6 @@ fn ItemView(
         Item::Ready { file, bundle, preview } => {
             let payload = bundle.payload().clone();
             let namesakes = bundle.trust().namesakes().map(<[_]>::to_vec);
-            let new_contact = namesakes.is_some();
             let how = RwSignal::new(None::<HowVerified>);
             let problem = RwSignal::new(None::<String>);
             let fingerprint = bundle.signer().fingerprint();
@@ -393,13 +392,16 @@ fn ItemView(
             let confirm = {
                 let (bundle, preview, file, sender) = (bundle.clone(), preview.clone(), file.clone(), sender.clone());
                 move |_| {
-                    if new_contact && how.get_untracked().is_none() {
-                        problem.set(Some("Say how you compared the fingerprint, or that you have not yet.".into()));
-                        return;
-                    }
+                    let compared = match fingerprint::comparison(bundle.trust(), how.get_untracked()) {
+                        Ok(compared) => compared,
+                        Err(sentence) => {
+                            problem.set(Some(sentence));
+                            return;
+                        }
+                    };
                     let stamp = now();
                     let result = storage.with_mut(|vault| -> Result<(), String> {
-                        if let Some(how) = how.get_untracked() {
+                        if let Some(how) = compared {
                             let mut contacts = identity::contacts(vault).map_err(|e| e.to_string())?;
                             let job_title = Some(bundle.payload().sender_job_title()).filter(|title| !title.is_empty());
                             contacts.pin(&sender, job_title, *bundle.signer(), how, stamp.timestamp_millis());

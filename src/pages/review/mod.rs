@@ -16,7 +16,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::autosave::{Draft, SaveStatus, save_on_leaving};
 use crate::components::{DocumentView, DraftTextArea, SaveFailureBanner, SaveIndicator};
-use crate::domain::cycle::Review;
+use crate::domain::cycle::{Review, Stage};
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::deadlines;
 use crate::domain::documents::{
@@ -55,6 +55,8 @@ struct Workspace {
     /// The review as stored now, read again after every save and import.
     review: Memo<Option<Review>>,
     standings: Memo<Vec<SignOffStanding>>,
+    /// The stage the review has reached, from the documents and sign-offs held.
+    stage: Memo<Option<Stage>>,
     /// The sections this person sees, with where each stands.
     sections: Memo<Vec<SectionState>>,
     /// The sections folded on screen.
@@ -173,18 +175,25 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
     let part = review
         .with_untracked(|review| review.as_ref().map(|review| part_held(review, role)))
         .unwrap_or(Role::Headteacher);
+    let stage = Memo::new(move |_| {
+        let signed = sign_offs::statement_signed(&standings.get());
+        review.with(|review| {
+            review
+                .as_ref()
+                .map(|review| stage_of(review, signed, crate::browser::today()))
+        })
+    });
     let shown = Memo::new(move |_| {
-        let Some(review) = review.get() else {
+        let (Some(review), Some(stage)) = (review.get(), stage.get()) else {
             return Vec::new();
         };
         let standings = standings.get();
-        let signed = sign_offs::statement_signed(&standings);
         let needs_signed = sign_offs::signed_as_it_is(
             &standings,
             crate::domain::documents::CpdNeeds::KIND,
             crate::domain::sign_off::SignerRole::Reviewer,
         );
-        let stage = stage_of(&review, signed, crate::browser::today());
+        let signed = sign_offs::statement_signed(&standings);
         sections(&review, part, role.is_some(), stage, signed, needs_signed)
     });
     // Sections with nothing for this person to do start folded; after that, folding is theirs.
@@ -208,6 +217,7 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         checklist,
         review,
         standings,
+        stage,
         sections: shown,
         folded,
     };
@@ -274,9 +284,8 @@ fn download_text(draft: Draft, what: &str) {
 fn Overview(workspace: Workspace) -> impl IntoView {
     let role = workspace.role;
     view! {
-        {move || workspace.review.get().map(|review| {
+        {move || workspace.review.get().zip(workspace.stage.get()).map(|(review, stage)| {
             let today = crate::browser::today();
-            let stage = stage_of(&review, sign_offs::statement_signed(&workspace.standings.get()), today);
             let part = workspace.part;
             let step = next_step(&review, stage, part);
             let calendar = workspace.storage.with(identity::school_calendar).unwrap_or_default();

@@ -8,7 +8,7 @@ use super::{FieldLink, ReviewSection, Workspace};
 use crate::bundle::sign_off::SignedSignOff;
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
-use crate::domain::documents::{CpdNeeds, Document, Statement, document_title};
+use crate::domain::documents::{Document, Statement, document_title};
 use crate::domain::field_map::summarise_paths;
 use crate::domain::people::Role;
 use crate::domain::sections::Section;
@@ -76,11 +76,6 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
         Some(Role::Reviewee) => Some(SignerRole::Reviewee),
         _ => None,
     };
-    let documents: &[&'static str] = match role {
-        Some(SignerRole::Reviewer) => &[Statement::KIND, CpdNeeds::KIND],
-        Some(SignerRole::Reviewee) => &[Statement::KIND],
-        None => &[],
-    };
     let covers = move || {
         let statement = workspace.review.get()?.statement?;
         Some(what_signing_the_statement_covers(&statement, role?))
@@ -90,11 +85,7 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
             // Signing comes first, so "Sign-offs" in the contents leads straight to it.
             {move || role.map(|role| {
                 // What this person has signed and still covers it needs no button.
-                let to_sign: Vec<&'static str> = documents
-                    .iter()
-                    .copied()
-                    .filter(|document| !sign_offs::signed_as_it_is(&workspace.standings.get(), document, role))
-                    .collect();
+                let to_sign = sign_offs::still_to_sign(&workspace.standings.get(), role);
                 if to_sign.is_empty() {
                     return view! {
                         <p class="no-print" data-testid="all-signed">"You have signed everything that is yours to sign, and your sign-offs cover it as it is now."</p>
