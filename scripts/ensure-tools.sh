@@ -33,6 +33,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q " $wasm_bindgen_version\$" ||
   cargo install wasm-bindgen-cli --version "$wasm_bindgen_version"
 fi
 
+# wasm-split cuts the app into one download per page (scripts/build-web.mjs). 0.2.4 is the
+# first version whose split pages run with wasm-bindgen 0.2.128 and later.
+wasm_split_version="0.2.4"
+if ! cargo install --list | grep -q "^wasm_split_cli_support v$wasm_split_version:"; then
+  say "installing wasm-split $wasm_split_version (about 3 minutes, once)"
+  cargo install --locked wasm_split_cli_support --version "$wasm_split_version" --features build-binary
+fi
+
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   say "installing Chromium and ChromeDriver from Debian"
   if [ "$(id -u)" -eq 0 ]; then sudo_if_needed=(); else sudo_if_needed=(sudo); fi

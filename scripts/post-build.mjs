@@ -1,8 +1,10 @@
 // Trunk post_build hook, run in $TRUNK_STAGING_DIR's parent with that variable set.
-// 1. Moves Trunk's inline start-up <script type="module"> into its own hashed file, because the
-//    Content-Security-Policy allows scripts from the app's own files only.
-// 2. Fills the service worker's precache list with every file of this build (hashed names) and
-//    a build id derived from their contents, so each build replaces the last offline copy.
+// 1. Adds the app's start-up script (app/<build id>/boot.js, written by scripts/build-web.mjs) to
+//    index.html as a file, because the Content-Security-Policy allows no inline scripts, and
+//    asks the browser to fetch the main module and its glue while it reads the page.
+// 2. Fills the service worker's precache list with every file of this build (every page's
+//    modules included) and a build id derived from their contents, so each build replaces the
+//    last offline copy whole.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -13,22 +15,26 @@ if (!staging) {
   process.exit(1);
 }
 
-const digest = (algorithm, data) => createHash(algorithm).update(data).digest();
-
-const indexPath = join(staging, "index.html");
-let html = readFileSync(indexPath, "utf8");
-const inlineModule = /<script type="?module"?(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/;
-const found = html.match(inlineModule);
-if (!found) {
-  console.error("post-build: Trunk's start-up script was not found in index.html.");
+const builds = readdirSync(join(staging, "app"));
+if (builds.length !== 1) {
+  console.error(`post-build: expected one build in app/, found ${builds.length}; scripts/build-web.mjs did not run.`);
   process.exit(1);
 }
-const boot = found[1].trim() + "\n";
-const bootName = `boot-${digest("sha256", boot).toString("hex").slice(0, 16)}.js`;
-writeFileSync(join(staging, bootName), boot);
-const integrity = `sha384-${digest("sha384", boot).toString("base64")}`;
-html = html.replace(inlineModule, `<script type="module" src="${bootName}" integrity="${integrity}"></script>`);
-writeFileSync(indexPath, html);
+const app = `app/${builds[0]}`;
+const boot = readFileSync(join(staging, app, "boot.js"));
+const integrity = `sha384-${createHash("sha384").update(boot).digest("base64")}`;
+const indexPath = join(staging, "index.html");
+const html = readFileSync(indexPath, "utf8");
+const startUp =
+  `<link rel="modulepreload" href="${app}/appraise.js">` +
+  `<link rel="modulepreload" href="${app}/__wasm_split.js">` +
+  `<link rel="preload" href="${app}/appraise_bg.wasm" as="fetch" type="application/wasm" crossorigin>` +
+  `<script type="module" src="${app}/boot.js" integrity="${integrity}"></script>`;
+if (!html.includes("</head>")) {
+  console.error("post-build: index.html has no </head> to add the start-up script before.");
+  process.exit(1);
+}
+writeFileSync(indexPath, html.replace("</head>", `${startUp}</head>`));
 
 const files = [];
 const walk = (dir) => {
@@ -39,7 +45,7 @@ const walk = (dir) => {
   }
 };
 walk(staging);
-const precache = files.filter((file) => file !== "sw.js");
+const precache = files.filter((file) => file !== "sw.js" && !file.endsWith("/pages.json"));
 const build = createHash("sha256");
 for (const file of precache) build.update(file).update(readFileSync(join(staging, file)));
 const buildId = build.digest("hex").slice(0, 16);
@@ -53,4 +59,4 @@ if (sw.includes("__APPRAISE_")) {
   process.exit(1);
 }
 writeFileSync(swPath, sw);
-console.log(`post-build: ${bootName}, service worker build ${buildId} precaches ${precache.length + 1} files`);
+console.log(`post-build: ${app}/boot.js, service worker build ${buildId} precaches ${precache.length + 1} files`);

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 use leptos_router::components::{A, Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{Lazy, LazyRoute, lazy_route, path};
 
 use crate::components::{Banner, BannerKind, InPageLink};
 use crate::pages::{
@@ -12,10 +12,9 @@ use crate::pages::{
 };
 use crate::state::{AppStorage, StorageStatus};
 
-/// Mounts the app into `<body>` and starts offline support.
+/// Mounts the app into `<body>`; boot.js registers the offline copy once the first page is up.
 pub fn mount() {
     console_error_panic_hook::set_once();
-    crate::offline::register_service_worker();
     leptos::mount::mount_to_body(App);
 }
 
@@ -50,16 +49,16 @@ pub fn App() -> impl IntoView {
                 <StorageNotices storage=storage />
                 <Show when=ready fallback=UnlockPage>
                     <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage />
-                        <Route path=path!("/prepare") view=PreparePage />
-                        <Route path=path!("/reviews/new") view=StartReviewPage />
-                        <Route path=path!("/reviews/:id") view=ReviewPage />
-                        <Route path=path!("/import") view=ImportPage />
-                        <Route path=path!("/contacts") view=ContactsPage />
-                        <Route path=path!("/data") view=DataPage />
-                        <Route path=path!("/how-it-works") view=HowItWorksPage />
-                        <Route path=path!("/welcome") view=WelcomePage />
-                        <Route path=path!("/settings") view=SettingsPage />
+                        <Route path=path!("/") view={Lazy::<HomeRoute>::new()} />
+                        <Route path=path!("/prepare") view={Lazy::<PrepareRoute>::new()} />
+                        <Route path=path!("/reviews/new") view={Lazy::<StartReviewRoute>::new()} />
+                        <Route path=path!("/reviews/:id") view={Lazy::<ReviewRoute>::new()} />
+                        <Route path=path!("/import") view={Lazy::<ImportRoute>::new()} />
+                        <Route path=path!("/contacts") view={Lazy::<ContactsRoute>::new()} />
+                        <Route path=path!("/data") view={Lazy::<DataRoute>::new()} />
+                        <Route path=path!("/how-it-works") view={Lazy::<HowItWorksRoute>::new()} />
+                        <Route path=path!("/welcome") view={Lazy::<WelcomeRoute>::new()} />
+                        <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                     </Routes>
                 </Show>
             </main>
@@ -106,4 +105,37 @@ fn StorageNotices(storage: AppStorage) -> impl IntoView {
             </Banner>
         </Show>
     }
+}
+
+/// Declares a page as its own download: the route's view is split into a separate WebAssembly
+/// chunk that the browser fetches the first time the page is opened, so a first visit waits for
+/// the shell and the page it opens, not for every page of the app.
+macro_rules! page_on_demand {
+    ($($route:ident => $page:ident),* $(,)?) => {$(
+        struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                $page().into_any()
+            }
+        }
+    )*};
+}
+
+page_on_demand! {
+    HomeRoute => HomePage,
+    PrepareRoute => PreparePage,
+    StartReviewRoute => StartReviewPage,
+    ReviewRoute => ReviewPage,
+    ImportRoute => ImportPage,
+    ContactsRoute => ContactsPage,
+    DataRoute => DataPage,
+    HowItWorksRoute => HowItWorksPage,
+    WelcomeRoute => WelcomePage,
+    SettingsRoute => SettingsPage,
 }

@@ -1,0 +1,137 @@
+// Trunk pre_build hook: builds the app's WebAssembly split into one download per page.
+//
+// Trunk 0.21 cannot split a wasm module by itself (it never passes wasm-bindgen the
+// --keep-lld-exports that split modules need), so this script does the Rust part of the build
+// and index.html ships its output with a copy-dir link:
+//   1. cargo build for wasm32 (release or debug, as Trunk was asked), with the relocations that
+//      wasm-split needs (.cargo/config.toml);
+//   2. wasm-split cuts the module at every lazy page (src/app.rs): the shell stays in the main
+//      module, each page gets a split module, and code several pages share goes into chunks;
+//   3. wasm-bindgen writes the JavaScript glue, keeping the exports the chunks link against;
+//   4. release builds optimise every module for size with binaryen (wasm-opt -Oz);
+//   5. everything goes into target/appraise-web/<build id>/, the id being a hash of the files,
+//      so a new build has new addresses and browsers can cache each build's files for ever.
+// It also writes boot.js, the page's only script: it starts fetching the files the opened page
+// needs at once, beside the main module, instead of after the shell has started, and registers
+// the offline copy (sw.js) only once the page is up. pages.json records which files each page
+// waits for, for the size gate (scripts/size-report.mjs) and the benchmark.
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+const root = new URL("..", import.meta.url).pathname;
+const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
+const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
+const work = join(targetDir, "appraise-web-work");
+const out = join(targetDir, "appraise-web");
+const name = "appraise";
+
+const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: "inherit" });
+const fail = (message) => {
+  console.error(`build-web: ${message}`);
+  process.exit(1);
+};
+
+run("cargo", ["build", "--target", "wasm32-unknown-unknown", "--bin", name, ...(release ? ["--release"] : [])]);
+const linked = join(targetDir, "wasm32-unknown-unknown", release ? "release" : "debug", `${name}.wasm`);
+
+rmSync(work, { recursive: true, force: true });
+mkdirSync(join(work, "split"), { recursive: true });
+run("wasm-split-cli", [linked, join(work, "split"), "--out-name", name]);
+run("wasm-bindgen", [join(work, "split", `${name}.wasm`), "--target", "web", "--keep-lld-exports", "--no-typescript", "--out-dir", join(work, "web")]);
+for (const file of readdirSync(join(work, "split"))) {
+  if (file !== `${name}.wasm`) cpSync(join(work, "split", file), join(work, "web", file));
+}
+
+const files = readdirSync(join(work, "web")).sort();
+if (release) await optimise(files.filter((file) => file.endsWith(".wasm")));
+
+// The loader fetches each module when its page first opens; boot.js may have started that
+// fetch already, so the loader takes the one in flight instead of asking twice.
+const loaderPath = join(work, "web", "__wasm_split.js");
+const loader = readFileSync(loaderPath, "utf8");
+const fetches = /fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g;
+if (!fetches.test(loader)) fail("__wasm_split.js fetches no modules; has wasm-split changed its output?");
+writeFileSync(
+  loaderPath,
+  "const early = globalThis.appraiseEarlyFetches ?? new Map();\n" +
+    "const fetchModule = (url) => { const started = early.get(url.href); early.delete(url.href); return started ?? fetch(url); };\n" +
+    loader.replace(fetches, 'fetchModule(new URL("./$1", import.meta.url))'),
+);
+
+const pages = pageFiles(loader);
+const buildId = createHash("sha256");
+for (const file of files) buildId.update(file).update(readFileSync(join(work, "web", file)));
+const id = buildId.digest("hex").slice(0, 16);
+writeFileSync(join(work, "web", "boot.js"), bootScript(pages));
+writeFileSync(join(work, "web", "pages.json"), JSON.stringify({ main: [`${name}.js`, `${name}_bg.wasm`, "__wasm_split.js"], pages }, null, 2) + "\n");
+
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+cpSync(join(work, "web"), join(out, id), { recursive: true });
+console.log(`build-web: ${files.length} files in app/${id}/ (${release ? "release, optimised" : "debug"})`);
+
+/** Each page's address pattern (from src/app.rs) and the modules it waits for, in fetch order. */
+function pageFiles(loaderText) {
+  const app = readFileSync(join(root, "src", "app.rs"), "utf8");
+  const routes = [...app.matchAll(/<Route path=path!\("([^"]*)"\) view=\{Lazy::<(\w+)>::new\(\)\} \/>/g)];
+  if (routes.length === 0) fail("no lazy routes found in src/app.rs");
+  const result = {};
+  for (const [, path, route] of routes) {
+    const snake = route.replace(/[A-Z]/g, (c, at) => (at ? "_" : "") + c.toLowerCase());
+    const load = new RegExp(
+      `export const __wasm_split_load___${snake}_view_\\d+ = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"[\\s\\S]*?, \\[([^\\]]*)\\]\\)\\);`,
+    ).exec(loaderText);
+    if (!load) fail(`the page ${route} (${path}) has no module of its own in __wasm_split.js`);
+    const chunks = load[2].split(",").map((dep) => dep.trim()).filter(Boolean).map((dep) => `${dep.replace(/^__/, "")}.wasm`);
+    result[path] = [load[1], ...chunks];
+  }
+  return result;
+}
+
+/** The page's start-up script: early fetches for the opened page, the app, then the offline copy. */
+function bootScript(pageMap) {
+  return `// Starts Appraise. Written by scripts/build-web.mjs for this build.
+const pages = ${JSON.stringify(Object.entries(pageMap).map(([path, modules]) => [`^${path.replace(/:[a-z]+/g, "[^/]+")}$`, modules]))};
+const here = new URL(".", import.meta.url);
+const opened = pages.find(([pattern]) => new RegExp(pattern).test(location.pathname));
+globalThis.appraiseEarlyFetches = new Map(
+  (opened ? opened[1] : []).map((file) => {
+    const url = new URL(file, here);
+    const started = fetch(url);
+    started.catch(() => {});
+    return [url.href, started];
+  }),
+);
+import init from "./${name}.js";
+await init({ module_or_path: new URL("${name}_bg.wasm", here) });
+
+// The offline copy downloads every page of this build, so it waits until this page is up.
+const registerOfflineCopy = () => {
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
+};
+const afterFirstPage = () => Promise.allSettled([...globalThis.appraiseEarlyFetches.values()]).then(() => setTimeout(registerOfflineCopy, 0));
+if (document.readyState === "complete") afterFirstPage();
+else addEventListener("load", afterFirstPage, { once: true });
+`;
+}
+
+/** wasm-opt -Oz on every module, in this one process (binaryen's npm build starts slowly). */
+async function optimise(modules) {
+  const { default: binaryen } = await import(join(root, "node_modules", "binaryen", "index.js"));
+  const F = binaryen.Features;
+  // What rustc's wasm32 target emits by default: binaryen must accept it and may use it.
+  const features = F.MVP | F.MutableGlobals | F.NontrappingFPToInt | F.SignExt | F.BulkMemory | F.BulkMemoryOpt | F.ReferenceTypes | F.Multivalue | F.CallIndirectOverlong;
+  binaryen.setOptimizeLevel(2);
+  binaryen.setShrinkLevel(2);
+  for (const file of modules) {
+    const path = join(work, "web", file);
+    const module = binaryen.readBinary(readFileSync(path));
+    module.setFeatures(features);
+    module.runPasses(["strip-debug", "strip-producers"]);
+    module.optimize();
+    writeFileSync(path, module.emitBinary());
+    module.dispose();
+  }
+}
