@@ -105,7 +105,8 @@ globalThis.appraiseEarlyFetches = new Map(
   }),
 );
 import init from "./${name}.js";
-await init({ module_or_path: new URL("${name}_bg.wasm", here) });
+const wasm = await init({ module_or_path: new URL("${name}_bg.wasm", here) });
+dispatchEvent(new CustomEvent("appraise-started", { detail: { wasm } }));
 
 // The offline copy downloads every page of this build, so it waits until this page is up.
 const registerOfflineCopy = () => {

@@ -44,7 +44,8 @@ export function startStaticServer({ root = "dist", port = 0 } = {}) {
     }
     const body = await readFile(path);
     const name = path.slice(base.length);
-    const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(name);
+    // Trunk's hashed names, and the app's modules in their build's own folder (app/<build id>/).
+    const hashed = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css)$/.test(name) || /^\/app\/[0-9a-f]{16}\//.test(name);
     response.writeHead(200, {
       "content-type": types[extname(path)] ?? "application/octet-stream",
       "cache-control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
