@@ -120,16 +120,13 @@ else addEventListener("load", afterFirstPage, { once: true });
 
 /** wasm-opt -Oz on every module, in this one process (binaryen's npm build starts slowly). */
 async function optimise(modules) {
-  const { default: binaryen } = await import(join(root, "node_modules", "binaryen", "index.js"));
-  const F = binaryen.Features;
-  // What rustc's wasm32 target emits by default: binaryen must accept it and may use it.
-  const features = F.MVP | F.MutableGlobals | F.NontrappingFPToInt | F.SignExt | F.BulkMemory | F.BulkMemoryOpt | F.ReferenceTypes | F.Multivalue | F.CallIndirectOverlong;
+  const { default: binaryen, rustFeatures } = await import("./binaryen.mjs");
   binaryen.setOptimizeLevel(2);
   binaryen.setShrinkLevel(2);
   for (const file of modules) {
     const path = join(work, "web", file);
     const module = binaryen.readBinary(readFileSync(path));
-    module.setFeatures(features);
+    module.setFeatures(rustFeatures);
     module.runPasses(["strip-debug", "strip-producers"]);
     module.optimize();
     writeFileSync(path, module.emitBinary());
