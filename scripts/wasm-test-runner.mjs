@@ -8,15 +8,16 @@
 // at once, saying it succeeded. The pages then run exactly as they do in the split build, only
 // with nothing to download.
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
 
 const [wasmPath, ...args] = process.argv.slice(2);
 const PLACEHOLDER = "__wasm_split_placeholder__";
 
-const runTests = (path) => {
+const runTests = (path, { remove = false } = {}) => {
   const run = spawnSync("wasm-bindgen-test-runner", [path, ...args], { stdio: "inherit" });
+  if (remove) rmSync(path, { force: true });
   process.exit(run.status ?? 1);
 };
 
@@ -70,4 +71,4 @@ if (!module.validate()) {
 module.runPasses(["strip-dwarf"]);
 const joined = join(tmpdir(), `joined-${process.pid}-${basename(wasmPath)}`);
 writeFileSync(joined, module.emitBinary());
-runTests(joined);
+runTests(joined, { remove: true });
