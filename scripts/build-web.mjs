@@ -55,24 +55,38 @@ const fetches = /fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g;
 if (!fetches.test(loader)) fail("__wasm_split.js fetches no modules; has wasm-split changed its output?");
 writeFileSync(
   loaderPath,
-  "const early = globalThis.appraiseEarlyFetches ?? new Map();\n" +
-    "const fetchModule = (url) => { const started = early.get(url.href); early.delete(url.href); return started ?? fetch(url); };\n" +
+  "const fetchModule = (url) => {\n" +
+    "  const started = globalThis.appraiseEarlyFetches?.get(url.href);\n" +
+    "  globalThis.appraiseEarlyFetches?.delete(url.href);\n" +
+    "  return started ?? fetch(url);\n" +
+    "};\n" +
     loader.replace(fetches, 'fetchModule(new URL("./$1", import.meta.url))'),
 );
 
 const pages = pageFiles(loader);
+for (const page of Object.values(pages)) {
+  const parts = page.modules.map((file) => readFileSync(join(work, "web", file)));
+  writeFileSync(join(work, "web", page.pack), Buffer.concat(parts));
+  let offset = 0;
+  page.parts = parts.map((bytes, index) => {
+    const part = [page.modules[index], offset, bytes.length];
+    offset += bytes.length;
+    return part;
+  });
+}
 const buildId = createHash("sha256");
-for (const file of files) buildId.update(file).update(readFileSync(join(work, "web", file)));
+for (const file of readdirSync(join(work, "web")).sort()) buildId.update(file).update(readFileSync(join(work, "web", file)));
 const id = buildId.digest("hex").slice(0, 16);
 writeFileSync(join(work, "web", "boot.js"), bootScript(pages));
-writeFileSync(join(work, "web", "pages.json"), JSON.stringify({ main: [`${name}.js`, `${name}_bg.wasm`, "__wasm_split.js"], pages }, null, 2) + "\n");
+const manifest = { main: [`${name}.js`, `${name}_bg.wasm`, "__wasm_split.js"], pages: Object.fromEntries(Object.entries(pages).map(([path, { pack, modules }]) => [path, { pack, modules }])) };
+writeFileSync(join(work, "web", "pages.json"), JSON.stringify(manifest, null, 2) + "\n");
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 cpSync(join(work, "web"), join(out, id), { recursive: true });
-console.log(`build-web: ${files.length} files in app/${id}/ (${release ? "release, optimised" : "debug"})`);
+console.log(`build-web: ${files.length} modules and ${Object.keys(pages).length} first-visit packs in app/${id}/ (${release ? "release, optimised" : "debug"})`);
 
-/** Each page's address pattern (from src/app.rs) and the modules it waits for, in fetch order. */
+/** Each page's address pattern (from src/app.rs), the modules it waits for, and its pack's name. */
 function pageFiles(loaderText) {
   const app = readFileSync(join(root, "src", "app.rs"), "utf8");
   const routes = [...app.matchAll(/<Route path=path!\("([^"]*)"\) view=\{Lazy::<(\w+)>::new\(\)\} \/>/g)];
@@ -85,34 +99,53 @@ function pageFiles(loaderText) {
     ).exec(loaderText);
     if (!load) fail(`the page ${route} (${path}) has no module of its own in __wasm_split.js`);
     const chunks = load[2].split(",").map((dep) => dep.trim()).filter(Boolean).map((dep) => `${dep.replace(/^__/, "")}.wasm`);
-    result[path] = [load[1], ...chunks];
+    const page = snake.replace(/_route$/, "").replaceAll("_", "-");
+    result[path] = { pack: `first-visit-${page}.wasm`, modules: [load[1], ...chunks] };
   }
   return result;
 }
 
 /** The page's start-up script: early fetches for the opened page, the app, then the offline copy. */
 function bootScript(pageMap) {
+  const table = Object.entries(pageMap).map(([path, { pack, parts }]) => [`^${path.replace(/:[a-z]+/g, "[^/]+")}$`, pack, parts]);
   return `// Starts Appraise. Written by scripts/build-web.mjs for this build.
-const pages = ${JSON.stringify(Object.entries(pageMap).map(([path, modules]) => [`^${path.replace(/:[a-z]+/g, "[^/]+")}$`, modules]))};
+// For each page: its address, and its modules as parts of one pack file [name, offset, length].
+const pages = ${JSON.stringify(table)};
 const here = new URL(".", import.meta.url);
 const opened = pages.find(([pattern]) => new RegExp(pattern).test(location.pathname));
-globalThis.appraiseEarlyFetches = new Map(
-  (opened ? opened[1] : []).map((file) => {
-    const url = new URL(file, here);
-    const started = fetch(url);
-    started.catch(() => {});
-    return [url.href, started];
-  }),
-);
-import init from "./${name}.js";
+const wasmResponse = (bytes) => new Response(bytes, { headers: { "content-type": "application/wasm" } });
+const early = new Map();
+if (opened && navigator.serviceWorker?.controller) {
+  // The offline copy holds every module: fetch the page's own at once, from it.
+  for (const [file] of opened[2]) {
+    const url = new URL(file, here).href;
+    early.set(url, fetch(url));
+  }
+} else if (opened) {
+  // A first visit: the page's modules come in one file, which compresses far better than
+  // dozens of small ones and costs one request instead of dozens.
+  const pack = fetch(new URL(opened[1], here)).then((response) => {
+    if (!response.ok) throw new Error(\`\${opened[1]}: \${response.status}\`);
+    return response.arrayBuffer();
+  });
+  for (const [file, offset, length] of opened[2]) {
+    const url = new URL(file, here).href;
+    // If the pack fails, the module loader asks for the module itself.
+    early.set(url, pack.then((bytes) => wasmResponse(bytes.slice(offset, offset + length)), () => fetch(url)));
+  }
+}
+const firstPage = [...early.values()];
+globalThis.appraiseEarlyFetches = early;
+// Imported only now, so that the fetches above start first.
+const { default: init } = await import("./${name}.js");
 const wasm = await init({ module_or_path: new URL("${name}_bg.wasm", here) });
 dispatchEvent(new CustomEvent("appraise-started", { detail: { wasm } }));
 
-// The offline copy downloads every page of this build, so it waits until this page is up.
+// The offline copy downloads every module of this build, so it waits until this page is up.
 const registerOfflineCopy = () => {
   if ("serviceWorker" in navigator) navigator.serviceWorker.register("sw.js").catch(() => {});
 };
-const afterFirstPage = () => Promise.allSettled([...globalThis.appraiseEarlyFetches.values()]).then(() => setTimeout(registerOfflineCopy, 0));
+const afterFirstPage = () => Promise.allSettled(firstPage).then(() => setTimeout(registerOfflineCopy, 0));
 if (document.readyState === "complete") afterFirstPage();
 else addEventListener("load", afterFirstPage, { once: true });
 `;

@@ -45,7 +45,8 @@ const walk = (dir) => {
   }
 };
 walk(staging);
-const precache = files.filter((file) => file !== "sw.js" && !file.endsWith("/pages.json"));
+// Not the first-visit packs: once the offline copy is in, pages load their modules from it.
+const precache = files.filter((file) => file !== "sw.js" && !file.endsWith("/pages.json") && !/\/first-visit-[a-z-]+\.wasm$/.test(file));
 const build = createHash("sha256");
 for (const file of precache) build.update(file).update(readFileSync(join(staging, file)));
 const buildId = build.digest("hex").slice(0, 16);
