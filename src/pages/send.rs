@@ -1,6 +1,8 @@
 //! Sending a document to the other person in a review: the file is signed, encrypted for them
 //! (and for the sender, who can reopen it) unless the person chooses otherwise, downloaded with
-//! a name they can find, and offered to the device's share sheet or an email.
+//! a name they can find, and offered to the device's share sheet or an email. Signing and
+//! encrypting are a download of their own, fetched the first time someone sends, so that the
+//! pages that can send do not wait for them on a first visit.
 
 use chrono::Datelike;
 use leptos::prelude::*;
@@ -35,17 +37,53 @@ pub enum Sent {
     Failed(String),
 }
 
-/// Signs (and, with `encrypt`, encrypts) a bundle of `kind` for `recipient` (by default the
-/// review's other party), recording `text` into the review's documents first, and downloads it.
-pub fn send_bundle(
-    storage: AppStorage,
-    review: &StoredReview,
-    kind: BundleKind,
-    role: Role,
-    text: &FieldMap,
-    recipient: Option<sending::Addressee>,
-    encrypt: bool,
-) -> Sent {
+/// What to send: a bundle of `kind` from the review, as `role`, with `text` recorded into the
+/// review's documents first, for `recipient` (by default the review's other party), encrypted
+/// for them unless `encrypt` is off.
+pub struct Sending {
+    pub review: StoredReview,
+    pub kind: BundleKind,
+    pub role: Role,
+    pub text: FieldMap,
+    pub recipient: Option<sending::Addressee>,
+    pub encrypt: bool,
+}
+
+/// The code that signs and sends could not be fetched (the network dropped on a first visit).
+struct SendingNotLoaded;
+
+impl From<leptos::wasm_split::SplitLoaderError> for SendingNotLoaded {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
+        SendingNotLoaded
+    }
+}
+
+/// Signs, encrypts and downloads the bundle in the background, and shows the outcome in `sent`.
+pub fn send_bundle(storage: AppStorage, sending: Sending, sent: RwSignal<Option<Sent>>) {
+    leptos::task::spawn_local(async move {
+        let outcome = sign_and_download(storage, sending).await.unwrap_or_else(|SendingNotLoaded| {
+            Sent::Failed(
+                "Appraise could not fetch the part of itself that signs and sends files: check your connection and send again. Your words are saved on this device.".into(),
+            )
+        });
+        sent.set(Some(outcome));
+    });
+}
+
+#[leptos::wasm_split::wasm_split(sending, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sign_and_download(storage: AppStorage, sending: Sending) -> Result<Sent, SendingNotLoaded> {
+    Ok(sign_and_download_now(storage, sending))
+}
+
+fn sign_and_download_now(storage: AppStorage, sending: Sending) -> Sent {
+    let Sending {
+        review,
+        kind,
+        role,
+        text,
+        recipient,
+        encrypt,
+    } = sending;
     let Some((stored, identity)) = storage.identity() else {
         return Sent::Failed("Your data is not open, so nothing can be sent.".into());
     };
@@ -64,7 +102,7 @@ pub fn send_bundle(
         let outgoing = sending::Outgoing {
             kind,
             sender: me,
-            text: text.clone(),
+            text,
             recipient,
             bundle_id: bundle_id.clone(),
         };
@@ -188,8 +226,15 @@ pub fn SendPreReview(storage: AppStorage, draft: Draft) -> impl IntoView {
                     view! {
                         <button type="button" class="button" on:click=move |_| {
                             draft.save_now();
-                            let text = draft.fields.get_untracked();
-                            sent.set(Some(send_bundle(storage, &review, BundleKind::PreReview, Role::Reviewee, &text, None, encrypt.get_untracked())));
+                            let sending = Sending {
+                                review: review.clone(),
+                                kind: BundleKind::PreReview,
+                                role: Role::Reviewee,
+                                text: draft.fields.get_untracked(),
+                                recipient: None,
+                                encrypt: encrypt.get_untracked(),
+                            };
+                            send_bundle(storage, sending, sent);
                         }>
                             {label}
                         </button>

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
-use super::send::{Sent, SentNotice, send_bundle};
+use super::send::{Sending, Sent, SentNotice, send_bundle};
 use crate::browser::{fresh_id, now};
 use crate::bundle::payload::{BundleKind, ReviewSummary};
 use crate::components::{
@@ -188,15 +188,15 @@ pub fn StartReviewPage() -> impl IntoView {
         match outcome {
             Some(Ok(())) => {
                 let id = summary.id.clone();
-                sent.set(Some(send_bundle(
-                    storage,
-                    &StoredReview::new(summary, now().date_naive()),
-                    BundleKind::Invitation,
-                    Role::Reviewer,
-                    &Default::default(),
-                    None,
-                    locked.get_untracked(),
-                )));
+                let sending = Sending {
+                    review: StoredReview::new(summary, now().date_naive()),
+                    kind: BundleKind::Invitation,
+                    role: Role::Reviewer,
+                    text: Default::default(),
+                    recipient: None,
+                    encrypt: locked.get_untracked(),
+                };
+                send_bundle(storage, sending, sent);
                 for field in [name, job_title, meeting, previous] {
                     field.set(String::new());
                 }

@@ -10,7 +10,7 @@ use crate::components::{Banner, BannerKind, InPageLink, WhichContact};
 use crate::domain::people::Role;
 use crate::domain::sections::Section;
 use crate::domain::sign_off::before_sending;
-use crate::pages::send::{EncryptChoice, Sent, SentNotice, send_bundle};
+use crate::pages::send::{EncryptChoice, Sending, Sent, SentNotice, send_bundle};
 use crate::use_cases::identity;
 use crate::use_cases::sending::Addressee;
 
@@ -108,7 +108,15 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                     }
                     caution.set(None);
                     let role = role.unwrap_or(Role::Reviewer);
-                    sent.set(Some(send_bundle(workspace.storage, &stored, route.kind, role, &Default::default(), addressee, encrypt.get_untracked())));
+                    let sending = Sending {
+                        review: stored.clone(),
+                        kind: route.kind,
+                        role,
+                        text: Default::default(),
+                        recipient: addressee,
+                        encrypt: encrypt.get_untracked(),
+                    };
+                    send_bundle(workspace.storage, sending, sent);
                 };
                 view! {
                     <form class="send-route" on:submit=send>
