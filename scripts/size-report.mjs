@@ -17,18 +17,18 @@ import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 
 const dist = process.argv[2] ?? "dist";
 const FIRST_VISIT_CEILINGS_KIB = {
-  "/": 330,
-  "/prepare": 385,
-  "/reviews/new": 360,
-  "/reviews/:id": 515,
-  "/import": 395,
-  "/contacts": 270,
-  "/data": 245,
-  "/how-it-works": 180,
-  "/welcome": 285,
-  "/settings": 295,
+  "/": 215,
+  "/prepare": 320,
+  "/reviews/new": 302,
+  "/reviews/:id": 442,
+  "/import": 363,
+  "/contacts": 260,
+  "/data": 235,
+  "/how-it-works": 184,
+  "/welcome": 271,
+  "/settings": 278,
 };
-const WHOLE_APP_CEILING_KIB = 710;
+const WHOLE_APP_CEILING_KIB = 745;
 
 const fail = (message) => {
   console.error(`size-report: ${message}`);

@@ -195,8 +195,13 @@ fn an_invitation_creates_the_review_and_a_repeat_changes_nothing() {
         reviews::reviews(&vault).unwrap().is_empty(),
         "a preview changes nothing"
     );
+    assert!(!reviews::any_held(&vault));
 
     let report = importing::import(&mut vault, &bundle, at(0)).unwrap();
+    assert!(
+        reviews::any_held(&vault),
+        "the home page's cheap check sees the review"
+    );
     assert_eq!(
         report, preview,
         "the preview shows exactly what the import does"

@@ -1,16 +1,20 @@
 //! The home page: the reviews this person takes part in and what is due, or where to start.
+//! Reading every review and checking its sign-offs is code fetched when there are reviews to
+//! read, so a first visit (with none) does not wait for it.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use crate::components::{Banner, BannerKind};
 use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::AgendaItem;
 use crate::domain::people::Role;
 use crate::domain::progress::{next_step, stage_label};
-use crate::state::use_storage;
+use crate::on_demand::NotFetched;
+use crate::state::{AppStorage, use_storage};
 use crate::use_cases::agenda::{self, MyReview};
-use crate::use_cases::identity;
+use crate::use_cases::{identity, reviews};
 
 fn describe(item: &AgendaItem) -> String {
     format!(
@@ -25,14 +29,10 @@ fn describe(item: &AgendaItem) -> String {
 pub fn HomePage() -> impl IntoView {
     super::set_page_title("Home");
     let storage = use_storage();
-    // Worked out once per change to storage: every review is read and its sign-offs checked,
-    // which for a headteacher holding a school's statements is most of drawing this page.
-    let reviews = Memo::new(move |_| {
+    let any_reviews = move || {
         storage.changed_elsewhere.track();
-        storage
-            .with(|vault| agenda::my_reviews(vault, crate::browser::today()))
-            .unwrap_or_default()
-    });
+        storage.with(reviews::any_held).unwrap_or(false)
+    };
     let set_up = move || {
         storage.changed_elsewhere.track();
         storage
@@ -49,7 +49,7 @@ pub fn HomePage() -> impl IntoView {
                 <p><A href="/welcome" attr:class="button">"Set up Appraise"</A></p>
             </div>
         </Show>
-        <Show when=move || reviews.with(|mine| !mine.is_empty()) fallback=|| view! {
+        <Show when=any_reviews fallback=|| view! {
             <p class="lead">
                 "Appraise helps school staff and their reviewers prepare for appraisal meetings, "
                 "write the planning and review statement, agree objectives and training, and sign it off."
@@ -71,24 +71,74 @@ pub fn HomePage() -> impl IntoView {
             </div>
         }>
             <p><A href="/import" attr:class="button">"Import a file"</A></p>
-            {move || {
-                // The warning also depends on the person's details, which can change while the
-                // list of reviews stays the same.
-                storage.changed_elsewhere.track();
-                let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews.get().into_iter().partition(|mine| mine.role == Role::Reviewer);
-                let (own, sent_to_me): (Vec<MyReview>, Vec<MyReview>) = others.into_iter().partition(|mine| mine.role == Role::Reviewee);
-                let held: Vec<Review> = reviewing.iter().map(|mine| mine.review.clone()).collect();
-                let warning = storage.with(|vault| agenda::load_warning(vault, &held, crate::browser::today())).flatten();
-                view! {
-                    {warning.map(|text| view! { <p class="warning-text" role="status">{text}</p> })}
-                    {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}
-                    <ReviewCards heading="Your own review" reviews=own />
-                    <ReviewCards heading="Sent to you" reviews=sent_to_me />
-                }
-            }}
+            <YourReviews storage=storage />
         </Show>
         <p><A href="/how-it-works">"Find out how an appraisal cycle works in Appraise"</A></p>
     }
+}
+
+/// Every review held here, in the person's part: reviewees in a table, their own review and those
+/// sent to them as cards. Read again whenever storage changes (another tab, an import).
+#[component]
+fn YourReviews(storage: AppStorage) -> impl IntoView {
+    let agenda = RwSignal::new(None::<Result<Agenda, NotFetched>>);
+    Effect::new(move |_| {
+        storage.changed_elsewhere.track();
+        leptos::task::spawn_local(async move {
+            agenda.set(Some(read_agenda(storage, crate::browser::today()).await));
+        });
+    });
+    move || match agenda.get() {
+        None => view! { <p role="status">"Reading your reviews…"</p> }.into_any(),
+        Some(Err(missing)) => view! {
+            <Banner kind=BannerKind::Problem title="Your reviews cannot be shown yet">
+                <p>{missing.sentence("reads your reviews")}</p>
+            </Banner>
+        }
+        .into_any(),
+        Some(Ok(Agenda { reviews, warning })) => {
+            let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews
+                .into_iter()
+                .partition(|mine| mine.role == Role::Reviewer);
+            let (own, sent_to_me): (Vec<MyReview>, Vec<MyReview>) = others
+                .into_iter()
+                .partition(|mine| mine.role == Role::Reviewee);
+            view! {
+                {warning.map(|text| view! { <p class="warning-text" role="status">{text}</p> })}
+                {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}
+                <ReviewCards heading="Your own review" reviews=own />
+                <ReviewCards heading="Sent to you" reviews=sent_to_me />
+            }
+            .into_any()
+        }
+    }
+}
+
+/// The reviews as this person sees them, and the policy's warning if they review too many.
+#[derive(Clone)]
+struct Agenda {
+    reviews: Vec<MyReview>,
+    warning: Option<String>,
+}
+
+/// Reads every review and checks its sign-offs: for a headteacher holding a school's statements,
+/// most of drawing this page, and code a first visit does not need.
+#[leptos::wasm_split::wasm_split(agenda, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn read_agenda(storage: AppStorage, today: chrono::NaiveDate) -> Result<Agenda, NotFetched> {
+    let agenda = storage.with(|vault| {
+        let reviews = agenda::my_reviews(vault, today);
+        let reviewing: Vec<Review> = reviews
+            .iter()
+            .filter(|mine| mine.role == Role::Reviewer)
+            .map(|mine| mine.review.clone())
+            .collect();
+        let warning = agenda::load_warning(vault, &reviewing, today);
+        Agenda { reviews, warning }
+    });
+    Ok(agenda.unwrap_or(Agenda {
+        reviews: Vec::new(),
+        warning: None,
+    }))
 }
 
 /// A reviewer's reviewees in a table: stage, next deadline (overdue in red), objectives.

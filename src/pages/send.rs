@@ -15,6 +15,7 @@ use crate::bundle::{file_name, write_bundle};
 use crate::components::{Banner, BannerKind};
 use crate::domain::field_map::FieldMap;
 use crate::domain::people::Role;
+use crate::on_demand::NotFetched;
 use crate::state::AppStorage;
 use crate::storage::browser::BrowserRandom;
 use crate::use_cases::reviews::StoredReview;
@@ -49,29 +50,18 @@ pub struct Sending {
     pub encrypt: bool,
 }
 
-/// The code that signs and sends could not be fetched (the network dropped on a first visit).
-struct SendingNotLoaded;
-
-impl From<leptos::wasm_split::SplitLoaderError> for SendingNotLoaded {
-    fn from(_: leptos::wasm_split::SplitLoaderError) -> Self {
-        SendingNotLoaded
-    }
-}
-
 /// Signs, encrypts and downloads the bundle in the background, and shows the outcome in `sent`.
 pub fn send_bundle(storage: AppStorage, sending: Sending, sent: RwSignal<Option<Sent>>) {
     leptos::task::spawn_local(async move {
-        let outcome = sign_and_download(storage, sending).await.unwrap_or_else(|SendingNotLoaded| {
-            Sent::Failed(
-                "Appraise could not fetch the part of itself that signs and sends files: check your connection and send again. Your words are saved on this device.".into(),
-            )
-        });
+        let outcome = sign_and_download(storage, sending)
+            .await
+            .unwrap_or_else(|missing| Sent::Failed(missing.sentence("signs and sends files")));
         sent.set(Some(outcome));
     });
 }
 
 #[leptos::wasm_split::wasm_split(sending, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn sign_and_download(storage: AppStorage, sending: Sending) -> Result<Sent, SendingNotLoaded> {
+fn sign_and_download(storage: AppStorage, sending: Sending) -> Result<Sent, NotFetched> {
     Ok(sign_and_download_now(storage, sending))
 }
 

@@ -52,6 +52,12 @@ pub fn review<S: KeyValueStore>(
 }
 
 /// Every review held here.
+/// Whether any review is held here, without reading one: enough for a page to choose between
+/// where to start and the person's reviews while the reviews themselves are read.
+pub fn any_held<S: KeyValueStore>(vault: &Vault<S>) -> bool {
+    vault.list().any(|(_, header)| header.kind == "review")
+}
+
 pub fn reviews<S: KeyValueStore>(vault: &Vault<S>) -> Result<Vec<StoredReview>, RecordsError> {
     let keys: Vec<String> = vault
         .list()
