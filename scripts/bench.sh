@@ -8,7 +8,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 trunk build --release
 echo "[bench] what the wasm is made of"
-node scripts/wasm-breakdown.mjs
+node scripts/wasm-breakdown.mjs && node scripts/wasm-breakdown.mjs /prepare && node scripts/wasm-breakdown.mjs /
 mkdir -p target/bench
 echo "[bench] fixtures and native figures"
 cargo run --quiet --profile native-bench --example bench -- target/bench > target/bench/native.json

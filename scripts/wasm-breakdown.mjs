@@ -1,17 +1,29 @@
-// Prints what the release wasm is made of: its code bytes grouped by the crate (or, for the app,
-// the module) each function comes from, and its data. It reads the wasm Trunk's release build
-// hands to wasm-opt, because only that still names every function; wasm-opt shrinks it by about
-// a tenth, so the shares, not the sizes, carry over to the shipped file (whose size
+// Prints what the app's wasm is made of: code bytes grouped by the crate (or, for the app, the
+// module) each function comes from, and data. It reads the modules as wasm-split wrote them,
+// before binaryen shrinks them by about a tenth, because only then does every function still
+// have its name: the shares, not the sizes, carry over to the shipped files (whose sizes
 // scripts/size-report.mjs gives). Rust symbols name a generic function's crate, not the types it
 // was made for, so "Rust core, alloc, std" includes iterators, drop code and collections
 // instantiated for the app's own types.
 //
-// Usage: node scripts/wasm-breakdown.mjs [target/wasm-bindgen/release/appraise_bg.wasm]
+// Usage: node scripts/wasm-breakdown.mjs            the main module (the shell every page needs)
+//        node scripts/wasm-breakdown.mjs /prepare   a page's own modules, as its first visit fetches them
 // With SHOW_GROUP set to a group's name (e.g. SHOW_GROUP=other), also lists its functions.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 
-const path = process.argv[2] ?? "target/wasm-bindgen/release/appraise_bg.wasm";
-const wasm = readFileSync(path);
+const work = "target/appraise-web-work";
+const page = process.argv[2];
+let modules = ["appraise.wasm"];
+if (page) {
+  const { pages } = JSON.parse(readFileSync(join(work, "web", "pages.json"), "utf8"));
+  if (!pages[page]) {
+    console.error(`wasm-breakdown: no page ${page}; the pages are ${Object.keys(pages).join(", ")}.`);
+    process.exit(1);
+  }
+  modules = pages[page].modules;
+}
+let wasm;
 
 function readU32(at) {
   let value = 0;
@@ -50,7 +62,7 @@ function sections() {
 const IMPORT = 2;
 const CODE = 10;
 const DATA = 11;
-const all = sections();
+let all;
 const section = (id) => all.find((s) => s.id === id);
 
 // Function indices count imported functions first, then the code section's bodies.
@@ -124,6 +136,33 @@ const SERDE = new Set(["serde_json", "serde_core", "serde", "zmij", "itoa", "ryu
 const RUST = new Set(["core", "alloc", "std", "dlmalloc", "hashbrown", "compiler_builtins", "memchr", "unicode"]);
 const WASM_GLUE = new Set(["wasm_bindgen", "js_sys", "web_sys", "wasm_bindgen_futures", "gloo_storage", "gloo_utils", "console_error_panic_hook", "futures_util", "futures_channel", "futures_executor"]);
 
+/** A Rust symbol as a path: legacy mangling (`_ZN` + length-prefixed parts + hash) in full, v0 (`_R`) by its crate. */
+function demangle(symbol) {
+  if (symbol.startsWith("_R")) {
+    // v0 mangling (the standard library's): only the crate is needed, for the grouping.
+    const crate = /C[0-9A-Za-z]*_(\d+)/.exec(symbol);
+    if (!crate) return symbol;
+    const start = crate.index + crate[0].length;
+    return `${symbol.slice(start, start + Number(crate[1]))}::${symbol}`;
+  }
+  if (!symbol.startsWith("_ZN")) return symbol;
+  const parts = [];
+  let at = 3;
+  while (at < symbol.length && symbol[at] !== "E") {
+    const digits = /^\d+/.exec(symbol.slice(at))[0];
+    at += digits.length;
+    parts.push(symbol.slice(at, at + Number(digits)));
+    at += Number(digits);
+  }
+  if (/^h[0-9a-f]{16}$/.test(parts.at(-1) ?? "")) parts.pop();
+  const escapes = { "$LT$": "<", "$GT$": ">", "$RF$": "&", "$BP$": "*", "$C$": ",", "$u20$": " ", "$u27$": "'", "$u7b$": "{", "$u7d$": "}", "$LP$": "(", "$RP$": ")" };
+  return parts
+    .join("::")
+    .replace(/\$(LT|GT|RF|BP|C|u20|u27|u7b|u7d|LP|RP)\$/g, (escape) => escapes[escape])
+    .replaceAll("..", "::")
+    .replace(/^_</, "<");
+}
+
 /** The group a function's bytes count towards. */
 function groupOf(name) {
   // A function counts where its own path starts, so generic code from core or a library made
@@ -142,22 +181,29 @@ function groupOf(name) {
 }
 
 const shownGroup = process.env.SHOW_GROUP;
-const firstBody = importedFunctions();
-const names = functionNames();
 const groups = new Map();
-let codeBytes = 0;
-bodySizes().forEach((size, i) => {
-  const name = names.get(firstBody + i) ?? "";
-  const group = groupOf(name);
-  if (group === shownGroup) console.log(`${String(size).padStart(8)}  ${name}`);
-  groups.set(group, (groups.get(group) ?? 0) + size);
-  codeBytes += size;
-});
-const dataBytes = section(DATA) ? section(DATA).end - section(DATA).start : 0;
-groups.set("data: text and tables", dataBytes);
+let total = 0;
+for (const module of modules) {
+  wasm = readFileSync(join(work, "split", module));
+  all = sections();
+  const firstBody = importedFunctions();
+  const names = functionNames();
+  bodySizes().forEach((size, i) => {
+    const name = demangle(names.get(firstBody + i) ?? "");
+    // wasm-bindgen reads these to write the JavaScript glue, then removes them.
+    if (/^__wbindgen_describe|::describe::|__wbindgen_describe/.test(name)) return;
+    const group = groupOf(name);
+    if (group === shownGroup) console.log(`${String(size).padStart(8)}  ${name}`);
+    groups.set(group, (groups.get(group) ?? 0) + size);
+    total += size;
+  });
+  const dataBytes = section(DATA) ? section(DATA).end - section(DATA).start : 0;
+  groups.set("data: text and tables", (groups.get("data: text and tables") ?? 0) + dataBytes);
+  total += dataBytes;
+}
 
-const total = codeBytes + dataBytes;
-console.log(`what the wasm is made of (before wasm-opt: ${(total / 1024).toFixed(0)} KiB of code and data)`);
+const what = page ? `the page ${page}'s own ${modules.length} modules` : "the main module";
+console.log(`what ${what} is made of (before binaryen: ${(total / 1024).toFixed(0)} KiB of code and data)`);
 for (const [group, bytes] of [...groups].sort((a, b) => b[1] - a[1])) {
   console.log(`${group.padEnd(40)}${(bytes / 1024).toFixed(1).padStart(8)} KiB${((100 * bytes) / total).toFixed(1).padStart(7)} %`);
 }
