@@ -15,7 +15,8 @@ import { chromium } from "playwright-core";
 import { startStaticServer } from "./serve-dist.mjs";
 
 const BENCH = "target/bench";
-const DIST = "dist";
+// The app is measured from a copy of dist/, so a rebuild during the run cannot mix two builds.
+const APP = join(BENCH, "dist");
 const RUNS = 5;
 const CPU_THROTTLING = 4;
 const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -170,7 +171,7 @@ async function repeatVisit(user, page) {
 
 /** The floors: each page as the app draws it for a new user, as static HTML with the app's CSS. */
 async function buildFloors(browser) {
-  const app = await startStaticServer({ root: DIST });
+  const app = await startStaticServer({ root: APP });
   rmSync(join(BENCH, "floor"), { recursive: true, force: true });
   for (const page of PAGES) {
     const context = await browser.newContext();
@@ -184,7 +185,7 @@ async function buildFloors(browser) {
     });
     await context.close();
     const root = floorRoot(page.name);
-    cpSync(DIST, root, { recursive: true, filter: (source) => source !== join(DIST, "app") && !/\.(js|wasm)$/.test(source) });
+    cpSync(APP, root, { recursive: true, filter: (source) => source !== join(APP, "app") && !/\.(js|wasm)$/.test(source) });
     writeFileSync(join(root, "index.html"), html.replaceAll("<!---->", ""));
   }
   await stopServer(app);
@@ -204,7 +205,7 @@ async function startServers(protocol, certificate) {
   const options = { compress: true, tls: protocol.tls ? certificate : null };
   const floors = {};
   for (const page of PAGES) floors[page.name] = await startStaticServer({ root: floorRoot(page.name), ...options });
-  return { app: await startStaticServer({ root: DIST, ...options }), floors };
+  return { app: await startStaticServer({ root: APP, ...options }), floors };
 }
 
 function compare(appSamples, floorSamples, goal) {
@@ -259,6 +260,8 @@ async function repeatVisits(browser, servers, protocol, runs) {
 /** Measures every figure; resolves to what results.json keeps under `first_visit`. */
 export async function measureFirstVisits({ runs = RUNS } = {}) {
   mkdirSync(BENCH, { recursive: true });
+  rmSync(APP, { recursive: true, force: true });
+  cpSync("dist", APP, { recursive: true });
   const certificate = selfSignedCertificate();
   const snapshotting = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
   await buildFloors(snapshotting);

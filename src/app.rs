@@ -25,8 +25,10 @@ pub fn App() -> impl IntoView {
     provide_context(storage);
     crate::auto_lock::start(storage);
     let ready = move || storage.status.get() != StorageStatus::Locked;
+    // A page not yet fetched opens when its code has come; meanwhile the last page stays.
+    let (opening, set_opening) = signal(false);
     view! {
-        <Router>
+        <Router set_is_routing=set_opening>
             <InPageLink anchor="main-content" class="skip-link">"Skip to main content"</InPageLink>
             <header class="site-header">
                 <div class="site-header__inner">
@@ -46,6 +48,9 @@ pub fn App() -> impl IntoView {
                 </div>
             </header>
             <main id="main-content" class="page" tabindex="-1">
+                <Show when=move || opening.get()>
+                    <p class="page-opening" role="status">"Opening the page…"</p>
+                </Show>
                 <StorageNotices storage=storage />
                 <Show when=ready fallback=UnlockPage>
                     <Routes fallback=NotFoundPage>

@@ -205,6 +205,8 @@ test("several files from a confirmed sender are imported at once", async () => {
   const history = sam.page.getByRole("region", { name: "Imported on this device" });
   assert.equal(await history.getByRole("button", { name: /^Undo the import: Invitation from Jo Lee/ }).count(), 3, "each import, the first included, can be undone");
   await sam.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
+  // Home reads the reviews once it is drawn: wait for the third before counting.
+  await sam.page.getByRole("region", { name: "Your review with Jo Lee" }).nth(2).waitFor();
   assert.equal(await sam.page.getByRole("region", { name: "Your review with Jo Lee" }).count(), 3);
 
   assert.deepEqual(sam.person.consoleErrors, []);
@@ -233,6 +235,8 @@ test("markup written into every field of a pre-review arrives as inert text on t
     "{{7*7}} ${7*7} <b>bold</b>",
   ];
   await sam.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
+  // The page opens when its code has come: until then the last page stays on screen.
+  await sam.page.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor();
   const fields = sam.page.locator("main textarea, main input[type=text]");
   const count = await fields.count();
   assert.ok(count >= 6, `${count} text fields`);
@@ -302,6 +306,7 @@ test("two people called Sarah Jones in one reviewer's browser: each one's words 
   // Two reviews, each with its own Sarah's words and nothing of the other's.
   await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
   const rows = jo.page.getByRole("row", { name: /Sarah Jones/ });
+  await rows.nth(1).waitFor();
   assert.equal(await rows.count(), 2);
   const seen = [];
   for (let n = 0; n < 2; n += 1) {
@@ -335,6 +340,7 @@ test("two people called Sarah Jones in one reviewer's browser: each one's words 
   await jo.page.getByText("The invitation is locked so only the reviewee can read it").waitFor();
   // Both are contacts, side by side.
   await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+  await jo.page.getByRole("row", { name: /Sarah Jones/ }).nth(1).waitFor();
   assert.equal(await jo.page.getByRole("row", { name: /Sarah Jones/ }).count(), 2);
   await jo.person.context.close();
   for (const sarah of sarahs) await sarah.person.context.close();
