@@ -27,7 +27,7 @@ CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --
 step "release build (trunk build --release)"
 trunk build --release
 
-step "download size"
+step "size gate: each page's first visit and the whole app (scripts/size-report.mjs)"
 node scripts/size-report.mjs
 
 step "end to end (Playwright driving Chromium against the release build)"
