@@ -1,8 +1,10 @@
 // Appraise service worker: keeps a copy of the app so it opens with no network.
-// scripts/post-build.mjs fills in BUILD and PRECACHE for each build, so a new build gets a new
-// cache and the old one is deleted when the new worker activates.
+// scripts/post-build.mjs fills in BUILD, PRECACHE and PACKS for each build, so a new build gets
+// a new cache and the old one is deleted when the new worker activates.
 const BUILD = "__APPRAISE_BUILD__";
 const PRECACHE = ["__APPRAISE_PRECACHE__"];
+// Each page's first-visit pack (its modules in one file, scripts/build-web.mjs) and its parts.
+const PACKS = { __APPRAISE_PACKS__: [] };
 const CACHE = `appraise-${BUILD}`;
 const INDEX = new URL("index.html", self.registration.scope).href;
 
@@ -35,6 +37,25 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(fetch(request).catch(() => caches.match(INDEX, { cacheName: CACHE })));
     return;
   }
+  // A page's pack is put together from the modules already kept, rather than kept twice: one
+  // request from the page instead of one per module.
+  const parts = PACKS[new URL(request.url).pathname.slice(new URL(self.registration.scope).pathname.length)];
+  if (parts) {
+    event.respondWith(packFromCache(parts).catch(() => fetch(request)));
+    return;
+  }
   // Build files have content hashes in their names, so a cached copy is always the right one.
   event.respondWith(caches.match(request, { cacheName: CACHE }).then((cached) => cached || fetch(request)));
 });
+
+async function packFromCache(parts) {
+  const cache = await caches.open(CACHE);
+  const bodies = await Promise.all(
+    parts.map(async (part) => {
+      const kept = await cache.match(new URL(part, self.registration.scope).href);
+      if (!kept) throw new Error(`${part} is not in the offline copy`);
+      return kept.arrayBuffer();
+    }),
+  );
+  return new Response(new Blob(bodies), { headers: { "content-type": "application/wasm" } });
+}

@@ -11,9 +11,9 @@
 //   4. release builds optimise every module for size with binaryen (wasm-opt -Oz);
 //   5. everything goes into target/appraise-web/<build id>/, the id being a hash of the files,
 //      so a new build has new addresses and browsers can cache each build's files for ever.
-// It also writes boot.js, the page's only script: it starts fetching the files the opened page
-// needs at once, beside the main module, instead of after the shell has started, and registers
-// the offline copy (sw.js) only once the page is up. pages.json records which files each page
+// It also writes boot.js, the page's only script: it starts fetching the opened page's modules
+// at once, in one pack file beside the main module, instead of after the shell has started, and
+// registers the offline copy (sw.js) only once the page is up. pages.json records which files each page
 // waits for, for the size gate (scripts/size-report.mjs) and the benchmark.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -48,11 +48,12 @@ const files = readdirSync(join(work, "web")).sort();
 if (release) await optimise(files.filter((file) => file.endsWith(".wasm")));
 
 // The loader fetches each module when its page first opens; boot.js may have started that
-// fetch already, so the loader takes the one in flight instead of asking twice.
+// fetch already (and even compiled the module), so the loader takes that instead of asking twice.
 const loaderPath = join(work, "web", "__wasm_split.js");
 const loader = readFileSync(loaderPath, "utf8");
 const fetches = /fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g;
-if (!fetches.test(loader)) fail("__wasm_split.js fetches no modules; has wasm-split changed its output?");
+const instantiations = /WebAssembly\.instantiateStreaming\(src, imports\)/g;
+if (!fetches.test(loader) || !instantiations.test(loader)) fail("__wasm_split.js does not fetch and instantiate modules as expected; has wasm-split changed its output?");
 writeFileSync(
   loaderPath,
   "const fetchModule = (url) => {\n" +
@@ -60,7 +61,11 @@ writeFileSync(
     "  globalThis.appraiseEarlyFetches?.delete(url.href);\n" +
     "  return started ?? fetch(url);\n" +
     "};\n" +
-    loader.replace(fetches, 'fetchModule(new URL("./$1", import.meta.url))'),
+    "const instantiateModule = async (src, imports) => {\n" +
+    "  const source = await src;\n" +
+    "  return source instanceof WebAssembly.Module ? WebAssembly.instantiate(source, imports) : WebAssembly.instantiateStreaming(source, imports);\n" +
+    "};\n" +
+    loader.replace(fetches, 'fetchModule(new URL("./$1", import.meta.url))').replace(instantiations, "instantiateModule(src, imports)"),
 );
 
 const pages = pageFiles(loader);
@@ -74,12 +79,13 @@ for (const page of Object.values(pages)) {
     return part;
   });
 }
-const buildId = createHash("sha256");
-for (const file of readdirSync(join(work, "web")).sort()) buildId.update(file).update(readFileSync(join(work, "web", file)));
-const id = buildId.digest("hex").slice(0, 16);
 writeFileSync(join(work, "web", "boot.js"), bootScript(pages));
 const manifest = { main: [`${name}.js`, `${name}_bg.wasm`, "__wasm_split.js"], pages: Object.fromEntries(Object.entries(pages).map(([path, { pack, modules }]) => [path, { pack, modules }])) };
 writeFileSync(join(work, "web", "pages.json"), JSON.stringify(manifest, null, 2) + "\n");
+// Every file counts, boot.js included: browsers keep a build's files for ever, by address.
+const buildId = createHash("sha256");
+for (const file of readdirSync(join(work, "web")).sort()) buildId.update(file).update(readFileSync(join(work, "web", file)));
+const id = buildId.digest("hex").slice(0, 16);
 
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
@@ -113,25 +119,19 @@ function bootScript(pageMap) {
 const pages = ${JSON.stringify(table)};
 const here = new URL(".", import.meta.url);
 const opened = pages.find(([pattern]) => new RegExp(pattern).test(location.pathname));
-const wasmResponse = (bytes) => new Response(bytes, { headers: { "content-type": "application/wasm" } });
 const early = new Map();
-if (opened && navigator.serviceWorker?.controller) {
-  // The offline copy holds every module: fetch the page's own at once, from it.
-  for (const [file] of opened[2]) {
-    const url = new URL(file, here).href;
-    early.set(url, fetch(url));
-  }
-} else if (opened) {
-  // A first visit: the page's modules come in one file, which compresses far better than
-  // dozens of small ones and costs one request instead of dozens.
+if (opened) {
+  // The page's modules come in one file: one request instead of dozens (under the offline copy,
+  // sw.js puts it together from the modules it keeps), and it compresses far better.
   const pack = fetch(new URL(opened[1], here)).then((response) => {
     if (!response.ok) throw new Error(\`\${opened[1]}: \${response.status}\`);
     return response.arrayBuffer();
   });
   for (const [file, offset, length] of opened[2]) {
     const url = new URL(file, here).href;
-    // If the pack fails, the module loader asks for the module itself.
-    early.set(url, pack.then((bytes) => wasmResponse(bytes.slice(offset, offset + length)), () => fetch(url)));
+    // Compiled as soon as the pack is in, while the main module starts; if the pack fails, the
+    // module loader asks for the module itself.
+    early.set(url, pack.then((bytes) => WebAssembly.compile(bytes.slice(offset, offset + length))).catch(() => fetch(url)));
   }
 }
 const firstPage = [...early.values()];

@@ -4,7 +4,7 @@
 //    asks the browser to fetch the main module and its glue while it reads the page.
 // 2. Fills the service worker's precache list with every file of this build (every page's
 //    modules included) and a build id derived from their contents, so each build replaces the
-//    last offline copy whole.
+//    last offline copy whole; and tells it which modules make up each page's pack.
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -45,16 +45,20 @@ const walk = (dir) => {
   }
 };
 walk(staging);
-// Not the first-visit packs: once the offline copy is in, pages load their modules from it.
+// Not the first-visit packs: the service worker puts them together from the modules it keeps.
 const precache = files.filter((file) => file !== "sw.js" && !file.endsWith("/pages.json") && !/\/first-visit-[a-z-]+\.wasm$/.test(file));
 const build = createHash("sha256");
 for (const file of precache) build.update(file).update(readFileSync(join(staging, file)));
 const buildId = build.digest("hex").slice(0, 16);
 
+const { pages } = JSON.parse(readFileSync(join(staging, app, "pages.json"), "utf8"));
+const packs = Object.fromEntries(Object.values(pages).map(({ pack, modules }) => [`${app}/${pack}`, modules.map((module) => `${app}/${module}`)]));
+
 const swPath = join(staging, "sw.js");
 const sw = readFileSync(swPath, "utf8")
   .replace('"__APPRAISE_BUILD__"', JSON.stringify(buildId))
-  .replace('["__APPRAISE_PRECACHE__"]', JSON.stringify(["./", ...precache]));
+  .replace('["__APPRAISE_PRECACHE__"]', JSON.stringify(["./", ...precache]))
+  .replace("{ __APPRAISE_PACKS__: [] }", JSON.stringify(packs));
 if (sw.includes("__APPRAISE_")) {
   console.error("post-build: sw.js placeholders were not all filled in.");
   process.exit(1);
