@@ -33,7 +33,14 @@ async function personNamed(name) {
   return { person, page };
 }
 
-const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true }).click();
+// Opens a page from the main navigation. A page opens once its code has come; until then the
+// address and the last page stay, so this waits for the address.
+async function nav(page, name) {
+  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
+  const path = await link.getAttribute("href");
+  await link.click();
+  await page.waitForURL((url) => url.pathname === path);
+}
 
 async function download(page, click) {
   const [file] = await Promise.all([page.waitForEvent("download"), click()]);
@@ -151,6 +158,8 @@ async function wholeCycle(jo, sam, pat, chris) {
   await second.getByRole("link", { name: "Open the review you already have" }).click();
   await jo.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
   await nav(jo.page, "Home");
+  // Home reads the reviews once it is drawn.
+  await jo.page.getByRole("row", { name: /Sam Patel/ }).first().waitFor();
   assert.equal(await jo.page.getByRole("row", { name: /Sam Patel/ }).count(), 1, "no duplicate was started");
 
   // Reviewee: import, draft the pre-review with a reload and a spell offline, send it.
