@@ -11,10 +11,11 @@
 //   4. release builds optimise every module for size with binaryen (wasm-opt -Oz);
 //   5. everything goes into target/appraise-web/<build id>/, the id being a hash of the files,
 //      so a new build has new addresses and browsers can cache each build's files for ever.
-// It also writes boot.js, the page's only script: it starts fetching the opened page's modules
-// at once, in one pack file beside the main module, instead of after the shell has started, and
-// registers the offline copy (sw.js) only once the page is up. pages.json records which files each page
-// waits for, for the size gate (scripts/size-report.mjs) and the benchmark.
+// For each page it writes a pack (the page's modules in one file), and boot.js, the page's only
+// script: it fetches the opened page's pack at once, beside the main module, instead of after the
+// shell has started, compiles its modules as soon as it is in, and registers the offline copy
+// (sw.js) only once the page is up. pages.json records which modules each page waits for, for the
+// size gate (scripts/size-report.mjs), the offline copy (scripts/post-build.mjs) and the benchmark.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -90,7 +91,7 @@ const id = buildId.digest("hex").slice(0, 16);
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 cpSync(join(work, "web"), join(out, id), { recursive: true });
-console.log(`build-web: ${files.length} modules and ${Object.keys(pages).length} first-visit packs in app/${id}/ (${release ? "release, optimised" : "debug"})`);
+console.log(`build-web: ${files.filter((file) => file.endsWith(".wasm")).length} modules and ${Object.keys(pages).length} first-visit packs in app/${id}/ (${release ? "release, optimised" : "debug"})`);
 
 /** Each page's address pattern (from src/app.rs), the modules it waits for, and its pack's name. */
 function pageFiles(loaderText) {

@@ -60,6 +60,8 @@ pub fn send_bundle(storage: AppStorage, sending: Sending, sent: RwSignal<Option<
     });
 }
 
+/// The split point: everything this reaches (signing, encryption, the bundle format) is fetched
+/// the first time it is called, and a failed fetch comes back as `NotFetched`.
 #[leptos::wasm_split::wasm_split(sending, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn sign_and_download(storage: AppStorage, sending: Sending) -> Result<Sent, NotFetched> {
     Ok(sign_and_download_now(storage, sending))
