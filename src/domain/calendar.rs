@@ -1,17 +1,20 @@
 //! The school calendar: periods of time as policies state them ("5 working days", "2 weeks",
-//! "48 hours"), working days that skip weekends and the school's closure dates, and the arithmetic
-//! that turns "within 5 working days of the meeting" into a date.
+//! "48 hours"), working days that skip weekends, bank holidays and the school's closure dates,
+//! and the arithmetic that turns "within 5 working days of the meeting" into a date.
 
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+use super::bank_holidays::bank_holiday;
+use super::dates::{format_uk_date, weekday_name};
 
 /// The unit a policy counts a period in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum PeriodUnit {
     CalendarDays,
-    /// Monday to Friday, skipping the school's closure dates.
+    /// Monday to Friday, skipping bank holidays and the school's closure dates.
     WorkingDays,
     /// Calendar weeks of seven days.
     Weeks,
@@ -84,7 +87,8 @@ pub struct Closure {
     pub last_day: NaiveDate,
 }
 
-/// A school's working calendar: weekends are never working days, nor are closure days.
+/// A school's working calendar: weekends and bank holidays are never working days, nor are the
+/// school's closure days.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolCalendar {
     pub closures: Vec<Closure>,
@@ -92,11 +96,51 @@ pub struct SchoolCalendar {
 
 impl SchoolCalendar {
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
-        !matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
-            && !self
-                .closures
-                .iter()
-                .any(|closure| closure.first_day <= day && day <= closure.last_day)
+        self.closed_for(day).is_none()
+    }
+
+    /// Why the school is closed on `day`, in words ("Saturday", "Boxing Day (substitute day)",
+    /// "Autumn half-term"), or `None` on a working day.
+    pub fn closed_for(&self, day: NaiveDate) -> Option<String> {
+        match day.weekday() {
+            Weekday::Sat => return Some("Saturday".into()),
+            Weekday::Sun => return Some("Sunday".into()),
+            _ => {}
+        }
+        if let Some(holiday) = bank_holiday(day) {
+            return Some(holiday.into());
+        }
+        self.closures
+            .iter()
+            .find(|closure| closure.first_day <= day && day <= closure.last_day)
+            .map(|closure| closure.name.clone())
+    }
+
+    /// Said of a due date the school is closed on (a deadline in calendar days or hours, or on a
+    /// fixed date, can land on one): "Wednesday 28/10/2026, Autumn half-term, is not a school day:
+    /// the first school day after is Monday 02/11/2026". `None` on a working day.
+    pub fn closed_day_note(&self, due: NaiveDate) -> Option<String> {
+        let why = self.closed_for(due)?;
+        let open = self.next_working_day(due);
+        let day = weekday_name(due);
+        let why = if why == day {
+            String::new()
+        } else {
+            format!(", {why},")
+        };
+        Some(format!(
+            "{day} {}{why} is not a school day: the first school day after is {} {}",
+            format_uk_date(due),
+            weekday_name(open),
+            format_uk_date(open)
+        ))
+    }
+
+    /// The first working day on or after `day`.
+    pub fn next_working_day(&self, day: NaiveDate) -> NaiveDate {
+        day.iter_days()
+            .find(|day| self.is_working_day(*day))
+            .expect("every closure ends")
     }
 
     /// The date `period` after `from`: "within 5 working days of the meeting" is due on the
@@ -188,7 +232,10 @@ mod tests {
             (&plain, date(2026, 11, 20), Period::working_days(0), date(2026, 11, 20), "zero is the same day"),
             (&half_term, date(2026, 10, 23), Period::working_days(5), date(2026, 11, 6), "Fri before half-term: the closure week does not count"),
             (&half_term, date(2026, 10, 23), Period::calendar_days(5), date(2026, 10, 28), "calendar days run through half-term"),
-            (&plain, date(2026, 12, 30), Period::working_days(3), date(2027, 1, 4), "across New Year"),
+            (&plain, date(2026, 12, 30), Period::working_days(3), date(2027, 1, 5), "across New Year: 1 January is a bank holiday"),
+            (&plain, date(2026, 12, 23), Period::working_days(2), date(2026, 12, 29), "Christmas Day and Boxing Day's substitute Monday"),
+            (&plain, date(2027, 3, 25), Period::working_days(1), date(2027, 3, 30), "Good Friday and Easter Monday"),
+            (&plain, date(2026, 8, 28), Period::working_days(1), date(2026, 9, 1), "the summer bank holiday"),
         ];
         for (calendar, from, period, expected, why) in cases {
             assert_eq!(calendar.after(from, period), expected, "{why}");
@@ -248,6 +295,45 @@ mod tests {
             let due = calendar.after(from, Period::working_days(amount));
             proptest::prop_assert!(calendar.is_working_day(due));
             proptest::prop_assert_eq!(calendar.working_days_until(from, due), i64::from(amount));
+        }
+    }
+
+    #[test]
+    fn why_a_day_is_closed() {
+        let half_term = with_half_term();
+        #[rustfmt::skip]
+        let cases = [
+            (date(2026, 10, 24), Some("Saturday")),
+            (date(2026, 10, 25), Some("Sunday")),
+            (date(2026, 10, 28), Some("Autumn half-term")),
+            (date(2026, 12, 28), Some("Boxing Day (substitute day)")),
+            (date(2026, 11, 2), None),
+        ];
+        for (day, why) in cases {
+            assert_eq!(half_term.closed_for(day).as_deref(), why, "{day}");
+        }
+        assert_eq!(
+            half_term.next_working_day(date(2026, 10, 25)),
+            date(2026, 11, 2)
+        );
+        assert_eq!(
+            half_term.next_working_day(date(2026, 11, 2)),
+            date(2026, 11, 2)
+        );
+    }
+
+    #[test]
+    fn a_due_date_on_a_closed_day_says_so() {
+        let half_term = with_half_term();
+        #[rustfmt::skip]
+        let cases = [
+            (date(2026, 10, 25), Some("Sunday 25/10/2026 is not a school day: the first school day after is Monday 02/11/2026")),
+            (date(2026, 10, 28), Some("Wednesday 28/10/2026, Autumn half-term, is not a school day: the first school day after is Monday 02/11/2026")),
+            (date(2026, 12, 28), Some("Monday 28/12/2026, Boxing Day (substitute day), is not a school day: the first school day after is Tuesday 29/12/2026")),
+            (date(2026, 10, 23), None),
+        ];
+        for (due, note) in cases {
+            assert_eq!(half_term.closed_day_note(due).as_deref(), note, "{due}");
         }
     }
 }

@@ -118,6 +118,8 @@ pub struct AgendaItem {
     /// Whose review it is, for the reviewer's list.
     pub reviewee_name: String,
     pub urgency: Urgency,
+    /// When the due date falls on a day the school is closed, the sentence saying so.
+    pub closed_day: Option<String>,
 }
 
 /// Every deadline of a review. While the cycle is suspended under formal capability its clocks
@@ -296,6 +298,7 @@ fn pressing(
             let urgency = urgency(&deadline, calendar, today)?;
             Some(AgendaItem {
                 reviewee_name: review.reviewee.name.clone(),
+                closed_day: calendar.closed_day_note(deadline.due),
                 deadline,
                 urgency,
             })

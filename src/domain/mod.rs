@@ -33,6 +33,7 @@
 //! observations, a reviewer over their limit, records past [`retention`]. The [`governors`]
 //! report counts outcomes and training themes with small groups hidden.
 
+pub mod bank_holidays;
 pub mod calendar;
 pub mod cycle;
 pub mod dates;

@@ -17,12 +17,16 @@ use crate::use_cases::agenda::{self, MyReview};
 use crate::use_cases::{identity, reviews};
 
 fn describe(item: &AgendaItem) -> String {
-    format!(
+    let described = format!(
         "{}: {} ({})",
         item.deadline.kind,
         item.urgency,
         format_uk_date(item.deadline.due)
-    )
+    );
+    match &item.closed_day {
+        Some(note) => format!("{described}. {note}"),
+        None => described,
+    }
 }
 
 #[component]

@@ -178,7 +178,7 @@ fn Closures(storage: AppStorage) -> impl IntoView {
     view! {
         <section class="section" aria-labelledby="closures-heading">
             <h2 id="closures-heading">"School closures"</h2>
-            <p>"Deadlines counted in working days skip weekends and these days."</p>
+            <p>"Deadlines counted in working days skip weekends, bank holidays in England and Wales (built in, 2025 to 2030) and these days. A deadline that falls on a day the school is closed says so, with the first school day after."</p>
             <Show when=move || !closures().is_empty() fallback=|| view! { <p class="empty">"No closures added yet."</p> }>
                 <ul class="list">
                     {move || closures().into_iter().map(|closure| {

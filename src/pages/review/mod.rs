@@ -311,7 +311,8 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     <ul class="list deadlines">
                         {clocks.into_iter().map(|deadline| {
                             let state = if deadline.done { "done".to_owned() } else { crate::domain::deadlines::urgency(&deadline, &calendar, today).map_or("not yet due".to_owned(), |u| u.to_string()) };
-                            view! { <li>{format!("{} – {} ({}), {}", deadline.kind, format_uk_date(deadline.due), deadline.owner.label(), state)}</li> }
+                            let closed = calendar.closed_day_note(deadline.due).map(|note| format!(". {note}")).unwrap_or_default();
+                            view! { <li>{format!("{} – {} ({}), {state}{closed}", deadline.kind, format_uk_date(deadline.due), deadline.owner.label())}</li> }
                         }).collect_view()}
                     </ul>
                 })}
