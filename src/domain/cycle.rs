@@ -251,6 +251,24 @@ impl CyclePeriod {
             .find(|period| period.contains(day))
     }
 
+    /// The cycle a final review held on `meeting` looks back on: the cycle containing the meeting
+    /// when the meeting falls in its second half (a July review of September to August), otherwise
+    /// the cycle before (an October review of the year that ended in August). Seed 002 §4.1 has
+    /// autumn final reviews so that "pay decisions [can] be made by 31 October" of that autumn.
+    pub fn reviewed_at(option: &CycleOption, meeting: NaiveDate) -> Option<CyclePeriod> {
+        let containing = CyclePeriod::containing(option, meeting)?;
+        let halfway = containing
+            .first_day
+            .checked_add_months(Months::new(option.length_months / 2))?;
+        if meeting >= halfway {
+            return Some(containing);
+        }
+        let before = containing
+            .first_day
+            .checked_sub_months(Months::new(option.length_months))?;
+        CyclePeriod::containing(option, before)
+    }
+
     pub fn contains(&self, day: NaiveDate) -> bool {
         self.first_day <= day && day <= self.last_day
     }
@@ -358,5 +376,47 @@ impl Review {
     /// The cycle option this review runs on.
     pub fn cycle(&self) -> Option<&CycleOption> {
         self.policy.cycle_for(&self.staff_group)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn cycle(start_month: u32) -> CycleOption {
+        CycleOption {
+            staff_group: "Teachers".into(),
+            start_month,
+            length_months: 12,
+            pay_decision_by: None,
+        }
+    }
+
+    #[test]
+    fn a_final_review_looks_back_on_the_cycle_it_closes() {
+        #[rustfmt::skip]
+        let cases = [
+            // (cycle starts in, meeting, first day of the cycle reviewed, why)
+            (9, date(2026, 10, 23), date(2025, 9, 1), "autumn: the year that ended in August"),
+            (9, date(2026, 12, 16), date(2025, 9, 1), "December is still the first half"),
+            (9, date(2027, 3, 1), date(2026, 9, 1), "from March, the cycle running now"),
+            (9, date(2027, 7, 14), date(2026, 9, 1), "a July review of September to August"),
+            (4, date(2026, 11, 22), date(2026, 4, 1), "April to March: November is its second half"),
+            (4, date(2026, 5, 10), date(2025, 4, 1), "April to March: May looks back on the year before"),
+        ];
+        for (start_month, meeting, first_day, why) in cases {
+            let reviewed = CyclePeriod::reviewed_at(&cycle(start_month), meeting).unwrap();
+            assert_eq!(reviewed.first_day, first_day, "{why}");
+            let last_day = first_day
+                .checked_add_months(Months::new(12))
+                .unwrap()
+                .pred_opt()
+                .unwrap();
+            assert_eq!(reviewed.last_day, last_day, "{why}: a whole year");
+        }
     }
 }

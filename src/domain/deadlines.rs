@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::calendar::{Period, SchoolCalendar};
-use super::cycle::{Review, Stage, Suspension};
+use super::cycle::{CyclePeriod, Review, Stage, Suspension};
 use super::dates::format_uk_date;
 use super::ids::Id;
 use super::people::{Person, Role};
@@ -203,11 +203,19 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                 held,
             );
         }
+        // The pay decision follows the cycle the final review looks back on, which an autumn
+        // meeting's review period (the cycle containing the meeting) is not.
+        let reviewed = review
+            .dates
+            .meeting_on
+            .zip(review.cycle())
+            .and_then(|(meeting, cycle)| CyclePeriod::reviewed_at(cycle, meeting))
+            .unwrap_or(review.period);
         if let (true, true, Some(pay)) = (
             review.policy.pay_progression,
             review.pay_eligible,
             review.cycle().and_then(|cycle| cycle.pay_decision_by),
-        ) && let Some(due) = pay.on_or_after(review.period.last_day)
+        ) && let Some(due) = pay.on_or_after(reviewed.last_day)
         {
             add(
                 DeadlineKind::PayDecision,
