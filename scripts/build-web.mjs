@@ -24,8 +24,10 @@ import { join } from "node:path";
 const root = new URL("..", import.meta.url).pathname;
 const release = (process.env.TRUNK_PROFILE ?? "release") === "release";
 const targetDir = process.env.CARGO_TARGET_DIR ?? join(root, "target");
-const work = join(targetDir, "appraise-web-work");
-const out = join(targetDir, "appraise-web");
+// Always under this repository's target/, wherever Cargo builds: public/index.html ships
+// target/appraise-web, and scripts/wasm-breakdown.mjs reads target/appraise-web-work.
+const work = join(root, "target", "appraise-web-work");
+const out = join(root, "target", "appraise-web");
 const name = "appraise";
 
 const run = (command, args) => execFileSync(command, args, { cwd: root, stdio: "inherit" });
