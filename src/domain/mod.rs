@@ -47,6 +47,7 @@ pub mod people;
 pub mod policy;
 pub mod presets;
 pub mod progress;
+pub mod provenance;
 pub mod reading;
 pub mod retention;
 pub mod school;

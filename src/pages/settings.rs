@@ -11,6 +11,7 @@ use crate::domain::calendar::Closure;
 use crate::domain::dates::format_uk_date;
 use crate::domain::policy::Policy;
 use crate::domain::school::{FileNaming, SchoolSettings, closure_from, objective_limit};
+use crate::domain::{presets, provenance};
 use crate::state::{AppStorage, use_storage};
 use crate::use_cases::identity;
 
@@ -102,6 +103,7 @@ fn PolicyView(
             <div><dt>"Pay progression"</dt><dd>{if policy.pay_progression { "Linked to appraisal" } else { "Not linked" }}</dd></div>
             <div><dt>"The 10 standards"</dt><dd>{if policy.ten_standards_apply { "Assessed" } else { "Not used" }}</dd></div>
         </dl>
+        <SourcesOfFigures policy=policy.clone() />
         <form class="form" on:submit=save novalidate>
             <TextField id="max-objectives" label="Most new objectives in a review" hint="Reviewers see a warning above this number." value=max
                 error=Signal::derive(move || outcome.get().and_then(Result::err)) />
@@ -109,6 +111,27 @@ fn PolicyView(
         </form>
         {move || matches!(outcome.get(), Some(Ok(()))).then(|| view! { <p class="save-indicator" role="status">"Saved. New reviews use it."</p> })}
     }
+}
+
+/// Where each of the preset's figures comes from: the policy's words, or the school's choice
+/// where the policy says nothing; and which the school has changed since.
+#[component]
+fn SourcesOfFigures(policy: Policy) -> impl IntoView {
+    let preset = presets::preset(&policy.key);
+    provenance::sources(&policy.key).zip(preset).map(|(sources, preset)| {
+        view! {
+            <details class="sources">
+                <summary>"Where these figures come from"</summary>
+                <dl class="summary-list">
+                    {sources.into_iter().map(|(figure, source)| {
+                        let changed = provenance::changed_by_school(&policy, &preset, figure)
+                            .then_some(" Your school has changed it since.");
+                        view! { <div><dt>{figure.label()}</dt><dd>{source.describe()}{changed}</dd></div> }
+                    }).collect_view()}
+                </dl>
+            </details>
+        }
+    })
 }
 
 /// The days the school is closed: listed, removed, and added with each problem named.

@@ -92,6 +92,17 @@ test("first run, settings, a review and a sign-off with the keyboard alone", asy
   await page.keyboard.type("19/02/2027");
   await page.keyboard.press("Enter");
   await page.getByText("Half term: 15/02/2027 to 19/02/2027").waitFor();
+  // Where the policy's figures come from: its own words, or the school's choice.
+  await page.getByText("Where these figures come from").focus();
+  await page.keyboard.press("Enter");
+  const sources = page.locator(".sources");
+  await sources.getByText("From the policy (6.2): “Feedback on formal observations will be given verbally and in writing (on Bluesky) within five working days”.").waitFor();
+  await sources.getByText(/^Your school’s choice, not in the policy: it gives no time; five working days is the local authority model’s \(seed 001\)\.$/).first().waitFor();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await sources.screenshot({ path: `test-results/screenshots/settings-sources-${width}.png` });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
 
   // Start a review; the school's policy is chosen already.
   await page.goto(`${app.url}/reviews/new`);

@@ -1,0 +1,607 @@
+//! Where each figure of a preset policy comes from: the source policy's own words and section
+//! (`shared/seeds/`), or, where the policy says nothing, a choice Appraise makes for the school
+//! and says so. Settings shows both, so a school can see which figures its policy fixes.
+
+use super::policy::Policy;
+
+/// A figure a policy sets, in the order Settings lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Figure {
+    Cycle,
+    InterimReviews,
+    NoticeBeforeMeeting,
+    StatementAfterMeeting,
+    ReplyAfterStatement,
+    HeadteacherAfterMeeting,
+    ObservationFeedback,
+    MaxObjectives,
+    MaxObservations,
+    SupportPlan,
+    PayProgression,
+    TenStandards,
+    ReviewLimit,
+    Retention,
+}
+
+impl Figure {
+    pub const ALL: [Figure; 14] = [
+        Figure::Cycle,
+        Figure::InterimReviews,
+        Figure::NoticeBeforeMeeting,
+        Figure::StatementAfterMeeting,
+        Figure::ReplyAfterStatement,
+        Figure::HeadteacherAfterMeeting,
+        Figure::ObservationFeedback,
+        Figure::MaxObjectives,
+        Figure::MaxObservations,
+        Figure::SupportPlan,
+        Figure::PayProgression,
+        Figure::TenStandards,
+        Figure::ReviewLimit,
+        Figure::Retention,
+    ];
+
+    /// The figure's name, as Settings heads it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Figure::Cycle => "The cycle",
+            Figure::InterimReviews => "Reviews between meetings",
+            Figure::NoticeBeforeMeeting => "Notice of the meeting",
+            Figure::StatementAfterMeeting => "Statement to the reviewee",
+            Figure::ReplyAfterStatement => "Reviewee’s reply",
+            Figure::HeadteacherAfterMeeting => "Statement to the headteacher",
+            Figure::ObservationFeedback => "Feedback after an observation",
+            Figure::MaxObjectives => "Most new objectives",
+            Figure::MaxObservations => "Most observations",
+            Figure::SupportPlan => "Support plan",
+            Figure::PayProgression => "Pay progression",
+            Figure::TenStandards => "The 10 standards",
+            Figure::ReviewLimit => "Reviews per reviewer",
+            Figure::Retention => "Keeping records",
+        }
+    }
+}
+
+/// Where a figure comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// The policy's own words, where it says them, and anything Appraise reads into them.
+    Policy {
+        section: &'static str,
+        words: &'static str,
+        reading: &'static str,
+    },
+    /// The policy says nothing: Appraise's figure, which is the school's to keep or change.
+    SchoolsChoice { why: &'static str },
+}
+
+impl Source {
+    /// One sentence for Settings.
+    pub fn describe(self) -> String {
+        match self {
+            Source::Policy {
+                section,
+                words,
+                reading,
+            } => {
+                let reading = if reading.is_empty() {
+                    String::new()
+                } else {
+                    format!(" {reading}")
+                };
+                format!("From the policy ({section}): “{words}”.{reading}")
+            }
+            Source::SchoolsChoice { why } => {
+                format!("Your school’s choice, not in the policy: {why}")
+            }
+        }
+    }
+}
+
+const fn policy(section: &'static str, words: &'static str) -> Source {
+    Source::Policy {
+        section,
+        words,
+        reading: "",
+    }
+}
+
+const fn reading(section: &'static str, words: &'static str, reading: &'static str) -> Source {
+    Source::Policy {
+        section,
+        words,
+        reading,
+    }
+}
+
+const fn choice(why: &'static str) -> Source {
+    Source::SchoolsChoice { why }
+}
+
+const NO_NOTICE: Source =
+    choice("no policy states a notice period; ten working days is Appraise’s.");
+const NO_LIMIT: Source = choice("it sets no limit, and neither does Appraise.");
+const NOT_USED: Source = choice("it does not mention them, so they are not used.");
+const NO_PAY: Source = choice("it does not link appraisal to pay.");
+const MODEL_SUPPORT_PLAN: Source = choice(
+    "it gives no period for a support plan; four to eight working weeks, extended by up to four, is the academy procedure’s range (seed 002, 8.1).",
+);
+const MODEL_FEEDBACK: Source =
+    choice("five working days is the academy procedure’s time (seed 002, 6.2).");
+/// Seed 001 says "days" without saying which; working days keep a July meeting's statement
+/// from falling due in the summer closure.
+const WORKING_DAYS: &str = "Appraise counts these as working days, so that nothing falls due while the school is closed; the policy does not say which.";
+
+/// Where each figure of the preset `key` comes from, every figure once; `None` for a policy
+/// that is not a preset (a school's own).
+pub fn sources(key: &str) -> Option<[(Figure, Source); 14]> {
+    use Figure as F;
+    Some(match key {
+        "early-years-setting" => [
+            (
+                F::Cycle,
+                reading(
+                    "3",
+                    "undertaken on an annual basis for all staff with ongoing monitoring and support",
+                    "It names no month: September, the early-years year, is the school’s choice.",
+                ),
+            ),
+            (
+                F::InterimReviews,
+                policy(
+                    "5",
+                    "At the end of the first term of the performance management cycle",
+                ),
+            ),
+            (F::NoticeBeforeMeeting, NO_NOTICE),
+            (
+                F::StatementAfterMeeting,
+                choice(
+                    "the written record is given “after the meeting” (4.8) with no time; five working days is the local authority model’s (seed 001).",
+                ),
+            ),
+            (
+                F::ReplyAfterStatement,
+                choice(
+                    "it has no reply period; five working days is the local authority model’s (seed 001).",
+                ),
+            ),
+            (
+                F::HeadteacherAfterMeeting,
+                choice(
+                    "it sends no copy to the headteacher within a time; ten working days is the local authority model’s (seed 001).",
+                ),
+            ),
+            (
+                F::ObservationFeedback,
+                choice(
+                    "verbal feedback comes “as soon as possible after the observation session” (4.9); five working days is the academy procedure’s time (seed 002, 6.2).",
+                ),
+            ),
+            (
+                F::MaxObjectives,
+                choice(
+                    "it gives no limit; three is the local authority model’s recommendation (seed 001).",
+                ),
+            ),
+            (F::MaxObservations, NO_LIMIT),
+            (F::SupportPlan, MODEL_SUPPORT_PLAN),
+            (
+                F::PayProgression,
+                reading(
+                    "3.3",
+                    "celebrate and reward achievement",
+                    "It does not link appraisal to pay.",
+                ),
+            ),
+            (F::TenStandards, NOT_USED),
+            (
+                F::ReviewLimit,
+                reading(
+                    "3.6",
+                    "distributed across the senior management team to avoid overburdening one member of staff",
+                    "It gives no number, so Appraise sets none.",
+                ),
+            ),
+            (
+                F::Retention,
+                choice(
+                    "it gives no period; six years is the local authority model’s minimum (seed 001).",
+                ),
+            ),
+        ],
+        "la-support-staff" => [
+            (
+                F::Cycle,
+                policy(
+                    "Aim/Purpose",
+                    "the performance management review takes place once a year and ties in with the academic year",
+                ),
+            ),
+            (
+                F::InterimReviews,
+                reading(
+                    "Aim/Purpose",
+                    "you may wish to have a formal mid year review session",
+                    "Optional in the policy.",
+                ),
+            ),
+            (F::NoticeBeforeMeeting, NO_NOTICE),
+            (
+                F::StatementAfterMeeting,
+                reading(
+                    "Checklist - after the meeting",
+                    "within 5 days of the meeting",
+                    WORKING_DAYS,
+                ),
+            ),
+            (
+                F::ReplyAfterStatement,
+                reading(
+                    "Step 4",
+                    "the reviewee has five days in which to do this and return to the reviewer",
+                    WORKING_DAYS,
+                ),
+            ),
+            (
+                F::HeadteacherAfterMeeting,
+                reading(
+                    "Checklist - after the meeting",
+                    "sent to headteacher within 10 days of the planning meeting taking place",
+                    WORKING_DAYS,
+                ),
+            ),
+            (F::ObservationFeedback, MODEL_FEEDBACK),
+            (
+                F::MaxObjectives,
+                policy(
+                    "Checklist – during the meeting",
+                    "A maximum of 3 objectives is recommended",
+                ),
+            ),
+            (F::MaxObservations, NO_LIMIT),
+            (F::SupportPlan, MODEL_SUPPORT_PLAN),
+            (F::PayProgression, NO_PAY),
+            (F::TenStandards, NOT_USED),
+            (F::ReviewLimit, NO_LIMIT),
+            (
+                F::Retention,
+                reading(
+                    "Step 4",
+                    "kept for a minimum of 6 years in the school",
+                    "A minimum: after six years the records may be reviewed, not that they must go.",
+                ),
+            ),
+        ],
+        "academy-procedure" => [
+            (
+                F::Cycle,
+                reading(
+                    "4.1",
+                    "The performance management cycle will run from September – August",
+                    "Support staff run from April to March (4.2).",
+                ),
+            ),
+            (
+                F::InterimReviews,
+                choice(
+                    "it asks for feedback “throughout the year” (6.2) but no review meetings between, so Appraise sets none.",
+                ),
+            ),
+            (F::NoticeBeforeMeeting, NO_NOTICE),
+            (
+                F::StatementAfterMeeting,
+                choice(
+                    "it gives no time; five working days is the local authority model’s (seed 001).",
+                ),
+            ),
+            (
+                F::ReplyAfterStatement,
+                choice(
+                    "it gives no time; five working days is the local authority model’s (seed 001).",
+                ),
+            ),
+            (
+                F::HeadteacherAfterMeeting,
+                choice(
+                    "it gives no time; ten working days is the local authority model’s (seed 001).",
+                ),
+            ),
+            (
+                F::ObservationFeedback,
+                policy(
+                    "6.2",
+                    "Feedback on formal observations will be given verbally and in writing (on Bluesky) within five working days",
+                ),
+            ),
+            (
+                F::MaxObjectives,
+                choice(
+                    "objectives should be “reasonable having regard to the nature of the role” (5.2); three is the cap where the appraiser sets them (5.3), applied to all.",
+                ),
+            ),
+            (
+                F::MaxObservations,
+                policy(
+                    "6.1",
+                    "no more than three observations per year for performance management purposes",
+                ),
+            ),
+            (
+                F::SupportPlan,
+                policy(
+                    "8.1",
+                    "The period of monitoring will normally be between 4 and 8 working weeks … an extension of not normally more than 4 weeks",
+                ),
+            ),
+            (
+                F::PayProgression,
+                reading(
+                    "4.1",
+                    "Final reviews will be completed in time to allow for any pay decisions to be made by 31 October (31 December for headteachers)",
+                    "Support staff by 31 March (4.2).",
+                ),
+            ),
+            (F::TenStandards, NOT_USED),
+            (F::ReviewLimit, NO_LIMIT),
+            (
+                F::Retention,
+                choice(
+                    "data is “held in accordance with the school’s retention schedule” (9.1); six years is the local authority model’s minimum (seed 001).",
+                ),
+            ),
+        ],
+        "trust-associate-staff" => [
+            (
+                F::Cycle,
+                reading(
+                    "Performance and Development Period",
+                    "The performance management period will normally run for twelve months from 1st January to 31st December",
+                    "June to May for learning support staff at the named schools.",
+                ),
+            ),
+            (
+                F::InterimReviews,
+                policy(
+                    "Performance Management Review Meeting",
+                    "plan a programme of termly review meetings",
+                ),
+            ),
+            (
+                F::NoticeBeforeMeeting,
+                policy(
+                    "Performance Management Review Meeting",
+                    "giving at least two weeks’ notice",
+                ),
+            ),
+            (
+                F::StatementAfterMeeting,
+                policy(
+                    "Performance Management Review Meeting",
+                    "completed by no later than two weeks",
+                ),
+            ),
+            (
+                F::ReplyAfterStatement,
+                choice(
+                    "the record is one joint record with no separate reply; five working days is the local authority model’s (seed 001).",
+                ),
+            ),
+            (
+                F::HeadteacherAfterMeeting,
+                choice(
+                    "the copy goes to the headteacher or operations director with no time of its own; two weeks matches the record’s.",
+                ),
+            ),
+            (
+                F::ObservationFeedback,
+                policy(
+                    "Regular Review Meetings",
+                    "feedback will be provided within 48 hours",
+                ),
+            ),
+            (
+                F::MaxObjectives,
+                policy(
+                    "Setting Objectives",
+                    "There should not normally be more than 3 objectives for the year",
+                ),
+            ),
+            (
+                F::MaxObservations,
+                policy(
+                    "Regular Review Meetings",
+                    "this will normally only take place on a formal basis once during the performance management cycle",
+                ),
+            ),
+            (
+                F::SupportPlan,
+                policy(
+                    "Employees Experiencing Difficulties",
+                    "will normally be for a period of four weeks",
+                ),
+            ),
+            (
+                F::PayProgression,
+                policy(
+                    "Links to Pay",
+                    "making recommendations on salary in accordance with the Trust Pay Policy",
+                ),
+            ),
+            (F::TenStandards, NOT_USED),
+            (F::ReviewLimit, NO_LIMIT),
+            (
+                F::Retention,
+                policy(
+                    "Retention of Records",
+                    "retained in a secure place for six years and then destroyed",
+                ),
+            ),
+        ],
+        "secondary-support-staff" => [
+            (
+                F::Cycle,
+                policy("7.2", "run on an annual basis from September to September"),
+            ),
+            (
+                F::InterimReviews,
+                choice("it asks for no review meetings between, so Appraise sets none."),
+            ),
+            (F::NoticeBeforeMeeting, NO_NOTICE),
+            (
+                F::StatementAfterMeeting,
+                choice(
+                    "its timeline annex is missing; five working days is the local authority model’s (seed 001).",
+                ),
+            ),
+            (
+                F::ReplyAfterStatement,
+                choice(
+                    "its timeline annex is missing; five working days is the local authority model’s (seed 001).",
+                ),
+            ),
+            (
+                F::HeadteacherAfterMeeting,
+                choice(
+                    "its timeline annex is missing; ten working days is the local authority model’s (seed 001).",
+                ),
+            ),
+            (F::ObservationFeedback, MODEL_FEEDBACK),
+            (
+                F::MaxObjectives,
+                policy(
+                    "2.3",
+                    "In this school all staff will have no more than three objectives",
+                ),
+            ),
+            (F::MaxObservations, NO_LIMIT),
+            (F::SupportPlan, MODEL_SUPPORT_PLAN),
+            (
+                F::PayProgression,
+                policy("1.4", "Where staff are eligible for pay progression"),
+            ),
+            (
+                F::TenStandards,
+                policy(
+                    "1.7",
+                    "Support staff will be assessed against the ten standards",
+                ),
+            ),
+            (
+                F::ReviewLimit,
+                policy(
+                    "6.2",
+                    "The maximum number of reviews that a reviewer other than members of the Senior Management Team will be expected to undertake per cycle is four",
+                ),
+            ),
+            (
+                F::Retention,
+                reading(
+                    "8.2",
+                    "retained for a minimum period of 6 years",
+                    "A minimum: after six years the records may be reviewed, not that they must go.",
+                ),
+            ),
+        ],
+        _ => return None,
+    })
+}
+
+/// Whether the school has changed `figure` from the preset its policy started as.
+pub fn changed_by_school(policy: &Policy, preset: &Policy, figure: Figure) -> bool {
+    match figure {
+        Figure::MaxObjectives => policy.max_objectives != preset.max_objectives,
+        Figure::Cycle => policy.cycles != preset.cycles,
+        Figure::InterimReviews => policy.interim_reviews != preset.interim_reviews,
+        Figure::NoticeBeforeMeeting => {
+            policy.deadlines.notice_before_meeting != preset.deadlines.notice_before_meeting
+        }
+        Figure::StatementAfterMeeting => {
+            policy.deadlines.statement_after_meeting != preset.deadlines.statement_after_meeting
+        }
+        Figure::ReplyAfterStatement => {
+            policy.deadlines.reply_after_statement != preset.deadlines.reply_after_statement
+        }
+        Figure::HeadteacherAfterMeeting => {
+            policy.deadlines.headteacher_after_meeting != preset.deadlines.headteacher_after_meeting
+        }
+        Figure::ObservationFeedback => {
+            policy.deadlines.observation_feedback != preset.deadlines.observation_feedback
+        }
+        Figure::MaxObservations => policy.max_observations != preset.max_observations,
+        Figure::SupportPlan => policy.support_plan != preset.support_plan,
+        Figure::PayProgression => policy.pay_progression != preset.pay_progression,
+        Figure::TenStandards => policy.ten_standards_apply != preset.ten_standards_apply,
+        Figure::ReviewLimit => policy.review_limit != preset.review_limit,
+        Figure::Retention => policy.retention_years != preset.retention_years,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::presets::all_presets;
+
+    #[test]
+    fn every_figure_of_every_preset_says_where_it_comes_from_once() {
+        for preset in all_presets() {
+            let sources = sources(&preset.key).unwrap_or_else(|| panic!("{}", preset.key));
+            let figures: Vec<Figure> = sources.iter().map(|(figure, _)| *figure).collect();
+            assert_eq!(
+                figures,
+                Figure::ALL,
+                "{}: in Settings' order, each once",
+                preset.key
+            );
+            for (figure, source) in sources {
+                let sentence = source.describe();
+                assert!(
+                    sentence.ends_with('.'),
+                    "{}: {figure:?}: {sentence}",
+                    preset.key
+                );
+            }
+        }
+        assert!(sources("a-schools-own").is_none());
+    }
+
+    #[test]
+    fn the_figures_a_policy_states_are_quoted_and_the_rest_are_the_schools_choice() {
+        let quoted = |key: &str, figure: Figure| {
+            sources(key)
+                .unwrap()
+                .into_iter()
+                .find(|(f, _)| *f == figure)
+                .map(|(_, source)| matches!(source, Source::Policy { .. }))
+                .unwrap()
+        };
+        #[rustfmt::skip]
+        let cases = [
+            ("la-support-staff", Figure::StatementAfterMeeting, true, "within 5 days of the meeting"),
+            ("la-support-staff", Figure::NoticeBeforeMeeting, false, "no notice period in any seed"),
+            ("academy-procedure", Figure::StatementAfterMeeting, false, "seed 002 gives no statement deadline"),
+            ("academy-procedure", Figure::ObservationFeedback, true, "within five working days (6.2)"),
+            ("trust-associate-staff", Figure::ReplyAfterStatement, false, "one joint record, no reply period"),
+            ("trust-associate-staff", Figure::Retention, true, "six years and then destroyed"),
+            ("early-years-setting", Figure::SupportPlan, false, "seed 002's range, not seed 000's"),
+            ("secondary-support-staff", Figure::ReviewLimit, true, "four reviews outside the senior team (6.2)"),
+        ];
+        for (key, figure, expected, why) in cases {
+            assert_eq!(quoted(key, figure), expected, "{key}: {why}");
+        }
+    }
+
+    #[test]
+    fn a_figure_the_school_changed_is_known_as_changed() {
+        let preset = crate::domain::presets::preset("la-support-staff").unwrap();
+        let mut policy = preset.clone();
+        assert!(
+            !Figure::ALL
+                .iter()
+                .any(|f| changed_by_school(&policy, &preset, *f))
+        );
+        policy.max_objectives = 5;
+        assert!(changed_by_school(&policy, &preset, Figure::MaxObjectives));
+        assert!(!changed_by_school(&policy, &preset, Figure::Retention));
+    }
+}
