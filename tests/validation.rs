@@ -10,6 +10,7 @@ use appraise::domain::cycle::{CycleEvent, CyclePeriod, Review};
 use appraise::domain::deadlines::DeadlineKind;
 use appraise::domain::documents::{NewObjective, PayRecommendation, Statement};
 use appraise::domain::people::{Person, Role};
+use appraise::domain::policy::AfterRetention;
 use appraise::domain::retention::{destroy_from, past_retention};
 use appraise::domain::sign_off::{
     SignOff, SignOffStatus, SignerRole, what_signing_the_statement_covers,
@@ -375,10 +376,48 @@ fn records_past_retention_are_listed_from_the_day_after_the_period() {
     assert_eq!(past, vec![(date(2019, 1, 1), date(2026, 1, 1))]);
     assert!(past_retention(&reviews, date(2025, 12, 31)).is_empty());
     let warnings = review_warnings(&reviews[0], &SchoolCalendar::default(), date(2026, 11, 22));
-    assert!(warnings.contains(&Warning::PastRetention {
+    let past = Warning::PastRetention {
         reviewee: "Sam Patel".into(),
-        destroy_from: date(2026, 1, 1)
-    }));
+        destroy_from: date(2026, 1, 1),
+        years: 6,
+        after: AfterRetention::Destroy,
+    };
+    assert!(warnings.contains(&past));
+    assert_eq!(
+        past.to_string(),
+        "The records of Sam Patel’s review reached the policy’s 6 years on 01/01/2026, after which it says they are destroyed. Delete them from this device."
+    );
+}
+
+/// Seeds 001 and 004 keep records "for a minimum of 6 years"; only seed 003 destroys them after
+/// six. A minimum is said as one: the school may delete them, or keep them.
+#[test]
+fn a_minimum_retention_is_not_said_as_a_time_to_destroy() {
+    use appraise::domain::presets::preset;
+    #[rustfmt::skip]
+    let cases = [
+        ("early-years-setting", AfterRetention::Minimum),
+        ("la-support-staff", AfterRetention::Minimum),
+        ("academy-procedure", AfterRetention::Minimum),
+        ("trust-associate-staff", AfterRetention::Destroy),
+        ("secondary-support-staff", AfterRetention::Minimum),
+    ];
+    for (key, after) in cases {
+        assert_eq!(preset(key).unwrap().after_retention, after, "{key}");
+    }
+    let mut old = common::review("la-support-staff", "Support staff", date(2019, 6, 1));
+    old.record(CycleEvent::MeetingHeld, date(2019, 6, 20))
+        .unwrap();
+    let warnings = review_warnings(&old, &SchoolCalendar::default(), date(2026, 11, 22));
+    let sentence = warnings
+        .iter()
+        .find(|w| matches!(w, Warning::PastRetention { .. }))
+        .unwrap()
+        .to_string();
+    assert_eq!(
+        sentence,
+        "The records of Sam Patel’s review have been kept for the policy’s minimum of 6 years (since 01/09/2025). Your school may now delete them from this device, or keep them longer."
+    );
 }
 
 #[test]

@@ -33,8 +33,29 @@ pub struct Policy {
     pub ten_standards_apply: bool,
     /// The most reviews one reviewer should hold in a cycle, where the policy sets one.
     pub review_limit: Option<ReviewLimit>,
-    /// Years records are kept after the cycle ends, then destroyed.
+    /// Years records are kept after the cycle ends.
     pub retention_years: u32,
+    /// What the years mean: a minimum, after which the school decides, or a time after which
+    /// the records are destroyed. Left out of a policy written before it, which meant a minimum.
+    #[serde(default, skip_serializing_if = "AfterRetention::is_minimum")]
+    pub after_retention: AfterRetention,
+}
+
+/// What a policy says happens to a review's records once its retention years are up.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AfterRetention {
+    /// "Kept for a minimum of 6 years": from then on the school may delete them, or keep them.
+    #[default]
+    Minimum,
+    /// "Retained … for six years and then destroyed".
+    Destroy,
+}
+
+impl AfterRetention {
+    fn is_minimum(&self) -> bool {
+        *self == AfterRetention::Minimum
+    }
 }
 
 /// One appraisal cycle a policy runs, e.g. teachers September–August.

@@ -4,7 +4,8 @@
 
 use super::calendar::Period;
 use super::policy::{
-    CycleOption, DayOfYear, Deadlines, InterimReviews, Policy, ReviewLimit, SupportPlanRules,
+    AfterRetention, CycleOption, DayOfYear, Deadlines, InterimReviews, Policy, ReviewLimit,
+    SupportPlanRules,
 };
 
 /// Every preset, in the order a school is offered them.
@@ -78,6 +79,7 @@ pub fn early_years_setting() -> Policy {
         ten_standards_apply: false,
         review_limit: None,
         retention_years: 6,
+        after_retention: AfterRetention::Minimum,
     }
 }
 
@@ -104,6 +106,7 @@ pub fn local_authority_support_staff() -> Policy {
         ten_standards_apply: false,
         review_limit: None,
         retention_years: 6,
+        after_retention: AfterRetention::Minimum,
     }
 }
 
@@ -154,6 +157,7 @@ pub fn academy_procedure() -> Policy {
         ten_standards_apply: false,
         review_limit: None,
         retention_years: 6,
+        after_retention: AfterRetention::Minimum,
     }
 }
 
@@ -206,6 +210,7 @@ pub fn trust_associate_staff() -> Policy {
         ten_standards_apply: false,
         review_limit: None,
         retention_years: 6,
+        after_retention: AfterRetention::Destroy,
     }
 }
 
@@ -235,6 +240,7 @@ pub fn secondary_support_staff() -> Policy {
             senior_leaders_exempt: true,
         }),
         retention_years: 6,
+        after_retention: AfterRetention::Minimum,
     }
 }
 

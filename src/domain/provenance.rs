@@ -533,7 +533,10 @@ pub fn changed_by_school(policy: &Policy, preset: &Policy, figure: Figure) -> bo
         Figure::PayProgression => policy.pay_progression != preset.pay_progression,
         Figure::TenStandards => policy.ten_standards_apply != preset.ten_standards_apply,
         Figure::ReviewLimit => policy.review_limit != preset.review_limit,
-        Figure::Retention => policy.retention_years != preset.retention_years,
+        Figure::Retention => {
+            (policy.retention_years, policy.after_retention)
+                != (preset.retention_years, preset.after_retention)
+        }
     }
 }
 

@@ -1,11 +1,12 @@
-//! Retention: records are kept for the policy's number of years after the cycle ends, then
-//! destroyed (seed 001 "Confidentiality", seed 003 "Retention of Records", seed 004 8.2).
+//! Retention: records are kept for the policy's number of years after the cycle ends; then,
+//! as the policy says, the school may delete them (a minimum: seed 001 "Step 4", seed 004 8.2)
+//! or they are destroyed (seed 003 "Retention of Records").
 
 use chrono::{Months, NaiveDate};
 
 use super::cycle::Review;
 
-/// The first day on which the review's records are past their retention period.
+/// The first day on which the review's records are past their retention years.
 pub fn destroy_from(review: &Review) -> Option<NaiveDate> {
     let end = review
         .period
@@ -17,7 +18,7 @@ pub fn destroy_from(review: &Review) -> Option<NaiveDate> {
     .succ_opt()
 }
 
-/// The reviews whose records should have been destroyed by `today`, with the date they fell due.
+/// The reviews whose records are past their retention years on `today`, with the date.
 pub fn past_retention(reviews: &[Review], today: NaiveDate) -> Vec<(&Review, NaiveDate)> {
     reviews
         .iter()

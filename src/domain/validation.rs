@@ -13,6 +13,7 @@ use super::dates::format_uk_date;
 use super::deadlines::{DeadlineKind, Urgency, deadlines, urgency};
 use super::ids::Id;
 use super::people::{Person, PersonRef, name_key};
+use super::policy::AfterRetention;
 use super::retention::destroy_from;
 use super::smart::{SmartMiss, smart_check};
 
@@ -180,6 +181,8 @@ pub enum Warning {
     PastRetention {
         reviewee: String,
         destroy_from: NaiveDate,
+        years: u32,
+        after: AfterRetention,
     },
     /// Starting a review of someone this reviewer already reviews in the same cycle.
     SecondReviewThisCycle {
@@ -251,9 +254,21 @@ impl fmt::Display for Warning {
             Warning::PastRetention {
                 reviewee,
                 destroy_from,
+                years,
+                after: AfterRetention::Minimum,
             } => write!(
                 f,
-                "The records of {reviewee}’s review passed their retention period on {}. Delete them from this device.",
+                "The records of {reviewee}’s review have been kept for the policy’s minimum of {years} years (since {}). Your school may now delete them from this device, or keep them longer.",
+                format_uk_date(*destroy_from)
+            ),
+            Warning::PastRetention {
+                reviewee,
+                destroy_from,
+                years,
+                after: AfterRetention::Destroy,
+            } => write!(
+                f,
+                "The records of {reviewee}’s review reached the policy’s {years} years on {}, after which it says they are destroyed. Delete them from this device.",
                 format_uk_date(*destroy_from)
             ),
             Warning::SecondReviewThisCycle { reviewee } => write!(
@@ -323,6 +338,8 @@ pub fn review_warnings(
         warnings.push(Warning::PastRetention {
             reviewee: review.reviewee.name.clone(),
             destroy_from,
+            years: review.policy.retention_years,
+            after: review.policy.after_retention,
         });
     }
     warnings

@@ -9,7 +9,7 @@ use super::welcome::ProfileForm;
 use crate::components::{Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for};
 use crate::domain::calendar::Closure;
 use crate::domain::dates::format_uk_date;
-use crate::domain::policy::Policy;
+use crate::domain::policy::{AfterRetention, Policy};
 use crate::domain::school::{FileNaming, SchoolSettings, closure_from, objective_limit};
 use crate::domain::{presets, provenance};
 use crate::state::{AppStorage, use_storage};
@@ -102,6 +102,10 @@ fn PolicyView(
             <div><dt>"Statement to the headteacher"</dt><dd>{format!("{} after the meeting", deadlines.headteacher_after_meeting)}</dd></div>
             <div><dt>"Pay progression"</dt><dd>{if policy.pay_progression { "Linked to appraisal" } else { "Not linked" }}</dd></div>
             <div><dt>"The 10 standards"</dt><dd>{if policy.ten_standards_apply { "Assessed" } else { "Not used" }}</dd></div>
+            <div><dt>"Keeping records"</dt><dd>{match policy.after_retention {
+                AfterRetention::Minimum => format!("At least {} years after the cycle, then as your school decides", policy.retention_years),
+                AfterRetention::Destroy => format!("{} years after the cycle, then destroyed", policy.retention_years),
+            }}</dd></div>
         </dl>
         <SourcesOfFigures policy=policy.clone() />
         <form class="form" on:submit=save novalidate>
