@@ -195,6 +195,46 @@ fn an_autumn_final_review_has_its_pay_decision_that_autumn() {
     }
 }
 
+/// Seed 003: the record "must, in all cases, be completed by no later than two weeks" of the
+/// meeting: the reviewee's reply (five working days after the statement) never runs past it,
+/// and the copy for the headteacher is not due before the reply.
+#[test]
+fn the_trusts_two_weeks_hold_the_whole_record() {
+    let meeting = date(2026, 10, 23);
+    #[rustfmt::skip]
+    let cases = [
+        // (statement sent, reply due, why)
+        (date(2026, 10, 23), date(2026, 11, 6), "sent at the meeting: half-term takes a week, so the five working days end with the two weeks"),
+        (date(2026, 11, 2), date(2026, 11, 6), "sent a week later: the reply is due when the two weeks end"),
+        (date(2026, 11, 6), date(2026, 11, 6), "sent on the last day: due that day"),
+        (date(2026, 11, 9), date(2026, 11, 9), "sent late: never due before it arrived"),
+    ];
+    for (sent, reply_due, why) in cases {
+        let mut review = common::review("trust-associate-staff", "Associate staff", meeting);
+        review.dates.meeting_on = Some(meeting);
+        review.dates.statement_sent_on = Some(sent);
+        assert_eq!(due(&review, &K::RevieweeReply), reply_due, "{why}");
+        assert_eq!(
+            due(&review, &K::StatementToReviewee),
+            date(2026, 11, 6),
+            "two weeks"
+        );
+        assert!(
+            due(&review, &K::StatementToHeadteacher) >= reply_due.min(date(2026, 11, 6)),
+            "{why}"
+        );
+    }
+    // With no closure in the way, five working days end well inside the two weeks.
+    let mut review = common::review(
+        "trust-associate-staff",
+        "Associate staff",
+        date(2026, 11, 2),
+    );
+    review.dates.meeting_on = Some(date(2026, 11, 2));
+    review.dates.statement_sent_on = Some(date(2026, 11, 3));
+    assert_eq!(due(&review, &K::RevieweeReply), date(2026, 11, 10));
+}
+
 #[test]
 fn academy_observation_feedback_in_five_working_days() {
     let mut review = common::review("academy-procedure", "Teachers", date(2026, 10, 1));

@@ -174,10 +174,14 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
             // A statement sent before the meeting it records is still commented on after it: a
             // deadline counted from the meeting never falls before the meeting.
             let from = dates.meeting_on.map_or(sent, |meeting| sent.max(meeting));
+            let mut reply_due = calendar.after(from, rules.reply_after_statement);
+            if let (Some(meeting), Some(within)) = (dates.meeting_on, rules.record_within) {
+                reply_due = reply_due.min(calendar.after(meeting, within).max(from));
+            }
             add(
                 DeadlineKind::RevieweeReply,
                 Role::Reviewee,
-                calendar.after(from, rules.reply_after_statement),
+                reply_due,
                 dates.reviewee_replied_on.is_some() || review.state.stage >= Stage::SignedByBoth,
             );
         }

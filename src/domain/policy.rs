@@ -109,6 +109,10 @@ pub struct Deadlines {
     pub headteacher_after_meeting: Period,
     /// From an observation until feedback (verbal and written) is due.
     pub observation_feedback: Period,
+    /// Where the policy has the whole record (the statement and the reviewee's part) completed
+    /// within a time of the meeting, that time: the reviewee's reply is never due after it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub record_within: Option<Period>,
 }
 
 /// How long a support plan's monitoring runs when performance is below the expected standard.

@@ -35,6 +35,7 @@ fn model_deadlines() -> Deadlines {
         reply_after_statement: Period::working_days(5),
         headteacher_after_meeting: Period::working_days(10),
         observation_feedback: Period::working_days(5),
+        record_within: None,
     }
 }
 
@@ -165,7 +166,8 @@ pub fn academy_procedure() -> Policy {
 /// - 1 January to 31 December; 1 June to 31 May for learning support staff and teaching
 ///   assistants at the two named schools ("Performance and Development Period").
 /// - At least two weeks' notice of the meeting; the record completed within two weeks of the
-///   annual review meeting ("Performance Management Review Meeting").
+///   annual review meeting ("Performance Management Review Meeting"), so the reviewee's reply
+///   (five working days, the model's) is never due after the two weeks.
 /// - Termly review meetings; one formal observation a cycle with feedback within 48 hours
 ///   ("Regular Review Meetings").
 /// - No more than 3 objectives ("Setting Objectives"); support plan normally four weeks
@@ -198,6 +200,8 @@ pub fn trust_associate_staff() -> Policy {
             reply_after_statement: Period::working_days(5),
             headteacher_after_meeting: Period::weeks(2),
             observation_feedback: Period::hours(48),
+            // "completed by no later than two weeks": the reviewee's part too.
+            record_within: Some(Period::weeks(2)),
         },
         max_objectives: 3,
         max_observations: Some(1),

@@ -384,7 +384,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 14]> {
             (
                 F::ReplyAfterStatement,
                 choice(
-                    "the record is one joint record with no separate reply; five working days is the local authority model’s (seed 001).",
+                    "the record is one joint record, “completed by no later than two weeks”, with no separate reply period; five working days is the local authority model’s (seed 001), and never after the two weeks.",
                 ),
             ),
             (
@@ -520,7 +520,13 @@ pub fn changed_by_school(policy: &Policy, preset: &Policy, figure: Figure) -> bo
             policy.deadlines.statement_after_meeting != preset.deadlines.statement_after_meeting
         }
         Figure::ReplyAfterStatement => {
-            policy.deadlines.reply_after_statement != preset.deadlines.reply_after_statement
+            (
+                policy.deadlines.reply_after_statement,
+                policy.deadlines.record_within,
+            ) != (
+                preset.deadlines.reply_after_statement,
+                preset.deadlines.record_within,
+            )
         }
         Figure::HeadteacherAfterMeeting => {
             policy.deadlines.headteacher_after_meeting != preset.deadlines.headteacher_after_meeting

@@ -98,7 +98,10 @@ fn PolicyView(
             }).collect_view()}
             <div><dt>"Notice of the meeting"</dt><dd>{deadlines.notice_before_meeting.to_string()}</dd></div>
             <div><dt>"Statement to the reviewee"</dt><dd>{format!("{} after the meeting", deadlines.statement_after_meeting)}</dd></div>
-            <div><dt>"Reviewee’s reply"</dt><dd>{format!("{} after the statement", deadlines.reply_after_statement)}</dd></div>
+            <div><dt>"Reviewee’s reply"</dt><dd>{match deadlines.record_within {
+                Some(within) => format!("{} after the statement, and the whole record within {within} of the meeting", deadlines.reply_after_statement),
+                None => format!("{} after the statement", deadlines.reply_after_statement),
+            }}</dd></div>
             <div><dt>"Statement to the headteacher"</dt><dd>{format!("{} after the meeting", deadlines.headteacher_after_meeting)}</dd></div>
             <div><dt>"Pay progression"</dt><dd>{if policy.pay_progression { "Linked to appraisal" } else { "Not linked" }}</dd></div>
             <div><dt>"The 10 standards"</dt><dd>{if policy.ten_standards_apply { "Assessed" } else { "Not used" }}</dd></div>
