@@ -223,7 +223,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 14]> {
                 reading(
                     "Aim/Purpose",
                     "you may wish to have a formal mid year review session",
-                    "Optional in the policy.",
+                    "Optional in the policy, though Appraise still lists it among the deadlines.",
                 ),
             ),
             (F::NoticeBeforeMeeting, NO_NOTICE),
