@@ -154,38 +154,14 @@ fn academy_pay_decisions_follow_each_staff_group() {
 /// back on the cycle that ended in August, so its pay decision is due that autumn, not a year on.
 #[test]
 fn an_autumn_final_review_has_its_pay_decision_that_autumn() {
+    #[rustfmt::skip]
     let cases = [
         // (group, meeting, pay decision by, why)
-        (
-            "Teachers",
-            date(2026, 10, 23),
-            date(2026, 10, 31),
-            "Friday before half-term: 31 October 2026",
-        ),
-        (
-            "Headteacher",
-            date(2026, 12, 16),
-            date(2026, 12, 31),
-            "before Christmas: 31 December 2026",
-        ),
-        (
-            "Teachers",
-            date(2026, 12, 16),
-            date(2026, 10, 31),
-            "held after the policy's date: already due",
-        ),
-        (
-            "Teachers",
-            date(2027, 7, 14),
-            date(2027, 10, 31),
-            "a July review of the year ending in August",
-        ),
-        (
-            "Support staff",
-            date(2026, 11, 22),
-            date(2027, 3, 31),
-            "April to March: November is its second half",
-        ),
+        ("Teachers", date(2026, 10, 23), date(2026, 10, 31), "Friday before half-term: 31 October 2026"),
+        ("Headteacher", date(2026, 12, 16), date(2026, 12, 31), "before Christmas: 31 December 2026"),
+        ("Teachers", date(2026, 12, 16), date(2026, 10, 31), "held after the policy's date: already due"),
+        ("Teachers", date(2027, 7, 14), date(2027, 10, 31), "a July review of the year ending in August"),
+        ("Support staff", date(2026, 11, 22), date(2027, 3, 31), "April to March: November is its second half"),
     ];
     for (group, meeting, expected, why) in cases {
         let mut review = common::review("academy-procedure", group, meeting);
