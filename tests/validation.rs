@@ -16,7 +16,9 @@ use appraise::domain::sign_off::{
     SignOff, SignOffStatus, SignerRole, what_signing_the_statement_covers,
 };
 use appraise::domain::smart::{SmartMiss, smart_check};
-use appraise::domain::validation::{Warning, review_warnings, reviewer_load_warning};
+use appraise::domain::validation::{
+    Warning, review_warnings, reviewer_load_warning, senior_reviewer_warning,
+};
 use common::{date, id};
 
 fn secondary_review_with_statement() -> Review {
@@ -461,6 +463,43 @@ fn a_reviewer_outside_the_senior_team_over_the_limit_is_warned() {
         .collect();
     jo.senior_leader = false;
     assert_eq!(reviewer_load_warning(&jo, &la, today), None);
+}
+
+/// Seed 000, 4.1: the review meeting "takes place between a member of the school’s/setting’s
+/// senior management team (the reviewer) and the individual member of staff".
+#[test]
+fn a_reviewer_outside_the_senior_team_is_told_where_the_policy_has_a_senior_leader_lead() {
+    let mut jo = Person {
+        staff_id: id("jo"),
+        display_name: "Jo Lee".into(),
+        job_title: "Room leader".into(),
+        roles: [Role::Reviewer].into_iter().collect(),
+        senior_leader: false,
+    };
+    let today = date(2026, 11, 22);
+    let early_years = [common::review(
+        "early-years-setting",
+        "All staff",
+        date(2026, 10, 1),
+    )];
+    let warning = senior_reviewer_warning(&jo, &early_years, today).unwrap();
+    assert_eq!(
+        warning.to_string(),
+        "Jo Lee leads 1 review this cycle, but the policy has each review led by a member of the senior team. If you are on it, say so in Settings; if not, ask the headteacher who should lead it."
+    );
+    // Last year's review, a senior leader, and a policy without the rule: no warning.
+    assert_eq!(
+        senior_reviewer_warning(&jo, &early_years, date(2027, 9, 2)),
+        None
+    );
+    let la = [common::review(
+        "la-support-staff",
+        "Support staff",
+        date(2026, 10, 1),
+    )];
+    assert_eq!(senior_reviewer_warning(&jo, &la, today), None);
+    jo.senior_leader = true;
+    assert_eq!(senior_reviewer_warning(&jo, &early_years, today), None);
 }
 
 #[test]

@@ -33,6 +33,10 @@ pub struct Policy {
     pub ten_standards_apply: bool,
     /// The most reviews one reviewer should hold in a cycle, where the policy sets one.
     pub review_limit: Option<ReviewLimit>,
+    /// Whether the policy has reviews led by a member of the senior team (seed 000, 4.1). Left
+    /// out of a policy that does not, as every policy written before it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub senior_reviewers: bool,
     /// Years records are kept after the cycle ends.
     pub retention_years: u32,
     /// What the years mean: a minimum, after which the school decides, or a time after which

@@ -79,6 +79,9 @@ pub fn early_years_setting() -> Policy {
         pay_progression: false,
         ten_standards_apply: false,
         review_limit: None,
+        // "between a member of the school’s/setting’s senior management team (the reviewer) and
+        // the individual member of staff" (4.1).
+        senior_reviewers: true,
         retention_years: 6,
         after_retention: AfterRetention::Minimum,
     }
@@ -106,6 +109,7 @@ pub fn local_authority_support_staff() -> Policy {
         pay_progression: false,
         ten_standards_apply: false,
         review_limit: None,
+        senior_reviewers: false,
         retention_years: 6,
         after_retention: AfterRetention::Minimum,
     }
@@ -157,6 +161,7 @@ pub fn academy_procedure() -> Policy {
         pay_progression: true,
         ten_standards_apply: false,
         review_limit: None,
+        senior_reviewers: false,
         retention_years: 6,
         after_retention: AfterRetention::Minimum,
     }
@@ -213,6 +218,7 @@ pub fn trust_associate_staff() -> Policy {
         pay_progression: true,
         ten_standards_apply: false,
         review_limit: None,
+        senior_reviewers: false,
         retention_years: 6,
         after_retention: AfterRetention::Destroy,
     }
@@ -243,6 +249,7 @@ pub fn secondary_support_staff() -> Policy {
             max_reviews: 4,
             senior_leaders_exempt: true,
         }),
+        senior_reviewers: false,
         retention_years: 6,
         after_retention: AfterRetention::Minimum,
     }

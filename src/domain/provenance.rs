@@ -20,11 +20,12 @@ pub enum Figure {
     PayProgression,
     TenStandards,
     ReviewLimit,
+    SeniorReviewers,
     Retention,
 }
 
 impl Figure {
-    pub const ALL: [Figure; 14] = [
+    pub const ALL: [Figure; 15] = [
         Figure::Cycle,
         Figure::InterimReviews,
         Figure::NoticeBeforeMeeting,
@@ -38,6 +39,7 @@ impl Figure {
         Figure::PayProgression,
         Figure::TenStandards,
         Figure::ReviewLimit,
+        Figure::SeniorReviewers,
         Figure::Retention,
     ];
 
@@ -57,6 +59,7 @@ impl Figure {
             Figure::PayProgression => "Pay progression",
             Figure::TenStandards => "The 10 standards",
             Figure::ReviewLimit => "Reviews per reviewer",
+            Figure::SeniorReviewers => "Who leads a review",
             Figure::Retention => "Keeping records",
         }
     }
@@ -134,7 +137,7 @@ const WORKING_DAYS: &str = "Appraise counts these as working days, so that nothi
 
 /// Where each figure of the preset `key` comes from, every figure once; `None` for a policy
 /// that is not a preset (a school's own).
-pub fn sources(key: &str) -> Option<[(Figure, Source); 14]> {
+pub fn sources(key: &str) -> Option<[(Figure, Source); 15]> {
     use Figure as F;
     Some(match key {
         "early-years-setting" => [
@@ -204,6 +207,14 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 14]> {
                 ),
             ),
             (
+                F::SeniorReviewers,
+                reading(
+                    "4.1",
+                    "the initial review meeting takes place between a member of the school’s/setting’s senior management team (the reviewer) and the individual member of staff (the reviewee)",
+                    "Appraise warns a reviewer outside the senior team.",
+                ),
+            ),
+            (
                 F::Retention,
                 choice(
                     "it gives no period; six years is the local authority model’s minimum (seed 001).",
@@ -264,6 +275,10 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 14]> {
             (F::PayProgression, NO_PAY),
             (F::TenStandards, NOT_USED),
             (F::ReviewLimit, NO_LIMIT),
+            (
+                F::SeniorReviewers,
+                choice("it does not say who leads a review, so anyone the school chooses may."),
+            ),
             (
                 F::Retention,
                 reading(
@@ -344,6 +359,14 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 14]> {
             ),
             (F::TenStandards, NOT_USED),
             (F::ReviewLimit, NO_LIMIT),
+            (
+                F::SeniorReviewers,
+                reading(
+                    "3.1",
+                    "The headteacher will appoint appraisers for other staff",
+                    "Anyone the headteacher appoints may lead a review.",
+                ),
+            ),
             (
                 F::Retention,
                 choice(
@@ -431,6 +454,14 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 14]> {
             (F::TenStandards, NOT_USED),
             (F::ReviewLimit, NO_LIMIT),
             (
+                F::SeniorReviewers,
+                reading(
+                    "Appointing Reviewers",
+                    "delegate responsibility to undertake staff performance management reviews to the relevant line manager",
+                    "The line manager leads it.",
+                ),
+            ),
+            (
                 F::Retention,
                 policy(
                     "Retention of Records",
@@ -495,6 +526,14 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 14]> {
                 ),
             ),
             (
+                F::SeniorReviewers,
+                reading(
+                    "6.2",
+                    "a reviewer other than members of the Senior Management Team",
+                    "Reviewers need not be on the senior team.",
+                ),
+            ),
+            (
                 F::Retention,
                 reading(
                     "8.2",
@@ -539,6 +578,7 @@ pub fn changed_by_school(policy: &Policy, preset: &Policy, figure: Figure) -> bo
         Figure::PayProgression => policy.pay_progression != preset.pay_progression,
         Figure::TenStandards => policy.ten_standards_apply != preset.ten_standards_apply,
         Figure::ReviewLimit => policy.review_limit != preset.review_limit,
+        Figure::SeniorReviewers => policy.senior_reviewers != preset.senior_reviewers,
         Figure::Retention => {
             (policy.retention_years, policy.after_retention)
                 != (preset.retention_years, preset.after_retention)

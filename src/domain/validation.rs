@@ -184,6 +184,12 @@ pub enum Warning {
         years: u32,
         after: AfterRetention,
     },
+    /// A reviewer outside the senior team holds reviews under a policy that has a member of the
+    /// senior team lead them.
+    ReviewerNotSenior {
+        reviewer: String,
+        count: usize,
+    },
     /// Starting a review of someone this reviewer already reviews in the same cycle.
     SecondReviewThisCycle {
         reviewee: String,
@@ -270,6 +276,12 @@ impl fmt::Display for Warning {
                 f,
                 "The records of {reviewee}’s review reached the policy’s {years} years on {}, after which it says they are destroyed. Delete them from this device.",
                 format_uk_date(*destroy_from)
+            ),
+            Warning::ReviewerNotSenior { reviewer, count } => write!(
+                f,
+                "{reviewer} leads {count} review{} this cycle, but the policy has each review led by a member of the senior team. If you are on it, say so in Settings; if not, ask the headteacher who should lead {}.",
+                if *count == 1 { "" } else { "s" },
+                if *count == 1 { "it" } else { "them" }
             ),
             Warning::SecondReviewThisCycle { reviewee } => write!(
                 f,
@@ -367,6 +379,30 @@ pub fn reviewer_load_warning(
         reviewer: reviewer.display_name.clone(),
         count: theirs.len(),
         max: limit.max_reviews,
+    })
+}
+
+/// Whether `reviewer`, outside the senior team, leads reviews running on `today` under a policy
+/// that has a member of the senior team lead each one.
+pub fn senior_reviewer_warning(
+    reviewer: &Person,
+    reviews: &[Review],
+    today: NaiveDate,
+) -> Option<Warning> {
+    if reviewer.senior_leader {
+        return None;
+    }
+    let count = reviews
+        .iter()
+        .filter(|review| {
+            review.reviewer.staff_id == reviewer.staff_id
+                && review.period.contains(today)
+                && review.policy.senior_reviewers
+        })
+        .count();
+    (count > 0).then(|| Warning::ReviewerNotSenior {
+        reviewer: reviewer.display_name.clone(),
+        count,
     })
 }
 

@@ -100,7 +100,7 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
             </Banner>
         }
         .into_any(),
-        Some(Ok(Agenda { reviews, warning })) => {
+        Some(Ok(Agenda { reviews, warnings })) => {
             let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews
                 .into_iter()
                 .partition(|mine| mine.role == Role::Reviewer);
@@ -108,7 +108,7 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                 .into_iter()
                 .partition(|mine| mine.role == Role::Reviewee);
             view! {
-                {warning.map(|text| view! { <p class="warning-text" role="status">{text}</p> })}
+                {warnings.into_iter().map(|text| view! { <p class="warning-text" role="status">{text}</p> }).collect_view()}
                 {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}
                 <ReviewCards heading="Your own review" reviews=own />
                 <ReviewCards heading="Sent to you" reviews=sent_to_me />
@@ -118,11 +118,11 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
     }
 }
 
-/// The reviews as this person sees them, and the policy's warning if they review too many.
+/// The reviews as this person sees them, and the policy's warnings about them as a reviewer.
 #[derive(Clone)]
 struct Agenda {
     reviews: Vec<MyReview>,
-    warning: Option<String>,
+    warnings: Vec<String>,
 }
 
 /// Reads every review and checks its sign-offs: for a headteacher holding a school's statements,
@@ -136,12 +136,12 @@ fn read_agenda(storage: AppStorage, today: chrono::NaiveDate) -> Result<Agenda, 
             .filter(|mine| mine.role == Role::Reviewer)
             .map(|mine| mine.review.clone())
             .collect();
-        let warning = agenda::load_warning(vault, &reviewing, today);
-        Agenda { reviews, warning }
+        let warnings = agenda::reviewer_warnings(vault, &reviewing, today);
+        Agenda { reviews, warnings }
     });
     Ok(agenda.unwrap_or(Agenda {
         reviews: Vec::new(),
-        warning: None,
+        warnings: Vec::new(),
     }))
 }
 

@@ -105,6 +105,7 @@ fn PolicyView(
             <div><dt>"Statement to the headteacher"</dt><dd>{format!("{} after the meeting", deadlines.headteacher_after_meeting)}</dd></div>
             <div><dt>"Pay progression"</dt><dd>{if policy.pay_progression { "Linked to appraisal" } else { "Not linked" }}</dd></div>
             <div><dt>"The 10 standards"</dt><dd>{if policy.ten_standards_apply { "Assessed" } else { "Not used" }}</dd></div>
+            <div><dt>"Who leads a review"</dt><dd>{if policy.senior_reviewers { "A member of the senior team" } else { "A reviewer the school chooses" }}</dd></div>
             <div><dt>"Keeping records"</dt><dd>{match policy.after_retention {
                 AfterRetention::Minimum => format!("At least {} years after the cycle, then as your school decides", policy.retention_years),
                 AfterRetention::Destroy => format!("{} years after the cycle, then destroyed", policy.retention_years),

@@ -6,7 +6,7 @@ use crate::domain::cycle::{Review, Stage};
 use crate::domain::deadlines::{AgendaItem, pressing_for};
 use crate::domain::people::Role;
 use crate::domain::progress::{part_held, stage_of};
-use crate::domain::validation::reviewer_load_warning;
+use crate::domain::validation::{reviewer_load_warning, senior_reviewer_warning};
 use crate::storage::{KeyValueStore, Vault};
 
 /// A review as one person sees it: their part in it, its stage, what they must do next, and
@@ -50,12 +50,23 @@ pub fn my_reviews<S: KeyValueStore>(vault: &Vault<S>, today: chrono::NaiveDate) 
         .collect()
 }
 
-/// The policy's warning when this person reviews more staff this cycle than it allows.
-pub fn load_warning<S: KeyValueStore>(
+/// The policy's warnings about this person as a reviewer: more reviews this cycle than it
+/// allows, or leading reviews it has a member of the senior team lead.
+pub fn reviewer_warnings<S: KeyValueStore>(
     vault: &Vault<S>,
     reviewing: &[Review],
     today: chrono::NaiveDate,
-) -> Option<String> {
-    let me = identity::identity(vault).ok().flatten()?.as_person();
-    reviewer_load_warning(&me, reviewing, today).map(|warning| warning.to_string())
+) -> Vec<String> {
+    let Some(me) = identity::identity(vault).ok().flatten() else {
+        return Vec::new();
+    };
+    let me = me.as_person();
+    [
+        reviewer_load_warning(&me, reviewing, today),
+        senior_reviewer_warning(&me, reviewing, today),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|warning| warning.to_string())
+    .collect()
 }
