@@ -254,7 +254,7 @@ impl CyclePeriod {
     /// The cycle a final review held on `meeting` looks back on: the cycle containing the meeting
     /// when the meeting falls in its second half (a July review of September to August), otherwise
     /// the cycle before (an October review of the year that ended in August). Seed 002 §4.1 has
-    /// autumn final reviews so that "pay decisions [can] be made by 31 October" of that autumn.
+    /// final reviews in the autumn "to allow for any pay decisions to be made by 31 October".
     pub fn reviewed_at(option: &CycleOption, meeting: NaiveDate) -> Option<CyclePeriod> {
         let containing = CyclePeriod::containing(option, meeting)?;
         let halfway = containing
