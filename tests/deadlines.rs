@@ -499,3 +499,73 @@ fn a_statement_sent_before_the_meeting_is_replied_to_after_it() {
         }
     }
 }
+
+/// Every preset's meeting deadlines for two meetings, worked out by hand from each policy's words
+/// (or the school's choice, where it says nothing: `domain::provenance`), with half-term
+/// 26–30/10/2026 and a Christmas closure 21/12/2026–01/01/2027 (this file's `calendar()`):
+/// Friday 23/10/2026, the day before half-term, and Wednesday 16/12/2026, before Christmas.
+#[test]
+fn each_presets_deadlines_for_a_meeting_before_half_term_and_before_christmas() {
+    // (preset, staff group, meeting, notice by, pre-review by, statement by, to the headteacher by)
+    #[rustfmt::skip]
+    let cases = [
+        // Seed 000 gives none of these: the model's 10 wd notice (Appraise's), 5 wd statement and
+        // 10 wd headteacher copy (seed 001). Ten working days back from Fri 23/10 is Fri 09/10;
+        // five forward skip half-term: Mon 02/11 to Fri 06/11; ten end Fri 13/11.
+        ("early-years-setting", "All staff", date(2026, 10, 23), date(2026, 10, 9), date(2026, 10, 22), date(2026, 11, 6), date(2026, 11, 13)),
+        // Seed 001: "within 5 days of the meeting", "within 10 days of the planning meeting"
+        // (Checklist - after the meeting), counted as working days.
+        ("la-support-staff", "Support staff", date(2026, 10, 23), date(2026, 10, 9), date(2026, 10, 22), date(2026, 11, 6), date(2026, 11, 13)),
+        // Seed 002 gives no statement times: the model's.
+        ("academy-procedure", "Teachers", date(2026, 10, 23), date(2026, 10, 9), date(2026, 10, 22), date(2026, 11, 6), date(2026, 11, 13)),
+        // Seed 003: "at least two weeks’ notice", record "completed by no later than two weeks":
+        // calendar weeks, through half-term.
+        ("trust-associate-staff", "Associate staff", date(2026, 10, 23), date(2026, 10, 9), date(2026, 10, 22), date(2026, 11, 6), date(2026, 11, 6)),
+        // Seed 004's timeline annex is lost: the model's.
+        ("secondary-support-staff", "Support staff", date(2026, 10, 23), date(2026, 10, 9), date(2026, 10, 22), date(2026, 11, 6), date(2026, 11, 13)),
+        // Wed 16/12: ten working days back is Wed 02/12; forward, Thu 17 and Fri 18/12, then
+        // the closure to Fri 01/01, then Mon 04 to Wed 06/01 (five) and to Wed 13/01 (ten).
+        ("early-years-setting", "All staff", date(2026, 12, 16), date(2026, 12, 2), date(2026, 12, 15), date(2027, 1, 6), date(2027, 1, 13)),
+        ("la-support-staff", "Support staff", date(2026, 12, 16), date(2026, 12, 2), date(2026, 12, 15), date(2027, 1, 6), date(2027, 1, 13)),
+        ("academy-procedure", "Headteacher", date(2026, 12, 16), date(2026, 12, 2), date(2026, 12, 15), date(2027, 1, 6), date(2027, 1, 13)),
+        // Two calendar weeks after Wed 16/12 is Wed 30/12, inside the closure (said so below).
+        ("trust-associate-staff", "Associate staff", date(2026, 12, 16), date(2026, 12, 2), date(2026, 12, 15), date(2026, 12, 30), date(2026, 12, 30)),
+        ("secondary-support-staff", "Support staff", date(2026, 12, 16), date(2026, 12, 2), date(2026, 12, 15), date(2027, 1, 6), date(2027, 1, 13)),
+    ];
+    for (key, group, meeting, notice, pre_review, statement, headteacher) in cases {
+        let mut review = common::review(key, group, meeting);
+        review.dates.meeting_on = Some(meeting);
+        let what = format!("{key}, meeting {meeting}");
+        assert_eq!(due(&review, &K::MeetingNotice), notice, "{what}: notice");
+        assert_eq!(
+            due(&review, &K::PreReviewToReviewer),
+            pre_review,
+            "{what}: pre-review"
+        );
+        assert_eq!(
+            due(&review, &K::StatementToReviewee),
+            statement,
+            "{what}: statement"
+        );
+        assert_eq!(
+            due(&review, &K::StatementToHeadteacher),
+            headteacher,
+            "{what}: headteacher"
+        );
+    }
+
+    // Dates the school is closed on say so: the trust's two weeks end in the Christmas closure,
+    // and seed 002's 31 October 2026 is a Saturday.
+    assert_eq!(
+        calendar().closed_day_note(date(2026, 12, 30)).as_deref(),
+        Some(
+            "Wednesday 30/12/2026, Christmas holiday, is not a school day: the first school day after is Monday 04/01/2027"
+        )
+    );
+    assert_eq!(
+        calendar().closed_day_note(date(2026, 10, 31)).as_deref(),
+        Some(
+            "Saturday 31/10/2026 is not a school day: the first school day after is Monday 02/11/2026"
+        )
+    );
+}
