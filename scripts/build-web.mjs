@@ -11,10 +11,10 @@
 //   4. release builds optimise every module for size with binaryen (wasm-opt -Oz);
 //   5. everything goes into target/appraise-web/<build id>/, the id being a hash of the files,
 //      so a new build has new addresses and browsers can cache each build's files for ever.
-// For each page it writes a pack (the page's modules in one file), and boot.js, the page's only
-// script: it fetches the opened page's pack at once, beside the main module, instead of after the
-// shell has started, compiles its modules as soon as it is in, and registers the offline copy
-// (sw.js) only once the page is up. pages.json records which modules each page waits for, for the
+// For each page it writes a pack (the page's modules in one file), which the module loader
+// fetches instead of the modules one by one, and boot.js, the page's only script: it starts the
+// opened page's pack at once, beside the main module, instead of after the shell has started,
+// and registers the offline copy (sw.js) only once the page is up. pages.json records which modules each page waits for, for the
 // size gate (scripts/size-report.mjs), the offline copy (scripts/post-build.mjs) and the benchmark.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
@@ -50,38 +50,15 @@ for (const file of readdirSync(join(work, "split"))) {
 const files = readdirSync(join(work, "web")).sort();
 if (release) await optimise(files.filter((file) => file.endsWith(".wasm")));
 
-// The loader fetches each module when its page first opens; boot.js may have started that
-// fetch already (and even compiled the module), so the loader takes that instead of asking twice.
 const loaderPath = join(work, "web", "__wasm_split.js");
 const loader = readFileSync(loaderPath, "utf8");
-const fetches = /fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g;
-const instantiations = /WebAssembly\.instantiateStreaming\(src, imports\)/g;
-if (!fetches.test(loader) || !instantiations.test(loader)) fail("__wasm_split.js does not fetch and instantiate modules as expected; has wasm-split changed its output?");
-writeFileSync(
-  loaderPath,
-  "const fetchModule = (url) => {\n" +
-    "  const started = globalThis.appraiseEarlyFetches?.get(url.href);\n" +
-    "  globalThis.appraiseEarlyFetches?.delete(url.href);\n" +
-    "  return started ?? fetch(url);\n" +
-    "};\n" +
-    "const instantiateModule = async (src, imports) => {\n" +
-    "  const source = await src;\n" +
-    "  return source instanceof WebAssembly.Module ? WebAssembly.instantiate(source, imports) : WebAssembly.instantiateStreaming(source, imports);\n" +
-    "};\n" +
-    loader.replace(fetches, 'fetchModule(new URL("./$1", import.meta.url))').replace(instantiations, "instantiateModule(src, imports)"),
-);
-
 const pages = pageFiles(loader);
 for (const page of Object.values(pages)) {
   const parts = page.modules.map((file) => readFileSync(join(work, "web", file)));
   writeFileSync(join(work, "web", page.pack), Buffer.concat(parts));
-  let offset = 0;
-  page.parts = parts.map((bytes, index) => {
-    const part = [page.modules[index], offset, bytes.length];
-    offset += bytes.length;
-    return part;
-  });
+  page.lengths = parts.map((bytes) => bytes.length);
 }
+writeFileSync(loaderPath, withPacks(loader, Object.values(pages)));
 writeFileSync(join(work, "web", "boot.js"), bootScript(pages));
 const manifest = { main: [`${name}.js`, `${name}_bg.wasm`, "__wasm_split.js"], pages: Object.fromEntries(Object.entries(pages).map(([path, { pack, modules }]) => [path, { pack, modules }])) };
 writeFileSync(join(work, "web", "pages.json"), JSON.stringify(manifest, null, 2) + "\n");
@@ -95,7 +72,7 @@ mkdirSync(out, { recursive: true });
 cpSync(join(work, "web"), join(out, id), { recursive: true });
 console.log(`build-web: ${files.filter((file) => file.endsWith(".wasm")).length} modules and ${Object.keys(pages).length} first-visit packs in app/${id}/ (${release ? "release, optimised" : "debug"})`);
 
-/** Each page's address pattern (from src/app.rs), the modules it waits for, and its pack's name. */
+/** Each page's address pattern (from src/app.rs), its loader, the modules it waits for, and its pack's name. */
 function pageFiles(loaderText) {
   const app = readFileSync(join(root, "src", "app.rs"), "utf8");
   const routes = [...app.matchAll(/<Route path=path!\("([^"]*)"\) view=\{Lazy::<(\w+)>::new\(\)\} \/>/g)];
@@ -104,44 +81,93 @@ function pageFiles(loaderText) {
   for (const [, path, route] of routes) {
     const snake = route.replace(/[A-Z]/g, (c, at) => (at ? "_" : "") + c.toLowerCase());
     const load = new RegExp(
-      `export const __wasm_split_load___${snake}_view_\\d+ = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"[\\s\\S]*?, \\[([^\\]]*)\\]\\)\\);`,
+      `export const (__wasm_split_load___${snake}_view_\\d+) = wrapAsyncCb\\(makeLoad\\(\\(\\) => \\{\\s*const src = fetch\\(new URL\\("\\./([^"]+)"[\\s\\S]*?, \\[([^\\]]*)\\]\\)\\);`,
     ).exec(loaderText);
     if (!load) fail(`the page ${route} (${path}) has no module of its own in __wasm_split.js`);
-    const chunks = load[2].split(",").map((dep) => dep.trim()).filter(Boolean).map((dep) => `${dep.replace(/^__/, "")}.wasm`);
+    const chunks = load[3].split(",").map((dep) => dep.trim()).filter(Boolean).map((dep) => `${dep.replace(/^__/, "")}.wasm`);
     const page = snake.replace(/_route$/, "").replaceAll("_", "-");
-    result[path] = { pack: `first-visit-${page}.wasm`, modules: [load[1], ...chunks] };
+    result[path] = { loader: load[1], pack: `first-visit-${page}.wasm`, modules: [load[2], ...chunks] };
   }
   return result;
 }
 
-/** The page's start-up script: early fetches for the opened page, the app, then the offline copy. */
-function bootScript(pageMap) {
-  const table = Object.entries(pageMap).map(([path, { pack, parts }]) => [`^${path.replace(/:[a-z]+/g, "[^/]+")}$`, pack, parts]);
-  return `// Starts Appraise. Written by scripts/build-web.mjs for this build.
-// For each page: its address, and its modules as parts of one pack file [name, offset, length].
-const pages = ${JSON.stringify(table)};
-const here = new URL(".", import.meta.url);
-const opened = pages.find(([pattern]) => new RegExp(pattern).test(location.pathname));
+/**
+ * wasm-split's loader, changed so that a page's modules come from its pack: one request instead
+ * of one per module (under the offline copy, sw.js puts the pack together from the modules it
+ * keeps), compiled as soon as it is in. `primePack` starts a page's pack for the modules not yet
+ * asked for; boot.js calls it for the page opened, and each page's loader before it loads.
+ */
+function withPacks(loaderText, pageList) {
+  const fetches = /fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g;
+  const instantiations = /WebAssembly\.instantiateStreaming\(src, imports\)/g;
+  if (!fetches.test(loaderText) || !instantiations.test(loaderText)) fail("__wasm_split.js does not fetch and instantiate modules as expected; has wasm-split changed its output?");
+  let text = loaderText.replace(fetches, 'fetchModule(new URL("./$1", import.meta.url))').replace(instantiations, "instantiateModule(src, imports)");
+  const wrappers = pageList.map(({ loader, pack }) => {
+    const declaration = `export const ${loader} = wrapAsyncCb(`;
+    if (!text.includes(declaration)) fail(`__wasm_split.js has no ${loader}`);
+    text = text.replace(declaration, `const ${loader}_alone = wrapAsyncCb(`);
+    return `export const ${loader} = (index, data) => {\n  primePack(${JSON.stringify(pack)});\n  return ${loader}_alone(index, data);\n};\n`;
+  });
+  const packs = Object.fromEntries(pageList.map(({ pack, modules, lengths }) => [pack, modules.map((file, index) => [file, lengths[index]])]));
+  return `// Modules already asked for, and those whose bytes are on their way from a pack.
+const requested = new Set();
 const early = new Map();
-if (opened) {
-  // The page's modules come in one file: one request instead of dozens (under the offline copy,
-  // sw.js puts it together from the modules it keeps), and it compresses far better.
-  const pack = fetch(new URL(opened[1], here)).then((response) => {
-    if (!response.ok) throw new Error(\`\${opened[1]}: \${response.status}\`);
+const fetchModule = (url) => {
+  requested.add(url.href);
+  const started = early.get(url.href);
+  early.delete(url.href);
+  return started ?? fetch(url);
+};
+const instantiateModule = async (src, imports) => {
+  const source = await src;
+  return source instanceof WebAssembly.Module ? WebAssembly.instantiate(source, imports) : WebAssembly.instantiateStreaming(source, imports);
+};
+export const packBytes = (fetched) =>
+  fetched.then((response) => {
+    if (!response.ok) throw new Error(\`\${response.url}: \${response.status}\`);
     return response.arrayBuffer();
   });
-  for (const [file, offset, length] of opened[2]) {
-    const url = new URL(file, here).href;
-    // Compiled as soon as the pack is in, while the main module starts; if the pack fails, the
-    // module loader asks for the module itself.
-    early.set(url, pack.then((bytes) => WebAssembly.compile(bytes.slice(offset, offset + length))).catch(() => fetch(url)));
-  }
+// Each pack's modules, in order, with their lengths.
+const packs = ${JSON.stringify(packs)};
+export const primePack = (pack, fetched) => {
+  let offset = 0;
+  const missing = packs[pack]
+    .map(([file, length]) => {
+      offset += length;
+      return [file, offset - length, length];
+    })
+    .filter(([file]) => {
+      const href = new URL(file, import.meta.url).href;
+      return !requested.has(href) && !early.has(href);
+    });
+  if (missing.length === 0) return [];
+  const bytes = fetched ?? packBytes(fetch(new URL(pack, import.meta.url)));
+  return missing.map(([file, offset, length]) => {
+    const href = new URL(file, import.meta.url).href;
+    // If the pack fails, the module is asked for by itself.
+    const compiled = bytes.then((all) => WebAssembly.compile(all.slice(offset, offset + length))).catch(() => fetch(href));
+    early.set(href, compiled);
+    return compiled;
+  });
+};
+${text}
+${wrappers.join("")}`;
 }
-const firstPage = [...early.values()];
-globalThis.appraiseEarlyFetches = early;
-// Imported only now, so that the fetches above start first.
+
+/** The page's start-up script: the opened page's pack, the app, then the offline copy. */
+function bootScript(pageMap) {
+  const table = Object.entries(pageMap).map(([path, { pack }]) => [`^${path.replace(/:[a-z]+/g, "[^/]+")}$`, pack]);
+  return `// Starts Appraise. Written by scripts/build-web.mjs for this build.
+// For each page: its address, and the pack its modules come in.
+const pages = ${JSON.stringify(table)};
+const opened = pages.find(([pattern]) => new RegExp(pattern).test(location.pathname));
+// The opened page's pack is fetched at once, beside the main module, not after the shell has
+// started; the modules are imported only after, so that nothing delays it.
+const pack = opened && fetch(new URL(opened[1], import.meta.url));
 const { default: init } = await import("./${name}.js");
-const wasm = await init({ module_or_path: new URL("${name}_bg.wasm", here) });
+const { packBytes, primePack } = await import("./__wasm_split.js");
+const firstPage = opened ? primePack(opened[1], packBytes(pack)) : [];
+const wasm = await init({ module_or_path: new URL("${name}_bg.wasm", import.meta.url) });
 dispatchEvent(new CustomEvent("appraise-started", { detail: { wasm } }));
 
 // The offline copy downloads every module of this build, so it waits until this page is up.
