@@ -6,8 +6,9 @@
 //    modules included) and a build id derived from their contents, so each build replaces the
 //    last offline copy whole; and tells it which modules make up each page's pack.
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync, writeFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+import { filesUnder } from "./files.mjs";
 
 const staging = process.env.TRUNK_STAGING_DIR;
 if (!staging) {
@@ -36,15 +37,7 @@ if (!html.includes("</head>")) {
 }
 writeFileSync(indexPath, html.replace("</head>", `${startUp}</head>`));
 
-const files = [];
-const walk = (dir) => {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else files.push(relative(staging, path).split("\\").join("/"));
-  }
-};
-walk(staging);
+const files = filesUnder(staging);
 // Not the first-visit packs: the service worker puts them together from the modules it keeps.
 const precache = files.filter((file) => file !== "sw.js" && !file.endsWith("/pages.json") && !/\/first-visit-[a-z-]+\.wasm$/.test(file));
 const build = createHash("sha256");

@@ -11,9 +11,10 @@
 // The ceilings sit just above what was measured when they were set (BENCHMARKS.md): a page's
 // ceiling is never raised for a feature elsewhere; the whole app's may be, with the figure and
 // the reason in BENCHMARKS.md.
-import { readdirSync, readFileSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
+import { filesUnder } from "./files.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const FIRST_VISIT_CEILINGS_KIB = {
@@ -35,16 +36,9 @@ const fail = (message) => {
   process.exit(1);
 };
 
-const files = [];
-const walk = (dir) => {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) walk(path);
-    else files.push(relative(dist, path).split("\\").join("/"));
-  }
-};
+let files;
 try {
-  walk(dist);
+  files = filesUnder(dist);
 } catch {
   fail(`nothing to measure in ${dist}/; run 'trunk build --release' first.`);
 }

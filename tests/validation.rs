@@ -422,15 +422,20 @@ fn a_minimum_retention_is_not_said_as_a_time_to_destroy() {
     );
 }
 
-#[test]
-fn a_reviewer_outside_the_senior_team_over_the_limit_is_warned() {
-    let mut jo = Person {
+/// Jo Lee, a reviewer outside the senior team.
+fn reviewer_jo() -> Person {
+    Person {
         staff_id: id("jo"),
         display_name: "Jo Lee".into(),
         job_title: "Year 2 leader".into(),
         roles: [Role::Reviewer].into_iter().collect(),
         senior_leader: false,
-    };
+    }
+}
+
+#[test]
+fn a_reviewer_outside_the_senior_team_over_the_limit_is_warned() {
+    let mut jo = reviewer_jo();
     let reviews: Vec<Review> = (1..=5)
         .map(|n| Review {
             id: id(&format!("review-{n}")),
@@ -469,13 +474,7 @@ fn a_reviewer_outside_the_senior_team_over_the_limit_is_warned() {
 /// senior management team (the reviewer) and the individual member of staff".
 #[test]
 fn a_reviewer_outside_the_senior_team_is_told_where_the_policy_has_a_senior_leader_lead() {
-    let mut jo = Person {
-        staff_id: id("jo"),
-        display_name: "Jo Lee".into(),
-        job_title: "Room leader".into(),
-        roles: [Role::Reviewer].into_iter().collect(),
-        senior_leader: false,
-    };
+    let mut jo = reviewer_jo();
     let today = date(2026, 11, 22);
     let early_years = [common::review(
         "early-years-setting",
