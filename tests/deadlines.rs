@@ -24,6 +24,7 @@ fn calendar() -> SchoolCalendar {
             closure("Autumn half-term", date(2026, 10, 26), date(2026, 10, 30)),
             closure("Christmas holiday", date(2026, 12, 21), date(2027, 1, 1)),
         ],
+        terms: Vec::new(),
     }
 }
 

@@ -140,6 +140,7 @@ fn identity_and_contacts_are_kept_as_records() {
             appraise::domain::school::closure_from("Half term", "26/10/2026", "30/10/2026")
                 .unwrap(),
         ],
+        terms: Vec::new(),
     };
     assert_eq!(identity::school_calendar(&vault), Default::default());
     let settings = appraise::domain::school::SchoolSettings {

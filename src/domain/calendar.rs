@@ -87,11 +87,22 @@ pub struct Closure {
     pub last_day: NaiveDate,
 }
 
+/// A term, first and last day included. Between one term and the next the school is on holiday.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Term {
+    pub name: String,
+    pub first_day: NaiveDate,
+    pub last_day: NaiveDate,
+}
+
 /// A school's working calendar: weekends and bank holidays are never working days, nor are the
-/// school's closure days.
+/// school's closure days, nor the holidays between its terms.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SchoolCalendar {
     pub closures: Vec<Closure>,
+    /// The school's terms in date order; left out of a calendar that has none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub terms: Vec<Term>,
 }
 
 impl SchoolCalendar {
@@ -110,10 +121,37 @@ impl SchoolCalendar {
         if let Some(holiday) = bank_holiday(day) {
             return Some(holiday.into());
         }
-        self.closures
+        if let Some(closure) = self
+            .closures
             .iter()
             .find(|closure| closure.first_day <= day && day <= closure.last_day)
-            .map(|closure| closure.name.clone())
+        {
+            return Some(closure.name.clone());
+        }
+        self.terms
+            .windows(2)
+            .find(|pair| pair[0].last_day < day && day < pair[1].first_day)
+            .map(|pair| format!("the holiday after the {}", pair[0].name))
+    }
+
+    /// The last days of the terms that end from `first` to `last`, in date order.
+    pub fn term_ends(&self, first: NaiveDate, last: NaiveDate) -> Vec<NaiveDate> {
+        self.terms
+            .iter()
+            .map(|term| term.last_day)
+            .filter(|end| first <= *end && *end <= last)
+            .collect()
+    }
+
+    /// The last working day on or before `day`.
+    pub fn working_day_on_or_before(&self, day: NaiveDate) -> NaiveDate {
+        let mut day = day;
+        while !self.is_working_day(day) {
+            day = day
+                .pred_opt()
+                .expect("dates in use are far from the calendar's start");
+        }
+        day
     }
 
     /// Said of a due date the school is closed on (a deadline in calendar days or hours, or on a
@@ -211,7 +249,62 @@ mod tests {
                 first_day: date(2026, 10, 26),
                 last_day: date(2026, 10, 30),
             }],
+            terms: Vec::new(),
         }
+    }
+
+    #[test]
+    fn the_days_between_terms_are_holidays() {
+        let calendar = SchoolCalendar {
+            closures: Vec::new(),
+            terms: vec![
+                Term {
+                    name: "autumn term".into(),
+                    first_day: date(2026, 9, 2),
+                    last_day: date(2026, 12, 18),
+                },
+                Term {
+                    name: "spring term".into(),
+                    first_day: date(2027, 1, 5),
+                    last_day: date(2027, 3, 26),
+                },
+            ],
+        };
+        assert_eq!(
+            calendar.closed_for(date(2026, 12, 21)).as_deref(),
+            Some("the holiday after the autumn term")
+        );
+        assert_eq!(
+            calendar.closed_for(date(2027, 1, 4)).as_deref(),
+            Some("the holiday after the autumn term")
+        );
+        assert_eq!(
+            calendar.closed_for(date(2027, 1, 5)),
+            None,
+            "the first day of term"
+        );
+        assert_eq!(
+            calendar.closed_for(date(2026, 12, 18)),
+            None,
+            "the last day of term"
+        );
+        assert_eq!(
+            calendar.closed_for(date(2026, 8, 27)),
+            None,
+            "before the first term nothing is known"
+        );
+        assert_eq!(
+            calendar.after(date(2026, 12, 17), Period::working_days(2)),
+            date(2027, 1, 5)
+        );
+        assert_eq!(
+            calendar.term_ends(date(2026, 9, 1), date(2027, 2, 28)),
+            vec![date(2026, 12, 18)]
+        );
+        assert_eq!(
+            calendar.working_day_on_or_before(date(2027, 1, 3)),
+            date(2026, 12, 18)
+        );
     }
 
     #[test]
