@@ -98,11 +98,23 @@ fn trust_two_weeks_notice_crosses_new_year_and_feedback_within_48_hours() {
     };
     assert_eq!(due(&review, &feedback), date(2027, 3, 7));
     assert_eq!(
-        due(&review, &K::InterimReview { number: 1 }),
+        due(
+            &review,
+            &K::InterimReview {
+                number: 1,
+                optional: false
+            }
+        ),
         date(2027, 4, 30)
     );
     assert_eq!(
-        due(&review, &K::InterimReview { number: 2 }),
+        due(
+            &review,
+            &K::InterimReview {
+                number: 2,
+                optional: false
+            }
+        ),
         date(2027, 8, 31)
     );
 }
@@ -115,12 +127,24 @@ fn trust_june_cycle_interim_reviews_cross_new_year() {
         date(2026, 7, 1),
     );
     assert_eq!(
-        due(&review, &K::InterimReview { number: 1 }),
+        due(
+            &review,
+            &K::InterimReview {
+                number: 1,
+                optional: false
+            }
+        ),
         date(2026, 9, 30)
     );
     assert_eq!(
-        due(&review, &K::InterimReview { number: 2 }),
-        date(2027, 1, 31)
+        due(
+            &review,
+            &K::InterimReview {
+                number: 2,
+                optional: false
+            }
+        ),
+        date(2027, 1, 29) // Sunday 31/01 moves back to the Friday
     );
 }
 
@@ -233,22 +257,40 @@ fn academy_observation_feedback_in_five_working_days() {
 fn early_years_termly_and_la_mid_year_reviews() {
     let termly = common::review("early-years-setting", "All staff", date(2026, 9, 10));
     assert_eq!(
-        due(&termly, &K::InterimReview { number: 1 }),
-        date(2026, 12, 31)
+        due(
+            &termly,
+            &K::InterimReview {
+                number: 1,
+                optional: false
+            }
+        ),
+        date(2026, 12, 18) // 31/12 is in the Christmas holiday: the last school day before it
     );
     assert_eq!(
-        due(&termly, &K::InterimReview { number: 2 }),
+        due(
+            &termly,
+            &K::InterimReview {
+                number: 2,
+                optional: false
+            }
+        ),
         date(2027, 4, 30)
     );
     let mid_year = common::review("la-support-staff", "Support staff", date(2026, 9, 10));
     assert_eq!(
-        due(&mid_year, &K::InterimReview { number: 1 }),
-        date(2027, 2, 28)
+        due(
+            &mid_year,
+            &K::InterimReview {
+                number: 1,
+                optional: true
+            }
+        ),
+        date(2027, 2, 26) // Sunday 28/02 moves back to the Friday
     );
     assert!(
         !deadlines(&mid_year, &calendar())
             .iter()
-            .any(|d| d.kind == K::InterimReview { number: 2 })
+            .any(|d| matches!(d.kind, K::InterimReview { number: 2, .. }))
     );
 }
 
@@ -568,5 +610,100 @@ fn each_presets_deadlines_for_a_meeting_before_half_term_and_before_christmas() 
         Some(
             "Saturday 31/10/2026 is not a school day: the first school day after is Monday 02/11/2026"
         )
+    );
+}
+
+#[test]
+fn a_meeting_sets_interim_reviews_at_the_term_ends_of_the_cycle_it_plans() {
+    let term = |name: &str, first, last| appraise::domain::calendar::Term {
+        name: name.into(),
+        first_day: first,
+        last_day: last,
+    };
+    let calendar = SchoolCalendar {
+        terms: vec![
+            term("autumn term", date(2026, 9, 2), date(2026, 12, 18)),
+            term("spring term", date(2027, 1, 5), date(2027, 3, 25)), // Good Friday is 26/03
+            term("summer term", date(2027, 4, 12), date(2027, 7, 21)),
+        ],
+        ..calendar()
+    };
+    // An autumn meeting reviews 2025-26 and plans 2026-27: its termly reviews close the autumn
+    // and spring terms of 2026-27; the summer term ends at the next annual review.
+    let mut review = common::review("early-years-setting", "All staff", date(2026, 10, 1));
+    review.dates.meeting_on = Some(date(2026, 10, 23));
+    let interims: Vec<NaiveDate> = deadlines(&review, &calendar)
+        .into_iter()
+        .filter(|d| matches!(d.kind, K::InterimReview { .. }))
+        .map(|d| d.due)
+        .collect();
+    assert_eq!(interims, vec![date(2026, 12, 18), date(2027, 3, 25)]);
+
+    // A July meeting under the local-authority model plans the year from September: its
+    // optional mid-year review is suggested for February 2027, not overdue on the day.
+    let mut july = common::review("la-support-staff", "Support staff", date(2026, 7, 1));
+    july.dates.meeting_on = Some(date(2026, 7, 14));
+    let mid_year = deadlines(&july, &calendar)
+        .into_iter()
+        .find(|d| matches!(d.kind, K::InterimReview { .. }))
+        .unwrap();
+    assert_eq!(mid_year.due, date(2027, 2, 26));
+    assert_eq!(
+        mid_year.kind.to_string(),
+        "Hold interim review 1, if you agree to have one"
+    );
+    assert!(
+        urgency(&mid_year, &calendar, date(2026, 7, 14)).is_none(),
+        "months away"
+    );
+    assert_eq!(
+        urgency(&mid_year, &calendar, date(2027, 2, 24)),
+        Some(Urgency::DueSoon { working_days: 2 })
+    );
+    assert!(
+        urgency(&mid_year, &calendar, date(2027, 3, 1)).is_none(),
+        "never overdue"
+    );
+}
+
+#[test]
+fn training_needs_reach_the_cpd_leader_by_october_under_the_local_authority_model() {
+    let mut review = common::review("la-support-staff", "Support staff", date(2026, 7, 1));
+    review.dates.meeting_on = Some(date(2026, 7, 14));
+    let to_cpd = K::TrainingNeedsSent {
+        to: "CPD leader".into(),
+    };
+    assert_eq!(due(&review, &to_cpd), date(2026, 10, 31));
+    assert_eq!(
+        to_cpd.to_string(),
+        "Send the training needs to the CPD leader"
+    );
+    assert_eq!(
+        K::TrainingNeedsSent {
+            to: "Business manager".into()
+        }
+        .to_string(),
+        "Send the training needs to the business manager"
+    );
+    assert_eq!(
+        calendar().closed_day_note(date(2026, 10, 31)).as_deref(),
+        Some(
+            "Saturday 31/10/2026 is not a school day: the first school day after is Monday 02/11/2026"
+        )
+    );
+    review.dates.training_needs_sent_on = Some(date(2026, 9, 20));
+    assert!(
+        deadlines(&review, &calendar())
+            .iter()
+            .find(|d| d.kind == to_cpd)
+            .unwrap()
+            .done
+    );
+    // No other preset sets a date.
+    let secondary = common::review("secondary-support-staff", "Support staff", date(2026, 7, 1));
+    assert!(
+        !deadlines(&secondary, &calendar())
+            .iter()
+            .any(|d| matches!(d.kind, K::TrainingNeedsSent { .. }))
     );
 }

@@ -286,6 +286,9 @@ pub struct KeyDates {
     pub statement_sent_on: Option<NaiveDate>,
     pub reviewee_replied_on: Option<NaiveDate>,
     pub sent_to_headteacher_on: Option<NaiveDate>,
+    /// When the training needs went to whoever plans training.
+    #[serde(default)]
+    pub training_needs_sent_on: Option<NaiveDate>,
     pub finalised_on: Option<NaiveDate>,
 }
 
@@ -377,6 +380,33 @@ impl Review {
     pub fn cycle(&self) -> Option<&CycleOption> {
         self.policy.cycle_for(&self.staff_group)
     }
+
+    /// The cycle the meeting looks back on (see [`CyclePeriod::reviewed_at`]); before a meeting
+    /// date is known, the review's own period.
+    pub fn reviewed_period(&self) -> CyclePeriod {
+        self.dates
+            .meeting_on
+            .zip(self.cycle())
+            .and_then(|(meeting, cycle)| CyclePeriod::reviewed_at(cycle, meeting))
+            .unwrap_or(self.period)
+    }
+
+    /// The cycle the meeting plans: the one after the cycle it reviews, whose objectives and
+    /// interim reviews it sets (seed 001: review and objective setting "in either July or
+    /// September"; seed 002 5.1: objectives set before or soon after the cycle starts). Before a
+    /// meeting date is known, the review's own period.
+    pub fn planned_period(&self) -> CyclePeriod {
+        if self.dates.meeting_on.is_none() {
+            return self.period;
+        }
+        let reviewed = self.reviewed_period();
+        reviewed
+            .last_day
+            .succ_opt()
+            .zip(self.cycle())
+            .and_then(|(next, cycle)| CyclePeriod::containing(cycle, next))
+            .unwrap_or(self.period)
+    }
 }
 
 #[cfg(test)]
@@ -417,6 +447,41 @@ mod tests {
                 .pred_opt()
                 .unwrap();
             assert_eq!(reviewed.last_day, last_day, "{why}: a whole year");
+        }
+    }
+
+    #[test]
+    fn a_meeting_plans_the_cycle_after_the_one_it_reviews() {
+        let policy = crate::domain::presets::preset("la-support-staff").unwrap();
+        let period = CyclePeriod::containing(&policy.cycles[0], date(2026, 7, 14)).unwrap();
+        let mut review = Review::new(
+            Id::new("r").unwrap(),
+            PersonRef {
+                staff_id: Id::new("sam").unwrap(),
+                name: "Sam".into(),
+                job_title: String::new(),
+            },
+            PersonRef {
+                staff_id: Id::new("jo").unwrap(),
+                name: "Jo".into(),
+                job_title: String::new(),
+            },
+            policy,
+            "Support staff",
+            period,
+        );
+        assert_eq!(review.planned_period(), period, "no meeting date yet");
+        #[rustfmt::skip]
+        let cases = [
+            // (meeting, reviewed from, planned from)
+            (date(2026, 7, 14), date(2025, 9, 1), date(2026, 9, 1)),
+            (date(2026, 9, 22), date(2025, 9, 1), date(2026, 9, 1)),
+            (date(2027, 7, 6), date(2026, 9, 1), date(2027, 9, 1)),
+        ];
+        for (meeting, reviewed, planned) in cases {
+            review.dates.meeting_on = Some(meeting);
+            assert_eq!(review.reviewed_period().first_day, reviewed, "{meeting}");
+            assert_eq!(review.planned_period().first_day, planned, "{meeting}");
         }
     }
 }

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::calendar::{Period, SchoolCalendar};
-use super::cycle::{CyclePeriod, Review, Stage, Suspension};
+use super::cycle::{Review, Stage, Suspension};
 use super::dates::format_uk_date;
 use super::ids::Id;
 use super::people::{Person, Role};
@@ -32,6 +32,13 @@ pub enum DeadlineKind {
     },
     InterimReview {
         number: u32,
+        /// Held only if the reviewer and reviewee choose to (seed 001's mid-year review).
+        optional: bool,
+    },
+    /// The training needs sent to whoever plans training (the CPD leader, or as the policy names
+    /// them), by the policy's date.
+    TrainingNeedsSent {
+        to: String,
     },
     SupportPlanReview,
     MonitoringEnds,
@@ -59,7 +66,17 @@ impl fmt::Display for DeadlineKind {
                 "Give feedback on the observation of {}",
                 format_uk_date(*observed_on)
             ),
-            DeadlineKind::InterimReview { number } => write!(f, "Hold interim review {number}"),
+            DeadlineKind::InterimReview {
+                number,
+                optional: false,
+            } => write!(f, "Hold interim review {number}"),
+            DeadlineKind::InterimReview {
+                number,
+                optional: true,
+            } => write!(f, "Hold interim review {number}, if you agree to have one"),
+            DeadlineKind::TrainingNeedsSent { to } => {
+                write!(f, "Send the training needs to the {}", in_a_sentence(to))
+            }
             DeadlineKind::SupportPlanReview => write!(f, "Review progress on the support plan"),
             DeadlineKind::MonitoringEnds => {
                 write!(
@@ -69,6 +86,18 @@ impl fmt::Display for DeadlineKind {
             }
             DeadlineKind::PayDecision => write!(f, "Make the pay decision"),
         }
+    }
+}
+
+/// A job title as it reads inside a sentence: "Business manager" → "business manager", while
+/// "CPD leader" keeps its capitals.
+fn in_a_sentence(title: &str) -> String {
+    let mut chars = title.chars();
+    match (chars.next(), chars.next()) {
+        (Some(first), Some(second)) if second.is_lowercase() => {
+            first.to_lowercase().chain(title.chars().skip(1)).collect()
+        }
+        _ => title.to_owned(),
     }
 }
 
@@ -197,24 +226,34 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                     && observation.written_feedback_on.is_some(),
             );
         }
-        for (number, due) in interim_review_dates(review).into_iter().enumerate() {
+        let optional = review.policy.interim_optional;
+        for (number, due) in interim_review_dates(review, calendar)
+            .into_iter()
+            .enumerate()
+        {
             let number = u32::try_from(number + 1).unwrap_or(u32::MAX);
             let held = review.interim_reviews.len() >= number as usize;
             add(
-                DeadlineKind::InterimReview { number },
+                DeadlineKind::InterimReview { number, optional },
                 Role::Reviewer,
                 due,
                 held,
             );
         }
-        // The pay decision follows the cycle the final review looks back on, which an autumn
-        // meeting's review period (the cycle containing the meeting) is not.
-        let reviewed = review
-            .dates
-            .meeting_on
-            .zip(review.cycle())
-            .and_then(|(meeting, cycle)| CyclePeriod::reviewed_at(cycle, meeting))
-            .unwrap_or(review.period);
+        if let (Some(by), Some(meeting)) = (review.policy.training_needs_by, dates.meeting_on)
+            && let Some(due) = by.on_or_after(meeting)
+        {
+            add(
+                DeadlineKind::TrainingNeedsSent {
+                    to: review.policy.training_needs_receiver().to_owned(),
+                },
+                Role::Reviewer,
+                due,
+                dates.training_needs_sent_on.is_some(),
+            );
+        }
+        // The pay decision follows the cycle the final review looks back on.
+        let reviewed = review.reviewed_period();
         if let (true, true, Some(pay)) = (
             review.policy.pay_progression,
             review.pay_eligible,
@@ -251,23 +290,36 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
     list
 }
 
-/// Interim reviews spread evenly through the cycle: one halfway for mid-year reviews; for
-/// termly reviews, one at the end of each term but the last, which the annual review closes.
-fn interim_review_dates(review: &Review) -> Vec<NaiveDate> {
+/// When the interim reviews of the cycle being planned fall due. Termly reviews come at the end
+/// of each of the school's terms in the cycle but the last, which the annual review closes;
+/// mid-year reviews on the last school day before the cycle's halfway point. Without term dates,
+/// terms are taken as thirds of the cycle. A date the school is closed moves back to the last
+/// school day before it.
+fn interim_review_dates(review: &Review, calendar: &SchoolCalendar) -> Vec<NaiveDate> {
+    let planned = review.planned_period();
     let length = review.cycle().map_or(12, |cycle| cycle.length_months);
     let parts = match review.policy.interim_reviews {
         InterimReviews::None => return Vec::new(),
         InterimReviews::MidYear => 2,
         InterimReviews::Termly => 3,
     };
-    (1..parts)
-        .filter_map(|part| {
-            review
-                .period
-                .first_day
-                .checked_add_months(Months::new(length * part / parts))?
-                .pred_opt()
-        })
+    let term_ends = calendar.term_ends(planned.first_day, planned.last_day);
+    let dates: Vec<NaiveDate> =
+        if review.policy.interim_reviews == InterimReviews::Termly && !term_ends.is_empty() {
+            term_ends[..term_ends.len() - 1].to_vec()
+        } else {
+            (1..parts)
+                .filter_map(|part| {
+                    planned
+                        .first_day
+                        .checked_add_months(Months::new(length * part / parts))?
+                        .pred_opt()
+                })
+                .collect()
+        };
+    dates
+        .into_iter()
+        .map(|day| calendar.working_day_on_or_before(day))
         .collect()
 }
 
@@ -277,7 +329,12 @@ pub fn urgency(
     calendar: &SchoolCalendar,
     today: NaiveDate,
 ) -> Option<Urgency> {
-    if deadline.done {
+    let optional = matches!(
+        deadline.kind,
+        DeadlineKind::InterimReview { optional: true, .. }
+    );
+    // An optional review not held by its date was not wanted: it is never overdue.
+    if deadline.done || (optional && deadline.due < today) {
         return None;
     }
     let working_days = calendar.working_days_until(today, deadline.due);

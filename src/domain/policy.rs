@@ -21,12 +21,19 @@ pub struct Policy {
     /// The cycles the policy runs: the first is the usual one; others are for named staff groups.
     pub cycles: Vec<CycleOption>,
     pub interim_reviews: InterimReviews,
+    /// Whether the reviews between meetings are the pair's to choose ("you may wish to have a
+    /// formal mid year review", seed 001): then they are suggested, never overdue.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub interim_optional: bool,
     pub deadlines: Deadlines,
     /// The most new objectives a statement should set; more is a warning.
     pub max_objectives: u32,
     /// The most formal observations in a cycle, where the policy sets one.
     pub max_observations: Option<u32>,
-    pub support_plan: SupportPlanRules,
+    /// How long a support plan's monitoring runs, where the policy says; left out of one that
+    /// does not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_plan: Option<SupportPlanRules>,
     /// Whether the statement may recommend pay progression (for reviewees eligible for it).
     pub pay_progression: bool,
     /// Whether reviewees are assessed against the 10 standards (see [`super::standards`]).
@@ -43,6 +50,128 @@ pub struct Policy {
     /// the records are destroyed. Left out of a policy written before it, which meant a minimum.
     #[serde(default, skip_serializing_if = "AfterRetention::is_minimum")]
     pub after_retention: AfterRetention,
+    /// Who a reviewee appeals to against the statement, if anyone. Left out of a policy written
+    /// before it, which meant the headteacher.
+    #[serde(default, skip_serializing_if = "AppealRoute::is_headteacher")]
+    pub appeals: AppealRoute,
+    /// How long after receiving the statement an appeal may be lodged, where the school sets a
+    /// limit (no seed does).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal_within: Option<Period>,
+    /// The day each year by which training needs reach whoever plans training (seed 001: "in
+    /// October each year").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub training_needs_by: Option<DayOfYear>,
+    /// Who receives the training needs, where the policy names someone other than the CPD
+    /// leader (seed 004: the business manager).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub training_needs_receiver: Option<String>,
+    /// Staff the policy does not apply to (probation, induction, short contracts).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclusions: Vec<Exclusion>,
+}
+
+/// Who hears an appeal against the statement's entries.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppealRoute {
+    /// "A right of appeal to the Headteacher against any of the entries" (seed 004, 3.1).
+    #[default]
+    Headteacher,
+    /// The headteacher, or the governing body when the headteacher is the reviewer (seed 001).
+    HeadteacherOrGoverningBody,
+    /// No appeal against the statement; a salary decision is appealed under the school's pay
+    /// policy (seed 003), outside appraisal.
+    PayPolicy,
+    /// The policy has no appeal against the statement (seeds 000 and 002).
+    None,
+}
+
+impl AppealRoute {
+    fn is_headteacher(&self) -> bool {
+        *self == AppealRoute::Headteacher
+    }
+
+    /// Whether a reviewee can appeal against the statement in Appraise.
+    pub fn allows_statement_appeal(self) -> bool {
+        matches!(
+            self,
+            AppealRoute::Headteacher | AppealRoute::HeadteacherOrGoverningBody
+        )
+    }
+
+    /// Who hears the appeal, in words for the reviewee.
+    pub fn heard_by(self) -> &'static str {
+        match self {
+            AppealRoute::Headteacher => "the headteacher",
+            AppealRoute::HeadteacherOrGoverningBody => {
+                "the headteacher, or the governing body when the headteacher is your reviewer"
+            }
+            AppealRoute::PayPolicy | AppealRoute::None => "nobody under this policy",
+        }
+    }
+
+    /// What the reviewee is told about appealing, in one sentence.
+    pub fn describe(self) -> &'static str {
+        match self {
+            AppealRoute::Headteacher => {
+                "You may appeal to the headteacher against any entry in the statement."
+            }
+            AppealRoute::HeadteacherOrGoverningBody => {
+                "You may appeal against any entry in the statement: to the headteacher, or to the governing body when the headteacher is your reviewer."
+            }
+            AppealRoute::PayPolicy => {
+                "This policy has no appeal against the statement. If you are aggrieved about a salary decision, you may appeal under the school’s pay policy."
+            }
+            AppealRoute::None => {
+                "This policy has no appeal against the statement. If you disagree, talk to your reviewer, or follow the school’s grievance procedure."
+            }
+        }
+    }
+}
+
+/// Staff a policy does not apply to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Exclusion {
+    /// In their probationary period.
+    Probation,
+    /// Undergoing induction (newly qualified teachers).
+    Induction,
+    /// On a contract shorter than one term.
+    ShortContract,
+}
+
+impl Exclusion {
+    pub const ALL: [Exclusion; 3] = [
+        Exclusion::Probation,
+        Exclusion::Induction,
+        Exclusion::ShortContract,
+    ];
+
+    /// The question a reviewer answers when starting a review.
+    pub fn question(self) -> &'static str {
+        match self {
+            Exclusion::Probation => "The reviewee is in their probationary period",
+            Exclusion::Induction => "The reviewee is undergoing induction",
+            Exclusion::ShortContract => "The reviewee’s contract is for less than one term",
+        }
+    }
+
+    /// Why no review starts, in words for the reviewer.
+    pub fn refusal(self) -> &'static str {
+        match self {
+            Exclusion::Probation => {
+                "Your school’s policy does not apply to staff in their probationary period: their probation reviews take its place. Start their appraisal when probation ends."
+            }
+            Exclusion::Induction => {
+                "Your school’s policy does not apply to staff undergoing induction: the induction process assesses them. Start their appraisal when induction ends."
+            }
+            Exclusion::ShortContract => {
+                "Your school’s policy does not apply to staff on contracts of less than one term, so no review is started."
+            }
+        }
+    }
 }
 
 /// What a policy says happens to a review's records once its retention years are up.
@@ -143,6 +272,8 @@ pub enum PolicyProblem {
     StartMonthOutOfRange { staff_group: String, month: u32 },
     CycleLengthOutOfRange { staff_group: String, months: u32 },
     NoSuchPayDate { staff_group: String },
+    NoSuchTrainingNeedsDate,
+    RecordWithinShorterThanStatement { within: Period, statement: Period },
     NoObjectivesAllowed,
     SupportPlanShortestAfterLongest,
     NoRetention,
@@ -172,6 +303,14 @@ impl fmt::Display for PolicyProblem {
             PolicyProblem::NoSuchPayDate { staff_group } => write!(
                 f,
                 "The pay decision date for {staff_group} is not a real day of the year: check the day and month."
+            ),
+            PolicyProblem::NoSuchTrainingNeedsDate => write!(
+                f,
+                "The date training needs are due by is not a real day of the year: check the day and month."
+            ),
+            PolicyProblem::RecordWithinShorterThanStatement { within, statement } => write!(
+                f,
+                "The whole record is due within {within} of the meeting, but the statement only within {statement}: make the record’s time at least as long as the statement’s."
             ),
             PolicyProblem::NoObjectivesAllowed => write!(
                 f,
@@ -223,17 +362,38 @@ impl Policy {
         if self.max_objectives == 0 {
             problems.push(PolicyProblem::NoObjectivesAllowed);
         }
+        if let Some(day) = self.training_needs_by
+            && NaiveDate::from_ymd_opt(2028, day.month, day.day).is_none()
+        {
+            problems.push(PolicyProblem::NoSuchTrainingNeedsDate);
+        }
         let start = NaiveDate::from_ymd_opt(2027, 1, 4).expect("a fixed real date");
         let plain = super::calendar::SchoolCalendar::default();
-        if plain.after(start, self.support_plan.shortest)
-            > plain.after(start, self.support_plan.longest)
+        if let Some(rules) = self.support_plan
+            && plain.after(start, rules.shortest) > plain.after(start, rules.longest)
         {
             problems.push(PolicyProblem::SupportPlanShortestAfterLongest);
+        }
+        let deadlines = self.deadlines;
+        if let Some(within) = deadlines.record_within
+            && plain.after(start, within) < plain.after(start, deadlines.statement_after_meeting)
+        {
+            problems.push(PolicyProblem::RecordWithinShorterThanStatement {
+                within,
+                statement: deadlines.statement_after_meeting,
+            });
         }
         if self.retention_years == 0 {
             problems.push(PolicyProblem::NoRetention);
         }
         problems
+    }
+
+    /// Who receives the training needs, as the school calls them.
+    pub fn training_needs_receiver(&self) -> &str {
+        self.training_needs_receiver
+            .as_deref()
+            .unwrap_or("CPD leader")
     }
 
     /// The cycle for a staff group, or the policy's usual cycle when the group is not named.

@@ -4,8 +4,8 @@
 
 use super::calendar::Period;
 use super::policy::{
-    AfterRetention, CycleOption, DayOfYear, Deadlines, InterimReviews, Policy, ReviewLimit,
-    SupportPlanRules,
+    AfterRetention, AppealRoute, CycleOption, DayOfYear, Deadlines, Exclusion, InterimReviews,
+    Policy, ReviewLimit, SupportPlanRules,
 };
 
 /// Every preset, in the order a school is offered them.
@@ -39,16 +39,6 @@ fn model_deadlines() -> Deadlines {
     }
 }
 
-/// Seed 002, 8.1: monitoring "normally between 4 and 8 working weeks", an extension "of not
-/// normally more than 4 weeks"; the only seed that states a range, so the default elsewhere.
-fn model_support_plan() -> SupportPlanRules {
-    SupportPlanRules {
-        shortest: Period::working_weeks(4),
-        longest: Period::working_weeks(8),
-        longest_extension: Period::weeks(4),
-    }
-}
-
 fn september_cycle(staff_group: &str) -> CycleOption {
     CycleOption {
         staff_group: staff_group.into(),
@@ -63,7 +53,8 @@ fn september_cycle(staff_group: &str) -> CycleOption {
 ///   end-of-term review meeting (5, 5.1): termly interim reviews.
 /// - Shared team objectives (4.5) and success criteria (4.6) are supported by every objective.
 /// - Silent on the start month (September, the EYFS year), deadlines, objective and observation
-///   limits, pay and retention: seed 001's figures and six years apply.
+///   limits, pay and retention: seed 001's figures and six years apply, as the school's choice.
+/// - No support-plan period ("an additional action plan is agreed", 6.1) and no appeal.
 pub fn early_years_setting() -> Policy {
     Policy {
         key: "early-years-setting".into(),
@@ -72,10 +63,11 @@ pub fn early_years_setting() -> Policy {
         source: "Early years setting performance management policy (seed 000)".into(),
         cycles: vec![september_cycle("All staff")],
         interim_reviews: InterimReviews::Termly,
+        interim_optional: false,
         deadlines: model_deadlines(),
         max_objectives: 3,
         max_observations: None,
-        support_plan: model_support_plan(),
+        support_plan: None,
         pay_progression: false,
         ten_standards_apply: false,
         review_limit: None,
@@ -84,6 +76,11 @@ pub fn early_years_setting() -> Policy {
         senior_reviewers: true,
         retention_years: 6,
         after_retention: AfterRetention::Minimum,
+        appeals: AppealRoute::None,
+        appeal_within: None,
+        training_needs_by: None,
+        training_needs_receiver: None,
+        exclusions: Vec::new(),
     }
 }
 
@@ -94,6 +91,16 @@ pub fn early_years_setting() -> Policy {
 ///   within 10 days of the planning meeting ("Checklist – after the meeting"; "Step 4").
 /// - "A maximum of 3 objectives is recommended" ("Checklist – during the meeting").
 /// - Documents kept "for a minimum of 6 years" ("Step 4"; "Confidentiality").
+/// - Appeals to the headteacher, or the governing body when the headteacher is the reviewer
+///   ("Appeals").
+/// - Training needs reach the CPD leader for "the training audit in October" ("Aim/Purpose"):
+///   read as by 31 October, the last day of that month.
+/// - "Days" are not said to be working or calendar days; Appraise reads them as working days,
+///   the usual meaning in school staff procedures, so that a July meeting's statement does not
+///   fall due in the summer closure. A school that means calendar days changes them in Settings.
+/// - The opening paragraph lists "those undergoing their probationary period" among the staff
+///   it names; Appraise reads it as leaving them out, as every other seed does, and the school
+///   may change that.
 pub fn local_authority_support_staff() -> Policy {
     Policy {
         key: "la-support-staff".into(),
@@ -102,16 +109,22 @@ pub fn local_authority_support_staff() -> Policy {
         source: "Local authority performance management guidance for support staff (seed 001)".into(),
         cycles: vec![september_cycle("Support staff")],
         interim_reviews: InterimReviews::MidYear,
+        interim_optional: true,
         deadlines: model_deadlines(),
         max_objectives: 3,
         max_observations: None,
-        support_plan: model_support_plan(),
+        support_plan: None,
         pay_progression: false,
         ten_standards_apply: false,
         review_limit: None,
         senior_reviewers: false,
         retention_years: 6,
         after_retention: AfterRetention::Minimum,
+        appeals: AppealRoute::HeadteacherOrGoverningBody,
+        appeal_within: None,
+        training_needs_by: Some(DayOfYear { day: 31, month: 10 }),
+        training_needs_receiver: None,
+        exclusions: vec![Exclusion::Probation],
     }
 }
 
@@ -124,6 +137,7 @@ pub fn local_authority_support_staff() -> Policy {
 /// - Monitoring between 4 and 8 working weeks, extension not normally more than 4 weeks (8.1).
 /// - Pay recommendation in the end-of-year report (7.3). Silent on statement deadlines and
 ///   retention ("the school's retention schedule", 9.1): seed 001's figures and six years apply.
+/// - Not for staff in probation or induction (2.1); no appeal against the statement.
 pub fn academy_procedure() -> Policy {
     Policy {
         key: "academy-procedure".into(),
@@ -151,19 +165,31 @@ pub fn academy_procedure() -> Policy {
             },
         ],
         interim_reviews: InterimReviews::None,
+        interim_optional: false,
         deadlines: Deadlines {
             observation_feedback: Period::working_days(5),
             ..model_deadlines()
         },
         max_objectives: 3,
         max_observations: Some(3),
-        support_plan: model_support_plan(),
+        // "normally between 4 and 8 working weeks", an extension "of not normally more than 4
+        // weeks" (8.1).
+        support_plan: Some(SupportPlanRules {
+            shortest: Period::working_weeks(4),
+            longest: Period::working_weeks(8),
+            longest_extension: Period::weeks(4),
+        }),
         pay_progression: true,
         ten_standards_apply: false,
         review_limit: None,
         senior_reviewers: false,
         retention_years: 6,
         after_retention: AfterRetention::Minimum,
+        appeals: AppealRoute::None,
+        appeal_within: None,
+        training_needs_by: None,
+        training_needs_receiver: None,
+        exclusions: vec![Exclusion::Probation, Exclusion::Induction],
     }
 }
 
@@ -177,7 +203,10 @@ pub fn academy_procedure() -> Policy {
 ///   ("Regular Review Meetings").
 /// - No more than 3 objectives ("Setting Objectives"); support plan normally four weeks
 ///   ("Employees Experiencing Difficulties"); records kept six years then destroyed.
-/// - Salary recommendations under the Trust Pay Policy ("Links to Pay"), with no date.
+/// - Salary recommendations under the Trust Pay Policy ("Links to Pay"), with no date; a salary
+///   decision is appealed under that pay policy, and there is no appeal against the record.
+/// - Not for fixed-term contracts of less than one term or staff in their six-month probation
+///   ("Scope").
 pub fn trust_associate_staff() -> Policy {
     Policy {
         key: "trust-associate-staff".into(),
@@ -199,6 +228,7 @@ pub fn trust_associate_staff() -> Policy {
             },
         ],
         interim_reviews: InterimReviews::Termly,
+        interim_optional: false,
         deadlines: Deadlines {
             notice_before_meeting: Period::weeks(2),
             statement_after_meeting: Period::weeks(2),
@@ -210,17 +240,22 @@ pub fn trust_associate_staff() -> Policy {
         },
         max_objectives: 3,
         max_observations: Some(1),
-        support_plan: SupportPlanRules {
+        support_plan: Some(SupportPlanRules {
             shortest: Period::weeks(4),
             longest: Period::weeks(4),
             longest_extension: Period::weeks(0),
-        },
+        }),
         pay_progression: true,
         ten_standards_apply: false,
         review_limit: None,
         senior_reviewers: false,
         retention_years: 6,
         after_retention: AfterRetention::Destroy,
+        appeals: AppealRoute::PayPolicy,
+        appeal_within: None,
+        training_needs_by: None,
+        training_needs_receiver: None,
+        exclusions: vec![Exclusion::Probation, Exclusion::ShortContract],
     }
 }
 
@@ -231,6 +266,8 @@ pub fn trust_associate_staff() -> Policy {
 /// - A reviewer outside the senior management team holds at most four reviews a cycle (6.2).
 /// - Pay progression recommended where eligible (1.4, 8.1.4); statements kept at least six years (8.2).
 /// - Its timeline annex was lost, so seed 001's deadlines apply.
+/// - An appeal to the headteacher against any entry (3.1); training needs go to the business
+///   manager (5.1); not for contracts of less than one term or staff undergoing induction (1.3).
 pub fn secondary_support_staff() -> Policy {
     Policy {
         key: "secondary-support-staff".into(),
@@ -239,10 +276,11 @@ pub fn secondary_support_staff() -> Policy {
         source: "Secondary school performance management policy for support staff (seed 004)".into(),
         cycles: vec![september_cycle("Support staff")],
         interim_reviews: InterimReviews::None,
+        interim_optional: false,
         deadlines: model_deadlines(),
         max_objectives: 3,
         max_observations: None,
-        support_plan: model_support_plan(),
+        support_plan: None,
         pay_progression: true,
         ten_standards_apply: true,
         review_limit: Some(ReviewLimit {
@@ -252,6 +290,11 @@ pub fn secondary_support_staff() -> Policy {
         senior_reviewers: false,
         retention_years: 6,
         after_retention: AfterRetention::Minimum,
+        appeals: AppealRoute::Headteacher,
+        appeal_within: None,
+        training_needs_by: None,
+        training_needs_receiver: Some("Business manager".into()),
+        exclusions: vec![Exclusion::ShortContract, Exclusion::Induction],
     }
 }
 
@@ -303,9 +346,18 @@ mod tests {
             policy.deadlines.observation_feedback,
             Period::working_days(5)
         );
-        assert_eq!(policy.support_plan.shortest, Period::working_weeks(4));
-        assert_eq!(policy.support_plan.longest, Period::working_weeks(8));
-        assert_eq!(policy.support_plan.longest_extension, Period::weeks(4));
+        assert_eq!(
+            policy.support_plan.unwrap().shortest,
+            Period::working_weeks(4)
+        );
+        assert_eq!(
+            policy.support_plan.unwrap().longest,
+            Period::working_weeks(8)
+        );
+        assert_eq!(
+            policy.support_plan.unwrap().longest_extension,
+            Period::weeks(4)
+        );
     }
 
     #[test]
@@ -321,7 +373,7 @@ mod tests {
         );
         assert_eq!(policy.deadlines.observation_feedback.amount, 48);
         assert_eq!(policy.max_observations, Some(1));
-        assert_eq!(policy.support_plan.shortest, Period::weeks(4));
+        assert_eq!(policy.support_plan.unwrap().shortest, Period::weeks(4));
         assert_eq!(policy.interim_reviews, InterimReviews::Termly);
     }
 
@@ -349,6 +401,48 @@ mod tests {
     }
 
     #[test]
+    fn appeals_training_needs_support_plans_and_who_is_left_out_follow_each_policy() {
+        use AppealRoute as A;
+        use Exclusion as E;
+        #[rustfmt::skip]
+        let cases = [
+            // (preset, appeal route, optional interims, training needs by, receiver, support plan?, left out)
+            (early_years_setting(), A::None, false, None, "CPD leader", false, vec![]),
+            (local_authority_support_staff(), A::HeadteacherOrGoverningBody, true, Some(DayOfYear { day: 31, month: 10 }), "CPD leader", false, vec![E::Probation]),
+            (academy_procedure(), A::None, false, None, "CPD leader", true, vec![E::Probation, E::Induction]),
+            (trust_associate_staff(), A::PayPolicy, false, None, "CPD leader", true, vec![E::Probation, E::ShortContract]),
+            (secondary_support_staff(), A::Headteacher, false, None, "Business manager", false, vec![E::ShortContract, E::Induction]),
+        ];
+        for (policy, appeals, optional, by, receiver, plan, left_out) in cases {
+            assert_eq!(policy.appeals, appeals, "{}", policy.key);
+            assert_eq!(policy.interim_optional, optional, "{}", policy.key);
+            assert_eq!(policy.training_needs_by, by, "{}", policy.key);
+            assert_eq!(policy.training_needs_receiver(), receiver, "{}", policy.key);
+            assert_eq!(policy.support_plan.is_some(), plan, "{}", policy.key);
+            assert_eq!(policy.exclusions, left_out, "{}", policy.key);
+            assert!(policy.problems().is_empty(), "{}", policy.key);
+        }
+    }
+
+    #[test]
+    fn a_record_due_before_its_statement_is_an_impossible_figure() {
+        let mut policy = trust_associate_staff();
+        policy.deadlines.record_within = Some(Period::weeks(1));
+        policy.training_needs_by = Some(DayOfYear { day: 30, month: 2 });
+        assert_eq!(
+            policy
+                .problems()
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
+            vec![
+                "The date training needs are due by is not a real day of the year: check the day and month.",
+                "The whole record is due within 1 week of the meeting, but the statement only within 2 weeks: make the record’s time at least as long as the statement’s.",
+            ]
+        );
+    }
+
+    #[test]
     fn unknown_staff_group_falls_back_to_the_usual_cycle() {
         let policy = academy_procedure();
         assert_eq!(
@@ -365,7 +459,11 @@ mod tests {
         policy.cycles[0].length_months = 0;
         policy.cycles[0].pay_decision_by = Some(DayOfYear { day: 31, month: 2 });
         policy.max_objectives = 0;
-        policy.support_plan.shortest = Period::working_weeks(10);
+        policy.support_plan = Some(SupportPlanRules {
+            shortest: Period::working_weeks(10),
+            longest: Period::working_weeks(8),
+            longest_extension: Period::weeks(4),
+        });
         policy.retention_years = 0;
         let group = "Support staff".to_string();
         assert_eq!(

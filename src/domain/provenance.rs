@@ -22,10 +22,13 @@ pub enum Figure {
     ReviewLimit,
     SeniorReviewers,
     Retention,
+    Appeals,
+    TrainingNeeds,
+    LeftOut,
 }
 
 impl Figure {
-    pub const ALL: [Figure; 15] = [
+    pub const ALL: [Figure; 18] = [
         Figure::Cycle,
         Figure::InterimReviews,
         Figure::NoticeBeforeMeeting,
@@ -41,6 +44,9 @@ impl Figure {
         Figure::ReviewLimit,
         Figure::SeniorReviewers,
         Figure::Retention,
+        Figure::Appeals,
+        Figure::TrainingNeeds,
+        Figure::LeftOut,
     ];
 
     /// The figure's name, as Settings heads it.
@@ -61,6 +67,9 @@ impl Figure {
             Figure::ReviewLimit => "Reviews per reviewer",
             Figure::SeniorReviewers => "Who leads a review",
             Figure::Retention => "Keeping records",
+            Figure::Appeals => "Appeals",
+            Figure::TrainingNeeds => "Training needs",
+            Figure::LeftOut => "Who the policy leaves out",
         }
     }
 }
@@ -126,9 +135,15 @@ const NO_NOTICE: Source =
 const NO_LIMIT: Source = choice("it sets no limit, and neither does Appraise.");
 const NOT_USED: Source = choice("it does not mention them, so they are not used.");
 const NO_PAY: Source = choice("it does not link appraisal to pay.");
-const MODEL_SUPPORT_PLAN: Source = choice(
-    "it gives no period for a support plan; four to eight working weeks, extended by up to four, is the academy procedure’s range (seed 002, 8.1).",
+const NO_SUPPORT_PLAN_PERIOD: Source = choice(
+    "it gives no period for a support plan, so Appraise sets none: the reviewer and reviewee agree one.",
 );
+const NO_APPEAL: Source = choice(
+    "it has no appeal against the statement, so Appraise offers none; a school that has one sets it here.",
+);
+const CPD_LEADER_NO_DATE: Source =
+    choice("it names no date; the needs go to the CPD leader when the statement is agreed.");
+const NOBODY_LEFT_OUT: Source = choice("it leaves nobody out, so a review can start for anyone.");
 const MODEL_FEEDBACK: Source =
     choice("five working days is the academy procedure’s time (seed 002, 6.2).");
 /// Seed 001 says "days" without saying which; working days keep a July meeting's statement
@@ -137,7 +152,7 @@ const WORKING_DAYS: &str = "Appraise counts these as working days, so that nothi
 
 /// Where each figure of the preset `key` comes from, every figure once; `None` for a policy
 /// that is not a preset (a school's own).
-pub fn sources(key: &str) -> Option<[(Figure, Source); 15]> {
+pub fn sources(key: &str) -> Option<[(Figure, Source); 18]> {
     use Figure as F;
     Some(match key {
         "early-years-setting" => [
@@ -188,7 +203,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 15]> {
                 ),
             ),
             (F::MaxObservations, NO_LIMIT),
-            (F::SupportPlan, MODEL_SUPPORT_PLAN),
+            (F::SupportPlan, NO_SUPPORT_PLAN_PERIOD),
             (
                 F::PayProgression,
                 reading(
@@ -220,6 +235,16 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 15]> {
                     "it gives no period; six years is the local authority model’s minimum (seed 001).",
                 ),
             ),
+            (F::Appeals, NO_APPEAL),
+            (
+                F::TrainingNeeds,
+                reading(
+                    "4.8",
+                    "information can be extracted for the purpose of drawing up training and development plans",
+                    "It names no date; the needs go to the CPD leader when the statement is agreed.",
+                ),
+            ),
+            (F::LeftOut, NOBODY_LEFT_OUT),
         ],
         "la-support-staff" => [
             (
@@ -271,7 +296,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 15]> {
                 ),
             ),
             (F::MaxObservations, NO_LIMIT),
-            (F::SupportPlan, MODEL_SUPPORT_PLAN),
+            (F::SupportPlan, NO_SUPPORT_PLAN_PERIOD),
             (F::PayProgression, NO_PAY),
             (F::TenStandards, NOT_USED),
             (F::ReviewLimit, NO_LIMIT),
@@ -285,6 +310,29 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 15]> {
                     "Step 4",
                     "kept for a minimum of 6 years in the school",
                     "A minimum: after six years the records may be reviewed, not that they must go.",
+                ),
+            ),
+            (
+                F::Appeals,
+                policy(
+                    "Appeals",
+                    "Where the headteacher is not the reviewer they will hear an appeal, if the headteacher is the reviewer the appeal will be heard by the Governing Body",
+                ),
+            ),
+            (
+                F::TrainingNeeds,
+                reading(
+                    "Aim/Purpose",
+                    "submit CPD/training requirements to the school CPD leader who will have an opportunity to feed this information into the training audit in October",
+                    "Appraise reads “in October” as by 31 October.",
+                ),
+            ),
+            (
+                F::LeftOut,
+                reading(
+                    "Background",
+                    "those undergoing their probationary period or those subject to capability/disciplinary procedures",
+                    "The sentence can be read either way; Appraise reads it as leaving out staff on probation, as the other policies do.",
                 ),
             ),
         ],
@@ -371,6 +419,15 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 15]> {
                 F::Retention,
                 choice(
                     "data is “held in accordance with the school’s retention schedule” (9.1); six years is the local authority model’s minimum (seed 001).",
+                ),
+            ),
+            (F::Appeals, NO_APPEAL),
+            (F::TrainingNeeds, CPD_LEADER_NO_DATE),
+            (
+                F::LeftOut,
+                policy(
+                    "2.1",
+                    "those undergoing a probationary or statutory induction periods – the Performance Management Procedure will not normally apply",
                 ),
             ),
         ],
@@ -468,6 +525,22 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 15]> {
                     "retained in a secure place for six years and then destroyed",
                 ),
             ),
+            (
+                F::Appeals,
+                reading(
+                    "Links to Pay",
+                    "Where an employee is aggrieved about a salary decision they will have the right to appeal in accordance with the Trust’s Pay Policy",
+                    "There is no appeal against the record itself.",
+                ),
+            ),
+            (F::TrainingNeeds, CPD_LEADER_NO_DATE),
+            (
+                F::LeftOut,
+                policy(
+                    "Scope",
+                    "fixed term contracts of less than one term or those within their six-month probationary period",
+                ),
+            ),
         ],
         "secondary-support-staff" => [
             (
@@ -506,7 +579,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 15]> {
                 ),
             ),
             (F::MaxObservations, NO_LIMIT),
-            (F::SupportPlan, MODEL_SUPPORT_PLAN),
+            (F::SupportPlan, NO_SUPPORT_PLAN_PERIOD),
             (
                 F::PayProgression,
                 policy("1.4", "Where staff are eligible for pay progression"),
@@ -539,6 +612,28 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 15]> {
                     "8.2",
                     "retained for a minimum period of 6 years",
                     "A minimum: after six years the records may be reviewed, not that they must go.",
+                ),
+            ),
+            (
+                F::Appeals,
+                policy(
+                    "3.1",
+                    "postholders have a right of appeal to the Headteacher against any of the entries in their planning and review statements",
+                ),
+            ),
+            (
+                F::TrainingNeeds,
+                reading(
+                    "5.1",
+                    "These needs will be communicated to the Business Manager",
+                    "It names no date.",
+                ),
+            ),
+            (
+                F::LeftOut,
+                policy(
+                    "1.3",
+                    "except those on contracts of less than one term and those undergoing induction",
                 ),
             ),
         ],
@@ -583,6 +678,14 @@ pub fn changed_by_school(policy: &Policy, preset: &Policy, figure: Figure) -> bo
             (policy.retention_years, policy.after_retention)
                 != (preset.retention_years, preset.after_retention)
         }
+        Figure::Appeals => {
+            (policy.appeals, policy.appeal_within) != (preset.appeals, preset.appeal_within)
+        }
+        Figure::TrainingNeeds => {
+            (policy.training_needs_by, policy.training_needs_receiver())
+                != (preset.training_needs_by, preset.training_needs_receiver())
+        }
+        Figure::LeftOut => policy.exclusions != preset.exclusions,
     }
 }
 
@@ -632,7 +735,10 @@ mod tests {
             ("academy-procedure", Figure::ObservationFeedback, true, "within five working days (6.2)"),
             ("trust-associate-staff", Figure::ReplyAfterStatement, false, "one joint record, no reply period"),
             ("trust-associate-staff", Figure::Retention, true, "six years and then destroyed"),
-            ("early-years-setting", Figure::SupportPlan, false, "seed 002's range, not seed 000's"),
+            ("early-years-setting", Figure::SupportPlan, false, "no period in seed 000"),
+            ("la-support-staff", Figure::Appeals, true, "the governing body when the headteacher reviews"),
+            ("academy-procedure", Figure::Appeals, false, "no appeal in seed 002"),
+            ("secondary-support-staff", Figure::TrainingNeeds, true, "the business manager (5.1)"),
             ("secondary-support-staff", Figure::ReviewLimit, true, "four reviews outside the senior team (6.2)"),
         ];
         for (key, figure, expected, why) in cases {

@@ -157,7 +157,9 @@ pub fn sections(
     add(Section::SignOffs, Some(sign_offs), false);
     if role == Role::Reviewee {
         let received = review.statement.as_ref().is_some_and(statement_started);
-        let (state, folded) = if appealed {
+        let (state, folded) = if !review.policy.appeals.allows_statement_appeal() {
+            ("No appeal against the statement under this policy", true)
+        } else if appealed {
             ("Written: it goes with your reply", false)
         } else if own_sign_off {
             ("You signed instead", true)

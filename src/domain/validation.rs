@@ -307,7 +307,7 @@ pub fn review_warnings(
             });
         }
         for (index, objective) in statement.new_objectives.iter().enumerate() {
-            let misses = smart_check(objective, &review.period);
+            let misses = smart_check(objective, &review.planned_period());
             if !misses.is_empty() {
                 warnings.push(Warning::ObjectiveNotSmart {
                     objective: objective.id.clone(),

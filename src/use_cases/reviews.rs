@@ -204,6 +204,7 @@ pub fn load_review<S: KeyValueStore>(
     review.dates.statement_sent_on = on(BundleKind::StatementForComment);
     review.dates.reviewee_replied_on = on(BundleKind::Reply);
     review.dates.sent_to_headteacher_on = on(BundleKind::FinalStatement);
+    review.dates.training_needs_sent_on = on(BundleKind::CpdNeeds);
     // A copy may hold only some fields (the other party's own fields never reach it): they are
     // laid over a blank document so it always reads.
     fn read<D: Document, S: KeyValueStore>(

@@ -444,12 +444,12 @@ fn AppealReceived(workspace: Workspace) -> impl IntoView {
             .statement
             .map(|statement| appeal.entries_appealed_in(&statement))
             .unwrap_or_default();
-        Some((labels, appeal.grounds))
+        Some((labels, appeal.grounds, review.policy.appeals.heard_by()))
     };
     view! {
-        {move || appeal().map(|(entries, grounds)| view! {
+        {move || appeal().map(|(entries, grounds, heard_by)| view! {
             <ReviewSection workspace=workspace section=Section::Appeal>
-                <p>"The reviewee appeals instead of signing. The headteacher hears the appeal."</p>
+                <p>{format!("The reviewee appeals instead of signing. The appeal is heard by {}.", heard_by)}</p>
                 <h3 class="heading-s">"Entries appealed against"</h3>
                 <ul class="list" data-testid="entries-appealed">{entries.into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}</ul>
                 <h3 class="heading-s">"Grounds"</h3>
@@ -464,15 +464,26 @@ fn AppealReceived(workspace: Workspace) -> impl IntoView {
 #[component]
 fn AppealSection(workspace: Workspace) -> impl IntoView {
     let draft = workspace.appeal;
+    let route = move || {
+        workspace
+            .review
+            .with(|review| review.as_ref().map(|review| review.policy.appeals))
+    };
     view! {
         <ReviewSection workspace=workspace section=Section::Appeal>
-            <p>
-                "If you disagree with entries in the statement and talking it through has not settled it, "
-                "you can appeal. Say which entries and why; your appeal goes with your reply and is heard by the headteacher."
-            </p>
-            <SaveIndicator draft=draft />
-            <EntriesAppealed workspace=workspace />
-            <DraftTextArea draft=draft path=format!("{}.grounds", Appeal::KIND) label="Grounds for your appeal" hint="Why you disagree with each entry you ticked." />
+            {move || match route() {
+                Some(route) if route.allows_statement_appeal() => view! {
+                    <p>
+                        "If you disagree with entries in the statement and talking it through has not settled it, "
+                        {format!("you can appeal. Say which entries and why; your appeal goes with your reply and is heard by {}.", route.heard_by())}
+                    </p>
+                    <SaveIndicator draft=draft />
+                    <EntriesAppealed workspace=workspace />
+                    <DraftTextArea draft=draft path=format!("{}.grounds", Appeal::KIND) label="Grounds for your appeal" hint="Why you disagree with each entry you ticked." />
+                }.into_any(),
+                Some(route) => view! { <p data-testid="no-appeal">{route.describe()}</p> }.into_any(),
+                None => ().into_any(),
+            }}
         </ReviewSection>
     }
 }
