@@ -23,6 +23,8 @@ pub const MAX_PAYLOAD_BYTES: usize = 16 * 1024 * 1024;
 pub const PAYLOAD_TYPE: &str = "application/vnd.appraise.bundle+json";
 /// The payload type of a contact card, which travels in the same envelope.
 pub const CARD_TYPE: &str = "application/vnd.appraise.contact-card+json";
+/// The payload type of a school settings file, which travels in the same envelope.
+pub const SETTINGS_TYPE: &str = "application/vnd.appraise.school-settings+json";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Envelope {
@@ -90,7 +92,7 @@ pub fn sign(payload_json: &[u8], payload_type: &str, identity: &Identity) -> Env
 pub fn verify(envelope: &Envelope) -> Result<(PublicKeys, Vec<u8>), BundleError> {
     check_version(envelope.version, VERSION)?;
     if envelope.format != FORMAT
-        || (envelope.payload_type != PAYLOAD_TYPE && envelope.payload_type != CARD_TYPE)
+        || ![PAYLOAD_TYPE, CARD_TYPE, SETTINGS_TYPE].contains(&envelope.payload_type.as_str())
     {
         return Err(BundleError::Malformed(
             "it does not say it is an Appraise bundle".into(),

@@ -11,6 +11,7 @@ pub mod identity;
 pub mod merge;
 pub mod open;
 pub mod payload;
+pub mod school_file;
 pub mod sealed;
 pub mod sign_off;
 

@@ -1,6 +1,7 @@
 //! Opening a received file: find the bundle (inside an email if need be), decrypt it, check the
 //! signature on the exact bytes, and only then read the payload; check it names its signer as
-//! sender and this person as a recipient, and how far the sender is trusted. Only a
+//! sender and this person as a recipient, and how far the sender is trusted. Contact cards and
+//! school settings files travel in the same envelope and are told apart by its payload type. Only a
 //! [`Verified`] payload can be merged, and only this module can make one.
 
 use serde_json::Value;
@@ -12,6 +13,7 @@ use super::error::BundleError;
 use super::identity::{Identity, PublicKeys};
 use super::merge::DocumentState;
 use super::payload::Payload;
+use super::school_file::SchoolSettingsFile;
 use super::sealed::{self, SealedBundle};
 use crate::domain::ids::Id;
 
@@ -56,6 +58,13 @@ pub enum Received {
     Card(Box<Verified<ContactCard>>),
 }
 
+/// Any file Appraise writes, checked: a bundle or contact card, or the school's settings.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Opened {
+    Received(Received),
+    Settings(Box<Verified<SchoolSettingsFile>>),
+}
+
 /// Opens a received bundle for `me`, checking everything before the payload is trusted.
 pub fn open(
     file: &[u8],
@@ -70,8 +79,20 @@ pub fn open(
     }
 }
 
-/// Opens a received file, bundle or contact card, checking everything before it is trusted.
+/// Opens a received file, bundle or contact card, checking everything before it is trusted; a
+/// school settings file is named as one.
 pub fn open_any(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Received, BundleError> {
+    match open_file(file, me, contacts)? {
+        Opened::Received(received) => Ok(received),
+        Opened::Settings(_) => Err(BundleError::NotABundle {
+            looks_like: "a school settings file",
+        }),
+    }
+}
+
+/// Opens any file Appraise writes (a bundle, a contact card or a school settings file),
+/// checking everything before it is trusted.
+pub fn open_file(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Opened, BundleError> {
     if file.len() > MAX_FILE_BYTES {
         return Err(BundleError::TooLarge {
             bytes: file.len(),
@@ -103,7 +124,11 @@ pub fn open_any(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Rece
     let (signer, payload_bytes) = envelope::verify(&envelope)?;
     if envelope.payload_type == envelope::CARD_TYPE {
         return open_card(&payload_bytes, signer, me, contacts, encrypted)
-            .map(|card| Received::Card(Box::new(card)));
+            .map(|card| Opened::Received(Received::Card(Box::new(card))));
+    }
+    if envelope.payload_type == envelope::SETTINGS_TYPE {
+        return open_settings(&payload_bytes, signer, me, contacts, encrypted)
+            .map(|settings| Opened::Settings(Box::new(settings)));
     }
     // Read through a JSON value, as stored records are, so the browser build carries one
     // deserialiser per type rather than two.
@@ -121,12 +146,12 @@ pub fn open_any(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Rece
         check_recipient(&payload, me)?;
         contacts.trust(&payload.sender.name, &signer)
     };
-    Ok(Received::Bundle(Box::new(Verified {
+    Ok(Opened::Received(Received::Bundle(Box::new(Verified {
         inner: payload,
         signer,
         trust,
         encrypted,
-    })))
+    }))))
 }
 
 /// A contact card must be signed with the keys it gives.
@@ -150,6 +175,37 @@ fn open_card(
     };
     Ok(Verified {
         inner: card,
+        signer,
+        trust,
+        encrypted,
+    })
+}
+
+/// A school settings file must be signed with its publisher's keys, and count its versions
+/// from 1.
+fn open_settings(
+    bytes: &[u8],
+    signer: PublicKeys,
+    me: &Recipient,
+    contacts: &Contacts,
+    encrypted: bool,
+) -> Result<Verified<SchoolSettingsFile>, BundleError> {
+    let settings: SchoolSettingsFile = serde_json::from_slice::<Value>(bytes)
+        .and_then(serde_json::from_value)
+        .map_err(|e| BundleError::Malformed(format!("its content is not readable: {e}")))?;
+    if settings.published_by.keys != signer {
+        return Err(BundleError::SignerMismatch);
+    }
+    if settings.version == 0 {
+        return Err(BundleError::Malformed("its version number is 0".into()));
+    }
+    let trust = if signer == me.identity.public_keys() {
+        Trust::Yours
+    } else {
+        contacts.trust(&settings.published_by.name, &signer)
+    };
+    Ok(Verified {
+        inner: settings,
         signer,
         trust,
         encrypted,

@@ -1,6 +1,7 @@
 //! Who is using Appraise and their school's settings: the person's profile as they give it on
-//! first run, the policy the school uses (a preset, possibly edited) and the days it is closed,
-//! with the problems a form must name before any of it is kept.
+//! first run, the policy the school uses (a preset, possibly edited), its terms and the days it
+//! is closed, which version of the published school settings they came from, and what a new
+//! version would change, with the problems a form must name before any of it is kept.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -8,7 +9,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::calendar::{Closure, SchoolCalendar, Term};
-use super::dates::{DateError, parse_uk_date};
+use super::dates::{DateError, format_uk_date, parse_uk_date};
 use super::people::Role;
 use super::policy::Policy;
 
@@ -82,6 +83,33 @@ pub struct SchoolSettings {
     /// How the reviewee is named in the names of files sent (the school's choice).
     #[serde(default)]
     pub file_names: FileNaming,
+}
+
+/// Which version of the school's settings the policy and calendar held came from, and who
+/// published it: later versions are accepted only from the same keys.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Publication {
+    pub school: String,
+    /// 1 for the first published, one more for each after.
+    pub version: u32,
+    pub published_on: NaiveDate,
+    /// The publisher's name, as their card gave it.
+    pub publisher: String,
+    /// The publisher's public keys as the file carries them (base64url text: the domain knows
+    /// nothing of keys, only whether two are the same).
+    pub publisher_keys: KeysText,
+    /// The headteacher and the CPD leader the settings named, for the next version's preview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headteacher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpd_leader: Option<String>,
+}
+
+/// A person's two public keys as text, exactly as files carry them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeysText {
+    pub signing: String,
+    pub encryption: String,
 }
 
 /// How a file's name says whose review it is, so a headteacher's downloads can be found: by
@@ -301,6 +329,195 @@ pub fn checked_terms(mut terms: Vec<Term>) -> Result<Vec<Term>, Vec<TermsProblem
     }
 }
 
+/// Two dates as a span: "02/09/2026–18/12/2026", or one date for a single day.
+fn span(first: NaiveDate, last: NaiveDate) -> String {
+    if first == last {
+        format_uk_date(first)
+    } else {
+        format!("{}–{}", format_uk_date(first), format_uk_date(last))
+    }
+}
+
+/// What moving from one calendar to another changes, a line each, in date order within terms
+/// and then closures: "Autumn term: 02/09/2026–18/12/2026 added", "Closure ‘Training day’
+/// 04/01/2027 removed". A term (or a closure whose name appears once on each side) whose dates
+/// move is one line: "Spring term: 05/01/2027–26/03/2027 → 04/01/2027–26/03/2027".
+pub fn calendar_changes(held: &SchoolCalendar, incoming: &SchoolCalendar) -> Vec<String> {
+    let held_terms: Vec<(&str, NaiveDate, NaiveDate)> = held
+        .terms
+        .iter()
+        .map(|t| (t.name.as_str(), t.first_day, t.last_day))
+        .collect();
+    let incoming_terms: Vec<(&str, NaiveDate, NaiveDate)> = incoming
+        .terms
+        .iter()
+        .map(|t| (t.name.as_str(), t.first_day, t.last_day))
+        .collect();
+    let held_closures: Vec<(&str, NaiveDate, NaiveDate)> = held
+        .closures
+        .iter()
+        .map(|c| (c.name.as_str(), c.first_day, c.last_day))
+        .collect();
+    let incoming_closures: Vec<(&str, NaiveDate, NaiveDate)> = incoming
+        .closures
+        .iter()
+        .map(|c| (c.name.as_str(), c.first_day, c.last_day))
+        .collect();
+    let mut lines = named_spans_changes(&held_terms, &incoming_terms, |name| format!("{name}:"));
+    lines.extend(named_spans_changes(
+        &held_closures,
+        &incoming_closures,
+        |name| format!("Closure ‘{name}’"),
+    ));
+    lines
+}
+
+/// The lines for one kind of named span (terms or closures): those only in `incoming` added,
+/// those only in `held` removed, and a name found once on each side with other dates moved.
+fn named_spans_changes(
+    held: &[(&str, NaiveDate, NaiveDate)],
+    incoming: &[(&str, NaiveDate, NaiveDate)],
+    label: impl Fn(&str) -> String,
+) -> Vec<String> {
+    let removed: Vec<_> = held.iter().filter(|s| !incoming.contains(s)).collect();
+    let added: Vec<_> = incoming.iter().filter(|s| !held.contains(s)).collect();
+    let once = |list: &[&(&str, NaiveDate, NaiveDate)], name: &str| {
+        list.iter().filter(|s| s.0 == name).count() == 1
+    };
+    let mut lines: Vec<(NaiveDate, String)> = Vec::new();
+    for old in &removed {
+        let moved = added
+            .iter()
+            .find(|new| new.0 == old.0 && once(&removed, old.0) && once(&added, old.0));
+        lines.push(match moved {
+            Some(new) => (
+                new.1,
+                format!(
+                    "{} {} → {}",
+                    label(old.0),
+                    span(old.1, old.2),
+                    span(new.1, new.2)
+                ),
+            ),
+            None => (
+                old.1,
+                format!("{} {} removed", label(old.0), span(old.1, old.2)),
+            ),
+        });
+    }
+    for new in &added {
+        let moved = once(&removed, new.0) && once(&added, new.0);
+        if !moved {
+            lines.push((
+                new.1,
+                format!("{} {} added", label(new.0), span(new.1, new.2)),
+            ));
+        }
+    }
+    lines.sort_by_key(|(day, _)| *day);
+    lines.into_iter().map(|(_, line)| line).collect()
+}
+
+/// What moving from the held policy (if any) to another changes, a line each, in the words
+/// Settings uses: "Most new objectives: 3 → 4", "Statement to the reviewee: 5 working days → 10
+/// working days". Anything else that differs is one closing line, so no change goes unmentioned.
+pub fn policy_changes(held: Option<&Policy>, incoming: &Policy) -> Vec<String> {
+    let Some(held) = held else {
+        return vec![format!("Policy: {} (none chosen before)", incoming.name)];
+    };
+    let mut lines = Vec::new();
+    let mut line = |label: &str, before: String, after: String| {
+        if before != after {
+            lines.push(format!("{label}: {before} → {after}"));
+        }
+    };
+    line("Policy", held.name.clone(), incoming.name.clone());
+    line(
+        "Most new objectives",
+        held.max_objectives.to_string(),
+        incoming.max_objectives.to_string(),
+    );
+    let (old, new) = (&held.deadlines, &incoming.deadlines);
+    let periods = [
+        (
+            "Notice of the meeting",
+            old.notice_before_meeting,
+            new.notice_before_meeting,
+        ),
+        (
+            "Statement to the reviewee",
+            old.statement_after_meeting,
+            new.statement_after_meeting,
+        ),
+        (
+            "Reviewee’s reply",
+            old.reply_after_statement,
+            new.reply_after_statement,
+        ),
+        (
+            "Statement to the headteacher",
+            old.headteacher_after_meeting,
+            new.headteacher_after_meeting,
+        ),
+        (
+            "Feedback after an observation",
+            old.observation_feedback,
+            new.observation_feedback,
+        ),
+    ];
+    for (label, before, after) in periods {
+        line(label, before.to_string(), after.to_string());
+    }
+    let within = |period: Option<super::calendar::Period>| {
+        period.map_or_else(|| "no limit".to_owned(), |p| p.to_string())
+    };
+    line(
+        "Whole record completed within",
+        within(old.record_within),
+        within(new.record_within),
+    );
+    line(
+        "Keeping records",
+        format!("{} years", held.retention_years),
+        format!("{} years", incoming.retention_years),
+    );
+    let linked = |yes: bool| {
+        if yes {
+            "linked to appraisal"
+        } else {
+            "not linked"
+        }
+        .to_owned()
+    };
+    line(
+        "Pay progression",
+        linked(held.pay_progression),
+        linked(incoming.pay_progression),
+    );
+    let assessed = |yes: bool| if yes { "assessed" } else { "not used" }.to_owned();
+    line(
+        "The 10 standards",
+        assessed(held.ten_standards_apply),
+        assessed(incoming.ten_standards_apply),
+    );
+    // Whatever is not named above: the held policy with the named figures taken from the new
+    // one still differs from it.
+    let mut rest = held.clone();
+    rest.name.clone_from(&incoming.name);
+    rest.max_objectives = incoming.max_objectives;
+    rest.deadlines = incoming.deadlines;
+    rest.retention_years = incoming.retention_years;
+    rest.pay_progression = incoming.pay_progression;
+    rest.ten_standards_apply = incoming.ten_standards_apply;
+    if rest != *incoming {
+        lines.push(
+            "Other details of the policy change: Settings shows the policy in full once you use these settings."
+                .to_owned(),
+        );
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -337,6 +554,85 @@ mod tests {
         assert_eq!(
             term_from("summer term", "12/04/2027", "01/04/2027").unwrap_err(),
             vec![ClosureProblem::EndsBeforeItStarts]
+        );
+    }
+
+    fn closure(name: &str, first: &str, last: &str) -> Closure {
+        closure_from(name, first, last).unwrap()
+    }
+
+    #[test]
+    fn a_new_calendar_is_described_a_line_for_each_change() {
+        let autumn = term("Autumn term", "02/09/2026", "18/12/2026");
+        let spring = term("Spring term", "05/01/2027", "26/03/2027");
+        let half_term = closure("Half term", "26/10/2026", "30/10/2026");
+        let training = closure("Training day", "04/01/2027", "");
+        let calendar = |terms: &[&Term], closures: &[&Closure]| SchoolCalendar {
+            terms: terms.iter().map(|t| (*t).clone()).collect(),
+            closures: closures.iter().map(|c| (*c).clone()).collect(),
+        };
+        #[rustfmt::skip]
+        let cases: Vec<(SchoolCalendar, SchoolCalendar, Vec<&str>)> = vec![
+            (calendar(&[], &[]), calendar(&[], &[]), vec![]),
+            (calendar(&[&autumn], &[&half_term]), calendar(&[&autumn], &[&half_term]), vec![]),
+            (calendar(&[], &[]), calendar(&[&autumn], &[]), vec!["Autumn term: 02/09/2026–18/12/2026 added"]),
+            (calendar(&[&autumn, &spring], &[]), calendar(&[&autumn], &[]), vec!["Spring term: 05/01/2027–26/03/2027 removed"]),
+            (calendar(&[&autumn], &[]), calendar(&[&term("Autumn term", "02/09/2026", "16/12/2026")], &[]),
+                vec!["Autumn term: 02/09/2026–18/12/2026 → 02/09/2026–16/12/2026"]),
+            (calendar(&[], &[&training]), calendar(&[], &[]), vec!["Closure ‘Training day’ 04/01/2027 removed"]),
+            (calendar(&[], &[&half_term]), calendar(&[], &[&half_term, &training]), vec!["Closure ‘Training day’ 04/01/2027 added"]),
+            (calendar(&[], &[&half_term]), calendar(&[], &[&closure("Half term", "27/10/2026", "30/10/2026")]),
+                vec!["Closure ‘Half term’ 26/10/2026–30/10/2026 → 27/10/2026–30/10/2026"]),
+            // Two training days of one name: which moved cannot be told, so each is named.
+            (calendar(&[], &[&training, &closure("Training day", "05/01/2027", "")]),
+                calendar(&[], &[&closure("Training day", "06/01/2027", ""), &closure("Training day", "07/01/2027", "")]),
+                vec!["Closure ‘Training day’ 04/01/2027 removed", "Closure ‘Training day’ 05/01/2027 removed",
+                     "Closure ‘Training day’ 06/01/2027 added", "Closure ‘Training day’ 07/01/2027 added"]),
+            // Terms first, then closures, each in date order.
+            (calendar(&[], &[]), calendar(&[&spring, &autumn], &[&training, &half_term]),
+                vec!["Autumn term: 02/09/2026–18/12/2026 added", "Spring term: 05/01/2027–26/03/2027 added",
+                     "Closure ‘Half term’ 26/10/2026–30/10/2026 added", "Closure ‘Training day’ 04/01/2027 added"]),
+        ];
+        for (held, incoming, expected) in cases {
+            assert_eq!(
+                calendar_changes(&held, &incoming),
+                expected,
+                "{held:?} → {incoming:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_new_policy_is_described_in_the_words_settings_uses() {
+        let held = super::super::presets::all_presets().remove(0);
+        let with = |change: &dyn Fn(&mut Policy)| {
+            let mut policy = held.clone();
+            change(&mut policy);
+            policy
+        };
+        let other = super::super::presets::all_presets().remove(1);
+        #[rustfmt::skip]
+        let cases: Vec<(Option<&Policy>, Policy, Vec<String>)> = vec![
+            (Some(&held), held.clone(), vec![]),
+            (None, held.clone(), vec![format!("Policy: {} (none chosen before)", held.name)]),
+            (Some(&held), with(&|p| p.max_objectives = held.max_objectives + 1),
+                vec![format!("Most new objectives: {} → {}", held.max_objectives, held.max_objectives + 1)]),
+            (Some(&held), with(&|p| p.deadlines.statement_after_meeting = super::super::calendar::Period::working_days(12)),
+                vec![format!("Statement to the reviewee: {} → 12 working days", held.deadlines.statement_after_meeting)]),
+            (Some(&held), with(&|p| p.retention_years = 7),
+                vec![format!("Keeping records: {} years → 7 years", held.retention_years)]),
+            (Some(&held), with(&|p| p.pay_progression = !held.pay_progression),
+                vec![if held.pay_progression { "Pay progression: linked to appraisal → not linked" } else { "Pay progression: not linked → linked to appraisal" }.to_owned()]),
+            (Some(&held), with(&|p| p.max_observations = Some(held.max_observations.unwrap_or(0) + 1)),
+                vec!["Other details of the policy change: Settings shows the policy in full once you use these settings.".to_owned()]),
+        ];
+        for (held, incoming, expected) in cases {
+            assert_eq!(policy_changes(held, &incoming), expected);
+        }
+        let to_other = policy_changes(Some(&held), &other);
+        assert_eq!(
+            to_other[0],
+            format!("Policy: {} → {}", held.name, other.name)
         );
     }
 }

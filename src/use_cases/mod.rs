@@ -11,8 +11,11 @@
 //! - [`importing`]: what a verified file would change, importing it, and undoing that.
 //! - [`sending`]: making the payload of a file to send, and noting when it went.
 //! - [`conflicts`]: fields changed on two sides, and settling them.
+//! - [`school`]: the school's settings as one signed file: publishing, previewing and using a
+//!   version, and which version is held.
 //!
-//! Records live in the vault under `identity`, `contacts`, `school`, `review:<id>`,
+//! Records live in the vault under `identity`, `contacts`, `school`, `school-settings-version`,
+//! `review:<id>`,
 //! `review:<id>:<document kind>`, `sign-offs:<id>` and `import:<bundle id>`.
 
 pub mod agenda;
@@ -20,6 +23,7 @@ pub mod conflicts;
 pub mod identity;
 pub mod importing;
 pub mod reviews;
+pub mod school;
 pub mod sending;
 pub mod sign_offs;
 
