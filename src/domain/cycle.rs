@@ -391,6 +391,17 @@ impl Review {
             .unwrap_or(self.period)
     }
 
+    /// The cycle the meeting is held in, which is the cycle whose workload it counts in (a
+    /// reviewer's limit of reviews "per cycle", seed 004 6.2); before a meeting date is known,
+    /// the review's own period.
+    pub fn meeting_cycle(&self) -> CyclePeriod {
+        self.dates
+            .meeting_on
+            .zip(self.cycle())
+            .and_then(|(meeting, cycle)| CyclePeriod::containing(cycle, meeting))
+            .unwrap_or(self.period)
+    }
+
     /// The cycle the meeting plans: the one after the cycle it reviews, whose objectives and
     /// interim reviews it sets (seed 001: review and objective setting "in either July or
     /// September"; seed 002 5.1: objectives set before or soon after the cycle starts). Before a

@@ -389,6 +389,15 @@ impl Policy {
         problems
     }
 
+    /// The first of `answers` (what the reviewer says of the reviewee) the policy leaves out,
+    /// which stops a review starting.
+    pub fn leaves_out(&self, answers: &[Exclusion]) -> Option<Exclusion> {
+        answers
+            .iter()
+            .copied()
+            .find(|answer| self.exclusions.contains(answer))
+    }
+
     /// Who receives the training needs, as the school calls them.
     pub fn training_needs_receiver(&self) -> &str {
         self.training_needs_receiver

@@ -366,7 +366,7 @@ pub fn reviewer_load_warning(
     let theirs: Vec<&Review> = reviews
         .iter()
         .filter(|review| {
-            review.reviewer.staff_id == reviewer.staff_id && review.period.contains(today)
+            review.reviewer.staff_id == reviewer.staff_id && review.meeting_cycle().contains(today)
         })
         .collect();
     let limit = theirs
@@ -396,7 +396,7 @@ pub fn senior_reviewer_warning(
         .iter()
         .filter(|review| {
             review.reviewer.staff_id == reviewer.staff_id
-                && review.period.contains(today)
+                && review.meeting_cycle().contains(today)
                 && review.policy.senior_reviewers
         })
         .count();

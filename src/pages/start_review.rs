@@ -17,6 +17,7 @@ use crate::domain::cycle::CyclePeriod;
 use crate::domain::dates::parse_uk_date;
 use crate::domain::ids::Id;
 use crate::domain::people::{PersonRef, Role};
+use crate::domain::policy::Exclusion;
 use crate::domain::presets::all_presets;
 use crate::domain::validation::second_review_this_cycle;
 use crate::state::use_storage;
@@ -33,6 +34,10 @@ pub fn StartReviewPage() -> impl IntoView {
         .with(|vault| identity::school_settings(vault).ok())
         .flatten()
         .and_then(|settings| settings.policy);
+    // Pay eligibility follows the policy unless the reviewer says otherwise; `None` until they do.
+    let pay_eligible = RwSignal::new(None::<bool>);
+    // What the reviewer says of the reviewee that the policy may leave out.
+    let left_out = RwSignal::new(Vec::<Exclusion>::new());
     let (name, job_title, policy, group, meeting, previous) = (
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
@@ -103,17 +108,29 @@ pub fn StartReviewPage() -> impl IntoView {
             problems.push(FieldError { field: "reviewee-name", message: "Add your own name on the Contacts page first, so the reviewee knows the invitation is from you.".into() });
         }
         errors.set(problems.clone());
+        let policy = chosen_policy();
+        if let Some(exclusion) = policy.leaves_out(&left_out.get_untracked()) {
+            problems.push(FieldError {
+                field: "left-out",
+                message: exclusion.refusal().into(),
+            });
+            errors.set(problems.clone());
+        }
         let Some(meeting_on) = meeting_on.filter(|_| problems.is_empty()) else {
             focus_error_summary();
             return;
         };
-        let policy = chosen_policy();
         let cycle = policy
             .cycle_for(&group.get_untracked())
             .cloned()
             .expect("presets have a cycle");
+        // A review is filed under the cycle its meeting looks back on.
         let period =
-            CyclePeriod::containing(&cycle, meeting_on).expect("a meeting date is in some cycle");
+            CyclePeriod::reviewed_at(&cycle, meeting_on).expect("a meeting date is in some cycle");
+        let eligible = policy.pay_progression
+            && pay_eligible
+                .get_untracked()
+                .unwrap_or(policy.pay_progression);
         let reviewee_name = name.get_untracked().trim().to_owned();
         let held = storage
             .with(|vault| reviews::reviews(vault).unwrap_or_default())
@@ -171,7 +188,7 @@ pub fn StartReviewPage() -> impl IntoView {
             policy,
             period,
             meeting_on: Some(meeting_on),
-            pay_eligible: false,
+            pay_eligible: eligible,
             reviewer_keys: Some(identity.public_keys()),
             reviewee_keys: known.as_ref().map(|contact| contact.keys),
         };
@@ -201,6 +218,8 @@ pub fn StartReviewPage() -> impl IntoView {
                     field.set(String::new());
                 }
                 chosen.set(None);
+                pay_eligible.set(None);
+                left_out.set(Vec::new());
                 navigate(&format!("/reviews/new?started={id}"), Default::default());
             }
             Some(Err(error)) => sent.set(Some(Sent::Failed(error.to_string()))),
@@ -256,7 +275,42 @@ pub fn StartReviewPage() -> impl IntoView {
                     </select>
                 </div>
             </Show>
-            <TextField id="meeting-date" label="Meeting date" hint="For example, 27/03/2027." value=meeting error=error_for(errors, "meeting-date") />
+            <TextField id="meeting-date" label="Meeting date" hint="For example, 27/03/2027. The meeting reviews the cycle ending and plans the next." value=meeting error=error_for(errors, "meeting-date") />
+            <Show when=move || chosen_policy().pay_progression>
+                <div class="field">
+                    <div class="radio">
+                        <input type="checkbox" id="pay-eligible"
+                            prop:checked=move || pay_eligible.get().unwrap_or(true)
+                            on:change=move |e| pay_eligible.set(Some(event_target_checked(&e))) />
+                        <label for="pay-eligible">"Eligible for pay progression this cycle"</label>
+                    </div>
+                    <p class="field__hint">"The statement then carries a pay recommendation, and the pay decision’s date is listed. Untick for someone at the top of their scale."</p>
+                </div>
+            </Show>
+            {move || {
+                let exclusions = chosen_policy().exclusions;
+                (!exclusions.is_empty()).then(|| view! {
+                    <fieldset class="fieldset" id="left-out">
+                        <legend class="fieldset__legend">"Does the policy apply to them?"</legend>
+                        <p class="field__hint">"Your policy leaves out staff in these situations. Tick any that apply."</p>
+                        {error_for(errors, "left-out").get().map(|message| view! { <p class="field__error">{message}</p> })}
+                        {exclusions.into_iter().map(|exclusion| {
+                            let id = format!("left-out-{exclusion:?}").to_lowercase();
+                            view! {
+                                <div class="radio">
+                                    <input type="checkbox" id=id.clone()
+                                        prop:checked=move || left_out.get().contains(&exclusion)
+                                        on:change=move |e| left_out.update(|list| {
+                                            list.retain(|x| *x != exclusion);
+                                            if event_target_checked(&e) { list.push(exclusion); }
+                                        }) />
+                                    <label for=id>{exclusion.question()}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                })
+            }}
             <div class="field">
                 <label class="field__label" for="previous-objectives">"Last cycle’s objectives"</label>
                 <p class="field__hint" id="previous-objectives-hint">"One objective per line. Leave empty if this is their first review."</p>

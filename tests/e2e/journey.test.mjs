@@ -242,6 +242,9 @@ async function wholeCycle(jo, sam, pat, chris) {
   for (const select of await statement.locator("select[id*='standards']").all()) {
     await select.selectOption({ label: "Meets the standard" });
   }
+  // Seed 004 bases the pay recommendation on the assessment (1.4): Sam is eligible by default.
+  await statement.getByLabel("Recommendation").selectOption({ label: "Recommend pay progression" });
+  await statement.getByLabel("Reasons for the recommendation").fill("All objectives met or in good progress.");
   const objectives = [
     ["Raise the reading age of the Year 7 catch-up group by 6 months by July", "Reading ages measured in July", "Run three sessions a week"],
     ["Complete the level 3 teaching assistant qualification by June", "Certificate awarded", "Attend the course and keep a portfolio"],

@@ -295,7 +295,9 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                 <dl class="summary-list">
                     <div><dt>"Reviewee"</dt><dd>{name_and_title(&review.reviewee)}</dd></div>
                     <div><dt>"Reviewer"</dt><dd>{name_and_title(&review.reviewer)}</dd></div>
-                    <div><dt>"Cycle"</dt><dd>{format!("{} to {}", format_uk_date(review.period.first_day), format_uk_date(review.period.last_day))}</dd></div>
+                    <div><dt>"Cycle reviewed"</dt><dd>{span(review.reviewed_period())}</dd></div>
+                    <div><dt>"Cycle planned"</dt><dd>{span(review.planned_period())}</dd></div>
+                    <div><dt>"Pay progression"</dt><dd>{if review.pay_eligible { "Eligible: the statement recommends on pay" } else { "Not part of this review" }}</dd></div>
                     <div><dt>"Meeting"</dt><dd>{meeting}</dd></div>
                     <div><dt>"Policy"</dt><dd>{review.policy.name.clone()}</dd></div>
                     <div><dt>"Stage"</dt><dd data-testid="stage">{stage_label(stage, part)}</dd></div>
@@ -324,6 +326,15 @@ fn Overview(workspace: Workspace) -> impl IntoView {
             }
         })}
     }
+}
+
+/// A cycle as its first and last days.
+fn span(period: crate::domain::cycle::CyclePeriod) -> String {
+    format!(
+        "{} to {}",
+        format_uk_date(period.first_day),
+        format_uk_date(period.last_day)
+    )
 }
 
 fn name_and_title(person: &crate::domain::people::PersonRef) -> String {

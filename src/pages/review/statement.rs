@@ -231,7 +231,7 @@ fn SmartHints(workspace: Workspace, id: String) -> impl IntoView {
     let misses = move || {
         let period = workspace
             .review
-            .with_untracked(|r| r.as_ref().map(Review::planned_period))?;
+            .with_untracked(|r| r.as_ref().map(crate::domain::cycle::Review::planned_period))?;
         let statement = draft
             .fields
             .with(|fields| crate::domain::field_map::from_field_map::<Statement>(fields).ok())?;

@@ -1,0 +1,70 @@
+// Each policy as its seed says it, the way a reviewer meets it: under the academy procedure an
+// autumn review of a teacher looks back on the year that ended in August, carries a pay
+// recommendation, and lists the pay decision by 31 October of this year (seed 002, 4.1); the
+// policy leaves out staff in probation (2.1), so no review starts for them.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startApp, newPerson } from "./support.mjs";
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+test("an academy teacher's autumn review carries the pay recommendation and its 31 October deadline", async () => {
+  const person = await newPerson(app.browser, { acceptDownloads: true });
+  await person.context.clock.setFixedTime(new Date("2026-10-01T10:00:00Z"));
+  const page = await person.context.newPage();
+  await page.goto(`${app.url}/welcome`);
+  await page.getByLabel("Your name, as colleagues know you").fill("Jo Lee");
+  await page.getByLabel("I appraise others (a reviewer)").check();
+  await page.getByLabel("Academy procedure: teachers and support staff").check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByTestId("welcome-fingerprint").waitFor();
+
+  await page.goto(`${app.url}/reviews/new`);
+  await page.getByLabel("Reviewee’s name").fill("Ana Cole");
+  await page.getByLabel("Reviewee’s job title").fill("Year 4 teacher");
+  await page.getByLabel("Your school’s appraisal policy").selectOption({ label: "Academy procedure: teachers and support staff" });
+  await page.getByLabel("Staff group").selectOption({ label: "Teachers" });
+  await page.getByLabel("Meeting date").fill("23/10/2026");
+  assert.equal(await page.getByLabel("Eligible for pay progression this cycle").isChecked(), true);
+
+  // Someone in their probationary period is left out by the policy, with the reason.
+  await page.getByLabel("The reviewee is in their probationary period").check();
+  await page.getByRole("button", { name: "Start the review and download the invitation" }).click();
+  await page.getByRole("alert").filter({ hasText: "does not apply to staff in their probationary period" }).waitFor();
+  await page.getByLabel("The reviewee is in their probationary period").uncheck();
+
+  await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Start the review and download the invitation" }).click(),
+  ]);
+  await page.getByRole("link", { name: "Open Ana Cole’s review" }).click();
+  await page.getByRole("heading", { name: "Review of Ana Cole", level: 1 }).waitFor();
+
+  const overview = page.locator("dl.summary-list").first();
+  await overview.getByText("01/09/2025 to 31/08/2026").waitFor();
+  await overview.getByText("01/09/2026 to 31/08/2027").waitFor();
+  await overview.getByText("Eligible: the statement recommends on pay").waitFor();
+  const pay = page.locator("ul.deadlines li").filter({ hasText: "Make the pay decision" });
+  assert.match(
+    await pay.innerText(),
+    /Make the pay decision – 31\/10\/2026 \(Headteacher\).*Saturday 31\/10\/2026 is not a school day: the first school day after is Monday 02\/11\/2026/,
+  );
+
+  await page.getByRole("button", { name: /^Planning and review statement/ }).click();
+  const statement = page.locator("#statement");
+  await statement.getByRole("heading", { name: "Pay progression" }).waitFor();
+  await statement.getByLabel("Recommendation").selectOption({ label: "Recommend pay progression" });
+
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.locator("ul.deadlines").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `target/screenshots/pay-deadline-${width}.png` });
+  }
+  assert.deepEqual(person.consoleErrors, []);
+});
