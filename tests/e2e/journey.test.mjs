@@ -243,7 +243,7 @@ async function wholeCycle(jo, sam, pat, chris) {
     await select.selectOption({ label: "Meets the standard" });
   }
   // Seed 004 bases the pay recommendation on the assessment (1.4): Sam is eligible by default.
-  await statement.getByLabel("Recommendation").selectOption({ label: "Recommend pay progression" });
+  await statement.getByLabel("Pay recommendation").selectOption({ label: "Recommend pay progression" });
   await statement.getByLabel("Reasons for the recommendation").fill("All objectives met or in good progress.");
   const objectives = [
     ["Raise the reading age of the Year 7 catch-up group by 6 months by July", "Reading ages measured in July", "Run three sessions a week"],

@@ -16,7 +16,7 @@ after(async () => {
 
 test("an academy teacher's autumn review carries the pay recommendation and its 31 October deadline", async () => {
   const person = await newPerson(app.browser, { acceptDownloads: true });
-  await person.context.clock.setFixedTime(new Date("2026-10-01T10:00:00Z"));
+  await person.context.clock.setFixedTime(new Date("2026-10-27T10:00:00Z"));
   const page = await person.context.newPage();
   await page.goto(`${app.url}/welcome`);
   await page.getByLabel("Your name, as colleagues know you").fill("Jo Lee");
@@ -53,13 +53,14 @@ test("an academy teacher's autumn review carries the pay recommendation and its 
   const pay = page.locator("ul.deadlines li").filter({ hasText: "Make the pay decision" });
   assert.match(
     await pay.innerText(),
-    /Make the pay decision – 31\/10\/2026 \(Headteacher\).*Saturday 31\/10\/2026 is not a school day: the first school day after is Monday 02\/11\/2026/,
+    /Make the pay decision – 31\/10\/2026 \(Headteacher or moderator\).*Saturday 31\/10\/2026 is not a school day: the first school day after is Monday 02\/11\/2026/,
   );
 
-  await page.getByRole("button", { name: /^Planning and review statement/ }).click();
+  // With the meeting held, the statement is the next thing to write, so it starts open.
+  assert.equal(await page.getByRole("button", { name: /^Planning and review statement/ }).getAttribute("aria-expanded"), "true");
   const statement = page.locator("#statement");
   await statement.getByRole("heading", { name: "Pay progression" }).waitFor();
-  await statement.getByLabel("Recommendation").selectOption({ label: "Recommend pay progression" });
+  await statement.getByLabel("Pay recommendation").selectOption({ label: "Recommend pay progression" });
 
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
