@@ -14,6 +14,10 @@ pub struct Policy {
     /// A stable key for the preset this policy started from, e.g. `la-support-staff`.
     pub key: String,
     pub name: String,
+    /// The school's own version of the policy, e.g. "2026, adopted by governors 14/09/2026";
+    /// empty for a preset as shipped.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub version: String,
     /// One sentence a school would recognise its policy by.
     pub summary: String,
     /// The document the numbers come from.
