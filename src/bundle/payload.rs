@@ -92,6 +92,10 @@ pub struct ReviewSummary {
     pub period: CyclePeriod,
     pub meeting_on: Option<chrono::NaiveDate>,
     pub pay_eligible: bool,
+    /// The reviewee's own cycle where it is not the school's whole one: a joiner's first cycle
+    /// or a fixed-term contract's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_year: Option<CyclePeriod>,
     /// The reviewer's keys: a person is their keys, and from the invitation on only these keys
     /// act as the reviewer.
     #[serde(default, skip_serializing_if = "Option::is_none")]

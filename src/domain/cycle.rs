@@ -274,6 +274,62 @@ impl CyclePeriod {
     }
 }
 
+/// What is wrong with the dates of a part-year cycle.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PartYearProblem {
+    EndsBeforeItStarts,
+    OutsideTheCycle { cycle: CyclePeriod },
+}
+
+impl fmt::Display for PartYearProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PartYearProblem::EndsBeforeItStarts => write!(
+                f,
+                "Their cycle ends before it starts. Enter a last day after the first."
+            ),
+            PartYearProblem::OutsideTheCycle { cycle } => write!(
+                f,
+                "A part-year cycle falls within the cycle this meeting plans, {} to {}. Enter dates inside it, or leave them blank for the whole cycle.",
+                super::dates::format_uk_date(cycle.first_day),
+                super::dates::format_uk_date(cycle.last_day)
+            ),
+        }
+    }
+}
+
+impl CyclePeriod {
+    /// The cycle a meeting on `meeting` plans: the one after the cycle it looks back on.
+    pub fn planned_at(option: &CycleOption, meeting: NaiveDate) -> Option<CyclePeriod> {
+        let reviewed = CyclePeriod::reviewed_at(option, meeting)?;
+        CyclePeriod::containing(option, reviewed.last_day.succ_opt()?)
+    }
+
+    /// A joiner's or a fixed-term contract's own part of `self` (seed 002 2.1: "the cycle will
+    /// be adjusted according to the start/duration of the contract"; seed 004 7.3: the
+    /// headteacher sets a joiner's first cycle): `None` when neither day is given.
+    pub fn part(
+        self,
+        first_day: Option<NaiveDate>,
+        last_day: Option<NaiveDate>,
+    ) -> Result<Option<CyclePeriod>, PartYearProblem> {
+        if first_day.is_none() && last_day.is_none() {
+            return Ok(None);
+        }
+        let part = CyclePeriod {
+            first_day: first_day.unwrap_or(self.first_day),
+            last_day: last_day.unwrap_or(self.last_day),
+        };
+        if part.last_day < part.first_day {
+            return Err(PartYearProblem::EndsBeforeItStarts);
+        }
+        if !self.contains(part.first_day) || !self.contains(part.last_day) {
+            return Err(PartYearProblem::OutsideTheCycle { cycle: self });
+        }
+        Ok(Some(part))
+    }
+}
+
 /// The dates things happened on, which start the policy's clocks.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyDates {
@@ -304,6 +360,10 @@ pub struct Review {
     pub period: CyclePeriod,
     /// Whether the reviewee is eligible for pay progression this cycle.
     pub pay_eligible: bool,
+    /// The reviewee's own cycle where it is not the school's whole one (a joiner, a fixed-term
+    /// contract): what the meeting plans instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_year: Option<CyclePeriod>,
     pub state: CycleState,
     pub dates: KeyDates,
     pub pre_review: Option<PreReviewForm>,
@@ -342,6 +402,7 @@ impl Review {
             staff_group: staff_group.into(),
             period,
             pay_eligible: false,
+            part_year: None,
             state: CycleState::START,
             dates: KeyDates::default(),
             pre_review: None,
@@ -407,15 +468,16 @@ impl Review {
     /// September"; seed 002 5.1: objectives set before or soon after the cycle starts). Before a
     /// meeting date is known, the review's own period.
     pub fn planned_period(&self) -> CyclePeriod {
+        if let Some(part_year) = self.part_year {
+            return part_year;
+        }
         if self.dates.meeting_on.is_none() {
             return self.period;
         }
-        let reviewed = self.reviewed_period();
-        reviewed
-            .last_day
-            .succ_opt()
+        self.dates
+            .meeting_on
             .zip(self.cycle())
-            .and_then(|(next, cycle)| CyclePeriod::containing(cycle, next))
+            .and_then(|(meeting, cycle)| CyclePeriod::planned_at(cycle, meeting))
             .unwrap_or(self.period)
     }
 }
@@ -482,6 +544,33 @@ mod tests {
             period,
         );
         assert_eq!(review.planned_period(), period, "no meeting date yet");
+        // A joiner from January: the meeting plans their part of the year.
+        let planned = CyclePeriod::planned_at(&review.policy.cycles[0], date(2027, 1, 15)).unwrap();
+        assert_eq!(planned.first_day, date(2026, 9, 1));
+        let joiner = planned.part(Some(date(2027, 1, 11)), None).unwrap();
+        assert_eq!(
+            joiner,
+            Some(CyclePeriod {
+                first_day: date(2027, 1, 11),
+                last_day: date(2027, 8, 31)
+            })
+        );
+        assert_eq!(planned.part(None, None), Ok(None));
+        assert_eq!(
+            planned.part(Some(date(2027, 3, 1)), Some(date(2027, 2, 1))),
+            Err(PartYearProblem::EndsBeforeItStarts)
+        );
+        assert_eq!(
+            planned
+                .part(None, Some(date(2027, 9, 30)))
+                .unwrap_err()
+                .to_string(),
+            "A part-year cycle falls within the cycle this meeting plans, 01/09/2026 to 31/08/2027. Enter dates inside it, or leave them blank for the whole cycle."
+        );
+        review.part_year = joiner;
+        review.dates.meeting_on = Some(date(2027, 1, 15));
+        assert_eq!(review.planned_period(), joiner.unwrap());
+        review.part_year = None;
         #[rustfmt::skip]
         let cases = [
             // (meeting, reviewed from, planned from)

@@ -13,16 +13,17 @@ use crate::components::{
     Banner, BannerKind, ErrorSummary, FieldError, TextField, WhichContact, error_for,
     focus_error_summary,
 };
-use crate::domain::cycle::CyclePeriod;
+use crate::domain::cycle::{CyclePeriod, PartYearProblem};
 use crate::domain::dates::parse_uk_date;
 use crate::domain::ids::Id;
 use crate::domain::people::{PersonRef, Role};
-use crate::domain::policy::Exclusion;
+use crate::domain::policy::{CycleOption, Exclusion};
 use crate::domain::presets::all_presets;
 use crate::domain::validation::second_review_this_cycle;
 use crate::state::use_storage;
 use crate::use_cases::reviews::StoredReview;
 use crate::use_cases::{identity, reviews};
+use chrono::NaiveDate;
 
 #[component]
 pub fn StartReviewPage() -> impl IntoView {
@@ -50,6 +51,8 @@ pub fn StartReviewPage() -> impl IntoView {
         RwSignal::new(String::new()),
         RwSignal::new(String::new()),
     );
+    // A joiner's or a fixed-term contract's own cycle, where not the school's whole one.
+    let (part_first, part_last) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let sent = RwSignal::new(None::<Sent>);
     // Whether the last invitation went locked to the reviewee (their contact card is here).
@@ -127,6 +130,19 @@ pub fn StartReviewPage() -> impl IntoView {
         // A review is filed under the cycle its meeting looks back on.
         let period =
             CyclePeriod::reviewed_at(&cycle, meeting_on).expect("a meeting date is in some cycle");
+        let part_year = match part_year_from(
+            &cycle,
+            meeting_on,
+            &part_first.get_untracked(),
+            &part_last.get_untracked(),
+        ) {
+            Ok(part_year) => part_year,
+            Err(problem) => {
+                errors.set(vec![problem]);
+                focus_error_summary();
+                return;
+            }
+        };
         let eligible = policy.pay_progression
             && pay_eligible
                 .get_untracked()
@@ -189,6 +205,7 @@ pub fn StartReviewPage() -> impl IntoView {
             period,
             meeting_on: Some(meeting_on),
             pay_eligible: eligible,
+            part_year,
             reviewer_keys: Some(identity.public_keys()),
             reviewee_keys: known.as_ref().map(|contact| contact.keys),
         };
@@ -214,7 +231,7 @@ pub fn StartReviewPage() -> impl IntoView {
                     encrypt: locked.get_untracked(),
                 };
                 send_bundle(storage, sending, sent);
-                for field in [name, job_title, meeting, previous] {
+                for field in [name, job_title, meeting, previous, part_first, part_last] {
                     field.set(String::new());
                 }
                 chosen.set(None);
@@ -276,6 +293,12 @@ pub fn StartReviewPage() -> impl IntoView {
                 </div>
             </Show>
             <TextField id="meeting-date" label="Meeting date" hint="For example, 27/03/2027. The meeting reviews the cycle ending and plans the next." value=meeting error=error_for(errors, "meeting-date") />
+            <details class="details" open=move || !part_first.get().is_empty() || !part_last.get().is_empty()>
+                <summary class="details__summary">"Joined part-way through the year, or on a fixed-term contract?"</summary>
+                <p class="field__hint">"Their cycle can be shorter than the school’s: leave these blank for the whole cycle."</p>
+                <TextField id="part-year-first" label="First day of their cycle" hint="For a joiner, for example 11/01/2027." value=part_first error=error_for(errors, "part-year-first") />
+                <TextField id="part-year-last" label="Last day of their cycle" hint="For a fixed-term contract, the day it ends." value=part_last error=error_for(errors, "part-year-last") />
+            </details>
             <Show when=move || chosen_policy().pay_progression>
                 <div class="field">
                     <div class="radio">
@@ -329,4 +352,40 @@ pub fn StartReviewPage() -> impl IntoView {
         <SentNotice sent=sent />
         </Show>
     }
+}
+
+/// The reviewee's part-year cycle from the two days typed (either may be blank), inside the cycle
+/// the meeting plans, or the problem tied to its field.
+fn part_year_from(
+    cycle: &CycleOption,
+    meeting_on: NaiveDate,
+    first: &str,
+    last: &str,
+) -> Result<Option<CyclePeriod>, FieldError> {
+    let day = |typed: &str, field: &'static str| {
+        if typed.trim().is_empty() {
+            return Ok(None);
+        }
+        parse_uk_date(typed).map(Some).map_err(|error| FieldError {
+            field,
+            message: error.to_string(),
+        })
+    };
+    let first = day(first, "part-year-first")?;
+    let last = day(last, "part-year-last")?;
+    let planned =
+        CyclePeriod::planned_at(cycle, meeting_on).expect("a meeting date is in some cycle");
+    planned.part(first, last).map_err(|problem| {
+        // The last day is the one at fault unless only the first is outside the cycle.
+        let first_at_fault = last.is_none_or(|last| planned.contains(last))
+            && matches!(problem, PartYearProblem::OutsideTheCycle { .. });
+        FieldError {
+            field: if first_at_fault {
+                "part-year-first"
+            } else {
+                "part-year-last"
+            },
+            message: problem.to_string(),
+        }
+    })
 }

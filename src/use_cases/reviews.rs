@@ -197,6 +197,7 @@ pub fn load_review<S: KeyValueStore>(
         summary.period,
     );
     review.pay_eligible = summary.pay_eligible;
+    review.part_year = summary.part_year;
     review.dates.meeting_on = summary.meeting_on;
     review.dates.invited_on = stored.invited_on;
     let on = |kind| stored.exchanged.get(&kind).copied();

@@ -346,6 +346,7 @@ pub fn summary_of(review: &appraise::domain::cycle::Review) -> ReviewSummary {
         period: review.period,
         meeting_on: Some(date(2026, 10, 23)),
         pay_eligible: false,
+        part_year: None,
         reviewer_keys: Some(jo().public_keys()),
         reviewee_keys: None,
     }

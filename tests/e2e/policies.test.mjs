@@ -69,3 +69,38 @@ test("an academy teacher's autumn review carries the pay recommendation and its 
   }
   assert.deepEqual(person.consoleErrors, []);
 });
+
+test("a joiner's first cycle is their part of the year, checked against the cycle the meeting plans", async () => {
+  const person = await newPerson(app.browser, { acceptDownloads: true });
+  await person.context.clock.setFixedTime(new Date("2027-01-12T10:00:00Z"));
+  const page = await person.context.newPage();
+  await page.goto(`${app.url}/welcome`);
+  await page.getByLabel("Your name, as colleagues know you").fill("Jo Lee");
+  await page.getByLabel("I appraise others (a reviewer)").check();
+  await page.getByLabel("Secondary school: support staff").check();
+  await page.getByRole("button", { name: "Save and continue" }).click();
+  await page.getByTestId("welcome-fingerprint").waitFor();
+
+  await page.goto(`${app.url}/reviews/new`);
+  await page.getByLabel("Reviewee’s name").fill("Kit Moss");
+  await page.getByLabel("Your school’s appraisal policy").selectOption({ label: "Secondary school: support staff" });
+  await page.getByLabel("Meeting date").fill("15/01/2027");
+  await page.getByText("Joined part-way through the year, or on a fixed-term contract?").click();
+  await page.getByLabel("First day of their cycle").fill("11/01/2027");
+  await page.getByLabel("Last day of their cycle").fill("30/09/2027");
+  await page.getByRole("button", { name: "Start the review and download the invitation" }).click();
+  await page.getByRole("alert").filter({ hasText: "A part-year cycle falls within the cycle this meeting plans, 01/09/2026 to 31/08/2027" }).waitFor();
+  await page.getByLabel("Last day of their cycle").fill("");
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.getByLabel("First day of their cycle").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `target/screenshots/part-year-${width}.png` });
+  }
+  await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Start the review and download the invitation" }).click(),
+  ]);
+  await page.getByRole("link", { name: "Open Kit Moss’s review" }).click();
+  await page.locator("dl.summary-list").first().getByText("11/01/2027 to 31/08/2027").waitFor();
+  assert.deepEqual(person.consoleErrors, []);
+});
