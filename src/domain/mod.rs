@@ -45,6 +45,7 @@ pub mod ical;
 pub mod ids;
 pub mod people;
 pub mod policy;
+pub mod policy_form;
 pub mod presets;
 pub mod progress;
 pub mod provenance;
