@@ -707,3 +707,39 @@ fn training_needs_reach_the_cpd_leader_by_october_under_the_local_authority_mode
             .any(|d| matches!(d.kind, K::TrainingNeedsSent { .. }))
     );
 }
+
+#[test]
+fn the_date_agreed_at_the_meeting_is_the_next_interim_review() {
+    // Seed 000 4.7: "the timing of the next review will be agreed".
+    let mut review = common::review("early-years-setting", "All staff", date(2026, 10, 1));
+    review.dates.meeting_on = Some(date(2026, 10, 23));
+    review.statement = Some(appraise::domain::documents::Statement {
+        next_review_on: Some(date(2027, 2, 11)),
+        ..common::statement()
+    });
+    let interims: Vec<NaiveDate> = deadlines(&review, &calendar())
+        .into_iter()
+        .filter(|d| matches!(d.kind, K::InterimReview { .. }))
+        .map(|d| d.due)
+        .collect();
+    // Thirds of 2026-27 without term dates: 18/12/2026 (31/12 is in the holiday), 30/04/2027.
+    assert_eq!(interims, vec![date(2027, 2, 11), date(2027, 4, 30)]);
+
+    // Under a policy with no interim reviews, an agreed date is still a date to keep.
+    let mut secondary = common::review(
+        "secondary-support-staff",
+        "Support staff",
+        date(2026, 10, 1),
+    );
+    secondary.statement = review.statement.clone();
+    assert_eq!(
+        due(
+            &secondary,
+            &K::InterimReview {
+                number: 1,
+                optional: false
+            }
+        ),
+        date(2027, 2, 11)
+    );
+}

@@ -188,6 +188,24 @@ fn changing_signed_content_puts_sign_offs_out_of_date_and_names_the_fields() {
 }
 
 #[test]
+fn a_field_added_to_the_statement_since_signing_changes_nothing_until_it_is_filled() {
+    let mut review = secondary_review_with_statement();
+    let reviewer =
+        SignOff::for_statement(&review, SignerRole::Reviewer, date(2026, 10, 30)).unwrap();
+    // An empty agreed date is left out of what is signed, as in a statement signed before
+    // statements had one, so those sign-offs stay current.
+    assert!(!reviewer.covered.contains_key("statement.next_review_on"));
+    assert_eq!(reviewer.status(&review), SignOffStatus::Current);
+    review.statement.as_mut().unwrap().next_review_on = Some(date(2027, 2, 11));
+    assert_eq!(
+        reviewer.status(&review),
+        SignOffStatus::OutOfDate {
+            changed: vec!["statement.next_review_on".into()]
+        }
+    );
+}
+
+#[test]
 fn an_altered_sign_off_record_is_invalid() {
     let review = secondary_review_with_statement();
     let mut forged =

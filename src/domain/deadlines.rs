@@ -290,12 +290,29 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
     list
 }
 
-/// When the interim reviews of the cycle being planned fall due. Termly reviews come at the end
+/// When the interim reviews of the cycle being planned fall due: on the date agreed at the
+/// meeting, if one was, and as the policy sets after it. Termly reviews come at the end
 /// of each of the school's terms in the cycle but the last, which the annual review closes;
 /// mid-year reviews on the last school day before the cycle's halfway point. Without term dates,
 /// terms are taken as thirds of the cycle. A date the school is closed moves back to the last
 /// school day before it.
 fn interim_review_dates(review: &Review, calendar: &SchoolCalendar) -> Vec<NaiveDate> {
+    let agreed = review
+        .statement
+        .as_ref()
+        .and_then(|statement| statement.next_review_on);
+    let from_policy = policy_interim_dates(review, calendar);
+    match agreed {
+        // The date agreed at the meeting replaces the first the policy would set.
+        Some(agreed) => std::iter::once(agreed)
+            .chain(from_policy.into_iter().filter(|day| *day > agreed))
+            .collect(),
+        None => from_policy,
+    }
+}
+
+/// The interim reviews the policy sets in the cycle being planned, before anything is agreed.
+fn policy_interim_dates(review: &Review, calendar: &SchoolCalendar) -> Vec<NaiveDate> {
     let planned = review.planned_period();
     let length = review.cycle().map_or(12, |cycle| cycle.length_months);
     let parts = match review.policy.interim_reviews {

@@ -110,6 +110,12 @@ pub fn statement_by_reviewer(statement: &Statement, shape: StatementShape) -> Ve
         "Date of the review meeting",
         date_or_blank(statement.meeting_date),
     )];
+    if let Some(next) = statement.next_review_on {
+        parts.push(answer(
+            "Date agreed for the next review",
+            crate::domain::dates::format_uk_date(next),
+        ));
+    }
     parts.push(Part::Heading("Last cycle’s objectives".into()));
     if statement.previous_objectives.is_empty() {
         parts.push(answer(

@@ -263,6 +263,7 @@ mod tests {
                 Some(Section::Statement),
             ),
             ("statement.meeting_date", Some(Section::Statement)),
+            ("statement.next_review_on", Some(Section::Statement)),
             (
                 "cpd_needs.needs[need-2].action",
                 Some(Section::TrainingNeeds),

@@ -68,6 +68,7 @@ pub fn objective(n: u32, by_when: Option<NaiveDate>) -> NewObjective {
 pub fn statement() -> Statement {
     Statement {
         meeting_date: Some(date(2026, 10, 23)),
+        next_review_on: None,
         assessment: "Sam has met the requirements of the role well and is a trusted member of the Year 2 team.".into(),
         factors_helped: "Planning time with the class teacher.".into(),
         factors_hindered: "Cover duties.".into(),

@@ -30,6 +30,7 @@ fn label_in(kind: &str, list: Option<&str>, name: &str) -> Option<&'static str> 
     };
     match (kind, list, name) {
         (Statement::KIND, None, "meeting_date") => Some("Date of the review meeting"),
+        (Statement::KIND, None, "next_review_on") => Some("Date agreed for the next review"),
         (Statement::KIND, None, "previous_objectives") => Some("Last cycle’s objectives"),
         (Statement::KIND, None, "standards") => Some("The 10 standards"),
         (Statement::KIND, None, "pay_recommendation") => Some("Pay recommendation"),

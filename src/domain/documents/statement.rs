@@ -12,6 +12,10 @@ use crate::domain::standards::StandardAssessment;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Statement {
     pub meeting_date: Option<NaiveDate>,
+    /// The date agreed at the meeting for the next review of progress ("the timing of the next
+    /// review will be agreed", seed 000 4.7); left out of a statement that has none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_review_on: Option<NaiveDate>,
     pub previous_objectives: Vec<PreviousObjective>,
     /// Assessment against the job role and the standards that apply.
     pub assessment: String,
@@ -204,6 +208,7 @@ impl Statement {
     ) -> Statement {
         Statement {
             meeting_date: None,
+            next_review_on: None,
             previous_objectives,
             assessment: String::new(),
             standards,

@@ -106,6 +106,7 @@ fn StatementForm(workspace: Workspace, shape: StatementShape) -> impl IntoView {
     view! {
         <SaveIndicator draft=draft />
         <DraftDate draft=draft path="statement.meeting_date" label="Date of the review meeting" />
+        <DraftDate draft=draft path="statement.next_review_on" label="Date agreed for the next review" hint="If you agreed when to meet next to review progress, for example 11/02/2027. It replaces the first interim review the policy sets." />
         <h3 class="heading-m">"Last cycle’s objectives"</h3>
         <Show when=move || previous.get().is_empty()>
             <p class="empty">"There were no objectives from last cycle to review."</p>
