@@ -283,10 +283,13 @@ fn pats_file(change: impl FnOnce(&mut SchoolSettingsFile)) -> String {
     file.write(&keys(3))
 }
 
+/// A change made to a settings file before it is signed.
+type Change = Box<dyn FnOnce(&mut SchoolSettingsFile)>;
+
 #[test]
 fn impossible_figures_and_overlapping_terms_are_refused_with_a_sentence() {
     #[rustfmt::skip]
-    let cases: Vec<(Box<dyn FnOnce(&mut SchoolSettingsFile)>, &str)> = vec![
+    let cases: Vec<(Change, &str)> = vec![
         (Box::new(|file| file.policy.max_objectives = 0),
             "These school settings cannot be used, so nothing has changed. Allow at least one objective; most policies allow three. Ask Pat Head to correct this and publish the settings again."),
         (Box::new(|file| file.calendar.terms.push(term_from("Spring term", "14/12/2026", "26/03/2027").unwrap())),

@@ -1,19 +1,26 @@
 //! Settings: your details, your school's policy (what it sets, and the limit on objectives to
-//! adjust), the days the school is closed (which working-day deadlines skip), and the way to your
-//! keys, contacts and data.
+//! adjust), its term dates and the days it is closed (which working-day deadlines skip), the
+//! school settings file the headteacher publishes (and which version is in use here), and the way
+//! to your keys, contacts and data. Publishing signs a file, so that part is fetched the first
+//! time someone publishes.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::welcome::ProfileForm;
 use crate::components::{Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for};
-use crate::domain::calendar::Closure;
+use crate::domain::calendar::{Closure, Term};
 use crate::domain::dates::format_uk_date;
+use crate::domain::people::Role;
 use crate::domain::policy::{AfterRetention, Policy};
-use crate::domain::school::{FileNaming, SchoolSettings, closure_from, objective_limit};
+use crate::domain::school::{
+    ClosureProblem, FileNaming, SchoolSettings, TermsProblem, checked_terms, closure_from,
+    objective_limit, term_from,
+};
 use crate::domain::{presets, provenance};
+use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
-use crate::use_cases::identity;
+use crate::use_cases::{identity, school};
 
 /// Reads the school's settings, changes them and keeps them; the sentence says why not.
 fn change_settings(
@@ -57,7 +64,9 @@ pub fn SettingsPage() -> impl IntoView {
                 Some(policy) => view! { <PolicyView storage=storage policy=policy outcome=policy_saved /> }.into_any(),
             }}
         </section>
+        <Terms storage=storage />
         <Closures storage=storage />
+        <SchoolSettingsFile storage=storage />
         <FileNames storage=storage />
         <section class="section" aria-labelledby="more-heading">
             <h2 id="more-heading">"Keys, contacts and data"</h2>
@@ -221,7 +230,7 @@ fn Closures(storage: AppStorage) -> impl IntoView {
                         let label = closure.name.clone();
                         let this = closure.clone();
                         view! {
-                            <li class="list-item">
+                            <li class="list-item list-item--text">
                                 <span>{format!("{}: {when}", closure.name)}</span>
                                 <button type="button" class="button button--link" on:click=move |_| remove(this.clone())>
                                     "Remove"<span class="visually-hidden">{format!(" {label}")}</span>
@@ -294,4 +303,247 @@ fn FileNames(storage: AppStorage) -> impl IntoView {
             })}
         </section>
     }
+}
+
+/// The school's terms: listed in date order, removed, and added with each problem named (the
+/// new term's own, or how it sits with the others).
+#[component]
+fn Terms(storage: AppStorage) -> impl IntoView {
+    let terms = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| identity::school_calendar(vault).terms)
+            .unwrap_or_default()
+    };
+    let (name, first, last) = (
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+        RwSignal::new(String::new()),
+    );
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failed = RwSignal::new(None::<String>);
+    let add = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let problems: Vec<FieldError> = match term_from(
+            &name.get_untracked(),
+            &first.get_untracked(),
+            &last.get_untracked(),
+        )
+        .map(|term| {
+            let mut all = terms();
+            all.push(term);
+            checked_terms(all)
+        }) {
+            Err(problems) => problems
+                .into_iter()
+                .map(|problem| FieldError {
+                    field: match problem {
+                        ClosureProblem::NoName => "term-name",
+                        ClosureProblem::FirstDay(_) => "term-first",
+                        ClosureProblem::LastDay(_) | ClosureProblem::EndsBeforeItStarts => {
+                            "term-last"
+                        }
+                    },
+                    message: problem.to_string(),
+                })
+                .collect(),
+            Ok(Err(problems)) => problems
+                .into_iter()
+                .map(|problem| FieldError {
+                    field: match problem {
+                        TermsProblem::Overlap { .. } => "term-first",
+                        TermsProblem::TooLong { .. } | TermsProblem::EndsBeforeItStarts { .. } => {
+                            "term-last"
+                        }
+                    },
+                    message: problem.to_string(),
+                })
+                .collect(),
+            Ok(Ok(checked)) => {
+                match change_settings(storage, |settings| settings.calendar.terms = checked) {
+                    Ok(()) => {
+                        name.set(String::new());
+                        first.set(String::new());
+                        last.set(String::new());
+                        failed.set(None);
+                    }
+                    Err(reason) => failed.set(Some(reason)),
+                }
+                Vec::new()
+            }
+        };
+        errors.set(problems);
+    };
+    let remove = move |term: Term| {
+        if let Err(reason) = change_settings(storage, |settings| {
+            settings.calendar.terms.retain(|held| *held != term);
+        }) {
+            failed.set(Some(reason));
+        }
+    };
+    view! {
+        <section class="section" aria-labelledby="terms-heading">
+            <h2 id="terms-heading">"Term dates"</h2>
+            <p>"The days between one term and the next are holidays: deadlines counted in working days skip them, as they skip closures."</p>
+            <Show when=move || !terms().is_empty() fallback=|| view! { <p class="empty">"No terms added yet."</p> }>
+                <ul class="list">
+                    {move || terms().into_iter().map(|term| {
+                        let label = term.name.clone();
+                        let text = format!("{}: {} to {}", term.name, format_uk_date(term.first_day), format_uk_date(term.last_day));
+                        view! {
+                            <li class="list-item list-item--text">
+                                <span>{text}</span>
+                                <button type="button" class="button button--link" on:click=move |_| remove(term.clone())>
+                                    "Remove"<span class="visually-hidden">{format!(" {label}")}</span>
+                                </button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
+            <ErrorSummary errors=errors id="term-errors" />
+            <form class="form" on:submit=add novalidate>
+                <TextField id="term-name" label="Term" hint="For example, Autumn term." value=name error=error_for(errors, "term-name") />
+                <TextField id="term-first" label="First day of the term" hint="For example, 02/09/2026." value=first error=error_for(errors, "term-first") />
+                <TextField id="term-last" label="Last day of the term" hint="For example, 18/12/2026." value=last error=error_for(errors, "term-last") />
+                <button type="submit" class="button button--secondary">"Add the term"</button>
+            </form>
+            {move || failed.get().map(|reason| view! { <Banner kind=BannerKind::Problem title="Not saved"><p>{reason}</p></Banner> })}
+        </section>
+    }
+}
+
+/// The school settings file: which version is in use here and who published it; for the
+/// headteacher, publishing the next version (with the CPD leader chosen from their contacts).
+#[component]
+fn SchoolSettingsFile(storage: AppStorage) -> impl IntoView {
+    let held = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| school::held_version(vault).ok().flatten())
+            .flatten()
+    };
+    // Whether this person publishes: a memo, so the publishing form (and what it last said)
+    // is drawn again only when their roles change, not on every save.
+    let publishes = Memo::new(move |_| {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| identity::identity(vault).ok().flatten())
+            .flatten()
+            .is_some_and(|me| me.roles.contains(&Role::Headteacher))
+    });
+    let in_use = move || {
+        held().map_or_else(
+            || {
+                "You have not used a school settings file yet: the policy, term dates and \
+                 closures above are set on this device only."
+                    .to_owned()
+            },
+            |held| {
+                format!(
+                    "You use version {} of the school settings for {}, published by {} on {}.",
+                    held.version,
+                    held.school,
+                    held.publisher,
+                    format_uk_date(held.published_on)
+                )
+            },
+        )
+    };
+    let heading = move || {
+        if publishes.get() {
+            "Publish your school’s settings"
+        } else {
+            "Your school’s settings file"
+        }
+    };
+    view! {
+        <section class="section" aria-labelledby="school-file-heading">
+            <h2 id="school-file-heading">{heading}</h2>
+            <p data-testid="settings-version">{in_use}</p>
+            {move || if publishes.get() {
+                view! { <Publish storage=storage /> }.into_any()
+            } else {
+                view! {
+                    <p>"Your headteacher publishes the school’s policy, term dates and closures as one file, so that everyone counts deadlines the same way. Import each version they send on the "<A href="/import">"Import a file"</A>" page: its policy, term dates and closures replace the ones above."</p>
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// Publishing the next version: the CPD leader to name, and the file to download.
+#[component]
+fn Publish(storage: AppStorage) -> impl IntoView {
+    let contacts = storage
+        .with(|vault| identity::contacts(vault).ok())
+        .flatten()
+        .unwrap_or_default();
+    let cpd_leader = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let next = move || {
+        storage.changed_elsewhere.track();
+        storage
+            .with(|vault| school::held_version(vault).ok().flatten())
+            .flatten()
+            .map_or(1, |held| held.version + 1)
+    };
+    let publish = move |_| {
+        let chosen = Some(cpd_leader.get_untracked()).filter(|key_id| !key_id.is_empty());
+        leptos::task::spawn_local(async move {
+            let result = publish_and_download(storage, chosen)
+                .await
+                .unwrap_or_else(|missing| Err(missing.sentence("publishes the school’s settings")));
+            outcome.set(Some(result));
+        });
+    };
+    view! {
+        <p>"Staff import this file, and each new version you publish, so everyone counts deadlines with the same term dates and closures. It carries the policy, the term dates and closures above, your contact card and the CPD leader’s. Publish a new version whenever you change them."</p>
+        <div class="field">
+            <label class="field__label" for="cpd-leader">"CPD leader"</label>
+            <p class="field__hint" id="cpd-leader-hint">"Chosen from your contacts. If they are not listed, ask them for their contact card first."</p>
+            <select class="field__select" id="cpd-leader" aria-describedby="cpd-leader-hint" on:change=move |e| cpd_leader.set(event_target_value(&e))>
+                <option value="">"Nobody named"</option>
+                {contacts.by_key.into_values().map(|contact| view! {
+                    <option value=contact.keys.key_id()>{contact.described()}</option>
+                }).collect_view()}
+            </select>
+        </div>
+        <button type="button" class="button" on:click=publish>{move || format!("Publish version {} and download it", next())}</button>
+        {move || outcome.get().map(|result| match result {
+            Ok(text) => view! { <p class="save-indicator" role="status">{text}</p> }.into_any(),
+            Err(reason) => view! { <Banner kind=BannerKind::Problem title="Not published"><p>{reason}</p></Banner> }.into_any(),
+        })}
+    }
+}
+
+/// The split point: signing the settings file is fetched the first time someone publishes.
+#[leptos::wasm_split::wasm_split(publishing, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn publish_and_download(
+    storage: AppStorage,
+    cpd_leader: Option<String>,
+) -> Result<Result<String, String>, NotFetched> {
+    Ok(publish_now(storage, cpd_leader))
+}
+
+/// Publishes the next version and downloads it; the sentence says what became of it.
+fn publish_now(storage: AppStorage, cpd_leader: Option<String>) -> Result<String, String> {
+    let closed = || "Your data is not open. Unlock it or reload the page.".to_owned();
+    let (_, keys) = storage.identity().ok_or_else(closed)?;
+    let published = storage
+        .with_mut(|vault| {
+            school::publish(vault, &keys, cpd_leader.as_deref(), crate::browser::now())
+        })
+        .ok_or_else(closed)?
+        .map_err(|problem| problem.to_string())?;
+    storage.announce_change("school");
+    crate::browser::download(
+        &published.file_name,
+        "application/json",
+        &published.contents,
+    )?;
+    Ok(format!(
+        "Version {} is published, and {} is in your downloads. Email it to all staff: they import it on the Import a file page.",
+        published.version, published.file_name
+    ))
 }

@@ -1,10 +1,12 @@
 //! "Import a file": bundles people send, chosen, dropped or pasted. Each is checked before
 //! anything changes; the person sees what will change and who wrote it, confirms a new
 //! sender's fingerprint, imports, and can undo any import. A colleague's contact card imports
-//! here too, into the contacts.
+//! here too, into the contacts, and the school settings file the headteacher publishes, after a
+//! preview of what it changes.
 
 mod card;
 mod fingerprint;
+mod school;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,8 +17,9 @@ use crate::browser::now;
 use crate::bundle::apply::ApplyReport;
 use crate::bundle::card::ContactCard;
 use crate::bundle::contacts::{HowVerified, Trust};
-use crate::bundle::open::{Received, Recipient, Verified, open_any};
+use crate::bundle::open::{Opened, Received, Recipient, Verified, open_file};
 use crate::bundle::payload::Payload;
+use crate::bundle::school_file::SchoolSettingsFile;
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
 use crate::domain::documents::field_label;
@@ -58,6 +61,16 @@ enum Item {
     CardAdded {
         file: String,
         name: String,
+    },
+    /// The school's settings, with what using them would change, waiting for a decision.
+    Settings {
+        file: String,
+        settings: Arc<Verified<SchoolSettingsFile>>,
+        changes: Arc<Vec<String>>,
+    },
+    SettingsUsed {
+        file: String,
+        version: u32,
     },
 }
 
@@ -105,12 +118,25 @@ fn examine(storage: AppStorage, importer: Option<&Importer>, file: String, bytes
         name: &importer.name,
         staff_id: &importer.staff_id,
     };
-    let bundle = match open_any(bytes, &me, &importer.contacts) {
-        Ok(Received::Bundle(bundle)) => *bundle,
-        Ok(Received::Card(card)) => {
+    let bundle = match open_file(bytes, &me, &importer.contacts) {
+        Ok(Opened::Received(Received::Bundle(bundle))) => *bundle,
+        Ok(Opened::Received(Received::Card(card))) => {
             return Item::Card {
                 file,
                 card: Arc::new(*card),
+            };
+        }
+        Ok(Opened::Settings(settings)) => {
+            return match storage
+                .with(|vault| crate::use_cases::school::preview_settings(vault, &settings))
+            {
+                Some(Ok(changes)) => Item::Settings {
+                    file,
+                    settings: Arc::new(*settings),
+                    changes: Arc::new(changes),
+                },
+                Some(Err(error)) => refuse(error.to_string()),
+                None => refuse("Your data is not open.".into()),
             };
         }
         Err(error) => return refuse(error.to_string()),
@@ -201,7 +227,7 @@ pub fn ImportPage() -> impl IntoView {
     view! {
         <div class="drop-area" on:dragover=|event: leptos::ev::DragEvent| event.prevent_default() on:drop=on_drop>
             <h1>"Import a file"</h1>
-            <p class="lead">"Import a file someone sent you: an invitation, a pre-review, a statement, a reply, or a colleague’s contact card. Nothing changes until you have seen what it contains."</p>
+            <p class="lead">"Import a file someone sent you: an invitation, a pre-review, a statement, a reply, a colleague’s contact card, or your school’s settings. Nothing changes until you have seen what it contains."</p>
             <div class="field">
                 <label class="field__label" for="import-files">"Choose files"</label>
                 <p class="field__hint" id="import-files-hint">"Files ending in .json, or an email saved as .eml. You can choose several, or drop them anywhere on this page."</p>
@@ -291,14 +317,21 @@ fn ImportAll(storage: AppStorage, items: RwSignal<Vec<Item>>) -> impl IntoView {
 /// Before new files are checked, what earlier ones came to (imported, refused, repeats) is
 /// cleared, so messages do not pile up; files still waiting to be imported stay.
 fn clear_finished(items: RwSignal<Vec<Item>>) {
-    items.update(|list| list.retain(|item| matches!(item, Item::Ready { .. } | Item::Card { .. })));
+    items.update(|list| {
+        list.retain(|item| {
+            matches!(
+                item,
+                Item::Ready { .. } | Item::Card { .. } | Item::Settings { .. }
+            )
+        })
+    });
 }
 
 fn item_state(item: &Item) -> u8 {
     match item {
         Item::Refused { .. } => 0,
-        Item::Ready { .. } | Item::Card { .. } => 1,
-        Item::Imported { .. } | Item::CardAdded { .. } => 2,
+        Item::Ready { .. } | Item::Card { .. } | Item::Settings { .. } => 1,
+        Item::Imported { .. } | Item::CardAdded { .. } | Item::SettingsUsed { .. } => 2,
         Item::Undone { .. } => 3,
         Item::Repeat { .. } => 4,
     }
@@ -350,6 +383,21 @@ fn ItemView(
         Item::CardAdded { file, name } => view! {
             <Banner kind=BannerKind::Success title=format!("{file}: contact added")>
                 <p>{format!("{name} is in your contacts. Files you send them can now be locked so only they can read them.")}</p>
+            </Banner>
+        }
+        .into_any(),
+        Item::Settings { file, settings, changes } => {
+            let (used_file, declined_file) = (file.clone(), file.clone());
+            view! {
+                <school::SettingsView storage=storage index=index file=file settings=settings changes=changes
+                    used=Callback::new(move |version: u32| set(Item::SettingsUsed { file: used_file.clone(), version }))
+                    declined=Callback::new(move |()| set(Item::Refused { file: declined_file.clone(), reason: "You chose not to use these settings: nothing has changed.".into() })) />
+            }
+            .into_any()
+        }
+        Item::SettingsUsed { file, version } => view! {
+            <Banner kind=BannerKind::Success title=format!("{file}: school settings in use")>
+                <p>{format!("You now use version {version} of the school settings. Deadlines are counted with its term dates and closures.")}</p>
             </Banner>
         }
         .into_any(),
