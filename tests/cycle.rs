@@ -562,7 +562,7 @@ fn each_role_sees_its_sections_with_where_they_stand_and_finished_ones_folded() 
             nobody,
             vec![
                 (X::PreReview, "Not received yet", false),
-                (X::Checklist, "0 of 19 ticked", false),
+                (X::Checklist, "0 of 23 ticked", false),
                 (X::Statement, "Not started", false),
                 (X::TrainingNeeds, "None written yet", false),
                 (X::SignOffs, "Not signed yet", false),
@@ -577,7 +577,7 @@ fn each_role_sees_its_sections_with_where_they_stand_and_finished_ones_folded() 
             nobody,
             vec![
                 (X::PreReview, "Not received yet", false),
-                (X::Checklist, "19 of 19 ticked", true),
+                (X::Checklist, "23 of 23 ticked", true),
                 (X::Statement, "Not started", false),
                 (X::TrainingNeeds, "None written yet", false),
                 (X::SignOffs, "Not signed yet", false),
@@ -611,7 +611,7 @@ fn each_role_sees_its_sections_with_where_they_stand_and_finished_ones_folded() 
             reviewer_only,
             vec![
                 (X::PreReview, "Received", true),
-                (X::Checklist, "0 of 19 ticked", true),
+                (X::Checklist, "0 of 23 ticked", true),
                 (X::Statement, "Signed by you; with the reviewee", true),
                 (X::TrainingNeeds, "need", true),
                 (X::SignOffs, "Signed by you; not yet by the reviewee", false),

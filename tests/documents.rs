@@ -302,7 +302,18 @@ fn a_reviewee_may_appeal_against_each_entry_the_statement_holds() {
         plain.first().map(String::as_str),
         Some("statement.assessment")
     );
-    assert!(plain.contains(&"statement.new_objectives".to_owned()));
+    // "Any of the entries in their planning and review statements" (seed 001; seed 004 3.1).
+    for entry in [
+        "statement.new_objectives",
+        "statement.factors_helped",
+        "statement.factors_hindered",
+        "statement.training_received",
+        "statement.job_description_comments",
+        "statement.career_goals",
+        "statement.reviewer_comments",
+    ] {
+        assert!(plain.contains(&entry.to_owned()), "{entry}");
+    }
     assert!(!plain.contains(&"statement.pay_recommendation".to_owned()));
     assert_eq!(
         plain

@@ -220,7 +220,7 @@ async function wholeCycle(jo, sam, pat, chris) {
   const contents = jo.page.getByRole("navigation", { name: "Contents" });
   assert.deepEqual(
     (await contents.getByRole("listitem").allTextContents()).map((text) => text.trim()),
-    ["Pre-reviewReceived", "Meeting checklist1 of 19 ticked", "Planning and review statementNot started", "Training and development needsNone written yet", "Sign-offsNot signed yet", "Send"],
+    ["Pre-reviewReceived", "Meeting checklist1 of 23 ticked", "Planning and review statementNot started", "Training and development needsNone written yet", "Sign-offsNot signed yet", "Send"],
   );
   // Signing an unfinished statement is refused, each missing field linked; a link into a
   // folded section opens it.

@@ -60,14 +60,25 @@ pub fn appealable_entries(statement: &Statement) -> Vec<(String, String)> {
             "The pay recommendation".to_owned(),
         ));
     }
-    entries.push((
-        "statement.new_objectives".to_owned(),
-        "The new objectives".to_owned(),
-    ));
-    entries.push((
-        "statement.reviewer_comments".to_owned(),
-        "The reviewer’s comments".to_owned(),
-    ));
+    // "Any of the entries in their planning and review statements" (seed 001 "Appeals"; seed
+    // 004 3.1): every entry the reviewer writes.
+    for (path, label) in [
+        ("statement.factors_helped", "The factors that helped"),
+        ("statement.factors_hindered", "The factors that hindered"),
+        (
+            "statement.training_received",
+            "The training and development received",
+        ),
+        (
+            "statement.job_description_comments",
+            "The comments on the job description",
+        ),
+        ("statement.career_goals", "The career goals"),
+        ("statement.new_objectives", "The new objectives"),
+        ("statement.reviewer_comments", "The reviewer’s comments"),
+    ] {
+        entries.push((path.to_owned(), label.to_owned()));
+    }
     entries
 }
 

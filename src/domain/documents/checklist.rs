@@ -41,7 +41,7 @@ impl Document for MeetingChecklist {
     const SCHEMA: u32 = 1;
 }
 
-const SEED_001_ITEMS: [(&str, MeetingPhase, WhoActs, &str); 22] = {
+const SEED_001_ITEMS: [(&str, MeetingPhase, WhoActs, &str); 26] = {
     use MeetingPhase::{After, Before, During};
     use WhoActs::{Both, Reviewee, Reviewer};
     [
@@ -139,7 +139,7 @@ const SEED_001_ITEMS: [(&str, MeetingPhase, WhoActs, &str); 22] = {
             "during-ratings",
             During,
             Reviewer,
-            "Explain the basis of your assessment and, where possible, agree ratings",
+            "Explain the basis of your assessment and, where possible, agree ratings; where you still differ, the reviewee can give more information for you to consider",
         ),
         (
             "during-new-objectives",
@@ -148,10 +148,22 @@ const SEED_001_ITEMS: [(&str, MeetingPhase, WhoActs, &str); 22] = {
             "Agree new objectives (a maximum of 3 is recommended) and how success will be measured",
         ),
         (
+            "during-development-priorities",
+            During,
+            Reviewer,
+            "Agree priorities for development and who will take action",
+        ),
+        (
             "during-adjustments",
             During,
             Reviewer,
             "Discuss any disability and agree and record reasonable adjustments",
+        ),
+        (
+            "during-schedule-reviews",
+            During,
+            Reviewer,
+            "Schedule any future review sessions, such as observations for teaching assistants or a mid-year review",
         ),
         ("during-feedback", During, Both, "Share feedback"),
         (
@@ -159,6 +171,18 @@ const SEED_001_ITEMS: [(&str, MeetingPhase, WhoActs, &str); 22] = {
             After,
             Reviewer,
             "Complete the statement and the training and development needs form and pass them to the reviewee within the policy’s deadline",
+        ),
+        (
+            "after-reviewee-reply",
+            After,
+            Reviewer,
+            "Tell the reviewee how long they have to add their comments and return the statement",
+        ),
+        (
+            "after-appeal",
+            After,
+            Reviewer,
+            "Tell the reviewee how they may appeal if they are not happy with the outcome, as your policy allows",
         ),
         (
             "after-signatures",
@@ -224,9 +248,9 @@ mod tests {
         let count = |phase, who| checklist.items_for(phase, who).count();
         assert_eq!(count(MeetingPhase::Before, WhoActs::Reviewer), 10);
         assert_eq!(count(MeetingPhase::Before, WhoActs::Reviewee), 3);
-        assert_eq!(count(MeetingPhase::During, WhoActs::Reviewer), 6);
+        assert_eq!(count(MeetingPhase::During, WhoActs::Reviewer), 8);
         assert_eq!(count(MeetingPhase::During, WhoActs::Reviewee), 1);
-        assert_eq!(count(MeetingPhase::After, WhoActs::Reviewer), 3);
+        assert_eq!(count(MeetingPhase::After, WhoActs::Reviewer), 5);
         assert!(checklist.items.iter().all(|item| !item.done));
     }
 }
