@@ -761,3 +761,23 @@ fn the_smart_hint_agrees_with_a_careful_reviewer_on_real_objectives() {
         );
     }
 }
+
+#[test]
+fn withholding_pay_without_a_support_plan_is_warned_about() {
+    let mut review = secondary_review_with_statement();
+    let withheld = |review: &Review| {
+        review_warnings(review, &SchoolCalendar::default(), date(2026, 10, 28))
+            .contains(&Warning::PayWithheldWithoutSupport)
+    };
+    review.statement.as_mut().unwrap().pay_recommendation = Some(PayRecommendation::Progress);
+    assert!(!withheld(&review));
+    review.statement.as_mut().unwrap().pay_recommendation = Some(PayRecommendation::DoNotProgress);
+    assert!(withheld(&review));
+    assert!(
+        Warning::PayWithheldWithoutSupport
+            .to_string()
+            .contains("given support to improve")
+    );
+    review.support_plan = Some(common::support_plan());
+    assert!(!withheld(&review), "the support given is on record");
+}

@@ -11,6 +11,7 @@ use super::calendar::SchoolCalendar;
 use super::cycle::{CyclePeriod, Review};
 use super::dates::format_uk_date;
 use super::deadlines::{DeadlineKind, Urgency, deadlines, urgency};
+use super::documents::PayRecommendation;
 use super::ids::Id;
 use super::people::{Person, PersonRef, name_key};
 use super::policy::AfterRetention;
@@ -173,6 +174,10 @@ pub enum Warning {
         count: usize,
         max: u32,
     },
+    /// No pay progression is recommended but no support plan is recorded (seed 003: withheld
+    /// "only ... where the employee was previously made aware ... and has been given the
+    /// opportunity and support to improve").
+    PayWithheldWithoutSupport,
     ReviewerOverLimit {
         reviewer: String,
         count: usize,
@@ -245,6 +250,10 @@ impl fmt::Display for Warning {
                 working_days,
                 if *working_days == 1 { "" } else { "s" }
             ),
+            Warning::PayWithheldWithoutSupport => write!(
+                f,
+                "Pay progression is withheld only where the reviewee was told of the concerns beforehand and given support to improve. No support plan is recorded in this review: say in the reasons when they were told and what support they had."
+            ),
             Warning::TooManyObservations { count, max } => write!(
                 f,
                 "{count} observations are recorded this cycle but the policy allows at most {max}. Check that each one is needed."
@@ -305,6 +314,11 @@ pub fn review_warnings(
                 count,
                 max: review.policy.max_objectives,
             });
+        }
+        if statement.pay_recommendation == Some(PayRecommendation::DoNotProgress)
+            && review.support_plan.is_none()
+        {
+            warnings.push(Warning::PayWithheldWithoutSupport);
         }
         for (index, objective) in statement.new_objectives.iter().enumerate() {
             let misses = smart_check(objective, &review.planned_period());

@@ -1,4 +1,5 @@
-//! How it works: the appraisal cycle in plain steps, for reviewees and reviewers.
+//! How it works: the appraisal cycle in plain steps, for reviewees and reviewers, and how the
+//! school's policy, calendar and settings decide every date.
 
 use leptos::prelude::*;
 
@@ -29,5 +30,16 @@ pub fn HowItWorksPage() -> impl IntoView {
                 <p>"The signed statement goes to the headteacher. Training needs go to the CPD leader."</p>
             </li>
         </ol>
+        <h2>"Your school’s policy"</h2>
+        <p>"Every date and limit comes from your school’s appraisal policy: one of five model policies, as its own words set them, or your school’s own edit of one. Settings lists each figure with where it comes from: the policy’s section and words, or “your school’s choice” where the policy says nothing."</p>
+        <ul class="list">
+            <li>"A review meeting looks back on the cycle that is ending and plans the next. The new objectives and the reviews between meetings belong to the cycle being planned; a pay decision follows the cycle reviewed, so an autumn review’s pay decision falls that autumn."</li>
+            <li>"Reviews between meetings fall at the end of each term, on the last school day before the halfway point for a mid-year review, or on the date you agree at the meeting. Where the policy makes them optional, they are suggested and never overdue."</li>
+            <li>"Who hears an appeal, who receives training needs, and who the policy leaves out (for example staff in probation) follow the policy. Someone who joins part-way through the year, or is on a fixed-term contract, has a cycle of their own length."</li>
+        </ul>
+        <h2>"The school calendar"</h2>
+        <p>"Working days skip weekends, bank holidays in England and Wales (2025 to 2030, from GOV.UK), the holidays between your school’s terms and its other closures. A deadline counted in calendar days or hours that falls on a closed day says so, and names the first school day after."</p>
+        <h2>"School settings"</h2>
+        <p>"Whoever runs appraisal, usually the headteacher, sets the policy, the term dates and the closures, and publishes them as one signed school settings file. Everyone imports it once on the Import page, so reviewer and reviewee see the same due dates. A newer version shows what it changes before you use it, and every file you exchange names the settings version it was made under."</p>
     }
 }

@@ -92,9 +92,10 @@ fn StatementForm(workspace: Workspace, shape: StatementShape) -> impl IntoView {
                 review_warnings(&review, &calendar, crate::browser::today())
                     .into_iter()
                     .filter(|warning| {
+                        use crate::domain::validation::Warning as W;
                         matches!(
                             warning,
-                            crate::domain::validation::Warning::TooManyObjectives { .. }
+                            W::TooManyObjectives { .. } | W::PayWithheldWithoutSupport
                         )
                     })
                     .map(|warning| warning.to_string())
