@@ -91,7 +91,7 @@ impl fmt::Display for DeadlineKind {
 
 /// A job title as it reads inside a sentence: "Business manager" → "business manager", while
 /// "CPD leader" keeps its capitals.
-fn in_a_sentence(title: &str) -> String {
+pub fn in_a_sentence(title: &str) -> String {
     let mut chars = title.chars();
     match (chars.next(), chars.next()) {
         (Some(first), Some(second)) if second.is_lowercase() => {

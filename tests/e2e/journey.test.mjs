@@ -342,9 +342,10 @@ async function wholeCycle(jo, sam, pat, chris) {
   const final = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the final statement to the headteacher" }).click());
   assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Pat Head, encrypted/);
 
-  // The CPD leader gets the training needs alone.
-  await jo.page.getByLabel("CPD leader’s name").fill("Chris Train");
-  const needs = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the training needs to the CPD leader" }).click());
+  // The training needs alone go to whoever plans training: under seed 004, the business
+  // manager (5.1), who holds the CPD leader’s place in Appraise.
+  await jo.page.getByLabel("Business manager’s name").fill("Chris Train");
+  const needs = await download(jo.page, () => jo.page.getByRole("button", { name: "Send the training needs to the business manager" }).click());
   assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Chris Train, encrypted/);
   await importFile(chris.page, needs, "By phone");
   await nav(chris.page, "Home");
@@ -361,7 +362,7 @@ async function wholeCycle(jo, sam, pat, chris) {
   assert.match(await chris.page.getByRole("navigation", { name: "Contents" }).textContent(), /Training needs signed by the reviewer/);
   // Addressed to the CPD leader, not to the people who send it.
   await chris.page.getByText("for you to plan into the school’s training").waitFor();
-  assert.equal(await chris.page.getByText("Only this part goes to the CPD leader").count(), 0);
+  assert.equal(await chris.page.getByText("Only this part goes to the business manager").count(), 0);
   assert.deepEqual(
     (await chris.page.getByRole("navigation", { name: "Contents" }).getByRole("link").allTextContents()),
     ["Training and development needs", "Sign-offs"],

@@ -35,10 +35,18 @@ pub(super) fn CpdSection(workspace: Workspace) -> impl IntoView {
     } else {
         document.into_any()
     };
+    let receiver = workspace
+        .review
+        .with_untracked(|review| {
+            review.as_ref().map(|review| {
+                crate::domain::deadlines::in_a_sentence(review.policy.training_needs_receiver())
+            })
+        })
+        .unwrap_or_else(|| "CPD leader".into());
     let about = if workspace.part == Role::CpdLeader {
-        "The needs agreed at the review, for you to plan into the school’s training. Nothing else of the review comes to you."
+        "The needs agreed at the review, for you to plan into the school’s training. Nothing else of the review comes to you.".to_owned()
     } else {
-        "Only this part goes to the CPD leader, who plans training for the whole school."
+        format!("Only this part goes to the {receiver}, who plans training for the whole school.")
     };
     view! {
         <ReviewSection workspace=workspace section=Section::TrainingNeeds>

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::{ReviewSection, Workspace};
 use crate::bundle::payload::BundleKind;
 use crate::components::{Banner, BannerKind, InPageLink, WhichContact};
+use crate::domain::deadlines::in_a_sentence;
 use crate::domain::people::Role;
 use crate::domain::sections::Section;
 use crate::domain::sign_off::before_sending;
@@ -20,10 +21,12 @@ struct Route {
     kind: BundleKind,
     heading: String,
     explain: &'static str,
-    asks_for: Option<&'static str>,
+    asks_for: Option<String>,
 }
 
-fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str) -> Vec<Route> {
+/// Where the reviewer's and the reviewee's files go; training needs go to whoever the policy
+/// names (`receiver`: the CPD leader, or seed 004's business manager).
+fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str, receiver: &str) -> Vec<Route> {
     match workspace.role {
         Some(Role::Reviewer) => vec![
             Route {
@@ -36,13 +39,13 @@ fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str) -> Vec<Route> {
                 kind: BundleKind::FinalStatement,
                 heading: "Send the final statement to the headteacher".into(),
                 explain: "Once both of you have signed: the statement, training needs and both sign-offs.",
-                asks_for: Some("Headteacher’s name"),
+                asks_for: Some("Headteacher’s name".into()),
             },
             Route {
                 kind: BundleKind::CpdNeeds,
-                heading: "Send the training needs to the CPD leader".into(),
+                heading: format!("Send the training needs to the {}", in_a_sentence(receiver)),
                 explain: "Only the training and development needs, nothing else from the review.",
-                asks_for: Some("CPD leader’s name"),
+                asks_for: Some(format!("{receiver}’s name")),
             },
         ],
         Some(Role::Reviewee) => vec![Route {
@@ -65,6 +68,7 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
         &workspace,
         &stored.summary.reviewee.name,
         &stored.summary.reviewer.name,
+        stored.summary.policy.training_needs_receiver(),
     );
     if list.is_empty() {
         return ().into_any();
@@ -82,13 +86,14 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                 let chosen = RwSignal::new(None::<String>);
                 let stored = stored.clone();
                 let field = format!("recipient-{:?}", route.kind).to_lowercase();
+                let names_recipient = route.asks_for.is_some();
                 let send = move |event: leptos::ev::SubmitEvent| {
                     event.prevent_default();
                     if let Err(reason) = workspace.save_all() {
                         sent.set(Some(Sent::Failed(reason)));
                         return;
                     }
-                    let recipient = route.asks_for.map(|_| name.get_untracked().trim().to_owned());
+                    let recipient = names_recipient.then(|| name.get_untracked().trim().to_owned());
                     if recipient.as_deref() == Some("") {
                         sent.set(Some(Sent::Failed("Enter the name of the person you are sending it to.".into())));
                         return;
