@@ -108,7 +108,7 @@ fn each_kind_of_bad_input_is_refused_with_a_sentence_naming_its_field() {
         ("records kept no time", Box::new(|f| f.retention_years = "0".into()), field::RETENTION_YEARS,
             "Keep records for at least one year; most policies say six."),
         ("records kept for ever", Box::new(|f| f.retention_years = "100".into()), field::RETENTION_YEARS,
-            "Keeping records: enter a whole number of years from 1 to 50."),
+            "Years records are kept: enter a whole number from 1 to 50."),
     ];
     for (what, change, expected_field, expected) in cases {
         let mut form = adopted();

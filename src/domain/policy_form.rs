@@ -474,12 +474,7 @@ impl PolicyForm {
                 field::RETENTION_YEARS,
                 &self.retention_years,
                 MOST_YEARS,
-                || {
-                    format!(
-                        "{}: enter a whole number of years from 1 to {MOST_YEARS}.",
-                        Figure::Retention.label()
-                    )
-                },
+                || format!("Years records are kept: enter a whole number from 1 to {MOST_YEARS}."),
             )
             .unwrap_or(0);
         let policy = Policy {
@@ -522,7 +517,7 @@ impl PolicyForm {
         if saving && policy.version.is_empty() && !is_preset_as_shipped(&policy) {
             read.problem(field::VERSION, "Enter a version, for example “2026, adopted 14/09/2026”, so staff can tell which policy a file was made under.".to_owned());
         }
-        (policy, read.in_page_order())
+        (policy, read.problems)
     }
 
     fn read_cycles(&self, read: &mut Reading) -> Vec<CycleOption> {
@@ -676,8 +671,8 @@ impl fmt::Display for PolicyFormProblem {
     }
 }
 
-/// Reading the form field by field: the problems found, and the fields in the order they were
-/// read (the order of the page), so the error summary lists problems as the page shows them.
+/// Reading the form field by field: the problems found, in the order of the page, and the fields
+/// in the order they were read (the order of the page).
 #[derive(Default)]
 struct Reading {
     problems: Vec<PolicyFormProblem>,
@@ -691,9 +686,18 @@ impl Reading {
         }
     }
 
+    /// A problem with `field`, listed after those with fields above it on the page (the
+    /// policy's own checks come after every field is read).
     fn problem(&mut self, field: &'static str, sentence: String) {
         self.seen(field);
-        self.problems.push(PolicyFormProblem { field, sentence });
+        let place = |field: &'static str| self.order.iter().position(|seen| *seen == field);
+        let at = self
+            .problems
+            .iter()
+            .position(|listed| place(listed.field) > place(field))
+            .unwrap_or(self.problems.len());
+        self.problems
+            .insert(at, PolicyFormProblem { field, sentence });
     }
 
     fn has_problem(&self, field: &'static str) -> bool {
@@ -775,17 +779,5 @@ impl Reading {
             self.problem(field, sentence());
         }
         day
-    }
-
-    /// The problems, in the order of the page.
-    fn in_page_order(mut self) -> Vec<PolicyFormProblem> {
-        let order = self.order;
-        self.problems.sort_by_key(|problem| {
-            order
-                .iter()
-                .position(|field| *field == problem.field)
-                .unwrap_or(order.len())
-        });
-        self.problems
     }
 }
