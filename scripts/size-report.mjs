@@ -28,6 +28,7 @@ const FIRST_VISIT_CEILINGS_KIB = {
   "/how-it-works": 184,
   "/welcome": 271,
   "/settings": 278,
+  "/settings/policy": 265,
 };
 const WHOLE_APP_CEILING_KIB = 745;
 

@@ -7,8 +7,8 @@ use leptos_router::{Lazy, LazyRoute, lazy_route, path};
 
 use crate::components::{Banner, BannerKind, InPageLink};
 use crate::pages::{
-    ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage, NotFoundPage, PreparePage,
-    ReviewPage, SettingsPage, StartReviewPage, UnlockPage, WelcomePage,
+    ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage, NotFoundPage, PolicyEditorPage,
+    PreparePage, ReviewPage, SettingsPage, StartReviewPage, UnlockPage, WelcomePage,
 };
 use crate::state::{AppStorage, StorageStatus};
 
@@ -64,6 +64,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/how-it-works") view={Lazy::<HowItWorksRoute>::new()} />
                         <Route path=path!("/welcome") view={Lazy::<WelcomeRoute>::new()} />
                         <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
+                        <Route path=path!("/settings/policy") view={Lazy::<PolicyEditorRoute>::new()} />
                     </Routes>
                 </Show>
             </main>
@@ -143,4 +144,5 @@ page_on_demand! {
     HowItWorksRoute => HowItWorksPage,
     WelcomeRoute => WelcomePage,
     SettingsRoute => SettingsPage,
+    PolicyEditorRoute => PolicyEditorPage,
 }
