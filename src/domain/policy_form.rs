@@ -375,44 +375,34 @@ impl PolicyForm {
     /// The policy the form holds, filed under the preset `key` it started from, or every
     /// problem with it; a version is not asked for (see [`PolicyForm::to_policy`]).
     pub fn read(&self, key: &str) -> Result<Policy, Vec<PolicyFormProblem>> {
-        let (policy, problems) = self.reading(key, false);
-        if problems.is_empty() {
-            Ok(policy)
-        } else {
-            Err(problems)
-        }
+        self.reading(key, false)
     }
 
     /// The policy to save: as [`PolicyForm::read`], and a school's own edit (anything that
     /// differs from the preset as shipped) must say which version it is, so staff can tell
     /// which policy a file was made under.
     pub fn to_policy(&self, key: &str) -> Result<Policy, Vec<PolicyFormProblem>> {
-        let (policy, problems) = self.reading(key, true);
-        if problems.is_empty() {
-            Ok(policy)
-        } else {
-            Err(problems)
-        }
+        self.reading(key, true)
     }
 
-    /// The policy with each unreadable figure as 0 (or none), and every problem in the order of
-    /// the page. A rule broken by a figure that could not be read is not said twice.
-    fn reading(&self, key: &str, saving: bool) -> (Policy, Vec<PolicyFormProblem>) {
+    /// The policy, or every problem in the order of the page. Each figure that cannot be read
+    /// counts as 0 (or none) while the policy's own rules are checked, and a rule it breaks is
+    /// not said again.
+    fn reading(&self, key: &str, saving: bool) -> Result<Policy, Vec<PolicyFormProblem>> {
         let mut read = Reading::default();
         let name = read.text(field::NAME, &self.name);
         let version = read.text(field::VERSION, &self.version);
         let summary = read.text(field::SUMMARY, &self.summary);
         let source = read.text(field::SOURCE, &self.source);
         let cycles = self.read_cycles(&mut read);
-        let mut period = |which: PeriodField| self.read_period(&mut read, which);
-        let deadlines = Deadlines {
-            notice_before_meeting: period(PeriodField::Notice).unwrap_or(ZERO_DAYS),
-            statement_after_meeting: period(PeriodField::Statement).unwrap_or(ZERO_DAYS),
-            reply_after_statement: period(PeriodField::Reply).unwrap_or(ZERO_DAYS),
-            record_within: period(PeriodField::RecordWithin),
-            headteacher_after_meeting: period(PeriodField::Headteacher).unwrap_or(ZERO_DAYS),
-            observation_feedback: ZERO_DAYS,
-        };
+        let mut period = |which| self.read_period(&mut read, which).unwrap_or(ZERO_DAYS);
+        let notice_before_meeting = period(PeriodField::Notice);
+        let statement_after_meeting = period(PeriodField::Statement);
+        let reply_after_statement = period(PeriodField::Reply);
+        let record_within = self.read_period(&mut read, PeriodField::RecordWithin);
+        let headteacher_after_meeting = self
+            .read_period(&mut read, PeriodField::Headteacher)
+            .unwrap_or(ZERO_DAYS);
         let max_objectives = read
             .whole(
                 field::MAX_OBJECTIVES,
@@ -433,16 +423,17 @@ impl PolicyForm {
             Figure::MaxObservations.label(),
         );
         let deadlines = Deadlines {
+            notice_before_meeting,
+            statement_after_meeting,
+            reply_after_statement,
+            record_within,
+            headteacher_after_meeting,
             observation_feedback: self
                 .read_period(&mut read, PeriodField::Feedback)
                 .unwrap_or(ZERO_DAYS),
-            ..deadlines
         };
         let support_plan = self.support_plan.then(|| {
-            let mut period = |which| {
-                self.read_period(&mut read, which)
-                    .unwrap_or(Period::weeks(0))
-            };
+            let mut period = |which| self.read_period(&mut read, which).unwrap_or(ZERO_DAYS);
             SupportPlanRules {
                 shortest: period(PeriodField::PlanShortest),
                 longest: period(PeriodField::PlanLongest),
@@ -517,7 +508,11 @@ impl PolicyForm {
         if saving && policy.version.is_empty() && !is_preset_as_shipped(&policy) {
             read.problem(field::VERSION, "Enter a version, for example “2026, adopted 14/09/2026”, so staff can tell which policy a file was made under.".to_owned());
         }
-        (policy, read.problems)
+        if read.problems.is_empty() {
+            Ok(policy)
+        } else {
+            Err(read.problems)
+        }
     }
 
     fn read_cycles(&self, read: &mut Reading) -> Vec<CycleOption> {

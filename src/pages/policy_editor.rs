@@ -12,7 +12,7 @@ use crate::components::{
 };
 use crate::domain::policy::{AfterRetention, AppealRoute, Exclusion, InterimReviews, Policy};
 use crate::domain::policy_form::{
-    CYCLE_FIELDS, MOST_CYCLES, PeriodField, PolicyForm, UNITS, field, unit_name,
+    CYCLE_FIELDS, CycleForm, MOST_CYCLES, PeriodField, PolicyForm, UNITS, field, unit_name,
 };
 use crate::domain::presets::{self, all_presets};
 use crate::domain::provenance::{Figure, changed_by_school};
@@ -160,7 +160,7 @@ pub fn PolicyEditor(storage: AppStorage, held: Option<Policy>) -> impl IntoView 
         <button type="button" class="button button--secondary" on:click=use_preset>"Use this preset as the starting point"</button>
         {move || started.get().map(|text| view! { <p class="save-indicator" role="status">{text}</p> })}
         <ErrorSummary errors=errors />
-        <form class="form policy-editor" on:submit=save novalidate>
+        <form class="form" on:submit=save novalidate>
             {move || {
                 drawn.track();
                 view! { <PolicyFields form=form errors=errors marks=marks /> }
@@ -175,7 +175,7 @@ pub fn PolicyEditor(storage: AppStorage, held: Option<Policy>) -> impl IntoView 
 }
 
 /// A text of the form as a signal a [`TextField`] edits, written back into the form as it
-/// changes.
+/// changes: the form stays one value, which saving reads and "Changed by your school" follows.
 fn bound_text(
     form: RwSignal<PolicyForm>,
     lens: impl Fn(&mut PolicyForm) -> Option<&mut String> + Copy + 'static,
@@ -396,7 +396,7 @@ const MONTHS: [&str; 12] = [
 #[component]
 fn Cycle(form: RwSignal<PolicyForm>, errors: RwSignal<Vec<FieldError>>, n: usize) -> impl IntoView {
     let ids = CYCLE_FIELDS[n];
-    let text = move |lens: fn(&mut crate::domain::policy_form::CycleForm) -> &mut String| {
+    let text = move |lens: fn(&mut CycleForm) -> &mut String| {
         bound_text(form, move |form| form.cycles.get_mut(n).map(lens))
     };
     let month = form.with_untracked(|form| form.cycles[n].start_month.clone());
