@@ -338,84 +338,70 @@ fn span(first: NaiveDate, last: NaiveDate) -> String {
     }
 }
 
-/// What moving from one calendar to another changes, a line each, in date order within terms
-/// and then closures: "Autumn term: 02/09/2026–18/12/2026 added", "Closure ‘Training day’
-/// 04/01/2027 removed". A term (or a closure whose name appears once on each side) whose dates
-/// move is one line: "Spring term: 05/01/2027–26/03/2027 → 04/01/2027–26/03/2027".
+/// What moving from one calendar to another changes, a line each, terms then closures, in the
+/// order the calendars keep them (by date): "Autumn term: 02/09/2026–18/12/2026 added", "Closure
+/// ‘Training day’ 04/01/2027 removed". A term (or a closure) whose name appears once on each side
+/// with other dates is one line: "Spring term: 05/01/2027–26/03/2027 → 04/01/2027–26/03/2027".
 pub fn calendar_changes(held: &SchoolCalendar, incoming: &SchoolCalendar) -> Vec<String> {
-    let held_terms: Vec<(&str, NaiveDate, NaiveDate)> = held
-        .terms
-        .iter()
-        .map(|t| (t.name.as_str(), t.first_day, t.last_day))
-        .collect();
-    let incoming_terms: Vec<(&str, NaiveDate, NaiveDate)> = incoming
-        .terms
-        .iter()
-        .map(|t| (t.name.as_str(), t.first_day, t.last_day))
-        .collect();
-    let held_closures: Vec<(&str, NaiveDate, NaiveDate)> = held
-        .closures
-        .iter()
-        .map(|c| (c.name.as_str(), c.first_day, c.last_day))
-        .collect();
-    let incoming_closures: Vec<(&str, NaiveDate, NaiveDate)> = incoming
-        .closures
-        .iter()
-        .map(|c| (c.name.as_str(), c.first_day, c.last_day))
-        .collect();
-    let mut lines = named_spans_changes(&held_terms, &incoming_terms, |name| format!("{name}:"));
+    let mut lines = named_spans_changes(&term_spans(held), &term_spans(incoming), |name| {
+        format!("{name}:")
+    });
     lines.extend(named_spans_changes(
-        &held_closures,
-        &incoming_closures,
+        &closure_spans(held),
+        &closure_spans(incoming),
         |name| format!("Closure ‘{name}’"),
     ));
     lines
 }
 
-/// The lines for one kind of named span (terms or closures): those only in `incoming` added,
-/// those only in `held` removed, and a name found once on each side with other dates moved.
+/// A term or closure as the change list compares them: its name, first and last days.
+type Span<'a> = (&'a str, NaiveDate, NaiveDate);
+
+fn term_spans(calendar: &SchoolCalendar) -> Vec<Span<'_>> {
+    calendar
+        .terms
+        .iter()
+        .map(|t| (t.name.as_str(), t.first_day, t.last_day))
+        .collect()
+}
+
+fn closure_spans(calendar: &SchoolCalendar) -> Vec<Span<'_>> {
+    calendar
+        .closures
+        .iter()
+        .map(|c| (c.name.as_str(), c.first_day, c.last_day))
+        .collect()
+}
+
+/// The lines for one kind of named span (terms or closures): those only in `held` removed (or,
+/// for a name found once on each side, moved), then those only in `incoming` added.
 fn named_spans_changes(
-    held: &[(&str, NaiveDate, NaiveDate)],
-    incoming: &[(&str, NaiveDate, NaiveDate)],
+    held: &[Span],
+    incoming: &[Span],
     label: impl Fn(&str) -> String,
 ) -> Vec<String> {
     let removed: Vec<_> = held.iter().filter(|s| !incoming.contains(s)).collect();
     let added: Vec<_> = incoming.iter().filter(|s| !held.contains(s)).collect();
-    let once = |list: &[&(&str, NaiveDate, NaiveDate)], name: &str| {
-        list.iter().filter(|s| s.0 == name).count() == 1
-    };
-    let mut lines: Vec<(NaiveDate, String)> = Vec::new();
+    let once = |list: &[&Span], name: &str| list.iter().filter(|s| s.0 == name).count() == 1;
+    let moved = |name: &str| once(&removed, name) && once(&added, name);
+    let mut lines = Vec::new();
     for old in &removed {
-        let moved = added
-            .iter()
-            .find(|new| new.0 == old.0 && once(&removed, old.0) && once(&added, old.0));
-        lines.push(match moved {
-            Some(new) => (
-                new.1,
-                format!(
+        lines.push(
+            match added.iter().find(|new| new.0 == old.0 && moved(old.0)) {
+                Some(new) => format!(
                     "{} {} → {}",
                     label(old.0),
                     span(old.1, old.2),
                     span(new.1, new.2)
                 ),
-            ),
-            None => (
-                old.1,
-                format!("{} {} removed", label(old.0), span(old.1, old.2)),
-            ),
-        });
+                None => format!("{} {} removed", label(old.0), span(old.1, old.2)),
+            },
+        );
     }
-    for new in &added {
-        let moved = once(&removed, new.0) && once(&added, new.0);
-        if !moved {
-            lines.push((
-                new.1,
-                format!("{} {} added", label(new.0), span(new.1, new.2)),
-            ));
-        }
+    for new in added.iter().filter(|new| !moved(new.0)) {
+        lines.push(format!("{} {} added", label(new.0), span(new.1, new.2)));
     }
-    lines.sort_by_key(|(day, _)| *day);
-    lines.into_iter().map(|(_, line)| line).collect()
+    lines
 }
 
 /// What moving from the held policy (if any) to another changes, a line each, in the words
@@ -588,8 +574,8 @@ mod tests {
                 calendar(&[], &[&closure("Training day", "06/01/2027", ""), &closure("Training day", "07/01/2027", "")]),
                 vec!["Closure ‘Training day’ 04/01/2027 removed", "Closure ‘Training day’ 05/01/2027 removed",
                      "Closure ‘Training day’ 06/01/2027 added", "Closure ‘Training day’ 07/01/2027 added"]),
-            // Terms first, then closures, each in date order.
-            (calendar(&[], &[]), calendar(&[&spring, &autumn], &[&training, &half_term]),
+            // Terms first, then closures, each in the calendar's (date) order.
+            (calendar(&[], &[]), calendar(&[&autumn, &spring], &[&half_term, &training]),
                 vec!["Autumn term: 02/09/2026–18/12/2026 added", "Spring term: 05/01/2027–26/03/2027 added",
                      "Closure ‘Half term’ 26/10/2026–30/10/2026 added", "Closure ‘Training day’ 04/01/2027 added"]),
         ];
