@@ -1569,3 +1569,140 @@ fn a_name_finds_the_contact_to_lock_a_file_for_or_asks_which() {
         Ok(Some(sarah_b))
     );
 }
+
+/// Seed 004 6.4-6.6: the reviewer is changed and the cycle "will not begin again". Jo hands Sam's
+/// review to Pat: Pat takes it whole as its reviewer, Sam's copy binds the reviewer's place to
+/// Pat's keys (so Jo's files no longer act as the reviewer's), and Jo keeps it to read.
+#[test]
+fn a_review_handed_to_a_new_reviewer_carries_on_under_their_keys() {
+    use appraise::domain::people::Role;
+    let (jo, pat, sam) = (common::jo(), common::stranger(), common::sam());
+    let mut sams = sams_vault();
+    importing::import(&mut sams, &received(&invitation()), at(0)).unwrap();
+    let mut jos = jos_vault_with_review();
+    let hand_over = |jos: &mut Vault<MemoryStore>, to: sending::Addressee| {
+        let outgoing = sending::Outgoing {
+            kind: BundleKind::Handover,
+            sender: appraise::bundle::payload::Party {
+                name: "Jo Lee".into(),
+                staff_id: None,
+                role: Role::Reviewer,
+                keys: Some(jo.public_keys()),
+            },
+            text: Default::default(),
+            recipient: Some(to),
+            bundle_id: "handover-1".into(),
+        };
+        sending::prepare_to_send(jos, "review-1", outgoing, "jo-tab", at(5))
+    };
+    // Only to someone whose keys Jo has confirmed.
+    assert_eq!(
+        hand_over(&mut jos, sending::Addressee::Named("Pat Head".into())).unwrap_err(),
+        RecordsError::HandoverToUnconfirmed {
+            name: "Pat Head".into()
+        }
+    );
+    let card = identity::my_card(&pats_vault(), at(0)).unwrap().unwrap();
+    let Ok(appraise::bundle::open::Received::Card(card)) = appraise::bundle::open::open_any(
+        card.write(&pat).as_bytes(),
+        &Recipient {
+            identity: &jo,
+            name: "Jo Lee",
+            staff_id: &common::id("jo"),
+        },
+        &Contacts::default(),
+    ) else {
+        panic!("Pat's card opens");
+    };
+    identity::add_card(&mut jos, &card, HowVerified::InPerson, at(1)).unwrap();
+    let payload = hand_over(
+        &mut jos,
+        sending::Addressee::Contact(pat.public_keys().key_id()),
+    )
+    .unwrap();
+    assert_eq!(payload.review.reviewer.name, "Pat Head");
+    assert_eq!(payload.review.reviewer_keys, Some(pat.public_keys()));
+    assert_eq!(payload.review.handed_over_by(), Some(jo.public_keys()));
+    assert_eq!(
+        payload.review.period,
+        common::statement_for_comment().review.period,
+        "the same cycle"
+    );
+    assert!(payload.documents.contains_key("statement"));
+    let names: Vec<&str> = payload.recipients.iter().map(|r| r.name.as_str()).collect();
+    assert_eq!(names, ["Pat Head", "Sam Patel"]);
+    sending::note_handed_over(&mut jos, &payload.review, at(6)).unwrap();
+    let held = reviews::review(&jos, "review-1").unwrap().unwrap();
+    assert_eq!(
+        reviews::my_part(&jos, &held.summary).unwrap(),
+        None,
+        "Jo now reads it"
+    );
+
+    let file = write_bundle(&payload, &jo, None, &mut common::Counter(4));
+    // Pat takes the review whole, as its reviewer.
+    let mut pats = pats_vault();
+    let for_pat = open_for(&pat, "Pat Head", &file).unwrap();
+    importing::import(&mut pats, &for_pat, at(7)).unwrap();
+    let pats_copy = reviews::review(&pats, "review-1").unwrap().unwrap();
+    assert_eq!(
+        reviews::my_part(&pats, &pats_copy.summary).unwrap(),
+        Some(Role::Reviewer)
+    );
+    assert!(
+        reviews::document(&pats, "review-1", "statement")
+            .unwrap()
+            .is_some()
+    );
+    // Sam's copy now knows Pat as the reviewer; a later file signed by Jo claims a place that is
+    // no longer Jo's.
+    let for_sam = open(
+        file.as_bytes(),
+        &Recipient {
+            identity: &sam,
+            name: "Sam Patel",
+            staff_id: &common::sams_id(),
+        },
+        &Contacts::default(),
+    )
+    .unwrap();
+    importing::import(&mut sams, &for_sam, at(8)).unwrap();
+    let sams_copy = reviews::review(&sams, "review-1").unwrap().unwrap();
+    assert_eq!(sams_copy.summary.reviewer_keys, Some(pat.public_keys()));
+    assert_eq!(
+        sams_copy.summary.previous_reviewers[0].person.name,
+        "Jo Lee"
+    );
+    let late = Payload {
+        bundle_id: "late-from-jo".into(),
+        ..common::statement_for_comment()
+    };
+    assert!(matches!(
+        importing::import(&mut sams, &received(&late), at(9)).unwrap_err(),
+        RecordsError::NotInReview { .. } | RecordsError::NotTheirKeys { .. }
+    ));
+    // A handover signed by anyone but the reviewer is refused, naming the sender.
+    let forged = write_bundle(
+        &Payload {
+            bundle_id: "handover-forged".into(),
+            sender: appraise::bundle::payload::Party {
+                keys: Some(sam.public_keys()),
+                ..payload.sender.clone()
+            },
+            ..payload.clone()
+        },
+        &sam,
+        None,
+        &mut common::Counter(5),
+    );
+    assert_eq!(
+        importing::import(
+            &mut pats_vault(),
+            &open_for(&pat, "Pat Head", &forged).unwrap(),
+            at(10)
+        )
+        .unwrap_err()
+        .to_string(),
+        "This file hands the review to a new reviewer, but it was not signed with the keys of its reviewer, Jo Lee. Only the reviewer hands a review on: do not import it, and check with Jo Lee by phone or in person."
+    );
+}

@@ -29,6 +29,9 @@ pub enum BundleKind {
     FinalStatement,
     /// Reviewer → CPD leader: training needs only.
     CpdNeeds,
+    /// Reviewer → a new reviewer and the reviewee: the review passes to the new reviewer and the
+    /// cycle carries on (seed 004 6.6: it "will not begin again").
+    Handover,
 }
 
 impl BundleKind {
@@ -40,6 +43,7 @@ impl BundleKind {
             BundleKind::Reply => "reply to the statement",
             BundleKind::FinalStatement => "final statement",
             BundleKind::CpdNeeds => "training needs",
+            BundleKind::Handover => "handover to a new reviewer",
         }
     }
 
@@ -67,6 +71,7 @@ impl BundleKind {
             BundleKind::Reply => &["statement", "cpd_needs", "appeal"],
             BundleKind::FinalStatement => &["statement", "cpd_needs", "appeal"],
             BundleKind::CpdNeeds => &["cpd_needs"],
+            BundleKind::Handover => &["pre_review", "statement", "cpd_needs", "appeal"],
         }
     }
 }
@@ -96,6 +101,9 @@ pub struct ReviewSummary {
     /// or a fixed-term contract's.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_year: Option<CyclePeriod>,
+    /// Who reviewed before the review was handed over, earliest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_reviewers: Vec<PreviousReviewer>,
     /// The reviewer's keys: a person is their keys, and from the invitation on only these keys
     /// act as the reviewer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -106,7 +114,42 @@ pub struct ReviewSummary {
     pub reviewee_keys: Option<PublicKeys>,
 }
 
+/// A reviewer who handed the review on, with the keys they reviewed under.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreviousReviewer {
+    pub person: PersonRef,
+    pub keys: Option<PublicKeys>,
+    /// The day they handed it on.
+    pub until: chrono::NaiveDate,
+}
+
 impl ReviewSummary {
+    /// The review as it stands once handed to `reviewer` (known by `keys`) on `on`: the same
+    /// review, cycle and documents, with the reviewer's place bound to the new keys.
+    pub fn handed_to(
+        &self,
+        reviewer: PersonRef,
+        keys: PublicKeys,
+        on: chrono::NaiveDate,
+    ) -> ReviewSummary {
+        let mut summary = self.clone();
+        summary.previous_reviewers.push(PreviousReviewer {
+            person: self.reviewer.clone(),
+            keys: self.reviewer_keys,
+            until: on,
+        });
+        summary.reviewer = reviewer;
+        summary.reviewer_keys = Some(keys);
+        summary
+    }
+
+    /// The keys that handed the review on last, if it was.
+    pub fn handed_over_by(&self) -> Option<PublicKeys> {
+        self.previous_reviewers
+            .last()
+            .and_then(|previous| previous.keys)
+    }
+
     /// The keys bound to `role`'s place in the review, if known.
     pub fn keys_of(&self, role: Role) -> Option<PublicKeys> {
         match role {

@@ -106,16 +106,29 @@ fn sign_and_download_now(storage: AppStorage, sending: Sending) -> Sent {
         None => return Sent::Failed("Your data is not open, so nothing can be sent.".into()),
     };
     let recipient = payload.recipients[0].clone();
-    let keys = match (encrypt, recipient.keys) {
-        (true, Some(keys)) => Some(vec![keys]),
-        (true, None) => {
+    let unknown = payload.recipients.iter().find(|party| party.keys.is_none());
+    let keys = match (encrypt, unknown) {
+        (true, None) => Some(
+            payload
+                .recipients
+                .iter()
+                .filter_map(|party| party.keys)
+                .collect::<Vec<_>>(),
+        ),
+        (true, Some(unknown)) => {
             return Sent::Failed(format!(
                 "Appraise cannot lock the file for {0} yet. Ask {0} to send you their contact card (from “You and your contacts”) and import it, then send again; or untick encryption to send it unlocked.",
-                recipient.name
+                unknown.name
             ));
         }
         (false, _) => None,
     };
+    let recipients = payload
+        .recipients
+        .iter()
+        .map(|party| party.name.as_str())
+        .collect::<Vec<_>>()
+        .join(" and ");
     let contents = write_bundle(&payload, &identity, keys.as_deref(), &mut BrowserRandom);
     let naming = storage
         .with(|vault| {
@@ -136,6 +149,15 @@ fn sign_and_download_now(storage: AppStorage, sending: Sending) -> Sent {
             let review_id = review.summary.id.as_str();
             // The file is out either way; if the day cannot be noted, the clock only runs on.
             let _ = storage.with_mut(|vault| sending::note_sent(vault, review_id, kind, now()));
+            if kind == BundleKind::Handover {
+                let handed = storage
+                    .with_mut(|vault| sending::note_handed_over(vault, &payload.review, now()));
+                if let Some(Err(error)) = handed {
+                    return Sent::Failed(format!(
+                        "The handover file was downloaded, but this device could not record it: {error} Send the file anyway; the new reviewer carries on from it."
+                    ));
+                }
+            }
             let email = storage
                 .with(|vault| identity::contacts(vault).ok())
                 .flatten()
@@ -149,7 +171,7 @@ fn sign_and_download_now(storage: AppStorage, sending: Sending) -> Sent {
             Sent::Done {
                 name,
                 what: kind.label(),
-                recipient: Some(recipient.name),
+                recipient: Some(recipients),
                 email,
                 encrypted: keys.is_some(),
                 contents,

@@ -206,6 +206,7 @@ pub fn StartReviewPage() -> impl IntoView {
             meeting_on: Some(meeting_on),
             pay_eligible: eligible,
             part_year,
+            previous_reviewers: Vec::new(),
             reviewer_keys: Some(identity.public_keys()),
             reviewee_keys: known.as_ref().map(|contact| contact.keys),
         };

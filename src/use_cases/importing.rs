@@ -82,6 +82,16 @@ fn writer_of<S: KeyValueStore>(
 ) -> Result<(Writer, Role, bool), RecordsError> {
     let payload = bundle.payload();
     let (role, creates) = sender_role(vault, bundle)?;
+    if payload.kind == BundleKind::Handover {
+        // The new reviewer takes the review whole, as the reviewer held it; the reviewee takes
+        // only the reviewer's words.
+        let writer = if creates {
+            Writer::Relay
+        } else {
+            Writer::Party(Role::Reviewer)
+        };
+        return Ok((writer, role, creates));
+    }
     if !matches!(
         payload.kind,
         BundleKind::FinalStatement | BundleKind::CpdNeeds
@@ -115,10 +125,17 @@ fn sender_role<S: KeyValueStore>(
     let creates = held.is_none();
     let may_create = matches!(
         payload.kind,
-        BundleKind::Invitation | BundleKind::FinalStatement | BundleKind::CpdNeeds
+        BundleKind::Invitation
+            | BundleKind::FinalStatement
+            | BundleKind::CpdNeeds
+            | BundleKind::Handover
     );
     if creates && !may_create {
         return Err(RecordsError::UnknownReview);
+    }
+    if payload.kind == BundleKind::Handover {
+        return handed_over_by_the_reviewer(vault, bundle, held.as_ref())
+            .map(|()| (Role::Reviewer, creates));
     }
     let summary = held.as_ref().unwrap_or(&payload.review);
     match summary.part_of(bundle.signer(), &payload.sender.name) {
@@ -141,6 +158,40 @@ fn sender_role<S: KeyValueStore>(
             sender: payload.sender.name.clone(),
         },
     })
+}
+
+/// Whether a handover comes from the reviewer it hands the review on from: the keys bound to the
+/// reviewer's place here, or, for the new reviewer who holds nothing yet, the keys the file
+/// names as handing over, and it must hand the review to them.
+fn handed_over_by_the_reviewer<S: KeyValueStore>(
+    vault: &Vault<S>,
+    bundle: &Verified<Payload>,
+    held: Option<&crate::bundle::payload::ReviewSummary>,
+) -> Result<(), RecordsError> {
+    let payload = bundle.payload();
+    let from_reviewer = payload.review.handed_over_by() == Some(*bundle.signer())
+        && held.is_none_or(|held| held.reviewer_keys == Some(*bundle.signer()));
+    if !from_reviewer {
+        let reviewer = held.map_or_else(
+            || {
+                payload
+                    .review
+                    .previous_reviewers
+                    .last()
+                    .map_or_else(String::new, |previous| previous.person.name.clone())
+            },
+            |held| held.reviewer.name.clone(),
+        );
+        return Err(RecordsError::HandoverNotFromTheReviewer { reviewer });
+    }
+    let mine = identity(vault)?.map(|me| me.public_keys());
+    let for_me = held.is_some() || mine.is_some() && payload.review.reviewer_keys == mine;
+    if !for_me {
+        return Err(RecordsError::NotHandedToYou {
+            reviewer: payload.review.reviewer.name.clone(),
+        });
+    }
+    Ok(())
 }
 
 /// What importing the bundle would change, without changing anything.
@@ -194,10 +245,17 @@ fn import_in_batch<S: KeyValueStore>(
         stored.exchanged.insert(payload.kind, day);
     }
     // The sender's keys are bound to their place, and the name they send under now is shown
-    // there; an invitation also binds this person's own keys to the reviewee's place.
-    stored
-        .summary
-        .bind(role, *bundle.signer(), &payload.sender.name);
+    // there; an invitation also binds this person's own keys to the reviewee's place. A
+    // handover binds the reviewer's place to the new reviewer instead.
+    if payload.kind == BundleKind::Handover {
+        stored.summary.reviewer = payload.review.reviewer.clone();
+        stored.summary.reviewer_keys = payload.review.reviewer_keys;
+        stored.summary.previous_reviewers = payload.review.previous_reviewers.clone();
+    } else {
+        stored
+            .summary
+            .bind(role, *bundle.signer(), &payload.sender.name);
+    }
     if creates_review
         && payload.kind == BundleKind::Invitation
         && let Some(me) = identity(vault)?

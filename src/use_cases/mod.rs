@@ -60,6 +60,18 @@ pub enum RecordsError {
     NotInReview {
         sender: String,
     },
+    /// A review handed to someone whose contact card has not been imported.
+    HandoverToUnconfirmed {
+        name: String,
+    },
+    /// A handover of a review this person does not hold that passes it to someone else.
+    NotHandedToYou {
+        reviewer: String,
+    },
+    /// A handover not signed with the keys of the reviewer it hands the review on from.
+    HandoverNotFromTheReviewer {
+        reviewer: String,
+    },
     /// Sent in the name of a party whose place in the review is bound to other keys.
     NotTheirKeys {
         sender: String,
@@ -104,6 +116,18 @@ impl fmt::Display for RecordsError {
                 f,
                 "This file says it is from {sender}, the {} in this review, but it was not signed with the keys {sender}’s files for this review have always carried. It may be from someone else of the same name, or from someone pretending to be {sender}. Do not import it: check with {sender} by phone or in person.",
                 role.label().to_lowercase()
+            ),
+            RecordsError::HandoverToUnconfirmed { name } => write!(
+                f,
+                "A review passes only to someone whose keys you have confirmed. Ask {name} to send you their contact card and import it, then hand the review over."
+            ),
+            RecordsError::NotHandedToYou { reviewer } => write!(
+                f,
+                "This file hands a review to {reviewer}, not to you, so there is nothing here for you to import. If you were meant to take the review on, ask the reviewer to send the handover again, to you."
+            ),
+            RecordsError::HandoverNotFromTheReviewer { reviewer } => write!(
+                f,
+                "This file hands the review to a new reviewer, but it was not signed with the keys of its reviewer, {reviewer}. Only the reviewer hands a review on: do not import it, and check with {reviewer} by phone or in person."
             ),
             RecordsError::UnknownReview => write!(
                 f,

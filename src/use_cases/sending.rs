@@ -10,8 +10,9 @@ use std::collections::BTreeMap;
 use super::identity::contacts;
 use super::reviews::{document, review, save_document, save_review};
 use super::sign_offs::sign_offs;
-use crate::bundle::payload::{BundleKind, Payload};
-use crate::domain::people::Role;
+use crate::bundle::payload::{BundleKind, Payload, ReviewSummary};
+use crate::domain::ids::Id;
+use crate::domain::people::{PersonRef, Role};
 
 /// Who receives a file that does not go to the review's other party (a final statement to the
 /// headteacher, training needs to the CPD leader).
@@ -60,6 +61,9 @@ pub fn prepare_to_send<S: KeyValueStore>(
         .ok_or(RecordsError::UnknownReview)?
         .summary;
     let contacts = contacts(vault)?;
+    if kind == BundleKind::Handover {
+        return hand_over(vault, summary, recipient, sender, bundle_id, now);
+    }
     let outside_role = match kind {
         BundleKind::FinalStatement => Some(Role::Headteacher),
         BundleKind::CpdNeeds => Some(Role::CpdLeader),
@@ -87,6 +91,106 @@ pub fn prepare_to_send<S: KeyValueStore>(
             (person, role, summary.keys_of(role))
         }
     };
+    Ok(Payload {
+        bundle_id,
+        created_at_millis: now.timestamp_millis(),
+        kind,
+        sender,
+        recipients: vec![crate::bundle::payload::Party {
+            name: recipient,
+            staff_id: None,
+            role: recipient_role,
+            keys: recipient_keys,
+        }],
+        review: summary,
+        documents: documents_to_send(vault, review_id, kind, text, device, now)?,
+        sign_offs: sign_offs_to_send(vault, review_id, kind)?,
+    })
+}
+
+/// The handover of the review to the reviewer `to` (a confirmed contact: the review passes only
+/// to keys this person has compared), addressed to them and to the reviewee.
+fn hand_over<S: KeyValueStore>(
+    vault: &Vault<S>,
+    summary: ReviewSummary,
+    to: Option<Addressee>,
+    sender: crate::bundle::payload::Party,
+    bundle_id: String,
+    now: DateTime<Utc>,
+) -> Result<Payload, RecordsError> {
+    let contacts = contacts(vault)?;
+    let new_reviewer = match to {
+        Some(Addressee::Contact(key_id)) => contacts
+            .by_key
+            .get(&key_id)
+            .ok_or(RecordsError::NoSuchContact)?,
+        Some(Addressee::Named(name)) => return Err(RecordsError::HandoverToUnconfirmed { name }),
+        None => return Err(RecordsError::NoSuchContact),
+    };
+    let person = PersonRef {
+        staff_id: Id::new(new_reviewer.keys.key_id()).expect("key ids are valid ids"),
+        name: new_reviewer.name.clone(),
+        job_title: new_reviewer.job_title.clone(),
+    };
+    let handed = summary.handed_to(person, new_reviewer.keys, now.date_naive());
+    let review_id = summary.id.as_str();
+    let mut documents = BTreeMap::new();
+    for kind in BundleKind::Handover.documents() {
+        if let Some(state) = document(vault, review_id, kind)?
+            && !state.fields.is_empty()
+        {
+            documents.insert((*kind).to_owned(), state);
+        }
+    }
+    Ok(Payload {
+        bundle_id,
+        created_at_millis: now.timestamp_millis(),
+        kind: BundleKind::Handover,
+        sender,
+        recipients: vec![
+            crate::bundle::payload::Party {
+                name: new_reviewer.name.clone(),
+                staff_id: None,
+                role: Role::Reviewer,
+                keys: Some(new_reviewer.keys),
+            },
+            crate::bundle::payload::Party {
+                name: summary.reviewee.name.clone(),
+                staff_id: Some(summary.reviewee.staff_id.clone()),
+                role: Role::Reviewee,
+                keys: summary.reviewee_keys,
+            },
+        ],
+        review: handed,
+        documents,
+        sign_offs: sign_offs_to_send(vault, review_id, BundleKind::Handover)?,
+    })
+}
+
+/// The sign-offs on the documents a bundle of `kind` carries.
+fn sign_offs_to_send<S: KeyValueStore>(
+    vault: &Vault<S>,
+    review_id: &str,
+    kind: BundleKind,
+) -> Result<Vec<crate::bundle::sign_off::SignedSignOff>, RecordsError> {
+    Ok(sign_offs(vault, review_id)?
+        .into_iter()
+        .filter(|signed| {
+            kind.documents()
+                .contains(&signed.sign_off.document.as_str())
+        })
+        .collect())
+}
+
+/// The documents a bundle of `kind` carries, with `text` recorded into them first.
+fn documents_to_send<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review_id: &str,
+    kind: BundleKind,
+    text: &crate::domain::field_map::FieldMap,
+    device: &str,
+    now: DateTime<Utc>,
+) -> Result<BTreeMap<String, crate::bundle::merge::DocumentState>, RecordsError> {
     let mut documents = BTreeMap::new();
     for document_kind in kind.documents() {
         let mut state = document(vault, review_id, document_kind)?.unwrap_or_default();
@@ -107,27 +211,21 @@ pub fn prepare_to_send<S: KeyValueStore>(
             documents.insert((*document_kind).to_owned(), state);
         }
     }
-    Ok(Payload {
-        bundle_id,
-        created_at_millis: now.timestamp_millis(),
-        kind,
-        sender,
-        recipients: vec![crate::bundle::payload::Party {
-            name: recipient,
-            staff_id: None,
-            role: recipient_role,
-            keys: recipient_keys,
-        }],
-        review: summary,
-        documents,
-        sign_offs: sign_offs(vault, review_id)?
-            .into_iter()
-            .filter(|signed| {
-                kind.documents()
-                    .contains(&signed.sign_off.document.as_str())
-            })
-            .collect(),
-    })
+    Ok(documents)
+}
+
+/// Once a handover has left this device, the review here passes to the new reviewer as well:
+/// this person keeps it to read, and their keys no longer act as its reviewer.
+pub fn note_handed_over<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    handed: &ReviewSummary,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let mut held = review(vault, handed.id.as_str())?.ok_or(RecordsError::UnknownReview)?;
+    held.summary.reviewer = handed.reviewer.clone();
+    held.summary.reviewer_keys = handed.reviewer_keys;
+    held.summary.previous_reviewers = handed.previous_reviewers.clone();
+    save_review(vault, &held, now)
 }
 
 /// Notes that a bundle of `kind` for the review left this device on `day` (once the file is

@@ -348,6 +348,7 @@ pub fn summary_of(review: &appraise::domain::cycle::Review) -> ReviewSummary {
         meeting_on: Some(date(2026, 10, 23)),
         pay_eligible: false,
         part_year: None,
+        previous_reviewers: Vec::new(),
         reviewer_keys: Some(jo().public_keys()),
         reviewee_keys: None,
     }

@@ -346,3 +346,59 @@ test("two people called Sarah Jones in one reviewer's browser: each one's words 
   for (const sarah of sarahs) await sarah.person.context.close();
 });
 
+
+test("a review handed to a new reviewer carries on: the new reviewer takes it, and the reviewee's copy follows", async () => {
+  // Seed 004 6.4-6.6: the reviewer is changed, and the cycle does not begin again.
+  const jo = await personNamed("Jo Lee");
+  const sam = await personNamed("Sam Patel");
+  const ada = await personNamed("Ada Stone");
+  const invitation = await startReview(jo.page);
+  await importAndAccept(sam.page, invitation, "In person");
+  // Sam's pre-review reaches Jo, so Jo holds Sam's keys and the handover goes locked to both.
+  await importAndAccept(jo.page, await sendPreReview(sam.page, "Ran the reading club"), "In person");
+  // Ada's contact card reaches Jo first: a review passes only to keys Jo has compared.
+  await ada.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
+  const [card] = await Promise.all([ada.page.waitForEvent("download"), ada.page.getByRole("button", { name: "Send your contact card" }).click()]);
+  const cardPath = join(dir, `card-ada-${Date.now()}.json`);
+  await card.saveAs(cardPath);
+  await importFile(jo.page, cardPath);
+  const cardItem = jo.page.getByRole("region", { name: /contact card/ }).last();
+  await cardItem.getByLabel("In person").check();
+  await cardItem.getByRole("button", { name: "Add to your contacts" }).click();
+  await jo.page.getByRole("status").filter({ hasText: "Ada Stone is in your contacts" }).waitFor();
+
+  await jo.page.goto(`${app.url}/`);
+  await jo.page.getByRole("link", { name: "Sam Patel" }).first().click();
+  await jo.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
+  await jo.page.getByLabel("New reviewer’s name").fill("Ada Stone");
+  const [handover] = await Promise.all([
+    jo.page.waitForEvent("download"),
+    jo.page.getByRole("button", { name: "Hand the review to another reviewer" }).click(),
+  ]);
+  assert.match(await jo.page.getByTestId("sent-file").textContent(), /for Ada Stone and Sam Patel, encrypted/);
+  const handoverPath = join(dir, handover.suggestedFilename());
+  await handover.saveAs(handoverPath);
+  // Jo keeps the review to read: the reviewer is now Ada, and Jo has nothing left to send.
+  await jo.page.reload();
+  await jo.page.locator("dl.summary-list").first().getByText("Ada Stone").waitFor();
+  assert.equal(await jo.page.getByRole("button", { name: "Hand the review to another reviewer" }).count(), 0);
+
+  // Ada takes the review whole, Sam's pre-review included, as its reviewer.
+  await importAndAccept(ada.page, handoverPath, "In person");
+  await ada.page.goto(`${app.url}/`);
+  await ada.page.getByRole("link", { name: "Sam Patel" }).first().click();
+  await ada.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
+  await ada.page.getByText("Ran the reading club").first().waitFor();
+  await ada.page.getByRole("button", { name: "Send the statement to Sam Patel for comment" }).waitFor();
+
+  // Sam's copy follows: the reviewer is Ada, and the same review and cycle carry on.
+  await importAndAccept(sam.page, handoverPath);
+  await sam.page.goto(`${app.url}/`);
+  await sam.page.getByRole("link", { name: "Open this review" }).first().click();
+  await sam.page.locator("dl.summary-list").first().getByText("Ada Stone").waitFor();
+  await sam.page.locator("dl.summary-list").first().getByText(/^Jo Lee, until \d\d\/\d\d\/\d{4}$/).waitFor();
+  for (const width of [1280, 360]) {
+    await jo.page.setViewportSize({ width, height: 900 });
+    await jo.page.screenshot({ path: `target/screenshots/handover-sent-${width}.png`, fullPage: false });
+  }
+});

@@ -291,10 +291,15 @@ fn Overview(workspace: Workspace) -> impl IntoView {
             let calendar = workspace.storage.with(identity::school_calendar).unwrap_or_default();
             let clocks = deadlines(&review, &calendar);
             let meeting = review.dates.meeting_on.map_or("Not yet set".to_owned(), format_uk_date);
+            // Reviewers who handed the review on: the cycle carried on under the next one.
+            let earlier = workspace.stored().map(|stored| stored.summary.previous_reviewers).unwrap_or_default();
             view! {
                 <dl class="summary-list">
                     <div><dt>"Reviewee"</dt><dd>{name_and_title(&review.reviewee)}</dd></div>
                     <div><dt>"Reviewer"</dt><dd>{name_and_title(&review.reviewer)}</dd></div>
+                    {earlier.into_iter().map(|previous| view! {
+                        <div><dt>"Earlier reviewer"</dt><dd>{format!("{}, until {}", name_and_title(&previous.person), format_uk_date(previous.until))}</dd></div>
+                    }).collect_view()}
                     <div><dt>"Cycle reviewed"</dt><dd>{span(review.reviewed_period())}</dd></div>
                     <div><dt>"Cycle planned"</dt><dd>{span(review.planned_period())}</dd></div>
                     <div><dt>"Pay progression"</dt><dd>{if review.pay_eligible { "Eligible: the statement recommends on pay" } else { "Not part of this review" }}</dd></div>

@@ -20,7 +20,7 @@ use crate::use_cases::sending::Addressee;
 struct Route {
     kind: BundleKind,
     heading: String,
-    explain: &'static str,
+    explain: String,
     asks_for: Option<String>,
 }
 
@@ -32,26 +32,32 @@ fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str, receiver: &str)
             Route {
                 kind: BundleKind::StatementForComment,
                 heading: format!("Send the statement to {reviewee} for comment"),
-                explain: "Sends the statement, the training needs and your sign-off. They add comments and sign, or appeal.",
+                explain: "Sends the statement, the training needs and your sign-off. They add comments and sign, or appeal.".into(),
                 asks_for: None,
             },
             Route {
                 kind: BundleKind::FinalStatement,
                 heading: "Send the final statement to the headteacher".into(),
-                explain: "Once both of you have signed: the statement, training needs and both sign-offs.",
+                explain: "Once both of you have signed: the statement, training needs and both sign-offs.".into(),
                 asks_for: Some("Headteacher’s name".into()),
             },
             Route {
                 kind: BundleKind::CpdNeeds,
                 heading: format!("Send the training needs to the {}", in_a_sentence(receiver)),
-                explain: "Only the training and development needs, nothing else from the review.",
+                explain: "Only the training and development needs, nothing else from the review.".into(),
                 asks_for: Some(format!("{receiver}’s name")),
+            },
+            Route {
+                kind: BundleKind::Handover,
+                heading: "Hand the review to another reviewer".into(),
+                explain: format!("If you can no longer be {reviewee}’s reviewer, the new reviewer carries on from where you are: the cycle does not start again. The file goes to them and to {reviewee}, and you keep the review to read. The new reviewer’s contact card must be in your contacts."),
+                asks_for: Some("New reviewer’s name".into()),
             },
         ],
         Some(Role::Reviewee) => vec![Route {
             kind: BundleKind::Reply,
             heading: format!("Send your reply to {reviewer}"),
-            explain: "Sends your comments and your sign-off, or your appeal.",
+            explain: "Sends your comments and your sign-off, or your appeal.".into(),
             asks_for: None,
         }],
         _ => Vec::new(),
@@ -126,7 +132,7 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                 view! {
                     <form class="send-route" on:submit=send>
                         <h3 class="heading-s">{route.heading.clone()}</h3>
-                        <p>{route.explain}</p>
+                        <p>{route.explain.clone()}</p>
                         {route.asks_for.map(|label| view! {
                             <div class="field">
                                 <label class="field__label" for=field.clone()>{label}</label>
