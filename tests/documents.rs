@@ -344,3 +344,26 @@ fn a_reviewee_may_appeal_against_each_entry_the_statement_holds() {
         ["The assessment against the job role", "The new objectives"]
     );
 }
+
+#[test]
+fn a_statement_reads_the_date_agreed_for_the_next_review_and_objectives_not_agreed() {
+    use appraise::domain::reading::{StatementShape, all_text, statement_by_reviewer};
+    let mut statement = common::statement();
+    let plain = all_text(&statement_by_reviewer(
+        &statement,
+        StatementShape::default(),
+    ));
+    assert!(!plain.contains("Date agreed for the next review"));
+    assert!(!plain.contains("could not be agreed"));
+    statement.next_review_on = Some(common::date(2027, 2, 11));
+    statement.objectives_determined = true;
+    let read = all_text(&statement_by_reviewer(
+        &statement,
+        StatementShape::default(),
+    ));
+    assert!(read.contains("Date agreed for the next review"), "{read}");
+    assert!(read.contains("11/02/2027"));
+    assert!(read.contains(
+        "The objectives could not be agreed, so they were determined as the policy provides."
+    ));
+}

@@ -70,6 +70,10 @@ pub struct Policy {
     /// leader (seed 004: the business manager).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub training_needs_receiver: Option<String>,
+    /// Who determines the objectives when reviewer and reviewee cannot agree them, where the
+    /// policy says (seed 004 2.2: "the reviewer will make the determination").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objectives_determined_by: Option<String>,
     /// Staff the policy does not apply to (probation, induction, short contracts).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exclusions: Vec<Exclusion>,

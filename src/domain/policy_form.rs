@@ -22,6 +22,7 @@ pub mod field {
     /// The button that adds a cycle: where a policy with no cycle (or too many) is pointed.
     pub const ADD_CYCLE: &str = "policy-add-cycle";
     pub const MAX_OBJECTIVES: &str = "policy-max-objectives";
+    pub const OBJECTIVES_DETERMINED: &str = "policy-objectives-determined";
     pub const MAX_OBSERVATIONS: &str = "policy-max-observations";
     pub const REVIEW_LIMIT: &str = "policy-review-limit";
     pub const TRAINING_BY: &str = "policy-training-by";
@@ -217,6 +218,8 @@ pub struct PolicyForm {
     pub headteacher: PeriodForm,
     pub feedback: PeriodForm,
     pub max_objectives: String,
+    /// Who determines objectives that cannot be agreed; blank where the policy names nobody.
+    pub objectives_determined_by: String,
     /// Blank for no limit.
     pub max_observations: String,
     /// Whether the policy says how long a support plan's monitoring runs.
@@ -292,6 +295,7 @@ impl PolicyForm {
             headteacher: PeriodForm::of(deadlines.headteacher_after_meeting),
             feedback: PeriodForm::of(deadlines.observation_feedback),
             max_objectives: policy.max_objectives.to_string(),
+            objectives_determined_by: policy.objectives_determined_by.clone().unwrap_or_default(),
             max_observations: optional_number(policy.max_observations),
             support_plan: plan.is_some(),
             plan_shortest: plan_period(|rules| rules.shortest, PeriodUnit::WorkingWeeks),
@@ -460,6 +464,7 @@ impl PolicyForm {
             "Training needs due by: enter a day and month, for example 31/10, or leave it blank if they go when the statement is agreed.".to_owned()
         });
         let receiver = read.text(field::TRAINING_RECEIVER, &self.training_needs_receiver);
+        let determined_by = read.text(field::OBJECTIVES_DETERMINED, &self.objectives_determined_by);
         let retention_years = read
             .whole(
                 field::RETENTION_YEARS,
@@ -492,6 +497,7 @@ impl PolicyForm {
             training_needs_by,
             training_needs_receiver: Some(receiver)
                 .filter(|named| !named.is_empty() && !named.eq_ignore_ascii_case(CPD_LEADER)),
+            objectives_determined_by: Some(determined_by).filter(|who| !who.is_empty()),
             exclusions: self
                 .exclusions
                 .iter()

@@ -81,6 +81,7 @@ pub fn early_years_setting() -> Policy {
         appeal_within: None,
         training_needs_by: None,
         training_needs_receiver: None,
+        objectives_determined_by: None,
         exclusions: Vec::new(),
     }
 }
@@ -126,6 +127,7 @@ pub fn local_authority_support_staff() -> Policy {
         appeal_within: None,
         training_needs_by: Some(DayOfYear { day: 31, month: 10 }),
         training_needs_receiver: None,
+        objectives_determined_by: Some("the reviewer".into()),
         exclusions: vec![Exclusion::Probation],
     }
 }
@@ -192,6 +194,7 @@ pub fn academy_procedure() -> Policy {
         appeal_within: None,
         training_needs_by: None,
         training_needs_receiver: None,
+        objectives_determined_by: Some("the appraiser".into()),
         exclusions: vec![Exclusion::Probation, Exclusion::Induction],
     }
 }
@@ -259,6 +262,7 @@ pub fn trust_associate_staff() -> Policy {
         appeal_within: None,
         training_needs_by: None,
         training_needs_receiver: None,
+        objectives_determined_by: Some("the headteacher or Operations Director".into()),
         exclusions: vec![Exclusion::Probation, Exclusion::ShortContract],
     }
 }
@@ -299,6 +303,7 @@ pub fn secondary_support_staff() -> Policy {
         appeal_within: None,
         training_needs_by: None,
         training_needs_receiver: Some("Business manager".into()),
+        objectives_determined_by: Some("the reviewer".into()),
         exclusions: vec![Exclusion::ShortContract, Exclusion::Induction],
     }
 }
@@ -425,6 +430,12 @@ mod tests {
             assert_eq!(policy.training_needs_receiver(), receiver, "{}", policy.key);
             assert_eq!(policy.support_plan.is_some(), plan, "{}", policy.key);
             assert_eq!(policy.exclusions, left_out, "{}", policy.key);
+            assert_eq!(
+                policy.objectives_determined_by.is_some(),
+                policy.key != "early-years-setting",
+                "{}: who determines objectives not agreed",
+                policy.key
+            );
             assert!(policy.problems().is_empty(), "{}", policy.key);
         }
     }

@@ -25,10 +25,11 @@ pub enum Figure {
     Appeals,
     TrainingNeeds,
     LeftOut,
+    ObjectivesDetermined,
 }
 
 impl Figure {
-    pub const ALL: [Figure; 18] = [
+    pub const ALL: [Figure; 19] = [
         Figure::Cycle,
         Figure::InterimReviews,
         Figure::NoticeBeforeMeeting,
@@ -47,6 +48,7 @@ impl Figure {
         Figure::Appeals,
         Figure::TrainingNeeds,
         Figure::LeftOut,
+        Figure::ObjectivesDetermined,
     ];
 
     /// The figure's name, as Settings heads it.
@@ -70,6 +72,7 @@ impl Figure {
             Figure::Appeals => "Appeals",
             Figure::TrainingNeeds => "Training needs",
             Figure::LeftOut => "Who the policy leaves out",
+            Figure::ObjectivesDetermined => "Objectives not agreed",
         }
     }
 }
@@ -152,7 +155,7 @@ const WORKING_DAYS: &str = "Appraise counts these as working days, so that nothi
 
 /// Where each figure of the preset `key` comes from, every figure once; `None` for a policy
 /// that is not a preset (a school's own).
-pub fn sources(key: &str) -> Option<[(Figure, Source); 18]> {
+pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
     use Figure as F;
     Some(match key {
         "early-years-setting" => [
@@ -245,6 +248,10 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 18]> {
                 ),
             ),
             (F::LeftOut, NOBODY_LEFT_OUT),
+            (
+                F::ObjectivesDetermined,
+                choice("it says objectives are agreed and names nobody to decide them otherwise."),
+            ),
         ],
         "la-support-staff" => [
             (
@@ -333,6 +340,13 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 18]> {
                     "Background",
                     "those undergoing their probationary period or those subject to capability/disciplinary procedures",
                     "The sentence can be read either way; Appraise reads it as leaving out staff on probation, as the other policies do.",
+                ),
+            ),
+            (
+                F::ObjectivesDetermined,
+                policy(
+                    "Setting Performance Objectives",
+                    "Where a joint determination cannot be made on objectives and outcomes the reviewer will make the determination however there will be a right of appeal",
                 ),
             ),
         ],
@@ -428,6 +442,13 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 18]> {
                 policy(
                     "2.1",
                     "those undergoing a probationary or statutory induction periods – the Performance Management Procedure will not normally apply",
+                ),
+            ),
+            (
+                F::ObjectivesDetermined,
+                policy(
+                    "5.3",
+                    "if that is not possible, the appraiser will determine the objectives",
                 ),
             ),
         ],
@@ -541,6 +562,13 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 18]> {
                     "fixed term contracts of less than one term or those within their six-month probationary period",
                 ),
             ),
+            (
+                F::ObjectivesDetermined,
+                policy(
+                    "Setting Objectives",
+                    "if that is not possible, the Headteachers or Operations Director will determine the objectives",
+                ),
+            ),
         ],
         "secondary-support-staff" => [
             (
@@ -636,6 +664,13 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 18]> {
                     "except those on contracts of less than one term and those undergoing induction",
                 ),
             ),
+            (
+                F::ObjectivesDetermined,
+                policy(
+                    "2.2",
+                    "where a joint determination cannot be made the reviewer will make the determination",
+                ),
+            ),
         ],
         _ => return None,
     })
@@ -686,6 +721,9 @@ pub fn changed_by_school(policy: &Policy, preset: &Policy, figure: Figure) -> bo
                 != (preset.training_needs_by, preset.training_needs_receiver())
         }
         Figure::LeftOut => policy.exclusions != preset.exclusions,
+        Figure::ObjectivesDetermined => {
+            policy.objectives_determined_by != preset.objectives_determined_by
+        }
     }
 }
 

@@ -174,6 +174,12 @@ pub fn statement_by_reviewer(statement: &Statement, shape: StatementShape) -> Ve
         ));
     }
     parts.push(Part::Heading("New objectives".into()));
+    if statement.objectives_determined {
+        parts.push(answer(
+            "Agreement",
+            "The objectives could not be agreed, so they were determined as the policy provides.",
+        ));
+    }
     if statement.new_objectives.is_empty() {
         parts.push(answer("New objectives", ""));
     }

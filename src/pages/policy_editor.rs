@@ -249,6 +249,8 @@ fn PolicyFields(
             <div class="policy-short">
                 <TextField id=field::MAX_OBJECTIVES label=Figure::MaxObjectives.label() hint="The most a statement should set. Reviewers see a warning above this number." value=text(|f| &mut f.max_objectives) error=error_for(errors, field::MAX_OBJECTIVES) />
             </div>
+            <ChangedTag marks=marks figure=Figure::ObjectivesDetermined />
+            <TextField id=field::OBJECTIVES_DETERMINED label="Who determines objectives that cannot be agreed" hint="For example, the reviewer. Leave blank if your policy names nobody." value=text(|f| &mut f.objectives_determined_by) />
             <ChangedTag marks=marks figure=Figure::MaxObservations />
             <div class="policy-short">
                 <TextField id=field::MAX_OBSERVATIONS label=Figure::MaxObservations.label() hint="Formal observations in a cycle. Leave blank for no limit." value=text(|f| &mut f.max_observations) error=error_for(errors, field::MAX_OBSERVATIONS) />

@@ -36,6 +36,7 @@ fn label_in(kind: &str, list: Option<&str>, name: &str) -> Option<&'static str> 
         (Statement::KIND, None, "pay_recommendation") => Some("Pay recommendation"),
         (Statement::KIND, None, "pay_rationale") => Some("Reasons for the pay recommendation"),
         (Statement::KIND, None, "new_objectives") => Some("New objectives"),
+        (Statement::KIND, None, "objectives_determined") => Some("Objectives not agreed"),
         (Statement::KIND, None, "reviewee_comments") => Some("Comments from the reviewee"),
         (Statement::KIND, None, _) => from_table(&Statement::TEXT_FIELDS),
         (Statement::KIND, Some("previous_objectives"), "objective") => Some("the objective"),

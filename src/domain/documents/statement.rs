@@ -32,6 +32,10 @@ pub struct Statement {
     pub pay_recommendation: Option<PayRecommendation>,
     pub pay_rationale: String,
     pub new_objectives: Vec<NewObjective>,
+    /// The objectives could not be agreed, so whoever the policy names determined them; left out
+    /// while they were agreed.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub objectives_determined: bool,
     pub reviewee_comments: String,
 }
 
@@ -221,6 +225,7 @@ impl Statement {
             pay_recommendation: None,
             pay_rationale: String::new(),
             new_objectives: Vec::new(),
+            objectives_determined: false,
             reviewee_comments: String::new(),
         }
     }

@@ -223,6 +223,9 @@ fn NewObjectives(workspace: Workspace) -> impl IntoView {
             </fieldset>
         </For>
         <button type="button" class="button button--secondary" on:click=add>"Add a new objective"</button>
+        {workspace.review.with_untracked(|review| review.as_ref().and_then(|review| review.policy.objectives_determined_by.clone())).map(|who| view! {
+            <DraftCheckbox draft=draft path="statement.objectives_determined" label=format!("We could not agree the objectives, so {who} determined them, as the policy provides") />
+        })}
     }
 }
 
