@@ -6,7 +6,7 @@ import { createRequire } from "node:module";
 import { startApp, newPerson, smallTickBoxes } from "./support.mjs";
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-const PAGES = ["/", "/welcome", "/prepare", "/reviews/new", "/import", "/contacts", "/data", "/settings", "/how-it-works", "/reviews/no-such-review", "/no-such-page"];
+const PAGES = ["/", "/welcome", "/prepare", "/reviews/new", "/import", "/contacts", "/data", "/settings", "/settings/policy", "/how-it-works", "/reviews/no-such-review", "/no-such-page"];
 
 let app;
 before(async () => {
