@@ -82,6 +82,7 @@ async function useSettings(who, path, how, shot) {
   await who.page.getByLabel("Choose files").setInputFiles(path);
   const item = who.page.getByRole("region", { name: /school settings/ }).last();
   await item.getByRole("heading", { name: "School settings from Pat Head" }).waitFor();
+  await item.getByTestId("settings-changes").waitFor();
   const changes = (await item.getByTestId("settings-changes").getByRole("listitem").allTextContents()).map((t) => t.trim());
   const fingerprint = how ? await item.getByTestId("sender-fingerprint").textContent() : null;
   if (shot) await look(who.page, item, shot);

@@ -62,11 +62,10 @@ enum Item {
         file: String,
         name: String,
     },
-    /// The school's settings, with what using them would change, waiting for a decision.
+    /// The school's settings, waiting for a decision once what they change is shown.
     Settings {
         file: String,
         settings: Arc<Verified<SchoolSettingsFile>>,
-        changes: Arc<Vec<String>>,
     },
     SettingsUsed {
         file: String,
@@ -127,16 +126,9 @@ fn examine(storage: AppStorage, importer: Option<&Importer>, file: String, bytes
             };
         }
         Ok(Opened::Settings(settings)) => {
-            return match storage
-                .with(|vault| crate::use_cases::school::preview_settings(vault, &settings))
-            {
-                Some(Ok(changes)) => Item::Settings {
-                    file,
-                    settings: Arc::new(*settings),
-                    changes: Arc::new(changes),
-                },
-                Some(Err(error)) => refuse(error.to_string()),
-                None => refuse("Your data is not open.".into()),
+            return Item::Settings {
+                file,
+                settings: Arc::new(*settings),
             };
         }
         Err(error) => return refuse(error.to_string()),
@@ -386,12 +378,13 @@ fn ItemView(
             </Banner>
         }
         .into_any(),
-        Item::Settings { file, settings, changes } => {
-            let (used_file, declined_file) = (file.clone(), file.clone());
+        Item::Settings { file, settings } => {
+            let (used_file, declined_file, refused_file) = (file.clone(), file.clone(), file.clone());
             view! {
-                <school::SettingsView storage=storage index=index file=file settings=settings changes=changes
+                <school::SettingsView storage=storage index=index file=file settings=settings
                     used=Callback::new(move |version: u32| set(Item::SettingsUsed { file: used_file.clone(), version }))
-                    declined=Callback::new(move |()| set(Item::Refused { file: declined_file.clone(), reason: "You chose not to use these settings: nothing has changed.".into() })) />
+                    declined=Callback::new(move |()| set(Item::Refused { file: declined_file.clone(), reason: "You chose not to use these settings: nothing has changed.".into() }))
+                    refused=Callback::new(move |reason: String| set(Item::Refused { file: refused_file.clone(), reason })) />
             }
             .into_any()
         }
