@@ -22,12 +22,12 @@ const FIRST_VISIT_CEILINGS_KIB = {
   "/prepare": 320,
   "/reviews/new": 302,
   "/reviews/:id": 442,
-  "/import": 378,
+  "/import": 370,
   "/contacts": 260,
   "/data": 235,
   "/how-it-works": 184,
   "/welcome": 271,
-  "/settings": 294,
+  "/settings": 295,
   "/settings/policy": 265,
 };
 const WHOLE_APP_CEILING_KIB = 745;
