@@ -61,21 +61,6 @@ fn closures_are_read_from_uk_dates_with_every_problem_named() {
 }
 
 #[test]
-fn the_objective_limit_is_a_whole_number_from_one_to_ten() {
-    use appraise::domain::school::{MOST_OBJECTIVES, objective_limit};
-    for (typed, expected) in [("3", Some(3)), (" 10 ", Some(10)), ("1", Some(1))] {
-        assert_eq!(objective_limit(typed).ok(), expected, "{typed:?}");
-    }
-    for typed in ["0", "11", "", "three", "2.5", "-1"] {
-        let problem = objective_limit(typed).unwrap_err();
-        assert!(
-            problem.to_string().contains(&MOST_OBJECTIVES.to_string()),
-            "{typed:?}"
-        );
-    }
-}
-
-#[test]
 fn file_names_carry_the_reviewee_as_the_school_chooses() {
     use appraise::domain::school::FileNaming;
     let cases = [

@@ -158,27 +158,6 @@ impl FileNaming {
 /// The most new objectives a school may set as its limit.
 pub const MOST_OBJECTIVES: u32 = 10;
 
-/// The limit on new objectives a review may carry, from what was typed, or why not.
-pub fn objective_limit(typed: &str) -> Result<u32, ObjectiveLimitProblem> {
-    match typed.trim().parse::<u32>() {
-        Ok(number @ 1..=MOST_OBJECTIVES) => Ok(number),
-        _ => Err(ObjectiveLimitProblem),
-    }
-}
-
-/// The typed limit is not a whole number from 1 to [`MOST_OBJECTIVES`].
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ObjectiveLimitProblem;
-
-impl fmt::Display for ObjectiveLimitProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "Enter a whole number of objectives from 1 to {MOST_OBJECTIVES}."
-        )
-    }
-}
-
 /// What is wrong with a closure typed on the settings page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ClosureProblem {

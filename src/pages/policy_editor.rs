@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::settings::change_settings;
 use crate::components::{
     Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for, focus_error_summary,
     focus_field,
@@ -16,26 +17,8 @@ use crate::domain::policy_form::{
 };
 use crate::domain::presets::{self, all_presets};
 use crate::domain::provenance::{Figure, changed_by_school};
-use crate::domain::school::SchoolSettings;
 use crate::state::{AppStorage, use_storage};
 use crate::use_cases::identity;
-
-/// Reads the school's settings, changes them and keeps them; the sentence says why not.
-fn change_settings(
-    storage: AppStorage,
-    change: impl FnOnce(&mut SchoolSettings),
-) -> Result<(), String> {
-    storage
-        .with_mut(|vault| {
-            let mut settings = identity::school_settings(vault)?;
-            change(&mut settings);
-            identity::save_school_settings(vault, &settings, crate::browser::now())
-        })
-        .ok_or_else(|| "Your data is not open. Unlock it or reload the page.".to_owned())?
-        .map_err(|error| error.to_string())?;
-    storage.announce_change("school");
-    Ok(())
-}
 
 #[component]
 pub fn PolicyEditorPage() -> impl IntoView {

@@ -15,7 +15,7 @@ use crate::domain::people::Role;
 use crate::domain::policy::{AfterRetention, Policy};
 use crate::domain::school::{
     ClosureProblem, FileNaming, SchoolSettings, TermsProblem, checked_terms, closure_from,
-    objective_limit, term_from,
+    term_from,
 };
 use crate::domain::{presets, provenance};
 use crate::on_demand::NotFetched;
@@ -23,7 +23,7 @@ use crate::state::{AppStorage, use_storage};
 use crate::use_cases::{identity, school};
 
 /// Reads the school's settings, changes them and keeps them; the sentence says why not.
-fn change_settings(
+pub(super) fn change_settings(
     storage: AppStorage,
     change: impl FnOnce(&mut SchoolSettings),
 ) -> Result<(), String> {
@@ -49,8 +49,6 @@ pub fn SettingsPage() -> impl IntoView {
             .with(|vault| identity::school_settings(vault).unwrap_or_default())
             .unwrap_or_default()
     };
-    // Kept here, so the confirmation outlives the policy view drawn again after the save.
-    let policy_saved = RwSignal::new(None::<Result<(), String>>);
     view! {
         <h1>"Settings"</h1>
         <section class="section" aria-labelledby="details-heading">
@@ -61,7 +59,7 @@ pub fn SettingsPage() -> impl IntoView {
             <h2 id="policy-heading">"Your school’s policy"</h2>
             {move || match settings().policy {
                 None => view! { <p class="empty">"No policy chosen yet: choose one under Your details."</p> }.into_any(),
-                Some(policy) => view! { <PolicyView storage=storage policy=policy outcome=policy_saved /> }.into_any(),
+                Some(policy) => view! { <PolicyView policy=policy /> }.into_any(),
             }}
         </section>
         <Terms storage=storage />
@@ -78,29 +76,14 @@ pub fn SettingsPage() -> impl IntoView {
     }
 }
 
-/// What the policy sets, with its limit on new objectives to adjust.
+/// What the policy sets, with the way to edit it.
 #[component]
-fn PolicyView(
-    storage: AppStorage,
-    policy: Policy,
-    outcome: RwSignal<Option<Result<(), String>>>,
-) -> impl IntoView {
-    let max = RwSignal::new(policy.max_objectives.to_string());
-    let save = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let result = match objective_limit(&max.get_untracked()) {
-            Ok(number) => change_settings(storage, |settings| {
-                if let Some(policy) = settings.policy.as_mut() {
-                    policy.max_objectives = number;
-                }
-            }),
-            Err(problem) => Err(problem.to_string()),
-        };
-        outcome.set(Some(result));
-    };
+fn PolicyView(policy: Policy) -> impl IntoView {
     let deadlines = policy.deadlines;
     view! {
         <p><strong>{policy.name.clone()}</strong>": " {policy.summary.clone()}</p>
+        {(!policy.version.is_empty()).then(|| view! { <p>{format!("Version: {}", policy.version)}</p> })}
+        <p><A href="/settings/policy" attr:class="button button--secondary">"Edit your school’s policy"</A></p>
         <dl class="summary-list">
             {policy.cycles.iter().map(|cycle| view! {
                 <div><dt>{cycle.staff_group.clone()}</dt><dd>{format!("{} months from month {}", cycle.length_months, cycle.start_month)}</dd></div>
@@ -121,12 +104,6 @@ fn PolicyView(
             }}</dd></div>
         </dl>
         <SourcesOfFigures policy=policy.clone() />
-        <form class="form" on:submit=save novalidate>
-            <TextField id="max-objectives" label="Most new objectives in a review" hint="Reviewers see a warning above this number." value=max
-                error=Signal::derive(move || outcome.get().and_then(Result::err)) />
-            <button type="submit" class="button button--secondary">"Save the limit"</button>
-        </form>
-        {move || matches!(outcome.get(), Some(Ok(()))).then(|| view! { <p class="save-indicator" role="status">"Saved. New reviews use it."</p> })}
     }
 }
 
