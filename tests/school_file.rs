@@ -3,6 +3,8 @@
 //! someone other than the publisher it names, from another publisher, an older or the same
 //! version, impossible figures, overlapping terms), with nothing held changed.
 
+mod common;
+
 use appraise::bundle::contacts::{HowVerified, Trust};
 use appraise::bundle::error::BundleError;
 use appraise::bundle::identity::{Identity, KeySeed};
@@ -391,4 +393,63 @@ fn settings_cannot_be_published_without_a_school_or_a_policy() {
         PublishProblem::NoSchool
     );
     assert_eq!(school::held_version(&pat).unwrap(), None);
+}
+
+#[test]
+fn a_file_made_under_newer_settings_is_named_as_such() {
+    let held = |version| appraise::domain::school::Publication {
+        school: "Hill Primary".into(),
+        version,
+        published_on: date("15/07/2026"),
+        publisher: "Pat Head".into(),
+        publisher_keys: appraise::bundle::school_file::keys_text(&keys(3).public_keys()),
+        headteacher: None,
+        cpd_leader: None,
+    };
+    #[rustfmt::skip]
+    let cases = [
+        (Some(held(2)), Some(3), Some("This file was made under version 3 of the school settings; you have version 2: ask Pat Head for the latest.")),
+        (None, Some(1), Some("This file was made under version 1 of the school settings; you have none yet: ask your headteacher for the school settings file.")),
+        (Some(held(3)), Some(3), None),
+        (Some(held(4)), Some(3), None),
+        (Some(held(4)), None, None),
+        (None, None, None),
+    ];
+    for (held, made_under, notice) in cases {
+        assert_eq!(
+            school::newer_settings_notice(held.as_ref(), made_under).as_deref(),
+            notice
+        );
+    }
+}
+
+#[test]
+fn files_sent_name_the_settings_version_they_were_made_under() {
+    use appraise::bundle::payload::{BundleKind, Party};
+    use appraise::use_cases::{reviews, sending};
+    let mut jo = browser(1, "Jo Lee", &[Role::Reviewer]);
+    let review = common::statement_for_comment().review;
+    reviews::start_review(&mut jo, review.clone(), &[], "tab-1", at(1)).unwrap();
+    let sent_under = |jo: &mut Vault<MemoryStore>| {
+        let outgoing = sending::Outgoing {
+            kind: BundleKind::StatementForComment,
+            sender: Party {
+                name: "Jo Lee".into(),
+                staff_id: None,
+                role: Role::Reviewer,
+                keys: Some(keys(1).public_keys()),
+            },
+            text: Default::default(),
+            recipient: None,
+            bundle_id: "statement-1".into(),
+        };
+        sending::prepare_to_send(jo, review.id.as_str(), outgoing, "tab-1", at(4))
+            .unwrap()
+            .settings_version
+    };
+    assert_eq!(sent_under(&mut jo), None, "no settings in use: left out");
+    let published = school::publish(&mut pats_browser(), &keys(3), None, at(2)).unwrap();
+    let file = opened(&published.contents, 1, &jo);
+    school::use_settings(&mut jo, &file, Some(HowVerified::InPerson), at(3)).unwrap();
+    assert_eq!(sent_under(&mut jo), Some(1));
 }

@@ -221,4 +221,8 @@ pub struct Payload {
     /// Document kind → its mergeable state.
     pub documents: BTreeMap<String, DocumentState>,
     pub sign_offs: Vec<SignedSignOff>,
+    /// The version of the school's settings the sender used when they made the file, so that
+    /// someone with an older one is told; left out when they used none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings_version: Option<u32>,
 }

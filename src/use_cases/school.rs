@@ -46,6 +46,25 @@ fn save_held_version<S: KeyValueStore>(
     )
 }
 
+/// What a person is told when a file was made under a newer version of the school's settings
+/// than the one they use (`held`), or `None` when theirs is as new.
+pub fn newer_settings_notice(
+    held: Option<&Publication>,
+    made_under: Option<u32>,
+) -> Option<String> {
+    let made_under = made_under?;
+    match held {
+        Some(held) if held.version >= made_under => None,
+        Some(held) => Some(format!(
+            "This file was made under version {made_under} of the school settings; you have version {}: ask {} for the latest.",
+            held.version, held.publisher
+        )),
+        None => Some(format!(
+            "This file was made under version {made_under} of the school settings; you have none yet: ask your headteacher for the school settings file."
+        )),
+    }
+}
+
 /// Why the settings cannot be published yet.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PublishProblem {

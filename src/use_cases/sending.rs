@@ -1,5 +1,6 @@
 //! Sending: recording what is on screen into the review's documents and making the payload for
-//! the recipient, and noting the day a file went out.
+//! the recipient (naming the version of the school's settings it was made under), and noting the
+//! day a file went out.
 
 use chrono::{DateTime, Utc};
 
@@ -105,7 +106,13 @@ pub fn prepare_to_send<S: KeyValueStore>(
         review: summary,
         documents: documents_to_send(vault, review_id, kind, text, device, now)?,
         sign_offs: sign_offs_to_send(vault, review_id, kind)?,
+        settings_version: settings_version(vault)?,
     })
+}
+
+/// The version of the school's settings in use here, which every file sent names.
+fn settings_version<S: KeyValueStore>(vault: &Vault<S>) -> Result<Option<u32>, RecordsError> {
+    Ok(super::school::held_version(vault)?.map(|held| held.version))
 }
 
 /// The handover of the review to the reviewer `to` (a confirmed contact: the review passes only
@@ -164,6 +171,7 @@ fn hand_over<S: KeyValueStore>(
         review: handed,
         documents,
         sign_offs: sign_offs_to_send(vault, review_id, BundleKind::Handover)?,
+        settings_version: settings_version(vault)?,
     })
 }
 

@@ -98,6 +98,7 @@ fn final_statement(n: usize) -> (Payload, Identity) {
         .into_iter()
         .collect(),
         sign_offs,
+        settings_version: None,
     };
     (payload, reviewer_keys)
 }

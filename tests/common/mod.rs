@@ -384,5 +384,6 @@ pub fn statement_for_comment() -> Payload {
         review: summary_of(&review),
         documents: [("statement".to_string(), state)].into_iter().collect(),
         sign_offs: Vec::new(),
+        settings_version: None,
     }
 }

@@ -430,6 +430,11 @@ fn ItemView(
             let sender = payload.sender.name.clone();
             let changed = summarise_paths(preview.changed.values().flatten());
             let refused = summarise_paths(&preview.refused);
+            // Told, not refused: the file is still the sender's words, but deadlines here may
+            // be counted with an older calendar than theirs.
+            let newer_settings = storage
+                .with(|vault| crate::use_cases::school::held_version(vault).ok().flatten())
+                .and_then(|held| crate::use_cases::school::newer_settings_notice(held.as_ref(), payload.settings_version));
             let confirm = {
                 let (bundle, preview, file, sender) = (bundle.clone(), preview.clone(), file.clone(), sender.clone());
                 move |_| {
@@ -469,6 +474,9 @@ fn ItemView(
                     <h2>{format!("{} from {}", capitalised(payload.kind.label()), sender)}</h2>
                     <p>{format!("For the review of {} by {}, cycle {}. {}", payload.review.reviewee.name, payload.review.reviewer.name, period,
                         if bundle.was_encrypted() { "It was encrypted for you." } else { "It was not encrypted." })}</p>
+                    {newer_settings.map(|notice| view! {
+                        <Banner kind=BannerKind::Warning title="Newer school settings"><p data-testid="newer-settings">{notice}</p></Banner>
+                    })}
                     {namesakes.map(|namesakes| view! {
                         <fingerprint::FingerprintCheck index=index sender=sender_for_check fingerprint=fingerprint namesakes=namesakes how=how />
                     })}
