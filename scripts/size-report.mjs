@@ -18,19 +18,19 @@ import { filesUnder } from "./files.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const FIRST_VISIT_CEILINGS_KIB = {
-  "/": 215,
+  "/": 218,
   "/prepare": 320,
-  "/reviews/new": 302,
-  "/reviews/:id": 442,
-  "/import": 370,
+  "/reviews/new": 310,
+  "/reviews/:id": 445,
+  "/import": 372,
   "/contacts": 260,
   "/data": 235,
   "/how-it-works": 184,
   "/welcome": 271,
-  "/settings": 295,
+  "/settings": 300,
   "/settings/policy": 265,
 };
-const WHOLE_APP_CEILING_KIB = 745;
+const WHOLE_APP_CEILING_KIB = 840;
 
 const fail = (message) => {
   console.error(`size-report: ${message}`);
