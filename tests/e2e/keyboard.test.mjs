@@ -85,8 +85,8 @@ test("first run, settings, a review and a sign-off with the keyboard alone", asy
   await tabTo(page, "Add the closure");
   await page.keyboard.press("Enter");
   await page.getByRole("alert").getByRole("link", { name: /First day: .*not a real day/ }).waitFor();
-  await page.getByLabel("First day").fill("");
-  await page.getByLabel("First day").focus();
+  await page.getByLabel("First day", { exact: true }).fill("");
+  await page.getByLabel("First day", { exact: true }).focus();
   await page.keyboard.type("15/02/2027");
   await page.keyboard.press("Tab");
   await page.keyboard.type("19/02/2027");
