@@ -25,25 +25,12 @@ impl ContactCard {
     /// The card as a file: signed, not encrypted (it holds nothing private, and its reader has
     /// no keys of the sender's yet).
     pub fn write(&self, identity: &Identity) -> String {
-        let bytes = serde_json::to_vec(self).expect("contact cards serialise");
-        let envelope = envelope::sign(&bytes, CARD_TYPE, identity);
-        serde_json::to_string_pretty(&envelope).expect("envelopes serialise")
+        envelope::signed_file(self, CARD_TYPE, identity)
     }
 
     /// A file name a colleague can find: `appraise-contact-card-pat-head.json`.
     pub fn file_name(&self) -> String {
-        let who: String = self
-            .name
-            .split_whitespace()
-            .map(|word| {
-                word.chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .collect::<String>()
-                    .to_lowercase()
-            })
-            .filter(|word| !word.is_empty())
-            .collect::<Vec<_>>()
-            .join("-");
+        let who = super::in_file_name(&self.name);
         if who.is_empty() {
             "appraise-contact-card.json".to_owned()
         } else {

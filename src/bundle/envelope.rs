@@ -127,3 +127,15 @@ pub fn verify(envelope: &Envelope) -> Result<(PublicKeys, Vec<u8>), BundleError>
         .map_err(|_| BundleError::Malformed("its signed content does not unpack".into()))?;
     Ok((signature.keys, json))
 }
+
+/// `value` as a signed file (not encrypted) of `payload_type`: a contact card or the school's
+/// settings, which hold nothing private.
+pub fn signed_file<T: serde::Serialize>(
+    value: &T,
+    payload_type: &str,
+    identity: &Identity,
+) -> String {
+    let bytes = serde_json::to_vec(value).expect("signed files serialise");
+    serde_json::to_string_pretty(&sign(&bytes, payload_type, identity))
+        .expect("envelopes serialise")
+}

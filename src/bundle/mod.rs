@@ -44,6 +44,22 @@ pub fn write_bundle(
     }
 }
 
+/// Words as a file name shows them: lower-case letters and digits, joined by hyphens
+/// ("Hill Primary" → `hill-primary`), so every system can store the name.
+pub fn in_file_name(words: &str) -> String {
+    words
+        .split_whitespace()
+        .map(|word| {
+            word.chars()
+                .filter(char::is_ascii_alphanumeric)
+                .collect::<String>()
+                .to_lowercase()
+        })
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 /// A file name a person can find again, saying what it is, whose review (as the school chose
 /// to name them, see `FileNaming`), which cycle and when, and unique per export:
 /// `appraise-pre-review-sp-2026-27-20261122-0941-3f2a.json`.

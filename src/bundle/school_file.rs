@@ -39,30 +39,17 @@ impl SchoolSettingsFile {
     /// The settings as a file: signed, not encrypted (it holds nothing private, and it goes to
     /// every member of staff, some of whom the publisher has no keys for).
     pub fn write(&self, identity: &Identity) -> String {
-        let bytes = serde_json::to_vec(self).expect("school settings serialise");
-        let envelope = envelope::sign(&bytes, SETTINGS_TYPE, identity);
-        serde_json::to_string_pretty(&envelope).expect("envelopes serialise")
+        envelope::signed_file(self, SETTINGS_TYPE, identity)
     }
 
     /// A file name staff can find: `appraise-school-settings-hill-primary-v3.json`.
     pub fn file_name(&self) -> String {
-        let school: Vec<String> = self
-            .school
-            .split_whitespace()
-            .map(|word| {
-                word.chars()
-                    .filter(char::is_ascii_alphanumeric)
-                    .collect::<String>()
-                    .to_lowercase()
-            })
-            .filter(|word| !word.is_empty())
-            .collect();
-        let mut name = String::from("appraise-school-settings-");
-        for word in school {
-            name.push_str(&word);
-            name.push('-');
+        let school = super::in_file_name(&self.school);
+        if school.is_empty() {
+            format!("appraise-school-settings-v{}.json", self.version)
+        } else {
+            format!("appraise-school-settings-{school}-v{}.json", self.version)
         }
-        format!("{name}v{}.json", self.version)
     }
 
     /// The record kept of this version once it is used.

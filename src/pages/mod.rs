@@ -9,6 +9,7 @@ mod not_found;
 mod policy_editor;
 mod prepare;
 mod review;
+mod school_calendar;
 mod send;
 mod settings;
 mod start_review;

@@ -1,5 +1,5 @@
-//! Settings: your details, your school's policy (what it sets, and the limit on objectives to
-//! adjust), its term dates and the days it is closed (which working-day deadlines skip), the
+//! Settings: your details, your school's policy (what it sets, where each figure comes from, and
+//! the way to edit it), its term dates and closures (`school_calendar`), the
 //! school settings file the headteacher publishes (and which version is in use here), and the way
 //! to your keys, contacts and data. Publishing signs a file, so that part is fetched the first
 //! time someone publishes.
@@ -7,16 +7,13 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::school_calendar::{Closures, Terms};
 use super::welcome::ProfileForm;
-use crate::components::{Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for};
-use crate::domain::calendar::{Closure, Term};
+use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
 use crate::domain::people::Role;
 use crate::domain::policy::{AfterRetention, Policy};
-use crate::domain::school::{
-    ClosureProblem, FileNaming, SchoolSettings, TermsProblem, checked_terms, closure_from,
-    term_from,
-};
+use crate::domain::school::{FileNaming, SchoolSettings};
 use crate::domain::{presets, provenance};
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
@@ -128,107 +125,6 @@ fn SourcesOfFigures(policy: Policy) -> impl IntoView {
     })
 }
 
-/// The days the school is closed: listed, removed, and added with each problem named.
-#[component]
-fn Closures(storage: AppStorage) -> impl IntoView {
-    let closures = move || {
-        storage.changed_elsewhere.track();
-        storage
-            .with(|vault| identity::school_calendar(vault).closures)
-            .unwrap_or_default()
-    };
-    let (name, first, last) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failed = RwSignal::new(None::<String>);
-    let add = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        match closure_from(
-            &name.get_untracked(),
-            &first.get_untracked(),
-            &last.get_untracked(),
-        ) {
-            Err(problems) => errors.set(
-                problems
-                    .into_iter()
-                    .map(|problem| {
-                        use crate::domain::school::ClosureProblem as P;
-                        let field = match problem {
-                            P::NoName => "closure-name",
-                            P::FirstDay(_) => "closure-first",
-                            P::LastDay(_) | P::EndsBeforeItStarts => "closure-last",
-                        };
-                        FieldError {
-                            field,
-                            message: problem.to_string(),
-                        }
-                    })
-                    .collect(),
-            ),
-            Ok(closure) => {
-                errors.set(Vec::new());
-                match change_settings(storage, |settings| {
-                    settings.calendar.closures.push(closure);
-                    settings.calendar.closures.sort_by_key(|c| c.first_day);
-                }) {
-                    Ok(()) => {
-                        name.set(String::new());
-                        first.set(String::new());
-                        last.set(String::new());
-                        failed.set(None);
-                    }
-                    Err(reason) => failed.set(Some(reason)),
-                }
-            }
-        }
-    };
-    let remove = move |closure: Closure| {
-        if let Err(reason) = change_settings(storage, |settings| {
-            settings.calendar.closures.retain(|held| *held != closure);
-        }) {
-            failed.set(Some(reason));
-        }
-    };
-    view! {
-        <section class="section" aria-labelledby="closures-heading">
-            <h2 id="closures-heading">"School closures"</h2>
-            <p>"Deadlines counted in working days skip weekends, bank holidays in England and Wales (built in, 2025 to 2030) and these days. A deadline that falls on a day the school is closed says so, with the first school day after."</p>
-            <Show when=move || !closures().is_empty() fallback=|| view! { <p class="empty">"No closures added yet."</p> }>
-                <ul class="list">
-                    {move || closures().into_iter().map(|closure| {
-                        let when = if closure.first_day == closure.last_day {
-                            format_uk_date(closure.first_day)
-                        } else {
-                            format!("{} to {}", format_uk_date(closure.first_day), format_uk_date(closure.last_day))
-                        };
-                        let label = closure.name.clone();
-                        let this = closure.clone();
-                        view! {
-                            <li class="list-item list-item--text">
-                                <span>{format!("{}: {when}", closure.name)}</span>
-                                <button type="button" class="button button--link" on:click=move |_| remove(this.clone())>
-                                    "Remove"<span class="visually-hidden">{format!(" {label}")}</span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </Show>
-            <ErrorSummary errors=errors id="closure-errors" />
-            <form class="form" on:submit=add novalidate>
-                <TextField id="closure-name" label="What is it?" hint="For example, Half term or Training day." value=name error=error_for(errors, "closure-name") />
-                <TextField id="closure-first" label="First day" hint="For example, 26/10/2026." value=first error=error_for(errors, "closure-first") />
-                <TextField id="closure-last" label="Last day" hint="Leave empty for a single day." value=last error=error_for(errors, "closure-last") />
-                <button type="submit" class="button button--secondary">"Add the closure"</button>
-            </form>
-            {move || failed.get().map(|reason| view! { <Banner kind=BannerKind::Problem title="Not saved"><p>{reason}</p></Banner> })}
-        </section>
-    }
-}
-
 /// How the files people send name the reviewee: initials by default, full names if the school
 /// prefers (file names show in email, so the choice is the school's).
 #[component]
@@ -278,114 +174,6 @@ fn FileNames(storage: AppStorage) -> impl IntoView {
                 Ok(()) => view! { <p class="save-indicator" role="status">"Saved"</p> }.into_any(),
                 Err(reason) => view! { <Banner kind=BannerKind::Problem title="Not saved"><p>{reason}</p></Banner> }.into_any(),
             })}
-        </section>
-    }
-}
-
-/// The school's terms: listed in date order, removed, and added with each problem named (the
-/// new term's own, or how it sits with the others).
-#[component]
-fn Terms(storage: AppStorage) -> impl IntoView {
-    let terms = move || {
-        storage.changed_elsewhere.track();
-        storage
-            .with(|vault| identity::school_calendar(vault).terms)
-            .unwrap_or_default()
-    };
-    let (name, first, last) = (
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-        RwSignal::new(String::new()),
-    );
-    let errors = RwSignal::new(Vec::<FieldError>::new());
-    let failed = RwSignal::new(None::<String>);
-    let add = move |event: leptos::ev::SubmitEvent| {
-        event.prevent_default();
-        let problems: Vec<FieldError> = match term_from(
-            &name.get_untracked(),
-            &first.get_untracked(),
-            &last.get_untracked(),
-        )
-        .map(|term| {
-            let mut all = terms();
-            all.push(term);
-            checked_terms(all)
-        }) {
-            Err(problems) => problems
-                .into_iter()
-                .map(|problem| FieldError {
-                    field: match problem {
-                        ClosureProblem::NoName => "term-name",
-                        ClosureProblem::FirstDay(_) => "term-first",
-                        ClosureProblem::LastDay(_) | ClosureProblem::EndsBeforeItStarts => {
-                            "term-last"
-                        }
-                    },
-                    message: problem.to_string(),
-                })
-                .collect(),
-            Ok(Err(problems)) => problems
-                .into_iter()
-                .map(|problem| FieldError {
-                    field: match problem {
-                        TermsProblem::Overlap { .. } => "term-first",
-                        TermsProblem::TooLong { .. } | TermsProblem::EndsBeforeItStarts { .. } => {
-                            "term-last"
-                        }
-                    },
-                    message: problem.to_string(),
-                })
-                .collect(),
-            Ok(Ok(checked)) => {
-                match change_settings(storage, |settings| settings.calendar.terms = checked) {
-                    Ok(()) => {
-                        name.set(String::new());
-                        first.set(String::new());
-                        last.set(String::new());
-                        failed.set(None);
-                    }
-                    Err(reason) => failed.set(Some(reason)),
-                }
-                Vec::new()
-            }
-        };
-        errors.set(problems);
-    };
-    let remove = move |term: Term| {
-        if let Err(reason) = change_settings(storage, |settings| {
-            settings.calendar.terms.retain(|held| *held != term);
-        }) {
-            failed.set(Some(reason));
-        }
-    };
-    view! {
-        <section class="section" aria-labelledby="terms-heading">
-            <h2 id="terms-heading">"Term dates"</h2>
-            <p>"The days between one term and the next are holidays: deadlines counted in working days skip them, as they skip closures."</p>
-            <Show when=move || !terms().is_empty() fallback=|| view! { <p class="empty">"No terms added yet."</p> }>
-                <ul class="list">
-                    {move || terms().into_iter().map(|term| {
-                        let label = term.name.clone();
-                        let text = format!("{}: {} to {}", term.name, format_uk_date(term.first_day), format_uk_date(term.last_day));
-                        view! {
-                            <li class="list-item list-item--text">
-                                <span>{text}</span>
-                                <button type="button" class="button button--link" on:click=move |_| remove(term.clone())>
-                                    "Remove"<span class="visually-hidden">{format!(" {label}")}</span>
-                                </button>
-                            </li>
-                        }
-                    }).collect_view()}
-                </ul>
-            </Show>
-            <ErrorSummary errors=errors id="term-errors" />
-            <form class="form" on:submit=add novalidate>
-                <TextField id="term-name" label="Term" hint="For example, Autumn term." value=name error=error_for(errors, "term-name") />
-                <TextField id="term-first" label="First day of the term" hint="For example, 02/09/2026." value=first error=error_for(errors, "term-first") />
-                <TextField id="term-last" label="Last day of the term" hint="For example, 18/12/2026." value=last error=error_for(errors, "term-last") />
-                <button type="submit" class="button button--secondary">"Add the term"</button>
-            </form>
-            {move || failed.get().map(|reason| view! { <Banner kind=BannerKind::Problem title="Not saved"><p>{reason}</p></Banner> })}
         </section>
     }
 }

@@ -14,16 +14,22 @@ after(async () => {
   await app?.close();
 });
 
-test("an academy teacher's autumn review carries the pay recommendation and its 31 October deadline", async () => {
+/** Jo Lee, a reviewer set up under `policy` with the clock at `now`. */
+async function reviewerUnder(policy, now) {
   const person = await newPerson(app.browser, { acceptDownloads: true });
-  await person.context.clock.setFixedTime(new Date("2026-10-27T10:00:00Z"));
+  await person.context.clock.setFixedTime(new Date(now));
   const page = await person.context.newPage();
   await page.goto(`${app.url}/welcome`);
   await page.getByLabel("Your name, as colleagues know you").fill("Jo Lee");
   await page.getByLabel("I appraise others (a reviewer)").check();
-  await page.getByLabel("Academy procedure: teachers and support staff").check();
+  await page.getByLabel(policy).check();
   await page.getByRole("button", { name: "Save and continue" }).click();
   await page.getByTestId("welcome-fingerprint").waitFor();
+  return { person, page };
+}
+
+test("an academy teacher's autumn review carries the pay recommendation and its 31 October deadline", async () => {
+  const { person, page } = await reviewerUnder("Academy procedure: teachers and support staff", "2026-10-27T10:00:00Z");
 
   await page.goto(`${app.url}/reviews/new`);
   await page.getByLabel("Reviewee’s name").fill("Ana Cole");
@@ -71,15 +77,7 @@ test("an academy teacher's autumn review carries the pay recommendation and its 
 });
 
 test("a joiner's first cycle is their part of the year, checked against the cycle the meeting plans", async () => {
-  const person = await newPerson(app.browser, { acceptDownloads: true });
-  await person.context.clock.setFixedTime(new Date("2027-01-12T10:00:00Z"));
-  const page = await person.context.newPage();
-  await page.goto(`${app.url}/welcome`);
-  await page.getByLabel("Your name, as colleagues know you").fill("Jo Lee");
-  await page.getByLabel("I appraise others (a reviewer)").check();
-  await page.getByLabel("Secondary school: support staff").check();
-  await page.getByRole("button", { name: "Save and continue" }).click();
-  await page.getByTestId("welcome-fingerprint").waitFor();
+  const { person, page } = await reviewerUnder("Secondary school: support staff", "2027-01-12T10:00:00Z");
 
   await page.goto(`${app.url}/reviews/new`);
   await page.getByLabel("Reviewee’s name").fill("Kit Moss");
