@@ -26,7 +26,7 @@ const FIRST_VISIT_CEILINGS_KIB = {
   "/contacts": 260,
   "/data": 235,
   "/how-it-works": 184,
-  "/welcome": 271,
+  "/welcome": 272,
   "/settings": 300,
   "/settings/policy": 265,
 };
