@@ -254,9 +254,20 @@ const LONGEST_TERM_DAYS: i64 = 20 * 7;
 /// What is wrong with a school's list of terms as a whole.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TermsProblem {
-    Overlap { earlier: String, later: String },
-    TooLong { name: String },
-    EndsBeforeItStarts { name: String },
+    Overlap {
+        earlier: String,
+        later: String,
+    },
+    TooLong {
+        name: String,
+    },
+    EndsBeforeItStarts {
+        name: String,
+    },
+    /// Runs across 31 August: a term falls within one school year.
+    AcrossSchoolYears {
+        name: String,
+    },
 }
 
 impl fmt::Display for TermsProblem {
@@ -270,11 +281,25 @@ impl fmt::Display for TermsProblem {
                 f,
                 "The {name} lasts more than 20 weeks, longer than any school term. Check its first and last days."
             ),
+            TermsProblem::AcrossSchoolYears { name } => write!(
+                f,
+                "The {name} runs past the end of the school year on 31 August. A term falls within one school year, September to August: check its dates."
+            ),
             TermsProblem::EndsBeforeItStarts { name } => write!(
                 f,
                 "The {name} ends before it starts. Enter its last day on or after its first."
             ),
         }
+    }
+}
+
+/// The year a school year starts in: September 2026 to August 2027 is 2026.
+fn school_year(day: NaiveDate) -> i32 {
+    use chrono::Datelike;
+    if day.month() >= 9 {
+        day.year()
+    } else {
+        day.year() - 1
     }
 }
 
@@ -289,6 +314,10 @@ pub fn checked_terms(mut terms: Vec<Term>) -> Result<Vec<Term>, Vec<TermsProblem
             });
         } else if (term.last_day - term.first_day).num_days() > LONGEST_TERM_DAYS {
             problems.push(TermsProblem::TooLong {
+                name: term.name.clone(),
+            });
+        } else if school_year(term.first_day) != school_year(term.last_day) {
+            problems.push(TermsProblem::AcrossSchoolYears {
                 name: term.name.clone(),
             });
         }
@@ -499,6 +528,8 @@ mod tests {
             (vec![term("spring term", "05/01/2027", "26/03/2027"), term("autumn term", "02/09/2026", "18/12/2026")], None),
             (vec![term("autumn term", "02/09/2026", "18/12/2026"), term("spring term", "14/12/2026", "26/03/2027")],
                 Some("The spring term starts before the autumn term ends. Correct the dates so that one term ends before the next begins.")),
+            (vec![term("summer term", "19/04/2027", "03/09/2027")],
+                Some("The summer term runs past the end of the school year on 31 August. A term falls within one school year, September to August: check its dates.")),
             (vec![term("autumn term", "02/09/2026", "26/03/2027")],
                 Some("The autumn term lasts more than 20 weeks, longer than any school term. Check its first and last days.")),
         ];

@@ -170,9 +170,9 @@ pub(super) fn Terms(storage: AppStorage) -> impl IntoView {
                 .map(|problem| FieldError {
                     field: match problem {
                         TermsProblem::Overlap { .. } => TERM_FORM.ids[1],
-                        TermsProblem::TooLong { .. } | TermsProblem::EndsBeforeItStarts { .. } => {
-                            TERM_FORM.ids[2]
-                        }
+                        TermsProblem::TooLong { .. }
+                        | TermsProblem::EndsBeforeItStarts { .. }
+                        | TermsProblem::AcrossSchoolYears { .. } => TERM_FORM.ids[2],
                     },
                     message: problem.to_string(),
                 })
