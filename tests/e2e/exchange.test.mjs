@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile, writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, newPerson } from "./support.mjs";
+import { startApp, newPerson, personNamed as named } from "./support.mjs";
 
 let app;
 let dir;
@@ -18,16 +18,7 @@ after(async () => {
   await app?.close();
 });
 
-async function personNamed(name) {
-  const person = await newPerson(app.browser, { acceptDownloads: true });
-  const page = await person.context.newPage();
-  await page.goto(`${app.url}/contacts`);
-  await page.getByLabel("Your name, as colleagues know you").fill(name);
-  await page.getByLabel("Your name, as colleagues know you").press("Tab");
-  await page.getByText("Name saved").waitFor();
-  const fingerprint = await page.getByTestId("my-fingerprint").textContent();
-  return { person, page, fingerprint };
-}
+const personNamed = (name) => named(app, name);
 
 async function importFile(page, path) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import a file" }).click();

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, newPerson } from "./support.mjs";
+import { startApp, personNamed as named } from "./support.mjs";
 
 const SHOTS = "test-results/screenshots";
 
@@ -24,17 +24,7 @@ after(async () => {
   await app?.close();
 });
 
-async function personNamed(name) {
-  const person = await newPerson(app.browser, { acceptDownloads: true });
-  await person.context.clock.setFixedTime(new Date("2026-07-15T10:00:00Z"));
-  const page = await person.context.newPage();
-  await page.goto(`${app.url}/contacts`);
-  await page.getByLabel("Your name, as colleagues know you").fill(name);
-  await page.getByLabel("Your name, as colleagues know you").press("Tab");
-  await page.getByText("Name saved").waitFor();
-  const fingerprint = await page.getByTestId("my-fingerprint").textContent();
-  return { person, page, fingerprint };
-}
+const personNamed = (name) => named(app, name, { now: "2026-07-15T10:00:00Z" });
 
 async function nav(page, name) {
   const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });

@@ -38,6 +38,20 @@ export async function newPerson(browser, options = {}) {
   return { context, requests, consoleErrors };
 }
 
+/** Someone called `name` in a fresh profile, their name saved on the Contacts page, with the
+ * clock fixed at `now` if given: the profile, its page and the fingerprint it shows. */
+export async function personNamed(app, name, { now, ...options } = {}) {
+  const person = await newPerson(app.browser, { acceptDownloads: true, ...options });
+  if (now) await person.context.clock.setFixedTime(new Date(now));
+  const page = await person.context.newPage();
+  await page.goto(`${app.url}/contacts`);
+  await page.getByLabel("Your name, as colleagues know you").fill(name);
+  await page.getByLabel("Your name, as colleagues know you").press("Tab");
+  await page.getByText("Name saved").waitFor();
+  const fingerprint = await page.getByTestId("my-fingerprint").textContent();
+  return { person, page, fingerprint };
+}
+
 function watchPage(page, consoleErrors) {
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
