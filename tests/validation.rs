@@ -781,3 +781,54 @@ fn withholding_pay_without_a_support_plan_is_warned_about() {
     review.support_plan = Some(common::support_plan());
     assert!(!withheld(&review), "the support given is on record");
 }
+
+#[test]
+fn a_support_plan_outside_its_policys_range_is_warned_about_in_the_policys_words() {
+    use appraise::domain::calendar::Period;
+    use appraise::domain::documents::SupportPlan;
+    use appraise::domain::support_plan_checks::support_plan_warnings;
+    let plain = SchoolCalendar::default();
+    let academy = appraise::domain::presets::preset("academy-procedure").unwrap();
+    let trust = appraise::domain::presets::preset("trust-associate-staff").unwrap();
+    let early_years = appraise::domain::presets::preset("early-years-setting").unwrap();
+    let plan = |period, extension| SupportPlan {
+        monitoring_period: period,
+        extension,
+        ..common::support_plan()
+    };
+    const RANGE: &str = " The policy: “The period of monitoring will normally be between 4 and 8 working weeks … an extension of not normally more than 4 weeks”.";
+    #[rustfmt::skip]
+    let cases: [(&appraise::domain::policy::Policy, SupportPlan, Vec<String>); 7] = [
+        (&academy, plan(Period::working_weeks(4), None), vec![]),
+        (&academy, plan(Period::weeks(6), Some(Period::weeks(4))), vec![]),
+        (&academy, plan(Period::weeks(2), None),
+            vec![format!("The monitoring period of 2 weeks is shorter than the policy’s 4 working weeks: give the reviewee at least that long, or record why not.{RANGE}")]),
+        (&academy, plan(Period::working_weeks(10), None),
+            vec![format!("The monitoring period of 10 working weeks is longer than the policy’s 8 working weeks: shorten it, or record why it needs longer.{RANGE}")]),
+        (&academy, plan(Period::working_weeks(6), Some(Period::weeks(6))),
+            vec![format!("The extension of 6 weeks is longer than the policy’s 4 weeks: shorten it, or record why it needs longer.{RANGE}")]),
+        (&trust, plan(Period::weeks(6), None),
+            vec!["The monitoring period of 6 weeks is longer than the policy’s 4 weeks: shorten it, or record why it needs longer. The policy: “will normally be for a period of four weeks”.".to_owned()]),
+        // Seed 000 sets no period, so any the pair agree is the plan's own.
+        (&early_years, plan(Period::weeks(12), Some(Period::weeks(8))), vec![]),
+    ];
+    for (policy, plan, expected) in cases {
+        let said: Vec<String> = support_plan_warnings(&plan, policy, &plain)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(
+            said, expected,
+            "{} {:?}",
+            policy.key, plan.monitoring_period
+        );
+    }
+    let backwards = SupportPlan {
+        review_on: Some(date(2026, 11, 20)),
+        ..common::support_plan()
+    };
+    assert_eq!(
+        support_plan_warnings(&backwards, &academy, &plain)[0].to_string(),
+        "The review date, 20/11/2026, is before the plan starts on 23/11/2026: choose a review date after the start."
+    );
+}

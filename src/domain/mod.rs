@@ -30,7 +30,8 @@
 //! sign-off as out of date. Signing is refused while required fields are empty
 //! ([`validation`]), which also lists the warnings that never block: too many objectives, an
 //! objective that misses [`smart`], a deadline passed or near ([`deadlines`]), too many
-//! observations, a reviewer over their limit, records past [`retention`]. The [`governors`]
+//! observations, a reviewer over their limit, records past [`retention`]; a support plan outside
+//! its policy's range is warned about in [`support_plan_checks`]. The [`governors`]
 //! report counts outcomes and training themes with small groups hidden.
 
 pub mod bank_holidays;
@@ -56,4 +57,5 @@ pub mod sections;
 pub mod sign_off;
 pub mod smart;
 pub mod standards;
+pub mod support_plan_checks;
 pub mod validation;
