@@ -832,3 +832,50 @@ fn a_support_plan_outside_its_policys_range_is_warned_about_in_the_policys_words
         "The review date, 20/11/2026, is before the plan starts on 23/11/2026: choose a review date after the start."
     );
 }
+
+#[test]
+fn interim_reviews_and_observation_feedback_that_do_not_fit_are_warned_about() {
+    use appraise::domain::documents::{InterimReview, Observation};
+    use appraise::domain::in_year_checks::in_year_warnings;
+    let plain = SchoolCalendar::default();
+    // An academy support-staff review (April to March) met on 22/04/2026: it plans 2026-27.
+    let mut review = common::review("academy-procedure", "Support staff", date(2026, 4, 22));
+    review.dates.meeting_on = Some(date(2026, 4, 22));
+    let said = |review: &Review| -> Vec<String> {
+        in_year_warnings(review, &plain)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    };
+    let interim = |day| InterimReview {
+        date: day,
+        ..common::interim_review()
+    };
+    review.interim_reviews = vec![interim(date(2026, 10, 14))];
+    assert_eq!(said(&review), Vec::<String>::new());
+    review.interim_reviews = vec![interim(date(2026, 3, 2)), interim(date(2027, 5, 4))];
+    assert_eq!(
+        said(&review),
+        [
+            "The interim review is dated 02/03/2026, before the review meeting on 22/04/2026 that set the objectives it looks at: check the date.",
+            "The interim review is dated 04/05/2027, outside the cycle it reviews, 01/04/2026 to 31/03/2027: check the date.",
+        ]
+    );
+    // Seed 002 6.2: feedback "within five working days": Friday 16/10/2026 is due Friday 23/10.
+    review.interim_reviews.clear();
+    let observed = |written| Observation {
+        date: date(2026, 10, 16),
+        verbal_feedback_on: Some(date(2026, 10, 16)),
+        written_feedback_on: Some(written),
+        ..common::observation()
+    };
+    review.observations = vec![observed(date(2026, 10, 23))];
+    assert_eq!(said(&review), Vec::<String>::new());
+    review.observations = vec![observed(date(2026, 11, 2))];
+    assert_eq!(
+        said(&review),
+        [
+            "Feedback on the observation of 16/10/2026 was given on 02/11/2026, after the policy’s 5 working days (due 23/10/2026). Record why, if there was a reason."
+        ]
+    );
+}

@@ -31,7 +31,8 @@
 //! ([`validation`]), which also lists the warnings that never block: too many objectives, an
 //! objective that misses [`smart`], a deadline passed or near ([`deadlines`]), too many
 //! observations, a reviewer over their limit, records past [`retention`]; a support plan outside
-//! its policy's range is warned about in [`support_plan_checks`]. The [`governors`]
+//! its policy's range is warned about in [`support_plan_checks`], an interim review or
+//! observation feedback that does not fit in [`in_year_checks`]. The [`governors`]
 //! report counts outcomes and training themes with small groups hidden.
 
 pub mod bank_holidays;
@@ -44,6 +45,7 @@ pub mod field_map;
 pub mod governors;
 pub mod ical;
 pub mod ids;
+pub mod in_year_checks;
 pub mod people;
 pub mod policy;
 pub mod policy_form;
