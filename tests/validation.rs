@@ -798,7 +798,7 @@ fn a_support_plan_outside_its_policys_range_is_warned_about_in_the_policys_words
     };
     const RANGE: &str = " The policy: “The period of monitoring will normally be between 4 and 8 working weeks … an extension of not normally more than 4 weeks”.";
     #[rustfmt::skip]
-    let cases: [(&appraise::domain::policy::Policy, SupportPlan, Vec<String>); 7] = [
+    let cases: [(&appraise::domain::policy::Policy, SupportPlan, Vec<String>); 8] = [
         (&academy, plan(Period::working_weeks(4), None), vec![]),
         (&academy, plan(Period::weeks(6), Some(Period::weeks(4))), vec![]),
         (&academy, plan(Period::weeks(2), None),
@@ -809,6 +809,8 @@ fn a_support_plan_outside_its_policys_range_is_warned_about_in_the_policys_words
             vec![format!("The extension of 6 weeks is longer than the policy’s 4 weeks: shorten it, or record why it needs longer.{RANGE}")]),
         (&trust, plan(Period::weeks(6), None),
             vec!["The monitoring period of 6 weeks is longer than the policy’s 4 weeks: shorten it, or record why it needs longer. The policy: “will normally be for a period of four weeks”.".to_owned()]),
+        (&trust, plan(Period::weeks(4), Some(Period::weeks(2))),
+            vec!["The plan is extended by 2 weeks, but the policy has no extension: record why it is needed. The policy: “will normally be for a period of four weeks”.".to_owned()]),
         // Seed 000 sets no period, so any the pair agree is the plan's own.
         (&early_years, plan(Period::weeks(12), Some(Period::weeks(8))), vec![]),
     ];

@@ -66,6 +66,15 @@ impl fmt::Display for SupportPlanWarning {
                 extension,
                 longest,
                 words,
+            } if longest.amount == 0 => write!(
+                f,
+                "The plan is extended by {extension}, but the policy has no extension: record why it is needed.{}",
+                quoted(words)
+            ),
+            SupportPlanWarning::ExtensionTooLong {
+                extension,
+                longest,
+                words,
             } => write!(
                 f,
                 "The extension of {extension} is longer than the policy’s {longest}: shorten it, or record why it needs longer.{}",
