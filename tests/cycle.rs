@@ -745,3 +745,35 @@ fn each_role_sees_its_sections_with_where_they_stand_and_finished_ones_folded() 
         assert_eq!(next_section(stage, role), next, "{case}: next section");
     }
 }
+
+#[test]
+fn a_reviewee_is_told_when_their_policy_has_no_appeal_against_the_statement() {
+    use appraise::domain::progress::stage_of;
+    use appraise::domain::sections::{Section, sections};
+    let today = date(2026, 11, 23);
+    let appeal_state = |key: &str| {
+        let mut review = common::review(key, "All staff", date(2026, 10, 1));
+        review.statement = Some(common::statement());
+        let stage = stage_of(&review, NOBODY, today);
+        sections(
+            &review,
+            appraise::domain::people::Role::Reviewee,
+            true,
+            stage,
+            NOBODY,
+            false,
+        )
+        .into_iter()
+        .find(|shown| shown.section == Section::Appeal)
+        .and_then(|shown| shown.state)
+        .unwrap_or_default()
+    };
+    assert_eq!(
+        appeal_state("early-years-setting"),
+        "No appeal against the statement under this policy"
+    );
+    assert_eq!(
+        appeal_state("la-support-staff"),
+        "Only if you disagree with the statement"
+    );
+}

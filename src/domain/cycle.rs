@@ -278,7 +278,24 @@ impl CyclePeriod {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PartYearProblem {
     EndsBeforeItStarts,
-    OutsideTheCycle { cycle: CyclePeriod },
+    /// `first_day` when only the first day is outside; otherwise the last day is at fault.
+    OutsideTheCycle {
+        cycle: CyclePeriod,
+        first_day: bool,
+    },
+}
+
+impl PartYearProblem {
+    /// Whether the first day typed is the one to correct (otherwise the last).
+    pub fn about_first_day(&self) -> bool {
+        matches!(
+            self,
+            PartYearProblem::OutsideTheCycle {
+                first_day: true,
+                ..
+            }
+        )
+    }
 }
 
 impl fmt::Display for PartYearProblem {
@@ -288,7 +305,7 @@ impl fmt::Display for PartYearProblem {
                 f,
                 "Their cycle ends before it starts. Enter a last day after the first."
             ),
-            PartYearProblem::OutsideTheCycle { cycle } => write!(
+            PartYearProblem::OutsideTheCycle { cycle, .. } => write!(
                 f,
                 "A part-year cycle falls within the cycle this meeting plans, {} to {}. Enter dates inside it, or leave them blank for the whole cycle.",
                 super::dates::format_uk_date(cycle.first_day),
@@ -324,7 +341,10 @@ impl CyclePeriod {
             return Err(PartYearProblem::EndsBeforeItStarts);
         }
         if !self.contains(part.first_day) || !self.contains(part.last_day) {
-            return Err(PartYearProblem::OutsideTheCycle { cycle: self });
+            return Err(PartYearProblem::OutsideTheCycle {
+                cycle: self,
+                first_day: self.contains(part.last_day),
+            });
         }
         Ok(Some(part))
     }
@@ -556,6 +576,24 @@ mod tests {
             })
         );
         assert_eq!(planned.part(None, None), Ok(None));
+        let at_fault = |first, last| {
+            planned
+                .part(Some(first), Some(last))
+                .unwrap_err()
+                .about_first_day()
+        };
+        assert!(
+            !at_fault(date(2027, 1, 11), date(2027, 9, 30)),
+            "the last day is outside"
+        );
+        assert!(
+            at_fault(date(2026, 8, 1), date(2027, 1, 30)),
+            "only the first day is outside"
+        );
+        assert!(
+            !at_fault(date(2027, 3, 1), date(2027, 2, 1)),
+            "ends before it starts"
+        );
         assert_eq!(
             planned.part(Some(date(2027, 3, 1)), Some(date(2027, 2, 1))),
             Err(PartYearProblem::EndsBeforeItStarts)

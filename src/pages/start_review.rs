@@ -13,7 +13,7 @@ use crate::components::{
     Banner, BannerKind, ErrorSummary, FieldError, TextField, WhichContact, error_for,
     focus_error_summary,
 };
-use crate::domain::cycle::{CyclePeriod, PartYearProblem};
+use crate::domain::cycle::CyclePeriod;
 use crate::domain::dates::parse_uk_date;
 use crate::domain::ids::Id;
 use crate::domain::people::{PersonRef, Role};
@@ -376,17 +376,12 @@ fn part_year_from(
     let last = day(last, "part-year-last")?;
     let planned =
         CyclePeriod::planned_at(cycle, meeting_on).expect("a meeting date is in some cycle");
-    planned.part(first, last).map_err(|problem| {
-        // The last day is the one at fault unless only the first is outside the cycle.
-        let first_at_fault = last.is_none_or(|last| planned.contains(last))
-            && matches!(problem, PartYearProblem::OutsideTheCycle { .. });
-        FieldError {
-            field: if first_at_fault {
-                "part-year-first"
-            } else {
-                "part-year-last"
-            },
-            message: problem.to_string(),
-        }
+    planned.part(first, last).map_err(|problem| FieldError {
+        field: if problem.about_first_day() {
+            "part-year-first"
+        } else {
+            "part-year-last"
+        },
+        message: problem.to_string(),
     })
 }
