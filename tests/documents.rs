@@ -54,8 +54,8 @@ fn every_document_matches_its_golden_fixture_and_round_trips() {
     assert_matches_golden(&common::pre_review());
     assert_matches_golden(&common::statement());
     assert_matches_golden(&common::cpd_needs());
-    assert_matches_golden(&common::observation());
-    assert_matches_golden(&common::interim_review());
+    assert_matches_golden(&common::observations());
+    assert_matches_golden(&common::interim_reviews());
     assert_matches_golden(&common::support_plan());
     assert_matches_golden(&common::appeal());
     assert_matches_golden(&MeetingChecklist::seed_001());
@@ -63,8 +63,8 @@ fn every_document_matches_its_golden_fixture_and_round_trips() {
     assert_field_map_round_trip(&common::pre_review());
     assert_field_map_round_trip(&common::statement());
     assert_field_map_round_trip(&common::cpd_needs());
-    assert_field_map_round_trip(&common::observation());
-    assert_field_map_round_trip(&common::interim_review());
+    assert_field_map_round_trip(&common::observations());
+    assert_field_map_round_trip(&common::interim_reviews());
     assert_field_map_round_trip(&common::support_plan());
     assert_field_map_round_trip(&common::appeal());
     assert_field_map_round_trip(&MeetingChecklist::seed_001());
@@ -170,10 +170,10 @@ fn wrong_kinds_and_future_formats_are_refused_with_a_sentence() {
     let cases = [
         (json!([1, 2]), RecordError::NotAnObject),
         (
-            to_json(&common::observation()),
+            to_json(&common::observations()),
             RecordError::WrongKind {
                 expected: "cpd_needs",
-                found: "observation".into(),
+                found: "observations".into(),
             },
         ),
         (
@@ -223,8 +223,8 @@ proptest! {
     #[test] fn any_statement_round_trips(d in statement()) { round_trips(&d)?; }
     #[test] fn any_pre_review_round_trips(d in pre_review()) { round_trips(&d)?; }
     #[test] fn any_cpd_needs_round_trip(d in cpd_needs()) { round_trips(&d)?; }
-    #[test] fn any_observation_round_trips(d in observation()) { round_trips(&d)?; }
-    #[test] fn any_interim_review_round_trips(d in interim_review()) { round_trips(&d)?; }
+    #[test] fn any_observations_round_trip(d in observations()) { round_trips(&d)?; }
+    #[test] fn any_interim_reviews_round_trip(d in interim_reviews()) { round_trips(&d)?; }
     #[test] fn any_support_plan_round_trips(d in support_plan()) { round_trips(&d)?; }
     #[test] fn any_appeal_round_trips(d in appeal()) { round_trips(&d)?; }
     #[test] fn any_checklist_round_trips(d in checklist()) { round_trips(&d)?; }

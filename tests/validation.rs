@@ -881,3 +881,52 @@ fn interim_reviews_and_observation_feedback_that_do_not_fit_are_warned_about() {
         ]
     );
 }
+
+#[test]
+fn an_observation_beyond_the_policys_most_a_cycle_is_warned_about() {
+    use appraise::domain::documents::Observation;
+    use appraise::domain::in_year_checks::in_year_warnings;
+    let plain = SchoolCalendar::default();
+    // Seed 002 6.1: "no more than three" a year; the academy's support staff plan April to March.
+    let mut review = common::review("academy-procedure", "Support staff", date(2026, 4, 22));
+    review.dates.meeting_on = Some(date(2026, 4, 22));
+    let observed = |n: u32, day| Observation {
+        id: common::id(&format!("obs-{n}")),
+        date: day,
+        verbal_feedback_on: Some(day),
+        written_feedback_on: Some(day),
+        ..common::observation()
+    };
+    review.observations = vec![
+        observed(1, date(2026, 6, 10)),
+        observed(2, date(2026, 10, 7)),
+        observed(3, date(2027, 1, 13)),
+        // Before the cycle: counted in the one before, not this.
+        observed(0, date(2026, 3, 4)),
+    ];
+    assert!(in_year_warnings(&review, &plain).is_empty());
+    review.observations.push(observed(4, date(2027, 2, 24)));
+    let said: Vec<String> = in_year_warnings(&review, &plain)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "The observation of 24/02/2027 is the fourth this cycle, but the policy allows at most 3. Hold it only if the reviewee agrees, and record why."
+        ]
+    );
+    // Seed 003 allows one formal observation.
+    let mut trust = common::review(
+        "trust-associate-staff",
+        "Associate staff",
+        date(2026, 1, 15),
+    );
+    trust.dates.meeting_on = Some(date(2026, 1, 15));
+    let planned = trust.planned_period();
+    trust.observations = vec![
+        observed(1, planned.first_day.succ_opt().unwrap()),
+        observed(2, planned.last_day.pred_opt().unwrap()),
+    ];
+    assert_eq!(in_year_warnings(&trust, &plain).len(), 1);
+}

@@ -1,6 +1,6 @@
 //! Applying a verified bundle to what is here: each document it carries is merged field by
 //! field, after dropping the fields its sender's role does not own (the reviewee writes their
-//! pre-review, their comments and any appeal; the reviewer writes the statement and CPD needs).
+//! pre-review, their comments and any appeal; the reviewer writes everything else).
 
 use std::collections::BTreeMap;
 
@@ -11,10 +11,7 @@ use crate::domain::people::Role;
 
 /// Who may write a field, by its path.
 pub fn owner_of(path: &str) -> Role {
-    if path.starts_with("pre_review.")
-        || path.starts_with("appeal.")
-        || path == "statement.reviewee_comments"
-    {
+    if crate::domain::documents::written_by_reviewee(path) {
         Role::Reviewee
     } else {
         Role::Reviewer
@@ -86,12 +83,20 @@ pub fn apply(
         let before = local.get(kind).cloned().unwrap_or_default();
         // Fields the sender may not write carry no information: whatever the bundle says about
         // them is replaced by what is here, so it can neither change nor delete them.
+        // A sender's copy that is merely older than ours in such a field (a date the reviewer
+        // recorded since) is not reported: only a write this copy has not seen is.
         let mut incoming = incoming.clone();
         let (theirs, ours) = (incoming.current(), before.current());
+        let news: Vec<String> = incoming
+            .fields
+            .keys()
+            .filter(|path| incoming.has_news_for(&before, path))
+            .cloned()
+            .collect();
         for path in incoming.keep_only(may_write) {
             let says_something =
                 ours.contains_key(&path) || !theirs.get(&path).is_none_or(is_blank);
-            if says_something && theirs.get(&path) != ours.get(&path) {
+            if news.contains(&path) && says_something && theirs.get(&path) != ours.get(&path) {
                 report.refused.push(path.clone());
             }
             if let Some(versions) = before.fields.get(&path) {

@@ -236,6 +236,14 @@ impl DocumentState {
             .collect()
     }
 
+    /// Whether this copy holds a version of the field at `path` that `other` has not seen: a
+    /// write `other` does not know of, as opposed to an older value it has since replaced.
+    pub fn has_news_for(&self, other: &DocumentState, path: &str) -> bool {
+        self.fields
+            .get(path)
+            .is_some_and(|versions| versions.iter().any(|version| !other.covers(&version.dot)))
+    }
+
     /// Keeps only the fields `allowed` accepts; returns the paths it dropped.
     pub fn keep_only(&mut self, allowed: impl Fn(&str) -> bool) -> Vec<String> {
         let refused: Vec<String> = self

@@ -32,6 +32,15 @@ pub enum BundleKind {
     /// Reviewer → a new reviewer and the reviewee: the review passes to the new reviewer and the
     /// cycle carries on (seed 004 6.6: it "will not begin again").
     Handover,
+    /// Either party → the other: the cycle's observations (the observer's record and feedback;
+    /// the reviewee's comments).
+    Observations,
+    /// Either party → the other: the interim reviews, with the sign-offs agreeing them.
+    InterimReviews,
+    /// Either party → the other: the support plan and its sign-offs. It goes to nobody else.
+    SupportPlan,
+    /// Reviewer → headteacher: a support plan whose outcome is the formal capability procedure.
+    CapabilityReferral,
 }
 
 impl BundleKind {
@@ -44,6 +53,10 @@ impl BundleKind {
             BundleKind::FinalStatement => "final statement",
             BundleKind::CpdNeeds => "training needs",
             BundleKind::Handover => "handover to a new reviewer",
+            BundleKind::Observations => "observations",
+            BundleKind::InterimReviews => "interim reviews",
+            BundleKind::SupportPlan => "support plan",
+            BundleKind::CapabilityReferral => "support plan for the headteacher",
         }
     }
 
@@ -71,7 +84,18 @@ impl BundleKind {
             BundleKind::Reply => &["statement", "cpd_needs", "appeal"],
             BundleKind::FinalStatement => &["statement", "cpd_needs", "appeal"],
             BundleKind::CpdNeeds => &["cpd_needs"],
-            BundleKind::Handover => &["pre_review", "statement", "cpd_needs", "appeal"],
+            BundleKind::Handover => &[
+                "pre_review",
+                "statement",
+                "cpd_needs",
+                "appeal",
+                "observations",
+                "interim_reviews",
+                "support_plan",
+            ],
+            BundleKind::Observations => &["observations"],
+            BundleKind::InterimReviews => &["interim_reviews"],
+            BundleKind::SupportPlan | BundleKind::CapabilityReferral => &["support_plan"],
         }
     }
 }

@@ -86,6 +86,18 @@ pub fn weekday_name(date: NaiveDate) -> &'static str {
     }
 }
 
+/// A count as an ordinal in words, "first" to "tenth", then "11th", "12th"…
+pub fn ordinal(n: usize) -> String {
+    const WORDS: [&str; 10] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+        "tenth",
+    ];
+    match n {
+        1..=10 => WORDS[n - 1].to_owned(),
+        _ => format!("{n}th"),
+    }
+}
+
 /// Writes a date as `yyyymmdd`, the basic ISO 8601 form that calendar files use.
 pub fn format_basic_iso_date(date: NaiveDate) -> String {
     format!("{:04}{:02}{:02}", date.year(), date.month(), date.day())

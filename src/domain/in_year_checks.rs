@@ -1,8 +1,9 @@
 //! The year between meetings checked against the review and its policy: an interim review dated
 //! before the meeting that set the objectives it looks at, or outside the cycle that meeting
 //! planned; observation feedback given after the policy's time (seed 002 6.2: "within five
-//! working days"; seed 003: "within 48 hours"). Each is a warning with a sentence, as a record
-//! may be entered late.
+//! working days"; seed 003: "within 48 hours"); more observations than the policy's most a cycle
+//! (seed 002 6.1: "no more than three"; seed 003: one formal observation). Each is a warning with
+//! a sentence, as a record may be entered late and an extra observation may have been agreed.
 
 use chrono::NaiveDate;
 use std::fmt;
@@ -28,6 +29,12 @@ pub enum InYearWarning {
         given_on: NaiveDate,
         due: NaiveDate,
         within: Period,
+    },
+    /// The observation on `observed_on` is number `number` of the cycle; the policy allows `max`.
+    TooManyObservations {
+        observed_on: NaiveDate,
+        number: usize,
+        max: u32,
     },
 }
 
@@ -63,6 +70,16 @@ impl fmt::Display for InYearWarning {
                 format_uk_date(*given_on),
                 format_uk_date(*due)
             ),
+            InYearWarning::TooManyObservations {
+                observed_on,
+                number,
+                max,
+            } => write!(
+                f,
+                "The observation of {} is the {} this cycle, but the policy allows at most {max}. Hold it only if the reviewee agrees, and record why.",
+                format_uk_date(*observed_on),
+                super::dates::ordinal(*number)
+            ),
         }
     }
 }
@@ -87,6 +104,22 @@ pub fn in_year_warnings(review: &Review, calendar: &SchoolCalendar) -> Vec<InYea
                 });
             }
             _ => {}
+        }
+    }
+    if let Some(max) = review.policy.max_observations {
+        let mut in_cycle: Vec<NaiveDate> = review
+            .observations
+            .iter()
+            .map(|observation| observation.date)
+            .filter(|day| planned.contains(*day))
+            .collect();
+        in_cycle.sort();
+        for (number, observed_on) in in_cycle.into_iter().enumerate().skip(max as usize) {
+            warnings.push(InYearWarning::TooManyObservations {
+                observed_on,
+                number: number + 1,
+                max,
+            });
         }
     }
     let within = review.policy.deadlines.observation_feedback;

@@ -9,11 +9,14 @@ use sha2::{Digest, Sha256};
 use std::fmt;
 
 use super::cycle::Review;
-use super::documents::{CpdNeeds, Document, Statement};
+use super::documents::{
+    CpdNeeds, Document, InterimReviewLog, Statement, SupportPlan, written_by_reviewee,
+};
 use super::field_map::{FieldMap, to_field_map};
 use super::people::PersonRef;
 use super::validation::{
-    MissingField, missing_before_signing_cpd, missing_before_signing_statement,
+    MissingField, missing_before_signing_cpd, missing_before_signing_interim,
+    missing_before_signing_statement, missing_before_signing_support_plan,
 };
 
 /// Who is signing, which decides what their signature covers.
@@ -76,14 +79,32 @@ impl fmt::Display for SignOffRefused {
 
 impl std::error::Error for SignOffRefused {}
 
-/// The reviewer's signature covers the statement except the reviewee's own comments, which are
+/// The reviewer's signature covers a document except the reviewee's own words, which are
 /// written after the reviewer signs; the reviewee's covers everything.
 fn covered<D: Document>(document: &D, role: SignerRole) -> FieldMap {
     let mut fields = to_field_map(document);
     if role == SignerRole::Reviewer {
-        fields.remove(&format!("{}.reviewee_comments", D::KIND));
+        fields.retain(|path, _| !written_by_reviewee(path));
     }
     fields
+}
+
+/// The name a sign-off on one interim review goes under: `interim_reviews[<id>]`.
+pub fn interim_review_document(id: &str) -> String {
+    format!("{}[{id}]", InterimReviewLog::KIND)
+}
+
+/// The fields of the interim review `id` that `role`'s signature covers.
+fn covered_interim(log: &InterimReviewLog, id: &str, role: SignerRole) -> Option<FieldMap> {
+    log.items
+        .iter()
+        .any(|item| item.id.as_str() == id)
+        .then(|| {
+            let prefix = format!("{}.items[{id}]", InterimReviewLog::KIND);
+            let mut fields = covered(log, role);
+            fields.retain(|path, _| path.starts_with(&prefix));
+            fields
+        })
 }
 
 /// SHA-256 (hex) of the fields as canonical JSON: keys in path order, no spaces.
@@ -159,7 +180,7 @@ pub fn before_sending(
 ) -> Vec<String> {
     let mut cautions = Vec::new();
     for (sign_off, status) in held {
-        if !carried.contains(&sign_off.document.as_str()) {
+        if !carried.contains(&sign_off.document_kind()) {
             continue;
         }
         if let SignOffStatus::OutOfDate { changed } = status {
@@ -206,6 +227,11 @@ pub fn signing_before_the_meeting(
 }
 
 impl SignOff {
+    /// The kind of document signed: `interim_reviews` for a sign-off on one interim review.
+    pub fn document_kind(&self) -> &str {
+        self.document.split('[').next().unwrap_or(&self.document)
+    }
+
     /// The sign-off in a line: what, by whom in which part, and when.
     pub fn describe(&self) -> String {
         format!(
@@ -245,14 +271,64 @@ impl SignOff {
         }
     }
 
+    /// Signs the review's support plan, or refuses with every empty required field.
+    pub fn for_support_plan(
+        review: &Review,
+        role: SignerRole,
+        on: NaiveDate,
+    ) -> Result<SignOff, SignOffRefused> {
+        let missing = missing_before_signing_support_plan(review);
+        match &review.support_plan {
+            Some(plan) if missing.is_empty() => Ok(seal(plan, role, signer(review, role), on)),
+            _ => Err(SignOffRefused { missing }),
+        }
+    }
+
+    /// Signs the interim review `id`, agreeing its progress notes and any revised objectives, or
+    /// refuses with every empty required field.
+    pub fn for_interim_review(
+        review: &Review,
+        id: &str,
+        role: SignerRole,
+        on: NaiveDate,
+    ) -> Result<SignOff, SignOffRefused> {
+        let missing = missing_before_signing_interim(review, id);
+        let log = InterimReviewLog {
+            items: review.interim_reviews.clone(),
+        };
+        match covered_interim(&log, id, role) {
+            Some(covered) if missing.is_empty() => Ok(SignOff {
+                document: interim_review_document(id),
+                role,
+                signer: signer(review, role).clone(),
+                signed_on: on,
+                fingerprint: fingerprint(&covered),
+                covered,
+            }),
+            _ => Err(SignOffRefused { missing }),
+        }
+    }
+
     /// Whether this sign-off still covers the review's document as it is now.
     pub fn status(&self, review: &Review) -> SignOffStatus {
         if fingerprint(&self.covered) != self.fingerprint {
             return SignOffStatus::Invalid;
         }
-        let now = match self.document.as_str() {
-            Statement::KIND => review.statement.as_ref().map(|d| covered(d, self.role)),
-            CpdNeeds::KIND => review.cpd_needs.as_ref().map(|d| covered(d, self.role)),
+        let interim = self
+            .document
+            .strip_prefix(&format!("{}[", InterimReviewLog::KIND))
+            .and_then(|rest| rest.strip_suffix(']'));
+        let now = match (self.document.as_str(), interim) {
+            (_, Some(id)) => covered_interim(
+                &InterimReviewLog {
+                    items: review.interim_reviews.clone(),
+                },
+                id,
+                self.role,
+            ),
+            (Statement::KIND, _) => review.statement.as_ref().map(|d| covered(d, self.role)),
+            (CpdNeeds::KIND, _) => review.cpd_needs.as_ref().map(|d| covered(d, self.role)),
+            (SupportPlan::KIND, _) => review.support_plan.as_ref().map(|d| covered(d, self.role)),
             _ => None,
         };
         let Some(now) = now else {

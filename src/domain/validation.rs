@@ -88,28 +88,92 @@ pub fn missing_before_signing_statement(review: &Review) -> Vec<MissingField> {
             "At least one new objective",
         ));
     }
-    for (number, objective) in statement.new_objectives.iter().enumerate() {
+    missing_in_objectives(
+        "statement.new_objectives",
+        "New objective",
+        &statement.new_objectives,
+        &mut list,
+    );
+    list
+}
+
+/// The empty required fields of the objectives listed at `list_path`, each named "`name` 2: …".
+fn missing_in_objectives(
+    list_path: &str,
+    name: &str,
+    objectives: &[crate::domain::documents::NewObjective],
+    list: &mut Vec<MissingField>,
+) {
+    for (number, objective) in objectives.iter().enumerate() {
         let n = number + 1;
-        let path = |field: &str| format!("statement.new_objectives[{}].{field}", objective.id);
-        if blank(&objective.objective) {
-            list.push(missing(
-                path("objective"),
-                format!("New objective {n}: the objective"),
-            ));
-        }
-        if blank(&objective.success_criteria) {
-            list.push(missing(
-                path("success_criteria"),
-                format!("New objective {n}: how you will know it is achieved"),
-            ));
-        }
-        if blank(&objective.actions) {
-            list.push(missing(
-                path("actions"),
-                format!("New objective {n}: what will be done"),
-            ));
+        let path = |field: &str| format!("{list_path}[{}].{field}", objective.id);
+        let required = [
+            ("objective", &objective.objective, "the objective"),
+            (
+                "success_criteria",
+                &objective.success_criteria,
+                "how you will know it is achieved",
+            ),
+            ("actions", &objective.actions, "what will be done"),
+        ];
+        for (field, text, label) in required {
+            if blank(text) {
+                list.push(missing(path(field), format!("{name} {n}: {label}")));
+            }
         }
     }
+}
+
+/// The support plan's required fields that are empty: what the concerns are, at least one
+/// target, the support, who monitors and how, and when monitoring starts and is reviewed.
+pub fn missing_before_signing_support_plan(review: &Review) -> Vec<MissingField> {
+    let Some(plan) = &review.support_plan else {
+        return vec![missing("support_plan", "the support plan")];
+    };
+    let mut list = Vec::new();
+    let texts = [
+        ("concerns", &plan.concerns, "Concerns"),
+        ("support_agreed", &plan.support_agreed, "Support agreed"),
+        ("monitored_by", &plan.monitored_by, "Monitored by"),
+        (
+            "how_monitored",
+            &plan.how_monitored,
+            "How progress is monitored",
+        ),
+    ];
+    for (field, text, label) in texts {
+        if blank(text) {
+            list.push(missing(format!("support_plan.{field}"), label));
+        }
+    }
+    if plan.targets.iter().all(|target| blank(&target.target)) {
+        list.push(missing("support_plan.targets", "At least one target"));
+    }
+    if plan.starts_on.is_none() {
+        list.push(missing("support_plan.starts_on", "Monitoring starts on"));
+    }
+    if plan.review_on.is_none() {
+        list.push(missing("support_plan.review_on", "Review date"));
+    }
+    list
+}
+
+/// The interim review `id`'s required fields that are empty: its revised objectives' own.
+pub fn missing_before_signing_interim(review: &Review, id: &str) -> Vec<MissingField> {
+    let Some(interim) = review
+        .interim_reviews
+        .iter()
+        .find(|item| item.id.as_str() == id)
+    else {
+        return vec![missing("interim_reviews", "the interim review")];
+    };
+    let mut list = Vec::new();
+    missing_in_objectives(
+        &format!("interim_reviews.items[{id}].revised_objectives"),
+        "Revised objective",
+        &interim.revised_objectives,
+        &mut list,
+    );
     list
 }
 

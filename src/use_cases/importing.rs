@@ -94,9 +94,12 @@ fn writer_of<S: KeyValueStore>(
     }
     if !matches!(
         payload.kind,
-        BundleKind::FinalStatement | BundleKind::CpdNeeds
+        BundleKind::FinalStatement | BundleKind::CpdNeeds | BundleKind::CapabilityReferral
     ) {
         return Ok((Writer::Party(role), role, creates));
+    }
+    if payload.kind == BundleKind::CapabilityReferral && !refers_to_capability(payload) {
+        return Err(RecordsError::NotFormalCapability);
     }
     if role != Role::Reviewer {
         return Err(RecordsError::NotTheReviewer {
@@ -128,6 +131,7 @@ fn sender_role<S: KeyValueStore>(
         BundleKind::Invitation
             | BundleKind::FinalStatement
             | BundleKind::CpdNeeds
+            | BundleKind::CapabilityReferral
             | BundleKind::Handover
     );
     if creates && !may_create {
@@ -158,6 +162,15 @@ fn sender_role<S: KeyValueStore>(
             sender: payload.sender.name.clone(),
         },
     })
+}
+
+/// Whether the support plan a file carries ended in the formal capability procedure.
+fn refers_to_capability(payload: &Payload) -> bool {
+    payload
+        .documents
+        .get("support_plan")
+        .and_then(|plan| plan.current().get("support_plan.outcome").cloned())
+        == Some(serde_json::Value::from("formal_capability"))
 }
 
 /// Whether a handover comes from the reviewer it hands the review on from: the keys bound to the

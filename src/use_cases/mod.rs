@@ -72,6 +72,9 @@ pub enum RecordsError {
     HandoverNotFromTheReviewer {
         reviewer: String,
     },
+    /// A support plan for the headteacher whose outcome is not formal capability: support
+    /// plans stay between the two parties otherwise.
+    NotFormalCapability,
     /// Sent in the name of a party whose place in the review is bound to other keys.
     NotTheirKeys {
         sender: String,
@@ -94,7 +97,7 @@ impl fmt::Display for RecordsError {
             ),
             RecordsError::NotTheReviewer { sender } => write!(
                 f,
-                "This file passes a review on, but it is from {sender}, who is not the review’s reviewer. Only the reviewer sends final statements and training needs; check with them."
+                "This file passes a review on, but it is from {sender}, who is not the review’s reviewer. Only the reviewer sends final statements, training needs and support plans beyond the review; check with them."
             ),
             RecordsError::NoSuchContact => write!(
                 f,
@@ -128,6 +131,10 @@ impl fmt::Display for RecordsError {
             RecordsError::HandoverNotFromTheReviewer { reviewer } => write!(
                 f,
                 "This file hands the review to a new reviewer, but it was not signed with the keys of its reviewer, {reviewer}. Only the reviewer hands a review on: do not import it, and check with {reviewer} by phone or in person."
+            ),
+            RecordsError::NotFormalCapability => write!(
+                f,
+                "A support plan goes to the headteacher only when its outcome is the formal capability procedure. Until then it stays between the reviewer and the reviewee: record the outcome first if that is the decision."
             ),
             RecordsError::UnknownReview => write!(
                 f,

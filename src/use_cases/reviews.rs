@@ -182,7 +182,10 @@ pub fn load_review<S: KeyValueStore>(
     vault: &Vault<S>,
     id: &str,
 ) -> Result<Option<crate::domain::cycle::Review>, RecordsError> {
-    use crate::domain::documents::{CpdNeeds, Document, PreReviewAuthor, PreReviewForm, Statement};
+    use crate::domain::documents::{
+        CpdNeeds, Document, InterimReviewLog, ObservationLog, PreReviewAuthor, PreReviewForm,
+        Statement, SupportPlan,
+    };
     use crate::domain::field_map::from_field_map;
     let Some(stored) = review(vault, id)? else {
         return Ok(None);
@@ -235,5 +238,17 @@ pub fn load_review<S: KeyValueStore>(
     review.appeal = read(vault, id, &crate::domain::documents::Appeal::blank())?;
     let checklist = crate::domain::documents::MeetingChecklist::seed_001();
     review.checklist = read(vault, id, &checklist)?.unwrap_or(checklist);
+    review.observations = read(vault, id, &ObservationLog::default())?
+        .map(|log| log.items)
+        .unwrap_or_default();
+    review.interim_reviews = read(vault, id, &InterimReviewLog::default())?
+        .map(|log| log.items)
+        .unwrap_or_default();
+    let no_plan = SupportPlan::blank(crate::domain::calendar::Period::weeks(4));
+    review.support_plan = read(vault, id, &no_plan)?;
+    review.state.suspension = review
+        .support_plan
+        .as_ref()
+        .and_then(SupportPlan::suspension);
     Ok(Some(review))
 }

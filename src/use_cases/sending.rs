@@ -65,8 +65,11 @@ pub fn prepare_to_send<S: KeyValueStore>(
     if kind == BundleKind::Handover {
         return hand_over(vault, summary, recipient, sender, bundle_id, now);
     }
+    if kind == BundleKind::CapabilityReferral && !in_formal_capability(vault, review_id)? {
+        return Err(RecordsError::NotFormalCapability);
+    }
     let outside_role = match kind {
-        BundleKind::FinalStatement => Some(Role::Headteacher),
+        BundleKind::FinalStatement | BundleKind::CapabilityReferral => Some(Role::Headteacher),
         BundleKind::CpdNeeds => Some(Role::CpdLeader),
         _ => None,
     };
@@ -108,6 +111,19 @@ pub fn prepare_to_send<S: KeyValueStore>(
         sign_offs: sign_offs_to_send(vault, review_id, kind)?,
         settings_version: settings_version(vault)?,
     })
+}
+
+/// Whether the review's support plan ended in the formal capability procedure, the one case in
+/// which it goes beyond the two parties (to the headteacher).
+fn in_formal_capability<S: KeyValueStore>(
+    vault: &Vault<S>,
+    review_id: &str,
+) -> Result<bool, RecordsError> {
+    Ok(super::reviews::load_review(vault, review_id)?
+        .and_then(|review| review.support_plan)
+        .is_some_and(|plan| {
+            plan.outcome == Some(crate::domain::documents::SupportOutcome::FormalCapability)
+        }))
 }
 
 /// The version of the school's settings in use here, which every file sent names.
@@ -183,10 +199,7 @@ fn sign_offs_to_send<S: KeyValueStore>(
 ) -> Result<Vec<crate::bundle::sign_off::SignedSignOff>, RecordsError> {
     Ok(sign_offs(vault, review_id)?
         .into_iter()
-        .filter(|signed| {
-            kind.documents()
-                .contains(&signed.sign_off.document.as_str())
-        })
+        .filter(|signed| kind.documents().contains(&signed.sign_off.document_kind()))
         .collect())
 }
 

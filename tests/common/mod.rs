@@ -127,6 +127,20 @@ pub fn observation() -> Observation {
         key_points: "Clear modelling; pace dipped in the last ten minutes.".into(),
         verbal_feedback_on: Some(date(2026, 11, 20)),
         written_feedback_on: None,
+        notice_given_on: Some(date(2026, 11, 13)),
+        reviewee_comments: "Agreed about the pace; the group was new that week.".into(),
+    }
+}
+
+pub fn observations() -> ObservationLog {
+    ObservationLog {
+        items: vec![observation()],
+    }
+}
+
+pub fn interim_reviews() -> InterimReviewLog {
+    InterimReviewLog {
+        items: vec![interim_review()],
     }
 }
 
@@ -134,12 +148,17 @@ pub fn interim_review() -> InterimReview {
     InterimReview {
         id: id("interim-1"),
         date: date(2027, 2, 10),
+        not_held: false,
         progress: vec![ObjectiveProgress {
             id: id("obj-1"),
-            comment: "Two groups running.".into(),
+            objective: "Raise attainment in phonics".into(),
+            reviewer_comment: "Two groups running.".into(),
+            reviewee_comment: "The third starts after half-term.".into(),
         }],
         revised_objectives: vec![objective(4, Some(date(2027, 7, 16)))],
-        revisions_agreed_by_both: true,
+        wellbeing: "Workload manageable; asked to keep PPA on Fridays.".into(),
+        notes: String::new(),
+        reviewee_comments: String::new(),
     }
 }
 
@@ -160,6 +179,8 @@ pub fn support_plan() -> SupportPlan {
         monitoring_period: appraise::domain::calendar::Period::working_weeks(4),
         extension: None,
         outcome: None,
+        outcome_on: None,
+        capability_ended_on: None,
     }
 }
 

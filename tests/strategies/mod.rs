@@ -218,46 +218,91 @@ pub fn observation() -> impl Strategy<Value = Observation> {
         text(),
         proptest::option::of(day()),
         proptest::option::of(day()),
+        proptest::option::of(day()),
+        text(),
     )
         .prop_map(
-            |(date, observer, focus, key_points, verbal_feedback_on, written_feedback_on)| {
-                Observation {
-                    id: common::id("obs-1"),
-                    date,
-                    observer,
-                    focus,
-                    key_points,
-                    verbal_feedback_on,
-                    written_feedback_on,
-                }
+            |(
+                date,
+                observer,
+                focus,
+                key_points,
+                notice_given_on,
+                verbal_feedback_on,
+                written_feedback_on,
+                reviewee_comments,
+            )| Observation {
+                id: common::id("obs-1"),
+                date,
+                observer,
+                focus,
+                notice_given_on,
+                key_points,
+                verbal_feedback_on,
+                written_feedback_on,
+                reviewee_comments,
             },
         )
+}
+
+/// Up to three observations with distinct ids.
+pub fn observations() -> impl Strategy<Value = ObservationLog> {
+    (
+        proptest::collection::vec(observation(), 0..3),
+        ids("obs", 0..3),
+    )
+        .prop_map(|(items, item_ids)| ObservationLog {
+            items: with_ids(items, item_ids, |o, id| o.id = id),
+        })
 }
 
 pub fn interim_review() -> impl Strategy<Value = InterimReview> {
     (
         day(),
-        proptest::collection::vec(text(), 0..3),
+        proptest::collection::vec((text(), text()), 0..3),
         ids("obj", 0..3),
         proptest::collection::vec(new_objective(), 0..3),
         ids("rev", 0..3),
         any::<bool>(),
+        text(),
+        text(),
     )
         .prop_map(
-            |(date, comments, progress_ids, revised, revised_ids, revisions_agreed_by_both)| {
+            |(date, comments, progress_ids, revised, revised_ids, not_held, wellbeing, notes)| {
                 InterimReview {
                     id: common::id("interim-1"),
                     date,
+                    not_held,
                     progress: comments
                         .into_iter()
                         .zip(progress_ids)
-                        .map(|(comment, id)| ObjectiveProgress { id, comment })
+                        .map(
+                            |((reviewer_comment, reviewee_comment), id)| ObjectiveProgress {
+                                id,
+                                objective: "An objective".into(),
+                                reviewer_comment,
+                                reviewee_comment,
+                            },
+                        )
                         .collect(),
                     revised_objectives: with_ids(revised, revised_ids, |o, id| o.id = id),
-                    revisions_agreed_by_both,
+                    wellbeing,
+                    notes,
+                    reviewee_comments: String::new(),
                 }
             },
         )
+}
+
+/// Up to three interim reviews with distinct ids.
+pub fn interim_reviews() -> impl Strategy<Value = InterimReviewLog> {
+    (
+        proptest::collection::vec(interim_review(), 0..3),
+        ids("int", 0..3),
+    )
+        .prop_map(|(items, item_ids)| InterimReviewLog {
+            items: with_ids(items, item_ids, |i, id| i.id = id),
+        })
 }
 
 pub fn support_plan() -> impl Strategy<Value = SupportPlan> {

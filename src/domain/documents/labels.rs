@@ -2,19 +2,23 @@
 //! and appeals: `statement.pay_rationale` reads "Planning and review statement: Reasons for the
 //! recommendation", never the path itself.
 
-use super::{CpdNeeds, Document, PreReviewForm, Statement};
+use super::{
+    CpdNeeds, Document, InterimReview, InterimReviewLog, Observation, ObservationLog,
+    PreReviewForm, Statement, SupportPlan,
+};
 
-/// A document's name as people say it, by its kind.
+/// A document's name as people say it, by its kind (or, for a signed part of one, its kind and
+/// the item: `interim_reviews[int-1]` is an interim review).
 pub fn document_title(kind: &str) -> &'static str {
-    match kind {
+    match kind.split('[').next().unwrap_or(kind) {
         "statement" => "Planning and review statement",
         "cpd_needs" => "Training and development needs",
         "pre_review" => "Pre-review",
         "reviewer_notes" => "Your preparation",
         "appeal" => "Appeal",
         "checklist" => "Meeting checklist",
-        "observation" => "Observation record",
-        "interim_review" => "Interim review",
+        "observations" => "Observations",
+        "interim_reviews" => "Interim review",
         "support_plan" => "Support plan",
         _ => "Document",
     }
@@ -68,19 +72,59 @@ fn label_in(kind: &str, list: Option<&str>, name: &str) -> Option<&'static str> 
         ("appeal", None, "entries_appealed") => Some("Entries appealed against"),
         ("appeal", None, "grounds") => Some("Grounds for the appeal"),
         ("checklist", Some("items"), "done") => Some("an item ticked"),
+        (ObservationLog::KIND, Some("items"), "date") => Some("Date of the observation"),
+        (ObservationLog::KIND, Some("items"), "notice_given_on") => Some("Notice given on"),
+        (ObservationLog::KIND, Some("items"), "verbal_feedback_on") => {
+            Some("Verbal feedback given on")
+        }
+        (ObservationLog::KIND, Some("items"), "written_feedback_on") => {
+            Some("Written feedback given on")
+        }
+        (ObservationLog::KIND, Some("items"), _) => from_table(&Observation::TEXT_FIELDS),
+        (InterimReviewLog::KIND, Some("items"), "date") => Some("Date of the review"),
+        (InterimReviewLog::KIND, Some("items"), "not_held") => Some("Not held"),
+        (InterimReviewLog::KIND, Some("items"), _) => from_table(&InterimReview::TEXT_FIELDS),
+        (InterimReviewLog::KIND, Some("progress"), "reviewer_comment") => {
+            Some("progress, as the reviewer sees it")
+        }
+        (InterimReviewLog::KIND, Some("progress"), "reviewee_comment") => {
+            Some("progress, as the reviewee sees it")
+        }
+        (InterimReviewLog::KIND, Some("revised_objectives"), "by_when") => Some("By when?"),
+        (InterimReviewLog::KIND, Some("revised_objectives"), "shared_with_team") => {
+            Some("Shared by the whole team")
+        }
+        (InterimReviewLog::KIND, Some("revised_objectives"), _) => {
+            from_table(&Statement::OBJECTIVE_FIELDS)
+        }
+        (SupportPlan::KIND, None, "targets") => Some("Targets"),
+        (SupportPlan::KIND, Some("targets"), "target") => Some("the target"),
+        (SupportPlan::KIND, None, "starts_on") => Some("Monitoring starts on"),
+        (SupportPlan::KIND, None, "review_on") => Some("Review date"),
+        (SupportPlan::KIND, None, "outcome") => Some("Outcome"),
+        (SupportPlan::KIND, None, "outcome_on") => Some("Outcome decided on"),
+        (SupportPlan::KIND, None, "capability_ended_on") => {
+            Some("Formal capability procedure ended on")
+        }
+        (SupportPlan::KIND, None, _) => from_table(&SupportPlan::TEXT_FIELDS),
         _ => None,
     }
 }
 
-/// What one item of a list is called, for "New objective 2"-style labels.
-fn item_name(list: &str) -> &'static str {
-    match list {
-        "previous_objectives" => "Last cycle’s objective",
-        "new_objectives" => "New objective",
-        "standards" => "Standard",
-        "needs" => "Training need",
-        "evidence" => "Evidence",
-        "items" => "Checklist item",
+/// What one item of a list in `kind` is called, for "New objective 2"-style labels.
+fn item_name(kind: &str, list: &str) -> &'static str {
+    match (kind, list) {
+        (_, "previous_objectives") => "Last cycle’s objective",
+        (_, "new_objectives") => "New objective",
+        (_, "revised_objectives") => "Revised objective",
+        (_, "progress") => "Objective",
+        (_, "targets") => "Target",
+        (_, "standards") => "Standard",
+        (_, "needs") => "Training need",
+        (_, "evidence") => "Evidence",
+        (ObservationLog::KIND, "items") => "Observation",
+        (InterimReviewLog::KIND, "items") => "Interim review",
+        (_, "items") => "Checklist item",
         _ => "Item",
     }
 }
@@ -99,7 +143,7 @@ pub fn field_label(path: &str) -> String {
         [name] if !name.contains('[') => label_in(kind, None, name)
             .map(str::to_owned)
             .unwrap_or_else(|| in_words(name)),
-        [item, name] if item.contains('[') => {
+        [.., item, name] if item.contains('[') => {
             let list = item.split('[').next().unwrap_or(item);
             let field = if *name == "id" {
                 "added or removed".to_owned()
@@ -108,7 +152,7 @@ pub fn field_label(path: &str) -> String {
                     .map(str::to_owned)
                     .unwrap_or_else(|| in_words(name))
             };
-            format!("{} – {field}", item_name(list))
+            format!("{} – {field}", item_name(kind, list))
         }
         _ => rest
             .iter()
@@ -171,6 +215,23 @@ mod tests {
                 "Pre-review: Evidence – a piece of evidence",
             ),
             ("appeal.grounds", "Appeal: Grounds for the appeal"),
+            (
+                "observations.items[obs-1].written_feedback_on",
+                "Observations: Observation – Written feedback given on",
+            ),
+            (
+                "interim_reviews.items[int-1].progress[obj-1].reviewee_comment",
+                "Interim review: Objective – progress, as the reviewee sees it",
+            ),
+            (
+                "interim_reviews.items[int-1].wellbeing",
+                "Interim review: Interim review – Wellbeing",
+            ),
+            ("support_plan.concerns", "Support plan: Concerns"),
+            (
+                "support_plan.targets[t-1].target",
+                "Support plan: Target – the target",
+            ),
         ];
         for (path, expected) in cases {
             assert_eq!(field_label(path), expected, "{path}");

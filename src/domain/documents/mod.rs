@@ -1,7 +1,7 @@
 //! The documents of an appraisal, field for field as the spec and seed 001's forms have them,
 //! and how each is written as JSON with its kind and schema version.
 //!
-//! List items (objectives, needs, evidence, observations' targets…) carry stable [`Id`]s, never
+//! List items (objectives, needs, evidence, observations, interim reviews, targets…) carry stable [`Id`]s, never
 //! positions, so that two people's edits to the same list can be merged item by item.
 //!
 //! [`Id`]: super::ids::Id
@@ -19,9 +19,9 @@ mod support_plan;
 pub use appeal::{Appeal, AppealHearer, AppealOutcome, appealable_entries};
 pub use checklist::{ChecklistItem, MeetingChecklist, MeetingPhase, WhoActs};
 pub use cpd::{CpdNeed, CpdNeeds, CpdTheme};
-pub use interim::{InterimReview, ObjectiveProgress};
+pub use interim::{InterimReview, InterimReviewLog, ObjectiveProgress};
 pub use labels::{document_title, field_label};
-pub use observation::Observation;
+pub use observation::{Observation, ObservationLog};
 pub use pre_review::{EvidenceItem, PreReviewAuthor, PreReviewForm};
 pub use statement::{
     NewObjective, PayRecommendation, PreviousObjective, ProgressRating, Statement,
@@ -103,6 +103,15 @@ impl fmt::Display for RecordError {
 }
 
 impl std::error::Error for RecordError {}
+
+/// Whether the field at `path` is the reviewee's to write: their pre-review and appeal, and their
+/// comments wherever a document has room for them. Everything else is the reviewer's.
+pub fn written_by_reviewee(path: &str) -> bool {
+    path.starts_with("pre_review.")
+        || path.starts_with("appeal.")
+        || path.ends_with(".reviewee_comments")
+        || path.ends_with(".reviewee_comment")
+}
 
 /// The document as JSON: its fields plus `kind` and `schema`.
 pub fn to_json<D: Document>(document: &D) -> Value {

@@ -1,12 +1,13 @@
 //! A support plan for performance below the expected standard (seed 002 8.1, seed 003
 //! "Employees Experiencing Difficulties", seed 000 6): concerns, targets, support, monitoring
-//! and the outcome. Formal capability suspends the appraisal cycle.
+//! and the outcome. Formal capability suspends the appraisal cycle until the procedure ends.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::Document;
+use super::{Document, FormField, field};
 use crate::domain::calendar::Period;
+use crate::domain::cycle::Suspension;
 use crate::domain::ids::Id;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +26,12 @@ pub struct SupportPlan {
     /// Granted exceptionally, up to the policy's maximum.
     pub extension: Option<Period>,
     pub outcome: Option<SupportOutcome>,
+    /// The day the outcome was decided.
+    #[serde(default)]
+    pub outcome_on: Option<NaiveDate>,
+    /// The day the formal capability procedure ended, which lets the appraisal cycle go on.
+    #[serde(default)]
+    pub capability_ended_on: Option<NaiveDate>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -41,6 +48,97 @@ pub enum SupportOutcome {
     ContinueMonitoring,
     /// The formal capability procedure, which suspends the appraisal cycle.
     FormalCapability,
+}
+
+impl SupportOutcome {
+    pub const ALL: [SupportOutcome; 3] = [
+        SupportOutcome::Improved,
+        SupportOutcome::ContinueMonitoring,
+        SupportOutcome::FormalCapability,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SupportOutcome::Improved => "Performance has improved: the plan ends",
+            SupportOutcome::ContinueMonitoring => "Continue monitoring",
+            SupportOutcome::FormalCapability => "Move to the formal capability procedure",
+        }
+    }
+}
+
+impl SupportPlan {
+    /// A new plan with `period` as its monitoring period (the policy's shortest, or the school's
+    /// choice) and nothing written yet.
+    pub fn blank(period: Period) -> SupportPlan {
+        SupportPlan {
+            concerns: String::new(),
+            previous_discussions: String::new(),
+            reviewee_comments: String::new(),
+            targets: Vec::new(),
+            support_agreed: String::new(),
+            monitored_by: String::new(),
+            how_monitored: String::new(),
+            starts_on: None,
+            review_on: None,
+            monitoring_period: period,
+            extension: None,
+            outcome: None,
+            outcome_on: None,
+            capability_ended_on: None,
+        }
+    }
+
+    /// The state the plan puts the cycle in: monitored while it runs (or continues), suspended
+    /// under formal capability until that ends, nothing once performance has improved.
+    pub fn suspension(&self) -> Option<Suspension> {
+        match self.outcome {
+            None | Some(SupportOutcome::ContinueMonitoring) => Some(Suspension::SupportPlan),
+            Some(SupportOutcome::FormalCapability) if self.capability_ended_on.is_none() => {
+                Some(Suspension::Capability)
+            }
+            Some(_) => None,
+        }
+    }
+
+    /// The plan's text fields as the form shows them, in order.
+    pub const TEXT_FIELDS: [FormField; 6] = [
+        field(
+            "concerns",
+            "Concerns",
+            "The aspects of performance below the expected standard, with examples.",
+            false,
+        ),
+        field(
+            "previous_discussions",
+            "Previous discussions and support",
+            "When the concerns were raised before, and the support already given.",
+            true,
+        ),
+        field(
+            "support_agreed",
+            "Support agreed",
+            "Training, coaching, resources or changes the school will provide.",
+            false,
+        ),
+        field(
+            "monitored_by",
+            "Monitored by",
+            "Who monitors progress against the targets.",
+            false,
+        ),
+        field(
+            "how_monitored",
+            "How progress is monitored",
+            "Observations, work scrutiny, regular meetings: what, and how often.",
+            false,
+        ),
+        field(
+            "reviewee_comments",
+            "Comments from the reviewee",
+            "Your response to the concerns and the plan.",
+            true,
+        ),
+    ];
 }
 
 impl Document for SupportPlan {

@@ -1,0 +1,425 @@
+//! The year between meetings through the use cases: observations, interim reviews and support
+//! plans written on each side, exchanged as files and merged, each person writing only their own
+//! parts; their sign-offs; who may receive a support plan; and formal capability stopping the
+//! cycle's clocks.
+
+mod common;
+
+use appraise::bundle::apply::ApplyReport;
+use appraise::bundle::contacts::Contacts;
+use appraise::bundle::identity::{Identity, KeySeed};
+use appraise::bundle::merge::{DocumentState, Stamp};
+use appraise::bundle::open::{Recipient, Verified, open};
+use appraise::bundle::payload::{BundleKind, Party, Payload};
+use appraise::bundle::write_bundle;
+use appraise::domain::calendar::SchoolCalendar;
+use appraise::domain::cycle::Suspension;
+use appraise::domain::deadlines::{DeadlineKind, deadlines};
+use appraise::domain::documents::{
+    Document, InterimReviewLog, ObservationLog, SupportOutcome, SupportPlan,
+};
+use appraise::domain::field_map::to_field_map;
+use appraise::domain::people::Role;
+use appraise::domain::sign_off::{SignOff, SignOffStatus, SignerRole};
+use appraise::storage::{MemoryStore, Vault};
+use appraise::use_cases::identity::StoredIdentity;
+use appraise::use_cases::{RecordsError, identity, importing, reviews, sending};
+use chrono::{DateTime, TimeZone, Utc};
+
+fn at(day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 12, day, 10, 0, 0).unwrap()
+}
+
+fn vault_of(seed: u8, name: &str) -> Vault<MemoryStore> {
+    let mut vault = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), name).unwrap();
+    let mut me = StoredIdentity::new(KeySeed([seed; 32]));
+    me.name = name.into();
+    identity::save_identity(&mut vault, &me, at(1)).unwrap();
+    vault
+}
+
+/// Jo (the reviewer) holding review-1, and Sam (the reviewee) holding it from Jo's invitation.
+fn jo_and_sam() -> (Vault<MemoryStore>, Vault<MemoryStore>) {
+    let mut jos = vault_of(1, "Jo Lee");
+    let summary = common::statement_for_comment().review;
+    reviews::start_review(&mut jos, summary, &[], "jo-tab", at(1)).unwrap();
+    let mut sams = vault_of(2, "Sam Patel");
+    let invitation = sends(&mut jos, Role::Reviewer, BundleKind::Invitation, None, 1);
+    deliver(
+        &invitation,
+        &common::jo(),
+        &mut sams,
+        &common::sam(),
+        "Sam Patel",
+    )
+    .unwrap();
+    (jos, sams)
+}
+
+/// Records `document` as an edit on `device`, as the page's autosave does.
+fn write<D: Document>(vault: &mut Vault<MemoryStore>, document: &D, device: &str, day: u32) {
+    let mut state = reviews::document(vault, "review-1", D::KIND)
+        .unwrap()
+        .unwrap_or_default();
+    let stamp = state.latest_stamp().tick(at(day).timestamp_millis());
+    let mut shown = state.current();
+    shown.retain(|path, _| !path.starts_with(&format!("{}.", D::KIND)));
+    shown.extend(to_field_map(document));
+    state.record_edit(&shown, device, stamp);
+    reviews::save_document(vault, "review-1", D::KIND, &state, at(day)).unwrap();
+}
+
+fn sends(
+    vault: &mut Vault<MemoryStore>,
+    role: Role,
+    kind: BundleKind,
+    recipient: Option<&str>,
+    day: u32,
+) -> Payload {
+    let (name, keys) = match role {
+        Role::Reviewer => ("Jo Lee", common::jo().public_keys()),
+        _ => ("Sam Patel", common::sam().public_keys()),
+    };
+    let outgoing = sending::Outgoing {
+        kind,
+        sender: Party {
+            name: name.into(),
+            staff_id: None,
+            role,
+            keys: Some(keys),
+        },
+        text: Default::default(),
+        recipient: recipient.map(|name| sending::Addressee::Named(name.into())),
+        bundle_id: format!("{kind:?}-{day}-{name}"),
+    };
+    sending::prepare_to_send(vault, "review-1", outgoing, "tab", at(day)).unwrap()
+}
+
+/// The file `payload` signed by `from`, opened and imported by `to` (known as `to_name`).
+fn deliver(
+    payload: &Payload,
+    from: &Identity,
+    vault: &mut Vault<MemoryStore>,
+    to: &Identity,
+    to_name: &str,
+) -> Result<ApplyReport, RecordsError> {
+    let file = write_bundle(payload, from, None, &mut common::Counter(5));
+    let opened: Verified<Payload> = open(
+        file.as_bytes(),
+        &Recipient {
+            identity: to,
+            name: to_name,
+            staff_id: &common::id("me"),
+        },
+        &Contacts::default(),
+    )
+    .unwrap();
+    importing::import(vault, &opened, at(2))
+}
+
+fn observations(vault: &Vault<MemoryStore>) -> ObservationLog {
+    let review = reviews::load_review(vault, "review-1").unwrap().unwrap();
+    ObservationLog {
+        items: review.observations,
+    }
+}
+
+#[test]
+fn an_observation_travels_to_the_reviewee_and_their_comments_come_back() {
+    let (mut jos, mut sams) = jo_and_sam();
+    let mut log = common::observations();
+    log.items[0].reviewee_comments = String::new();
+    write(&mut jos, &log, "jo-tab", 3);
+    let to_sam = sends(&mut jos, Role::Reviewer, BundleKind::Observations, None, 3);
+    assert_eq!(to_sam.recipients[0].role, Role::Reviewee);
+    deliver(
+        &to_sam,
+        &common::jo(),
+        &mut sams,
+        &common::sam(),
+        "Sam Patel",
+    )
+    .unwrap();
+    assert_eq!(observations(&sams), log, "Sam reads Jo's record whole");
+
+    // Sam comments, and also tries to soften the key points: only the comments are Sam's.
+    let mut sams_copy = log.clone();
+    sams_copy.items[0].reviewee_comments = "The group was new that week.".into();
+    sams_copy.items[0].key_points = "All fine.".into();
+    write(&mut sams, &sams_copy, "sam-phone", 4);
+    // Meanwhile Jo records the written feedback.
+    let mut jos_copy = log.clone();
+    jos_copy.items[0].written_feedback_on = Some(common::date(2026, 11, 24));
+    write(&mut jos, &jos_copy, "jo-tab", 4);
+
+    let to_jo = sends(&mut sams, Role::Reviewee, BundleKind::Observations, None, 5);
+    assert_eq!(to_jo.recipients[0].role, Role::Reviewer);
+    let report = deliver(&to_jo, &common::sam(), &mut jos, &common::jo(), "Jo Lee").unwrap();
+    assert_eq!(report.refused, ["observations.items[obs-1].key_points"]);
+    let merged = observations(&jos);
+    assert_eq!(
+        merged.items[0].reviewee_comments,
+        "The group was new that week."
+    );
+    assert_eq!(merged.items[0].key_points, log.items[0].key_points);
+    assert_eq!(
+        merged.items[0].written_feedback_on,
+        Some(common::date(2026, 11, 24)),
+        "Jo's own later work is kept"
+    );
+}
+
+#[test]
+fn a_file_of_these_kinds_from_outside_the_review_is_refused() {
+    let (mut jos, _) = jo_and_sam();
+    write(&mut jos, &common::observations(), "jo-tab", 3);
+    let mut payload = sends(&mut jos, Role::Reviewer, BundleKind::Observations, None, 3);
+    payload.sender.name = "Alex Stranger".into();
+    payload.sender.keys = Some(common::stranger().public_keys());
+    let mut sams = jo_and_sam().1;
+    assert_eq!(
+        deliver(
+            &payload,
+            &common::stranger(),
+            &mut sams,
+            &common::sam(),
+            "Sam Patel"
+        )
+        .unwrap_err(),
+        RecordsError::NotInReview {
+            sender: "Alex Stranger".into()
+        }
+    );
+}
+
+#[test]
+fn an_interim_review_is_agreed_by_both_sign_offs_each_covering_only_that_review() {
+    let mut review = common::review_with_statement();
+    let mut second = common::interim_review();
+    second.id = common::id("interim-2");
+    second.date = common::date(2027, 4, 1);
+    review.interim_reviews = vec![common::interim_review(), second];
+    let on = common::date(2027, 2, 10);
+    let by_jo =
+        SignOff::for_interim_review(&review, "interim-1", SignerRole::Reviewer, on).unwrap();
+    assert_eq!(by_jo.document, "interim_reviews[interim-1]");
+    assert_eq!(by_jo.document_kind(), "interim_reviews");
+    assert!(
+        by_jo
+            .covered
+            .keys()
+            .all(|path| path.starts_with("interim_reviews.items[interim-1]")),
+        "{:?}",
+        by_jo.covered.keys()
+    );
+    assert!(
+        !by_jo
+            .covered
+            .keys()
+            .any(|path| path.ends_with(".reviewee_comment")),
+        "the reviewee's words are theirs, written after the reviewer signs"
+    );
+    let by_sam =
+        SignOff::for_interim_review(&review, "interim-1", SignerRole::Reviewee, on).unwrap();
+
+    // The reviewee commenting leaves the reviewer's sign-off standing; the other review changing
+    // leaves both; a revised objective changing puts both out of date.
+    review.interim_reviews[0].progress[0].reviewee_comment = "Going well.".into();
+    review.interim_reviews[1].notes = "Moved to April.".into();
+    assert_eq!(by_jo.status(&review), SignOffStatus::Current);
+    assert!(matches!(
+        by_sam.status(&review),
+        SignOffStatus::OutOfDate { .. }
+    ));
+    review.interim_reviews[0].revised_objectives[0].objective = "Something else".into();
+    let SignOffStatus::OutOfDate { changed } = by_jo.status(&review) else {
+        panic!("the revised objective changed");
+    };
+    assert_eq!(
+        changed,
+        ["interim_reviews.items[interim-1].revised_objectives[obj-4].objective"]
+    );
+
+    // A revised objective with nothing in it cannot be agreed.
+    review.interim_reviews[0].revised_objectives[0].success_criteria = " ".into();
+    let refused =
+        SignOff::for_interim_review(&review, "interim-1", SignerRole::Reviewer, on).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "This cannot be signed yet because this required field is empty: Revised objective 1: how you will know it is achieved. Fill it in, then sign."
+    );
+    assert!(SignOff::for_interim_review(&review, "interim-9", SignerRole::Reviewer, on).is_err());
+}
+
+#[test]
+fn a_support_plan_stays_between_the_two_parties_until_formal_capability() {
+    let (mut jos, mut sams) = jo_and_sam();
+    let plan = SupportPlan {
+        reviewee_comments: String::new(),
+        ..common::support_plan()
+    };
+    write(&mut jos, &plan, "jo-tab", 3);
+    write(&mut jos, &common::cpd_needs(), "jo-tab", 3);
+    for kind in [
+        BundleKind::CpdNeeds,
+        BundleKind::FinalStatement,
+        BundleKind::StatementForComment,
+        BundleKind::Observations,
+        BundleKind::InterimReviews,
+    ] {
+        let payload = sends(&mut jos, Role::Reviewer, kind, Some("Chris CPD"), 3);
+        let carried = serde_json::to_string(&payload).unwrap();
+        assert!(
+            !carried.contains("Timekeeping"),
+            "{kind:?} carries no support plan"
+        );
+    }
+    let outgoing = sending::Outgoing {
+        kind: BundleKind::CapabilityReferral,
+        sender: Party {
+            name: "Jo Lee".into(),
+            staff_id: None,
+            role: Role::Reviewer,
+            keys: Some(common::jo().public_keys()),
+        },
+        text: Default::default(),
+        recipient: Some(sending::Addressee::Named("Pat Head".into())),
+        bundle_id: "referral".into(),
+    };
+    assert_eq!(
+        sending::prepare_to_send(&mut jos, "review-1", outgoing.clone(), "jo-tab", at(3))
+            .unwrap_err(),
+        RecordsError::NotFormalCapability
+    );
+
+    // The plan goes to Sam, who comments; the monitoring ends in formal capability.
+    let to_sam = sends(&mut jos, Role::Reviewer, BundleKind::SupportPlan, None, 3);
+    deliver(
+        &to_sam,
+        &common::jo(),
+        &mut sams,
+        &common::sam(),
+        "Sam Patel",
+    )
+    .unwrap();
+    let held = reviews::load_review(&sams, "review-1").unwrap().unwrap();
+    assert_eq!(held.support_plan.as_ref(), Some(&plan));
+    assert_eq!(held.state.suspension, Some(Suspension::SupportPlan));
+
+    let decided = SupportPlan {
+        outcome: Some(SupportOutcome::FormalCapability),
+        outcome_on: Some(common::date(2026, 12, 18)),
+        ..plan.clone()
+    };
+    write(&mut jos, &decided, "jo-tab", 18);
+    let referral =
+        sending::prepare_to_send(&mut jos, "review-1", outgoing, "jo-tab", at(18)).unwrap();
+    assert_eq!(referral.recipients[0].role, Role::Headteacher);
+    assert_eq!(
+        referral.documents.keys().collect::<Vec<_>>(),
+        ["support_plan"]
+    );
+    let mut pats = vault_of(3, "Pat Head");
+    deliver(
+        &referral,
+        &common::jo(),
+        &mut pats,
+        &common::stranger(),
+        "Pat Head",
+    )
+    .unwrap();
+    let at_pats = reviews::load_review(&pats, "review-1").unwrap().unwrap();
+    assert_eq!(at_pats.support_plan, Some(decided));
+    assert!(
+        at_pats.statement.is_none(),
+        "the headteacher gets the plan, not the statement"
+    );
+
+    // A referral whose plan did not end in capability is refused on import, too.
+    let mut not_capability = referral.clone();
+    not_capability.bundle_id = "crafted".into();
+    let state = not_capability.documents.get_mut("support_plan").unwrap();
+    *state = DocumentState::default();
+    state.record_edit(&to_field_map(&plan), "jo-tab", Stamp::default());
+    assert_eq!(
+        deliver(
+            &not_capability,
+            &common::jo(),
+            &mut vault_of(3, "Pat Head"),
+            &common::stranger(),
+            "Pat Head"
+        )
+        .unwrap_err(),
+        RecordsError::NotFormalCapability
+    );
+}
+
+#[test]
+fn formal_capability_stops_the_cycles_clocks_until_it_ends() {
+    let (mut jos, _) = jo_and_sam();
+    write(&mut jos, &common::observations(), "jo-tab", 3);
+    let calendar = SchoolCalendar::default();
+    let kinds = |vault: &Vault<MemoryStore>| {
+        let review = reviews::load_review(vault, "review-1").unwrap().unwrap();
+        deadlines(&review, &calendar)
+            .into_iter()
+            .map(|deadline| deadline.kind)
+            .collect::<Vec<_>>()
+    };
+    assert!(kinds(&jos).contains(&DeadlineKind::StatementToReviewee));
+    let mut plan = SupportPlan {
+        outcome: Some(SupportOutcome::FormalCapability),
+        ..common::support_plan()
+    };
+    write(&mut jos, &plan, "jo-tab", 18);
+    let suspended = kinds(&jos);
+    assert!(
+        suspended.iter().all(|kind| matches!(
+            kind,
+            DeadlineKind::SupportPlanReview | DeadlineKind::MonitoringEnds
+        )),
+        "{suspended:?}"
+    );
+    plan.capability_ended_on = Some(common::date(2027, 3, 1));
+    write(&mut jos, &plan, "jo-tab", 19);
+    let review = reviews::load_review(&jos, "review-1").unwrap().unwrap();
+    assert_eq!(review.state.suspension, None);
+    assert!(kinds(&jos).contains(&DeadlineKind::StatementToReviewee));
+}
+
+#[test]
+fn interim_reviews_recorded_on_either_side_merge_item_by_item() {
+    let (mut jos, mut sams) = jo_and_sam();
+    let log = common::interim_reviews();
+    write(&mut jos, &log, "jo-tab", 3);
+    let to_sam = sends(
+        &mut jos,
+        Role::Reviewer,
+        BundleKind::InterimReviews,
+        None,
+        3,
+    );
+    deliver(
+        &to_sam,
+        &common::jo(),
+        &mut sams,
+        &common::sam(),
+        "Sam Patel",
+    )
+    .unwrap();
+    let mut sams_copy: InterimReviewLog = log.clone();
+    sams_copy.items[0].progress[0].reviewee_comment = "Third group starts in January.".into();
+    sams_copy.items[0].reviewee_comments = "A useful meeting.".into();
+    write(&mut sams, &sams_copy, "sam-phone", 4);
+    let to_jo = sends(
+        &mut sams,
+        Role::Reviewee,
+        BundleKind::InterimReviews,
+        None,
+        4,
+    );
+    let report = deliver(&to_jo, &common::sam(), &mut jos, &common::jo(), "Jo Lee").unwrap();
+    assert!(report.refused.is_empty(), "{:?}", report.refused);
+    let merged = reviews::load_review(&jos, "review-1").unwrap().unwrap();
+    assert_eq!(merged.interim_reviews, sams_copy.items);
+}
