@@ -703,25 +703,44 @@ fn a_complete_final_statement_is_at_most_25_kib() {
     );
 }
 
-/// A golden file for every kind of file Appraise writes, each opened and checked: the six
-/// kinds of bundle (locked for their recipient; those carrying the statement with both parties'
-/// sign-offs) and a contact card. A change to any of them shows here as a diff to review.
+/// A golden file for every kind of file Appraise writes, each opened and checked: the kinds of
+/// bundle but the handover (locked for their recipient, with both parties' sign-offs on the
+/// documents they carry) and a contact card. A change to any of them shows here as a diff to
+/// review.
 #[test]
 fn every_kind_of_file_has_a_golden_fixture_that_opens() {
     use appraise::bundle::open::{Received, open_any};
+    use appraise::domain::documents::{SupportOutcome, SupportPlan};
     use appraise::domain::sign_off::{SignOff, SignerRole};
-    let review = common::review_with_statement();
+    let mut review = common::review_with_statement();
+    review.interim_reviews = common::interim_reviews().items;
+    review.support_plan = Some(common::support_plan());
+    // The plan as it ends in the formal capability procedure: only then does it go to the
+    // headteacher.
+    let referred = SupportPlan {
+        outcome: Some(SupportOutcome::FormalCapability),
+        outcome_on: Some(common::date(2026, 12, 18)),
+        ..common::support_plan()
+    };
+    let mut referred_review = review.clone();
+    referred_review.support_plan = Some(referred.clone());
     let signed_on = common::date(2026, 11, 20);
-    let sign_offs = vec![
-        SignedSignOff::sign(
-            SignOff::for_statement(&review, SignerRole::Reviewer, signed_on).unwrap(),
-            &common::jo(),
-        ),
-        SignedSignOff::sign(
-            SignOff::for_statement(&review, SignerRole::Reviewee, signed_on).unwrap(),
-            &common::sam(),
-        ),
-    ];
+    let both = |sign: &dyn Fn(SignerRole) -> SignOff| {
+        vec![
+            SignedSignOff::sign(sign(SignerRole::Reviewer), &common::jo()),
+            SignedSignOff::sign(sign(SignerRole::Reviewee), &common::sam()),
+        ]
+    };
+    let statement_sign_offs =
+        both(&|role| SignOff::for_statement(&review, role, signed_on).unwrap());
+    let interim_sign_offs = both(&|role| {
+        SignOff::for_interim_review(&review, "interim-1", role, common::date(2027, 2, 10)).unwrap()
+    });
+    let plan_sign_offs =
+        both(&|role| SignOff::for_support_plan(&review, role, common::date(2026, 11, 23)).unwrap());
+    let referred_sign_offs = both(&|role| {
+        SignOff::for_support_plan(&referred_review, role, common::date(2026, 12, 18)).unwrap()
+    });
     let stamp = Stamp {
         millis: 1_795_000_000_000,
         counter: 0,
@@ -736,9 +755,16 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
         ("cpd_needs", state(to_field_map(&common::cpd_needs()))),
         ("pre_review", state(to_field_map(&common::pre_review()))),
         ("appeal", state(to_field_map(&common::appeal()))),
+        ("observations", state(to_field_map(&common::observations()))),
+        (
+            "interim_reviews",
+            state(to_field_map(&common::interim_reviews())),
+        ),
+        ("support_plan", state(to_field_map(&common::support_plan()))),
     ]
     .into_iter()
     .collect();
+    let referred_plan = state(to_field_map(&referred));
     let pat = common::person(4);
     let kinds = [
         (
@@ -772,6 +798,30 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
             Role::Headteacher,
         ),
         (BundleKind::CpdNeeds, &common::jo(), &pat, Role::CpdLeader),
+        (
+            BundleKind::Observations,
+            &common::jo(),
+            &common::sam(),
+            Role::Reviewee,
+        ),
+        (
+            BundleKind::InterimReviews,
+            &common::sam(),
+            &common::jo(),
+            Role::Reviewer,
+        ),
+        (
+            BundleKind::SupportPlan,
+            &common::jo(),
+            &common::sam(),
+            Role::Reviewee,
+        ),
+        (
+            BundleKind::CapabilityReferral,
+            &common::jo(),
+            &pat,
+            Role::Headteacher,
+        ),
     ];
     for (kind, sender, reader, reader_role) in kinds {
         let mut payload = common::statement_for_comment();
@@ -788,14 +838,35 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
         payload.documents = kind
             .documents()
             .iter()
-            .map(|document| ((*document).to_owned(), documents[document].clone()))
+            .map(|document| {
+                let state = if kind == BundleKind::CapabilityReferral {
+                    referred_plan.clone()
+                } else {
+                    documents[document].clone()
+                };
+                ((*document).to_owned(), state)
+            })
             .collect();
-        payload.sign_offs =
-            if kind.documents().contains(&"statement") && kind != BundleKind::Invitation {
-                sign_offs.clone()
-            } else {
-                Vec::new()
-            };
+        // A bundle carries the sign-offs on the documents it carries (an invitation, made before
+        // anyone signs, none).
+        payload.sign_offs = match kind {
+            BundleKind::Invitation => Vec::new(),
+            BundleKind::InterimReviews => interim_sign_offs.clone(),
+            BundleKind::SupportPlan => plan_sign_offs.clone(),
+            BundleKind::CapabilityReferral => referred_sign_offs.clone(),
+            _ => statement_sign_offs
+                .iter()
+                .filter(|signed| kind.documents().contains(&signed.sign_off.document_kind()))
+                .cloned()
+                .collect(),
+        };
+        assert!(
+            payload
+                .sign_offs
+                .iter()
+                .all(|signed| kind.documents().contains(&signed.sign_off.document_kind())),
+            "{kind:?}"
+        );
         let file = write_bundle(
             &payload,
             sender,

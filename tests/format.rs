@@ -98,3 +98,41 @@ fn a_small_bundle_is_written_and_opened_as_format_md_says() {
     let opened = open(v["file"].as_bytes(), &me, &Default::default()).unwrap();
     assert_eq!(opened.payload(), &payload);
 }
+
+#[test]
+fn an_interim_review_sign_off_covers_the_fields_format_md_says() {
+    use appraise::domain::sign_off::SignerRole;
+    let v = vector("interim review sign-off");
+    let mut review = common::review_with_statement();
+    review.interim_reviews = common::interim_reviews().items;
+    let on = common::date(2027, 2, 10);
+    let sign_off =
+        SignOff::for_interim_review(&review, &v["interim review"], SignerRole::Reviewer, on)
+            .unwrap();
+    assert_eq!(sign_off.document, v["document"]);
+    assert_eq!(
+        serde_json::to_string(&sign_off.covered).unwrap(),
+        v["covered"]
+    );
+    let covered: appraise::domain::field_map::FieldMap =
+        serde_json::from_str(&v["covered"]).unwrap();
+    assert_eq!(fingerprint(&covered), v["fingerprint"]);
+    assert_eq!(sign_off.fingerprint, v["fingerprint"]);
+    // The reviewee's sign-off on it covers the same fields and their own words too.
+    let theirs =
+        SignOff::for_interim_review(&review, &v["interim review"], SignerRole::Reviewee, on)
+            .unwrap();
+    let only_theirs: Vec<&String> = theirs
+        .covered
+        .keys()
+        .filter(|path| !covered.contains_key(*path))
+        .collect();
+    assert_eq!(
+        only_theirs,
+        [
+            "interim_reviews.items[interim-1].progress[obj-1].reviewee_comment",
+            "interim_reviews.items[interim-1].reviewee_comments",
+        ]
+    );
+    assert!(covered.keys().all(|path| theirs.covered.contains_key(path)));
+}

@@ -314,6 +314,18 @@ pub fn merge_three_way(base: &FieldMap, mine: &FieldMap, theirs: &FieldMap) -> T
     ThreeWayMerge { merged, conflicts }
 }
 
+/// The fields of the item `id` in the list at `list_path` of `map`, with paths relative to the
+/// item (`.objective`), which is how a new list item is added to a draft.
+pub fn item_fields(map: &FieldMap, list_path: &str, id: &str) -> FieldMap {
+    let prefix = format!("{list_path}[{id}]");
+    map.iter()
+        .filter_map(|(path, value)| {
+            path.strip_prefix(&prefix)
+                .map(|relative| (relative.to_owned(), value.clone()))
+        })
+        .collect()
+}
+
 /// Changed field paths as a short list for people: item ids and list bookkeeping left out, and
 /// the same field of several list items counted once ("… New objective – What will be done to achieve it? (3)").
 pub fn summarise_paths<'a>(paths: impl IntoIterator<Item = &'a String>) -> Vec<String> {

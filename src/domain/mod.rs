@@ -32,10 +32,12 @@
 //! objective that misses [`smart`], a deadline passed or near ([`deadlines`]), too many
 //! observations, a reviewer over their limit, records past [`retention`]; a support plan outside
 //! its policy's range is warned about in [`support_plan_checks`], an interim review or
-//! observation feedback that does not fit in [`in_year_checks`]. The [`governors`]
+//! observation feedback that does not fit in [`in_year_checks`], and [`between_meetings`] lays
+//! observations, interim reviews and the support plan out for reading. The [`governors`]
 //! report counts outcomes and training themes with small groups hidden.
 
 pub mod bank_holidays;
+pub mod between_meetings;
 pub mod calendar;
 pub mod cycle;
 pub mod dates;

@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::cycle::{Review, Stage};
+use super::cycle::{Review, Stage, Suspension};
 use super::documents::{Appeal, PreReviewForm, Statement};
 use super::people::Role;
 
@@ -69,6 +69,19 @@ pub fn stage_label(stage: Stage, role: Role) -> &'static str {
     }
 }
 
+/// The stage in words with anything beside it: a support plan running, or the cycle suspended
+/// under formal capability (the CPD leader, who holds only training needs, is told neither).
+pub fn stage_in_words(review: &Review, stage: Stage, role: Role) -> String {
+    let label = stage_label(stage, role);
+    match (review.state.suspension, role) {
+        (_, Role::CpdLeader) | (None, _) => label.to_owned(),
+        (Some(Suspension::SupportPlan), _) => format!("{label} (support plan running)"),
+        (Some(Suspension::Capability), _) => {
+            format!("Suspended under the formal capability procedure (at “{label}”)")
+        }
+    }
+}
+
 /// What the person in `role` must do next at `stage`, in a sentence, from the documents held.
 pub fn next_step(review: &Review, stage: Stage, role: Role) -> &'static str {
     let pre_review_received = review
@@ -76,9 +89,16 @@ pub fn next_step(review: &Review, stage: Stage, role: Role) -> &'static str {
         .as_ref()
         .is_some_and(PreReviewForm::has_answers);
     let pre_review_sent = review.dates.pre_review_sent_on.is_some();
+    let suspended = review.state.suspension == Some(Suspension::Capability);
     match (stage, role) {
         (_, Role::CpdLeader) => {
             "Plan the training needs below into the school’s training programme. Nothing else of this review comes to you."
+        }
+        (_, Role::Reviewer) if suspended => {
+            "The cycle is suspended under the formal capability procedure. When the procedure ends, record the date on the support plan and the cycle carries on."
+        }
+        _ if suspended => {
+            "The cycle is suspended under the formal capability procedure: nothing in it is due until the procedure ends."
         }
         (Stage::Invited | Stage::Preparing, Role::Reviewee) if pre_review_sent => {
             "Your pre-review is sent. Bring your evidence to the meeting."

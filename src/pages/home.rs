@@ -10,7 +10,7 @@ use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::AgendaItem;
 use crate::domain::people::Role;
-use crate::domain::progress::{next_step, stage_label};
+use crate::domain::progress::{next_step, stage_in_words};
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
 use crate::use_cases::agenda::{self, MyReview};
@@ -162,10 +162,11 @@ fn Reviewees(reviews: Vec<MyReview>) -> impl IntoView {
                         let href = format!("/reviews/{}", review.id);
                         let next = mine.due.first().map(|item| (describe(item), matches!(item.urgency, crate::domain::deadlines::Urgency::Overdue { .. })));
                         let objectives = review.statement.as_ref().map_or(0, |s| s.new_objectives.len());
+                        let stage = stage_in_words(&review, mine.stage, Role::Reviewer);
                         view! {
                             <tr>
                                 <th scope="row"><A href=href>{review.reviewee.name.clone()}</A></th>
-                                <td data-label="Stage">{stage_label(mine.stage, Role::Reviewer)}</td>
+                                <td data-label="Stage">{stage}</td>
                                 {match next {
                                     Some((text, true)) => view! { <td data-label="Next deadline" class="overdue">{text}</td> }.into_any(),
                                     Some((text, false)) => view! { <td data-label="Next deadline">{text}</td> }.into_any(),
@@ -215,7 +216,7 @@ fn ReviewCard(mine: MyReview) -> impl IntoView {
                 "on {}",
                 format_uk_date(day)
             )),
-        stage_label(mine.stage, mine.role)
+        stage_in_words(review, mine.stage, mine.role)
     );
     let step = next_step(review, mine.stage, mine.role);
     let href = format!("/reviews/{}", review.id);

@@ -24,7 +24,7 @@ use crate::domain::documents::{
     appealable_entries,
 };
 use crate::domain::people::Role;
-use crate::domain::progress::{next_step, part_held, stage_label, stage_of};
+use crate::domain::progress::{next_step, part_held, stage_in_words, stage_of};
 use crate::domain::reading;
 use crate::domain::sections::{Section, SectionState, next_section, sections};
 use crate::state::{AppStorage, use_storage};
@@ -305,7 +305,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     <div><dt>"Pay progression"</dt><dd>{if review.pay_eligible { "Eligible: the statement recommends on pay" } else { "Not part of this review" }}</dd></div>
                     <div><dt>"Meeting"</dt><dd>{meeting}</dd></div>
                     <div><dt>"Policy"</dt><dd>{review.policy.name.clone()}</dd></div>
-                    <div><dt>"Stage"</dt><dd data-testid="stage">{stage_label(stage, part)}</dd></div>
+                    <div><dt>"Stage"</dt><dd data-testid="stage">{stage_in_words(&review, stage, part)}</dd></div>
                 </dl>
                 <p class="next-step">
                     <strong>"Next: "</strong>{step}
@@ -323,6 +323,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                         }).collect_view()}
                     </ul>
                 })}
+                <BetweenMeetings workspace=workspace review=review.clone() />
                 <p class="no-print" hidden=role.is_none()>
                     <button type="button" class="button button--secondary" on:click=move |_| calendar_download(workspace)>
                         "Add the meeting and deadlines to your calendar"
@@ -331,6 +332,41 @@ fn Overview(workspace: Workspace) -> impl IntoView {
             }
         })}
     }
+}
+
+/// The year between meetings: where observations, interim reviews and any support plan stand,
+/// each a link to its own page, for the two parties (and whoever holds the support plan); and
+/// while the cycle is suspended under formal capability, what that means.
+#[component]
+fn BetweenMeetings(workspace: Workspace, review: Review) -> impl IntoView {
+    use crate::domain::between_meetings::{capability_notice, where_it_stands};
+    let party = workspace.role.is_some();
+    if !party && review.support_plan.is_none() {
+        return ().into_any();
+    }
+    let id = review.id.to_string();
+    let [observations, interims, plan] = where_it_stands(&review);
+    let links = [
+        ("observations", "Observations", observations),
+        ("interim-reviews", "Interim reviews", interims),
+        ("support-plan", "Support plan", plan),
+    ];
+    let suspended = review.state.suspension == Some(crate::domain::cycle::Suspension::Capability);
+    let notice = review.support_plan.as_ref().map(capability_notice);
+    view! {
+        {suspended.then(|| view! {
+            <crate::components::Banner kind=crate::components::BannerKind::Warning title="The appraisal cycle is suspended">
+                {notice.unwrap_or_default().into_iter().map(|text| view! { <p>{text}</p> }).collect_view()}
+            </crate::components::Banner>
+        })}
+        <h2 class="heading-m">"Between meetings"</h2>
+        <ul class="list between-meetings">
+            {links.into_iter().filter(|(page, ..)| party || *page == "support-plan").map(|(page, title, state)| view! {
+                <li><A href=format!("/reviews/{id}/{page}")>{title}</A>{format!(": {state}")}</li>
+            }).collect_view()}
+        </ul>
+    }
+    .into_any()
 }
 
 /// A cycle as its first and last days.

@@ -193,16 +193,9 @@ fn NewObjectives(workspace: Workspace) -> impl IntoView {
         };
         let mut blank = Statement::blank(Vec::new(), Vec::new());
         blank.new_objectives.push(NewObjective::blank(item_id));
-        let prefix = format!("{NEW}[{id}]");
-        let item = to_field_map(&blank)
-            .into_iter()
-            .filter_map(|(path, value)| {
-                path.strip_prefix(&prefix)
-                    .map(|relative| (relative.to_owned(), value))
-            })
-            .collect();
+        let item = crate::domain::field_map::item_fields(&to_field_map(&blank), NEW, &id);
         draft.add_list_item(NEW, &id, item);
-        focus_field(format!("{prefix}.objective"));
+        focus_field(format!("{NEW}[{id}].objective"));
     };
     view! {
         <h3 class="heading-m">"New objectives"</h3>

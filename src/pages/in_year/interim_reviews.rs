@@ -1,0 +1,318 @@
+//! Interim reviews: on the date agreed at the meeting or at the policy's term ends, both people
+//! record progress on each objective, the reviewer notes the wellbeing conversation and any
+//! objectives revised or set for the coming term, and both sign to agree them. An optional
+//! review can be recorded as not held. The observations' key points are at hand.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::{Heading, InYear, SendDocument, SignOffs, Warnings, not_held};
+use crate::bundle::payload::BundleKind;
+use crate::components::{
+    DocumentView, DraftCheckbox, DraftDate, DraftTextArea, RemoveButton, focus_field,
+};
+use crate::domain::between_meetings;
+use crate::domain::cycle::Review;
+use crate::domain::dates::format_uk_date;
+use crate::domain::deadlines::{DeadlineKind, deadlines};
+use crate::domain::documents::{InterimReview, InterimReviewLog, NewObjective, Statement};
+use crate::domain::field_map::{item_fields, to_field_map};
+use crate::domain::ids::Id;
+use crate::domain::in_year_checks::{InYearWarning, in_year_warnings};
+use crate::domain::people::Role;
+use crate::domain::sign_off::{SignOff, interim_review_document};
+use crate::state::use_storage;
+
+const ITEMS: &str = "interim_reviews.items";
+
+#[component]
+pub fn InterimReviewsPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        match InYear::open(use_storage(), &id, &InterimReviewLog::default()) {
+            Some(in_year) => view! { <InterimReviews in_year=in_year /> }.into_any(),
+            None => not_held(),
+        }
+    }
+}
+
+/// The objectives in force now: the statement's, and any revised or added at interim reviews.
+fn objectives_in_force(review: &Review) -> Vec<NewObjective> {
+    let mut objectives: Vec<NewObjective> = review
+        .statement
+        .as_ref()
+        .map(|statement| statement.new_objectives.clone())
+        .unwrap_or_default();
+    for interim in &review.interim_reviews {
+        for revised in &interim.revised_objectives {
+            objectives.retain(|objective| objective.id != revised.id);
+            objectives.push(revised.clone());
+        }
+    }
+    objectives
+}
+
+/// The interim reviews' due dates, each with where it stands, and the first still open.
+fn due_dates(in_year: InYear, review: &Review) -> (Vec<String>, Option<chrono::NaiveDate>) {
+    let calendar = in_year.calendar();
+    let today = crate::browser::today();
+    let mut next = None;
+    let lines = deadlines(review, &calendar)
+        .into_iter()
+        .filter(|deadline| matches!(deadline.kind, DeadlineKind::InterimReview { .. }))
+        .map(|deadline| {
+            let state = if deadline.done {
+                "recorded".to_owned()
+            } else {
+                next.get_or_insert(deadline.due);
+                crate::domain::deadlines::urgency(&deadline, &calendar, today)
+                    .map_or("not yet due".to_owned(), |urgency| urgency.to_string())
+            };
+            format!(
+                "{} – {}, {state}",
+                deadline.kind,
+                format_uk_date(deadline.due)
+            )
+        })
+        .collect();
+    (lines, next)
+}
+
+#[component]
+fn InterimReviews(in_year: InYear) -> impl IntoView {
+    let draft = in_year.draft;
+    let ids = draft.list_ids(ITEMS.to_owned());
+    let optional = in_year
+        .stored
+        .with_value(|stored| stored.summary.policy.interim_optional);
+    let warnings = Signal::derive(move || {
+        let Some(review) = in_year.review.get() else {
+            return Vec::new();
+        };
+        in_year_warnings(&review, &in_year.calendar())
+            .into_iter()
+            .filter(|warning| {
+                matches!(
+                    warning,
+                    InYearWarning::InterimBeforeMeeting { .. }
+                        | InYearWarning::InterimOutsideCycle { .. }
+                )
+            })
+            .map(|warning| warning.to_string())
+            .collect()
+    });
+    let add = move |not_held: bool| {
+        let Some(review) = in_year.review.get_untracked() else {
+            return;
+        };
+        let id = crate::browser::fresh_id("interim");
+        let Ok(item_id) = Id::new(id.clone()) else {
+            return;
+        };
+        let on = due_dates(in_year, &review)
+            .1
+            .unwrap_or_else(crate::browser::today);
+        let mut interim = InterimReview::started(item_id, on, &objectives_in_force(&review));
+        interim.not_held = not_held;
+        let log = InterimReviewLog {
+            items: vec![interim],
+        };
+        draft.add_list_item(ITEMS, &id, item_fields(&to_field_map(&log), ITEMS, &id));
+        focus_field(format!("{ITEMS}[{id}].date"));
+    };
+    let writes = in_year.is(Role::Reviewer);
+    view! {
+        <Heading in_year=in_year title="Interim reviews" />
+        {move || in_year.review.get().map(|review| {
+            let (lines, _) = due_dates(in_year, &review);
+            let points = between_meetings::key_points(&review);
+            view! {
+                {if lines.is_empty() {
+                    view! { <p>"The policy sets no interim reviews; hold one whenever you both find it useful."</p> }.into_any()
+                } else {
+                    view! {
+                        <h2 class="heading-m">"When they are due"</h2>
+                        <ul class="list deadlines">{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                    }.into_any()
+                }}
+                {(!points.is_empty()).then(|| view! {
+                    <aside class="panel" aria-labelledby="key-points-heading">
+                        <h2 class="heading-s" id="key-points-heading">"Key points from observations"</h2>
+                        <ul class="list">{points.into_iter().map(|point| view! { <li>{point}</li> }).collect_view()}</ul>
+                    </aside>
+                })}
+            }
+        })}
+        <Warnings warnings=warnings />
+        <Show when=move || ids.get().is_empty()>
+            <p class="empty">"No interim reviews recorded yet."</p>
+        </Show>
+        <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
+            <InterimReviewItem in_year=in_year number=number id=id />
+        </For>
+        {writes.then(|| view! {
+            <div class="button-group no-print">
+                <button type="button" class="button button--secondary" on:click=move |_| add(false)>"Record an interim review"</button>
+                {optional.then(|| view! {
+                    <button type="button" class="button button--secondary" on:click=move |_| add(true)>"Record that the optional review was not held"</button>
+                })}
+            </div>
+        })}
+        <SendDocument in_year=in_year kind=BundleKind::InterimReviews what="interim reviews" />
+    }
+}
+
+/// The interim review `id` as stored, if it reads.
+fn interim(in_year: InYear, id: &str) -> Option<InterimReview> {
+    in_year
+        .review
+        .get()?
+        .interim_reviews
+        .into_iter()
+        .find(|interim| interim.id.as_str() == id)
+}
+
+fn sign_interim(
+    review: &Review,
+    document: &str,
+    role: crate::domain::sign_off::SignerRole,
+    on: chrono::NaiveDate,
+) -> Result<SignOff, crate::domain::sign_off::SignOffRefused> {
+    let id = document
+        .strip_prefix("interim_reviews[")
+        .and_then(|rest| rest.strip_suffix(']'))
+        .unwrap_or(document);
+    SignOff::for_interim_review(review, id, role, on)
+}
+
+/// One interim review: the reviewer's form, or the reviewee's reading with their own words to
+/// write; both sign it.
+#[component]
+fn InterimReviewItem(in_year: InYear, number: usize, id: String) -> impl IntoView {
+    let draft = in_year.draft;
+    let item = format!("{ITEMS}[{id}]");
+    let not_held = draft.value(format!("{item}.not_held"));
+    let title = move || {
+        let held = if not_held.get().as_bool() == Some(true) {
+            " (not held)"
+        } else {
+            ""
+        };
+        format!("Interim review {}{held}", number + 1)
+    };
+    let writes = in_year.is(Role::Reviewer);
+    let progress_ids = draft.list_ids(format!("{item}.progress"));
+    let [wellbeing, notes, comments] = InterimReview::TEXT_FIELDS;
+    let item_at = StoredValue::new(item.clone());
+    let body = if writes {
+        view! {
+            <DraftDate draft=draft path=format!("{item}.date") label="Date of the review" />
+            {in_year.stored.with_value(|s| s.summary.policy.interim_optional).then(|| view! {
+                <DraftCheckbox draft=draft path=format!("{item}.not_held") label="Not held: we chose not to have this optional review" />
+            })}
+            <Show when=move || not_held.get().as_bool() != Some(true)>
+                <h3 class="heading-s">"Progress on each objective"</h3>
+                <For each=move || progress_ids.get() key=|id| id.clone() let(objective)>
+                    {
+                        let at = format!("{}.progress[{objective}]", item_at.get_value());
+                        let words = draft.text(format!("{at}.objective"));
+                        let theirs = draft.text(format!("{at}.reviewee_comment"));
+                        view! {
+                            <div class="objective">
+                                <p><strong>"Objective: "</strong>{move || words.get()}</p>
+                                <DraftTextArea draft=draft path=format!("{at}.reviewer_comment") label="Progress, as you see it" rows=3 />
+                                <p class="field__hint">"The reviewee’s view: " {move || { let t = theirs.get(); if t.trim().is_empty() { "not written yet".to_owned() } else { t } }}</p>
+                            </div>
+                        }
+                    }
+                </For>
+                <RevisedObjectives in_year=in_year item=item_at.get_value() />
+                <DraftTextArea draft=draft path=format!("{}.{}", item_at.get_value(), wellbeing.name) label=wellbeing.label hint=wellbeing.hint rows=3 />
+                <DraftTextArea draft=draft path=format!("{}.{}", item_at.get_value(), notes.name) label=notes.label hint=notes.hint rows=3 />
+            </Show>
+            <RemoveButton draft=draft order_path=ITEMS.to_owned() id=id.clone() what=format!("interim review {}", number + 1) />
+        }
+        .into_any()
+    } else {
+        let reviewee = in_year.is(Role::Reviewee);
+        let read_id = id.clone();
+        let parts = move || {
+            interim(in_year, &read_id)
+                .map(|interim| between_meetings::interim_review(&interim, reviewee))
+                .unwrap_or_default()
+        };
+        view! {
+            {move || view! { <DocumentView parts=parts() /> }}
+            {(reviewee).then(|| view! {
+                <Show when=move || not_held.get().as_bool() != Some(true)>
+                    <h3 class="heading-s">"Your view of your progress"</h3>
+                    <For each=move || progress_ids.get() key=|id| id.clone() let(objective)>
+                        {
+                            let at = format!("{}.progress[{objective}]", item_at.get_value());
+                            let words = draft.text(format!("{at}.objective"));
+                            view! {
+                                <DraftTextArea draft=draft path=format!("{at}.reviewee_comment") label=format!("Progress on “{}”", words.get_untracked().trim()) rows=3 />
+                            }
+                        }
+                    </For>
+                    <DraftTextArea draft=draft path=format!("{}.{}", item_at.get_value(), comments.name) label=comments.label hint=comments.hint rows=3 />
+                </Show>
+            })}
+        }
+        .into_any()
+    };
+    view! {
+        <section class="panel" aria-label=title>
+            <h2 class="heading-m">{title}</h2>
+            {body}
+            <Show when=move || not_held.get().as_bool() != Some(true)>
+                <SignOffs in_year=in_year document=interim_review_document(&id) what="interim review" make=sign_interim />
+            </Show>
+        </section>
+    }
+}
+
+/// Objectives revised at the review or set for the coming term (seed 000's termly team
+/// objectives), with the statement's columns.
+#[component]
+fn RevisedObjectives(in_year: InYear, item: String) -> impl IntoView {
+    let draft = in_year.draft;
+    let list = format!("{item}.revised_objectives");
+    let ids = draft.list_ids(list.clone());
+    let add = {
+        let list = list.clone();
+        move |_| {
+            let id = crate::browser::fresh_id("objective");
+            let Ok(objective_id) = Id::new(id.clone()) else {
+                return;
+            };
+            let mut blank = Statement::blank(Vec::new(), Vec::new());
+            blank.new_objectives.push(NewObjective::blank(objective_id));
+            let fields = item_fields(&to_field_map(&blank), "statement.new_objectives", &id);
+            draft.add_list_item(&list, &id, fields);
+            focus_field(format!("{list}[{id}].objective"));
+        }
+    };
+    view! {
+        <h3 class="heading-s">"Objectives revised or set for the coming term"</h3>
+        <p class="field__hint">"Only where circumstances changed, or for the term ahead. Both of you sign the review to agree them."</p>
+        <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
+            {
+                let at = format!("{list}[{id}]");
+                view! {
+                    <fieldset class="fieldset objective">
+                        <legend class="fieldset__legend">{format!("Revised objective {}", number + 1)}</legend>
+                        {Statement::OBJECTIVE_FIELDS.iter().map(|field| view! {
+                            <DraftTextArea draft=draft path=format!("{at}.{}", field.name) label=field.label hint=field.hint rows=2 />
+                        }).collect_view()}
+                        <DraftDate draft=draft path=format!("{at}.by_when") label="By when?" />
+                        <DraftCheckbox draft=draft path=format!("{at}.shared_with_team") label="A team objective, shared by the whole team" />
+                        <RemoveButton draft=draft order_path=list.clone() id=id.clone() what=format!("revised objective {}", number + 1) />
+                    </fieldset>
+                }
+            }
+        </For>
+        <p><button type="button" class="button button--secondary" on:click=add>"Add a revised or new objective"</button></p>
+    }
+}

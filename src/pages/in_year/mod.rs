@@ -1,0 +1,383 @@
+//! The year between meetings, a page for each of its documents: observations, interim reviews
+//! and the support plan. Each opens one review as this person holds it and shares the frame
+//! here: the heading and the way back to the review, the formal capability notice, warnings,
+//! sign-offs for the documents both people sign, and sending the document to the other party.
+
+pub mod interim_reviews;
+pub mod observations;
+pub mod support_plan;
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+use crate::autosave::{Draft, save_on_leaving};
+use crate::bundle::payload::BundleKind;
+use crate::bundle::sign_off::SignedSignOff;
+use crate::components::{Banner, BannerKind, SaveIndicator};
+use crate::domain::between_meetings::capability_notice;
+use crate::domain::calendar::SchoolCalendar;
+use crate::domain::cycle::{Review, Suspension};
+use crate::domain::dates::format_uk_date;
+use crate::domain::documents::Document;
+use crate::domain::people::Role;
+use crate::domain::sign_off::{SignOff, SignOffRefused, SignOffStatus, SignerRole};
+use crate::pages::send::{EncryptChoice, Sending, Sent, SentNotice, send_bundle};
+use crate::state::AppStorage;
+use crate::use_cases::reviews::StoredReview;
+use crate::use_cases::sending::Addressee;
+use crate::use_cases::sign_offs::SignOffStanding;
+use crate::use_cases::{identity, reviews, sign_offs};
+
+/// One review opened on a page of the year between meetings.
+#[derive(Clone, Copy)]
+pub(crate) struct InYear {
+    storage: AppStorage,
+    review_id: StoredValue<String>,
+    stored: StoredValue<StoredReview>,
+    /// This person's part (`None`: they only read, like the headteacher).
+    role: Option<Role>,
+    /// The page's document, open for editing.
+    draft: Draft,
+    /// The review as stored now, read again after every save and import.
+    review: Memo<Option<Review>>,
+    standings: Memo<Vec<SignOffStanding>>,
+}
+
+impl InYear {
+    /// Opens review `id` with `D` as the page's document, laid over `blank`; `None` when the
+    /// review is not held here.
+    fn open<D: Document>(storage: AppStorage, id: &str, blank: &D) -> Option<InYear> {
+        let stored = storage
+            .with(|vault| reviews::review(vault, id).ok().flatten())
+            .flatten()?;
+        let role = storage
+            .with(|vault| reviews::my_part(vault, &stored.summary).ok().flatten())
+            .flatten();
+        let draft = Draft::open_review_document(storage, id, blank);
+        save_on_leaving(draft);
+        let review = {
+            let id = id.to_owned();
+            Memo::new(move |_| {
+                storage.changed_elsewhere.track();
+                draft.status.track();
+                storage
+                    .with(|vault| reviews::load_review(vault, &id).ok().flatten())
+                    .flatten()
+            })
+        };
+        let standings = Memo::new(move |_| {
+            storage.changed_elsewhere.track();
+            let review = review.get()?;
+            let keys = storage.identity()?.1.public_keys();
+            storage
+                .with(|vault| sign_offs::sign_off_standings(vault, &review, &keys).ok())
+                .flatten()
+        });
+        let standings = Memo::new(move |_| standings.get().unwrap_or_default());
+        Some(InYear {
+            storage,
+            review_id: StoredValue::new(id.to_owned()),
+            stored: StoredValue::new(stored),
+            role,
+            draft,
+            review,
+            standings,
+        })
+    }
+
+    fn is(&self, role: Role) -> bool {
+        self.role == Some(role)
+    }
+
+    fn signer(&self) -> Option<SignerRole> {
+        match self.role {
+            Some(Role::Reviewer) => Some(SignerRole::Reviewer),
+            Some(Role::Reviewee) => Some(SignerRole::Reviewee),
+            _ => None,
+        }
+    }
+
+    fn calendar(&self) -> SchoolCalendar {
+        self.storage
+            .with(identity::school_calendar)
+            .unwrap_or_default()
+    }
+
+    /// The review's other party, by name.
+    fn other_party(&self) -> String {
+        self.stored.with_value(|stored| match self.role {
+            Some(Role::Reviewee) => stored.summary.reviewer.name.clone(),
+            _ => stored.summary.reviewee.name.clone(),
+        })
+    }
+}
+
+/// The page when the review is not here.
+fn not_held() -> AnyView {
+    super::set_page_title("Review not found");
+    view! {
+        <h1>"This review is not on this device"</h1>
+        <p>"It may have been deleted, or it was started on another device or browser."</p>
+        <p><A href="/">"Go to your reviews"</A></p>
+    }
+    .into_any()
+}
+
+/// The page's heading, whose review it is, the way back, and the saved indicator for writers.
+#[component]
+fn Heading(in_year: InYear, title: &'static str) -> impl IntoView {
+    let (reviewee, reviewer, id) = in_year.stored.with_value(|stored| {
+        (
+            stored.summary.reviewee.name.clone(),
+            stored.summary.reviewer.name.clone(),
+            stored.summary.id.to_string(),
+        )
+    });
+    let whose = match in_year.role {
+        Some(Role::Reviewee) => format!("Your review with {reviewer}"),
+        _ => format!("{reviewee}’s review by {reviewer}"),
+    };
+    super::set_page_title(&format!("{title} – {reviewee}"));
+    view! {
+        <p class="back-link no-print"><A href=format!("/reviews/{id}")>{format!("Back to the review: {whose}")}</A></p>
+        <h1>{title}<span class="heading-caption">{whose}</span></h1>
+        {in_year.role.is_some().then(|| view! { <SaveIndicator draft=in_year.draft /> })}
+        <CapabilityNotice in_year=in_year />
+    }
+}
+
+/// While the cycle is suspended under formal capability, every page of the review says so:
+/// what has stopped and what happens next.
+#[component]
+pub(crate) fn CapabilityNotice(in_year: InYear) -> impl IntoView {
+    move || {
+        let review = in_year.review.get()?;
+        let suspended = review.state.suspension == Some(Suspension::Capability);
+        let notice = capability_notice(review.support_plan.as_ref()?);
+        suspended.then(|| {
+            view! {
+                <Banner kind=BannerKind::Warning title="The appraisal cycle is suspended">
+                    {notice.into_iter().map(|text| view! { <p>{text}</p> }).collect_view()}
+                </Banner>
+            }
+        })
+    }
+}
+
+/// Warnings worked out by the domain, shown as they change; never blocking.
+#[component]
+fn Warnings(#[prop(into)] warnings: Signal<Vec<String>>) -> impl IntoView {
+    view! {
+        <div aria-live="polite">
+            {move || {
+                let list = warnings.get();
+                (!list.is_empty()).then(|| view! {
+                    <Banner kind=BannerKind::Warning title="Check these against the policy">
+                        <ul class="list">{list.into_iter().map(|text| view! { <li>{text}</li> }).collect_view()}</ul>
+                    </Banner>
+                })
+            }}
+        </div>
+    }
+}
+
+/// What happened when the person last tried to sign.
+#[derive(Clone)]
+enum Signing {
+    Signed(String),
+    Refused(SignOffRefused),
+    Failed(String),
+}
+
+/// The sign-offs on `document` (`support_plan`, or one interim review's name) and, for a party
+/// who has not signed it as it is now, the button to sign: `make` makes the sign-off from the
+/// review as stored, or says what is missing.
+#[component]
+fn SignOffs(
+    in_year: InYear,
+    document: String,
+    what: &'static str,
+    make: fn(&Review, &str, SignerRole, chrono::NaiveDate) -> Result<SignOff, SignOffRefused>,
+) -> impl IntoView {
+    let signing = RwSignal::new(None::<Signing>);
+    let name = StoredValue::new(document);
+    let on_document = move || {
+        in_year
+            .standings
+            .get()
+            .into_iter()
+            .filter(|standing| name.with_value(|name| standing.signed.sign_off.document == *name))
+            .collect::<Vec<_>>()
+    };
+    let sign = move |_| {
+        in_year.draft.save_now();
+        let outcome = (|| {
+            let role = in_year
+                .signer()
+                .ok_or(String::new())
+                .map_err(Signing::Failed)?;
+            let review = in_year
+                .review
+                .get_untracked()
+                .ok_or_else(|| Signing::Failed("The review could not be read.".into()))?;
+            let today = crate::browser::today();
+            let sign_off = name
+                .with_value(|name| make(&review, name, role, today))
+                .map_err(Signing::Refused)?;
+            let (_, me) = in_year.storage.identity().ok_or_else(|| {
+                Signing::Failed("Your data is not open, so nothing can be signed.".into())
+            })?;
+            let id = in_year.review_id.get_value();
+            let signed = SignedSignOff::sign(sign_off, &me);
+            in_year
+                .storage
+                .with_mut(|vault| {
+                    sign_offs::add_sign_off(vault, &id, signed, crate::browser::now())
+                })
+                .ok_or_else(|| {
+                    Signing::Failed("Your data is not open, so nothing can be signed.".into())
+                })?
+                .map_err(|error| Signing::Failed(error.to_string()))?;
+            in_year.storage.announce_change(&format!("sign-offs:{id}"));
+            Ok(Signing::Signed(format!(
+                "You signed the {what} on {}. Send it so {} has your signature.",
+                format_uk_date(today),
+                in_year.other_party()
+            )))
+        })();
+        signing.set(Some(outcome.unwrap_or_else(|failed| failed)));
+    };
+    let mine_current = move || {
+        in_year.signer().is_some_and(|role| {
+            on_document().iter().any(|standing| {
+                standing.signed.sign_off.role == role && standing.status == SignOffStatus::Current
+            })
+        })
+    };
+    view! {
+        <div class="sign-offs">
+            <h3 class="heading-s">"Sign-offs"</h3>
+            {move || {
+                let held = on_document();
+                if held.is_empty() {
+                    view! { <p class="empty">{format!("Nobody has signed the {what} yet.")}</p> }.into_any()
+                } else {
+                    view! {
+                        <ul class="list">
+                            {held.into_iter().map(|standing| {
+                                let state = match &standing.status {
+                                    SignOffStatus::Current => "covers it as it is now".to_owned(),
+                                    SignOffStatus::OutOfDate { changed } => format!("out of date: {} changed since", crate::domain::field_map::summarise_paths(changed).join("; ")),
+                                    SignOffStatus::Invalid => "not valid".to_owned(),
+                                };
+                                view! { <li>{format!("{}: {state}.", standing.signed.sign_off.describe())}</li> }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                }
+            }}
+            <Show when=move || in_year.signer().is_some() && !mine_current()>
+                <p class="no-print">
+                    <button type="button" class="button" on:click=sign>{format!("Sign the {what}")}</button>
+                </p>
+            </Show>
+            {move || signing.get().map(|outcome| match outcome {
+                Signing::Signed(text) => view! { <Banner kind=BannerKind::Success title="Signed"><p>{text}</p></Banner> }.into_any(),
+                Signing::Failed(text) => view! { <Banner kind=BannerKind::Problem title="Not signed"><p>{text}</p></Banner> }.into_any(),
+                Signing::Refused(refused) => view! {
+                    <div class="error-summary" role="alert">
+                        <h3 class="heading-s">"This cannot be signed yet"</h3>
+                        <p>{refused.to_string()}</p>
+                    </div>
+                }.into_any(),
+            })}
+        </div>
+    }
+}
+
+/// Sending the page's document to the review's other party, and, where `to_headteacher` says
+/// so, to the headteacher.
+#[component]
+fn SendDocument(
+    in_year: InYear,
+    kind: BundleKind,
+    what: &'static str,
+    #[prop(optional)] to_headteacher: Option<Signal<bool>>,
+) -> impl IntoView {
+    let Some(role) = in_year.role else {
+        return ().into_any();
+    };
+    let encrypt = RwSignal::new(true);
+    let sent = RwSignal::new(None::<Sent>);
+    let headteacher = RwSignal::new(String::new());
+    let other = in_year.other_party();
+    let send = move |kind: BundleKind, recipient: Option<Addressee>| {
+        in_year.draft.save_now();
+        if matches!(
+            in_year.draft.status.get_untracked(),
+            crate::autosave::SaveStatus::Failed(_)
+        ) {
+            sent.set(Some(Sent::Failed("Your latest changes could not be saved, so the file would not match what is on screen. See the message above, then try again.".into())));
+            return;
+        }
+        let sending = Sending {
+            review: in_year.stored.get_value(),
+            kind,
+            role,
+            text: Default::default(),
+            recipient,
+            encrypt: encrypt.get_untracked(),
+        };
+        send_bundle(in_year.storage, sending, sent);
+    };
+    let to_other = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        send(kind, None);
+    };
+    let to_head = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let name = headteacher.get_untracked().trim().to_owned();
+        if name.is_empty() {
+            sent.set(Some(Sent::Failed("Enter the headteacher’s name.".into())));
+            return;
+        }
+        let found = in_year
+            .storage
+            .with(|vault| identity::contact_for(vault, &name, None))
+            .unwrap_or(Ok(None));
+        let addressee = match found {
+            Ok(Some(contact)) => Addressee::Contact(contact.keys.key_id()),
+            Ok(None) => Addressee::Named(name),
+            Err(error) => {
+                sent.set(Some(Sent::Failed(error.to_string())));
+                return;
+            }
+        };
+        send(BundleKind::CapabilityReferral, Some(addressee));
+    };
+    view! {
+        <section class="panel no-print" aria-labelledby="send-heading">
+            <h2 id="send-heading">"Send"</h2>
+            <EncryptChoice encrypt=encrypt id="in-year-encrypted" label="Encrypt the file so only the person you send it to (and you) can read it (recommended for email)" />
+            <form class="send-route" on:submit=to_other>
+                <p>{format!("Sends the {what} to {other}, with your sign-offs on it. Nothing else from the review goes with it.")}</p>
+                <button type="submit" class="button">{format!("Send the {what} to {other}")}</button>
+            </form>
+            {to_headteacher.map(|shown| view! {
+                <Show when=move || shown.get()>
+                    <form class="send-route" on:submit=to_head>
+                        <h3 class="heading-s">"Send the support plan to the headteacher"</h3>
+                        <p>"The formal capability procedure is the headteacher’s to lead, so the support plan goes to them. It goes to nobody else."</p>
+                        <div class="field">
+                            <label class="field__label" for="headteacher-name">"Headteacher’s name"</label>
+                            <input class="field__input" type="text" id="headteacher-name" autocomplete="off" on:input=move |e| headteacher.set(event_target_value(&e)) />
+                        </div>
+                        <button type="submit" class="button">"Send the support plan to the headteacher"</button>
+                    </form>
+                </Show>
+            })}
+            <SentNotice sent=sent />
+        </section>
+    }
+    .into_any()
+}

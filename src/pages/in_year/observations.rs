@@ -1,0 +1,183 @@
+//! Observations: the reviewer arranges each (date, observer, focus, notice), records the key
+//! points and when feedback was given, against the policy's feedback clock and its most a
+//! cycle; the reviewee reads each and adds their comments.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::{Heading, InYear, SendDocument, Warnings, not_held};
+use crate::bundle::payload::BundleKind;
+use crate::components::{
+    DocumentView, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, focus_field,
+};
+use crate::domain::between_meetings;
+use crate::domain::dates::format_uk_date;
+use crate::domain::documents::{Observation, ObservationLog};
+use crate::domain::field_map::{item_fields, to_field_map};
+use crate::domain::ids::Id;
+use crate::domain::in_year_checks::{InYearWarning, in_year_warnings};
+use crate::domain::people::Role;
+use crate::state::use_storage;
+
+const ITEMS: &str = "observations.items";
+
+#[component]
+pub fn ObservationsPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        match InYear::open(use_storage(), &id, &ObservationLog::default()) {
+            Some(in_year) => view! { <Observations in_year=in_year /> }.into_any(),
+            None => not_held(),
+        }
+    }
+}
+
+#[component]
+fn Observations(in_year: InYear) -> impl IntoView {
+    let draft = in_year.draft;
+    let ids = draft.list_ids(ITEMS.to_owned());
+    let rules = in_year.stored.with_value(|stored| {
+        let policy = &stored.summary.policy;
+        let most = policy.max_observations.map_or(
+            "The policy sets no limit on observations a cycle.".to_owned(),
+            |max| format!("The policy allows at most {max} formal observations a cycle."),
+        );
+        format!(
+            "{most} Feedback is due within {} of the observation.",
+            policy.deadlines.observation_feedback
+        )
+    });
+    let warnings = Signal::derive(move || {
+        let Some(review) = in_year.review.get() else {
+            return Vec::new();
+        };
+        in_year_warnings(&review, &in_year.calendar())
+            .into_iter()
+            .filter(|warning| {
+                matches!(
+                    warning,
+                    InYearWarning::FeedbackLate { .. } | InYearWarning::TooManyObservations { .. }
+                )
+            })
+            .map(|warning| warning.to_string())
+            .collect()
+    });
+    let arrange = move |_| {
+        let id = crate::browser::fresh_id("observation");
+        let Ok(item_id) = Id::new(id.clone()) else {
+            return;
+        };
+        let log = ObservationLog {
+            items: vec![Observation::arranged(item_id, crate::browser::today())],
+        };
+        draft.add_list_item(ITEMS, &id, item_fields(&to_field_map(&log), ITEMS, &id));
+        focus_field(format!("{ITEMS}[{id}].date"));
+    };
+    let writes = in_year.is(Role::Reviewer);
+    view! {
+        <Heading in_year=in_year title="Observations" />
+        <p>{rules}</p>
+        <Warnings warnings=warnings />
+        <Show when=move || ids.get().is_empty()>
+            <p class="empty">{if writes { "No observations yet. Arrange one below." } else { "No observations have been recorded." }}</p>
+        </Show>
+        <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
+            {if writes {
+                view! { <ObservationForm in_year=in_year number=number id=id /> }.into_any()
+            } else {
+                view! { <ObservationRead in_year=in_year number=number id=id /> }.into_any()
+            }}
+        </For>
+        {writes.then(|| view! {
+            <p class="no-print"><button type="button" class="button button--secondary" on:click=arrange>"Arrange an observation"</button></p>
+        })}
+        <SendDocument in_year=in_year kind=BundleKind::Observations what="observations" />
+    }
+}
+
+/// The observation `id` as stored, if it reads.
+fn observation(in_year: InYear, id: &str) -> Option<Observation> {
+    in_year
+        .review
+        .get()?
+        .observations
+        .into_iter()
+        .find(|observation| observation.id.as_str() == id)
+}
+
+/// When feedback on the observation is due, in a sentence.
+fn feedback_due(in_year: InYear, id: &str) -> Option<String> {
+    let observation = observation(in_year, id)?;
+    let within = in_year
+        .stored
+        .with_value(|s| s.summary.policy.deadlines.observation_feedback);
+    let due = in_year.calendar().after(observation.date, within);
+    Some(format!(
+        "Feedback is due by {} ({within} after the observation).",
+        format_uk_date(due)
+    ))
+}
+
+/// The reviewer's form for one observation.
+#[component]
+fn ObservationForm(in_year: InYear, number: usize, id: String) -> impl IntoView {
+    let draft = in_year.draft;
+    let path = {
+        let id = id.clone();
+        move |field: &str| format!("{ITEMS}[{id}].{field}")
+    };
+    let [observer, focus, key_points, _] = Observation::TEXT_FIELDS;
+    let comments = draft.text(path("reviewee_comments"));
+    let due = {
+        let id = id.clone();
+        move || feedback_due(in_year, &id)
+    };
+    view! {
+        <fieldset class="fieldset objective">
+            <legend class="fieldset__legend">{format!("Observation {}", number + 1)}</legend>
+            <DraftDate draft=draft path=path("date") label="Date of the observation" />
+            <DraftTextInput draft=draft path=path(observer.name) label=observer.label hint=observer.hint />
+            <DraftTextArea draft=draft path=path(focus.name) label=focus.label hint=focus.hint rows=2 />
+            <DraftDate draft=draft path=path("notice_given_on") label="Notice given to the reviewee on" hint="Where the policy asks for notice. For example, 09/10/2026" />
+            <DraftTextArea draft=draft path=path(key_points.name) label=key_points.label hint=key_points.hint rows=4 />
+            <p class="field__hint" aria-live="polite">{due}</p>
+            <DraftDate draft=draft path=path("verbal_feedback_on") label="Verbal feedback given on" />
+            <DraftDate draft=draft path=path("written_feedback_on") label="Written feedback given on" />
+            <h4 class="heading-s">"Comments from the reviewee"</h4>
+            {move || {
+                let text = comments.get();
+                if text.trim().is_empty() {
+                    view! { <p class="empty">"The reviewee adds their comments after reading the observation."</p> }.into_any()
+                } else {
+                    view! { <p class="prose">{text}</p> }.into_any()
+                }
+            }}
+            <RemoveButton draft=draft order_path=ITEMS.to_owned() id=id.clone() what=format!("observation {}", number + 1) />
+        </fieldset>
+    }
+}
+
+/// One observation for the reviewee (with their comments to write) or another reader.
+#[component]
+fn ObservationRead(in_year: InYear, number: usize, id: String) -> impl IntoView {
+    let comments = in_year.is(Role::Reviewee);
+    let parts = {
+        let id = id.clone();
+        move || {
+            observation(in_year, &id)
+                .map(|observation| between_meetings::observation(&observation, comments))
+                .unwrap_or_default()
+        }
+    };
+    let field = &Observation::TEXT_FIELDS[3];
+    view! {
+        <section class="panel" aria-label=format!("Observation {}", number + 1)>
+            <h2 class="heading-m">{format!("Observation {}", number + 1)}</h2>
+            {move || view! { <DocumentView parts=parts() /> }}
+            {comments.then(|| view! {
+                <DraftTextArea draft=in_year.draft path=format!("{ITEMS}[{id}].reviewee_comments") label=field.label hint=field.hint rows=4 />
+            })}
+        </section>
+    }
+}

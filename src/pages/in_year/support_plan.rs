@@ -1,0 +1,290 @@
+//! The support plan: the reviewer writes the concerns, targets, support and monitoring, with
+//! the period checked against the policy's range and the review date's clock; the reviewee adds
+//! their comments; both sign; the outcome is recorded, and formal capability suspends the cycle
+//! and sends the plan to the headteacher. The plan goes to nobody else.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+use serde_json::Value;
+
+use super::{Heading, InYear, SendDocument, SignOffs, Warnings, not_held};
+use crate::bundle::payload::BundleKind;
+use crate::components::{
+    DocumentView, DraftChoice, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, choices,
+    field_id, focus_field,
+};
+use crate::domain::between_meetings;
+use crate::domain::calendar::Period;
+use crate::domain::dates::format_uk_date;
+use crate::domain::documents::{Document, SupportOutcome, SupportPlan};
+use crate::domain::people::Role;
+use crate::domain::policy_form::{UNITS, unit_name};
+use crate::domain::sign_off::SignOff;
+use crate::domain::support_plan_checks::support_plan_warnings;
+use crate::state::use_storage;
+
+const TARGETS: &str = "support_plan.targets";
+
+#[component]
+pub fn SupportPlanPage() -> impl IntoView {
+    let params = use_params_map();
+    move || {
+        let id = params.read().get("id").unwrap_or_default();
+        let storage = use_storage();
+        let policy = storage
+            .with(|vault| crate::use_cases::reviews::review(vault, &id).ok().flatten())
+            .flatten()
+            .map(|stored| stored.summary.policy);
+        // A new plan starts at the policy's shortest period, or four weeks where the policy sets
+        // none (seed 003's "normally four weeks"; the school's choice otherwise).
+        let period = policy
+            .and_then(|policy| policy.support_plan)
+            .map_or(Period::weeks(4), |rules| rules.shortest);
+        match InYear::open(storage, &id, &SupportPlan::blank(period)) {
+            Some(in_year) => view! { <SupportPlanView in_year=in_year /> }.into_any(),
+            None => not_held(),
+        }
+    }
+}
+
+#[component]
+fn SupportPlanView(in_year: InYear) -> impl IntoView {
+    let held = move || {
+        in_year
+            .review
+            .with(|r| r.as_ref().is_some_and(|r| r.support_plan.is_some()))
+    };
+    let starting = RwSignal::new(false);
+    let shown = move || held() || starting.get();
+    let writes = in_year.is(Role::Reviewer);
+    let start = move |_| {
+        starting.set(true);
+        in_year.draft.set(
+            "support_plan.starts_on",
+            Value::String(crate::browser::today().to_string()),
+        );
+        in_year.draft.save_now();
+        focus_field("support_plan.concerns".to_owned());
+    };
+    let capability = Signal::derive(move || {
+        in_year
+            .draft
+            .value("support_plan.outcome".to_owned())
+            .get()
+            .as_str()
+            == Some("formal_capability")
+    });
+    let range = in_year.stored.with_value(|stored| {
+        stored.summary.policy.support_plan.map_or(
+            "The policy sets no period for support plans: agree one that gives a fair chance to improve.".to_owned(),
+            |rules| format!(
+                "The policy’s monitoring period is normally {} to {}, with an extension of at most {}.",
+                rules.shortest, rules.longest, rules.longest_extension
+            ),
+        )
+    });
+    view! {
+        <Heading in_year=in_year title="Support plan" />
+        <p>"A support plan is for performance below the expected standard: what the concerns are, the targets, the support the school gives, and how progress is monitored. It stays between you and "{in_year.other_party()}", unless it ends in the formal capability procedure, when it goes to the headteacher too."</p>
+        <Show when=shown fallback=move || if writes {
+            view! {
+                <p>"There is no support plan. Start one when concerns about performance have been discussed and support is to be agreed."</p>
+                <p><button type="button" class="button" on:click=start>"Start a support plan"</button></p>
+            }.into_any()
+        } else {
+            view! { <p class="empty">"There is no support plan for this review."</p> }.into_any()
+        }>
+            <p>{range.clone()}</p>
+            <PlanWarnings in_year=in_year />
+            {if writes {
+                view! { <PlanForm in_year=in_year /> }.into_any()
+            } else {
+                view! { <PlanRead in_year=in_year /> }.into_any()
+            }}
+            <section class="panel">
+                <SignOffs in_year=in_year document=SupportPlan::KIND.to_owned() what="support plan" make=|review, _, role, on| SignOff::for_support_plan(review, role, on) />
+            </section>
+            {(in_year.role.is_some()).then(|| view! {
+                <SendDocument in_year=in_year kind=BundleKind::SupportPlan what="support plan" to_headteacher=capability />
+            })}
+        </Show>
+    }
+}
+
+/// The policy's range and the review date checked, and when monitoring ends.
+#[component]
+fn PlanWarnings(in_year: InYear) -> impl IntoView {
+    let warnings = Signal::derive(move || {
+        let Some(review) = in_year.review.get() else {
+            return Vec::new();
+        };
+        review.support_plan.as_ref().map_or_else(Vec::new, |plan| {
+            support_plan_warnings(plan, &review.policy, &in_year.calendar())
+                .into_iter()
+                .map(|warning| warning.to_string())
+                .collect()
+        })
+    });
+    let ends = move || {
+        let plan = in_year.review.get()?.support_plan?;
+        let calendar = in_year.calendar();
+        let mut ends = calendar.after(plan.starts_on?, plan.monitoring_period);
+        if let Some(extension) = plan.extension {
+            ends = calendar.after(ends, extension);
+        }
+        Some(format!(
+            "Monitoring runs until {}; decide the outcome by then.",
+            format_uk_date(ends)
+        ))
+    };
+    view! {
+        <p aria-live="polite">{ends}</p>
+        <Warnings warnings=warnings />
+    }
+}
+
+/// A whole number of `unit`s bound to `path`; left empty, the value is removed when `optional`.
+#[component]
+fn AmountField(
+    in_year: InYear,
+    path: &'static str,
+    label: &'static str,
+    hint: &'static str,
+) -> impl IntoView {
+    let draft = in_year.draft;
+    let value = draft.value(path.to_owned());
+    let id = field_id(path);
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label class="field__label" for=id.clone()>{label}</label>
+            <p class="field__hint" id=hint_id.clone()>{hint}</p>
+            <input class="field__input field__input--number" type="text" inputmode="numeric" id=id aria-describedby=hint_id
+                prop:value=move || value.get().as_u64().map(|n| n.to_string()).unwrap_or_default()
+                on:input=move |event| {
+                    let text = event_target_value(&event);
+                    if let Ok(amount) = text.trim().parse::<u32>() {
+                        draft.set(path, Value::from(amount));
+                    }
+                }
+                on:blur=move |_| draft.save_now() />
+        </div>
+    }
+}
+
+/// The reviewer's form.
+#[component]
+fn PlanForm(in_year: InYear) -> impl IntoView {
+    let draft = in_year.draft;
+    let [concerns, previous, support, monitored_by, how, _] = SupportPlan::TEXT_FIELDS;
+    let target_ids = draft.list_ids(TARGETS.to_owned());
+    let add_target = move |_| {
+        let id = crate::browser::fresh_id("target");
+        let fields = [
+            (".id".to_owned(), Value::String(id.clone())),
+            (".target".to_owned(), Value::String(String::new())),
+        ]
+        .into_iter()
+        .collect();
+        draft.add_list_item(TARGETS, &id, fields);
+        focus_field(format!("{TARGETS}[{id}].target"));
+    };
+    let extension = draft.value("support_plan.extension".to_owned());
+    let extension_unit = in_year.stored.with_value(|stored| {
+        stored
+            .summary
+            .policy
+            .support_plan
+            .map_or(crate::domain::calendar::PeriodUnit::Weeks, |rules| {
+                rules.longest_extension.unit
+            })
+    });
+    let capability = move || {
+        draft
+            .value("support_plan.outcome".to_owned())
+            .get()
+            .as_str()
+            == Some("formal_capability")
+    };
+    let comments = draft.text("support_plan.reviewee_comments".to_owned());
+    view! {
+        <div class="panel">
+            <DraftTextArea draft=draft path="support_plan.concerns" label=concerns.label hint=concerns.hint />
+            <DraftTextArea draft=draft path="support_plan.previous_discussions" label=previous.label hint=previous.hint rows=3 />
+            <h2 class="heading-m">"Targets"</h2>
+            <Show when=move || target_ids.get().is_empty()>
+                <p class="empty">"No targets yet."</p>
+            </Show>
+            <For each=move || target_ids.get().into_iter().enumerate() key=|(n, id)| (*n, id.clone()) let((number, id))>
+                <div class="objective">
+                    <DraftTextArea draft=draft path=format!("{TARGETS}[{id}].target") label=format!("Target {}", number + 1) rows=2 />
+                    <RemoveButton draft=draft order_path=TARGETS.to_owned() id=id.clone() what=format!("target {}", number + 1) />
+                </div>
+            </For>
+            <p><button type="button" class="button button--secondary" on:click=add_target>"Add a target"</button></p>
+            <DraftTextArea draft=draft path="support_plan.support_agreed" label=support.label hint=support.hint rows=3 />
+            <DraftTextInput draft=draft path="support_plan.monitored_by" label=monitored_by.label hint=monitored_by.hint />
+            <DraftTextArea draft=draft path="support_plan.how_monitored" label=how.label hint=how.hint rows=3 />
+            <h2 class="heading-m">"Monitoring"</h2>
+            <DraftDate draft=draft path="support_plan.starts_on" label="Monitoring starts on" />
+            <AmountField in_year=in_year path="support_plan.monitoring_period.amount" label="Monitoring period" hint="How many, in the unit below." />
+            <DraftChoice draft=draft path="support_plan.monitoring_period.unit" label="Counted in" options=choices(&UNITS, unit_name) />
+            <div class="field">
+                <label class="field__label" for="support-plan-extension">{format!("Extension, in {}", unit_name(extension_unit))}</label>
+                <p class="field__hint" id="support-plan-extension-hint">"Only if granted, exceptionally. Leave empty for none."</p>
+                <input class="field__input field__input--number" type="text" inputmode="numeric" id="support-plan-extension" aria-describedby="support-plan-extension-hint"
+                    prop:value=move || extension.get().get("amount").and_then(Value::as_u64).map(|n| n.to_string()).unwrap_or_default()
+                    on:input=move |event| {
+                        let text = event_target_value(&event);
+                        let value = match text.trim().parse::<u32>() {
+                            Ok(0) | Err(_) if text.trim().is_empty() || text.trim() == "0" => Value::Null,
+                            Ok(amount) => serde_json::to_value(Period { amount, unit: extension_unit }).unwrap_or(Value::Null),
+                            Err(_) => return,
+                        };
+                        draft.set("support_plan.extension", value);
+                    }
+                    on:blur=move |_| draft.save_now() />
+            </div>
+            <DraftDate draft=draft path="support_plan.review_on" label="Review date" />
+            <h2 class="heading-m">"Comments from the reviewee"</h2>
+            {move || {
+                let text = comments.get();
+                if text.trim().is_empty() {
+                    view! { <p class="empty">"The reviewee adds their comments after reading the plan."</p> }.into_any()
+                } else {
+                    view! { <p class="prose">{text}</p> }.into_any()
+                }
+            }}
+            <h2 class="heading-m">"Outcome"</h2>
+            <DraftChoice draft=draft path="support_plan.outcome" label="Outcome of the monitoring" hint="Record it at the review, once you have both discussed progress." options=choices(&SupportOutcome::ALL, SupportOutcome::label) />
+            <DraftDate draft=draft path="support_plan.outcome_on" label="Outcome decided on" />
+            <Show when=capability>
+                <p>"The formal capability procedure suspends the appraisal cycle. When the procedure ends, record the date here and the cycle carries on."</p>
+                <DraftDate draft=draft path="support_plan.capability_ended_on" label="Formal capability procedure ended on" hint="Leave empty while it runs. For example, 27/03/2027" />
+            </Show>
+        </div>
+    }
+}
+
+/// The plan for the reviewee (with their comments to write) or the headteacher.
+#[component]
+fn PlanRead(in_year: InYear) -> impl IntoView {
+    let reviewee = in_year.is(Role::Reviewee);
+    let parts = move || {
+        in_year
+            .review
+            .get()
+            .and_then(|review| review.support_plan)
+            .map(|plan| between_meetings::support_plan(&plan, reviewee))
+            .unwrap_or_default()
+    };
+    let comments = SupportPlan::TEXT_FIELDS[5];
+    view! {
+        <section class="panel" aria-label="The support plan">
+            {move || view! { <DocumentView parts=parts() /> }}
+            {reviewee.then(|| view! {
+                <DraftTextArea draft=in_year.draft path="support_plan.reviewee_comments" label=comments.label hint=comments.hint rows=4 />
+            })}
+        </section>
+    }
+}
