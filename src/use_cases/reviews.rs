@@ -244,8 +244,9 @@ pub fn load_review<S: KeyValueStore>(
     review.interim_reviews = read(vault, id, &InterimReviewLog::default())?
         .map(|log| log.items)
         .unwrap_or_default();
-    let no_plan = SupportPlan::blank(crate::domain::calendar::Period::weeks(4));
-    review.support_plan = read(vault, id, &no_plan)?;
+    // Laid over the same blank the page opens the plan on, so a figure left as it started
+    // reads the same on both.
+    review.support_plan = read(vault, id, &SupportPlan::blank_under(&review.policy))?;
     review.state.suspension = review
         .support_plan
         .as_ref()

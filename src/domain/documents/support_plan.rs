@@ -88,6 +88,17 @@ impl SupportPlan {
         }
     }
 
+    /// A new plan under `policy`: monitoring for the policy's shortest period, or four weeks
+    /// where it sets none (seed 003: "normally be for a period of four weeks"; otherwise the
+    /// school's choice, which the reviewer changes on the form).
+    pub fn blank_under(policy: &crate::domain::policy::Policy) -> SupportPlan {
+        SupportPlan::blank(
+            policy
+                .support_plan
+                .map_or(Period::weeks(4), |rules| rules.shortest),
+        )
+    }
+
     /// The state the plan puts the cycle in: monitored while it runs (or continues), suspended
     /// under formal capability until that ends, nothing once performance has improved.
     pub fn suspension(&self) -> Option<Suspension> {

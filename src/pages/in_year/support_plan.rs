@@ -35,12 +35,10 @@ pub fn SupportPlanPage() -> impl IntoView {
             .with(|vault| crate::use_cases::reviews::review(vault, &id).ok().flatten())
             .flatten()
             .map(|stored| stored.summary.policy);
-        // A new plan starts at the policy's shortest period, or four weeks where the policy sets
-        // none (seed 003's "normally four weeks"; the school's choice otherwise).
-        let period = policy
-            .and_then(|policy| policy.support_plan)
-            .map_or(Period::weeks(4), |rules| rules.shortest);
-        match InYear::open(storage, &id, &SupportPlan::blank(period)) {
+        let Some(policy) = policy else {
+            return not_held();
+        };
+        match InYear::open(storage, &id, &SupportPlan::blank_under(&policy)) {
             Some(in_year) => view! { <SupportPlanView in_year=in_year /> }.into_any(),
             None => not_held(),
         }
