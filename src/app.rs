@@ -7,9 +7,9 @@ use leptos_router::{Lazy, LazyRoute, lazy_route, path};
 
 use crate::components::{Banner, BannerKind, InPageLink};
 use crate::pages::{
-    ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage, InterimReviewsPage, NotFoundPage,
-    ObservationsPage, PolicyEditorPage, PreparePage, ReviewPage, SettingsPage, StartReviewPage,
-    SupportPlanPage, UnlockPage, WelcomePage,
+    BetweenMeetingsPage, ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage,
+    NotFoundPage, PolicyEditorPage, PreparePage, ReviewPage, SettingsPage, StartReviewPage,
+    UnlockPage, WelcomePage,
 };
 use crate::state::{AppStorage, StorageStatus};
 
@@ -59,9 +59,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/prepare") view={Lazy::<PrepareRoute>::new()} />
                         <Route path=path!("/reviews/new") view={Lazy::<StartReviewRoute>::new()} />
                         <Route path=path!("/reviews/:id") view={Lazy::<ReviewRoute>::new()} />
-                        <Route path=path!("/reviews/:id/observations") view={Lazy::<ObservationsRoute>::new()} />
-                        <Route path=path!("/reviews/:id/interim-reviews") view={Lazy::<InterimReviewsRoute>::new()} />
-                        <Route path=path!("/reviews/:id/support-plan") view={Lazy::<SupportPlanRoute>::new()} />
+                        <Route path=path!("/reviews/:id/:document") view={Lazy::<BetweenMeetingsRoute>::new()} />
                         <Route path=path!("/import") view={Lazy::<ImportRoute>::new()} />
                         <Route path=path!("/contacts") view={Lazy::<ContactsRoute>::new()} />
                         <Route path=path!("/data") view={Lazy::<DataRoute>::new()} />
@@ -142,9 +140,7 @@ page_on_demand! {
     PrepareRoute => PreparePage,
     StartReviewRoute => StartReviewPage,
     ReviewRoute => ReviewPage,
-    ObservationsRoute => ObservationsPage,
-    InterimReviewsRoute => InterimReviewsPage,
-    SupportPlanRoute => SupportPlanPage,
+    BetweenMeetingsRoute => BetweenMeetingsPage,
     ImportRoute => ImportPage,
     ContactsRoute => ContactsPage,
     DataRoute => DataPage,

@@ -227,13 +227,12 @@ pub fn where_it_stands(review: &Review) -> [String; 3] {
 
 /// What formal capability means for the cycle, in sentences for every page of the review.
 pub fn capability_notice(plan: &SupportPlan) -> Vec<String> {
-    let since = plan
-        .outcome_on
-        .map(|day| format!(" since {}", format_uk_date(day)))
-        .unwrap_or_default();
+    let suspended = plan.outcome_on.map_or("is suspended".to_owned(), |day| {
+        format!("has been suspended since {}", format_uk_date(day))
+    });
     vec![
         format!(
-            "The support plan ended in the formal capability procedure, so the appraisal cycle is suspended{since}."
+            "The support plan ended in the formal capability procedure, so the appraisal cycle {suspended}."
         ),
         "Its deadlines have stopped: the statement, the reviewee’s reply, passing the statement to the headteacher, observation feedback, interim reviews, training needs and the pay decision are not due while the procedure runs.".to_owned(),
         "What happens next follows the school’s capability procedure, which the headteacher leads. When it ends, the reviewer records the date on the support plan and the cycle carries on from where it stopped.".to_owned(),

@@ -159,7 +159,7 @@ fn InterimReviews(in_year: InYear) -> impl IntoView {
                 })}
             </div>
         })}
-        <SendDocument in_year=in_year kind=BundleKind::InterimReviews what="interim reviews" />
+        <SendDocument in_year=in_year kind=BundleKind::InterimReviews what="interim reviews" signed=true />
     }
 }
 
@@ -213,6 +213,9 @@ fn InterimReviewItem(in_year: InYear, number: usize, id: String) -> impl IntoVie
             })}
             <Show when=move || not_held.get().as_bool() != Some(true)>
                 <h3 class="heading-s">"Progress on each objective"</h3>
+                <Show when=move || progress_ids.get().is_empty()>
+                    <p class="empty">"No objectives were in force when this review was recorded: write progress under other points, or set objectives below."</p>
+                </Show>
                 <For each=move || progress_ids.get() key=|id| id.clone() let(objective)>
                     {
                         let at = format!("{}.progress[{objective}]", item_at.get_value());

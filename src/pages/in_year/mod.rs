@@ -3,9 +3,9 @@
 //! here: the heading and the way back to the review, the formal capability notice, warnings,
 //! sign-offs for the documents both people sign, and sending the document to the other party.
 
-pub mod interim_reviews;
-pub mod observations;
-pub mod support_plan;
+mod interim_reviews;
+mod observations;
+mod support_plan;
 
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -27,6 +27,21 @@ use crate::use_cases::reviews::StoredReview;
 use crate::use_cases::sending::Addressee;
 use crate::use_cases::sign_offs::SignOffStanding;
 use crate::use_cases::{identity, reviews, sign_offs};
+
+/// The page of the year between meetings at `/reviews/:id/:document`: observations, interim
+/// reviews or the support plan. The three come as one download, fetched the first time any of
+/// them is opened, so that the address table every first visit waits for grows by one page, not
+/// three.
+#[component]
+pub fn BetweenMeetingsPage() -> impl IntoView {
+    let params = leptos_router::hooks::use_params_map();
+    move || match params.read().get("document").as_deref() {
+        Some("observations") => view! { <observations::ObservationsPage /> }.into_any(),
+        Some("interim-reviews") => view! { <interim_reviews::InterimReviewsPage /> }.into_any(),
+        Some("support-plan") => view! { <support_plan::SupportPlanPage /> }.into_any(),
+        _ => view! { <super::NotFoundPage /> }.into_any(),
+    }
+}
 
 /// One review opened on a page of the year between meetings.
 #[derive(Clone, Copy)]
@@ -302,6 +317,9 @@ fn SendDocument(
     in_year: InYear,
     kind: BundleKind,
     what: &'static str,
+    /// Whether the document is signed, so the file carries sign-offs.
+    #[prop(optional)]
+    signed: bool,
     #[prop(optional)] to_headteacher: Option<Signal<bool>>,
 ) -> impl IntoView {
     let Some(role) = in_year.role else {
@@ -360,7 +378,7 @@ fn SendDocument(
             <h2 id="send-heading">"Send"</h2>
             <EncryptChoice encrypt=encrypt id="in-year-encrypted" label="Encrypt the file so only the person you send it to (and you) can read it (recommended for email)" />
             <form class="send-route" on:submit=to_other>
-                <p>{format!("Sends the {what} to {other}, with your sign-offs on it. Nothing else from the review goes with it.")}</p>
+                <p>{format!("Sends the {what} to {other}{}. Nothing else from the review goes with it.", if signed { ", with the sign-offs given" } else { "" })}</p>
                 <button type="submit" class="button">{format!("Send the {what} to {other}")}</button>
             </form>
             {to_headteacher.map(|shown| view! {

@@ -41,7 +41,10 @@ fn Observations(in_year: InYear) -> impl IntoView {
         let policy = &stored.summary.policy;
         let most = policy.max_observations.map_or(
             "The policy sets no limit on observations a cycle.".to_owned(),
-            |max| format!("The policy allows at most {max} formal observations a cycle."),
+            |max| match max {
+                1 => "The policy allows one formal observation a cycle.".to_owned(),
+                max => format!("The policy allows at most {max} formal observations a cycle."),
+            },
         );
         format!(
             "{most} Feedback is due within {} of the observation.",

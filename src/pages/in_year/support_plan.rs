@@ -103,7 +103,7 @@ fn SupportPlanView(in_year: InYear) -> impl IntoView {
                 <SignOffs in_year=in_year document=SupportPlan::KIND.to_owned() what="support plan" make=|review, _, role, on| SignOff::for_support_plan(review, role, on) />
             </section>
             {(in_year.role.is_some()).then(|| view! {
-                <SendDocument in_year=in_year kind=BundleKind::SupportPlan what="support plan" to_headteacher=capability />
+                <SendDocument in_year=in_year kind=BundleKind::SupportPlan what="support plan" signed=true to_headteacher=capability />
             })}
         </Show>
     }
@@ -125,6 +125,9 @@ fn PlanWarnings(in_year: InYear) -> impl IntoView {
     });
     let ends = move || {
         let plan = in_year.review.get()?.support_plan?;
+        if plan.outcome.is_some() {
+            return None;
+        }
         let calendar = in_year.calendar();
         let mut ends = calendar.after(plan.starts_on?, plan.monitoring_period);
         if let Some(extension) = plan.extension {

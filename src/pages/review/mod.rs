@@ -309,7 +309,8 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                 </dl>
                 <p class="next-step">
                     <strong>"Next: "</strong>{step}
-                    {next_section(stage, part).map(|section| view! {
+                    // While the cycle is suspended no section is the next thing to do.
+                    {next_section(stage, part).filter(|_| review.state.suspension != Some(crate::domain::cycle::Suspension::Capability)).map(|section| view! {
                         " " <SectionLink workspace=workspace section=section text=section.go_to().to_owned() />
                     })}
                 </p>
