@@ -165,7 +165,7 @@ test("seed 003: an observation with 48-hour feedback and a termly review with a 
   // Jo records the observation and sends it.
   await jo.page.goto(jo.reviewUrl);
   await jo.page.getByRole("link", { name: "Observations" }).click();
-  await jo.page.getByText("The policy allows at most 1 formal observations a cycle. Feedback is due within 48 hours of the observation.").waitFor();
+  await jo.page.getByText("The policy allows one formal observation a cycle. Feedback is due within 48 hours of the observation.").waitFor();
   const observation = await arrange(jo.page, 1, "10/02/2026", "Jo Lee", "Reading intervention group");
   await observation.getByText("Feedback is due by 12/02/2026 (48 hours after the observation).").waitFor();
   await observation.getByLabel("Key points").fill("Pupils read aloud confidently; use the new phonics cards.");
@@ -321,7 +321,7 @@ test("a support plan ending in formal capability suspends the cycle everywhere a
   await page.getByLabel("Outcome decided on").fill("14/12/2026");
   await page.getByLabel("Outcome decided on").press("Tab");
   const banner = page.getByRole("region", { name: "The appraisal cycle is suspended" }).or(page.locator(".banner", { hasText: "The appraisal cycle is suspended" })).first();
-  await banner.getByText("The support plan ended in the formal capability procedure, so the appraisal cycle is suspended since 14/12/2026.").waitFor();
+  await banner.getByText("The support plan ended in the formal capability procedure, so the appraisal cycle has been suspended since 14/12/2026.").waitFor();
   await lookAt(page, "support-plan-capability");
   // The headteacher's contact card lets the plan go locked to them.
   const pat = await personNamed(app, "Pat Head", { now, bypassCSP: true });
