@@ -92,16 +92,21 @@ function pageFiles(loaderText) {
 }
 
 /**
- * wasm-split's loader, changed so that a page's modules come from its pack: one request instead
- * of one per module (under the offline copy, sw.js puts the pack together from the modules it
- * keeps), compiled as soon as it is in. `primePack` starts a page's pack for the modules not yet
+ * wasm-split's loader, without its notes, changed so that a page's modules come from its pack:
+ * one request instead of one per module (under the offline copy, sw.js puts the pack together
+ * from the modules it keeps), compiled as soon as it is in. `primePack` starts a page's pack for the modules not yet
  * asked for; boot.js calls it for the page opened, and each page's loader before it loads.
  */
 function withPacks(loaderText, pageList) {
   const fetches = /fetch\(new URL\("\.\/([^"]+\.wasm)", import\.meta\.url\)\)/g;
   const instantiations = /WebAssembly\.instantiateStreaming\(src, imports\)/g;
   if (!fetches.test(loaderText) || !instantiations.test(loaderText)) fail("__wasm_split.js does not fetch and instantiate modules as expected; has wasm-split changed its output?");
-  let text = loaderText.replace(fetches, 'fetchModule(new URL("./$1", import.meta.url))').replace(instantiations, "instantiateModule(src, imports)");
+  // wasm-split notes above each module the pages that use it: a line for people reading the
+  // loader, which every first visit would otherwise download (1.8 KiB brotli of the shell).
+  let text = loaderText
+    .replace(/^\/\* [^\n]*\*\/\n/gm, "")
+    .replace(fetches, 'fetchModule(new URL("./$1", import.meta.url))')
+    .replace(instantiations, "instantiateModule(src, imports)");
   const wrappers = pageList.map(({ loader, pack }) => {
     const declaration = `export const ${loader} = wrapAsyncCb(`;
     if (!text.includes(declaration)) fail(`__wasm_split.js has no ${loader}`);

@@ -58,23 +58,26 @@ pub fn to_field_map<D: Document>(document: &D) -> FieldMap {
 
 /// The document back from its flat map.
 pub fn from_field_map<D: Document>(map: &FieldMap) -> Result<D, FieldMapError> {
+    let value = unflatten(map, D::KIND)?;
+    super::documents::fields_as::<D>(value).map_err(FieldMapError::Invalid)
+}
+
+/// The fields of the document of `kind` as one JSON object, from its flat map. Kept apart from
+/// the generic part above so that each kind of document adds only its own reading.
+fn unflatten(map: &FieldMap, kind: &str) -> Result<Value, FieldMapError> {
     let mut root = Node::Object(BTreeMap::new());
     for (path, value) in map {
         let segments = parse_path(path).ok_or_else(|| FieldMapError::BadPath(path.clone()))?;
-        let Some((Segment::Field(kind), rest)) = segments.split_first() else {
+        let Some((Segment::Field(first), rest)) = segments.split_first() else {
             return Err(FieldMapError::BadPath(path.clone()));
         };
-        if kind != D::KIND || rest.is_empty() {
+        if first != kind || rest.is_empty() {
             return Err(FieldMapError::BadPath(path.clone()));
         }
         root.insert(rest, value.clone())
             .map_err(|()| FieldMapError::Clash(path.clone()))?;
     }
-    let mut value = root.into_value();
-    let fields = value.as_object_mut().expect("the root is an object");
-    fields.insert("kind".into(), Value::from(D::KIND));
-    fields.insert("schema".into(), Value::from(D::SCHEMA));
-    super::documents::from_json(value).map_err(FieldMapError::Invalid)
+    Ok(root.into_value())
 }
 
 fn flatten(path: String, value: Value, map: &mut FieldMap) {

@@ -30,7 +30,7 @@ pub use support_plan::{SupportOutcome, SupportPlan, SupportTarget};
 
 use serde::Serialize;
 use serde::de::DeserializeOwned;
-use serde_json::{Map, Value};
+use serde_json::Value;
 use std::fmt;
 
 /// A document of the appraisal that can be stored, exchanged and merged.
@@ -126,31 +126,38 @@ pub fn to_json<D: Document>(document: &D) -> Value {
 
 /// Reads a document written by [`to_json`], refusing other kinds and newer schemas.
 pub fn from_json<D: Document>(value: Value) -> Result<D, RecordError> {
-    let Value::Object(mut fields) = value else {
-        return Err(RecordError::NotAnObject);
-    };
-    check_kind_and_schema::<D>(&mut fields)?;
-    serde_json::from_value(Value::Object(fields)).map_err(|error| RecordError::Malformed {
+    fields_as(check_kind_and_schema(value, D::KIND, D::SCHEMA)?)
+}
+
+/// The document from its fields alone (no `kind` or `schema`).
+pub(crate) fn fields_as<D: Document>(fields: Value) -> Result<D, RecordError> {
+    serde_json::from_value(fields).map_err(|error| RecordError::Malformed {
         kind: D::KIND,
         detail: error.to_string(),
     })
 }
 
-fn check_kind_and_schema<D: Document>(fields: &mut Map<String, Value>) -> Result<(), RecordError> {
+/// The fields of a document of `kind` at `schema`, with its `kind` and `schema` taken off, or
+/// why it is not one. Not generic, so each kind of document adds only its own reading.
+fn check_kind_and_schema(
+    value: Value,
+    expected: &'static str,
+    supported: u32,
+) -> Result<Value, RecordError> {
+    let Value::Object(mut fields) = value else {
+        return Err(RecordError::NotAnObject);
+    };
     match fields.remove("kind") {
-        Some(Value::String(kind)) if kind == D::KIND => {}
+        Some(Value::String(kind)) if kind == expected => {}
         Some(other) => {
             let found = other
                 .as_str()
                 .map_or_else(|| other.to_string(), str::to_owned);
-            return Err(RecordError::WrongKind {
-                expected: D::KIND,
-                found,
-            });
+            return Err(RecordError::WrongKind { expected, found });
         }
         None => {
             return Err(RecordError::WrongKind {
-                expected: D::KIND,
+                expected,
                 found: "nothing".into(),
             });
         }
@@ -159,15 +166,15 @@ fn check_kind_and_schema<D: Document>(fields: &mut Map<String, Value>) -> Result
         .remove("schema")
         .and_then(|schema| schema.as_u64())
         .ok_or(RecordError::MissingSchema)?;
-    match schema.cmp(&u64::from(D::SCHEMA)) {
-        std::cmp::Ordering::Equal => Ok(()),
+    match schema.cmp(&u64::from(supported)) {
+        std::cmp::Ordering::Equal => Ok(Value::Object(fields)),
         std::cmp::Ordering::Greater => Err(RecordError::FutureSchema {
-            kind: D::KIND,
+            kind: expected,
             found: schema,
-            supported: D::SCHEMA,
+            supported,
         }),
         std::cmp::Ordering::Less => Err(RecordError::UnknownSchema {
-            kind: D::KIND,
+            kind: expected,
             found: schema,
         }),
     }
