@@ -423,3 +423,49 @@ fn interim_reviews_recorded_on_either_side_merge_item_by_item() {
     let merged = reviews::load_review(&jos, "review-1").unwrap().unwrap();
     assert_eq!(merged.interim_reviews, sams_copy.items);
 }
+
+#[test]
+fn an_optional_mid_year_review_recorded_as_not_held_settles_its_date_and_is_never_overdue() {
+    use appraise::domain::deadlines::urgency;
+    use appraise::domain::documents::InterimReview;
+    // Seed 001: an optional formal mid-year review.
+    let mut review = common::review(
+        "la-support-staff",
+        "Support staff",
+        common::date(2026, 10, 1),
+    );
+    review.dates.meeting_on = Some(common::date(2026, 10, 14));
+    let calendar = SchoolCalendar::default();
+    let mid_year = |review: &appraise::domain::cycle::Review| {
+        deadlines(review, &calendar)
+            .into_iter()
+            .find(|deadline| matches!(deadline.kind, DeadlineKind::InterimReview { .. }))
+            .expect("the policy has a mid-year review")
+    };
+    let due = mid_year(&review);
+    assert_eq!(
+        due.kind,
+        DeadlineKind::InterimReview {
+            number: 1,
+            optional: true
+        }
+    );
+    assert!(!due.done);
+    let long_after = due.due + chrono::Days::new(60);
+    assert_eq!(urgency(&due, &calendar, long_after), None, "never overdue");
+
+    review.interim_reviews.push(InterimReview {
+        not_held: true,
+        ..InterimReview::started(common::id("mid-year"), due.due, &[])
+    });
+    assert!(
+        mid_year(&review).done,
+        "recorded as not held, it is settled"
+    );
+    assert!(
+        appraise::domain::between_meetings::interim_review(&review.interim_reviews[0], false)
+            .iter()
+            .any(|part| matches!(part, appraise::domain::reading::Part::Answer { text, .. } if text.starts_with("Not held"))),
+        "and reads as not held"
+    );
+}

@@ -151,6 +151,11 @@ test("seed 002: three observations, a fourth warned, and written feedback due fi
   await page.getByText("Observations: 4 observations recorded (the policy allows 3 a cycle)").waitFor();
   const clock = await page.locator("ul.deadlines li").filter({ hasText: "Give feedback on the observation of 20/01/2027" }).innerText();
   assert.match(clock, /27\/01\/2027/);
+  // The review's printout carries each observation as a document.
+  await page.emulateMedia({ media: "print" });
+  assert.ok(await page.getByText("Strong questioning; extend the reasoning tasks for the higher attainers.").isVisible());
+  await page.pdf({ path: "target/screenshots/review-with-observations.pdf", format: "A4" });
+  await page.emulateMedia({ media: "screen" });
   assert.deepEqual(jo.person.consoleErrors, []);
   await jo.person.context.close();
 });

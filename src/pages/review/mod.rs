@@ -366,8 +366,47 @@ fn BetweenMeetings(workspace: Workspace, review: Review) -> impl IntoView {
                 <li><A href=format!("/reviews/{id}/{page}")>{title}</A>{format!(": {state}")}</li>
             }).collect_view()}
         </ul>
+        <BetweenMeetingsPrinted review=review party=party />
     }
     .into_any()
+}
+
+/// The year between meetings in the review's printout: every observation, interim review and the
+/// support plan as documents (the support plan alone for someone outside the review who holds it).
+#[component]
+fn BetweenMeetingsPrinted(review: Review, party: bool) -> impl IntoView {
+    use crate::domain::between_meetings;
+    let mut documents: Vec<(String, Vec<reading::Part>)> = Vec::new();
+    if party {
+        for (n, observation) in review.observations.iter().enumerate() {
+            documents.push((
+                format!("Observation {}", n + 1),
+                between_meetings::observation(observation, false),
+            ));
+        }
+        for (n, interim) in review.interim_reviews.iter().enumerate() {
+            documents.push((
+                format!("Interim review {}", n + 1),
+                between_meetings::interim_review(interim, false),
+            ));
+        }
+    }
+    if let Some(plan) = &review.support_plan {
+        documents.push((
+            "Support plan".to_owned(),
+            between_meetings::support_plan(plan, false),
+        ));
+    }
+    (!documents.is_empty()).then(|| {
+        view! {
+            <div class="print-only">
+                {documents.into_iter().map(|(title, parts)| view! {
+                    <h3 class="heading-s">{title}</h3>
+                    <DocumentView parts=parts />
+                }).collect_view()}
+            </div>
+        }
+    })
 }
 
 /// A cycle as its first and last days.
