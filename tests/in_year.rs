@@ -45,14 +45,7 @@ fn jo_and_sam() -> (Vault<MemoryStore>, Vault<MemoryStore>) {
     reviews::start_review(&mut jos, summary, &[], "jo-tab", at(1)).unwrap();
     let mut sams = vault_of(2, "Sam Patel");
     let invitation = sends(&mut jos, Role::Reviewer, BundleKind::Invitation, None, 1);
-    deliver(
-        &invitation,
-        &common::jo(),
-        &mut sams,
-        &common::sam(),
-        "Sam Patel",
-    )
-    .unwrap();
+    sam_imports(&invitation, &mut sams).unwrap();
     (jos, sams)
 }
 
@@ -117,6 +110,22 @@ fn deliver(
     importing::import(vault, &opened, at(2))
 }
 
+/// Jo's file imported by Sam.
+fn sam_imports(
+    payload: &Payload,
+    sams: &mut Vault<MemoryStore>,
+) -> Result<ApplyReport, RecordsError> {
+    deliver(payload, &common::jo(), sams, &common::sam(), "Sam Patel")
+}
+
+/// Sam's file imported by Jo.
+fn jo_imports(
+    payload: &Payload,
+    jos: &mut Vault<MemoryStore>,
+) -> Result<ApplyReport, RecordsError> {
+    deliver(payload, &common::sam(), jos, &common::jo(), "Jo Lee")
+}
+
 fn observations(vault: &Vault<MemoryStore>) -> ObservationLog {
     let review = reviews::load_review(vault, "review-1").unwrap().unwrap();
     ObservationLog {
@@ -132,14 +141,7 @@ fn an_observation_travels_to_the_reviewee_and_their_comments_come_back() {
     write(&mut jos, &log, "jo-tab", 3);
     let to_sam = sends(&mut jos, Role::Reviewer, BundleKind::Observations, None, 3);
     assert_eq!(to_sam.recipients[0].role, Role::Reviewee);
-    deliver(
-        &to_sam,
-        &common::jo(),
-        &mut sams,
-        &common::sam(),
-        "Sam Patel",
-    )
-    .unwrap();
+    sam_imports(&to_sam, &mut sams).unwrap();
     assert_eq!(observations(&sams), log, "Sam reads Jo's record whole");
 
     // Sam comments, and also tries to soften the key points: only the comments are Sam's.
@@ -154,7 +156,7 @@ fn an_observation_travels_to_the_reviewee_and_their_comments_come_back() {
 
     let to_jo = sends(&mut sams, Role::Reviewee, BundleKind::Observations, None, 5);
     assert_eq!(to_jo.recipients[0].role, Role::Reviewer);
-    let report = deliver(&to_jo, &common::sam(), &mut jos, &common::jo(), "Jo Lee").unwrap();
+    let report = jo_imports(&to_jo, &mut jos).unwrap();
     assert_eq!(report.refused, ["observations.items[obs-1].key_points"]);
     let merged = observations(&jos);
     assert_eq!(
@@ -294,14 +296,7 @@ fn a_support_plan_stays_between_the_two_parties_until_formal_capability() {
 
     // The plan goes to Sam, who comments; the monitoring ends in formal capability.
     let to_sam = sends(&mut jos, Role::Reviewer, BundleKind::SupportPlan, None, 3);
-    deliver(
-        &to_sam,
-        &common::jo(),
-        &mut sams,
-        &common::sam(),
-        "Sam Patel",
-    )
-    .unwrap();
+    sam_imports(&to_sam, &mut sams).unwrap();
     let held = reviews::load_review(&sams, "review-1").unwrap().unwrap();
     assert_eq!(held.support_plan.as_ref(), Some(&plan));
     assert_eq!(held.state.suspension, Some(Suspension::SupportPlan));
@@ -399,14 +394,7 @@ fn interim_reviews_recorded_on_either_side_merge_item_by_item() {
         None,
         3,
     );
-    deliver(
-        &to_sam,
-        &common::jo(),
-        &mut sams,
-        &common::sam(),
-        "Sam Patel",
-    )
-    .unwrap();
+    sam_imports(&to_sam, &mut sams).unwrap();
     let mut sams_copy: InterimReviewLog = log.clone();
     sams_copy.items[0].progress[0].reviewee_comment = "Third group starts in January.".into();
     sams_copy.items[0].reviewee_comments = "A useful meeting.".into();
@@ -418,7 +406,7 @@ fn interim_reviews_recorded_on_either_side_merge_item_by_item() {
         None,
         4,
     );
-    let report = deliver(&to_jo, &common::sam(), &mut jos, &common::jo(), "Jo Lee").unwrap();
+    let report = jo_imports(&to_jo, &mut jos).unwrap();
     assert!(report.refused.is_empty(), "{:?}", report.refused);
     let merged = reviews::load_review(&jos, "review-1").unwrap().unwrap();
     assert_eq!(merged.interim_reviews, sams_copy.items);

@@ -6,6 +6,7 @@ mod document_view;
 mod fields;
 mod form;
 mod in_page_link;
+mod objective;
 mod save_indicator;
 mod which_contact;
 
@@ -17,5 +18,6 @@ pub use fields::{
 };
 pub use form::{ErrorSummary, FieldError, TextField, error_for, focus_error_summary};
 pub use in_page_link::InPageLink;
+pub use objective::{ObjectiveFields, add_objective};
 pub use save_indicator::{SaveFailureBanner, SaveIndicator};
 pub use which_contact::WhichContact;

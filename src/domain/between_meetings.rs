@@ -40,13 +40,15 @@ pub fn observation(observation: &Observation, without_comments: bool) -> Vec<Par
             on(observation.written_feedback_on),
         ),
     ];
-    if !without_comments {
-        parts.push(answer(
-            "Comments from the reviewee",
-            observation.reviewee_comments.clone(),
-        ));
-    }
+    reviewee_comments(&mut parts, &observation.reviewee_comments, without_comments);
     parts
+}
+
+/// The reviewee's own comments, unless the reader is the reviewee, who writes them beside it.
+fn reviewee_comments(parts: &mut Vec<Part>, text: &str, without_comments: bool) {
+    if !without_comments {
+        parts.push(answer("Comments from the reviewee", text));
+    }
 }
 
 /// One interim review as it is read: progress on each objective in both people's words, the
@@ -97,12 +99,7 @@ pub fn interim_review(interim: &InterimReview, without_comments: bool) -> Vec<Pa
         "Other points discussed and agreed",
         interim.notes.clone(),
     ));
-    if !without_comments {
-        parts.push(answer(
-            "Comments from the reviewee",
-            interim.reviewee_comments.clone(),
-        ));
-    }
+    reviewee_comments(&mut parts, &interim.reviewee_comments, without_comments);
     parts
 }
 

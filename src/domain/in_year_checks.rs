@@ -84,6 +84,16 @@ impl fmt::Display for InYearWarning {
     }
 }
 
+impl InYearWarning {
+    /// Whether the warning is about an observation (otherwise an interim review).
+    pub fn about_observations(&self) -> bool {
+        matches!(
+            self,
+            InYearWarning::FeedbackLate { .. } | InYearWarning::TooManyObservations { .. }
+        )
+    }
+}
+
 /// Every warning about `review`'s interim reviews and observations.
 pub fn in_year_warnings(review: &Review, calendar: &SchoolCalendar) -> Vec<InYearWarning> {
     let mut warnings = Vec::new();

@@ -32,6 +32,32 @@ pub use start_review::StartReviewPage;
 pub use unlock::UnlockPage;
 pub use welcome::WelcomePage;
 
+/// The sign-offs held on `review`, each with how it stands, following the review and any
+/// sign-off that arrives (which changes the standings without changing the review).
+fn standings_of(
+    storage: crate::state::AppStorage,
+    review: leptos::prelude::Memo<Option<crate::domain::cycle::Review>>,
+) -> leptos::prelude::Memo<Vec<crate::use_cases::sign_offs::SignOffStanding>> {
+    use leptos::prelude::*;
+    Memo::new(move |_| {
+        storage.changed_elsewhere.track();
+        let Some(review) = review.get() else {
+            return Vec::new();
+        };
+        let keys = storage
+            .identity()
+            .map(|(_, identity)| identity.public_keys());
+        keys.and_then(|keys| {
+            storage
+                .with(|vault| {
+                    crate::use_cases::sign_offs::sign_off_standings(vault, &review, &keys).ok()
+                })
+                .flatten()
+        })
+        .unwrap_or_default()
+    })
+}
+
 /// Sets the browser tab's title, so each page is named for people using screen readers or tabs.
 fn set_page_title(page: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {

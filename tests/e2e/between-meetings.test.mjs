@@ -242,13 +242,13 @@ test("seed 000: a termly review sets new team objectives for the coming term", a
   await objective.getByLabel("How will you know it is achieved?").fill("Every child has a weekly outdoor maths session, logged in the planning file");
   await objective.getByLabel("What will be done to achieve it?").fill("Plan sessions together at the Monday team meeting");
   await objective.getByLabel("By when?").fill("26/03/2027");
-  await objective.getByLabel("A team objective, shared by the whole team").check();
+  await objective.getByLabel("Shared by the whole team").check();
   await interim.getByRole("button", { name: "Sign the interim review" }).click();
   await interim.getByText(/Interim review signed by Jo Lee \(reviewer\)/).waitFor();
   await lookAt(page, "interim-review-team-objective");
   await page.reload();
   assert.equal(await page.getByLabel("The objective").inputValue(), "Lead the spring term's outdoor maths provision as a team");
-  assert.equal(await page.getByLabel("A team objective, shared by the whole team").isChecked(), true);
+  assert.equal(await page.getByLabel("Shared by the whole team").isChecked(), true);
   await page.getByRole("link", { name: /Back to the review/ }).click();
   await page.getByText("Interim reviews: 1 interim review recorded").waitFor();
   assert.match(await page.locator("ul.deadlines").innerText(), /Hold interim review 1 – .*done/);

@@ -4,38 +4,24 @@
 //! review can be recorded as not held. The observations' key points are at hand.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-use super::{Heading, InYear, SendDocument, SignOffs, Warnings, not_held};
+use super::{Heading, InYear, SendDocument, SignOffs, Warnings};
 use crate::bundle::payload::BundleKind;
 use crate::components::{
-    DocumentView, DraftCheckbox, DraftDate, DraftTextArea, RemoveButton, focus_field,
+    DocumentView, DraftCheckbox, DraftDate, DraftTextArea, ObjectiveFields, RemoveButton,
+    add_objective, focus_field,
 };
 use crate::domain::between_meetings;
 use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::{DeadlineKind, deadlines};
-use crate::domain::documents::{InterimReview, InterimReviewLog, NewObjective, Statement};
+use crate::domain::documents::{InterimReview, InterimReviewLog, NewObjective};
 use crate::domain::field_map::{item_fields, to_field_map};
 use crate::domain::ids::Id;
-use crate::domain::in_year_checks::{InYearWarning, in_year_warnings};
 use crate::domain::people::Role;
 use crate::domain::sign_off::{SignOff, interim_review_document};
-use crate::state::use_storage;
 
 const ITEMS: &str = "interim_reviews.items";
-
-#[component]
-pub fn InterimReviewsPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match InYear::open(use_storage(), &id, &InterimReviewLog::default()) {
-            Some(in_year) => view! { <InterimReviews in_year=in_year /> }.into_any(),
-            None => not_held(),
-        }
-    }
-}
 
 /// The objectives in force now: the statement's, and any revised or added at interim reviews.
 fn objectives_in_force(review: &Review) -> Vec<NewObjective> {
@@ -80,28 +66,13 @@ fn due_dates(in_year: InYear, review: &Review) -> (Vec<String>, Option<chrono::N
 }
 
 #[component]
-fn InterimReviews(in_year: InYear) -> impl IntoView {
+pub(super) fn InterimReviews(in_year: InYear) -> impl IntoView {
     let draft = in_year.draft;
     let ids = draft.list_ids(ITEMS.to_owned());
     let optional = in_year
         .stored
         .with_value(|stored| stored.summary.policy.interim_optional);
-    let warnings = Signal::derive(move || {
-        let Some(review) = in_year.review.get() else {
-            return Vec::new();
-        };
-        in_year_warnings(&review, &in_year.calendar())
-            .into_iter()
-            .filter(|warning| {
-                matches!(
-                    warning,
-                    InYearWarning::InterimBeforeMeeting { .. }
-                        | InYearWarning::InterimOutsideCycle { .. }
-                )
-            })
-            .map(|warning| warning.to_string())
-            .collect()
-    });
+    let warnings = in_year.warnings_about_observations(false);
     let add = move |not_held: bool| {
         let Some(review) = in_year.review.get_untracked() else {
             return;
@@ -285,17 +256,7 @@ fn RevisedObjectives(in_year: InYear, item: String) -> impl IntoView {
     let ids = draft.list_ids(list.clone());
     let add = {
         let list = list.clone();
-        move |_| {
-            let id = crate::browser::fresh_id("objective");
-            let Ok(objective_id) = Id::new(id.clone()) else {
-                return;
-            };
-            let mut blank = Statement::blank(Vec::new(), Vec::new());
-            blank.new_objectives.push(NewObjective::blank(objective_id));
-            let fields = item_fields(&to_field_map(&blank), "statement.new_objectives", &id);
-            draft.add_list_item(&list, &id, fields);
-            focus_field(format!("{list}[{id}].objective"));
-        }
+        move |_| add_objective(draft, &list)
     };
     view! {
         <h3 class="heading-s">"Objectives revised or set for the coming term"</h3>
@@ -306,11 +267,7 @@ fn RevisedObjectives(in_year: InYear, item: String) -> impl IntoView {
                 view! {
                     <fieldset class="fieldset objective">
                         <legend class="fieldset__legend">{format!("Revised objective {}", number + 1)}</legend>
-                        {Statement::OBJECTIVE_FIELDS.iter().map(|field| view! {
-                            <DraftTextArea draft=draft path=format!("{at}.{}", field.name) label=field.label hint=field.hint rows=2 />
-                        }).collect_view()}
-                        <DraftDate draft=draft path=format!("{at}.by_when") label="By when?" />
-                        <DraftCheckbox draft=draft path=format!("{at}.shared_with_team") label="A team objective, shared by the whole team" />
+                        <ObjectiveFields draft=draft at=at />
                         <RemoveButton draft=draft order_path=list.clone() id=id.clone() what=format!("revised objective {}", number + 1) />
                     </fieldset>
                 }

@@ -18,7 +18,7 @@ use crate::domain::between_meetings::capability_notice;
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::cycle::{Review, Suspension};
 use crate::domain::dates::format_uk_date;
-use crate::domain::documents::Document;
+use crate::domain::documents::{Document, InterimReviewLog, ObservationLog, SupportPlan};
 use crate::domain::people::Role;
 use crate::domain::sign_off::{SignOff, SignOffRefused, SignOffStatus, SignerRole};
 use crate::pages::send::{EncryptChoice, Sending, Sent, SentNotice, send_bundle};
@@ -35,11 +35,35 @@ use crate::use_cases::{identity, reviews, sign_offs};
 #[component]
 pub fn BetweenMeetingsPage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
-    move || match params.read().get("document").as_deref() {
-        Some("observations") => view! { <observations::ObservationsPage /> }.into_any(),
-        Some("interim-reviews") => view! { <interim_reviews::InterimReviewsPage /> }.into_any(),
-        Some("support-plan") => view! { <support_plan::SupportPlanPage /> }.into_any(),
-        _ => view! { <super::NotFoundPage /> }.into_any(),
+    let storage = crate::state::use_storage();
+    move || {
+        let (id, document) = params.with(|params| (params.get("id"), params.get("document")));
+        let id = id.unwrap_or_default();
+        let page = match document.as_deref() {
+            Some("observations") => {
+                InYear::open(storage, &id, |_| ObservationLog::default()).map(|in_year| {
+                    match in_year.role {
+                        Some(_) => {
+                            view! { <observations::Observations in_year=in_year /> }.into_any()
+                        }
+                        None => between_the_parties("Observations"),
+                    }
+                })
+            }
+            Some("interim-reviews") => InYear::open(storage, &id, |_| InterimReviewLog::default())
+                .map(|in_year| match in_year.role {
+                    Some(_) => {
+                        view! { <interim_reviews::InterimReviews in_year=in_year /> }.into_any()
+                    }
+                    None => between_the_parties("Interim reviews"),
+                }),
+            Some("support-plan") => InYear::open(storage, &id, |stored| {
+                SupportPlan::blank_under(&stored.summary.policy)
+            })
+            .map(|in_year| view! { <support_plan::SupportPlanView in_year=in_year /> }.into_any()),
+            _ => return view! { <super::NotFoundPage /> }.into_any(),
+        };
+        page.unwrap_or_else(not_held)
     }
 }
 
@@ -59,16 +83,20 @@ pub(crate) struct InYear {
 }
 
 impl InYear {
-    /// Opens review `id` with `D` as the page's document, laid over `blank`; `None` when the
-    /// review is not held here.
-    fn open<D: Document>(storage: AppStorage, id: &str, blank: &D) -> Option<InYear> {
+    /// Opens review `id` with `D` as the page's document, laid over the blank `blank` makes for
+    /// the review; `None` when the review is not held here.
+    fn open<D: Document>(
+        storage: AppStorage,
+        id: &str,
+        blank: impl FnOnce(&StoredReview) -> D,
+    ) -> Option<InYear> {
         let stored = storage
             .with(|vault| reviews::review(vault, id).ok().flatten())
             .flatten()?;
         let role = storage
             .with(|vault| reviews::my_part(vault, &stored.summary).ok().flatten())
             .flatten();
-        let draft = Draft::open_review_document(storage, id, blank);
+        let draft = Draft::open_review_document(storage, id, &blank(&stored));
         save_on_leaving(draft);
         let review = {
             let id = id.to_owned();
@@ -80,15 +108,7 @@ impl InYear {
                     .flatten()
             })
         };
-        let standings = Memo::new(move |_| {
-            storage.changed_elsewhere.track();
-            let review = review.get()?;
-            let keys = storage.identity()?.1.public_keys();
-            storage
-                .with(|vault| sign_offs::sign_off_standings(vault, &review, &keys).ok())
-                .flatten()
-        });
-        let standings = Memo::new(move |_| standings.get().unwrap_or_default());
+        let standings = super::standings_of(storage, review);
         Some(InYear {
             storage,
             review_id: StoredValue::new(id.to_owned()),
@@ -118,6 +138,21 @@ impl InYear {
             .unwrap_or_default()
     }
 
+    /// The domain's warnings about the review's observations (or, with `false`, its interim
+    /// reviews), following every change.
+    fn warnings_about_observations(self, observations: bool) -> Signal<Vec<String>> {
+        Signal::derive(move || {
+            let Some(review) = self.review.get() else {
+                return Vec::new();
+            };
+            crate::domain::in_year_checks::in_year_warnings(&review, &self.calendar())
+                .into_iter()
+                .filter(|warning| warning.about_observations() == observations)
+                .map(|warning| warning.to_string())
+                .collect()
+        })
+    }
+
     /// The review's other party, by name.
     fn other_party(&self) -> String {
         self.stored.with_value(|stored| match self.role {
@@ -125,6 +160,18 @@ impl InYear {
             _ => stored.summary.reviewee.name.clone(),
         })
     }
+}
+
+/// The page for someone outside the review (the headteacher, the CPD leader), to whom
+/// observations and interim reviews never travel.
+fn between_the_parties(title: &'static str) -> AnyView {
+    super::set_page_title(title);
+    view! {
+        <h1>{title}</h1>
+        <p>"These stay between the reviewer and the reviewee, so they are not kept on your device."</p>
+        <p><A href="/">"Go to your reviews"</A></p>
+    }
+    .into_any()
 }
 
 /// The page when the review is not here.
@@ -176,6 +223,19 @@ pub(crate) fn CapabilityNotice(in_year: InYear) -> impl IntoView {
                 </Banner>
             }
         })
+    }
+}
+
+/// The reviewee's comments as the reviewer reads them, or `waiting` while there are none.
+#[component]
+fn RevieweeComments(text: Memo<String>, waiting: &'static str) -> impl IntoView {
+    move || {
+        let comments = text.get();
+        if comments.trim().is_empty() {
+            view! { <p class="empty">{waiting}</p> }.into_any()
+        } else {
+            view! { <p class="prose">{comments}</p> }.into_any()
+        }
     }
 }
 

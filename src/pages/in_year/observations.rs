@@ -3,9 +3,8 @@
 //! cycle; the reviewee reads each and adds their comments.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
-use super::{Heading, InYear, SendDocument, Warnings, not_held};
+use super::{Heading, InYear, RevieweeComments, SendDocument, Warnings};
 use crate::bundle::payload::BundleKind;
 use crate::components::{
     DocumentView, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, focus_field,
@@ -15,26 +14,12 @@ use crate::domain::dates::format_uk_date;
 use crate::domain::documents::{Observation, ObservationLog};
 use crate::domain::field_map::{item_fields, to_field_map};
 use crate::domain::ids::Id;
-use crate::domain::in_year_checks::{InYearWarning, in_year_warnings};
 use crate::domain::people::Role;
-use crate::state::use_storage;
 
 const ITEMS: &str = "observations.items";
 
 #[component]
-pub fn ObservationsPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        match InYear::open(use_storage(), &id, &ObservationLog::default()) {
-            Some(in_year) => view! { <Observations in_year=in_year /> }.into_any(),
-            None => not_held(),
-        }
-    }
-}
-
-#[component]
-fn Observations(in_year: InYear) -> impl IntoView {
+pub(super) fn Observations(in_year: InYear) -> impl IntoView {
     let draft = in_year.draft;
     let ids = draft.list_ids(ITEMS.to_owned());
     let rules = in_year.stored.with_value(|stored| {
@@ -51,21 +36,7 @@ fn Observations(in_year: InYear) -> impl IntoView {
             policy.deadlines.observation_feedback
         )
     });
-    let warnings = Signal::derive(move || {
-        let Some(review) = in_year.review.get() else {
-            return Vec::new();
-        };
-        in_year_warnings(&review, &in_year.calendar())
-            .into_iter()
-            .filter(|warning| {
-                matches!(
-                    warning,
-                    InYearWarning::FeedbackLate { .. } | InYearWarning::TooManyObservations { .. }
-                )
-            })
-            .map(|warning| warning.to_string())
-            .collect()
-    });
+    let warnings = in_year.warnings_about_observations(true);
     let arrange = move |_| {
         let id = crate::browser::fresh_id("observation");
         let Ok(item_id) = Id::new(id.clone()) else {
@@ -148,14 +119,7 @@ fn ObservationForm(in_year: InYear, number: usize, id: String) -> impl IntoView 
             <DraftDate draft=draft path=path("verbal_feedback_on") label="Verbal feedback given on" />
             <DraftDate draft=draft path=path("written_feedback_on") label="Written feedback given on" />
             <h4 class="heading-s">"Comments from the reviewee"</h4>
-            {move || {
-                let text = comments.get();
-                if text.trim().is_empty() {
-                    view! { <p class="empty">"The reviewee adds their comments after reading the observation."</p> }.into_any()
-                } else {
-                    view! { <p class="prose">{text}</p> }.into_any()
-                }
-            }}
+            <RevieweeComments text=comments waiting="The reviewee adds their comments after reading the observation." />
             <RemoveButton draft=draft order_path=ITEMS.to_owned() id=id.clone() what=format!("observation {}", number + 1) />
         </fieldset>
     }

@@ -4,10 +4,9 @@
 //! and sends the plan to the headteacher. The plan goes to nobody else.
 
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 use serde_json::Value;
 
-use super::{Heading, InYear, SendDocument, SignOffs, Warnings, not_held};
+use super::{Heading, InYear, RevieweeComments, SendDocument, SignOffs, Warnings};
 use crate::bundle::payload::BundleKind;
 use crate::components::{
     DocumentView, DraftChoice, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, choices,
@@ -21,32 +20,11 @@ use crate::domain::people::Role;
 use crate::domain::policy_form::{UNITS, unit_name};
 use crate::domain::sign_off::SignOff;
 use crate::domain::support_plan_checks::support_plan_warnings;
-use crate::state::use_storage;
 
 const TARGETS: &str = "support_plan.targets";
 
 #[component]
-pub fn SupportPlanPage() -> impl IntoView {
-    let params = use_params_map();
-    move || {
-        let id = params.read().get("id").unwrap_or_default();
-        let storage = use_storage();
-        let policy = storage
-            .with(|vault| crate::use_cases::reviews::review(vault, &id).ok().flatten())
-            .flatten()
-            .map(|stored| stored.summary.policy);
-        let Some(policy) = policy else {
-            return not_held();
-        };
-        match InYear::open(storage, &id, &SupportPlan::blank_under(&policy)) {
-            Some(in_year) => view! { <SupportPlanView in_year=in_year /> }.into_any(),
-            None => not_held(),
-        }
-    }
-}
-
-#[component]
-fn SupportPlanView(in_year: InYear) -> impl IntoView {
+pub(super) fn SupportPlanView(in_year: InYear) -> impl IntoView {
     let held = move || {
         in_year
             .review
@@ -248,14 +226,7 @@ fn PlanForm(in_year: InYear) -> impl IntoView {
             </div>
             <DraftDate draft=draft path="support_plan.review_on" label="Review date" />
             <h2 class="heading-m">"Comments from the reviewee"</h2>
-            {move || {
-                let text = comments.get();
-                if text.trim().is_empty() {
-                    view! { <p class="empty">"The reviewee adds their comments after reading the plan."</p> }.into_any()
-                } else {
-                    view! { <p class="prose">{text}</p> }.into_any()
-                }
-            }}
+            <RevieweeComments text=comments waiting="The reviewee adds their comments after reading the plan." />
             <h2 class="heading-m">"Outcome"</h2>
             <DraftChoice draft=draft path="support_plan.outcome" label="Outcome of the monitoring" hint="Record it at the review, once you have both discussed progress." options=choices(&SupportOutcome::ALL, SupportOutcome::label) />
             <DraftDate draft=draft path="support_plan.outcome_on" label="Outcome decided on" />

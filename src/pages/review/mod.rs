@@ -156,22 +156,7 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
                 .flatten()
         })
     };
-    let standings = Memo::new(move |_| {
-        // A new sign-off changes the standings without changing the review.
-        storage.changed_elsewhere.track();
-        let Some(review) = review.get() else {
-            return Vec::new();
-        };
-        let keys = storage
-            .identity()
-            .map(|(_, identity)| identity.public_keys());
-        keys.and_then(|keys| {
-            storage
-                .with(|vault| sign_offs::sign_off_standings(vault, &review, &keys).ok())
-                .flatten()
-        })
-        .unwrap_or_default()
-    });
+    let standings = super::standings_of(storage, review);
     let part = review
         .with_untracked(|review| review.as_ref().map(|review| part_held(review, role)))
         .unwrap_or(Role::Headteacher);

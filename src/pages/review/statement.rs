@@ -7,12 +7,10 @@ use leptos::prelude::*;
 
 use super::{ReviewSection, Workspace};
 use crate::components::{
-    DocumentView, DraftCheckbox, DraftChoice, DraftDate, DraftTextArea, RemoveButton,
-    SaveIndicator, choices, focus_field,
+    DocumentView, DraftCheckbox, DraftChoice, DraftDate, DraftTextArea, ObjectiveFields,
+    RemoveButton, SaveIndicator, add_objective, choices,
 };
-use crate::domain::documents::{NewObjective, PayRecommendation, ProgressRating, Statement};
-use crate::domain::field_map::to_field_map;
-use crate::domain::ids::Id;
+use crate::domain::documents::{PayRecommendation, ProgressRating, Statement};
 use crate::domain::people::Role;
 use crate::domain::reading::{self, StatementShape};
 use crate::domain::sections::Section;
@@ -186,17 +184,7 @@ fn NewObjectives(workspace: Workspace) -> impl IntoView {
         .review
         .get_untracked()
         .map_or(0, |review| review.policy.max_objectives);
-    let add = move |_| {
-        let id = crate::browser::fresh_id("objective");
-        let Ok(item_id) = Id::new(id.clone()) else {
-            return;
-        };
-        let mut blank = Statement::blank(Vec::new(), Vec::new());
-        blank.new_objectives.push(NewObjective::blank(item_id));
-        let item = crate::domain::field_map::item_fields(&to_field_map(&blank), NEW, &id);
-        draft.add_list_item(NEW, &id, item);
-        focus_field(format!("{NEW}[{id}].objective"));
-    };
+    let add = move |_| add_objective(draft, NEW);
     view! {
         <h3 class="heading-m">"New objectives"</h3>
         <p class="field__hint">{format!("Agree up to {max} objectives. Each should be specific, measurable, achievable, relevant and time-bound.")}</p>
@@ -206,11 +194,7 @@ fn NewObjectives(workspace: Workspace) -> impl IntoView {
         <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
             <fieldset class="fieldset objective">
                 <legend class="fieldset__legend">{format!("New objective {}", number + 1)}</legend>
-                {Statement::OBJECTIVE_FIELDS.iter().map(|field| view! {
-                    <DraftTextArea draft=draft path=format!("{NEW}[{id}].{}", field.name) label=field.label hint=field.hint rows=2 />
-                }).collect_view()}
-                <DraftDate draft=draft path=format!("{NEW}[{id}].by_when") label="By when?" />
-                <DraftCheckbox draft=draft path=format!("{NEW}[{id}].shared_with_team") label="Shared by the whole team" />
+                <ObjectiveFields draft=draft at=format!("{NEW}[{id}]") />
                 <SmartHints workspace=workspace id=id.clone() />
                 <RemoveButton draft=draft order_path=NEW.to_owned() id=id.clone() what=format!("new objective {}", number + 1) />
             </fieldset>
