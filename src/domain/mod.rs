@@ -62,4 +62,5 @@ pub mod sign_off;
 pub mod smart;
 pub mod standards;
 pub mod support_plan_checks;
+pub mod training_audit;
 pub mod validation;

@@ -1,0 +1,107 @@
+//! The CPD leader's list for the training audit (seed 001: training needs feed the school's
+//! training plan; seed 004 Annex 4: the business manager receives them): every training need
+//! received, grouped by theme, with who needs it and the action agreed, and the list as a CSV a
+//! spreadsheet opens safely.
+//!
+//! The CSV is UTF-8 with a byte-order mark (so Excel reads "é" and "–" rightly), every cell
+//! quoted, and a cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
+//! a tab or a carriage return) written with a leading apostrophe, so it stays text.
+
+use super::documents::{CpdNeeds, CpdTheme};
+
+/// One need, with whose it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NeedRow {
+    pub name: String,
+    pub job_title: String,
+    pub reviewer: String,
+    pub need: String,
+    pub action: String,
+}
+
+/// The needs of one theme, by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ThemeGroup {
+    pub theme: CpdTheme,
+    pub needs: Vec<NeedRow>,
+}
+
+/// Every need in `received`, grouped by theme in the form's order, each group sorted by name;
+/// themes with no needs are left out, and so are needs with nothing written.
+pub fn needs_by_theme(received: &[CpdNeeds]) -> Vec<ThemeGroup> {
+    CpdTheme::ALL
+        .iter()
+        .map(|theme| {
+            let mut needs: Vec<NeedRow> = received
+                .iter()
+                .flat_map(|form| {
+                    form.needs
+                        .iter()
+                        .filter(|need| need.theme == *theme && !need.need.trim().is_empty())
+                        .map(move |need| NeedRow {
+                            name: form.name.trim().to_owned(),
+                            job_title: form.job_title.trim().to_owned(),
+                            reviewer: form.reviewer.trim().to_owned(),
+                            need: need.need.trim().to_owned(),
+                            action: need.action.trim().to_owned(),
+                        })
+                })
+                .collect();
+            needs.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.need.cmp(&b.need)));
+            ThemeGroup {
+                theme: *theme,
+                needs,
+            }
+        })
+        .filter(|group| !group.needs.is_empty())
+        .collect()
+}
+
+/// The list as CSV for the training audit: a header row, then a row per need.
+pub fn needs_csv(groups: &[ThemeGroup]) -> String {
+    let mut csv = String::from("\u{feff}");
+    let header = [
+        "Theme",
+        "Name",
+        "Job title",
+        "Reviewer",
+        "Need",
+        "Action agreed",
+    ];
+    push_row(&mut csv, &header);
+    for group in groups {
+        for row in &group.needs {
+            push_row(
+                &mut csv,
+                &[
+                    group.theme.label(),
+                    &row.name,
+                    &row.job_title,
+                    &row.reviewer,
+                    &row.need,
+                    &row.action,
+                ],
+            );
+        }
+    }
+    csv
+}
+
+fn push_row(csv: &mut String, cells: &[&str]) {
+    let row: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
+    csv.push_str(&row.join(","));
+    csv.push_str("\r\n");
+}
+
+/// One cell: quoted, quotes doubled, line breaks kept inside the quotes, and a would-be formula
+/// kept as text.
+pub fn csv_cell(text: &str) -> String {
+    let text = text.replace("\r\n", "\n");
+    let runs_as_formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let safe = if runs_as_formula {
+        format!("'{text}")
+    } else {
+        text
+    };
+    format!("\"{}\"", safe.replace('"', "\"\""))
+}
