@@ -60,6 +60,10 @@ for (const page of Object.values(pages)) {
 }
 writeFileSync(loaderPath, withPacks(loader, Object.values(pages)));
 writeFileSync(join(work, "web", "boot.js"), bootScript(pages));
+for (const file of [`${name}.js`, "__wasm_split.js", "boot.js"]) {
+  const path = join(work, "web", file);
+  writeFileSync(path, withoutNotes(readFileSync(path, "utf8")));
+}
 const manifest = { main: [`${name}.js`, `${name}_bg.wasm`, "__wasm_split.js"], pages: Object.fromEntries(Object.entries(pages).map(([path, { pack, modules }]) => [path, { pack, modules }])) };
 writeFileSync(join(work, "web", "pages.json"), JSON.stringify(manifest, null, 2) + "\n");
 // Every file counts, boot.js included: browsers keep a build's files for ever, by address.
@@ -107,13 +111,21 @@ function withPacks(loaderText, pageList) {
     .replace(/^\/\* [^\n]*\*\/\n/gm, "")
     .replace(fetches, 'fetchModule(new URL("./$1", import.meta.url))')
     .replace(instantiations, "instantiateModule(src, imports)");
+  // wasm-split writes the same fetch-and-instantiate out in full for each of some 400 modules;
+  // one line each, through `moduleLoad` below, and short names for its shared chunks.
+  const perModule =
+    /makeLoad\(\(\) => \{\n\s*const src = fetchModule\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);\n\s*src\.catch\(\(\) => \{\}\);\n\s*return async \(imports\) => \(instantiateModule\(src, imports\)\);\n\}\n, /g;
+  if (!perModule.test(text)) fail("__wasm_split.js does not load each module as expected; has wasm-split changed its output?");
+  text = text.replace(perModule, 'moduleLoad("$1", ').replace(/\b__chunk_(\d+)\b/g, "c$1");
   const wrappers = pageList.map(({ loader, pack }) => {
     const declaration = `export const ${loader} = wrapAsyncCb(`;
     if (!text.includes(declaration)) fail(`__wasm_split.js has no ${loader}`);
     text = text.replace(declaration, `const ${loader}_alone = wrapAsyncCb(`);
     return `export const ${loader} = (index, data) => {\n  primePack(${JSON.stringify(pack)});\n  return ${loader}_alone(index, data);\n};\n`;
   });
-  const packs = Object.fromEntries(pageList.map(({ pack, modules, lengths }) => [pack, modules.map((file, index) => [file, lengths[index]])]));
+  // A shared chunk's file, chunk_<n>.wasm, is written as its number.
+  const asWritten = (file) => (/^chunk_\d+\.wasm$/.test(file) ? Number(file.slice(6, -5)) : file);
+  const packs = Object.fromEntries(pageList.map(({ pack, modules, lengths }) => [pack, modules.map((file, index) => [asWritten(file), lengths[index]])]));
   return `// Modules already asked for, and those whose bytes are on their way from a pack.
 const requested = new Set();
 const early = new Map();
@@ -132,14 +144,21 @@ export const packBytes = (fetched) =>
     if (!response.ok) throw new Error(\`\${response.url}: \${response.status}\`);
     return response.arrayBuffer();
   });
-// Each pack's modules, in order, with their lengths.
+// Each pack's modules, in order, with their lengths; a number n is the module chunk_<n>.wasm.
 const packs = ${JSON.stringify(packs)};
+const fileOf = (module) => (typeof module === "number" ? \`chunk_\${module}.wasm\` : module);
+const moduleLoad = (file, deps) =>
+  makeLoad(() => {
+    const src = fetchModule(new URL(\`./\${file}\`, import.meta.url));
+    src.catch(() => {});
+    return async (imports) => instantiateModule(src, imports);
+  }, deps);
 export const primePack = (pack, fetched) => {
   let offset = 0;
   const missing = packs[pack]
-    .map(([file, length]) => {
+    .map(([module, length]) => {
       offset += length;
-      return [file, offset - length, length];
+      return [fileOf(module), offset - length, length];
     })
     .filter(([file]) => {
       const href = new URL(file, import.meta.url).href;
@@ -183,6 +202,19 @@ const afterFirstPage = () => Promise.allSettled(firstPage).then(() => setTimeout
 if (document.readyState === "complete") afterFirstPage();
 else addEventListener("load", afterFirstPage, { once: true });
 `;
+}
+
+/**
+ * The script without what only people read (comment lines, doc comments, indentation): every
+ * first visit waits for the glue and the loader, and this is about 1.5 KiB brotli of them. A
+ * script in which a string runs over lines (an odd number of backticks on a line) is left whole.
+ */
+function withoutNotes(script) {
+  if (script.split("\n").some((line) => (line.match(/`/g) ?? []).length % 2 === 1)) return script;
+  return script
+    .replace(/^[ \t]*\/\*\*[\s\S]*?\*\/\n/gm, "")
+    .replace(/^[ \t]*\/\/.*\n/gm, "")
+    .replace(/^[ \t]+/gm, "");
 }
 
 /** wasm-opt -Oz on every module, in this one process (binaryen's npm build starts slowly). */

@@ -8,8 +8,8 @@ use leptos_router::{Lazy, LazyRoute, lazy_route, path};
 use crate::components::{Banner, BannerKind, InPageLink};
 use crate::pages::{
     BetweenMeetingsPage, ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage,
-    NotFoundPage, PolicyEditorPage, PreparePage, ReviewPage, SettingsPage, StartReviewPage,
-    UnlockPage, WelcomePage,
+    NotFoundPage, PolicyEditorPage, PreparePage, ReviewPage, SchoolPage, SettingsPage,
+    StartReviewPage, UnlockPage, WelcomePage,
 };
 use crate::state::{AppStorage, StorageStatus};
 
@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/welcome") view={Lazy::<WelcomeRoute>::new()} />
                         <Route path=path!("/settings") view={Lazy::<SettingsRoute>::new()} />
                         <Route path=path!("/settings/policy") view={Lazy::<PolicyEditorRoute>::new()} />
+                        <Route path=path!("/school/:page") view={Lazy::<SchoolRoute>::new()} />
                     </Routes>
                 </Show>
             </main>
@@ -148,4 +149,5 @@ page_on_demand! {
     WelcomeRoute => WelcomePage,
     SettingsRoute => SettingsPage,
     PolicyEditorRoute => PolicyEditorPage,
+    SchoolRoute => SchoolPage,
 }

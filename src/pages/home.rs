@@ -111,6 +111,9 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                 {warnings.into_iter().map(|text| view! { <p class="warning-text" role="status">{text}</p> }).collect_view()}
                 {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}
                 <ReviewCards heading="Your own review" reviews=own />
+                {sent_to_me.iter().any(|mine| mine.role == Role::CpdLeader).then(|| view! {
+                    <p><A href="/school/training-needs">"See every training need received, by theme, and download them for the training audit"</A></p>
+                })}
                 <ReviewCards heading="Sent to you" reviews=sent_to_me />
             }
             .into_any()

@@ -176,6 +176,37 @@ pub fn start_review<S: KeyValueStore>(
     save_document(vault, &id, "statement", &state, now)
 }
 
+/// The document `D` of review `id` as it reads now, if one is held. A copy may hold only some
+/// fields (the other party's own fields never reach it): they are laid over `blank` so it always
+/// reads.
+fn read_document<D: crate::domain::documents::Document, S: KeyValueStore>(
+    vault: &Vault<S>,
+    id: &str,
+    blank: &D,
+) -> Result<Option<D>, RecordsError> {
+    Ok(document(vault, id, D::KIND)?.and_then(|state| {
+        let mut fields = crate::domain::field_map::to_field_map(blank);
+        fields.extend(state.current());
+        crate::domain::field_map::from_field_map(&fields).ok()
+    }))
+}
+
+/// Every review's training and development needs held here, without reading the rest of each
+/// review: all a CPD leader holds, and what the training audit lists.
+pub fn training_needs_held<S: KeyValueStore>(
+    vault: &Vault<S>,
+) -> Result<Vec<crate::domain::documents::CpdNeeds>, RecordsError> {
+    let mut held = Vec::new();
+    for stored in reviews(vault)? {
+        let blank = crate::domain::documents::CpdNeeds::blank_for(
+            &stored.summary.reviewee,
+            &stored.summary.reviewer,
+        );
+        held.extend(read_document(vault, stored.summary.id.as_str(), &blank)?);
+    }
+    Ok(held)
+}
+
 /// The review as the domain knows it, with its documents read from their mergeable states, so
 /// deadlines, warnings and sign-offs can be worked out.
 pub fn load_review<S: KeyValueStore>(
@@ -183,10 +214,9 @@ pub fn load_review<S: KeyValueStore>(
     id: &str,
 ) -> Result<Option<crate::domain::cycle::Review>, RecordsError> {
     use crate::domain::documents::{
-        CpdNeeds, Document, InterimReviewLog, ObservationLog, PreReviewAuthor, PreReviewForm,
-        Statement, SupportPlan,
+        CpdNeeds, InterimReviewLog, ObservationLog, PreReviewAuthor, PreReviewForm, Statement,
+        SupportPlan,
     };
-    use crate::domain::field_map::from_field_map;
     let Some(stored) = review(vault, id)? else {
         return Ok(None);
     };
@@ -209,44 +239,31 @@ pub fn load_review<S: KeyValueStore>(
     review.dates.reviewee_replied_on = on(BundleKind::Reply);
     review.dates.sent_to_headteacher_on = on(BundleKind::FinalStatement);
     review.dates.training_needs_sent_on = on(BundleKind::CpdNeeds);
-    // A copy may hold only some fields (the other party's own fields never reach it): they are
-    // laid over a blank document so it always reads.
-    fn read<D: Document, S: KeyValueStore>(
-        vault: &Vault<S>,
-        id: &str,
-        blank: &D,
-    ) -> Result<Option<D>, RecordsError> {
-        Ok(document(vault, id, D::KIND)?.and_then(|state| {
-            let mut fields = crate::domain::field_map::to_field_map(blank);
-            fields.extend(state.current());
-            from_field_map(&fields).ok()
-        }))
-    }
-    review.statement = read(vault, id, &Statement::blank(Vec::new(), Vec::new()))?;
+    review.statement = read_document(vault, id, &Statement::blank(Vec::new(), Vec::new()))?;
     // The statement records the meeting: once it gives a date (corrected after the meeting was
     // moved, say), that date is the one the policy's clocks count from, on both sides.
     if let Some(day) = review.statement.as_ref().and_then(|s| s.meeting_date) {
         review.dates.meeting_on = Some(day);
     }
-    review.pre_review = read(
+    review.pre_review = read_document(
         vault,
         id,
         &PreReviewForm::blank(PreReviewAuthor::Reviewee, "", ""),
     )?;
     let no_needs = CpdNeeds::blank_for(&review.reviewee, &review.reviewer);
-    review.cpd_needs = read(vault, id, &no_needs)?;
-    review.appeal = read(vault, id, &crate::domain::documents::Appeal::blank())?;
+    review.cpd_needs = read_document(vault, id, &no_needs)?;
+    review.appeal = read_document(vault, id, &crate::domain::documents::Appeal::blank())?;
     let checklist = crate::domain::documents::MeetingChecklist::seed_001();
-    review.checklist = read(vault, id, &checklist)?.unwrap_or(checklist);
-    review.observations = read(vault, id, &ObservationLog::default())?
+    review.checklist = read_document(vault, id, &checklist)?.unwrap_or(checklist);
+    review.observations = read_document(vault, id, &ObservationLog::default())?
         .map(|log| log.items)
         .unwrap_or_default();
-    review.interim_reviews = read(vault, id, &InterimReviewLog::default())?
+    review.interim_reviews = read_document(vault, id, &InterimReviewLog::default())?
         .map(|log| log.items)
         .unwrap_or_default();
     // Laid over the same blank the page opens the plan on, so a figure left as it started
     // reads the same on both.
-    review.support_plan = read(vault, id, &SupportPlan::blank_under(&review.policy))?;
+    review.support_plan = read_document(vault, id, &SupportPlan::blank_under(&review.policy))?;
     review.state.suspension = review
         .support_plan
         .as_ref()

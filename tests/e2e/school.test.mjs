@@ -1,0 +1,120 @@
+// The school's own pages: the CPD leader sees every training need received, grouped by theme,
+// and downloads them for the training audit as a CSV a spreadsheet opens safely (a need typed as
+// a formula stays text). Nothing of a statement reaches them.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, mkdtemp } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApp, personNamed } from "./support.mjs";
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let app;
+let dir;
+before(async () => {
+  app = await startApp();
+  dir = await mkdtemp(join(tmpdir(), "appraise-school-"));
+});
+after(async () => {
+  await app?.close();
+});
+
+const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
+
+async function download(page, act) {
+  const [file] = await Promise.all([page.waitForEvent("download"), act()]);
+  const path = join(dir, `${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
+async function importFile(page, path) {
+  await nav(page, "Import a file");
+  await page.getByLabel("Choose files").setInputFiles(path);
+  const item = page.getByRole("region", { name: /ready to import/ }).last();
+  await item.waitFor();
+  const byPhone = item.getByLabel("By phone");
+  if (await byPhone.count()) await byPhone.check();
+  await item.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: /field\(s\) updated/ }).last().waitFor();
+}
+
+async function lookAt(page, name) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.evaluate(axeSource);
+    const found = await page.evaluate(async () => {
+      const result = await globalThis.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+    });
+    assert.deepEqual(found, [], `${name} at ${width} px`);
+    assert.ok(await page.evaluate((width) => document.documentElement.scrollWidth <= width, width), `${name} fits ${width} px`);
+    await page.screenshot({ path: `target/screenshots/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Jo starts a review of `reviewee`, writes one training need, signs it and sends it to Chris. */
+async function needsFor(jo, reviewee, need, action, theme) {
+  await nav(jo.page, "Start a review");
+  await jo.page.getByLabel("Reviewee’s name").fill(reviewee);
+  await jo.page.getByLabel("Reviewee’s job title").fill("Teaching assistant");
+  await jo.page.getByLabel("Your school’s appraisal policy").selectOption({ label: "Local authority model for support staff" });
+  await jo.page.getByLabel("Meeting date").fill("14/10/2026");
+  await download(jo.page, () => jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click());
+  await jo.page.getByRole("link", { name: `Open ${reviewee}’s review` }).click();
+  const cpd = jo.page.locator("#cpd-needs");
+  await cpd.getByRole("button", { name: "Add a training need" }).click();
+  const first = cpd.getByRole("group", { name: "Need 1" });
+  await first.getByLabel("Training or development need").fill(need);
+  await first.getByLabel("Action to be taken").fill(action);
+  await first.getByLabel("Theme").selectOption({ label: theme });
+  await jo.page.getByRole("button", { name: "Sign the training needs" }).click();
+  await jo.page.getByLabel("CPD leader’s name").fill("Chris Train");
+  return download(jo.page, () => jo.page.getByRole("button", { name: "Send the training needs to the CPD leader" }).click());
+}
+
+test("the CPD leader lists every training need by theme and downloads them for the training audit", async () => {
+  const now = "2026-10-15T10:00:00Z";
+  const jo = await personNamed(app, "Jo Lee", { now, bypassCSP: true });
+  const chris = await personNamed(app, "Chris Train", { now, bypassCSP: true });
+  // Chris's contact card reaches Jo, so the needs go locked to Chris.
+  await nav(chris.page, "Contacts");
+  const card = await download(chris.page, () => chris.page.getByRole("button", { name: "Send your contact card" }).click());
+  await nav(jo.page, "Import a file");
+  await jo.page.getByLabel("Choose files").setInputFiles(card.path);
+  const item = jo.page.getByRole("region", { name: /contact card/ }).last();
+  await item.getByLabel("By phone").check();
+  await item.getByRole("button", { name: "Add to your contacts" }).click();
+  await jo.page.getByRole("status").filter({ hasText: "Chris Train is in your contacts" }).waitFor();
+
+  const sams = await needsFor(jo, "Sam Patel", "=HYPERLINK(\"http://example.com\",\"Phonics\")", "Local authority phonics course", "Subject knowledge or curriculum");
+  const anas = await needsFor(jo, "Ana Cole", "Safeguarding refresher", "Annual online module, by December", "Safeguarding");
+  await importFile(chris.page, sams.path);
+  await importFile(chris.page, anas.path);
+
+  await nav(chris.page, "Home");
+  await chris.page.getByRole("link", { name: /See every training need received/ }).click();
+  await chris.page.getByRole("heading", { name: "Training needs received", level: 1 }).waitFor();
+  const headings = await chris.page.getByRole("heading", { level: 2 }).allTextContents();
+  assert.deepEqual(headings, ["Safeguarding (1 need)", "Subject knowledge or curriculum (1 need)"]);
+  await chris.page.getByRole("row", { name: /Ana Cole/ }).getByText("Annual online module, by December").waitFor();
+  await lookAt(chris.page, "training-needs-received");
+
+  const csv = await download(chris.page, () => chris.page.getByRole("button", { name: "Download the list for a spreadsheet (CSV)" }).click());
+  assert.match(csv.name, /^training-needs-.*\.csv$/);
+  const text = await readFile(csv.path, "utf8");
+  assert.ok(text.startsWith("\uFEFF"), "a byte-order mark, so Excel reads UTF-8");
+  const lines = text.slice(1).trimEnd().split("\r\n");
+  assert.deepEqual(lines, [
+    '"Theme","Name","Job title","Reviewer","Need","Action agreed"',
+    '"Safeguarding","Ana Cole","Teaching assistant","Jo Lee","Safeguarding refresher","Annual online module, by December"',
+    '"Subject knowledge or curriculum","Sam Patel","Teaching assistant","Jo Lee","\'=HYPERLINK(""http://example.com"",""Phonics"")","Local authority phonics course"',
+  ]);
+  assert.deepEqual(jo.person.consoleErrors, []);
+  assert.deepEqual(chris.person.consoleErrors, []);
+  await jo.person.context.close();
+  await chris.person.context.close();
+});
