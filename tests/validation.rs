@@ -364,11 +364,8 @@ fn review_warnings_cover_objectives_deadlines_observations_and_retention() {
             ..common::observation()
         },
     ];
+    // Too many observations is `in_year_checks`' to say, counted in the cycle they fall in.
     let warnings = review_warnings(&observed, &SchoolCalendar::default(), date(2026, 11, 20));
-    assert!(
-        warnings.contains(&Warning::TooManyObservations { count: 2, max: 1 }),
-        "{warnings:?}"
-    );
     let sentences: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     assert!(sentences.contains(&"“Give feedback on the observation of 20/11/2026” is due on 22/11/2026, before the next working day.".to_string()), "{sentences:?}");
     let on_the_day = review_warnings(&observed, &SchoolCalendar::default(), date(2026, 11, 22));

@@ -29,9 +29,9 @@
 //! [`sign_off::SignOff`]s record exactly what each person signed; a later change shows the
 //! sign-off as out of date. Signing is refused while required fields are empty
 //! ([`validation`]), which also lists the warnings that never block: too many objectives, an
-//! objective that misses [`smart`], a deadline passed or near ([`deadlines`]), too many
-//! observations, a reviewer over their limit, records past [`retention`]; a support plan outside
-//! its policy's range is warned about in [`support_plan_checks`], an interim review or
+//! objective that misses [`smart`], a deadline passed or near ([`deadlines`]), a reviewer over
+//! their limit, records past [`retention`]; a support plan outside its policy's range is warned
+//! about in [`support_plan_checks`], too many observations in a cycle, an interim review or
 //! observation feedback that does not fit in [`in_year_checks`], and [`between_meetings`] lays
 //! observations, interim reviews and the support plan out for reading. The [`governors`]
 //! report counts outcomes and training themes with small groups hidden.

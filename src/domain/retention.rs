@@ -8,14 +8,23 @@ use super::cycle::Review;
 
 /// The first day on which the review's records are past their retention years.
 pub fn destroy_from(review: &Review) -> Option<NaiveDate> {
-    let end = review
-        .period
-        .last_day
-        .max(review.dates.finalised_on.unwrap_or(review.period.last_day));
-    end.checked_add_months(Months::new(
-        review.policy.retention_years.saturating_mul(12),
-    ))?
-    .succ_opt()
+    destroy_from_cycle(
+        review.period.last_day,
+        review.dates.finalised_on,
+        review.policy.retention_years,
+    )
+}
+
+/// The first day on which the records of a cycle that ended on `last_day` (or was finalised
+/// later, on `finalised_on`) are past `years`.
+pub fn destroy_from_cycle(
+    last_day: NaiveDate,
+    finalised_on: Option<NaiveDate>,
+    years: u32,
+) -> Option<NaiveDate> {
+    let end = last_day.max(finalised_on.unwrap_or(last_day));
+    end.checked_add_months(Months::new(years.saturating_mul(12)))?
+        .succ_opt()
 }
 
 /// The reviews whose records are past their retention years on `today`, with the date.

@@ -1,7 +1,7 @@
 //! The rules of the spec's "Rules: errors and warnings" that concern reviews: hard errors that
 //! refuse an action (signing with an empty required field) and warnings that are shown but never
-//! block (too many objectives, objectives that miss SMART, deadlines passed or near, too many
-//! observations, a reviewer over their limit, records past retention). Each is a typed value
+//! block (too many objectives, objectives that miss SMART, deadlines passed or near, a reviewer
+//! over their limit, records past retention; too many observations is `in_year_checks`'). Each is a typed value
 //! with a sentence saying what is wrong and what to do. Bundle errors live with bundles.
 
 use chrono::NaiveDate;
@@ -234,10 +234,6 @@ pub enum Warning {
         due: NaiveDate,
         working_days: i64,
     },
-    TooManyObservations {
-        count: usize,
-        max: u32,
-    },
     /// No pay progression is recommended but no support plan is recorded (seed 003: withheld
     /// "only ... where the employee was previously made aware ... and has been given the
     /// opportunity and support to improve").
@@ -317,10 +313,6 @@ impl fmt::Display for Warning {
             Warning::PayWithheldWithoutSupport => write!(
                 f,
                 "Pay progression is withheld only where the reviewee was told of the concerns beforehand and given support to improve. No support plan is recorded in this review: say in the reasons when they were told and what support they had."
-            ),
-            Warning::TooManyObservations { count, max } => write!(
-                f,
-                "{count} observations are recorded this cycle but the policy allows at most {max}. Check that each one is needed."
             ),
             Warning::ReviewerOverLimit {
                 reviewer,
@@ -413,14 +405,6 @@ pub fn review_warnings(
             }),
             Some(Urgency::ComingUp) | None => {}
         }
-    }
-    if let Some(max) = review.policy.max_observations
-        && review.observations.len() > max as usize
-    {
-        warnings.push(Warning::TooManyObservations {
-            count: review.observations.len(),
-            max,
-        });
     }
     if let Some(destroy_from) = destroy_from(review)
         && destroy_from <= today

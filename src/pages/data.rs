@@ -1,5 +1,6 @@
 //! "Your data on this device": how much is stored, whether the browser will keep it, backups,
-//! the passphrase lock, items set aside, and removing everything.
+//! records past the policy's retention period, the passphrase lock, items set aside, and removing
+//! everything.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -58,6 +59,7 @@ pub fn DataPage() -> impl IntoView {
         <StorageUse storage=storage />
         <Persistence />
         <Backups storage=storage />
+        <Retention storage=storage />
         <PassphraseLock storage=storage />
         <SetAside storage=storage />
         <RemoveEverything storage=storage />
@@ -417,6 +419,126 @@ fn kind_name(kind: &str, count: usize) -> String {
         _ => ("other saved item", "other saved items"),
     };
     format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// What the retention section shows, worked out by code fetched when the section is drawn: the
+/// reviews past the policy's period (id and sentence), when the next fall due, and how a removal
+/// went.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+struct RetentionShown {
+    past: Vec<(String, String)>,
+    next: Option<String>,
+    removed: Option<Result<usize, String>>,
+}
+
+/// Reads which records are past the policy's retention period on `today`, first removing them
+/// when `remove` is set. Reading every review's summary is code a first visit does not need.
+#[leptos::wasm_split::wasm_split(retention, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn retention_work(
+    storage: AppStorage,
+    today: chrono::NaiveDate,
+    remove: bool,
+) -> Result<RetentionShown, crate::on_demand::NotFetched> {
+    use crate::use_cases::retention::{remove_review, retention};
+    let read = |vault: &crate::storage::Vault<crate::storage::browser::BrowserStore>| {
+        retention(vault, today).unwrap_or_default()
+    };
+    let removed = remove.then(|| {
+        storage
+            .with_mut(|vault| {
+                read(vault).past.iter().try_fold(0, |count, past| {
+                    remove_review(vault, &past.review_id).map(|n| count + usize::from(n > 0))
+                })
+            })
+            .unwrap_or(Ok(0))
+            .map_err(|error| error.to_string())
+    });
+    let standing = storage.with(read).unwrap_or_default();
+    Ok(RetentionShown {
+        past: standing
+            .past
+            .into_iter()
+            .map(|past| (past.review_id, past.warning.to_string()))
+            .collect(),
+        next: standing.next.map(|(day, name)| {
+            format!(
+                "The next records fall due on {}: {name}’s review.",
+                crate::domain::dates::format_uk_date(day)
+            )
+        }),
+        removed,
+    })
+}
+
+/// Records kept past the policy's retention period, each with what the policy says (a minimum,
+/// or then destroyed), removed after the person confirms, with a backup offered first; and when
+/// the next fall due.
+#[component]
+fn Retention(storage: AppStorage) -> impl IntoView {
+    let shown = RwSignal::new(None::<Result<RetentionShown, crate::on_demand::NotFetched>>);
+    // How the last removal went, kept while the section reads storage again after it.
+    let removal = RwSignal::new(None::<Result<usize, String>>);
+    let work = move |remove: bool| {
+        spawn_local(async move {
+            let result = retention_work(storage, crate::browser::today(), remove).await;
+            if remove {
+                removal.set(result.as_ref().ok().and_then(|shown| shown.removed.clone()));
+                storage.announce_change("");
+            }
+            shown.set(Some(result));
+        });
+    };
+    Effect::new(move |_| {
+        storage.changed_elsewhere.track();
+        work(false);
+    });
+    let confirmed = RwSignal::new(false);
+    let problem = RwSignal::new(false);
+    let remove = move |_| {
+        problem.set(!confirmed.get_untracked());
+        if confirmed.get_untracked() {
+            confirmed.set(false);
+            work(true);
+        }
+    };
+    view! {
+        <section class="section" aria-labelledby="retention-heading">
+            <h2 id="retention-heading">"Records past their retention period"</h2>
+            {move || match shown.get() {
+                None => view! { <p role="status">"Checking how long your records have been kept…"</p> }.into_any(),
+                Some(Err(missing)) => view! { <p>{missing.sentence("checks how long records have been kept")}</p> }.into_any(),
+                Some(Ok(RetentionShown { past, next, .. })) => view! {
+                    {removal.get().map(|removed| match removed {
+                        Ok(reviews) => view! {
+                            <Banner kind=BannerKind::Success title="Records removed">
+                                <p>{format!("The records of {reviews} review{} were removed from this device.", if reviews == 1 { "" } else { "s" })}</p>
+                            </Banner>
+                        }.into_any(),
+                        Err(reason) => view! { <Banner kind=BannerKind::Problem title="Not removed"><p>{reason}</p></Banner> }.into_any(),
+                    })}
+                    {if past.is_empty() {
+                        view! { <p>"No records held here are past the period your policy keeps them for."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="list" data-testid="past-retention">
+                                {past.into_iter().map(|(_, sentence)| view! { <li>{sentence}</li> }).collect_view()}
+                            </ul>
+                            <p>"Once removed from this device they cannot be brought back from it. If your school keeps these records elsewhere, or you may need them, download a backup above first."</p>
+                            <div class="field field--checkbox">
+                                <input type="checkbox" class="field__checkbox" id="retention-confirm" prop:checked=move || confirmed.get() on:change=move |event| confirmed.set(event_target_checked(&event)) />
+                                <label class="field__label field__label--inline" for="retention-confirm">"I have kept what the school needs, and these records can be removed"</label>
+                            </div>
+                            <Show when=move || problem.get()>
+                                <p class="error-message" role="alert">"Tick the box to confirm these records can go, then remove them."</p>
+                            </Show>
+                            <button type="button" class="button button--warning" on:click=remove>"Remove these records from this device"</button>
+                        }.into_any()
+                    }}
+                    {next.map(|text| view! { <p>{text}</p> })}
+                }.into_any(),
+            }}
+        </section>
+    }
 }
 
 #[component]

@@ -338,6 +338,18 @@ pub fn imports<S: KeyValueStore>(vault: &Vault<S>) -> Result<Vec<ImportRecord>, 
     Ok(records)
 }
 
+/// The record keys of the files imported into the review `review_id`.
+pub(super) fn imports_of<S: KeyValueStore>(
+    vault: &Vault<S>,
+    review_id: &str,
+) -> Result<Vec<String>, RecordsError> {
+    Ok(imports(vault)?
+        .into_iter()
+        .filter(|record| record.review_id == review_id)
+        .map(|record| format!("import:{}", record.bundle_id))
+        .collect())
+}
+
 /// Restores every document the import changed to exactly what it was, and removes a review the
 /// import created.
 pub fn undo_import<S: KeyValueStore>(

@@ -118,3 +118,35 @@ test("the CPD leader lists every training need by theme and downloads them for t
   await jo.person.context.close();
   await chris.person.context.close();
 });
+
+test("a review past the policy's retention period is removed from the device once confirmed, and the next due is dated", async () => {
+  const jo = await personNamed(app, "Jo Lee", { now: "2026-11-30T10:00:00Z", bypassCSP: true });
+  for (const [name, meeting] of [["Kit Moss", "14/10/2019"], ["Sam Patel", "14/10/2024"]]) {
+    await nav(jo.page, "Start a review");
+    await jo.page.getByLabel("Reviewee’s name").fill(name);
+    await jo.page.getByLabel("Your school’s appraisal policy").selectOption({ label: "Local authority model for support staff" });
+    await jo.page.getByLabel("Meeting date").fill(meeting);
+    await download(jo.page, () => jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click());
+    await jo.page.getByRole("link", { name: `Open ${name}’s review` }).waitFor();
+  }
+  await nav(jo.page, "Your data");
+  const section = jo.page.locator("section", { has: jo.page.getByRole("heading", { name: "Records past their retention period" }) });
+  const past = await section.getByTestId("past-retention").innerText();
+  assert.match(past, /Kit Moss’s review have been kept for the policy’s minimum of 6 years/);
+  assert.doesNotMatch(past, /Sam Patel/);
+  await section.getByText(/The next records fall due on .*: Sam Patel’s review\./).waitFor();
+  await lookAt(jo.page, "data-retention");
+
+  // Not without confirming; then only Kit Moss's review goes.
+  await section.getByRole("button", { name: "Remove these records from this device" }).click();
+  await section.getByText("Tick the box to confirm these records can go, then remove them.").waitFor();
+  await section.getByLabel("I have kept what the school needs, and these records can be removed").check();
+  await section.getByRole("button", { name: "Remove these records from this device" }).click();
+  await section.getByText("The records of 1 review were removed from this device.").waitFor();
+  await section.getByText("No records held here are past the period your policy keeps them for.").waitFor();
+  await nav(jo.page, "Home");
+  await jo.page.getByRole("row", { name: /Sam Patel/ }).waitFor();
+  assert.equal(await jo.page.getByRole("row", { name: /Kit Moss/ }).count(), 0);
+  assert.deepEqual(jo.person.consoleErrors, []);
+  await jo.person.context.close();
+});
