@@ -3,8 +3,9 @@
 
 mod common;
 
+use appraise::domain::csv::csv_cell;
 use appraise::domain::documents::{CpdNeed, CpdNeeds, CpdTheme};
-use appraise::domain::training_audit::{csv_cell, needs_by_theme, needs_csv};
+use appraise::domain::training_audit::{needs_by_theme, needs_csv};
 
 fn needs(name: &str, list: &[(&str, &str, CpdTheme)]) -> CpdNeeds {
     CpdNeeds {

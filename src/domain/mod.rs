@@ -39,6 +39,7 @@
 pub mod bank_holidays;
 pub mod between_meetings;
 pub mod calendar;
+pub mod csv;
 pub mod cycle;
 pub mod dates;
 pub mod deadlines;

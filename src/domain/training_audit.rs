@@ -1,11 +1,7 @@
 //! The CPD leader's list for the training audit (seed 001: training needs feed the school's
 //! training plan; seed 004 Annex 4: the business manager receives them): every training need
 //! received, grouped by theme, with who needs it and the action agreed, and the list as a CSV a
-//! spreadsheet opens safely.
-//!
-//! The CSV is UTF-8 with a byte-order mark (so Excel reads "é" and "–" rightly), every cell
-//! quoted, and a cell that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
-//! a tab or a carriage return) written with a leading apostrophe, so it stays text.
+//! spreadsheet opens safely ([`super::csv`]).
 
 use super::documents::{CpdNeeds, CpdTheme};
 
@@ -59,49 +55,25 @@ pub fn needs_by_theme(received: &[CpdNeeds]) -> Vec<ThemeGroup> {
 
 /// The list as CSV for the training audit: a header row, then a row per need.
 pub fn needs_csv(groups: &[ThemeGroup]) -> String {
-    let mut csv = String::from("\u{feff}");
-    let header = [
+    let mut rows = vec![vec![
         "Theme",
         "Name",
         "Job title",
         "Reviewer",
         "Need",
         "Action agreed",
-    ];
-    push_row(&mut csv, &header);
+    ]];
     for group in groups {
         for row in &group.needs {
-            push_row(
-                &mut csv,
-                &[
-                    group.theme.label(),
-                    &row.name,
-                    &row.job_title,
-                    &row.reviewer,
-                    &row.need,
-                    &row.action,
-                ],
-            );
+            rows.push(vec![
+                group.theme.label(),
+                &row.name,
+                &row.job_title,
+                &row.reviewer,
+                &row.need,
+                &row.action,
+            ]);
         }
     }
-    csv
-}
-
-fn push_row(csv: &mut String, cells: &[&str]) {
-    let row: Vec<String> = cells.iter().map(|cell| csv_cell(cell)).collect();
-    csv.push_str(&row.join(","));
-    csv.push_str("\r\n");
-}
-
-/// One cell: quoted, quotes doubled, line breaks kept inside the quotes, and a would-be formula
-/// kept as text.
-pub fn csv_cell(text: &str) -> String {
-    let text = text.replace("\r\n", "\n");
-    let runs_as_formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let safe = if runs_as_formula {
-        format!("'{text}")
-    } else {
-        text
-    };
-    format!("\"{}\"", safe.replace('"', "\"\""))
+    super::csv::csv(&rows)
 }

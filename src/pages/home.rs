@@ -114,6 +114,9 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                 {sent_to_me.iter().any(|mine| mine.role == Role::CpdLeader).then(|| view! {
                     <p><A href="/school/training-needs">"See every training need received, by theme, and download them for the training audit"</A></p>
                 })}
+                {sent_to_me.iter().any(|mine| mine.role == Role::Headteacher).then(|| view! {
+                    <p><A href="/school/governors-report">"The governors’ report: anonymised counts for a cycle, to print or download"</A></p>
+                })}
                 <ReviewCards heading="Sent to you" reviews=sent_to_me />
             }
             .into_any()

@@ -11,6 +11,8 @@
 //! - [`importing`]: what a verified file would change, importing it, and undoing that.
 //! - [`sending`]: making the payload of a file to send, and noting when it went.
 //! - [`conflicts`]: fields changed on two sides, and settling them.
+//! - [`leadership`]: what those who run appraisal see across the reviews held: the governors'
+//!   report.
 //! - [`retention`]: the reviews past the policy's retention years, and removing a review's records.
 //! - [`school`]: the school's settings as one signed file: publishing, previewing and using a
 //!   version, and which version is held.
@@ -23,6 +25,7 @@ pub mod agenda;
 pub mod conflicts;
 pub mod identity;
 pub mod importing;
+pub mod leadership;
 pub mod retention;
 pub mod reviews;
 pub mod school;

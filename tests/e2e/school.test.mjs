@@ -150,3 +150,41 @@ test("a review past the policy's retention period is removed from the device onc
   assert.deepEqual(jo.person.consoleErrors, []);
   await jo.person.context.close();
 });
+
+test("the governors' report counts a cycle's reviews with small groups hidden, prints on A4 and downloads with no names", async () => {
+  const jo = await personNamed(app, "Jo Lee", { now: "2026-11-30T10:00:00Z", bypassCSP: true });
+  const names = ["Kit Moss", "Sam Patel", "Ana Cole", "Lee Chan", "Mo Ahmed", "Ruth Bell"];
+  for (const name of names) {
+    await nav(jo.page, "Start a review");
+    await jo.page.getByLabel("Reviewee’s name").fill(name);
+    await jo.page.getByLabel("Reviewee’s job title").fill("Teaching assistant");
+    await jo.page.getByLabel("Your school’s appraisal policy").selectOption({ label: "Local authority model for support staff" });
+    await jo.page.getByLabel("Meeting date").fill("14/10/2026");
+    await download(jo.page, () => jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click());
+    await jo.page.getByRole("link", { name: `Open ${name}’s review` }).waitFor();
+  }
+  await jo.page.goto(`${app.url}/school/governors-report`);
+  await jo.page.getByRole("heading", { name: "The governors’ report", level: 1 }).waitFor();
+  const counts = jo.page.getByRole("table", { name: "Reviews" });
+  assert.equal(await counts.getByRole("row", { name: /Reviews in the cycle/ }).getByRole("cell").innerText(), "6");
+  const standing = jo.page.getByRole("table", { name: "Where reviews stand" });
+  assert.equal(await standing.getByRole("row", { name: /Still in progress/ }).getByRole("cell").innerText(), "6");
+  await lookAt(jo.page, "governors-report");
+
+  // On A4, without the controls.
+  await jo.page.emulateMedia({ media: "print" });
+  assert.equal(await jo.page.getByRole("button", { name: "Print the report" }).isVisible(), false);
+  assert.ok(await standing.isVisible());
+  await jo.page.pdf({ path: "target/screenshots/governors-report.pdf", format: "A4" });
+  await jo.page.emulateMedia({ media: "screen" });
+
+  const csv = await download(jo.page, () => jo.page.getByRole("button", { name: "Download it for a spreadsheet (CSV)" }).click());
+  assert.match(csv.name, /^governors-report-2025-26\.csv$/);
+  const text = await readFile(csv.path, "utf8");
+  assert.ok(text.startsWith("\uFEFF"));
+  assert.match(text, /"Reviews","Reviews in the cycle","6"\r\n/);
+  assert.match(text, /"Where reviews stand","Still in progress","6"\r\n/);
+  for (const word of [...names, "Jo Lee", "Teaching assistant"]) assert.ok(!text.includes(word), `the CSV holds ${word}`);
+  assert.deepEqual(jo.person.consoleErrors, []);
+  await jo.person.context.close();
+});
