@@ -7,13 +7,10 @@
 // formal capability, which suspends the cycle and goes to the headteacher alone.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, mkdtemp } from "node:fs/promises";
-import { createRequire } from "node:module";
+import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, personNamed } from "./support.mjs";
-
-const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { startApp, personNamed, lookAt, downloadTo, importFile, sendCard as cardFrom } from "./support.mjs";
 
 let app;
 let dir;
@@ -26,26 +23,9 @@ after(async () => {
 });
 
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
-
-/** Clicks what `act` clicks and keeps the file it downloads. */
-async function download(page, act) {
-  const [file] = await Promise.all([page.waitForEvent("download"), act()]);
-  const path = join(dir, `${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(path);
-  return path;
-}
-
-/** Imports the file at `path`, comparing the sender's fingerprint in person first if asked. */
-async function importFile(page, path) {
-  await nav(page, "Import a file");
-  await page.getByLabel("Choose files").setInputFiles(path);
-  const item = page.getByRole("region", { name: /ready to import/ }).last();
-  await item.waitFor();
-  const inPerson = item.getByLabel("In person");
-  if (await inPerson.count()) await inPerson.check();
-  await item.getByRole("button", { name: "Import", exact: true }).click();
-  await page.getByRole("status").filter({ hasText: /field\(s\) updated|Nothing new/ }).last().waitFor();
-}
+/** Clicks what `act` clicks and keeps the file it downloads: its path. */
+const download = async (page, act) => (await downloadTo(dir, page, act)).path;
+const sendCard = (from, to, name) => cardFrom(dir, from, to, name);
 
 /** Jo Lee, a reviewer with the clock at `now`, who starts a review of Sam Patel under `policy`
  * (in `group`, met on `meeting`) and opens it; the invitation's path comes back too. With `sam`,
@@ -65,37 +45,6 @@ async function reviewerWithReview(policy, group, meeting, now, sam) {
   await page.getByRole("link", { name: "Open Sam Patel’s review" }).click();
   await page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
   return { ...jo, invitation, reviewUrl: page.url() };
-}
-
-/** `from` sends their contact card; `to` adds them after comparing fingerprints by phone. */
-async function sendCard(from, to, name) {
-  await nav(from.page, "Contacts");
-  const card = await download(from.page, () => from.page.getByRole("button", { name: "Send your contact card" }).click());
-  await nav(to.page, "Import a file");
-  await to.page.getByLabel("Choose files").setInputFiles(card);
-  const item = to.page.getByRole("region", { name: /contact card/ }).last();
-  await item.getByLabel("By phone").check();
-  await item.getByRole("button", { name: "Add to your contacts" }).click();
-  await to.page.getByRole("status").filter({ hasText: `${name} is in your contacts` }).waitFor();
-}
-
-async function violations(page) {
-  await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-  });
-}
-
-/** Screenshots at desktop and phone widths, with no axe violations and nothing wider than the screen. */
-async function lookAt(page, name) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    assert.deepEqual(await violations(page), [], `${name} at ${width} px`);
-    assert.ok(await page.evaluate((width) => document.documentElement.scrollWidth <= width, width), `${name} fits ${width} px`);
-    await page.screenshot({ path: `target/screenshots/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 /** Arranges observation `number` on `day`, observed by `observer`. */

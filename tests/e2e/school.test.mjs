@@ -4,12 +4,9 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile, mkdtemp } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, personNamed } from "./support.mjs";
-
-const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+import { startApp, personNamed, lookAt, downloadTo, importFile, sendCard } from "./support.mjs";
 
 let app;
 let dir;
@@ -22,39 +19,7 @@ after(async () => {
 });
 
 const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
-
-async function download(page, act) {
-  const [file] = await Promise.all([page.waitForEvent("download"), act()]);
-  const path = join(dir, `${Date.now()}-${file.suggestedFilename()}`);
-  await file.saveAs(path);
-  return { path, name: file.suggestedFilename() };
-}
-
-async function importFile(page, path) {
-  await nav(page, "Import a file");
-  await page.getByLabel("Choose files").setInputFiles(path);
-  const item = page.getByRole("region", { name: /ready to import/ }).last();
-  await item.waitFor();
-  const byPhone = item.getByLabel("By phone");
-  if (await byPhone.count()) await byPhone.check();
-  await item.getByRole("button", { name: "Import", exact: true }).click();
-  await page.getByRole("status").filter({ hasText: /field\(s\) updated/ }).last().waitFor();
-}
-
-async function lookAt(page, name) {
-  for (const width of [1280, 360]) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.evaluate(axeSource);
-    const found = await page.evaluate(async () => {
-      const result = await globalThis.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
-      return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
-    });
-    assert.deepEqual(found, [], `${name} at ${width} px`);
-    assert.ok(await page.evaluate((width) => document.documentElement.scrollWidth <= width, width), `${name} fits ${width} px`);
-    await page.screenshot({ path: `target/screenshots/${name}-${width}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 900 });
-}
+const download = (page, act) => downloadTo(dir, page, act);
 
 /** Jo starts a review of `reviewee`, writes one training need, signs it and sends it to Chris. */
 async function needsFor(jo, reviewee, need, action, theme) {
@@ -81,14 +46,7 @@ test("the CPD leader lists every training need by theme and downloads them for t
   const jo = await personNamed(app, "Jo Lee", { now, bypassCSP: true });
   const chris = await personNamed(app, "Chris Train", { now, bypassCSP: true });
   // Chris's contact card reaches Jo, so the needs go locked to Chris.
-  await nav(chris.page, "Contacts");
-  const card = await download(chris.page, () => chris.page.getByRole("button", { name: "Send your contact card" }).click());
-  await nav(jo.page, "Import a file");
-  await jo.page.getByLabel("Choose files").setInputFiles(card.path);
-  const item = jo.page.getByRole("region", { name: /contact card/ }).last();
-  await item.getByLabel("By phone").check();
-  await item.getByRole("button", { name: "Add to your contacts" }).click();
-  await jo.page.getByRole("status").filter({ hasText: "Chris Train is in your contacts" }).waitFor();
+  await sendCard(dir, chris, jo, "Chris Train");
 
   const sams = await needsFor(jo, "Sam Patel", "=HYPERLINK(\"http://example.com\",\"Phonics\")", "Local authority phonics course", "Subject knowledge or curriculum");
   const anas = await needsFor(jo, "Ana Cole", "Safeguarding refresher", "Annual online module, by December", "Safeguarding");

@@ -1,5 +1,9 @@
 // Shared set-up for the end-to-end tests: the release build served on 127.0.0.1, and Debian's
 // Chromium driven by playwright-core, recording every request and console error of a context.
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { join } from "node:path";
 import { chromium } from "playwright-core";
 import { startStaticServer } from "../../scripts/serve-dist.mjs";
 
@@ -80,4 +84,63 @@ export function smallTickBoxes(page) {
       })
       .map((input) => input.id || input.name),
   );
+}
+
+const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's WCAG 2.2 AA violations on the page, each in a line. The page needs a context with
+ * `bypassCSP`, since axe is injected by the test, not the app. */
+export async function violations(page) {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const result = await globalThis.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+  });
+}
+
+/** At desktop and phone widths: no axe violations, nothing wider than the screen, and a
+ * full-page screenshot in target/screenshots/<name>-<width>.png to look at. */
+export async function lookAt(page, name) {
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    assert.deepEqual(await violations(page), [], `${name} at ${width} px`);
+    assert.ok(await page.evaluate((width) => document.documentElement.scrollWidth <= width, width), `${name} fits ${width} px`);
+    await page.screenshot({ path: `target/screenshots/${name}-${width}.png`, fullPage: true });
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** Clicks what `act` clicks and keeps the file it downloads in `dir`: its path and name. */
+export async function downloadTo(dir, page, act) {
+  const [file] = await Promise.all([page.waitForEvent("download"), act()]);
+  const path = join(dir, `${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(path);
+  return { path, name: file.suggestedFilename() };
+}
+
+/** Opens Import a file and imports the file at `path`, comparing a new sender's fingerprint by
+ * phone where asked. */
+export async function importFile(page, path) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Import a file" }).click();
+  await page.getByLabel("Choose files").setInputFiles(path);
+  const item = page.getByRole("region", { name: /ready to import/ }).last();
+  await item.waitFor();
+  const byPhone = item.getByLabel("By phone");
+  if (await byPhone.count()) await byPhone.check();
+  await item.getByRole("button", { name: "Import", exact: true }).click();
+  await page.getByRole("status").filter({ hasText: /field\(s\) updated|Nothing new/ }).last().waitFor();
+}
+
+/** `from` sends their contact card (downloaded to `dir`); `to` adds them after comparing
+ * fingerprints by phone. */
+export async function sendCard(dir, from, to, name) {
+  const nav = (page, link) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: link }).click();
+  await nav(from.page, "Contacts");
+  const card = await downloadTo(dir, from.page, () => from.page.getByRole("button", { name: "Send your contact card" }).click());
+  await nav(to.page, "Import a file");
+  await to.page.getByLabel("Choose files").setInputFiles(card.path);
+  const item = to.page.getByRole("region", { name: /contact card/ }).last();
+  await item.getByLabel("By phone").check();
+  await item.getByRole("button", { name: "Add to your contacts" }).click();
+  await to.page.getByRole("status").filter({ hasText: `${name} is in your contacts` }).waitFor();
 }

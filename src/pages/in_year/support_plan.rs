@@ -147,7 +147,7 @@ fn PlanWarnings(in_year: InYear) -> impl IntoView {
     }
 }
 
-/// A whole number of `unit`s bound to `path`; left empty, the value is removed when `optional`.
+/// A whole number bound to `path`; what is typed is stored once it reads as one.
 #[component]
 fn AmountField(
     in_year: InYear,
@@ -240,10 +240,14 @@ fn PlanForm(in_year: InYear) -> impl IntoView {
                     prop:value=move || extension.get().get("amount").and_then(Value::as_u64).map(|n| n.to_string()).unwrap_or_default()
                     on:input=move |event| {
                         let text = event_target_value(&event);
-                        let value = match text.trim().parse::<u32>() {
-                            Ok(0) | Err(_) if text.trim().is_empty() || text.trim() == "0" => Value::Null,
-                            Ok(amount) => serde_json::to_value(Period { amount, unit: extension_unit }).unwrap_or(Value::Null),
-                            Err(_) => return,
+                        // Empty or nought is no extension; anything else is stored once it reads as
+                        // a whole number.
+                        let value = match text.trim() {
+                            "" | "0" => Value::Null,
+                            typed => match typed.parse::<u32>() {
+                                Ok(amount) => serde_json::to_value(Period { amount, unit: extension_unit }).unwrap_or(Value::Null),
+                                Err(_) => return,
+                            },
                         };
                         draft.set("support_plan.extension", value);
                     }
