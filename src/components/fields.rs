@@ -225,13 +225,16 @@ pub fn choices<T: serde::Serialize + Copy>(
 }
 
 /// A date typed as dd/mm/yyyy and stored as an ISO date; what cannot be read as a date is
-/// kept on screen with a message saying what to type, and not stored.
+/// kept on screen with a message saying what to type, and not stored. A `required` date (an
+/// observation's, say, which the document cannot be read without) is never emptied: clearing it
+/// keeps the date stored and asks for one.
 #[component]
 pub fn DraftDate(
     draft: Draft,
     #[prop(into)] path: String,
     #[prop(into)] label: String,
     #[prop(default = "For example, 27/03/2027")] hint: &'static str,
+    #[prop(optional)] required: bool,
 ) -> impl IntoView {
     use crate::domain::dates::{format_uk_date, parse_uk_date};
     let id = field_id(&path);
@@ -261,7 +264,7 @@ pub fn DraftDate(
     let on_input = move |event: leptos::ev::Event| {
         let text = event_target_value(&event);
         typed.set(text.clone());
-        if text.trim().is_empty() {
+        if text.trim().is_empty() && !required {
             draft.set(&path, Value::Null);
             problem.set(None);
         } else if let Ok(day) = parse_uk_date(&text) {
@@ -271,7 +274,7 @@ pub fn DraftDate(
     };
     let on_blur = move |_| {
         let text = typed.get_untracked();
-        problem.set(if text.trim().is_empty() {
+        problem.set(if text.trim().is_empty() && !required {
             None
         } else {
             parse_uk_date(&text).err().map(|error| error.to_string())

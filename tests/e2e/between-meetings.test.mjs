@@ -93,9 +93,16 @@ test("seed 002: three observations, a fourth warned, and written feedback due fi
   await page.getByText("Feedback on the observation of 25/11/2026 was given on 09/12/2026, after the policy’s 5 working days (due 02/12/2026).").waitFor();
   await lookAt(page, "observations-academy");
 
+  // An observation's date cannot be emptied: the record keeps it and asks for one.
+  const date = page.getByRole("group", { name: "Observation 3" }).getByLabel("Date of the observation");
+  await date.fill("");
+  await date.press("Tab");
+  await page.getByRole("group", { name: "Observation 3" }).getByText("Enter a date, for example 27/03/2027.").waitFor();
+
   // Kept across a reload, and at hand on the review: the count and the feedback clock.
   await page.reload();
   await page.getByRole("group", { name: "Observation 4" }).waitFor();
+  assert.equal(await date.inputValue(), "20/01/2027");
   await page.getByRole("link", { name: /Back to the review/ }).click();
   await page.getByText("Observations: 4 observations recorded (the policy allows 3 a cycle)").waitFor();
   const clock = await page.locator("ul.deadlines li").filter({ hasText: "Give feedback on the observation of 20/01/2027" }).innerText();

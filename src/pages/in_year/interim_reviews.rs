@@ -178,7 +178,7 @@ fn InterimReviewItem(in_year: InYear, number: usize, id: String) -> impl IntoVie
     let item_at = StoredValue::new(item.clone());
     let body = if writes {
         view! {
-            <DraftDate draft=draft path=format!("{item}.date") label="Date of the review" />
+            <DraftDate draft=draft path=format!("{item}.date") label="Date of the review" required=true />
             {in_year.stored.with_value(|s| s.summary.policy.interim_optional).then(|| view! {
                 <DraftCheckbox draft=draft path=format!("{item}.not_held") label="Not held: we chose not to have this optional review" />
             })}

@@ -110,7 +110,7 @@ fn ObservationForm(in_year: InYear, number: usize, id: String) -> impl IntoView 
     view! {
         <fieldset class="fieldset objective">
             <legend class="fieldset__legend">{format!("Observation {}", number + 1)}</legend>
-            <DraftDate draft=draft path=path("date") label="Date of the observation" />
+            <DraftDate draft=draft path=path("date") label="Date of the observation" required=true />
             <DraftTextInput draft=draft path=path(observer.name) label=observer.label hint=observer.hint />
             <DraftTextArea draft=draft path=path(focus.name) label=focus.label hint=focus.hint rows=2 />
             <DraftDate draft=draft path=path("notice_given_on") label="Notice given to the reviewee on" hint="Where the policy asks for notice. For example, 09/10/2026" />
