@@ -457,3 +457,51 @@ fn an_optional_mid_year_review_recorded_as_not_held_settles_its_date_and_is_neve
         "and reads as not held"
     );
 }
+
+#[test]
+fn the_objectives_in_force_follow_each_revision_and_the_clocks_come_from_one_rule() {
+    use appraise::domain::documents::{InterimReview, NewObjective};
+    let mut review = common::review_with_statement();
+    let first = review.statement.as_ref().unwrap().new_objectives[0].clone();
+    let mut revised = NewObjective {
+        objective: "Run two phonics groups".into(),
+        ..first.clone()
+    };
+    let added = common::objective(9, None);
+    let mut interim = InterimReview::started(common::id("int-1"), common::date(2027, 2, 10), &[]);
+    interim.revised_objectives = vec![revised.clone(), added.clone()];
+    review.interim_reviews = vec![interim];
+    let in_force = review.objectives_in_force();
+    let count = review.statement.as_ref().unwrap().new_objectives.len();
+    assert_eq!(in_force.len(), count + 1, "one replaced, one added");
+    assert!(in_force.contains(&revised) && in_force.contains(&added));
+    assert!(!in_force.contains(&first));
+    revised.objective = "A later revision".into();
+    let mut later = InterimReview::started(common::id("int-2"), common::date(2027, 4, 1), &[]);
+    later.revised_objectives = vec![revised.clone()];
+    review.interim_reviews.push(later);
+    assert_eq!(
+        review
+            .objectives_in_force()
+            .iter()
+            .filter(|objective| objective.id == first.id)
+            .collect::<Vec<_>>(),
+        [&revised],
+        "the latest revision stands"
+    );
+
+    // Four working weeks from Monday 23/11/2026, then two calendar weeks of extension.
+    let calendar = SchoolCalendar::default();
+    let mut plan = common::support_plan();
+    assert_eq!(
+        plan.monitoring_ends(&calendar),
+        Some(common::date(2026, 12, 21))
+    );
+    plan.extension = Some(appraise::domain::calendar::Period::weeks(2));
+    assert_eq!(
+        plan.monitoring_ends(&calendar),
+        Some(common::date(2027, 1, 4))
+    );
+    plan.starts_on = None;
+    assert_eq!(plan.monitoring_ends(&calendar), None);
+}

@@ -2,25 +2,12 @@
 //! plan laid out as documents, a line on each for the review's overview, the key points to bring
 //! to the next meeting, and what formal capability means for the cycle.
 
-use chrono::NaiveDate;
-
 use super::cycle::{Review, Suspension};
 use super::dates::format_uk_date;
 use super::documents::{
     InterimReview, Observation, Statement, SupportOutcome, SupportPlan, to_json,
 };
-use super::reading::Part;
-
-fn answer(label: &str, text: impl Into<String>) -> Part {
-    Part::Answer {
-        label: label.to_owned(),
-        text: text.into().trim().to_owned(),
-    }
-}
-
-fn on(day: Option<NaiveDate>) -> String {
-    day.map(format_uk_date).unwrap_or_default()
-}
+use super::reading::{Part, answer, answers, date_or_blank as on};
 
 /// One observation as the reviewee (and a printout) reads it. The reviewee's own comments are
 /// left out when `without_comments`, for the reviewee, who writes them beside it.
@@ -82,13 +69,7 @@ pub fn interim_review(interim: &InterimReview, without_comments: bool) -> Vec<Pa
     for (number, objective) in interim.revised_objectives.iter().enumerate() {
         parts.push(Part::Heading(format!("Revised objective {}", number + 1)));
         let values = serde_json::to_value(objective).unwrap_or_default();
-        for field in Statement::OBJECTIVE_FIELDS {
-            let text = values
-                .get(field.name)
-                .and_then(|v| v.as_str())
-                .unwrap_or("");
-            parts.push(answer(field.label, text));
-        }
+        answers(&mut parts, &Statement::OBJECTIVE_FIELDS, &values);
         parts.push(answer("By when?", on(objective.by_when)));
         if objective.shared_with_team {
             parts.push(answer("Team objective", "Shared by the whole team"));
@@ -107,27 +88,24 @@ pub fn interim_review(interim: &InterimReview, without_comments: bool) -> Vec<Pa
 pub fn support_plan(plan: &SupportPlan, without_comments: bool) -> Vec<Part> {
     let values = to_json(plan);
     let mut parts = Vec::new();
-    for field in SupportPlan::TEXT_FIELDS {
-        if without_comments && field.name == "reviewee_comments" {
-            continue;
-        }
-        let text = values
-            .get(field.name)
-            .and_then(|v| v.as_str())
-            .unwrap_or("");
-        parts.push(answer(field.label, text));
-        if field.name == "previous_discussions" {
-            parts.push(Part::List {
-                label: "Targets".into(),
-                items: plan
-                    .targets
-                    .iter()
-                    .map(|target| target.target.trim().to_owned())
-                    .filter(|target| !target.is_empty())
-                    .collect(),
-            });
-        }
-    }
+    // The targets come after what was discussed before, as on the form.
+    let (before, after) = SupportPlan::TEXT_FIELDS.split_at(2);
+    answers(&mut parts, before, &values);
+    parts.push(Part::List {
+        label: "Targets".into(),
+        items: plan
+            .targets
+            .iter()
+            .map(|target| target.target.trim().to_owned())
+            .filter(|target| !target.is_empty())
+            .collect(),
+    });
+    let shown: Vec<_> = after
+        .iter()
+        .filter(|field| !(without_comments && field.name == "reviewee_comments"))
+        .copied()
+        .collect();
+    answers(&mut parts, &shown, &values);
     parts.push(answer("Monitoring starts on", on(plan.starts_on)));
     parts.push(answer(
         "Monitoring period",

@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::documents::{
-    Appeal, CpdNeeds, InterimReview, MeetingChecklist, Observation, PreReviewForm, Statement,
-    SupportOutcome, SupportPlan,
+    Appeal, CpdNeeds, InterimReview, MeetingChecklist, NewObjective, Observation, PreReviewForm,
+    Statement, SupportOutcome, SupportPlan,
 };
 use super::ids::Id;
 use super::people::PersonRef;
@@ -470,6 +470,25 @@ impl Review {
             .zip(self.cycle())
             .and_then(|(meeting, cycle)| CyclePeriod::reviewed_at(cycle, meeting))
             .unwrap_or(self.period)
+    }
+
+    /// The objectives in force now: the statement's, each replaced by any later revision of it
+    /// at an interim review, and any added there (seed 000's termly objectives).
+    pub fn objectives_in_force(&self) -> Vec<NewObjective> {
+        let mut objectives: Vec<NewObjective> = self
+            .statement
+            .as_ref()
+            .map(|statement| statement.new_objectives.clone())
+            .unwrap_or_default();
+        for revised in self
+            .interim_reviews
+            .iter()
+            .flat_map(|interim| &interim.revised_objectives)
+        {
+            objectives.retain(|objective| objective.id != revised.id);
+            objectives.push(revised.clone());
+        }
+        objectives
     }
 
     /// The cycle the meeting is held in, which is the cycle whose workload it counts in (a

@@ -221,7 +221,7 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                     observed_on: observation.date,
                 },
                 Role::Reviewer,
-                calendar.after(observation.date, rules.observation_feedback),
+                observation.feedback_due(rules.observation_feedback, calendar),
                 observation.verbal_feedback_on.is_some()
                     && observation.written_feedback_on.is_some(),
             );
@@ -278,11 +278,7 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                 decided,
             );
         }
-        if let Some(starts) = plan.starts_on {
-            let mut ends = calendar.after(starts, plan.monitoring_period);
-            if let Some(extension) = plan.extension {
-                ends = calendar.after(ends, extension);
-            }
+        if let Some(ends) = plan.monitoring_ends(calendar) {
             add(DeadlineKind::MonitoringEnds, Role::Reviewer, ends, decided);
         }
     }

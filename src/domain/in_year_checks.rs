@@ -134,7 +134,7 @@ pub fn in_year_warnings(review: &Review, calendar: &SchoolCalendar) -> Vec<InYea
     }
     let within = review.policy.deadlines.observation_feedback;
     for observation in &review.observations {
-        let due = calendar.after(observation.date, within);
+        let due = observation.feedback_due(within, calendar);
         let latest = [
             observation.verbal_feedback_on,
             observation.written_feedback_on,

@@ -22,7 +22,7 @@ pub enum Part {
 /// What an empty answer reads as.
 pub const NOT_FILLED_IN: &str = "Not filled in";
 
-fn answer(label: impl Into<String>, text: impl Into<String>) -> Part {
+pub(super) fn answer(label: impl Into<String>, text: impl Into<String>) -> Part {
     Part::Answer {
         label: label.into(),
         text: text.into().trim().to_owned(),
@@ -30,7 +30,7 @@ fn answer(label: impl Into<String>, text: impl Into<String>) -> Part {
 }
 
 /// Each of `fields` with its answer in `values` (an object of the document's fields).
-fn answers(parts: &mut Vec<Part>, fields: &[FormField], values: &serde_json::Value) {
+pub(super) fn answers(parts: &mut Vec<Part>, fields: &[FormField], values: &serde_json::Value) {
     for field in fields {
         let text = values
             .get(field.name)
@@ -40,7 +40,7 @@ fn answers(parts: &mut Vec<Part>, fields: &[FormField], values: &serde_json::Val
     }
 }
 
-fn date_or_blank(day: Option<chrono::NaiveDate>) -> String {
+pub(super) fn date_or_blank(day: Option<chrono::NaiveDate>) -> String {
     day.map(format_uk_date).unwrap_or_default()
 }
 

@@ -116,6 +116,21 @@ pub fn fingerprint(fields: &FieldMap) -> String {
         .collect()
 }
 
+/// The sign-off on `document` when nothing required is `missing` from it; otherwise the refusal
+/// naming each empty field.
+fn sealed_if_complete<D: Document>(
+    document: Option<&D>,
+    missing: Vec<MissingField>,
+    signer: &PersonRef,
+    role: SignerRole,
+    on: NaiveDate,
+) -> Result<SignOff, SignOffRefused> {
+    match document {
+        Some(document) if missing.is_empty() => Ok(seal(document, role, signer, on)),
+        _ => Err(SignOffRefused { missing }),
+    }
+}
+
 fn seal<D: Document>(document: &D, role: SignerRole, signer: &PersonRef, on: NaiveDate) -> SignOff {
     let covered = covered(document, role);
     SignOff {
@@ -249,13 +264,13 @@ impl SignOff {
         role: SignerRole,
         on: NaiveDate,
     ) -> Result<SignOff, SignOffRefused> {
-        let missing = missing_before_signing_statement(review);
-        match &review.statement {
-            Some(statement) if missing.is_empty() => {
-                Ok(seal(statement, role, signer(review, role), on))
-            }
-            _ => Err(SignOffRefused { missing }),
-        }
+        sealed_if_complete(
+            review.statement.as_ref(),
+            missing_before_signing_statement(review),
+            signer(review, role),
+            role,
+            on,
+        )
     }
 
     /// Signs the review's training and development needs, or refuses with every empty required field.
@@ -264,11 +279,13 @@ impl SignOff {
         role: SignerRole,
         on: NaiveDate,
     ) -> Result<SignOff, SignOffRefused> {
-        let missing = missing_before_signing_cpd(review);
-        match &review.cpd_needs {
-            Some(needs) if missing.is_empty() => Ok(seal(needs, role, signer(review, role), on)),
-            _ => Err(SignOffRefused { missing }),
-        }
+        sealed_if_complete(
+            review.cpd_needs.as_ref(),
+            missing_before_signing_cpd(review),
+            signer(review, role),
+            role,
+            on,
+        )
     }
 
     /// Signs the review's support plan, or refuses with every empty required field.
@@ -277,11 +294,13 @@ impl SignOff {
         role: SignerRole,
         on: NaiveDate,
     ) -> Result<SignOff, SignOffRefused> {
-        let missing = missing_before_signing_support_plan(review);
-        match &review.support_plan {
-            Some(plan) if missing.is_empty() => Ok(seal(plan, role, signer(review, role), on)),
-            _ => Err(SignOffRefused { missing }),
-        }
+        sealed_if_complete(
+            review.support_plan.as_ref(),
+            missing_before_signing_support_plan(review),
+            signer(review, role),
+            role,
+            on,
+        )
     }
 
     /// Signs the interim review `id`, agreeing its progress notes and any revised objectives, or

@@ -9,6 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Document, FormField, field};
+use crate::domain::calendar::{Period, SchoolCalendar};
 use crate::domain::ids::Id;
 
 /// Every observation of one review's cycle, in the order they were arranged.
@@ -48,6 +49,11 @@ impl Observation {
             written_feedback_on: None,
             reviewee_comments: String::new(),
         }
+    }
+
+    /// When feedback on it is due, `within` the policy's time of the observation.
+    pub fn feedback_due(&self, within: Period, calendar: &SchoolCalendar) -> NaiveDate {
+        calendar.after(self.date, within)
     }
 
     /// The observation's text fields as the form shows them.

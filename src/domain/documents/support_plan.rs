@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Document, FormField, field};
-use crate::domain::calendar::Period;
+use crate::domain::calendar::{Period, SchoolCalendar};
 use crate::domain::cycle::Suspension;
 use crate::domain::ids::Id;
 
@@ -96,6 +96,16 @@ impl SupportPlan {
             policy
                 .support_plan
                 .map_or(Period::weeks(4), |rules| rules.shortest),
+        )
+    }
+
+    /// The last day of monitoring: the period from the start, then any extension; `None` until
+    /// the plan has a start date.
+    pub fn monitoring_ends(&self, calendar: &SchoolCalendar) -> Option<NaiveDate> {
+        let ends = calendar.after(self.starts_on?, self.monitoring_period);
+        Some(
+            self.extension
+                .map_or(ends, |extension| calendar.after(ends, extension)),
         )
     }
 

@@ -15,29 +15,13 @@ use crate::domain::between_meetings;
 use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::{DeadlineKind, deadlines};
-use crate::domain::documents::{InterimReview, InterimReviewLog, NewObjective};
+use crate::domain::documents::{InterimReview, InterimReviewLog};
 use crate::domain::field_map::{item_fields, to_field_map};
 use crate::domain::ids::Id;
 use crate::domain::people::Role;
 use crate::domain::sign_off::{SignOff, interim_review_document};
 
 const ITEMS: &str = "interim_reviews.items";
-
-/// The objectives in force now: the statement's, and any revised or added at interim reviews.
-fn objectives_in_force(review: &Review) -> Vec<NewObjective> {
-    let mut objectives: Vec<NewObjective> = review
-        .statement
-        .as_ref()
-        .map(|statement| statement.new_objectives.clone())
-        .unwrap_or_default();
-    for interim in &review.interim_reviews {
-        for revised in &interim.revised_objectives {
-            objectives.retain(|objective| objective.id != revised.id);
-            objectives.push(revised.clone());
-        }
-    }
-    objectives
-}
 
 /// The interim reviews' due dates, each with where it stands, and the first still open.
 fn due_dates(in_year: InYear, review: &Review) -> (Vec<String>, Option<chrono::NaiveDate>) {
@@ -84,7 +68,7 @@ pub(super) fn InterimReviews(in_year: InYear) -> impl IntoView {
         let on = due_dates(in_year, &review)
             .1
             .unwrap_or_else(crate::browser::today);
-        let mut interim = InterimReview::started(item_id, on, &objectives_in_force(&review));
+        let mut interim = InterimReview::started(item_id, on, &review.objectives_in_force());
         interim.not_held = not_held;
         let log = InterimReviewLog {
             items: vec![interim],

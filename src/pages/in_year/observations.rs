@@ -86,7 +86,7 @@ fn feedback_due(in_year: InYear, id: &str) -> Option<String> {
     let within = in_year
         .stored
         .with_value(|s| s.summary.policy.deadlines.observation_feedback);
-    let due = in_year.calendar().after(observation.date, within);
+    let due = observation.feedback_due(within, &in_year.calendar());
     Some(format!(
         "Feedback is due by {} ({within} after the observation).",
         format_uk_date(due)

@@ -131,11 +131,7 @@ fn PlanWarnings(in_year: InYear) -> impl IntoView {
         if plan.outcome.is_some() {
             return None;
         }
-        let calendar = in_year.calendar();
-        let mut ends = calendar.after(plan.starts_on?, plan.monitoring_period);
-        if let Some(extension) = plan.extension {
-            ends = calendar.after(ends, extension);
-        }
+        let ends = plan.monitoring_ends(&in_year.calendar())?;
         Some(format!(
             "Monitoring runs until {}; decide the outcome by then.",
             format_uk_date(ends)
