@@ -404,6 +404,7 @@ fn a_file_made_under_newer_settings_is_named_as_such() {
         publisher: "Pat Head".into(),
         publisher_keys: appraise::bundle::school_file::keys_text(&keys(3).public_keys()),
         headteacher: None,
+        headteacher_keys: None,
         cpd_leader: None,
     };
     #[rustfmt::skip]

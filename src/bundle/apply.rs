@@ -1,6 +1,7 @@
 //! Applying a verified bundle to what is here: each document it carries is merged field by
 //! field, after dropping the fields its sender's role does not own (the reviewee writes their
-//! pre-review, their comments and any appeal; the reviewer writes everything else).
+//! pre-review, their comments and any appeal; the headteacher a moderation note, an appeal's
+//! hearing and the pay decision; the reviewer writes everything else).
 
 use std::collections::BTreeMap;
 
@@ -11,7 +12,9 @@ use crate::domain::people::Role;
 
 /// Who may write a field, by its path.
 pub fn owner_of(path: &str) -> Role {
-    if crate::domain::documents::written_by_reviewee(path) {
+    if crate::domain::documents::written_by_headteacher(path) {
+        Role::Headteacher
+    } else if crate::domain::documents::written_by_reviewee(path) {
         Role::Reviewee
     } else {
         Role::Reviewer

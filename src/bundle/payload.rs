@@ -41,6 +41,11 @@ pub enum BundleKind {
     SupportPlan,
     /// Reviewer → headteacher: a support plan whose outcome is the formal capability procedure.
     CapabilityReferral,
+    /// Headteacher → reviewer: a note after moderating the statement; reviewer → headteacher:
+    /// the answer to it.
+    ModerationNote,
+    /// Headteacher → reviewee and reviewer: the hearing of an appeal and its outcome.
+    AppealOutcome,
 }
 
 impl BundleKind {
@@ -57,6 +62,8 @@ impl BundleKind {
             BundleKind::InterimReviews => "interim reviews",
             BundleKind::SupportPlan => "support plan",
             BundleKind::CapabilityReferral => "support plan for the headteacher",
+            BundleKind::ModerationNote => "moderation note",
+            BundleKind::AppealOutcome => "appeal outcome",
         }
     }
 
@@ -96,6 +103,8 @@ impl BundleKind {
             BundleKind::Observations => &["observations"],
             BundleKind::InterimReviews => &["interim_reviews"],
             BundleKind::SupportPlan | BundleKind::CapabilityReferral => &["support_plan"],
+            BundleKind::ModerationNote => &["moderation_note"],
+            BundleKind::AppealOutcome => &["appeal_hearing"],
         }
     }
 }

@@ -61,6 +61,7 @@ impl SchoolSettingsFile {
             publisher: self.published_by.name.clone(),
             publisher_keys: keys_text(&self.published_by.keys),
             headteacher: self.headteacher.as_ref().map(|card| card.name.clone()),
+            headteacher_keys: self.headteacher.as_ref().map(|card| keys_text(&card.keys)),
             cpd_leader: self.cpd_leader.as_ref().map(|card| card.name.clone()),
         }
     }

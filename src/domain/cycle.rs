@@ -11,8 +11,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 use super::documents::{
-    Appeal, CpdNeeds, InterimReview, MeetingChecklist, NewObjective, Observation, PreReviewForm,
-    Statement, SupportOutcome, SupportPlan,
+    Appeal, AppealHearing, CpdNeeds, InterimReview, MeetingChecklist, ModerationNote, NewObjective,
+    Observation, PayDecision, PreReviewForm, Statement, SupportOutcome, SupportPlan,
 };
 use super::ids::Id;
 use super::people::PersonRef;
@@ -395,6 +395,15 @@ pub struct Review {
     pub interim_reviews: Vec<InterimReview>,
     pub support_plan: Option<SupportPlan>,
     pub appeal: Option<Appeal>,
+    /// The hearing of the appeal and its outcome, once recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal_hearing: Option<AppealHearing>,
+    /// The headteacher's note after moderating the statement, and the reviewer's answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub moderation_note: Option<ModerationNote>,
+    /// The headteacher's pay decision, held on the headteacher's device only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_decision: Option<PayDecision>,
     pub checklist: MeetingChecklist,
     pub sign_offs: Vec<SignOff>,
 }
@@ -433,6 +442,9 @@ impl Review {
             interim_reviews: Vec::new(),
             support_plan: None,
             appeal: None,
+            appeal_hearing: None,
+            moderation_note: None,
+            pay_decision: None,
             checklist: MeetingChecklist::seed_001(),
             sign_offs: Vec::new(),
         }

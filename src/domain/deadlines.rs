@@ -8,6 +8,7 @@ use std::fmt;
 use super::calendar::{Period, SchoolCalendar};
 use super::cycle::{Review, Stage, Suspension};
 use super::dates::format_uk_date;
+use super::documents::{AppealHearing, PayDecision};
 use super::ids::Id;
 use super::people::{Person, Role};
 use super::policy::InterimReviews;
@@ -43,6 +44,8 @@ pub enum DeadlineKind {
     SupportPlanReview,
     MonitoringEnds,
     PayDecision,
+    /// The outcome of an appeal decided, within the school's limit from its lodging.
+    AppealDecision,
 }
 
 impl fmt::Display for DeadlineKind {
@@ -85,6 +88,7 @@ impl fmt::Display for DeadlineKind {
                 )
             }
             DeadlineKind::PayDecision => write!(f, "Make the pay decision"),
+            DeadlineKind::AppealDecision => write!(f, "Hear the appeal and decide its outcome"),
         }
     }
 }
@@ -264,7 +268,25 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                 DeadlineKind::PayDecision,
                 Role::Headteacher,
                 due,
-                review.state.stage == Stage::Final,
+                review.state.stage == Stage::Final
+                    || review
+                        .pay_decision
+                        .as_ref()
+                        .is_some_and(PayDecision::is_made),
+            );
+        }
+        if let (Some(within), Some(lodged)) = (
+            review.policy.appeal_decided_within,
+            review.appeal.as_ref().and_then(|appeal| appeal.lodged_on),
+        ) {
+            add(
+                DeadlineKind::AppealDecision,
+                Role::Headteacher,
+                calendar.after(lodged, within),
+                review
+                    .appeal_hearing
+                    .as_ref()
+                    .is_some_and(AppealHearing::is_decided),
             );
         }
     }

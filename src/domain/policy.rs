@@ -62,6 +62,10 @@ pub struct Policy {
     /// limit (no seed does).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub appeal_within: Option<Period>,
+    /// How long after an appeal is lodged its outcome is decided, where the school sets a limit
+    /// (no seed does: always the school's choice).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub appeal_decided_within: Option<Period>,
     /// The day each year by which training needs reach whoever plans training (seed 001: "in
     /// October each year").
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -105,6 +105,7 @@ pub enum PeriodField {
     PlanLongest,
     PlanExtension,
     AppealWithin,
+    AppealDecidedWithin,
 }
 
 impl PeriodField {
@@ -121,6 +122,7 @@ impl PeriodField {
             PeriodField::PlanLongest => "Longest monitoring period",
             PeriodField::PlanExtension => "Longest extension",
             PeriodField::AppealWithin => "Time limit for an appeal",
+            PeriodField::AppealDecidedWithin => "Time limit for deciding an appeal",
         }
     }
 
@@ -137,6 +139,7 @@ impl PeriodField {
             PeriodField::PlanLongest => "policy-plan-longest-amount",
             PeriodField::PlanExtension => "policy-plan-extension-amount",
             PeriodField::AppealWithin => "policy-appeal-within-amount",
+            PeriodField::AppealDecidedWithin => "policy-appeal-decided-amount",
         }
     }
 
@@ -153,12 +156,18 @@ impl PeriodField {
             PeriodField::PlanLongest => "policy-plan-longest-unit",
             PeriodField::PlanExtension => "policy-plan-extension-unit",
             PeriodField::AppealWithin => "policy-appeal-within-unit",
+            PeriodField::AppealDecidedWithin => "policy-appeal-decided-unit",
         }
     }
 
     /// Whether a blank number means the policy sets no such time.
     pub fn optional(self) -> bool {
-        matches!(self, PeriodField::RecordWithin | PeriodField::AppealWithin)
+        matches!(
+            self,
+            PeriodField::RecordWithin
+                | PeriodField::AppealWithin
+                | PeriodField::AppealDecidedWithin
+        )
     }
 }
 
@@ -238,6 +247,7 @@ pub struct PolicyForm {
     pub appeals: AppealRoute,
     /// Blank for no time limit.
     pub appeal_within: PeriodForm,
+    pub appeal_decided_within: PeriodForm,
     /// dd/mm, or blank for when the statement is agreed.
     pub training_needs_by: String,
     /// Blank for the CPD leader.
@@ -312,6 +322,10 @@ impl PolicyForm {
             after_retention: policy.after_retention,
             appeals: policy.appeals,
             appeal_within: PeriodForm::of_optional(policy.appeal_within, PeriodUnit::WorkingDays),
+            appeal_decided_within: PeriodForm::of_optional(
+                policy.appeal_decided_within,
+                PeriodUnit::WorkingDays,
+            ),
             training_needs_by: day_of_year(policy.training_needs_by),
             training_needs_receiver: policy.training_needs_receiver.clone().unwrap_or_default(),
             exclusions: policy
@@ -335,6 +349,7 @@ impl PolicyForm {
             PeriodField::PlanLongest => &self.plan_longest,
             PeriodField::PlanExtension => &self.plan_extension,
             PeriodField::AppealWithin => &self.appeal_within,
+            PeriodField::AppealDecidedWithin => &self.appeal_decided_within,
         }
     }
 
@@ -350,6 +365,7 @@ impl PolicyForm {
             PeriodField::PlanLongest => &mut self.plan_longest,
             PeriodField::PlanExtension => &mut self.plan_extension,
             PeriodField::AppealWithin => &mut self.appeal_within,
+            PeriodField::AppealDecidedWithin => &mut self.appeal_decided_within,
         }
     }
 
@@ -455,10 +471,13 @@ impl PolicyForm {
                 max_reviews,
                 senior_leaders_exempt: self.senior_leaders_exempt,
             });
-        let appeal_within = if self.appeals.allows_statement_appeal() {
-            self.read_period(&mut read, PeriodField::AppealWithin)
+        let (appeal_within, appeal_decided_within) = if self.appeals.allows_statement_appeal() {
+            (
+                self.read_period(&mut read, PeriodField::AppealWithin),
+                self.read_period(&mut read, PeriodField::AppealDecidedWithin),
+            )
         } else {
-            None
+            (None, None)
         };
         let training_needs_by = read.day_of_year(field::TRAINING_BY, &self.training_needs_by, || {
             "Training needs due by: enter a day and month, for example 31/10, or leave it blank if they go when the statement is agreed.".to_owned()
@@ -494,6 +513,7 @@ impl PolicyForm {
             after_retention: self.after_retention,
             appeals: self.appeals,
             appeal_within,
+            appeal_decided_within,
             training_needs_by,
             training_needs_receiver: Some(receiver)
                 .filter(|named| !named.is_empty() && !named.eq_ignore_ascii_case(CPD_LEADER)),

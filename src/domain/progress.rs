@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::cycle::{Review, Stage, Suspension};
-use super::documents::{Appeal, PreReviewForm, Statement};
+use super::documents::{Appeal, AppealHearing, PreReviewForm, Statement};
 use super::people::Role;
 
 /// Which sign-offs on the statement still cover it as it is now.
@@ -27,7 +27,12 @@ pub fn statement_started(statement: &Statement) -> bool {
 
 /// The stage the review has reached, as far as this copy shows.
 pub fn stage_of(review: &Review, signed: StatementSigned, today: NaiveDate) -> Stage {
-    let appealed = review.appeal.as_ref().is_some_and(Appeal::is_lodged);
+    // Once the appeal is decided, the statement (changed or confirmed) goes back for signing.
+    let appealed = review.appeal.as_ref().is_some_and(Appeal::is_lodged)
+        && !review
+            .appeal_hearing
+            .as_ref()
+            .is_some_and(AppealHearing::is_decided);
     let pre_review_begun = review
         .pre_review
         .as_ref()

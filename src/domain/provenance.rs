@@ -714,7 +714,15 @@ pub fn changed_by_school(policy: &Policy, preset: &Policy, figure: Figure) -> bo
                 != (preset.retention_years, preset.after_retention)
         }
         Figure::Appeals => {
-            (policy.appeals, policy.appeal_within) != (preset.appeals, preset.appeal_within)
+            (
+                policy.appeals,
+                policy.appeal_within,
+                policy.appeal_decided_within,
+            ) != (
+                preset.appeals,
+                preset.appeal_within,
+                preset.appeal_decided_within,
+            )
         }
         Figure::TrainingNeeds => {
             (policy.training_needs_by, policy.training_needs_receiver())

@@ -101,6 +101,9 @@ pub struct Publication {
     /// The headteacher and the CPD leader the settings named, for the next version's preview.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headteacher: Option<String>,
+    /// The headteacher's keys: only they send moderation notes and appeal outcomes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headteacher_keys: Option<KeysText>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpd_leader: Option<String>,
 }

@@ -115,7 +115,11 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                     <p><A href="/school/training-needs">"See every training need received, by theme, and download them for the training audit"</A></p>
                 })}
                 {sent_to_me.iter().any(|mine| mine.role == Role::Headteacher).then(|| view! {
-                    <p><A href="/school/governors-report">"The governors’ report: anonymised counts for a cycle, to print or download"</A></p>
+                    <ul class="list">
+                        <li><A href="/school/desk">"Reviews across the school: where each stands, on time or late"</A></li>
+                        <li><A href="/school/moderation">"Moderation: compare reviewers’ ratings and objectives"</A></li>
+                        <li><A href="/school/governors-report">"The governors’ report: anonymised counts for a cycle, to print or download"</A></li>
+                    </ul>
                 })}
                 <ReviewCards heading="Sent to you" reviews=sent_to_me />
             }

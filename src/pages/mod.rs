@@ -61,7 +61,7 @@ fn standings_of(
 }
 
 /// Sets the browser tab's title, so each page is named for people using screen readers or tabs.
-fn set_page_title(page: &str) {
+pub(crate) fn set_page_title(page: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
         document.set_title(&format!("{page} – Appraise"));
     }

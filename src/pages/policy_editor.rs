@@ -286,6 +286,7 @@ fn PolicyFields(
             <Show when=move || appeal.get()>
                 <div class="policy-reveal">
                 <PeriodInput form=form errors=errors marks=marks which=PeriodField::AppealWithin hint="How long after receiving the statement the reviewee may appeal. Leave the number blank for no limit." />
+                <PeriodInput form=form errors=errors marks=marks which=PeriodField::AppealDecidedWithin hint="How long after the appeal is lodged its outcome is decided. Leave the number blank for no limit." />
                 </div>
             </Show>
         </fieldset>

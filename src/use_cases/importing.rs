@@ -142,6 +142,29 @@ fn sender_role<S: KeyValueStore>(
             .map(|()| (Role::Reviewer, creates));
     }
     let summary = held.as_ref().unwrap_or(&payload.review);
+    if matches!(
+        payload.kind,
+        BundleKind::ModerationNote | BundleKind::AppealOutcome
+    ) {
+        let headteacher = super::leadership::the_headteacher(vault)?.map(|(_, keys)| keys);
+        if headteacher == Some(*bundle.signer()) {
+            if payload.kind == BundleKind::AppealOutcome
+                && super::leadership::governing_body_hears(summary, bundle.signer())
+            {
+                return Err(RecordsError::GoverningBodyHears);
+            }
+            return Ok((Role::Headteacher, creates));
+        }
+        // Only a moderation note's answer comes from anyone else: the review's reviewer.
+        if payload.kind == BundleKind::AppealOutcome || payload.sender.role == Role::Headteacher {
+            return Err(match headteacher {
+                None => RecordsError::NoHeadteacherKnown,
+                Some(_) => RecordsError::NotTheHeadteacher {
+                    sender: payload.sender.name.clone(),
+                },
+            });
+        }
+    }
     match summary.part_of(bundle.signer(), &payload.sender.name) {
         Some(Role::Reviewee) if payload.kind == BundleKind::Invitation => {}
         Some(role) => return Ok((role, creates)),

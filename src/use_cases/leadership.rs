@@ -1,35 +1,233 @@
 //! What the people who run appraisal see across the school's reviews held here: the cycles
-//! they belong to and the governors' anonymised report for one.
+//! they belong to, the headteacher's desk (a row per review, kept between storage changes and
+//! worked out again only for the reviews a change touched) and the governors' anonymised report.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
+use std::collections::BTreeMap;
 
 use super::RecordsError;
 use super::reviews::{load_review, reviews};
 use super::sign_offs::{sign_off_standings, statement_signed};
+use crate::bundle::identity::PublicKeys;
+use crate::bundle::payload::ReviewSummary;
 use crate::domain::cycle::{CyclePeriod, Review};
+use crate::domain::desk::DeskRow;
+use crate::domain::documents::{Document, PayDecision};
+use crate::domain::field_map::to_field_map;
 use crate::domain::governors::{GovernorsReport, governors_report};
-use crate::domain::progress::stage_of;
+use crate::domain::pay::{PayDecisionRefused, check_pay_decision};
+use crate::domain::people::Role;
+use crate::domain::policy::AppealRoute;
+use crate::domain::progress::{StatementSigned, part_held, stage_of};
 use crate::storage::{KeyValueStore, Vault};
+
+/// The review `id` at the stage worked out from its documents and sign-offs (checked against
+/// `keys`, this person's), with how its statement is signed.
+fn review_at_its_stage<S: KeyValueStore>(
+    vault: &Vault<S>,
+    id: &str,
+    keys: Option<&PublicKeys>,
+    today: NaiveDate,
+) -> Result<Option<(Review, StatementSigned)>, RecordsError> {
+    let Some(mut review) = load_review(vault, id)? else {
+        return Ok(None);
+    };
+    let standings = match keys {
+        Some(keys) => sign_off_standings(vault, &review, keys)?,
+        None => Vec::new(),
+    };
+    let signed = statement_signed(&standings);
+    review.state.stage = stage_of(&review, signed, today);
+    Ok(Some((review, signed)))
+}
+
+fn my_keys<S: KeyValueStore>(vault: &Vault<S>) -> Result<Option<PublicKeys>, RecordsError> {
+    Ok(super::identity::identity(vault)?.map(|me| me.public_keys()))
+}
 
 /// Every review held here, each at the stage worked out from its documents and sign-offs.
 fn reviews_at_their_stage<S: KeyValueStore>(
     vault: &Vault<S>,
     today: NaiveDate,
 ) -> Result<Vec<Review>, RecordsError> {
-    let keys = super::identity::identity(vault)?.map(|me| me.public_keys());
+    let keys = my_keys(vault)?;
     let mut held = Vec::new();
     for stored in reviews(vault)? {
-        let Some(mut review) = load_review(vault, stored.summary.id.as_str())? else {
-            continue;
-        };
-        let standings = match &keys {
-            Some(keys) => sign_off_standings(vault, &review, keys)?,
-            None => Vec::new(),
-        };
-        review.state.stage = stage_of(&review, statement_signed(&standings), today);
-        held.push(review);
+        if let Some((review, _)) =
+            review_at_its_stage(vault, stored.summary.id.as_str(), keys.as_ref(), today)?
+        {
+            held.push(review);
+        }
     }
     Ok(held)
+}
+
+/// The desk's rows, kept between storage changes. Each row remembers the revisions of the
+/// records it was worked out from (the review's own, its documents' and its sign-offs'); a row
+/// is worked out again only when one of those changed, or when something every row depends on
+/// did (this person's identity, their contacts, the school's calendar, or the day).
+#[derive(Debug, Default)]
+pub struct Desk {
+    /// Review id → the revisions read, and its row (`None` for a review not on the desk).
+    rows: BTreeMap<String, (Vec<(String, u64)>, Option<DeskRow>)>,
+    depends_on: Vec<(String, u64)>,
+    today: Option<NaiveDate>,
+    /// How many reviews were read and checked since the desk was made: the test that it reads
+    /// only what changed counts them.
+    pub reviews_read: usize,
+}
+
+/// Whether a review belongs on the desk: one this person reviews or received as headteacher,
+/// never their own review or one they hold only the training needs of.
+fn on_the_desk<S: KeyValueStore>(vault: &Vault<S>, review: &Review) -> Result<bool, RecordsError> {
+    let Some(held) = super::reviews::review(vault, review.id.as_str())? else {
+        return Ok(false);
+    };
+    let part = part_held(review, super::reviews::my_part(vault, &held.summary)?);
+    Ok(matches!(part, Role::Reviewer | Role::Headteacher))
+}
+
+/// The review a record belongs to, by its key (`review:<id>`, `review:<id>:<kind>`,
+/// `sign-offs:<id>`).
+fn review_of_key(key: &str) -> Option<&str> {
+    let id = key
+        .strip_prefix("review:")
+        .or_else(|| key.strip_prefix("sign-offs:"))?;
+    Some(id.split(':').next().unwrap_or(id))
+}
+
+/// Records every row depends on.
+const EVERY_ROW_READS: [&str; 3] = ["identity", "contacts", "school"];
+
+impl Desk {
+    /// Every review held here as a row, working out again only the rows whose records changed.
+    pub fn rows<S: KeyValueStore>(
+        &mut self,
+        vault: &Vault<S>,
+        today: NaiveDate,
+    ) -> Result<Vec<DeskRow>, RecordsError> {
+        let mut revisions: BTreeMap<&str, Vec<(String, u64)>> = BTreeMap::new();
+        let mut depends_on = Vec::new();
+        for (key, header) in vault.list() {
+            if EVERY_ROW_READS.contains(&key) {
+                depends_on.push((key.to_owned(), header.rev));
+            } else if let Some(id) = review_of_key(key) {
+                revisions
+                    .entry(id)
+                    .or_default()
+                    .push((key.to_owned(), header.rev));
+            }
+        }
+        if self.depends_on != depends_on || self.today != Some(today) {
+            self.rows.clear();
+            self.depends_on = depends_on;
+            self.today = Some(today);
+        }
+        self.rows
+            .retain(|id, _| revisions.contains_key(id.as_str()));
+        let keys = my_keys(vault)?;
+        let calendar = super::identity::school_calendar(vault);
+        for (id, mut read) in revisions {
+            read.sort();
+            if self.rows.get(id).is_some_and(|(held, _)| *held == read) {
+                continue;
+            }
+            self.reviews_read += 1;
+            let row = match review_at_its_stage(vault, id, keys.as_ref(), today)? {
+                Some((review, signed)) if on_the_desk(vault, &review)? => {
+                    Some(DeskRow::of(&review, signed, &calendar, today))
+                }
+                _ => None,
+            };
+            self.rows.insert(id.to_owned(), (read, row));
+        }
+        Ok(self
+            .rows
+            .values()
+            .filter_map(|(_, row)| row.clone())
+            .collect())
+    }
+}
+
+/// The headteacher as the school's settings held here name them (name and keys, their keys
+/// found among the contacts the settings added), or this person when they are the headteacher.
+pub fn the_headteacher<S: KeyValueStore>(
+    vault: &Vault<S>,
+) -> Result<Option<(String, PublicKeys)>, RecordsError> {
+    if let Some(me) = super::identity::identity(vault)?
+        && me.roles.contains(&Role::Headteacher)
+    {
+        return Ok(Some((me.name.clone(), me.public_keys())));
+    }
+    let Some(named) = super::school::held_version(vault)?.and_then(|held| held.headteacher_keys)
+    else {
+        return Ok(None);
+    };
+    Ok(super::identity::contacts(vault)?
+        .by_key
+        .into_values()
+        .find(|contact| crate::bundle::school_file::keys_text(&contact.keys) == named)
+        .map(|contact| (contact.name, contact.keys)))
+}
+
+/// Whether the appeal in the review `summary` goes to the governing body rather than to the
+/// headteacher (whose keys are `headteacher`): the policy says so when the headteacher is the
+/// reviewer (seed 001 "Appeals").
+pub fn governing_body_hears(summary: &ReviewSummary, headteacher: &PublicKeys) -> bool {
+    summary.policy.appeals == AppealRoute::HeadteacherOrGoverningBody
+        && summary.reviewer_keys == Some(*headteacher)
+}
+
+/// Refuses anyone but the headteacher: for moderation notes, appeal outcomes and pay decisions.
+pub fn only_the_headteacher<S: KeyValueStore>(vault: &Vault<S>) -> Result<(), RecordsError> {
+    let me = super::identity::identity(vault)?;
+    if me.is_some_and(|me| me.roles.contains(&Role::Headteacher)) {
+        Ok(())
+    } else {
+        Err(RecordsError::OnlyTheHeadteacher)
+    }
+}
+
+/// Why a pay decision was not recorded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PayDecisionError {
+    Refused(PayDecisionRefused),
+    Records(RecordsError),
+}
+
+impl std::fmt::Display for PayDecisionError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PayDecisionError::Refused(refused) => refused.fmt(f),
+            PayDecisionError::Records(error) => error.fmt(f),
+        }
+    }
+}
+
+impl From<RecordsError> for PayDecisionError {
+    fn from(error: RecordsError) -> Self {
+        PayDecisionError::Records(error)
+    }
+}
+
+/// Records the headteacher's pay `decision` for review `review_id`, as an edit by `device`, once
+/// the domain accepts it; refused for anyone but the headteacher, and nothing changes then.
+pub fn record_pay_decision<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review_id: &str,
+    decision: &PayDecision,
+    device: &str,
+    now: DateTime<Utc>,
+) -> Result<(), PayDecisionError> {
+    only_the_headteacher(vault)?;
+    let review = load_review(vault, review_id)?.ok_or(RecordsError::UnknownReview)?;
+    check_pay_decision(&review, decision, now.date_naive()).map_err(PayDecisionError::Refused)?;
+    let mut state =
+        super::reviews::document(vault, review_id, PayDecision::KIND)?.unwrap_or_default();
+    let stamp = state.latest_stamp().tick(now.timestamp_millis());
+    state.record_edit(&to_field_map(decision), device, stamp);
+    super::reviews::save_document(vault, review_id, PayDecision::KIND, &state, now)?;
+    Ok(())
 }
 
 /// The cycles the reviews held here look back on, latest first.

@@ -80,6 +80,23 @@ pub enum RecordsError {
     /// A support plan for the headteacher whose outcome is not formal capability: support
     /// plans stay between the two parties otherwise.
     NotFormalCapability,
+    /// A moderation note or appeal outcome not signed by the headteacher the school's settings
+    /// name.
+    NotTheHeadteacher {
+        sender: String,
+    },
+    /// A moderation note or appeal outcome arrived, but no school settings naming the
+    /// headteacher are held here to check it against.
+    NoHeadteacherKnown,
+    /// Only the headteacher sends moderation notes and appeal outcomes and records pay decisions.
+    OnlyTheHeadteacher,
+    /// The headteacher is the review's reviewer, so the policy sends the appeal to the governing
+    /// body.
+    GoverningBodyHears,
+    /// An appeal outcome to send, but the hearing has no outcome and date yet.
+    AppealNotDecided,
+    /// A moderation note to send with nothing written in it (the note, or the answer).
+    NothingWritten,
     /// Sent in the name of a party whose place in the review is bound to other keys.
     NotTheirKeys {
         sender: String,
@@ -140,6 +157,30 @@ impl fmt::Display for RecordsError {
             RecordsError::NotFormalCapability => write!(
                 f,
                 "A support plan goes to the headteacher only when its outcome is the formal capability procedure. Until then it stays between the reviewer and the reviewee: record the outcome first if that is the decision."
+            ),
+            RecordsError::NotTheHeadteacher { sender } => write!(
+                f,
+                "This file is a moderation note or an appeal outcome, but it is from {sender}, not the headteacher your school’s settings name. Only the headteacher sends these: do not import it, and check with your headteacher."
+            ),
+            RecordsError::NoHeadteacherKnown => write!(
+                f,
+                "This file says it is from the headteacher, but your school’s settings do not name the headteacher, so it cannot be checked. Import the school settings file from your headteacher first, then this file again."
+            ),
+            RecordsError::OnlyTheHeadteacher => write!(
+                f,
+                "Only the headteacher sends moderation notes and appeal outcomes and records pay decisions. If that is you, tick “Headteacher or moderator” under Your details in Settings."
+            ),
+            RecordsError::GoverningBodyHears => write!(
+                f,
+                "You are the reviewer in this review, so under your school’s policy the governing body hears this appeal, not you. Pass it to the clerk to the governors."
+            ),
+            RecordsError::AppealNotDecided => write!(
+                f,
+                "Record the outcome of the appeal and the day it was decided before sending it."
+            ),
+            RecordsError::NothingWritten => write!(
+                f,
+                "Write the note (or your answer to it) before sending it."
             ),
             RecordsError::UnknownReview => write!(
                 f,

@@ -214,8 +214,8 @@ pub fn load_review<S: KeyValueStore>(
     id: &str,
 ) -> Result<Option<crate::domain::cycle::Review>, RecordsError> {
     use crate::domain::documents::{
-        CpdNeeds, InterimReviewLog, ObservationLog, PreReviewAuthor, PreReviewForm, Statement,
-        SupportPlan,
+        AppealHearing, CpdNeeds, InterimReviewLog, ModerationNote, ObservationLog, PayDecision,
+        PreReviewAuthor, PreReviewForm, Statement, SupportPlan,
     };
     let Some(stored) = review(vault, id)? else {
         return Ok(None);
@@ -253,6 +253,9 @@ pub fn load_review<S: KeyValueStore>(
     let no_needs = CpdNeeds::blank_for(&review.reviewee, &review.reviewer);
     review.cpd_needs = read_document(vault, id, &no_needs)?;
     review.appeal = read_document(vault, id, &crate::domain::documents::Appeal::blank())?;
+    review.appeal_hearing = read_document(vault, id, &AppealHearing::default())?;
+    review.moderation_note = read_document(vault, id, &ModerationNote::default())?;
+    review.pay_decision = read_document(vault, id, &PayDecision::default())?;
     let checklist = crate::domain::documents::MeetingChecklist::seed_001();
     review.checklist = read_document(vault, id, &checklist)?.unwrap_or(checklist);
     review.observations = read_document(vault, id, &ObservationLog::default())?

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use super::identity::contacts;
 use super::reviews::{document, review, save_document, save_review};
 use super::sign_offs::sign_offs;
-use crate::bundle::payload::{BundleKind, Payload, ReviewSummary};
+use crate::bundle::payload::{BundleKind, Party, Payload, ReviewSummary};
 use crate::domain::ids::Id;
 use crate::domain::people::{PersonRef, Role};
 
@@ -65,6 +65,21 @@ pub fn prepare_to_send<S: KeyValueStore>(
     if kind == BundleKind::Handover {
         return hand_over(vault, summary, recipient, sender, bundle_id, now);
     }
+    if matches!(kind, BundleKind::ModerationNote | BundleKind::AppealOutcome) {
+        let recipients = with_the_headteacher(vault, &summary, kind, sender.role)?;
+        let text = dated_as_sent(vault, review_id, kind, sender.role, now.date_naive())?;
+        return Ok(Payload {
+            bundle_id,
+            created_at_millis: now.timestamp_millis(),
+            kind,
+            sender,
+            recipients,
+            review: summary,
+            documents: documents_to_send(vault, review_id, kind, &text, device, now)?,
+            sign_offs: Vec::new(),
+            settings_version: settings_version(vault)?,
+        });
+    }
     if kind == BundleKind::CapabilityReferral && !in_formal_capability(vault, review_id)? {
         return Err(RecordsError::NotFormalCapability);
     }
@@ -111,6 +126,95 @@ pub fn prepare_to_send<S: KeyValueStore>(
         sign_offs: sign_offs_to_send(vault, review_id, kind)?,
         settings_version: settings_version(vault)?,
     })
+}
+
+/// Who receives a moderation note (the reviewer; the headteacher, for the reviewer's answer) or
+/// an appeal outcome (both parties), refusing anyone but the headteacher where only they send.
+fn with_the_headteacher<S: KeyValueStore>(
+    vault: &Vault<S>,
+    summary: &ReviewSummary,
+    kind: BundleKind,
+    sender: Role,
+) -> Result<Vec<Party>, RecordsError> {
+    use super::leadership::{governing_body_hears, only_the_headteacher, the_headteacher};
+    let party = |role: Role| Party {
+        name: summary
+            .person(role)
+            .map(|person| person.name.clone())
+            .unwrap_or_default(),
+        staff_id: None,
+        role,
+        keys: summary.keys_of(role),
+    };
+    if sender == Role::Reviewer && kind == BundleKind::ModerationNote {
+        let (name, keys) = the_headteacher(vault)?.ok_or(RecordsError::NoHeadteacherKnown)?;
+        return Ok(vec![Party {
+            name,
+            staff_id: None,
+            role: Role::Headteacher,
+            keys: Some(keys),
+        }]);
+    }
+    only_the_headteacher(vault)?;
+    if kind == BundleKind::ModerationNote {
+        return Ok(vec![party(Role::Reviewer)]);
+    }
+    let mine = super::identity::identity(vault)?.map(|me| me.public_keys());
+    if mine.is_some_and(|keys| governing_body_hears(summary, &keys)) {
+        return Err(RecordsError::GoverningBodyHears);
+    }
+    Ok(vec![party(Role::Reviewee), party(Role::Reviewer)])
+}
+
+/// The document a moderation note or appeal outcome carries, as held, with the day it goes out
+/// recorded: the note's sending, the reviewer's answer, or (checked) the appeal's decision.
+fn dated_as_sent<S: KeyValueStore>(
+    vault: &Vault<S>,
+    review_id: &str,
+    kind: BundleKind,
+    sender: Role,
+    today: chrono::NaiveDate,
+) -> Result<crate::domain::field_map::FieldMap, RecordsError> {
+    let document_kind = kind.documents()[0];
+    let mut text = document(vault, review_id, document_kind)?
+        .map(|state| state.current())
+        .unwrap_or_default();
+    let written = |path: &str| {
+        text.get(path)
+            .and_then(|value| value.as_str())
+            .is_some_and(|words| !words.trim().is_empty())
+    };
+    let stamp = match (kind, sender) {
+        (BundleKind::AppealOutcome, _) => {
+            let decided = text
+                .get("appeal_hearing.outcome")
+                .is_some_and(|outcome| !outcome.is_null())
+                && text
+                    .get("appeal_hearing.decided_on")
+                    .is_some_and(|day| !day.is_null());
+            if !decided {
+                return Err(RecordsError::AppealNotDecided);
+            }
+            None
+        }
+        (_, Role::Reviewer) if written("moderation_note.reply") => {
+            Some("moderation_note.answered_on")
+        }
+        (_, Role::Headteacher) if written("moderation_note.note") => {
+            Some("moderation_note.sent_on")
+        }
+        _ => return Err(RecordsError::NothingWritten),
+    };
+    if let Some(path) = stamp {
+        text.entry(path.to_owned())
+            .and_modify(|day| {
+                if day.is_null() {
+                    *day = serde_json::to_value(today).expect("dates serialise");
+                }
+            })
+            .or_insert_with(|| serde_json::to_value(today).expect("dates serialise"));
+    }
+    Ok(text)
 }
 
 /// Whether the review's support plan ended in the formal capability procedure, the one case in
@@ -212,6 +316,7 @@ fn documents_to_send<S: KeyValueStore>(
     device: &str,
     now: DateTime<Utc>,
 ) -> Result<BTreeMap<String, crate::bundle::merge::DocumentState>, RecordsError> {
+    let text = &with_lodging_date(vault, review_id, kind, text, now.date_naive())?;
     let mut documents = BTreeMap::new();
     for document_kind in kind.documents() {
         let mut state = document(vault, review_id, document_kind)?.unwrap_or_default();
@@ -233,6 +338,46 @@ fn documents_to_send<S: KeyValueStore>(
         }
     }
     Ok(documents)
+}
+
+/// `text` with the appeal's lodging date added, when a reply carries an appeal not yet dated:
+/// an appeal is lodged the day the reply carrying it is made, and the school's time limit for
+/// deciding it counts from then.
+fn with_lodging_date<S: KeyValueStore>(
+    vault: &Vault<S>,
+    review_id: &str,
+    kind: BundleKind,
+    text: &crate::domain::field_map::FieldMap,
+    today: chrono::NaiveDate,
+) -> Result<crate::domain::field_map::FieldMap, RecordsError> {
+    let mut text = text.clone();
+    if kind != BundleKind::Reply {
+        return Ok(text);
+    }
+    let mut appeal = document(vault, review_id, "appeal")?
+        .map(|state| state.current())
+        .unwrap_or_default();
+    appeal.retain(|path, _| path.starts_with("appeal."));
+    appeal.extend(
+        text.iter()
+            .filter(|(path, _)| path.starts_with("appeal."))
+            .map(|(path, value)| (path.clone(), value.clone())),
+    );
+    let lodged = appeal
+        .get("appeal.grounds")
+        .and_then(|grounds| grounds.as_str())
+        .is_some_and(|grounds| !grounds.trim().is_empty());
+    let dated = appeal
+        .get("appeal.lodged_on")
+        .is_some_and(|day| !day.is_null());
+    if lodged && !dated {
+        appeal.insert(
+            "appeal.lodged_on".to_owned(),
+            serde_json::to_value(today).expect("dates serialise"),
+        );
+        text.extend(appeal);
+    }
+    Ok(text)
 }
 
 /// Once a handover has left this device, the review here passes to the new reviewer as well:

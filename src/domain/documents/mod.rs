@@ -11,6 +11,7 @@ mod checklist;
 mod cpd;
 mod interim;
 mod labels;
+mod leadership;
 mod observation;
 mod pre_review;
 mod statement;
@@ -21,6 +22,9 @@ pub use checklist::{ChecklistItem, MeetingChecklist, MeetingPhase, WhoActs};
 pub use cpd::{CpdNeed, CpdNeeds, CpdTheme};
 pub use interim::{InterimReview, InterimReviewLog, ObjectiveProgress};
 pub use labels::{document_title, field_label};
+pub use leadership::{
+    AppealHearing, ModerationNote, PayDecision, PayDecisionMade, written_by_headteacher,
+};
 pub use observation::{Observation, ObservationLog};
 pub use pre_review::{EvidenceItem, PreReviewAuthor, PreReviewForm};
 pub use statement::{

@@ -1,19 +1,157 @@
 //! The pages for the people who run appraisal across the school, at `/school/:page`, one
 //! download for all of them: each page in the address table costs every first visit about 1 KiB,
-//! and only a few people open these.
+//! and only a few people open these. The desk and moderation are each fetched when first
+//! opened; the desk's rows are shared between them and kept while either is open.
 
+mod desk;
 mod governors_report;
+mod moderation;
 mod training_needs;
 
 use leptos::prelude::*;
 
+use crate::components::{Banner, BannerKind};
+use crate::domain::cycle::CyclePeriod;
+use crate::domain::dates::format_uk_date;
+use crate::domain::desk::DeskRow;
+use crate::on_demand::NotFetched;
+use crate::state::{AppStorage, use_storage};
+use crate::use_cases::leadership::Desk;
+
 /// The school page named in the address, or "not found".
 #[component]
 pub fn SchoolPage() -> impl IntoView {
+    provide_context(DeskRows::new(use_storage()));
     let params = leptos_router::hooks::use_params_map();
     move || match params.with(|params| params.get("page")).as_deref() {
         Some("training-needs") => view! { <training_needs::TrainingNeeds /> }.into_any(),
         Some("governors-report") => view! { <governors_report::GovernorsReportPage /> }.into_any(),
+        Some(page @ ("desk" | "moderation")) => {
+            view! { <OnDemand page=page.to_owned() /> }.into_any()
+        }
         _ => view! { <super::NotFoundPage /> }.into_any(),
     }
+}
+
+/// A page whose code is fetched the first time it is opened.
+#[component]
+fn OnDemand(page: String) -> impl IntoView {
+    let loaded = RwSignal::new(None::<Result<fn(&str) -> AnyView, NotFetched>>);
+    leptos::task::spawn_local(async move {
+        loaded.set(Some(leadership_pages().await));
+    });
+    move || match loaded.get() {
+        None => view! { <p role="status">"Opening the page…"</p> }.into_any(),
+        Some(Ok(draw)) => draw(&page),
+        Some(Err(missing)) => view! {
+            <Banner kind=BannerKind::Problem title="This page could not be opened">
+                <p>{missing.sentence("draws this page")}</p>
+            </Banner>
+        }
+        .into_any(),
+    }
+}
+
+/// The desk and moderation: one download, since moderation is worked out from the desk's rows.
+#[leptos::wasm_split::wasm_split(leadership, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn leadership_pages() -> Result<fn(&str) -> AnyView, NotFetched> {
+    Ok(|page| match page {
+        "desk" => view! { <desk::DeskPage /> }.into_any(),
+        _ => view! { <moderation::ModerationPage /> }.into_any(),
+    })
+}
+
+/// The desk's rows (or why they could not be read; `None` until first read), and the desk that
+/// keeps them between storage changes, in context for the school's pages.
+#[derive(Clone, Copy)]
+struct DeskRows {
+    storage: AppStorage,
+    desk: StoredValue<Desk>,
+    rows: RwSignal<Option<Result<Vec<DeskRow>, String>>>,
+    /// Bumped by a page that wrote something the rows show.
+    wrote: Trigger,
+}
+
+impl DeskRows {
+    fn new(storage: AppStorage) -> DeskRows {
+        DeskRows {
+            storage,
+            desk: StoredValue::new(Desk::default()),
+            rows: RwSignal::new(None),
+            wrote: Trigger::new(),
+        }
+    }
+
+    /// The rows, read now and again whenever storage changes.
+    fn read() -> ReadSignal<Option<Result<Vec<DeskRow>, String>>> {
+        let this = expect_context::<DeskRows>();
+        Effect::new(move |_| {
+            this.storage.changed_elsewhere.track();
+            this.wrote.track();
+            let today = crate::browser::today();
+            let rows = this
+                .storage
+                .with(|vault| this.desk.try_update_value(|desk| desk.rows(vault, today)))
+                .flatten()
+                .unwrap_or_else(|| Ok(Vec::new()))
+                .map_err(|error| error.to_string());
+            this.rows.set(Some(rows));
+        });
+        this.rows.read_only()
+    }
+}
+
+/// The cycle a page shows, chosen from those of the desk's rows, latest first.
+#[derive(Clone, Copy)]
+struct CycleChoice {
+    cycles: Memo<Vec<CyclePeriod>>,
+    chosen: RwSignal<usize>,
+}
+
+impl CycleChoice {
+    fn new(rows: ReadSignal<Option<Result<Vec<DeskRow>, String>>>) -> CycleChoice {
+        let cycles = Memo::new(move |_| {
+            let mut cycles: Vec<CyclePeriod> = rows.with(|rows| {
+                rows.as_ref()
+                    .and_then(|rows| rows.as_ref().ok())
+                    .map(|rows| rows.iter().map(|row| row.period).collect())
+                    .unwrap_or_default()
+            });
+            cycles.sort_by_key(|cycle| std::cmp::Reverse(cycle.first_day));
+            cycles.dedup();
+            cycles
+        });
+        CycleChoice {
+            cycles,
+            chosen: RwSignal::new(0),
+        }
+    }
+
+    fn chosen(self) -> Option<CyclePeriod> {
+        self.cycles
+            .with(|cycles| cycles.get(self.chosen.get()).copied())
+    }
+
+    /// The cycle as a labelled choice.
+    fn select(self, id: &'static str) -> impl IntoView {
+        view! {
+            <div class="field">
+                <label class="field__label" for=id>"Cycle"</label>
+                <select class="field__select" id=id on:change=move |event| self.chosen.set(event_target_value(&event).parse().unwrap_or(0))>
+                    {move || self.cycles.get().iter().enumerate().map(|(index, cycle)| view! {
+                        <option value=index.to_string() selected=move || self.chosen.get() == index>{cycle_span(cycle)}</option>
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    }
+}
+
+/// A cycle in words: "01/09/2025 to 31/08/2026".
+fn cycle_span(cycle: &CyclePeriod) -> String {
+    format!(
+        "{} to {}",
+        format_uk_date(cycle.first_day),
+        format_uk_date(cycle.last_day)
+    )
 }

@@ -1,0 +1,280 @@
+//! Moderation: for one cycle, each reviewer's ratings, objectives and pay recommendations beside
+//! the school's, drawn as bar charts with the numbers in a table beneath each; the reviewers
+//! whose pattern stands out, with why; and any two statements side by side.
+
+use leptos::prelude::*;
+
+use super::{CycleChoice, DeskRows};
+use crate::components::DocumentView;
+use crate::domain::desk::DeskRow;
+use crate::domain::documents::ProgressRating;
+use crate::domain::moderation::{
+    FEWEST_REVIEWS_COMPARED, Moderation, OBJECTIVES_GAP_FLAGGED_TENTHS, Pattern, SHARE_GAP_FLAGGED,
+    moderation, tenths,
+};
+use crate::domain::reading::{StatementShape, statement};
+use crate::state::use_storage;
+
+#[component]
+pub fn ModerationPage() -> impl IntoView {
+    crate::pages::set_page_title("Moderation");
+    let rows = DeskRows::read();
+    let cycle = CycleChoice::new(rows);
+    let in_cycle = Memo::new(move |_| {
+        let chosen = cycle.chosen();
+        rows.with(|rows| {
+            rows.as_ref()
+                .and_then(|rows| rows.as_ref().ok())
+                .map(|rows| {
+                    rows.iter()
+                        .filter(|row| Some(row.period) == chosen)
+                        .cloned()
+                        .collect::<Vec<DeskRow>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let figures = Memo::new(move |_| in_cycle.with(|rows| moderation(rows)));
+    view! {
+        <h1>"Moderation"</h1>
+        <p>{format!("Each reviewer’s ratings, objectives and pay recommendations beside the whole school’s, for the reviews on your desk. A reviewer is flagged where a share differs from the school’s by {SHARE_GAP_FLAGGED} percentage points or more, or their objectives per review by {} or more; reviewers with fewer than {FEWEST_REVIEWS_COMPARED} reviews are not flagged. These figures are Appraise’s choice: no policy sets them.", tenths(OBJECTIVES_GAP_FLAGGED_TENTHS))}</p>
+        {move || match rows.get() {
+            None => view! { <p role="status">"Reading the reviews…"</p> }.into_any(),
+            Some(Err(reason)) => view! { <p class="problem">{reason}</p> }.into_any(),
+            Some(Ok(list)) if list.is_empty() => view! {
+                <p class="empty">"No reviews are on your desk yet, so there is nothing to compare."</p>
+            }.into_any(),
+            Some(Ok(_)) => view! {
+                <div class="filters no-print">{cycle.select("moderation-cycle")}</div>
+                {move || view! { <Findings figures=figures.get() /> }}
+                {move || view! { <RatingsChart figures=figures.get() /> }}
+                {move || view! { <ObjectivesChart figures=figures.get() /> }}
+                {move || view! { <SideBySide rows=in_cycle.get() /> }}
+            }.into_any(),
+        }}
+    }
+}
+
+/// The reviewers whose pattern stands out, each reason a sentence.
+#[component]
+fn Findings(figures: Moderation) -> impl IntoView {
+    let flagged: Vec<_> = figures
+        .reviewers
+        .into_iter()
+        .filter(|reviewer| !reviewer.flags.is_empty())
+        .collect();
+    view! {
+        <h2>"What stands out"</h2>
+        {if flagged.is_empty() {
+            view! { <p>"No reviewer’s pattern stands out from the school’s this cycle."</p> }.into_any()
+        } else {
+            view! {
+                <ul class="list flagged">
+                    {flagged.into_iter().map(|reviewer| view! {
+                        <li>
+                            <strong>{reviewer.reviewer}</strong>
+                            <ul class="list">
+                                {reviewer.flags.into_iter().map(|flag| view! { <li>{flag.reason()}</li> }).collect_view()}
+                            </ul>
+                        </li>
+                    }).collect_view()}
+                </ul>
+            }.into_any()
+        }}
+    }
+}
+
+/// The whole school first, then each reviewer: (label, pattern).
+fn patterns(figures: &Moderation) -> Vec<(String, Pattern)> {
+    std::iter::once(("Whole school".to_owned(), figures.school))
+        .chain(
+            figures
+                .reviewers
+                .iter()
+                .map(|reviewer| (reviewer.reviewer.clone(), reviewer.pattern)),
+        )
+        .collect()
+}
+
+const RATING_CLASSES: [&str; 4] = [
+    "chart__bar--achieved",
+    "chart__bar--partly",
+    "chart__bar--not",
+    "chart__bar--revised",
+];
+
+/// Last cycle's objectives as rated: a bar per reviewer split by rating, each part its share.
+#[component]
+fn RatingsChart(figures: Moderation) -> impl IntoView {
+    let rows = patterns(&figures);
+    view! {
+        <h2 id="ratings-chart">"Last cycle’s objectives, as rated"</h2>
+        <ul class="chart__legend" aria-hidden="true">
+            {ProgressRating::ALL.iter().zip(RATING_CLASSES).map(|(rating, class)| view! {
+                <li><svg class="chart__key" viewBox="0 0 10 10"><rect class=class width="10" height="10" /></svg>{rating.label()}</li>
+            }).collect_view()}
+        </ul>
+        <div class="chart" aria-hidden="true">
+            {rows.iter().map(|(label, pattern)| {
+                let rated = pattern.rated().max(1);
+                let mut left = 0.0;
+                let parts: Vec<_> = pattern.ratings.iter().zip(RATING_CLASSES).filter(|(n, _)| **n > 0).map(|(n, class)| {
+                    let width = f64::from(*n) * 100.0 / f64::from(rated);
+                    let part = view! { <rect class=class x=left.to_string() width=width.to_string() height="8" /> };
+                    left += width;
+                    part
+                }).collect();
+                view! {
+                    <div class="chart__row">
+                        <span class="chart__label">{label.clone()}</span>
+                        <svg class="chart__bar" viewBox="0 0 100 8" preserveAspectRatio="none">{parts}</svg>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+        <div class="table-wrap">
+            <table class="table chart-table">
+                <caption class="table__caption">"Last cycle’s objectives, as rated: the numbers"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Reviewer"</th>
+                        <th scope="col">"Reviews"</th>
+                        {ProgressRating::ALL.iter().map(|rating| view! { <th scope="col">{rating.label()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|(label, pattern)| view! {
+                        <tr>
+                            <th scope="row">{label}</th>
+                            <td>{pattern.reviews}</td>
+                            {ProgressRating::ALL.iter().zip(pattern.ratings).map(|(rating, n)| {
+                                let share = pattern.rating_share(*rating).map_or_else(String::new, |share| format!(" ({share}%)"));
+                                view! { <td>{format!("{n}{share}")}</td> }
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// New objectives per review, a bar per reviewer with the school's average marked.
+#[component]
+fn ObjectivesChart(figures: Moderation) -> impl IntoView {
+    let rows = patterns(&figures);
+    let school = figures.school.objectives_per_review_tenths().unwrap_or(0);
+    let widest = rows
+        .iter()
+        .filter_map(|(_, pattern)| pattern.objectives_per_review_tenths())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let at = move |value: u32| f64::from(value) * 100.0 / f64::from(widest);
+    view! {
+        <h2>"New objectives per review, and pay"</h2>
+        <p class="chart__note" aria-hidden="true">"The line marks the school’s average."</p>
+        <div class="chart" aria-hidden="true">
+            {rows.iter().map(|(label, pattern)| {
+                let value = pattern.objectives_per_review_tenths().unwrap_or(0);
+                view! {
+                    <div class="chart__row">
+                        <span class="chart__label">{format!("{label}: {}", tenths(value))}</span>
+                        <svg class="chart__bar" viewBox="0 0 100 8" preserveAspectRatio="none">
+                            <rect class="chart__bar--objectives" width=at(value).to_string() height="8" />
+                            <line class="chart__average" x1=at(school).to_string() x2=at(school).to_string() y1="0" y2="8" />
+                        </svg>
+                    </div>
+                }
+            }).collect_view()}
+        </div>
+        <div class="table-wrap">
+            <table class="table chart-table">
+                <caption class="table__caption">"New objectives and pay recommendations: the numbers"</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Reviewer"</th>
+                        <th scope="col">"New objectives per review"</th>
+                        <th scope="col">"Objectives missing SMART"</th>
+                        <th scope="col">"Pay progression recommended"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.into_iter().map(|(label, pattern)| {
+                        let share = |share: Option<u32>| share.map_or_else(|| "None made".to_owned(), |share| format!("{share}%"));
+                        view! {
+                            <tr>
+                                <th scope="row">{label}</th>
+                                <td>{pattern.objectives_per_review_tenths().map_or_else(String::new, tenths)}</td>
+                                <td>{share(pattern.smart_miss_share())}</td>
+                                <td>{share(pattern.progression_share())}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Two statements of the cycle chosen by reviewee, side by side (one above the other on a phone).
+#[component]
+fn SideBySide(rows: Vec<DeskRow>) -> impl IntoView {
+    let storage = use_storage();
+    let mut choices: Vec<(String, String)> = rows
+        .iter()
+        .map(|row| {
+            (
+                row.review.as_str().to_owned(),
+                format!("{} (reviewed by {})", row.reviewee, row.reviewer),
+            )
+        })
+        .collect();
+    choices.sort_by(|a, b| a.1.cmp(&b.1));
+    let choices = StoredValue::new(choices);
+    let picked = [RwSignal::new(String::new()), RwSignal::new(String::new())];
+    let shown = move |id: String| {
+        (!id.is_empty()).then(|| {
+            let review = storage
+                .with(|vault| {
+                    crate::use_cases::reviews::load_review(vault, &id)
+                        .ok()
+                        .flatten()
+                })
+                .flatten();
+            match review
+                .as_ref()
+                .and_then(|review| Some((review, review.statement.as_ref()?)))
+            {
+                Some((review, written)) => view! {
+                    <DocumentView parts=statement(written, StatementShape::of(review)) />
+                }
+                .into_any(),
+                None => {
+                    view! { <p class="empty">"This review has no statement yet."</p> }.into_any()
+                }
+            }
+        })
+    };
+    view! {
+        <h2>"Two statements side by side"</h2>
+        <p class="no-print">"Choose two reviews to read their statements together, for example two reviewers’ statements for the same role."</p>
+        <div class="side-by-side">
+            {["First statement", "Second statement"].into_iter().zip(picked).enumerate().map(|(n, (label, chosen))| {
+                let id = format!("compare-{n}");
+                view! {
+                    <section class="side-by-side__column" aria-label=label>
+                        <div class="field no-print">
+                            <label class="field__label" for=id.clone()>{label}</label>
+                            <select class="field__select" id=id on:change=move |event| chosen.set(event_target_value(&event))>
+                                <option value="">"Choose a review"</option>
+                                {choices.get_value().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                            </select>
+                        </div>
+                        {move || shown(chosen.get())}
+                    </section>
+                }
+            }).collect_view()}
+        </div>
+    }
+}
