@@ -217,3 +217,69 @@ fn the_desk_works_out_again_only_the_review_a_write_touched() {
     desk.rows(&vault, today.succ_opt().unwrap()).unwrap();
     assert_eq!(desk.reviews_read, 24);
 }
+
+/// The passphrase of the school year's backups, which the end-to-end tests restore.
+const PASSPHRASE: &str = "hill academy appraisal";
+
+fn backup_of(vault: &mut Vault<MemoryStore>) -> String {
+    appraise::storage::backup::write_backup(
+        vault,
+        PASSPHRASE,
+        appraise::storage::sealing::KdfParams::RECOMMENDED,
+        &mut common::Counter(7),
+        Utc.with_ymd_and_hms(2026, 11, 20, 9, 0, 0).unwrap(),
+    )
+    .unwrap()
+}
+
+/// The school year's three browsers as backups under `tests/fixtures/leadership/`, rewritten by
+/// `UPDATE_FIXTURES=1`: Pat's (30 reviews from three reviewers), Ana's (her ten) and Sam's (the
+/// appeal). The end-to-end tests restore them rather than typing 30 reviews.
+#[test]
+fn the_school_years_backups_are_as_built() {
+    use common::school_year::{self, REVIEWS};
+    let fresh = || Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "hill").unwrap();
+    let mut pat = fresh();
+    let settings = school_year::headteachers(&mut pat);
+    let mut ana = fresh();
+    school_year::reviewers(&mut ana, &settings);
+    let mut sam = fresh();
+    school_year::appellants(&mut sam, &settings);
+    assert_eq!(reviews::reviews(&pat).unwrap().len(), REVIEWS);
+
+    let rows = Desk::default().rows(&pat, date(2026, 11, 30)).unwrap();
+    assert_eq!(rows.len(), REVIEWS);
+    let late = rows
+        .iter()
+        .filter(|row| row.timeliness == Timeliness::Late)
+        .count();
+    assert_eq!(late, 10, "Kit's ten reached Pat late");
+    let flagged: Vec<String> = moderation(&rows)
+        .reviewers
+        .into_iter()
+        .filter(|reviewer| !reviewer.flags.is_empty())
+        .map(|reviewer| reviewer.reviewer)
+        .collect();
+    assert_eq!(flagged, ["Ana Cole"]);
+
+    let dir =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/leadership");
+    for (name, vault) in [
+        ("headteacher", &mut pat),
+        ("reviewer", &mut ana),
+        ("appellant", &mut sam),
+    ] {
+        let path = dir.join(format!("{name}-backup.json"));
+        let made = backup_of(vault);
+        if std::env::var_os("UPDATE_FIXTURES").is_some() {
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(&path, &made).unwrap();
+        }
+        let held = std::fs::read_to_string(&path)
+            .unwrap_or_else(|_| panic!("missing {}: run with UPDATE_FIXTURES=1", path.display()));
+        assert_eq!(
+            made, held,
+            "{name}'s backup changed: run with UPDATE_FIXTURES=1 and review"
+        );
+    }
+}

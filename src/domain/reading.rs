@@ -5,7 +5,9 @@
 //! nothing written on one side goes unseen on the other.
 
 use super::dates::format_uk_date;
-use super::documents::{CpdNeeds, FormField, PreReviewForm, Statement};
+use super::documents::{
+    AppealHearing, AppealOutcome, CpdNeeds, FormField, PreReviewForm, Statement,
+};
 use super::standards::TEN_STANDARDS;
 
 /// One piece of a document as it is read.
@@ -218,6 +220,19 @@ pub fn cpd_needs(needs: &CpdNeeds) -> Vec<Part> {
         parts.push(answer("Theme", need.theme.label()));
     }
     parts
+}
+
+/// The hearing of an appeal and its outcome, as the reviewee, the reviewer and any printout
+/// read it.
+pub fn appeal_hearing(hearing: &AppealHearing) -> Vec<Part> {
+    vec![
+        answer("Outcome", hearing.outcome.map_or("", AppealOutcome::label)),
+        answer("What changes in the statement", &hearing.changes),
+        answer("Decided on", date_or_blank(hearing.decided_on)),
+        answer("Heard on", date_or_blank(hearing.heard_on)),
+        answer("Who attended", &hearing.attended),
+        answer("Summary of the hearing", &hearing.summary),
+    ]
 }
 
 /// Every word a reading shows, for checking that nothing written goes unseen.

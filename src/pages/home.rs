@@ -118,6 +118,8 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                     <ul class="list">
                         <li><A href="/school/desk">"Reviews across the school: where each stands, on time or late"</A></li>
                         <li><A href="/school/moderation">"Moderation: compare reviewers’ ratings and objectives"</A></li>
+                        <li><A href="/school/appeals">"Appeals: record each hearing and send the outcome"</A></li>
+                        <li><A href="/school/pay">"Pay decisions, and the list for the pay committee"</A></li>
                         <li><A href="/school/governors-report">"The governors’ report: anonymised counts for a cycle, to print or download"</A></li>
                     </ul>
                 })}

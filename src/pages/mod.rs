@@ -12,7 +12,7 @@ mod prepare;
 mod review;
 mod school;
 mod school_calendar;
-mod send;
+pub(crate) mod send;
 mod settings;
 mod start_review;
 mod unlock;

@@ -62,6 +62,9 @@ fn reviews_at_their_stage<S: KeyValueStore>(
     Ok(held)
 }
 
+/// Record keys with the revision of each, as read.
+type Revisions = Vec<(String, u64)>;
+
 /// The desk's rows, kept between storage changes. Each row remembers the revisions of the
 /// records it was worked out from (the review's own, its documents' and its sign-offs'); a row
 /// is worked out again only when one of those changed, or when something every row depends on
@@ -69,8 +72,8 @@ fn reviews_at_their_stage<S: KeyValueStore>(
 #[derive(Debug, Default)]
 pub struct Desk {
     /// Review id → the revisions read, and its row (`None` for a review not on the desk).
-    rows: BTreeMap<String, (Vec<(String, u64)>, Option<DeskRow>)>,
-    depends_on: Vec<(String, u64)>,
+    rows: BTreeMap<String, (Revisions, Option<DeskRow>)>,
+    depends_on: Revisions,
     today: Option<NaiveDate>,
     /// How many reviews were read and checked since the desk was made: the test that it reads
     /// only what changed counts them.
@@ -106,7 +109,7 @@ impl Desk {
         vault: &Vault<S>,
         today: NaiveDate,
     ) -> Result<Vec<DeskRow>, RecordsError> {
-        let mut revisions: BTreeMap<&str, Vec<(String, u64)>> = BTreeMap::new();
+        let mut revisions: BTreeMap<&str, Revisions> = BTreeMap::new();
         let mut depends_on = Vec::new();
         for (key, header) in vault.list() {
             if EVERY_ROW_READS.contains(&key) {

@@ -13,6 +13,8 @@ use appraise::domain::standards::blank_assessments;
 use appraise::random::RandomSource;
 use chrono::NaiveDate;
 
+pub mod school_year;
+
 pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
 }

@@ -82,6 +82,22 @@ pub fn appealable_entries(statement: &Statement) -> Vec<(String, String)> {
     entries
 }
 
+impl AppealOutcome {
+    pub const ALL: [AppealOutcome; 3] = [
+        AppealOutcome::Upheld,
+        AppealOutcome::PartlyUpheld,
+        AppealOutcome::NotUpheld,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            AppealOutcome::Upheld => "Upheld: the entries change as the reviewee asked",
+            AppealOutcome::PartlyUpheld => "Partly upheld: some entries change",
+            AppealOutcome::NotUpheld => "Not upheld: the reviewer’s entries stand",
+        }
+    }
+}
+
 impl Appeal {
     /// Whether the reviewee has appealed: grounds are written.
     pub fn is_lodged(&self) -> bool {

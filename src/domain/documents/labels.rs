@@ -20,6 +20,9 @@ pub fn document_title(kind: &str) -> &'static str {
         "observations" => "Observations",
         "interim_reviews" => "Interim review",
         "support_plan" => "Support plan",
+        "moderation_note" => "Moderation note",
+        "appeal_hearing" => "Appeal hearing and outcome",
+        "pay_decision" => "Pay decision",
         _ => "Document",
     }
 }
@@ -107,6 +110,19 @@ fn label_in(kind: &str, list: Option<&str>, name: &str) -> Option<&'static str> 
             Some("Formal capability procedure ended on")
         }
         (SupportPlan::KIND, None, _) => from_table(&SupportPlan::TEXT_FIELDS),
+        ("moderation_note", None, "note") => Some("The headteacher’s note"),
+        ("moderation_note", None, "sent_on") => Some("Sent on"),
+        ("moderation_note", None, "reply") => Some("The reviewer’s answer"),
+        ("moderation_note", None, "answered_on") => Some("Answered on"),
+        ("appeal_hearing", None, "heard_on") => Some("Date of the hearing"),
+        ("appeal_hearing", None, "attended") => Some("Who attended"),
+        ("appeal_hearing", None, "summary") => Some("Summary of the hearing"),
+        ("appeal_hearing", None, "outcome") => Some("Outcome"),
+        ("appeal_hearing", None, "changes") => Some("What changes in the statement"),
+        ("appeal_hearing", None, "decided_on") => Some("Date of the decision"),
+        ("pay_decision", None, "decision") => Some("Decision"),
+        ("pay_decision", None, "reason") => Some("Reason for the decision"),
+        ("pay_decision", None, "decided_on") => Some("Date of the decision"),
         _ => None,
     }
 }

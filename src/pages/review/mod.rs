@@ -6,6 +6,7 @@
 mod checklist;
 mod cpd;
 mod layout;
+mod moderation;
 mod sending;
 mod signing;
 mod statement;
@@ -224,6 +225,7 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
             <JumpBar workspace=workspace />
             <div class="review-layout__sections">
                 <super::import::ConflictsToResolve storage=storage only_review=workspace.review_id.get_value() />
+                <moderation::ModerationNoteShown workspace=workspace />
                 <SaveFailureBanner draft=statement download=Callback::new(move |()| download_text(statement, "statement")) />
                 <SaveFailureBanner draft=cpd_needs download=Callback::new(move |()| download_text(cpd_needs, "training-needs")) />
                 <For each=move || on_page.get() key=|section| *section let(section)>
@@ -526,6 +528,7 @@ fn AppealReceived(workspace: Workspace) -> impl IntoView {
     view! {
         {move || appeal().map(|(entries, grounds, heard_by)| view! {
             <ReviewSection workspace=workspace section=Section::Appeal>
+                <AppealDecided workspace=workspace />
                 <p>{format!("The reviewee appeals instead of signing. The appeal is heard by {}.", heard_by)}</p>
                 <h3 class="heading-s">"Entries appealed against"</h3>
                 <ul class="list" data-testid="entries-appealed">{entries.into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}</ul>
@@ -533,6 +536,22 @@ fn AppealReceived(workspace: Workspace) -> impl IntoView {
                 <p class="prose" data-testid="appeal-grounds">{grounds}</p>
             </ReviewSection>
         })}
+    }
+}
+
+/// The appeal's outcome, once the person who heard it has decided it and sent it.
+#[component]
+fn AppealDecided(workspace: Workspace) -> impl IntoView {
+    move || {
+        let hearing = workspace
+            .review
+            .get()?
+            .appeal_hearing
+            .filter(crate::domain::documents::AppealHearing::is_decided)?;
+        Some(view! {
+            <h3 class="heading-s">"The appeal’s outcome"</h3>
+            <DocumentView parts=reading::appeal_hearing(&hearing) test_id="appeal-outcome" />
+        })
     }
 }
 
@@ -548,6 +567,7 @@ fn AppealSection(workspace: Workspace) -> impl IntoView {
     };
     view! {
         <ReviewSection workspace=workspace section=Section::Appeal>
+            <AppealDecided workspace=workspace />
             {move || match route() {
                 Some(route) if route.allows_statement_appeal() => view! {
                     <p>

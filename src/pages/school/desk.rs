@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{CycleChoice, DeskRows, cycle_span};
+use super::{CycleChoice, DeskRows, Reading, cycle_span};
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
 use crate::domain::desk::{DeskColumn, DeskFilter, DeskRow, arrange};
@@ -15,6 +15,7 @@ pub fn DeskPage() -> impl IntoView {
     crate::pages::set_page_title("Reviews across the school");
     let rows = DeskRows::read();
     let cycle = CycleChoice::new(rows);
+    let reading = Reading::of(rows);
     let reviewer = RwSignal::new(None::<Id>);
     let staff_group = RwSignal::new(None::<String>);
     let needs_attention = RwSignal::new(false);
@@ -40,19 +41,23 @@ pub fn DeskPage() -> impl IntoView {
         <h1>"Reviews across the school"</h1>
         <p>"Every review held on this device that you received as headteacher or review yourself, for one cycle: where each stands, whether the statement reached you by the policy’s date, and whether both have signed it as it is now."</p>
         <p class="no-print">
-            <A href="/school/moderation">"Compare reviewers’ ratings and objectives (moderation)"</A>
+            <A href="/school/moderation">"Moderation"</A>
+            " · "
+            <A href="/school/appeals">"Appeals"</A>
+            " · "
+            <A href="/school/pay">"Pay decisions"</A>
             " · "
             <A href="/school/governors-report">"The governors’ report"</A>
         </p>
-        {move || match rows.get() {
-            None => view! { <p role="status">"Reading the reviews…"</p> }.into_any(),
-            Some(Err(reason)) => view! {
+        {move || match reading.get() {
+            Reading::Underway => view! { <p role="status">"Reading the reviews…"</p> }.into_any(),
+            Reading::Failed(reason) => view! {
                 <Banner kind=BannerKind::Problem title="The reviews could not be read"><p>{reason}</p></Banner>
             }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! {
+            Reading::NothingHeld => view! {
                 <p class="empty">"No reviews are on your desk yet. Final statements reach you as files from reviewers: "<A href="/import">"import them"</A>" as they arrive."</p>
             }.into_any(),
-            Some(Ok(_)) => view! {
+            Reading::Done => view! {
                 <div class="filters no-print">
                     {cycle.select("desk-cycle")}
                     <div class="field">
@@ -89,9 +94,9 @@ pub fn DeskPage() -> impl IntoView {
                             }).collect_view()}
                         </select>
                     </div>
-                    <div class="checkbox">
-                        <input type="checkbox" id="desk-attention" class="checkbox__input" on:change=move |event| needs_attention.set(event_target_checked(&event)) />
-                        <label for="desk-attention" class="checkbox__label">"Only reviews that need attention: late, or not signed by both as they stand"</label>
+                    <div class="radio">
+                        <input type="checkbox" id="desk-attention" on:change=move |event| needs_attention.set(event_target_checked(&event)) />
+                        <label for="desk-attention">"Only reviews that need attention: late, or not signed by both as they stand"</label>
                     </div>
                 </div>
                 {move || {
@@ -134,7 +139,7 @@ fn DeskTable(
         return view! { <p class="empty" role="status">"No reviews match what you chose. Choose every reviewer and staff group, or untick “Only reviews that need attention”."</p> }.into_any();
     }
     view! {
-        <div class="table-wrap">
+        <div class="table-wrap wide">
             <table class="table table--cards desk-table">
                 <caption class="table__caption" role="status">{caption}</caption>
                 <thead>
@@ -148,14 +153,14 @@ fn DeskTable(
                         <th scope="col">"Missing SMART"</th>
                         <th scope="col">"Last cycle’s objectives"</th>
                         <th scope="col">"Pay recommendation"</th>
-                        <th scope="col">"Signed as it is"</th>
+                        <th scope="col">"Signed by both as it is"</th>
                     </tr>
                 </thead>
                 <tbody>
                     {rows.into_iter().map(|row| {
                         let href = format!("/reviews/{}", row.review);
                         let timeliness = match row.due {
-                            Some(due) => format!("{} (due {})", row.timeliness.label(), format_uk_date(due)),
+                            Some(due) => format!("{}, due {}", row.timeliness.label(), format_uk_date(due)),
                             None => row.timeliness.label().to_owned(),
                         };
                         let pay = match (&row.pay, row.pay_recommendation) {
@@ -176,7 +181,7 @@ fn DeskTable(
                                 <td data-label="Missing SMART">{row.objectives_missing_smart}</td>
                                 <td data-label="Last cycle’s objectives">{ratings}</td>
                                 <td data-label="Pay recommendation">{pay}</td>
-                                <td data-label="Signed as it is">{if row.signed_as_it_is { "Yes, by both" } else { "No" }}</td>
+                                <td data-label="Signed by both as it is">{if row.signed_as_it_is { "Yes" } else { "No" }}</td>
                             </tr>
                         }
                     }).collect_view()}

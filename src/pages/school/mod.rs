@@ -3,9 +3,11 @@
 //! and only a few people open these. The desk and moderation are each fetched when first
 //! opened; the desk's rows are shared between them and kept while either is open.
 
+mod appeals;
 mod desk;
 mod governors_report;
 mod moderation;
+mod pay;
 mod training_needs;
 
 use leptos::prelude::*;
@@ -26,7 +28,7 @@ pub fn SchoolPage() -> impl IntoView {
     move || match params.with(|params| params.get("page")).as_deref() {
         Some("training-needs") => view! { <training_needs::TrainingNeeds /> }.into_any(),
         Some("governors-report") => view! { <governors_report::GovernorsReportPage /> }.into_any(),
-        Some(page @ ("desk" | "moderation")) => {
+        Some(page @ ("desk" | "moderation" | "appeals" | "pay")) => {
             view! { <OnDemand page=page.to_owned() /> }.into_any()
         }
         _ => view! { <super::NotFoundPage /> }.into_any(),
@@ -52,11 +54,14 @@ fn OnDemand(page: String) -> impl IntoView {
     }
 }
 
-/// The desk and moderation: one download, since moderation is worked out from the desk's rows.
+/// The desk, moderation, appeals and pay decisions: one download, since each is worked out from
+/// the desk's rows.
 #[leptos::wasm_split::wasm_split(leadership, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn leadership_pages() -> Result<fn(&str) -> AnyView, NotFetched> {
     Ok(|page| match page {
         "desk" => view! { <desk::DeskPage /> }.into_any(),
+        "appeals" => view! { <appeals::AppealsPage /> }.into_any(),
+        "pay" => view! { <pay::PayPage /> }.into_any(),
         _ => view! { <moderation::ModerationPage /> }.into_any(),
     })
 }
@@ -98,6 +103,29 @@ impl DeskRows {
             this.rows.set(Some(rows));
         });
         this.rows.read_only()
+    }
+}
+
+/// Where reading the desk's rows has got to: a page is drawn again only when this changes, not
+/// each time a row does, so what the person chose and typed stays as it is.
+#[derive(Clone, PartialEq)]
+enum Reading {
+    Underway,
+    Failed(String),
+    NothingHeld,
+    Done,
+}
+
+impl Reading {
+    fn of(rows: ReadSignal<Option<Result<Vec<DeskRow>, String>>>) -> Memo<Reading> {
+        Memo::new(move |_| {
+            rows.with(|rows| match rows {
+                None => Reading::Underway,
+                Some(Err(reason)) => Reading::Failed(reason.clone()),
+                Some(Ok(rows)) if rows.is_empty() => Reading::NothingHeld,
+                Some(Ok(_)) => Reading::Done,
+            })
+        })
     }
 }
 

@@ -4,22 +4,30 @@
 
 use leptos::prelude::*;
 
-use super::{CycleChoice, DeskRows};
-use crate::components::DocumentView;
+use super::{CycleChoice, DeskRows, Reading};
+use crate::autosave::{Draft, save_on_leaving};
+use crate::bundle::payload::BundleKind;
+use crate::components::{DocumentView, DraftTextArea, SaveIndicator};
+use crate::domain::dates::format_uk_date;
 use crate::domain::desk::DeskRow;
 use crate::domain::documents::ProgressRating;
+use crate::domain::documents::{Document, ModerationNote};
 use crate::domain::moderation::{
     FEWEST_REVIEWS_COMPARED, Moderation, OBJECTIVES_GAP_FLAGGED_TENTHS, Pattern, SHARE_GAP_FLAGGED,
     moderation, tenths,
 };
+use crate::domain::people::Role;
 use crate::domain::reading::{StatementShape, statement};
+use crate::pages::send::{EncryptChoice, Sending, SentNotice, send_bundle};
 use crate::state::use_storage;
+use crate::use_cases::reviews;
 
 #[component]
 pub fn ModerationPage() -> impl IntoView {
     crate::pages::set_page_title("Moderation");
     let rows = DeskRows::read();
     let cycle = CycleChoice::new(rows);
+    let reading = Reading::of(rows);
     let in_cycle = Memo::new(move |_| {
         let chosen = cycle.chosen();
         rows.with(|rows| {
@@ -38,18 +46,19 @@ pub fn ModerationPage() -> impl IntoView {
     view! {
         <h1>"Moderation"</h1>
         <p>{format!("Each reviewer’s ratings, objectives and pay recommendations beside the whole school’s, for the reviews on your desk. A reviewer is flagged where a share differs from the school’s by {SHARE_GAP_FLAGGED} percentage points or more, or their objectives per review by {} or more; reviewers with fewer than {FEWEST_REVIEWS_COMPARED} reviews are not flagged. These figures are Appraise’s choice: no policy sets them.", tenths(OBJECTIVES_GAP_FLAGGED_TENTHS))}</p>
-        {move || match rows.get() {
-            None => view! { <p role="status">"Reading the reviews…"</p> }.into_any(),
-            Some(Err(reason)) => view! { <p class="problem">{reason}</p> }.into_any(),
-            Some(Ok(list)) if list.is_empty() => view! {
+        {move || match reading.get() {
+            Reading::Underway => view! { <p role="status">"Reading the reviews…"</p> }.into_any(),
+            Reading::Failed(reason) => view! { <p class="problem">{reason}</p> }.into_any(),
+            Reading::NothingHeld => view! {
                 <p class="empty">"No reviews are on your desk yet, so there is nothing to compare."</p>
             }.into_any(),
-            Some(Ok(_)) => view! {
+            Reading::Done => view! {
                 <div class="filters no-print">{cycle.select("moderation-cycle")}</div>
                 {move || view! { <Findings figures=figures.get() /> }}
                 {move || view! { <RatingsChart figures=figures.get() /> }}
                 {move || view! { <ObjectivesChart figures=figures.get() /> }}
-                {move || view! { <SideBySide rows=in_cycle.get() /> }}
+                <SideBySide rows=in_cycle />
+                <ModerationNotes rows=in_cycle />
             }.into_any(),
         }}
     }
@@ -217,10 +226,8 @@ fn ObjectivesChart(figures: Moderation) -> impl IntoView {
     }
 }
 
-/// Two statements of the cycle chosen by reviewee, side by side (one above the other on a phone).
-#[component]
-fn SideBySide(rows: Vec<DeskRow>) -> impl IntoView {
-    let storage = use_storage();
+/// The reviews as choices by reviewee, with their reviewer: (review id, words).
+fn review_choices(rows: &[DeskRow]) -> Vec<(String, String)> {
     let mut choices: Vec<(String, String)> = rows
         .iter()
         .map(|row| {
@@ -231,7 +238,107 @@ fn SideBySide(rows: Vec<DeskRow>) -> impl IntoView {
         })
         .collect();
     choices.sort_by(|a, b| a.1.cmp(&b.1));
-    let choices = StoredValue::new(choices);
+    choices
+}
+
+/// A note to a statement's reviewer after moderating it, sent as a signed file and shown on
+/// their copy of the review until they answer it.
+#[component]
+fn ModerationNotes(rows: Memo<Vec<DeskRow>>) -> impl IntoView {
+    let noted = move || -> Vec<String> {
+        rows.with(|rows| {
+            rows.iter()
+                .filter_map(|row| {
+                    let note = row.moderation_note.as_ref()?;
+                    Some(format!(
+                        "{} (reviewed by {}): {}",
+                        row.reviewee,
+                        row.reviewer,
+                        match note.answered_on {
+                            Some(day) => format!("answered on {}", format_uk_date(day)),
+                            None => "not answered yet".to_owned(),
+                        }
+                    ))
+                })
+                .collect()
+        })
+    };
+    let choices = Memo::new(move |_| rows.with(|rows| review_choices(rows)));
+    let chosen = RwSignal::new(String::new());
+    view! {
+        <section class="section no-print" aria-labelledby="notes-heading">
+            <h2 id="notes-heading">"Moderation notes to reviewers"</h2>
+            <p>"Where a statement needs a second look, write to its reviewer. The note goes as a signed file, locked for them, and shows on their copy of the review until they answer it."</p>
+            {move || {
+                let noted = noted();
+                (!noted.is_empty()).then(|| view! {
+                    <h3 class="heading-s">"Notes sent"</h3>
+                    <ul class="list" data-testid="notes-sent">{noted.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+                })
+            }}
+            <div class="field">
+                <label class="field__label" for="note-review">"Statement the note is about"</label>
+                <select class="field__select" id="note-review" on:change=move |event| chosen.set(event_target_value(&event))>
+                    <option value="">"Choose a review"</option>
+                    {move || choices.get().into_iter().map(|(id, name)| {
+                        let this = id.clone();
+                        view! { <option value=id selected=move || chosen.get() == this>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            {move || {
+                let id = chosen.get();
+                // Drawn again only for another choice, so what was just sent stays in view.
+                let reviewer = rows.with_untracked(|rows| Some(rows.iter().find(|row| row.review.as_str() == id)?.reviewer.clone()))?;
+                Some(view! { <NoteToReviewer review_id=id reviewer=reviewer /> })
+            }}
+        </section>
+    }
+}
+
+/// The note about one review, kept as it is typed, and sending it.
+#[component]
+fn NoteToReviewer(review_id: String, reviewer: String) -> impl IntoView {
+    let storage = use_storage();
+    let draft = Draft::open_review_document(storage, &review_id, &ModerationNote::default());
+    save_on_leaving(draft);
+    let encrypt = RwSignal::new(true);
+    let sent = RwSignal::new(None);
+    let send = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        draft.save_now();
+        let held = storage
+            .with(|vault| reviews::review(vault, &review_id).ok().flatten())
+            .flatten();
+        let Some(review) = held else {
+            return;
+        };
+        let sending = Sending {
+            review,
+            kind: BundleKind::ModerationNote,
+            role: Role::Headteacher,
+            text: Default::default(),
+            recipient: None,
+            encrypt: encrypt.get_untracked(),
+        };
+        send_bundle(storage, sending, sent);
+    };
+    view! {
+        <form on:submit=send>
+            <SaveIndicator draft=draft />
+            <DraftTextArea draft=draft path=format!("{}.note", ModerationNote::KIND) label=format!("Your note to {reviewer}") hint="What to look at again, and why: it is theirs to answer." rows=4 />
+            <EncryptChoice encrypt=encrypt id="note-encrypted" label=format!("Encrypt the file so only {reviewer} (and you) can read it (recommended for email)") />
+            <button type="submit" class="button">{format!("Send the note to {reviewer}")}</button>
+        </form>
+        <SentNotice sent=sent />
+    }
+}
+
+/// Two statements of the cycle chosen by reviewee, side by side (one above the other on a phone).
+#[component]
+fn SideBySide(rows: Memo<Vec<DeskRow>>) -> impl IntoView {
+    let storage = use_storage();
+    let choices = Memo::new(move |_| rows.with(|rows| review_choices(rows)));
     let picked = [RwSignal::new(String::new()), RwSignal::new(String::new())];
     let shown = move |id: String| {
         (!id.is_empty()).then(|| {
@@ -260,15 +367,18 @@ fn SideBySide(rows: Vec<DeskRow>) -> impl IntoView {
         <h2>"Two statements side by side"</h2>
         <p class="no-print">"Choose two reviews to read their statements together, for example two reviewers’ statements for the same role."</p>
         <div class="side-by-side">
-            {["First statement", "Second statement"].into_iter().zip(picked).enumerate().map(|(n, (label, chosen))| {
+            {[("First statement", "First review"), ("Second statement", "Second review")].into_iter().zip(picked).enumerate().map(|(n, ((region, label), chosen))| {
                 let id = format!("compare-{n}");
                 view! {
-                    <section class="side-by-side__column" aria-label=label>
+                    <section class="side-by-side__column" aria-label=region>
                         <div class="field no-print">
                             <label class="field__label" for=id.clone()>{label}</label>
                             <select class="field__select" id=id on:change=move |event| chosen.set(event_target_value(&event))>
                                 <option value="">"Choose a review"</option>
-                                {choices.get_value().into_iter().map(|(id, name)| view! { <option value=id>{name}</option> }).collect_view()}
+                                {move || choices.get().into_iter().map(|(id, name)| {
+                                    let this = id.clone();
+                                    view! { <option value=id selected=move || chosen.get() == this>{name}</option> }
+                                }).collect_view()}
                             </select>
                         </div>
                         {move || shown(chosen.get())}

@@ -1,0 +1,205 @@
+//! Pay decisions: for each reviewee eligible for pay progression, the reviewer's recommendation
+//! beside the headteacher's decision, by the policy's date; what is still to decide; recording a
+//! decision; and the list for the pay committee as CSV. The headteacher's alone.
+
+use leptos::prelude::*;
+
+use super::DeskRows;
+use crate::components::{Banner, BannerKind};
+use crate::domain::dates::{format_uk_date, parse_uk_date};
+use crate::domain::desk::DeskRow;
+use crate::domain::documents::{PayDecision, PayDecisionMade};
+use crate::domain::pay::{pay_committee_csv, pay_rows};
+use crate::state::use_storage;
+use crate::use_cases::leadership;
+
+#[component]
+pub fn PayPage() -> impl IntoView {
+    crate::pages::set_page_title("Pay decisions");
+    let storage = use_storage();
+    let headteacher = storage
+        .with(|vault| leadership::only_the_headteacher(vault).is_ok())
+        .unwrap_or(false);
+    if !headteacher {
+        return view! {
+            <h1>"Pay decisions"</h1>
+            <p>{crate::use_cases::RecordsError::OnlyTheHeadteacher.to_string()}</p>
+        }
+        .into_any();
+    }
+    let rows = DeskRows::read();
+    let eligible = Memo::new(move |_| {
+        rows.with(|rows| {
+            rows.as_ref()
+                .and_then(|rows| rows.as_ref().ok())
+                .map(|rows| {
+                    pay_rows(rows)
+                        .into_iter()
+                        .cloned()
+                        .collect::<Vec<DeskRow>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let chosen = RwSignal::new(String::new());
+    let download = move |_| {
+        let csv =
+            eligible.with_untracked(|rows| pay_committee_csv(&rows.iter().collect::<Vec<_>>()));
+        let name = format!("pay-decisions-{}.csv", crate::browser::file_stamp());
+        let _ = crate::browser::download(&name, "text/csv;charset=utf-8", &csv);
+    };
+    view! {
+        <h1>"Pay decisions"</h1>
+        <p>"Each member of staff eligible for pay progression, with their reviewer’s recommendation and your decision, by your policy’s date. Pay decisions are yours alone: they stay on this device unless you download the list for the pay committee."</p>
+        {move || {
+            let list = eligible.get();
+            if list.is_empty() {
+                return view! { <p class="empty">"No reviews on your desk are eligible for pay progression."</p> }.into_any();
+            }
+            let to_decide = list.iter().filter(|row| !decided(row)).count();
+            view! {
+                <p role="status" data-testid="still-to-decide">{match to_decide {
+                    0 => "Every pay decision is recorded.".to_owned(),
+                    1 => "1 pay decision is still to make.".to_owned(),
+                    n => format!("{n} pay decisions are still to make."),
+                }}</p>
+                <p class="no-print"><button type="button" class="button button--secondary" on:click=download>"Download the list for the pay committee (CSV)"</button></p>
+                <div class="table-wrap">
+                    <table class="table table--cards">
+                        <caption class="table__caption">"Still to decide first, then by the date due"</caption>
+                        <thead><tr><th scope="col">"Reviewee"</th><th scope="col">"Staff group"</th><th scope="col">"Recommendation"</th><th scope="col">"Decision"</th><th scope="col">"Due by"</th></tr></thead>
+                        <tbody>
+                            {list.iter().map(|row| {
+                                let pay = row.pay.clone().unwrap_or(crate::domain::desk::PayStanding { due: None, decision: None });
+                                let decision = pay.decision.as_ref().filter(|d| d.is_made()).and_then(|d| d.decision).map_or("Still to decide", PayDecisionMade::label);
+                                view! {
+                                    <tr>
+                                        <th scope="row">{row.reviewee.clone()}</th>
+                                        <td data-label="Staff group">{row.staff_group.clone()}</td>
+                                        <td data-label="Recommendation">{row.pay_recommendation.map_or("None made", |r| r.label())}</td>
+                                        <td data-label="Decision">{decision}</td>
+                                        <td data-label="Due by">{pay.due.map_or_else(|| "No date in the policy".to_owned(), format_uk_date)}</td>
+                                    </tr>
+                                }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="pay-review">"Decision to record"</label>
+                    <select class="field__select" id="pay-review" on:change=move |event| chosen.set(event_target_value(&event))>
+                        <option value="">"Choose a member of staff"</option>
+                        {list.iter().map(|row| {
+                            let value = row.review.as_str().to_owned();
+                            let this = value.clone();
+                            view! { <option value=value selected=move || chosen.get() == this>{format!("{} (reviewed by {})", row.reviewee, row.reviewer)}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            }.into_any()
+        }}
+        {move || {
+            let id = chosen.get();
+            // Drawn again only for another choice, so a decision just recorded stays in view.
+            let row = eligible.with_untracked(|list| list.iter().find(|row| row.review.as_str() == id).cloned())?;
+            Some(view! { <Decide row=row /> })
+        }}
+    }
+    .into_any()
+}
+
+fn decided(row: &DeskRow) -> bool {
+    row.pay
+        .as_ref()
+        .and_then(|pay| pay.decision.as_ref())
+        .is_some_and(PayDecision::is_made)
+}
+
+/// Recording one decision: refused with a sentence (and nothing stored) until it is complete.
+#[component]
+fn Decide(row: DeskRow) -> impl IntoView {
+    let storage = use_storage();
+    let held = row
+        .pay
+        .as_ref()
+        .and_then(|pay| pay.decision.clone())
+        .unwrap_or_default();
+    let decision = RwSignal::new(held.decision);
+    let reason = RwSignal::new(held.reason);
+    let day = RwSignal::new(held.decided_on.map(format_uk_date).unwrap_or_default());
+    let outcome = RwSignal::new(None::<Result<String, String>>);
+    let rows = expect_context::<DeskRows>();
+    let review_id = row.review.as_str().to_owned();
+    let reviewee = row.reviewee.clone();
+    let record = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let typed = day.get_untracked();
+        let decided_on = match parse_uk_date(&typed) {
+            Ok(day) => Some(day),
+            Err(_) if typed.trim().is_empty() => None,
+            Err(problem) => {
+                outcome.set(Some(Err(problem.to_string())));
+                return;
+            }
+        };
+        let decision = PayDecision {
+            decision: decision.get_untracked(),
+            reason: reason.get_untracked(),
+            decided_on,
+        };
+        let recorded = storage.with_mut(|vault| {
+            let device = vault.writer().to_owned();
+            leadership::record_pay_decision(
+                vault,
+                &review_id,
+                &decision,
+                &device,
+                crate::browser::now(),
+            )
+        });
+        outcome.set(Some(match recorded {
+            Some(Ok(())) => {
+                rows.wrote.notify();
+                Ok(format!("The decision for {reviewee} is recorded."))
+            }
+            Some(Err(refused)) => Err(refused.to_string()),
+            None => Err("Your data is not open, so nothing was recorded.".to_owned()),
+        }));
+    };
+    let recommendation = row.pay_recommendation.map_or("None made", |r| r.label());
+    view! {
+        <section class="section" aria-labelledby="decide-heading">
+            <h2 id="decide-heading">{format!("Pay decision for {}", row.reviewee)}</h2>
+            <p>{format!("Reviewer’s recommendation ({}): {recommendation}.", row.reviewer)}</p>
+            <form on:submit=record novalidate>
+                <fieldset class="fieldset">
+                    <legend class="fieldset__legend">"Decision"</legend>
+                    {PayDecisionMade::ALL.iter().map(|made| {
+                        let made = *made;
+                        let id = format!("pay-{made:?}").to_lowercase();
+                        view! {
+                            <div class="radio">
+                                <input type="radio" name="pay-decision" id=id.clone() prop:checked=move || decision.get() == Some(made) on:change=move |_| decision.set(Some(made)) />
+                                <label for=id>{made.label()}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+                <div class="field">
+                    <label class="field__label" for="pay-reason">"Reason for the decision"</label>
+                    <textarea class="field__textarea" id="pay-reason" rows="4" prop:value=move || reason.get() on:input=move |event| reason.set(event_target_value(&event))></textarea>
+                </div>
+                <div class="field">
+                    <label class="field__label" for="pay-day">"Date of the decision"</label>
+                    <p class="field__hint" id="pay-day-hint">"For example, 30/11/2026"</p>
+                    <input class="field__input field__input--date" type="text" id="pay-day" aria-describedby="pay-day-hint" prop:value=move || day.get() on:input=move |event| day.set(event_target_value(&event)) />
+                </div>
+                <button type="submit" class="button">"Record the decision"</button>
+            </form>
+            {move || outcome.get().map(|outcome| match outcome {
+                Ok(done) => view! { <Banner kind=BannerKind::Success title="Recorded"><p>{done}</p></Banner> }.into_any(),
+                Err(problem) => view! { <Banner kind=BannerKind::Problem title="Not recorded"><p>{problem}</p></Banner> }.into_any(),
+            })}
+        </section>
+    }
+}
