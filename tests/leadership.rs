@@ -283,3 +283,412 @@ fn the_school_years_backups_are_as_built() {
         );
     }
 }
+
+mod headteachers_files {
+    //! Moderation notes and appeal outcomes come from the headteacher the school's settings name,
+    //! and nobody else; the reviewer's answer brings only the answer; pay decisions are refused
+    //! for anyone not eligible and until complete; the school's limit for deciding an appeal is a
+    //! clock; the governors' report names nobody.
+
+    use super::common::school_year::{self, APPEAL, REVIEWS};
+    use super::common::{self, date};
+    use appraise::bundle::identity::Identity;
+    use appraise::bundle::open::{Recipient, open};
+    use appraise::bundle::payload::{BundleKind, Party};
+    use appraise::bundle::write_bundle;
+    use appraise::domain::calendar::SchoolCalendar;
+    use appraise::domain::cycle::Stage;
+    use appraise::domain::deadlines::{DeadlineKind, deadlines};
+    use appraise::domain::documents::{PayDecision, PayDecisionMade};
+    use appraise::domain::governors::governors_report;
+    use appraise::domain::ids::Id;
+    use appraise::domain::pay::PayDecisionRefused;
+    use appraise::domain::people::Role;
+    use appraise::domain::progress::{StatementSigned, stage_of};
+    use appraise::storage::{MemoryStore, Vault};
+    use appraise::use_cases::leadership::{PayDecisionError, record_pay_decision};
+    use appraise::use_cases::sending::{Outgoing, prepare_to_send};
+    use appraise::use_cases::{RecordsError, identity, importing, reviews};
+    use chrono::{DateTime, TimeZone, Utc};
+    use serde_json::{Value, json};
+
+    const LENA: &str = "hill-review-00";
+    const SAM: &str = "hill-review-03";
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 30, 10, 0, 0).unwrap()
+    }
+
+    fn browsers() -> (Vault<MemoryStore>, Vault<MemoryStore>, Vault<MemoryStore>) {
+        let fresh =
+            || Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "hill").unwrap();
+        let (mut pat, mut ana, mut sam) = (fresh(), fresh(), fresh());
+        let settings = school_year::headteachers(&mut pat);
+        school_year::reviewers(&mut ana, &settings);
+        school_year::appellants(&mut sam, &settings);
+        (pat, ana, sam)
+    }
+
+    /// Types `fields` into the review's document `kind`, as a page does.
+    fn write(vault: &mut Vault<MemoryStore>, review: &str, kind: &str, fields: &[(&str, Value)]) {
+        let mut state = reviews::document(vault, review, kind)
+            .unwrap()
+            .unwrap_or_default();
+        let mut shown = state.current();
+        for (path, value) in fields {
+            shown.insert(format!("{kind}.{path}"), value.clone());
+        }
+        let stamp = state.latest_stamp().tick(now().timestamp_millis());
+        state.record_edit(&shown, "tab", stamp);
+        reviews::save_document(vault, review, kind, &state, now()).unwrap();
+    }
+
+    fn send(
+        vault: &mut Vault<MemoryStore>,
+        review: &str,
+        kind: BundleKind,
+        from: (&str, Role, &Identity),
+    ) -> Result<String, RecordsError> {
+        let (name, role, keys) = from;
+        let outgoing = Outgoing {
+            kind,
+            sender: Party {
+                name: name.into(),
+                staff_id: None,
+                role,
+                keys: Some(keys.public_keys()),
+            },
+            text: Default::default(),
+            recipient: None,
+            bundle_id: format!("{kind:?}-{name}"),
+        };
+        let payload = prepare_to_send(vault, review, outgoing, "tab", now())?;
+        let to: Vec<_> = payload.recipients.iter().filter_map(|p| p.keys).collect();
+        Ok(write_bundle(
+            &payload,
+            keys,
+            Some(&to),
+            &mut common::Counter(3),
+        ))
+    }
+
+    fn import(
+        vault: &mut Vault<MemoryStore>,
+        me: (&str, &Identity),
+        file: &str,
+    ) -> Result<(), RecordsError> {
+        let staff_id = Id::new(me.1.public_keys().key_id()).unwrap();
+        let recipient = Recipient {
+            identity: me.1,
+            name: me.0,
+            staff_id: &staff_id,
+        };
+        let contacts = identity::contacts(vault).unwrap();
+        let bundle = open(file.as_bytes(), &recipient, &contacts).expect("the file opens");
+        importing::import(vault, &bundle, now()).map(|_| ())
+    }
+
+    #[test]
+    fn a_moderation_note_comes_from_the_headteacher_alone_and_the_answer_brings_only_the_answer() {
+        let (mut pat, mut ana, _) = browsers();
+        let pat_keys = school_year::headteacher();
+        let (_, _, ana_keys) = school_year::reviewer(0);
+        let (_, _, jo_keys) = school_year::reviewer(1);
+        assert_eq!(
+            send(
+                &mut pat,
+                LENA,
+                BundleKind::ModerationNote,
+                ("Pat Head", Role::Headteacher, &pat_keys)
+            ),
+            Err(RecordsError::NothingWritten)
+        );
+        write(
+            &mut pat,
+            LENA,
+            "moderation_note",
+            &[("note", json!("Check objective 2."))],
+        );
+        let note = send(
+            &mut pat,
+            LENA,
+            BundleKind::ModerationNote,
+            ("Pat Head", Role::Headteacher, &pat_keys),
+        )
+        .unwrap();
+
+        // A note in Pat's name signed with Jo's keys is refused, and Ana's copy is as it was.
+        let before = reviews::document(&ana, LENA, "moderation_note").unwrap();
+        let mut jos = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "jo").unwrap();
+        school_year::headteachers(&mut jos);
+        write(
+            &mut jos,
+            LENA,
+            "moderation_note",
+            &[("note", json!("Rate them all lower."))],
+        );
+        let forged = send(
+            &mut jos,
+            LENA,
+            BundleKind::ModerationNote,
+            ("Pat Head", Role::Headteacher, &jo_keys),
+        )
+        .unwrap();
+        assert_eq!(
+            import(&mut ana, ("Ana Cole", &ana_keys), &forged),
+            Err(RecordsError::NotTheHeadteacher {
+                sender: "Pat Head".into()
+            })
+        );
+        assert_eq!(
+            reviews::document(&ana, LENA, "moderation_note").unwrap(),
+            before
+        );
+
+        import(&mut ana, ("Ana Cole", &ana_keys), &note).unwrap();
+        let held = reviews::load_review(&ana, LENA).unwrap().unwrap();
+        let arrived = held.moderation_note.unwrap();
+        assert_eq!(arrived.note, "Check objective 2.");
+        assert_eq!(arrived.sent_on, Some(date(2026, 11, 30)));
+        assert!(arrived.awaits_answer());
+
+        // Ana's answer, with a changed note, changes only the answer on Pat's copy.
+        write(
+            &mut ana,
+            LENA,
+            "moderation_note",
+            &[
+                ("reply", json!("It stands.")),
+                ("note", json!("Nothing to check.")),
+            ],
+        );
+        let answer = send(
+            &mut ana,
+            LENA,
+            BundleKind::ModerationNote,
+            ("Ana Cole", Role::Reviewer, &ana_keys),
+        )
+        .unwrap();
+        import(&mut pat, ("Pat Head", &pat_keys), &answer).unwrap();
+        let answered = reviews::load_review(&pat, LENA)
+            .unwrap()
+            .unwrap()
+            .moderation_note
+            .unwrap();
+        assert_eq!(answered.note, "Check objective 2.");
+        assert_eq!(answered.reply, "It stands.");
+        assert_eq!(answered.answered_on, Some(date(2026, 11, 30)));
+        assert!(!answered.awaits_answer());
+
+        // A reviewer cannot send an appeal outcome.
+        assert_eq!(
+            send(
+                &mut ana,
+                SAM,
+                BundleKind::AppealOutcome,
+                ("Ana Cole", Role::Headteacher, &ana_keys)
+            ),
+            Err(RecordsError::OnlyTheHeadteacher)
+        );
+    }
+
+    #[test]
+    fn an_appeal_outcome_reaches_the_reviewee_and_ends_the_appeal_against_the_schools_clock() {
+        let (mut pat, _, mut sam) = browsers();
+        let pat_keys = school_year::headteacher();
+        let sam_keys = school_year::reviewee(APPEAL);
+        let calendar = SchoolCalendar::default();
+        let review = reviews::load_review(&pat, SAM).unwrap().unwrap();
+        let clock = deadlines(&review, &calendar)
+            .into_iter()
+            .find(|deadline| deadline.kind == DeadlineKind::AppealDecision)
+            .expect("the school sets a limit");
+        assert_eq!(
+            (clock.due, clock.owner, clock.done),
+            (date(2026, 12, 1), Role::Headteacher, false)
+        );
+
+        write(
+            &mut pat,
+            SAM,
+            "appeal_hearing",
+            &[
+                ("heard_on", json!("2026-11-24")),
+                ("summary", json!("Heard.")),
+            ],
+        );
+        assert_eq!(
+            send(
+                &mut pat,
+                SAM,
+                BundleKind::AppealOutcome,
+                ("Pat Head", Role::Headteacher, &pat_keys)
+            ),
+            Err(RecordsError::AppealNotDecided)
+        );
+        write(
+            &mut pat,
+            SAM,
+            "appeal_hearing",
+            &[
+                ("outcome", json!("partly_upheld")),
+                ("decided_on", json!("2026-11-25")),
+                ("changes", json!("The assessment adds the phonics group.")),
+            ],
+        );
+        let outcome = send(
+            &mut pat,
+            SAM,
+            BundleKind::AppealOutcome,
+            ("Pat Head", Role::Headteacher, &pat_keys),
+        )
+        .unwrap();
+        let held = reviews::load_review(&pat, SAM).unwrap().unwrap();
+        assert!(
+            deadlines(&held, &calendar)
+                .iter()
+                .any(|d| d.kind == DeadlineKind::AppealDecision && d.done)
+        );
+
+        let before = reviews::load_review(&sam, SAM).unwrap().unwrap();
+        assert_eq!(
+            stage_of(&before, StatementSigned::default(), date(2026, 11, 30)),
+            Stage::Appealed
+        );
+        import(&mut sam, ("Sam Patel", &sam_keys), &outcome).unwrap();
+        let after = reviews::load_review(&sam, SAM).unwrap().unwrap();
+        let hearing = after.appeal_hearing.clone().unwrap();
+        assert_eq!(hearing.changes, "The assessment adds the phonics group.");
+        assert_ne!(
+            stage_of(&after, StatementSigned::default(), date(2026, 11, 30)),
+            Stage::Appealed,
+            "decided: the statement goes back for signing"
+        );
+    }
+
+    #[test]
+    fn when_the_headteacher_is_the_reviewer_the_governing_body_hears_the_appeal() {
+        let (mut pat, _, _) = browsers();
+        let pat_keys = school_year::headteacher();
+        let mut held = reviews::review(&pat, SAM).unwrap().unwrap();
+        held.summary.policy.appeals =
+            appraise::domain::policy::AppealRoute::HeadteacherOrGoverningBody;
+        held.summary.reviewer_keys = Some(pat_keys.public_keys());
+        reviews::save_review(&mut pat, &held, now()).unwrap();
+        write(
+            &mut pat,
+            SAM,
+            "appeal_hearing",
+            &[
+                ("outcome", json!("upheld")),
+                ("decided_on", json!("2026-11-25")),
+            ],
+        );
+        assert_eq!(
+            send(
+                &mut pat,
+                SAM,
+                BundleKind::AppealOutcome,
+                ("Pat Head", Role::Headteacher, &pat_keys)
+            ),
+            Err(RecordsError::GoverningBodyHears)
+        );
+    }
+
+    #[test]
+    fn a_pay_decision_is_refused_for_someone_not_eligible_and_until_it_has_its_reason_and_date() {
+        let (mut pat, _, _) = browsers();
+        let decision = |reason: &str| PayDecision {
+            decision: Some(PayDecisionMade::Defer),
+            reason: reason.into(),
+            decided_on: Some(date(2026, 11, 27)),
+        };
+        let refused = |error| match error {
+            Err(PayDecisionError::Refused(refused)) => refused,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(
+            refused(record_pay_decision(
+                &mut pat,
+                LENA,
+                &decision(""),
+                "tab",
+                now()
+            )),
+            PayDecisionRefused::NoReason
+        );
+        let mut held = reviews::review(&pat, LENA).unwrap().unwrap();
+        held.summary.pay_eligible = false;
+        reviews::save_review(&mut pat, &held, now()).unwrap();
+        let refusal = refused(record_pay_decision(
+            &mut pat,
+            LENA,
+            &decision("Support plan running."),
+            "tab",
+            now(),
+        ));
+        assert_eq!(
+            refusal.to_string(),
+            "Lena Ward is not eligible for pay progression this cycle, so there is no pay decision to record. If that is wrong, the reviewer corrects it on the review."
+        );
+        assert_eq!(
+            reviews::document(&pat, LENA, "pay_decision").unwrap(),
+            None,
+            "nothing stored"
+        );
+
+        record_pay_decision(
+            &mut pat,
+            "hill-review-01",
+            &decision("Support plan running."),
+            "tab",
+            now(),
+        )
+        .unwrap();
+        let review = reviews::load_review(&pat, "hill-review-01")
+            .unwrap()
+            .unwrap();
+        assert!(review.pay_decision.as_ref().unwrap().is_made());
+        assert!(
+            deadlines(&review, &SchoolCalendar::default())
+                .iter()
+                .any(|d| d.kind == DeadlineKind::PayDecision && d.done)
+        );
+    }
+
+    #[test]
+    fn the_governors_report_of_the_school_year_holds_no_name_id_or_fingerprint() {
+        let (pat, _, _) = browsers();
+        let held: Vec<_> = (0..REVIEWS)
+            .map(|n| {
+                reviews::load_review(&pat, &format!("hill-review-{n:02}"))
+                    .unwrap()
+                    .unwrap()
+            })
+            .collect();
+        let csv = governors_report(&held, &SchoolCalendar::default()).csv();
+        assert!(csv.contains("\"Reviews in the cycle\",\"30\""));
+        let mut identifying: Vec<String> = Vec::new();
+        for review in &held {
+            for person in [&review.reviewee, &review.reviewer] {
+                identifying.extend([
+                    person.name.clone(),
+                    person.staff_id.as_str().to_owned(),
+                    person.job_title.clone(),
+                ]);
+            }
+            identifying.push(review.id.as_str().to_owned());
+        }
+        let mut keys = vec![school_year::headteacher()];
+        keys.extend((0..3).map(|n| school_year::reviewer(n).2));
+        keys.extend((0..REVIEWS).map(school_year::reviewee));
+        for keys in keys {
+            let public = keys.public_keys();
+            identifying.extend([public.fingerprint(), public.key_id()]);
+        }
+        identifying.extend(["Pat Head".to_owned(), "Hill Academy".to_owned()]);
+        for word in identifying.iter().filter(|word| !word.is_empty()) {
+            assert!(!csv.contains(word.as_str()), "the report holds {word}");
+        }
+    }
+}

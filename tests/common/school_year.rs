@@ -119,7 +119,12 @@ fn review(n: usize) -> (Review, usize) {
         PersonRef {
             staff_id: id(&format!("staff-{n:02}")),
             name: REVIEWEES[n].into(),
-            job_title: staff_group.trim_end_matches('s').into(),
+            job_title: if n.is_multiple_of(2) {
+                "Site officer"
+            } else {
+                "Learning support assistant"
+            }
+            .into(),
         },
         PersonRef {
             staff_id: id(staff_id),
