@@ -761,6 +761,14 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
             state(to_field_map(&common::interim_reviews())),
         ),
         ("support_plan", state(to_field_map(&common::support_plan()))),
+        (
+            "moderation_note",
+            state(to_field_map(&common::moderation_note())),
+        ),
+        (
+            "appeal_hearing",
+            state(to_field_map(&common::appeal_hearing())),
+        ),
     ]
     .into_iter()
     .collect();
@@ -822,6 +830,18 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
             &pat,
             Role::Headteacher,
         ),
+        (
+            BundleKind::ModerationNote,
+            &pat,
+            &common::jo(),
+            Role::Reviewer,
+        ),
+        (
+            BundleKind::AppealOutcome,
+            &pat,
+            &common::sam(),
+            Role::Reviewee,
+        ),
     ];
     for (kind, sender, reader, reader_role) in kinds {
         let mut payload = common::statement_for_comment();
@@ -831,6 +851,10 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
         if sender.public_keys() == common::sam().public_keys() {
             payload.sender.name = "Sam Patel".into();
             payload.sender.role = Role::Reviewee;
+        }
+        if sender.public_keys() == pat.public_keys() {
+            payload.sender.name = "Pat Head".into();
+            payload.sender.role = Role::Headteacher;
         }
         payload.recipients[0].keys = Some(reader.public_keys());
         payload.recipients[0].role = reader_role;

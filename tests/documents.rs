@@ -59,6 +59,9 @@ fn every_document_matches_its_golden_fixture_and_round_trips() {
     assert_matches_golden(&common::support_plan());
     assert_matches_golden(&common::appeal());
     assert_matches_golden(&MeetingChecklist::seed_001());
+    assert_matches_golden(&common::moderation_note());
+    assert_matches_golden(&common::appeal_hearing());
+    assert_matches_golden(&common::pay_decision());
 
     assert_field_map_round_trip(&common::pre_review());
     assert_field_map_round_trip(&common::statement());
@@ -68,6 +71,9 @@ fn every_document_matches_its_golden_fixture_and_round_trips() {
     assert_field_map_round_trip(&common::support_plan());
     assert_field_map_round_trip(&common::appeal());
     assert_field_map_round_trip(&MeetingChecklist::seed_001());
+    assert_field_map_round_trip(&common::moderation_note());
+    assert_field_map_round_trip(&common::appeal_hearing());
+    assert_field_map_round_trip(&common::pay_decision());
 }
 
 #[test]

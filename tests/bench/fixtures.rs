@@ -164,3 +164,44 @@ pub fn open_and_import<S: KeyValueStore>(
     });
     (verified - started, clock() - verified)
 }
+
+/// The headteacher's work over the 300 reviews imported in `vault`, timed with `clock`
+/// (milliseconds): the desk worked out from nothing (every review read, its sign-offs checked),
+/// the desk again after one review changed (that review alone read again), moderation from the
+/// desk's rows, and the governors' report (which reads every review itself).
+pub fn leadership_work<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    clock: impl Fn() -> f64,
+) -> [f64; 4] {
+    use appraise::use_cases::leadership::{Desk, governors_report_for};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 30).expect("a date");
+    let started = clock();
+    let mut desk = Desk::default();
+    let rows = desk.rows(vault, today).expect("the desk reads");
+    let desk_ms = clock() - started;
+    assert_eq!(rows.len(), BUNDLES);
+
+    let mut held = appraise::use_cases::reviews::review(vault, "review-000")
+        .expect("readable")
+        .expect("held");
+    held.summary.reviewee.name = "Reviewee 000, renamed".into();
+    let now = Utc.with_ymd_and_hms(2026, 11, 30, 9, 0, 0).unwrap();
+    appraise::use_cases::reviews::save_review(vault, &held, now).expect("saved");
+    let started = clock();
+    desk.rows(vault, today).expect("the desk reads");
+    let desk_again_ms = clock() - started;
+    assert_eq!(desk.reviews_read, BUNDLES + 1);
+
+    let started = clock();
+    let figures = appraise::domain::moderation::moderation(&rows);
+    let moderation_ms = clock() - started;
+    assert_eq!(figures.school.reviews as usize, BUNDLES);
+
+    let started = clock();
+    let cycle = rows[0].period;
+    governors_report_for(vault, cycle, today)
+        .expect("the report reads")
+        .expect("a report");
+    let report_ms = clock() - started;
+    [desk_ms, desk_again_ms, moderation_ms, report_ms]
+}

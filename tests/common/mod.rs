@@ -201,6 +201,36 @@ pub fn appeal() -> Appeal {
     }
 }
 
+/// The headteacher's note after moderating the statement, not yet answered.
+pub fn moderation_note() -> ModerationNote {
+    ModerationNote {
+        note: "Check objective 2 against the evidence.".into(),
+        sent_on: Some(date(2026, 11, 30)),
+        ..ModerationNote::default()
+    }
+}
+
+/// An appeal heard and partly upheld.
+pub fn appeal_hearing() -> AppealHearing {
+    AppealHearing {
+        heard_on: Some(date(2026, 11, 24)),
+        attended: "Sam Patel; Jo Lee; Pat Head.".into(),
+        summary: "The phonics group's results were shown.".into(),
+        outcome: Some(AppealOutcome::PartlyUpheld),
+        changes: "The assessment adds the phonics group.".into(),
+        decided_on: Some(date(2026, 11, 25)),
+    }
+}
+
+/// A pay decision recorded with its reason.
+pub fn pay_decision() -> PayDecision {
+    PayDecision {
+        decision: Some(PayDecisionMade::Progress),
+        reason: "All three objectives achieved.".into(),
+        decided_on: Some(date(2026, 11, 27)),
+    }
+}
+
 pub fn person_ref(
     staff_id: &str,
     name: &str,
