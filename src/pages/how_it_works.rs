@@ -32,6 +32,8 @@ pub fn HowItWorksPage() -> impl IntoView {
         </ol>
         <h2>"Between meetings"</h2>
         <p>"Observations, interim reviews and any support plan are kept with the review, each on its own page, and travel as files between you and your reviewer only. Both of you sign an interim review and a support plan. If a support plan ends in the formal capability procedure, the appraisal cycle is suspended until it ends, and the plan goes to the headteacher; it never goes to the CPD leader."</p>
+        <h2>"For the headteacher"</h2>
+        <p>"The final statements you receive sit on one desk: where each review stands and whether it reached you on time. Moderation sets each reviewer’s ratings and objectives beside the school’s and lets you send a reviewer a note, which they see on their review until they answer. You record each appeal’s hearing and send the outcome to both people, and record pay decisions for the pay committee. The governors’ report counts it all with nobody named."</p>
         <h2>"Your school’s policy"</h2>
         <p>"Every date and limit comes from your school’s appraisal policy: one of five model policies, as its own words set them, or your school’s own edit of one. Settings lists each figure with where it comes from: the policy’s section and words, or “your school’s choice” where the policy says nothing."</p>
         <ul class="list">
