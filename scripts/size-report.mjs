@@ -18,21 +18,21 @@ import { filesUnder } from "./files.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const FIRST_VISIT_CEILINGS_KIB = {
-  "/": 218,
-  "/prepare": 320,
-  "/reviews/new": 310,
-  "/reviews/:id": 458,
-  "/reviews/:id/:document": 431,
-  "/import": 373,
+  "/": 221,
+  "/prepare": 323,
+  "/reviews/new": 312,
+  "/reviews/:id": 467,
+  "/reviews/:id/:document": 437,
+  "/import": 378,
   "/contacts": 260,
-  "/data": 237,
+  "/data": 239,
   "/how-it-works": 184,
-  "/welcome": 272,
-  "/settings": 300,
-  "/settings/policy": 265,
-  "/school/:page": 261,
+  "/welcome": 274,
+  "/settings": 303,
+  "/settings/policy": 267,
+  "/school/:page": 265,
 };
-const WHOLE_APP_CEILING_KIB = 965;
+const WHOLE_APP_CEILING_KIB = 1060;
 
 const fail = (message) => {
   console.error(`size-report: ${message}`);

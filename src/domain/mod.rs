@@ -34,7 +34,9 @@
 //! about in [`support_plan_checks`], too many observations in a cycle, an interim review or
 //! observation feedback that does not fit in [`in_year_checks`], and [`between_meetings`] lays
 //! observations, interim reviews and the support plan out for reading. The [`governors`]
-//! report counts outcomes and training themes with small groups hidden.
+//! report counts outcomes and training themes with small groups hidden; the headteacher's
+//! [`desk`] has a row per review, [`moderation`] sets each reviewer's pattern beside the
+//! school's, and [`pay`] says what a pay decision needs.
 
 pub mod bank_holidays;
 pub mod between_meetings;

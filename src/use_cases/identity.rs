@@ -13,11 +13,11 @@ use crate::domain::calendar::SchoolCalendar;
 use crate::domain::people::{Person, Role};
 use crate::domain::school::{Profile, SchoolSettings};
 
-const IDENTITY: &str = "identity";
+pub(super) const IDENTITY: &str = "identity";
 
-const CONTACTS: &str = "contacts";
+pub(super) const CONTACTS: &str = "contacts";
 
-const SCHOOL: &str = "school";
+pub(super) const SCHOOL: &str = "school";
 
 /// Who this browser profile is: the seed their keys come from, the name they send under, and
 /// how they describe themselves.

@@ -80,14 +80,21 @@ pub struct Desk {
     pub reviews_read: usize,
 }
 
-/// Whether a review belongs on the desk: one this person reviews or received as headteacher,
-/// never their own review or one they hold only the training needs of.
-fn on_the_desk<S: KeyValueStore>(vault: &Vault<S>, review: &Review) -> Result<bool, RecordsError> {
+/// Whether a review belongs on the desk of `me` (keys and name): one they review or received as
+/// headteacher, never their own review or one they hold only the training needs of.
+fn on_the_desk<S: KeyValueStore>(
+    vault: &Vault<S>,
+    review: &Review,
+    me: Option<&(PublicKeys, String)>,
+) -> Result<bool, RecordsError> {
     let Some(held) = super::reviews::review(vault, review.id.as_str())? else {
         return Ok(false);
     };
-    let part = part_held(review, super::reviews::my_part(vault, &held.summary)?);
-    Ok(matches!(part, Role::Reviewer | Role::Headteacher))
+    let party = me.and_then(|(keys, name)| held.summary.part_of(keys, name));
+    Ok(matches!(
+        part_held(review, party),
+        Role::Reviewer | Role::Headteacher
+    ))
 }
 
 /// The review a record belongs to, by its key (`review:<id>`, `review:<id>:<kind>`,
@@ -99,8 +106,12 @@ fn review_of_key(key: &str) -> Option<&str> {
     Some(id.split(':').next().unwrap_or(id))
 }
 
-/// Records every row depends on.
-const EVERY_ROW_READS: [&str; 3] = ["identity", "contacts", "school"];
+/// Records every row depends on: whose keys check the sign-offs, and the calendar.
+const EVERY_ROW_READS: [&str; 3] = [
+    super::identity::IDENTITY,
+    super::identity::CONTACTS,
+    super::identity::SCHOOL,
+];
 
 impl Desk {
     /// Every review held here as a row, working out again only the rows whose records changed.
@@ -128,7 +139,8 @@ impl Desk {
         }
         self.rows
             .retain(|id, _| revisions.contains_key(id.as_str()));
-        let keys = my_keys(vault)?;
+        let me = super::identity::identity(vault)?.map(|me| (me.public_keys(), me.name));
+        let keys = me.as_ref().map(|(keys, _)| *keys);
         let calendar = super::identity::school_calendar(vault);
         for (id, mut read) in revisions {
             read.sort();
@@ -137,7 +149,7 @@ impl Desk {
             }
             self.reviews_read += 1;
             let row = match review_at_its_stage(vault, id, keys.as_ref(), today)? {
-                Some((review, signed)) if on_the_desk(vault, &review)? => {
+                Some((review, signed)) if on_the_desk(vault, &review, me.as_ref())? => {
                     Some(DeskRow::of(&review, signed, &calendar, today))
                 }
                 _ => None,

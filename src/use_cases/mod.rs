@@ -11,8 +11,9 @@
 //! - [`importing`]: what a verified file would change, importing it, and undoing that.
 //! - [`sending`]: making the payload of a file to send, and noting when it went.
 //! - [`conflicts`]: fields changed on two sides, and settling them.
-//! - [`leadership`]: what those who run appraisal see across the reviews held: the governors'
-//!   report.
+//! - [`leadership`]: what those who run appraisal see across the reviews held: the headteacher's
+//!   desk (kept between storage changes), who the headteacher is, pay decisions, and the
+//!   governors' report.
 //! - [`retention`]: the reviews past the policy's retention years, and removing a review's records.
 //! - [`school`]: the school's settings as one signed file: publishing, previewing and using a
 //!   version, and which version is held.

@@ -192,10 +192,13 @@ pub fn leadership_work<S: KeyValueStore>(
     let desk_again_ms = clock() - started;
     assert_eq!(desk.reviews_read, BUNDLES + 1);
 
+    // Too quick for a millisecond clock once: the mean of a hundred.
     let started = clock();
-    let figures = appraise::domain::moderation::moderation(&rows);
-    let moderation_ms = clock() - started;
-    assert_eq!(figures.school.reviews as usize, BUNDLES);
+    for _ in 0..100 {
+        let figures = appraise::domain::moderation::moderation(&rows);
+        assert_eq!(figures.school.reviews as usize, BUNDLES);
+    }
+    let moderation_ms = (clock() - started) / 100.0;
 
     let started = clock();
     let cycle = rows[0].period;

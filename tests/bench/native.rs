@@ -73,7 +73,7 @@ fn main() {
     let bytes: usize = files.iter().map(String::len).sum();
     let leadership = leadership_medians(&files, clock);
     println!(
-        "{{\"bundles\":{BUNDLES},\"bundle_bytes\":{bytes},\"open_ms\":{open_ms:.1},\"merge_persist_ms\":{import_ms:.1},\"desk_ms\":{:.1},\"desk_after_a_change_ms\":{:.1},\"moderation_ms\":{:.1},\"governors_report_ms\":{:.1},\"passphrase\":\"{PASSPHRASE}\"}}",
+        "{{\"bundles\":{BUNDLES},\"bundle_bytes\":{bytes},\"open_ms\":{open_ms:.1},\"merge_persist_ms\":{import_ms:.1},\"desk_ms\":{:.1},\"desk_after_a_change_ms\":{:.1},\"moderation_ms\":{:.3},\"governors_report_ms\":{:.1},\"passphrase\":\"{PASSPHRASE}\"}}",
         leadership[0], leadership[1], leadership[2], leadership[3]
     );
 }

@@ -57,7 +57,7 @@ fn open_and_import_300_final_statements() {
     let leadership = leadership_medians(&files);
     web_sys::console::log_1(
         &format!(
-            "BENCH {{\"wasm_open_ms\":{open_ms:.1},\"wasm_merge_persist_ms\":{import_ms:.1},\"wasm_desk_ms\":{:.1},\"wasm_desk_after_a_change_ms\":{:.1},\"wasm_moderation_ms\":{:.1},\"wasm_governors_report_ms\":{:.1}}}",
+            "BENCH {{\"wasm_open_ms\":{open_ms:.1},\"wasm_merge_persist_ms\":{import_ms:.1},\"wasm_desk_ms\":{:.1},\"wasm_desk_after_a_change_ms\":{:.1},\"wasm_moderation_ms\":{:.3},\"wasm_governors_report_ms\":{:.1}}}",
             leadership[0], leadership[1], leadership[2], leadership[3]
         )
         .into(),
