@@ -60,6 +60,36 @@ pub fn send_bundle(storage: AppStorage, sending: Sending, sent: RwSignal<Option<
     });
 }
 
+/// Sends review `review_id`'s file of `kind` as `role`, to whom that kind goes, with nothing typed
+/// outside its documents (a moderation note, an appeal outcome), and shows the outcome in `sent`.
+pub fn send_review_file(
+    storage: AppStorage,
+    review_id: &str,
+    kind: BundleKind,
+    role: Role,
+    encrypt: bool,
+    sent: RwSignal<Option<Sent>>,
+) {
+    let held = storage
+        .with(|vault| reviews::review(vault, review_id).ok().flatten())
+        .flatten();
+    let Some(review) = held else {
+        sent.set(Some(Sent::Failed(
+            "This review is no longer on this device.".into(),
+        )));
+        return;
+    };
+    let sending = Sending {
+        review,
+        kind,
+        role,
+        text: FieldMap::default(),
+        recipient: None,
+        encrypt,
+    };
+    send_bundle(storage, sending, sent);
+}
+
 /// The split point: everything this reaches (signing, encryption, the bundle format) is fetched
 /// the first time it is called, and a failed fetch comes back as `NotFetched`.
 #[leptos::wasm_split::wasm_split(sending, wasm_split_path = ::leptos::wasm_split, fallible)]

@@ -10,8 +10,7 @@ use crate::components::{DraftTextArea, SaveIndicator};
 use crate::domain::dates::format_uk_date;
 use crate::domain::documents::{Document, ModerationNote};
 use crate::domain::people::Role;
-use crate::pages::send::{EncryptChoice, Sending, SentNotice, send_bundle};
-use crate::use_cases::reviews;
+use crate::pages::send::{EncryptChoice, SentNotice, send_review_file};
 
 /// The note, if there is one, for the reviewer (to answer) or the headteacher (to read).
 #[component]
@@ -64,26 +63,14 @@ fn Answer(workspace: Workspace, note: String, sent_on: String) -> impl IntoView 
     let send = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         draft.save_now();
-        let held = workspace
-            .storage
-            .with(|vault| {
-                reviews::review(vault, &workspace.review_id.get_value())
-                    .ok()
-                    .flatten()
-            })
-            .flatten();
-        let Some(review) = held else {
-            return;
-        };
-        let sending = Sending {
-            review,
-            kind: crate::bundle::payload::BundleKind::ModerationNote,
-            role: Role::Reviewer,
-            text: Default::default(),
-            recipient: None,
-            encrypt: encrypt.get_untracked(),
-        };
-        send_bundle(workspace.storage, sending, sent);
+        send_review_file(
+            workspace.storage,
+            &workspace.review_id.get_value(),
+            crate::bundle::payload::BundleKind::ModerationNote,
+            Role::Reviewer,
+            encrypt.get_untracked(),
+            sent,
+        );
     };
     view! {
         <section class="banner banner--warning" aria-labelledby="moderation-note-heading">

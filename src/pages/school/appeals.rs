@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::DeskRows;
+use super::{DeskRows, ReviewChoice, chosen_row};
 use crate::autosave::{Draft, save_on_leaving};
 use crate::bundle::payload::BundleKind;
 use crate::components::{Banner, BannerKind, DraftChoice, DraftDate, DraftTextArea, SaveIndicator};
@@ -13,7 +13,7 @@ use crate::domain::dates::format_uk_date;
 use crate::domain::desk::DeskRow;
 use crate::domain::documents::{AppealHearing, AppealOutcome, Document};
 use crate::domain::people::Role;
-use crate::pages::send::{EncryptChoice, Sending, SentNotice, send_bundle};
+use crate::pages::send::{EncryptChoice, SentNotice, send_review_file};
 use crate::state::use_storage;
 use crate::use_cases::{leadership, reviews};
 
@@ -68,25 +68,12 @@ pub fn AppealsPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <div class="field">
-                    <label class="field__label" for="appeal-review">"Appeal to hear"</label>
-                    <select class="field__select" id="appeal-review" on:change=move |event| chosen.set(event_target_value(&event))>
-                        <option value="">"Choose an appeal"</option>
-                        {list.iter().map(|row| {
-                            let value = row.review.as_str().to_owned();
-                            let this = value.clone();
-                            view! { <option value=value selected=move || chosen.get() == this>{format!("{} (reviewed by {})", row.reviewee, row.reviewer)}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
             }.into_any()
         }}
-        {move || {
-            let id = chosen.get();
-            // Drawn again only for another choice, so what was just sent stays in view.
-            let row = appealed.with_untracked(|list| list.iter().find(|row| row.review.as_str() == id).cloned())?;
-            Some(view! { <Hearing row=row /> })
-        }}
+        {move || appealed.with(|list| !list.is_empty()).then(|| view! {
+            <ReviewChoice id="appeal-review" label="Appeal to hear" placeholder="Choose an appeal" rows=appealed chosen=chosen />
+        })}
+        {move || chosen_row(appealed, chosen).map(|row| view! { <Hearing row=row /> })}
     }
 }
 
@@ -111,7 +98,7 @@ fn Hearing(row: DeskRow) -> impl IntoView {
         })
         .flatten()
         .unwrap_or(false);
-    let (Some(review), Some(held)) = (review, summary) else {
+    let Some(review) = review else {
         return ().into_any();
     };
     let (entries, grounds) = review
@@ -140,19 +127,18 @@ fn Hearing(row: DeskRow) -> impl IntoView {
     save_on_leaving(draft);
     let encrypt = RwSignal::new(true);
     let sent = RwSignal::new(None);
-    let held = StoredValue::new(held);
+    let review_id = id.clone();
     let send = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         draft.save_now();
-        let sending = Sending {
-            review: held.get_value(),
-            kind: BundleKind::AppealOutcome,
-            role: Role::Headteacher,
-            text: Default::default(),
-            recipient: None,
-            encrypt: encrypt.get_untracked(),
-        };
-        send_bundle(storage, sending, sent);
+        send_review_file(
+            storage,
+            &review_id,
+            BundleKind::AppealOutcome,
+            Role::Headteacher,
+            encrypt.get_untracked(),
+            sent,
+        );
     };
     let path = |field: &str| format!("{}.{field}", AppealHearing::KIND);
     let outcomes: Vec<(String, &'static str)> = AppealOutcome::ALL

@@ -175,6 +175,50 @@ impl CycleChoice {
     }
 }
 
+/// A choice of one of `rows` by reviewee and reviewer, in name order; the review's id goes to
+/// `chosen` (empty for none).
+#[component]
+fn ReviewChoice(
+    #[prop(into)] id: String,
+    label: &'static str,
+    placeholder: &'static str,
+    rows: Memo<Vec<DeskRow>>,
+    chosen: RwSignal<String>,
+) -> impl IntoView {
+    let choices = Memo::new(move |_| {
+        rows.with(|rows| {
+            let mut choices: Vec<(String, String)> = rows
+                .iter()
+                .map(|row| {
+                    let name = format!("{} (reviewed by {})", row.reviewee, row.reviewer);
+                    (row.review.as_str().to_owned(), name)
+                })
+                .collect();
+            choices.sort_by(|a, b| a.1.cmp(&b.1));
+            choices
+        })
+    });
+    view! {
+        <div class="field no-print">
+            <label class="field__label" for=id.clone()>{label}</label>
+            <select class="field__select" id=id on:change=move |event| chosen.set(event_target_value(&event))>
+                <option value="">{placeholder}</option>
+                {move || choices.get().into_iter().map(|(id, name)| {
+                    let this = id.clone();
+                    view! { <option value=id selected=move || chosen.get() == this>{name}</option> }
+                }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The row of `rows` chosen, read without following `rows`: a page draws its form again only for
+/// another choice, so what was just recorded or sent stays in view.
+fn chosen_row(rows: Memo<Vec<DeskRow>>, chosen: RwSignal<String>) -> Option<DeskRow> {
+    let id = chosen.get();
+    rows.with_untracked(|rows| rows.iter().find(|row| row.review.as_str() == id).cloned())
+}
+
 /// A cycle in words: "01/09/2025 to 31/08/2026".
 fn cycle_span(cycle: &CyclePeriod) -> String {
     format!(

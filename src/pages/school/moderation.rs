@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{CycleChoice, DeskRows, Reading};
+use super::{CycleChoice, DeskRows, Reading, ReviewChoice, chosen_row};
 use crate::autosave::{Draft, save_on_leaving};
 use crate::bundle::payload::BundleKind;
 use crate::components::{DocumentView, DraftTextArea, SaveIndicator};
@@ -18,7 +18,7 @@ use crate::domain::moderation::{
 };
 use crate::domain::people::Role;
 use crate::domain::reading::{StatementShape, statement};
-use crate::pages::send::{EncryptChoice, Sending, SentNotice, send_bundle};
+use crate::pages::send::{EncryptChoice, SentNotice, send_review_file};
 use crate::state::use_storage;
 use crate::use_cases::reviews;
 
@@ -142,7 +142,7 @@ fn RatingsChart(figures: Moderation) -> impl IntoView {
             }).collect_view()}
         </div>
         <div class="table-wrap">
-            <table class="table chart-table">
+            <table class="table table--cards chart-table">
                 <caption class="table__caption">"Last cycle’s objectives, as rated: the numbers"</caption>
                 <thead>
                     <tr>
@@ -155,10 +155,10 @@ fn RatingsChart(figures: Moderation) -> impl IntoView {
                     {rows.into_iter().map(|(label, pattern)| view! {
                         <tr>
                             <th scope="row">{label}</th>
-                            <td>{pattern.reviews}</td>
+                            <td data-label="Reviews">{pattern.reviews}</td>
                             {ProgressRating::ALL.iter().zip(pattern.ratings).map(|(rating, n)| {
                                 let share = pattern.rating_share(*rating).map_or_else(String::new, |share| format!(" ({share}%)"));
-                                view! { <td>{format!("{n}{share}")}</td> }
+                                view! { <td data-label=rating.label()>{format!("{n}{share}")}</td> }
                             }).collect_view()}
                         </tr>
                     }).collect_view()}
@@ -198,7 +198,7 @@ fn ObjectivesChart(figures: Moderation) -> impl IntoView {
             }).collect_view()}
         </div>
         <div class="table-wrap">
-            <table class="table chart-table">
+            <table class="table table--cards chart-table">
                 <caption class="table__caption">"New objectives and pay recommendations: the numbers"</caption>
                 <thead>
                     <tr>
@@ -214,9 +214,9 @@ fn ObjectivesChart(figures: Moderation) -> impl IntoView {
                         view! {
                             <tr>
                                 <th scope="row">{label}</th>
-                                <td>{pattern.objectives_per_review_tenths().map_or_else(String::new, tenths)}</td>
-                                <td>{share(pattern.smart_miss_share())}</td>
-                                <td>{share(pattern.progression_share())}</td>
+                                <td data-label="New objectives per review">{pattern.objectives_per_review_tenths().map_or_else(String::new, tenths)}</td>
+                                <td data-label="Objectives missing SMART">{share(pattern.smart_miss_share())}</td>
+                                <td data-label="Pay progression recommended">{share(pattern.progression_share())}</td>
                             </tr>
                         }
                     }).collect_view()}
@@ -224,21 +224,6 @@ fn ObjectivesChart(figures: Moderation) -> impl IntoView {
             </table>
         </div>
     }
-}
-
-/// The reviews as choices by reviewee, with their reviewer: (review id, words).
-fn review_choices(rows: &[DeskRow]) -> Vec<(String, String)> {
-    let mut choices: Vec<(String, String)> = rows
-        .iter()
-        .map(|row| {
-            (
-                row.review.as_str().to_owned(),
-                format!("{} (reviewed by {})", row.reviewee, row.reviewer),
-            )
-        })
-        .collect();
-    choices.sort_by(|a, b| a.1.cmp(&b.1));
-    choices
 }
 
 /// A note to a statement's reviewer after moderating it, sent as a signed file and shown on
@@ -263,7 +248,6 @@ fn ModerationNotes(rows: Memo<Vec<DeskRow>>) -> impl IntoView {
                 .collect()
         })
     };
-    let choices = Memo::new(move |_| rows.with(|rows| review_choices(rows)));
     let chosen = RwSignal::new(String::new());
     view! {
         <section class="section no-print" aria-labelledby="notes-heading">
@@ -276,22 +260,10 @@ fn ModerationNotes(rows: Memo<Vec<DeskRow>>) -> impl IntoView {
                     <ul class="list" data-testid="notes-sent">{noted.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
                 })
             }}
-            <div class="field">
-                <label class="field__label" for="note-review">"Statement the note is about"</label>
-                <select class="field__select" id="note-review" on:change=move |event| chosen.set(event_target_value(&event))>
-                    <option value="">"Choose a review"</option>
-                    {move || choices.get().into_iter().map(|(id, name)| {
-                        let this = id.clone();
-                        view! { <option value=id selected=move || chosen.get() == this>{name}</option> }
-                    }).collect_view()}
-                </select>
-            </div>
-            {move || {
-                let id = chosen.get();
-                // Drawn again only for another choice, so what was just sent stays in view.
-                let reviewer = rows.with_untracked(|rows| Some(rows.iter().find(|row| row.review.as_str() == id)?.reviewer.clone()))?;
-                Some(view! { <NoteToReviewer review_id=id reviewer=reviewer /> })
-            }}
+            <ReviewChoice id="note-review" label="Statement the note is about" placeholder="Choose a review" rows=rows chosen=chosen />
+            {move || chosen_row(rows, chosen).map(|row| view! {
+                <NoteToReviewer review_id=row.review.as_str().to_owned() reviewer=row.reviewer />
+            })}
         </section>
     }
 }
@@ -307,21 +279,14 @@ fn NoteToReviewer(review_id: String, reviewer: String) -> impl IntoView {
     let send = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         draft.save_now();
-        let held = storage
-            .with(|vault| reviews::review(vault, &review_id).ok().flatten())
-            .flatten();
-        let Some(review) = held else {
-            return;
-        };
-        let sending = Sending {
-            review,
-            kind: BundleKind::ModerationNote,
-            role: Role::Headteacher,
-            text: Default::default(),
-            recipient: None,
-            encrypt: encrypt.get_untracked(),
-        };
-        send_bundle(storage, sending, sent);
+        send_review_file(
+            storage,
+            &review_id,
+            BundleKind::ModerationNote,
+            Role::Headteacher,
+            encrypt.get_untracked(),
+            sent,
+        );
     };
     view! {
         <form on:submit=send>
@@ -338,16 +303,11 @@ fn NoteToReviewer(review_id: String, reviewer: String) -> impl IntoView {
 #[component]
 fn SideBySide(rows: Memo<Vec<DeskRow>>) -> impl IntoView {
     let storage = use_storage();
-    let choices = Memo::new(move |_| rows.with(|rows| review_choices(rows)));
     let picked = [RwSignal::new(String::new()), RwSignal::new(String::new())];
     let shown = move |id: String| {
         (!id.is_empty()).then(|| {
             let review = storage
-                .with(|vault| {
-                    crate::use_cases::reviews::load_review(vault, &id)
-                        .ok()
-                        .flatten()
-                })
+                .with(|vault| reviews::load_review(vault, &id).ok().flatten())
                 .flatten();
             match review
                 .as_ref()
@@ -371,16 +331,7 @@ fn SideBySide(rows: Memo<Vec<DeskRow>>) -> impl IntoView {
                 let id = format!("compare-{n}");
                 view! {
                     <section class="side-by-side__column" aria-label=region>
-                        <div class="field no-print">
-                            <label class="field__label" for=id.clone()>{label}</label>
-                            <select class="field__select" id=id on:change=move |event| chosen.set(event_target_value(&event))>
-                                <option value="">"Choose a review"</option>
-                                {move || choices.get().into_iter().map(|(id, name)| {
-                                    let this = id.clone();
-                                    view! { <option value=id selected=move || chosen.get() == this>{name}</option> }
-                                }).collect_view()}
-                            </select>
-                        </div>
+                        <ReviewChoice id=id label=label placeholder="Choose a review" rows=rows chosen=chosen />
                         {move || shown(chosen.get())}
                     </section>
                 }

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::DeskRows;
+use super::{DeskRows, ReviewChoice, chosen_row};
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::{format_uk_date, parse_uk_date};
 use crate::domain::desk::DeskRow;
@@ -85,25 +85,12 @@ pub fn PayPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
-                <div class="field">
-                    <label class="field__label" for="pay-review">"Decision to record"</label>
-                    <select class="field__select" id="pay-review" on:change=move |event| chosen.set(event_target_value(&event))>
-                        <option value="">"Choose a member of staff"</option>
-                        {list.iter().map(|row| {
-                            let value = row.review.as_str().to_owned();
-                            let this = value.clone();
-                            view! { <option value=value selected=move || chosen.get() == this>{format!("{} (reviewed by {})", row.reviewee, row.reviewer)}</option> }
-                        }).collect_view()}
-                    </select>
-                </div>
             }.into_any()
         }}
-        {move || {
-            let id = chosen.get();
-            // Drawn again only for another choice, so a decision just recorded stays in view.
-            let row = eligible.with_untracked(|list| list.iter().find(|row| row.review.as_str() == id).cloned())?;
-            Some(view! { <Decide row=row /> })
-        }}
+        {move || eligible.with(|list| !list.is_empty()).then(|| view! {
+            <ReviewChoice id="pay-review" label="Decision to record" placeholder="Choose a member of staff" rows=eligible chosen=chosen />
+        })}
+        {move || chosen_row(eligible, chosen).map(|row| view! { <Decide row=row /> })}
     }
     .into_any()
 }
