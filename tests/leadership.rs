@@ -567,6 +567,30 @@ mod headteachers_files {
     }
 
     #[test]
+    fn the_schools_time_limit_for_appealing_is_a_clock_for_the_reviewee() {
+        let mut review = common::review_with_statement();
+        review.policy.appeals = appraise::domain::policy::AppealRoute::Headteacher;
+        review.policy.appeal_within = Some(appraise::domain::calendar::Period::working_days(5));
+        review.dates.statement_sent_on = Some(date(2026, 11, 2));
+        let calendar = SchoolCalendar::default();
+        let appeal_by = |review: &appraise::domain::cycle::Review| {
+            deadlines(review, &calendar)
+                .into_iter()
+                .find(|deadline| deadline.kind == DeadlineKind::AppealBy)
+        };
+        let clock = appeal_by(&review).expect("the school sets a limit");
+        assert_eq!(
+            (clock.due, clock.owner, clock.done),
+            (date(2026, 11, 9), Role::Reviewee, false),
+            "five working days after the statement came"
+        );
+        review.appeal = Some(common::appeal());
+        assert!(appeal_by(&review).unwrap().done, "appealed");
+        review.policy.appeal_within = None;
+        assert!(appeal_by(&review).is_none(), "no limit, no clock");
+    }
+
+    #[test]
     fn when_the_headteacher_is_the_reviewer_the_governing_body_hears_the_appeal() {
         let (mut pat, _, _) = browsers();
         let pat_keys = school_year::headteacher();

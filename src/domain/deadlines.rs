@@ -8,7 +8,7 @@ use std::fmt;
 use super::calendar::{Period, SchoolCalendar};
 use super::cycle::{Review, Stage, Suspension};
 use super::dates::format_uk_date;
-use super::documents::{AppealHearing, PayDecision};
+use super::documents::{Appeal, AppealHearing, PayDecision};
 use super::ids::Id;
 use super::people::{Person, Role};
 use super::policy::InterimReviews;
@@ -46,6 +46,8 @@ pub enum DeadlineKind {
     PayDecision,
     /// The outcome of an appeal decided, within the school's limit from its lodging.
     AppealDecision,
+    /// The last day the reviewee may appeal against the statement, where the school sets a limit.
+    AppealBy,
 }
 
 impl fmt::Display for DeadlineKind {
@@ -89,6 +91,7 @@ impl fmt::Display for DeadlineKind {
             }
             DeadlineKind::PayDecision => write!(f, "Make the pay decision"),
             DeadlineKind::AppealDecision => write!(f, "Hear the appeal and decide its outcome"),
+            DeadlineKind::AppealBy => write!(f, "Appeal against the statement, if you choose to"),
         }
     }
 }
@@ -273,6 +276,20 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                         .pay_decision
                         .as_ref()
                         .is_some_and(PayDecision::is_made),
+            );
+        }
+        if let (Some(within), Some(sent), true) = (
+            review.policy.appeal_within,
+            dates.statement_sent_on,
+            review.policy.appeals.allows_statement_appeal(),
+        ) {
+            add(
+                DeadlineKind::AppealBy,
+                Role::Reviewee,
+                calendar.after(sent, within),
+                dates.reviewee_replied_on.is_some()
+                    || review.appeal.as_ref().is_some_and(Appeal::is_lodged)
+                    || review.state.stage >= Stage::SignedByBoth,
             );
         }
         if let (Some(within), Some(lodged)) = (

@@ -82,6 +82,7 @@ test("a moderation note reaches the reviewer, who sees it on the review until th
   const note = await download(pat.page, () => pat.page.getByRole("button", { name: "Send the note to Ana Cole" }).click());
   assert.match(note.name, /^appraise-moderation-note-/);
   await pat.page.getByText("Downloaded").waitFor();
+  await pat.page.getByTestId("notes-sent").getByText("Lena Ward (reviewed by Ana Cole): not answered yet").waitFor();
 
   const ana = await restored("reviewer");
   await importFile(ana.page, note.path);
@@ -127,6 +128,7 @@ test("the headteacher hears an appeal and sends the outcome, which the reviewee 
   await lookAt(pat.page, "appeal-hearing");
   const outcome = await download(pat.page, () => pat.page.getByRole("button", { name: "Send the outcome to Sam Patel and Ana Cole" }).click());
   assert.match(outcome.name, /^appraise-appeal-outcome-/);
+  await row.getByText("Partly upheld: some entries change").waitFor();
 
   const sam = await restored("appellant");
   await importFile(sam.page, outcome.path);

@@ -127,6 +127,7 @@ fn Hearing(row: DeskRow) -> impl IntoView {
     save_on_leaving(draft);
     let encrypt = RwSignal::new(true);
     let sent = RwSignal::new(None);
+    DeskRows::after_sending(sent);
     let review_id = id.clone();
     let send = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();

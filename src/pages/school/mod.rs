@@ -78,6 +78,16 @@ struct DeskRows {
 }
 
 impl DeskRows {
+    /// Reads the rows again once `sent` says a file went out: sending records the day it went.
+    fn after_sending(sent: RwSignal<Option<crate::pages::send::Sent>>) {
+        let this = expect_context::<DeskRows>();
+        Effect::new(move |_| {
+            if matches!(sent.get(), Some(crate::pages::send::Sent::Done { .. })) {
+                this.wrote.notify();
+            }
+        });
+    }
+
     fn new(storage: AppStorage) -> DeskRows {
         DeskRows {
             storage,

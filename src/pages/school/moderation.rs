@@ -276,6 +276,7 @@ fn NoteToReviewer(review_id: String, reviewer: String) -> impl IntoView {
     save_on_leaving(draft);
     let encrypt = RwSignal::new(true);
     let sent = RwSignal::new(None);
+    DeskRows::after_sending(sent);
     let send = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         draft.save_now();
