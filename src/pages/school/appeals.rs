@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{DeskRows, ReviewChoice, chosen_row};
+use super::{DeskRows, Reading, ReviewChoice, chosen_row};
 use crate::autosave::{Draft, save_on_leaving};
 use crate::bundle::payload::BundleKind;
 use crate::components::{Banner, BannerKind, DraftChoice, DraftDate, DraftTextArea, SaveIndicator};
@@ -38,11 +38,15 @@ pub fn AppealsPage() -> impl IntoView {
         })
     });
     let chosen = RwSignal::new(String::new());
+    let reading = Reading::of(rows);
     view! {
         <h1>"Appeals"</h1>
         <p>"Every appeal against a statement on your desk. Hear each one, record the hearing and its outcome, and send the outcome to the reviewee and the reviewer: it shows on their copies of the review, and the statement goes back to them to sign as it stands after the appeal."</p>
         {move || {
             let list = appealed.get();
+            if reading.get() == Reading::Underway {
+                return view! { <p role="status">"Reading the reviews…"</p> }.into_any();
+            }
             if list.is_empty() {
                 return view! { <p class="empty">"No appeals have reached you. An appeal comes with the reviewer’s final statement: "<A href="/import">"import it"</A>" when it arrives."</p> }.into_any();
             }

@@ -1,7 +1,8 @@
 //! The pages for the people who run appraisal across the school, at `/school/:page`, one
 //! download for all of them: each page in the address table costs every first visit about 1 KiB,
-//! and only a few people open these. The desk and moderation are each fetched when first
-//! opened; the desk's rows are shared between them and kept while either is open.
+//! and only a few people open these. The desk, moderation, appeals and pay decisions are
+//! fetched together when the first of them is opened; the desk's rows are shared between them
+//! and kept while any of them is open.
 
 mod appeals;
 mod desk;
@@ -78,6 +79,15 @@ struct DeskRows {
 }
 
 impl DeskRows {
+    fn new(storage: AppStorage) -> DeskRows {
+        DeskRows {
+            storage,
+            desk: StoredValue::new(Desk::default()),
+            rows: RwSignal::new(None),
+            wrote: Trigger::new(),
+        }
+    }
+
     /// Reads the rows again once `sent` says a file went out: sending records the day it went.
     fn after_sending(sent: RwSignal<Option<crate::pages::send::Sent>>) {
         let this = expect_context::<DeskRows>();
@@ -86,15 +96,6 @@ impl DeskRows {
                 this.wrote.notify();
             }
         });
-    }
-
-    fn new(storage: AppStorage) -> DeskRows {
-        DeskRows {
-            storage,
-            desk: StoredValue::new(Desk::default()),
-            rows: RwSignal::new(None),
-            wrote: Trigger::new(),
-        }
     }
 
     /// The rows, read now and again whenever storage changes.

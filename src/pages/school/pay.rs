@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{DeskRows, ReviewChoice, chosen_row};
+use super::{DeskRows, Reading, ReviewChoice, chosen_row};
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::{format_uk_date, parse_uk_date};
 use crate::domain::desk::DeskRow;
@@ -42,6 +42,7 @@ pub fn PayPage() -> impl IntoView {
         })
     });
     let chosen = RwSignal::new(String::new());
+    let reading = Reading::of(rows);
     let download = move |_| {
         let csv =
             eligible.with_untracked(|rows| pay_committee_csv(&rows.iter().collect::<Vec<_>>()));
@@ -53,6 +54,9 @@ pub fn PayPage() -> impl IntoView {
         <p>"Each member of staff eligible for pay progression, with their reviewer’s recommendation and your decision, by your policy’s date. Pay decisions are yours alone: they stay on this device unless you download the list for the pay committee."</p>
         {move || {
             let list = eligible.get();
+            if reading.get() == Reading::Underway {
+                return view! { <p role="status">"Reading the reviews…"</p> }.into_any();
+            }
             if list.is_empty() {
                 return view! { <p class="empty">"No reviews on your desk are eligible for pay progression."</p> }.into_any();
             }
