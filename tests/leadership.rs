@@ -508,6 +508,18 @@ mod headteachers_files {
             (date(2026, 12, 1), Role::Headteacher, false)
         );
 
+        let standing = |review: &appraise::domain::cycle::Review| {
+            appraise::domain::desk::DeskRow::of(
+                review,
+                StatementSigned::default(),
+                &calendar,
+                date(2026, 12, 2),
+            )
+            .appeal
+            .expect("appealed")
+        };
+        assert!(standing(&review).is_overdue(date(2026, 12, 2)));
+        assert!(!standing(&review).is_overdue(date(2026, 12, 1)));
         write(
             &mut pat,
             SAM,
@@ -544,6 +556,7 @@ mod headteachers_files {
         )
         .unwrap();
         let held = reviews::load_review(&pat, SAM).unwrap().unwrap();
+        assert!(!standing(&held).is_overdue(date(2026, 12, 2)), "decided");
         assert!(
             deadlines(&held, &calendar)
                 .iter()

@@ -84,12 +84,26 @@ pub struct PayStanding {
     pub decision: Option<PayDecision>,
 }
 
+impl PayStanding {
+    /// Whether the decision is recorded, with its date.
+    pub fn is_decided(&self) -> bool {
+        self.decision.as_ref().is_some_and(PayDecision::is_made)
+    }
+}
+
 /// An appeal lodged: when, by when the school's limit has it decided, and its outcome.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppealStanding {
     pub lodged_on: Option<NaiveDate>,
     pub due: Option<NaiveDate>,
     pub outcome: Option<AppealOutcome>,
+}
+
+impl AppealStanding {
+    /// Whether the appeal is still undecided after the school's limit, on `today`.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.outcome.is_none() && self.due.is_some_and(|due| due < today)
+    }
 }
 
 impl DeskRow {

@@ -7,7 +7,7 @@ use std::fmt;
 
 use super::cycle::Review;
 use super::dates::format_uk_date;
-use super::desk::DeskRow;
+use super::desk::{DeskRow, PayStanding};
 use super::documents::PayDecision;
 
 /// Why a pay decision cannot be recorded; nothing held changes.
@@ -93,7 +93,7 @@ pub fn pay_rows<'a>(rows: impl IntoIterator<Item = &'a DeskRow>) -> Vec<&'a Desk
         let key = |row: &DeskRow| {
             let pay = row.pay.as_ref();
             (
-                pay.is_some_and(|pay| pay.decision.as_ref().is_some_and(PayDecision::is_made)),
+                pay.is_some_and(PayStanding::is_decided),
                 pay.and_then(|pay| pay.due),
                 row.reviewee.clone(),
             )

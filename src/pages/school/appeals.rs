@@ -58,7 +58,7 @@ pub fn AppealsPage() -> impl IntoView {
                         <tbody>
                             {list.iter().map(|row| {
                                 let appeal = row.appeal.clone().unwrap_or(crate::domain::desk::AppealStanding { lodged_on: None, due: None, outcome: None });
-                                let overdue = appeal.outcome.is_none() && appeal.due.is_some_and(|due| due < crate::browser::today());
+                                let overdue = appeal.is_overdue(crate::browser::today());
                                 view! {
                                     <tr>
                                         <th scope="row">{row.reviewee.clone()}</th>

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::{DeskRows, Reading, ReviewChoice, chosen_row};
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::{format_uk_date, parse_uk_date};
-use crate::domain::desk::DeskRow;
+use crate::domain::desk::{DeskRow, PayStanding};
 use crate::domain::documents::{PayDecision, PayDecisionMade};
 use crate::domain::pay::{pay_committee_csv, pay_rows};
 use crate::state::use_storage;
@@ -60,7 +60,7 @@ pub fn PayPage() -> impl IntoView {
             if list.is_empty() {
                 return view! { <p class="empty">"No reviews on your desk are eligible for pay progression."</p> }.into_any();
             }
-            let to_decide = list.iter().filter(|row| !decided(row)).count();
+            let to_decide = list.iter().filter(|row| !row.pay.as_ref().is_some_and(PayStanding::is_decided)).count();
             view! {
                 <p role="status" data-testid="still-to-decide">{match to_decide {
                     0 => "Every pay decision is recorded.".to_owned(),
@@ -74,8 +74,8 @@ pub fn PayPage() -> impl IntoView {
                         <thead><tr><th scope="col">"Reviewee"</th><th scope="col">"Staff group"</th><th scope="col">"Recommendation"</th><th scope="col">"Decision"</th><th scope="col">"Due by"</th></tr></thead>
                         <tbody>
                             {list.iter().map(|row| {
-                                let pay = row.pay.clone().unwrap_or(crate::domain::desk::PayStanding { due: None, decision: None });
-                                let decision = pay.decision.as_ref().filter(|d| d.is_made()).and_then(|d| d.decision).map_or("Still to decide", PayDecisionMade::label);
+                                let pay = row.pay.clone().unwrap_or(PayStanding { due: None, decision: None });
+                                let decision = pay.decision.as_ref().filter(|_| pay.is_decided()).and_then(|d| d.decision).map_or("Still to decide", PayDecisionMade::label);
                                 view! {
                                     <tr>
                                         <th scope="row">{row.reviewee.clone()}</th>
@@ -97,13 +97,6 @@ pub fn PayPage() -> impl IntoView {
         {move || chosen_row(eligible, chosen).map(|row| view! { <Decide row=row /> })}
     }
     .into_any()
-}
-
-fn decided(row: &DeskRow) -> bool {
-    row.pay
-        .as_ref()
-        .and_then(|pay| pay.decision.as_ref())
-        .is_some_and(PayDecision::is_made)
 }
 
 /// Recording one decision: refused with a sentence (and nothing stored) until it is complete.
