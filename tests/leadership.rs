@@ -580,6 +580,36 @@ mod headteachers_files {
     }
 
     #[test]
+    fn an_appeal_is_dated_the_day_the_reply_carrying_it_is_made() {
+        let (_, mut ana, mut sam) = browsers();
+        let sam_keys = school_year::reviewee(APPEAL);
+        let (_, _, ana_keys) = school_year::reviewer(0);
+        write(&mut sam, SAM, "appeal", &[("lodged_on", Value::Null)]);
+        let reply = send(
+            &mut sam,
+            SAM,
+            BundleKind::Reply,
+            ("Sam Patel", Role::Reviewee, &sam_keys),
+        )
+        .unwrap();
+        let lodged = |vault: &Vault<MemoryStore>| {
+            reviews::load_review(vault, SAM)
+                .unwrap()
+                .unwrap()
+                .appeal
+                .unwrap()
+                .lodged_on
+        };
+        assert_eq!(lodged(&sam), Some(date(2026, 11, 30)));
+        import(&mut ana, ("Ana Cole", &ana_keys), &reply).unwrap();
+        assert_eq!(
+            lodged(&ana),
+            Some(date(2026, 11, 30)),
+            "and the reviewer's copy says so"
+        );
+    }
+
+    #[test]
     fn the_schools_time_limit_for_appealing_is_a_clock_for_the_reviewee() {
         let mut review = common::review_with_statement();
         review.policy.appeals = appraise::domain::policy::AppealRoute::Headteacher;

@@ -307,11 +307,21 @@ impl fmt::Display for PartYearProblem {
             ),
             PartYearProblem::OutsideTheCycle { cycle, .. } => write!(
                 f,
-                "A part-year cycle falls within the cycle this meeting plans, {} to {}. Enter dates inside it, or leave them blank for the whole cycle.",
-                super::dates::format_uk_date(cycle.first_day),
-                super::dates::format_uk_date(cycle.last_day)
+                "A part-year cycle falls within the cycle this meeting plans, {cycle}. Enter dates inside it, or leave them blank for the whole cycle."
             ),
         }
+    }
+}
+
+/// A cycle as people read it: "01/09/2025 to 31/08/2026".
+impl fmt::Display for CyclePeriod {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} to {}",
+            super::dates::format_uk_date(self.first_day),
+            super::dates::format_uk_date(self.last_day)
+        )
     }
 }
 

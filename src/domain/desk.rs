@@ -9,7 +9,7 @@ use super::calendar::SchoolCalendar;
 use super::cycle::{CyclePeriod, Review, Stage, Suspension};
 use super::deadlines::{DeadlineKind, deadlines};
 use super::documents::{
-    AppealOutcome, ModerationNote, PayDecision, PayRecommendation, ProgressRating,
+    AppealOutcome, ModerationNote, PayDecision, PayDecisionMade, PayRecommendation, ProgressRating,
 };
 use super::ids::Id;
 use super::progress::StatementSigned;
@@ -85,9 +85,16 @@ pub struct PayStanding {
 }
 
 impl PayStanding {
-    /// Whether the decision is recorded, with its date.
+    /// The decision, once it is recorded with its date.
+    pub fn decided(&self) -> Option<PayDecisionMade> {
+        self.decision
+            .as_ref()
+            .filter(|decision| decision.is_made())
+            .and_then(|decision| decision.decision)
+    }
+
     pub fn is_decided(&self) -> bool {
-        self.decision.as_ref().is_some_and(PayDecision::is_made)
+        self.decided().is_some()
     }
 }
 

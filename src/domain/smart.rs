@@ -39,10 +39,8 @@ impl fmt::Display for SmartMiss {
             SmartMiss::NoByWhenDate => write!(f, "Add a “by when” date."),
             SmartMiss::ByWhenOutsideCycle { by_when, period } => write!(
                 f,
-                "The “by when” date {} is outside this cycle ({} to {}): choose a date within it.",
+                "The “by when” date {} is outside this cycle ({period}): choose a date within it.",
                 format_uk_date(*by_when),
-                format_uk_date(period.first_day),
-                format_uk_date(period.last_day)
             ),
         }
     }

@@ -218,9 +218,8 @@ fn ReviewCard(mine: MyReview) -> impl IntoView {
         ),
     };
     let details = format!(
-        "Cycle {} to {}. Meeting {}. Stage: {}.",
-        format_uk_date(review.period.first_day),
-        format_uk_date(review.period.last_day),
+        "Cycle {}. Meeting {}. Stage: {}.",
+        review.period,
         review
             .dates
             .meeting_on

@@ -21,7 +21,6 @@ use crate::bundle::open::{Opened, Received, Recipient, Verified, open_file};
 use crate::bundle::payload::Payload;
 use crate::bundle::school_file::SchoolSettingsFile;
 use crate::components::{Banner, BannerKind};
-use crate::domain::dates::format_uk_date;
 use crate::domain::documents::field_label;
 use crate::domain::field_map::summarise_paths;
 use crate::domain::ids::Id;
@@ -465,7 +464,7 @@ fn ItemView(
                     }
                 }
             };
-            let period = format!("{} to {}", format_uk_date(payload.review.period.first_day), format_uk_date(payload.review.period.last_day));
+            let period = payload.review.period.to_string();
             let label = format!("{file}: ready to import");
             let (sender_for_check, sender_for_changes) = (sender.clone(), sender.clone());
             let decline = move |_| set(Item::Refused { file: file.clone(), reason: "You chose not to import it.".into() });

@@ -287,8 +287,8 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     {earlier.into_iter().map(|previous| view! {
                         <div><dt>"Earlier reviewer"</dt><dd>{format!("{}, until {}", name_and_title(&previous.person), format_uk_date(previous.until))}</dd></div>
                     }).collect_view()}
-                    <div><dt>"Cycle reviewed"</dt><dd>{span(review.reviewed_period())}</dd></div>
-                    <div><dt>"Cycle planned"</dt><dd>{span(review.planned_period())}</dd></div>
+                    <div><dt>"Cycle reviewed"</dt><dd>{review.reviewed_period().to_string()}</dd></div>
+                    <div><dt>"Cycle planned"</dt><dd>{review.planned_period().to_string()}</dd></div>
                     <div><dt>"Pay progression"</dt><dd>{if review.pay_eligible { "Eligible: the statement recommends on pay" } else { "Not part of this review" }}</dd></div>
                     <div><dt>"Meeting"</dt><dd>{meeting}</dd></div>
                     <div><dt>"Policy"</dt><dd>{review.policy.name.clone()}</dd></div>
@@ -394,15 +394,6 @@ fn BetweenMeetingsPrinted(review: Review, party: bool) -> impl IntoView {
             </div>
         }
     })
-}
-
-/// A cycle as its first and last days.
-fn span(period: crate::domain::cycle::CyclePeriod) -> String {
-    format!(
-        "{} to {}",
-        format_uk_date(period.first_day),
-        format_uk_date(period.last_day)
-    )
 }
 
 fn name_and_title(person: &crate::domain::people::PersonRef) -> String {

@@ -56,8 +56,7 @@ pub fn AppealsPage() -> impl IntoView {
                         <caption class="table__caption">{format!("{} {}", list.len(), if list.len() == 1 { "appeal" } else { "appeals" })}</caption>
                         <thead><tr><th scope="col">"Reviewee"</th><th scope="col">"Reviewer"</th><th scope="col">"Lodged"</th><th scope="col">"Decide by"</th><th scope="col">"Outcome"</th></tr></thead>
                         <tbody>
-                            {list.iter().map(|row| {
-                                let appeal = row.appeal.clone().unwrap_or(crate::domain::desk::AppealStanding { lodged_on: None, due: None, outcome: None });
+                            {list.iter().filter_map(|row| Some((row, row.appeal.clone()?))).map(|(row, appeal)| {
                                 let overdue = appeal.is_overdue(crate::browser::today());
                                 view! {
                                     <tr>

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{CycleChoice, DeskRows, Reading, cycle_span};
+use super::{CycleChoice, DeskRows, Reading};
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
 use crate::domain::desk::{DeskColumn, DeskFilter, DeskRow, arrange};
@@ -130,10 +130,7 @@ fn DeskTable(
         "{} {} {}",
         rows.len(),
         if rows.len() == 1 { "review" } else { "reviews" },
-        cycle.map_or_else(String::new, |cycle| format!(
-            "of the cycle {}",
-            cycle_span(&cycle)
-        ))
+        cycle.map_or_else(String::new, |cycle| format!("of the cycle {cycle}"))
     );
     if rows.is_empty() {
         return view! { <p class="empty" role="status">"No reviews match what you chose. Choose every reviewer and staff group, or untick “Only reviews that need attention”."</p> }.into_any();

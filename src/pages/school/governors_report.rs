@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::cycle_span;
 use crate::components::{Banner, BannerKind};
 use crate::domain::cycle::CyclePeriod;
 use crate::domain::governors::{GovernorsReport, SMALLEST_GROUP_SHOWN};
@@ -57,7 +56,7 @@ pub(super) fn GovernorsReportPage() -> impl IntoView {
                     <label class="field__label" for="report-cycle">"Cycle"</label>
                     <select class="field__select" id="report-cycle" on:change=move |event| chosen.set(event_target_value(&event).parse().unwrap_or(0))>
                         {list.iter().enumerate().map(|(index, cycle)| view! {
-                            <option value=index.to_string() selected=move || chosen.get() == index>{cycle_span(cycle)}</option>
+                            <option value=index.to_string() selected=move || chosen.get() == index>{cycle.to_string()}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -70,7 +69,7 @@ pub(super) fn GovernorsReportPage() -> impl IntoView {
             Err(reason) => view! {
                 <Banner kind=BannerKind::Problem title="The report could not be worked out"><p>{reason}</p></Banner>
             }.into_any(),
-            Ok(None) => view! { <p class="empty">{format!("No reviews of the cycle {} are held here.", cycle_span(&cycle))}</p> }.into_any(),
+            Ok(None) => view! { <p class="empty">{format!("No reviews of the cycle {cycle} are held here.")}</p> }.into_any(),
             Ok(Some(report)) => view! {
                 <div class="button-group no-print">
                     <button type="button" class="button" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"Print the report"</button>
@@ -100,7 +99,7 @@ fn work_out(
 #[component]
 fn Report(cycle: CyclePeriod, report: GovernorsReport) -> impl IntoView {
     view! {
-        <h2 class="heading-m">{format!("Appraisal, {}", cycle_span(&cycle))}</h2>
+        <h2 class="heading-m">{format!("Appraisal, {cycle}")}</h2>
         {report.sections().into_iter().map(|(heading, rows)| view! {
             <table class="table report-table">
                 <caption class="report-table__caption">{heading}</caption>

@@ -15,7 +15,6 @@ use leptos::prelude::*;
 
 use crate::components::{Banner, BannerKind};
 use crate::domain::cycle::CyclePeriod;
-use crate::domain::dates::format_uk_date;
 use crate::domain::desk::DeskRow;
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
@@ -178,7 +177,7 @@ impl CycleChoice {
                 <label class="field__label" for=id>"Cycle"</label>
                 <select class="field__select" id=id on:change=move |event| self.chosen.set(event_target_value(&event).parse().unwrap_or(0))>
                     {move || self.cycles.get().iter().enumerate().map(|(index, cycle)| view! {
-                        <option value=index.to_string() selected=move || self.chosen.get() == index>{cycle_span(cycle)}</option>
+                        <option value=index.to_string() selected=move || self.chosen.get() == index>{cycle.to_string()}</option>
                     }).collect_view()}
                 </select>
             </div>
@@ -228,13 +227,4 @@ fn ReviewChoice(
 fn chosen_row(rows: Memo<Vec<DeskRow>>, chosen: RwSignal<String>) -> Option<DeskRow> {
     let id = chosen.get();
     rows.with_untracked(|rows| rows.iter().find(|row| row.review.as_str() == id).cloned())
-}
-
-/// A cycle in words: "01/09/2025 to 31/08/2026".
-fn cycle_span(cycle: &CyclePeriod) -> String {
-    format!(
-        "{} to {}",
-        format_uk_date(cycle.first_day),
-        format_uk_date(cycle.last_day)
-    )
 }

@@ -73,9 +73,8 @@ pub fn PayPage() -> impl IntoView {
                         <caption class="table__caption">"Still to decide first, then by the date due"</caption>
                         <thead><tr><th scope="col">"Reviewee"</th><th scope="col">"Staff group"</th><th scope="col">"Recommendation"</th><th scope="col">"Decision"</th><th scope="col">"Due by"</th></tr></thead>
                         <tbody>
-                            {list.iter().map(|row| {
-                                let pay = row.pay.clone().unwrap_or(PayStanding { due: None, decision: None });
-                                let decision = pay.decision.as_ref().filter(|_| pay.is_decided()).and_then(|d| d.decision).map_or("Still to decide", PayDecisionMade::label);
+                            {list.iter().filter_map(|row| Some((row, row.pay.clone()?))).map(|(row, pay)| {
+                                let decision = pay.decided().map_or("Still to decide", PayDecisionMade::label);
                                 view! {
                                     <tr>
                                         <th scope="row">{row.reviewee.clone()}</th>
