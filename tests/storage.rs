@@ -62,8 +62,15 @@ fn records_are_written_one_per_key_with_an_index_and_meta() {
         [
             "appraise:index",
             "appraise:meta",
+            "appraise:meta-copy",
+            "appraise:previous:pre-review",
             "appraise:record:pre-review"
         ]
+    );
+    assert_eq!(
+        store.get("appraise:meta").unwrap(),
+        store.get("appraise:meta-copy").unwrap(),
+        "the lock's settings are kept twice"
     );
     let meta: Value = serde_json::from_str(&store.get("appraise:meta").unwrap().unwrap()).unwrap();
     assert_eq!(meta["schema"], json!(1));
@@ -555,4 +562,292 @@ fn a_batch_writes_the_index_once_and_one_cut_short_is_repaired_on_opening() {
     assert!(!index_lists("note-3"));
     let reopened = open(&store, "tab-c");
     assert!(reopened.list().any(|(key, _)| key == "note-3"));
+}
+
+/// Every stored entry of a record, with one character changed at `at` of its length, or cut
+/// short there: what a failing disk or an interrupted write leaves.
+fn damaged(raw: &str, fraction: f64, cut: bool) -> String {
+    let chars: Vec<char> = raw.chars().collect();
+    let at = ((chars.len() as f64 * fraction) as usize).min(chars.len() - 1);
+    if cut {
+        return chars[..at].iter().collect();
+    }
+    let mut changed = chars.clone();
+    changed[at] = match chars[at] {
+        'a' => 'b',
+        '\u{4000}'..='\u{bffe}' => char::from_u32(chars[at] as u32 + 1).unwrap(),
+        _ => 'a',
+    };
+    changed.into_iter().collect()
+}
+
+#[test]
+fn one_character_changed_anywhere_or_a_record_cut_short_is_found_and_the_previous_save_restored() {
+    for fraction in [0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 0.999] {
+        for cut in [false, true] {
+            let mut store = MemoryStore::new();
+            let mut vault = open(&store, "tab");
+            vault
+                .write(
+                    "pre-review",
+                    "pre_review",
+                    &draft("eco council"),
+                    Expect::New,
+                    at(0),
+                )
+                .unwrap();
+            vault
+                .write(
+                    "pre-review",
+                    "pre_review",
+                    &draft("eco council and the choir"),
+                    Expect::Rev(1),
+                    at(1),
+                )
+                .unwrap();
+            let raw = store.get("appraise:record:pre-review").unwrap().unwrap();
+            let broken = damaged(&raw, fraction, cut);
+            store.set("appraise:record:pre-review", &broken).unwrap();
+            let case = format!("at {fraction}, cut {cut}");
+
+            // Whatever the change, the record is never read as if it were the person's text.
+            assert!(
+                !matches!(vault.read("pre-review"), Ok(Some(record)) if record.body != draft("eco council and the choir")),
+                "{case}"
+            );
+            let mut reopened = open(&store, "tab");
+            assert_eq!(reopened.damaged_on_open().len(), 1, "{case}");
+            let damage = &reopened.damaged_on_open()[0];
+            assert_eq!(damage.key, "pre-review", "{case}");
+            assert_eq!(damage.previous.as_ref().map(|h| h.rev), Some(1), "{case}");
+            assert_eq!(
+                reopened.set_aside_on_open()[0].raw,
+                broken,
+                "{case}: kept byte for byte"
+            );
+            assert_eq!(reopened.read("pre-review").unwrap(), None, "{case}");
+
+            reopened.restore_previous("pre-review").unwrap();
+            assert_eq!(
+                reopened.read("pre-review").unwrap().unwrap().body,
+                draft("eco council"),
+                "{case}"
+            );
+            assert!(open(&store, "tab").damaged_on_open().is_empty(), "{case}");
+        }
+    }
+}
+
+#[test]
+fn records_written_before_checks_existed_are_read_and_given_one() {
+    let mut store = MemoryStore::new();
+    store
+        .set(
+            "appraise:record:pre-review",
+            r#"{"schema":1,"kind":"pre_review","rev":1,"updated":"2026-11-22T09:00:00Z","writer":"t","body":{"key_successes":"old"}}"#,
+        )
+        .unwrap();
+    let vault = open(&store, "tab");
+    assert!(vault.damaged_on_open().is_empty());
+    assert_eq!(
+        vault.read("pre-review").unwrap().unwrap().body,
+        draft("old")
+    );
+    let stored: Value =
+        serde_json::from_str(&store.get("appraise:record:pre-review").unwrap().unwrap()).unwrap();
+    assert!(stored["check"].is_string());
+}
+
+#[test]
+fn a_full_browser_still_opens_and_shows_everything_saved_and_previous_saves_make_room() {
+    let mut store = MemoryStore::new();
+    let mut vault = open(&store, "tab");
+    vault
+        .write(
+            "pre-review",
+            "pre_review",
+            &draft("saved before"),
+            Expect::New,
+            at(0),
+        )
+        .unwrap();
+    vault
+        .write(
+            "pre-review",
+            "pre_review",
+            &draft("saved again"),
+            Expect::Rev(1),
+            at(1),
+        )
+        .unwrap();
+    let used = vault.usage().unwrap().all_bytes;
+    // Full to the brim: not one more character fits, and the index has gone missing.
+    store.remove("appraise:index").unwrap();
+    store.set_quota(Some(vault.usage().unwrap().all_bytes));
+    let mut reopened = Vault::open(store.clone(), Box::new(common::Counter(0)), "tab").unwrap();
+    assert_eq!(reopened.list().count(), 1, "the index is rebuilt in memory");
+    assert_eq!(
+        reopened.read("pre-review").unwrap().unwrap().body,
+        draft("saved again")
+    );
+
+    // A write that fits once the previous save is dropped goes through.
+    store.set_quota(Some(used));
+    reopened
+        .write(
+            "pre-review",
+            "pre_review",
+            &draft("saved a third"),
+            Expect::Rev(2),
+            at(2),
+        )
+        .unwrap();
+    assert!(!reopened.is_full());
+    assert!(store.get("appraise:previous:pre-review").unwrap().is_none());
+
+    // One that does not fit is refused, and the vault says it is full.
+    let refused = reopened.write(
+        "pre-review",
+        "pre_review",
+        &draft(&incompressible(2000)),
+        Expect::Rev(3),
+        at(3),
+    );
+    assert_eq!(refused, Err(WriteError::Storage(StorageError::Full)));
+    assert!(reopened.is_full());
+    assert_eq!(
+        reopened.read("pre-review").unwrap().unwrap().body,
+        draft("saved a third")
+    );
+}
+
+#[test]
+fn a_lock_set_in_one_tab_seals_what_every_other_tab_writes() {
+    let store = MemoryStore::new();
+    let mut first = open(&store, "tab-1");
+    let mut second = open(&store, "tab-2");
+    second
+        .write(
+            "pre-review",
+            "pre_review",
+            &draft("before the lock"),
+            Expect::New,
+            at(0),
+        )
+        .unwrap();
+    first.note_change_elsewhere("").unwrap();
+    first
+        .set_passphrase("correct horse battery", QUICK)
+        .unwrap();
+
+    // The second tab was open all along: it writes nothing in the clear.
+    assert_eq!(
+        second.write(
+            "statement",
+            "statement",
+            &draft("secret"),
+            Expect::New,
+            at(1)
+        ),
+        Err(WriteError::Locked)
+    );
+    assert!(second.is_locked());
+    second.unlock("correct horse battery").unwrap();
+    second
+        .write(
+            "statement",
+            "statement",
+            &draft("secret"),
+            Expect::New,
+            at(1),
+        )
+        .unwrap();
+    assert_eq!(stored_form(&store, "statement"), ["sealed"]);
+    assert_eq!(stored_form(&store, "pre-review"), ["sealed"]);
+    assert!(
+        store
+            .keys()
+            .unwrap()
+            .iter()
+            .all(|key| !key.starts_with("appraise:previous:")
+                || stored_form_raw(&store, key) == ["sealed"]),
+        "no earlier save is left in the clear"
+    );
+
+    // Removing the lock in one tab likewise stops the other sealing with the old key.
+    first.remove_passphrase().unwrap();
+    second
+        .write(
+            "statement",
+            "statement",
+            &draft("open again"),
+            Expect::Anything,
+            at(2),
+        )
+        .unwrap();
+    assert_eq!(stored_form(&store, "statement"), ["packed"]);
+}
+
+fn stored_form_raw(store: &MemoryStore, full_key: &str) -> Vec<&'static str> {
+    let record: Value = serde_json::from_str(&store.get(full_key).unwrap().unwrap()).unwrap();
+    ["body", "packed", "sealed"]
+        .into_iter()
+        .filter(|form| record.get(form).is_some())
+        .collect()
+}
+
+#[test]
+fn damaged_lock_settings_are_never_replaced_without_the_person() {
+    let mut store = MemoryStore::new();
+    let mut vault = open(&store, "tab");
+    vault
+        .write("identity", "identity", &draft("keys"), Expect::New, at(0))
+        .unwrap();
+    vault
+        .set_passphrase("correct horse battery", QUICK)
+        .unwrap();
+    let meta = store.get("appraise:meta").unwrap().unwrap();
+
+    // The entry damaged, its copy intact: locked until the person chooses the copy.
+    store
+        .set("appraise:meta", &damaged(&meta, 0.5, false))
+        .unwrap();
+    let mut reopened = open(&store, "tab");
+    assert_eq!(
+        reopened.lock_problem(),
+        Some(appraise::storage::LockSettingsProblem::DamagedCopyKept)
+    );
+    assert!(reopened.is_locked());
+    assert_eq!(reopened.read("identity"), Err(ReadError::Locked));
+    assert_eq!(
+        reopened.write("x", "x", &draft("x"), Expect::New, at(1)),
+        Err(WriteError::Locked)
+    );
+    assert_eq!(reopened.set_aside_on_open()[0].original_key, "meta");
+    reopened.use_kept_lock_settings().unwrap();
+    assert!(reopened.is_locked(), "the passphrase is still asked for");
+    reopened.unlock("correct horse battery").unwrap();
+    assert_eq!(
+        reopened.read("identity").unwrap().unwrap().body,
+        draft("keys")
+    );
+    assert!(open(&store, "tab").lock_problem().is_none());
+
+    // Both damaged (or gone) with sealed records: nothing is replaced, the lock is lost.
+    for main in [None, Some(damaged(&meta, 0.3, true))] {
+        match &main {
+            Some(text) => store.set("appraise:meta", text).unwrap(),
+            None => store.remove("appraise:meta").unwrap(),
+        }
+        store
+            .set("appraise:meta-copy", &damaged(&meta, 0.8, false))
+            .unwrap();
+        let lost = open(&store, "tab");
+        assert_eq!(
+            lost.lock_problem(),
+            Some(appraise::storage::LockSettingsProblem::Lost)
+        );
+        assert!(lost.is_locked());
+        assert!(store.get("appraise:record:identity").unwrap().is_some());
+    }
 }

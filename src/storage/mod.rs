@@ -20,8 +20,9 @@ mod vault;
 
 pub use memory::MemoryStore;
 pub use vault::{
-    APP_PREFIX, Expect, LockError, OpenError, QUOTA_WARNING_PERCENT, Quarantined, ReadError,
-    Record, RecordHeader, TYPICAL_QUOTA_BYTES, Usage, Vault, WipeSummary, WriteError,
+    APP_PREFIX, Damaged, Expect, LockError, LockSettingsProblem, OpenError, QUOTA_WARNING_PERCENT,
+    Quarantined, ReadError, Record, RecordHeader, TYPICAL_QUOTA_BYTES, Usage, Vault, WipeSummary,
+    WriteError,
 };
 
 use std::fmt;

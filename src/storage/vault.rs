@@ -1,13 +1,25 @@
 //! The vault: Appraise's records in the browser's storage, laid out as
 //!
 //! - `appraise:meta`: the storage schema version, the passphrase lock's settings, the date of the
-//!   last backup;
+//!   last backup; `appraise:meta-copy` is a second copy of it, because without the lock's salt
+//!   nothing sealed can ever be opened again;
 //! - `appraise:record:<key>`: one entry per record (a document, a review, the identity…) with its
 //!   kind, revision, time of writing, which tab wrote it, and its body, compressed and packed
 //!   densely ([`super::packing`]), and encrypted too when a passphrase lock is set;
+//! - `appraise:previous:<key>`: the record's previous good revision, byte for byte, so that a
+//!   damaged record loses at most its latest save (dropped first when storage is full);
 //! - `appraise:index`: the list of records with their headers, written after the record itself
 //!   and rebuilt from the records whenever it is found out of step;
 //! - `appraise:quarantine:<key>`: entries that could not be read, kept byte for byte to download.
+//!
+//! Every record and both meta entries carry a `check`: the first 12 bytes of SHA-256 over the
+//! entry as written without it, base64url. Any change to a stored entry (one character, or the
+//! entry cut short) fails the check, so damage is never shown as if it were the person's text.
+//! Entries written before checks existed have none and are read as they are, then given one.
+//!
+//! Reading never needs room to write: a vault opens in a full browser and shows what is saved.
+//! Before every write the vault reads the meta entry again, so a lock set (or removed) in another
+//! tab takes effect here at once: this tab then writes nothing until it is unlocked.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -24,8 +36,10 @@ use crate::random::RandomSource;
 /// Every key Appraise writes starts with this.
 pub const APP_PREFIX: &str = "appraise:";
 const META_KEY: &str = "appraise:meta";
+const META_COPY_KEY: &str = "appraise:meta-copy";
 const INDEX_KEY: &str = "appraise:index";
 const RECORD_PREFIX: &str = "appraise:record:";
+const PREVIOUS_PREFIX: &str = "appraise:previous:";
 const QUARANTINE_PREFIX: &str = "appraise:quarantine:";
 /// The current layout of stored data.
 pub(super) const STORE_SCHEMA: u32 = 1;
@@ -42,6 +56,67 @@ struct Meta {
     schema: u32,
     lock: Option<LockSettings>,
     last_backup: Option<DateTime<Utc>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    check: Option<String>,
+}
+
+impl Meta {
+    fn fresh() -> Meta {
+        Meta {
+            schema: STORE_SCHEMA,
+            lock: None,
+            last_backup: None,
+            check: None,
+        }
+    }
+}
+
+/// The check of an entry's text: the first 12 bytes of its SHA-256, base64url.
+fn check_of(text: &str) -> String {
+    use base64::Engine;
+    use sha2::{Digest, Sha256};
+    let hash = Sha256::digest(text.as_bytes());
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&hash[..12])
+}
+
+/// An entry that carries its own check: written with one, read only if it still matches.
+trait Checked: Serialize + for<'de> Deserialize<'de> {
+    fn check_mut(&mut self) -> &mut Option<String>;
+
+    /// The entry as stored text, with its check.
+    fn to_checked_text(&self) -> String
+    where
+        Self: Clone,
+    {
+        let mut entry = self.clone();
+        *entry.check_mut() = None;
+        let unchecked = serde_json::to_string(&entry).expect("entries serialise");
+        *entry.check_mut() = Some(check_of(&unchecked));
+        serde_json::to_string(&entry).expect("entries serialise")
+    }
+
+    /// The entry from stored text; `None` if it is not such an entry or fails its check. An
+    /// entry with no check (written before checks existed) is taken as it is.
+    fn from_checked_text(raw: &str) -> Option<(Self, bool)> {
+        let mut entry: Self = serde_json::from_str(raw).ok()?;
+        let Some(check) = entry.check_mut().take() else {
+            return Some((entry, false));
+        };
+        let unchecked = serde_json::to_string(&entry).ok()?;
+        (check_of(&unchecked) == check).then_some((entry, true))
+    }
+}
+
+impl Checked for Meta {
+    fn check_mut(&mut self) -> &mut Option<String> {
+        &mut self.check
+    }
+}
+
+impl Checked for StoredRecord {
+    fn check_mut(&mut self) -> &mut Option<String> {
+        &mut self.check
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -78,17 +153,22 @@ struct StoredRecord {
     /// The JSON compressed, encrypted with the lock's key, and packed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     sealed: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    check: Option<String>,
 }
 
 impl StoredRecord {
-    /// Whether the body can be read without the lock's key; `None` if it is damaged.
-    fn readable_without_key(&self) -> Option<bool> {
-        match (&self.body, &self.packed, &self.sealed) {
-            (_, _, Some(_)) => Some(false),
-            (_, Some(packed), None) => unpacked_json(packed).map(|_| true),
-            (Some(_), None, None) => Some(true),
-            (None, None, None) => None,
-        }
+    /// The record from its stored text if it passes its check and its body can be read (or, when
+    /// sealed, is there to be opened); with whether it carried a check.
+    fn parse(raw: &str) -> Option<(StoredRecord, bool)> {
+        let (record, checked) = StoredRecord::from_checked_text(raw)?;
+        let intact = match (&record.body, &record.packed, &record.sealed) {
+            (_, _, Some(sealed)) => unpack(sealed).is_some(),
+            (_, Some(packed), None) => unpacked_json(packed).is_some(),
+            (Some(_), None, None) => true,
+            (None, None, None) => false,
+        };
+        intact.then_some((record, checked))
     }
 }
 
@@ -114,6 +194,25 @@ pub struct Record {
 pub struct Quarantined {
     pub original_key: String,
     pub raw: String,
+}
+
+/// A record found damaged when the vault opened: set aside, with its previous good revision if
+/// one is kept (restore it with [`Vault::restore_previous`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Damaged {
+    pub key: String,
+    pub previous: Option<RecordHeader>,
+}
+
+/// The lock's settings could not be read, though the records need them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LockSettingsProblem {
+    /// The entry is damaged or missing, and the second copy holds a lock: use it (then unlock)
+    /// with [`Vault::use_kept_lock_settings`], or restore a backup.
+    DamagedCopyKept,
+    /// The entry and its copy are damaged or missing, yet records are sealed: only a backup, or
+    /// starting again, is left.
+    Lost,
 }
 
 /// How much storage is used, in bytes as browsers count them (two per UTF-16 unit).
@@ -264,83 +363,132 @@ pub struct Vault<S: KeyValueStore> {
     random: Box<dyn RandomSource>,
     writer: String,
     meta: Meta,
+    /// The meta entry's text as last read or written here, to notice another tab's change.
+    meta_raw: Option<String>,
+    /// Lock settings that could not be read although sealed records need them.
+    lock_problem: Option<LockSettingsProblem>,
+    /// The second copy of the meta entry, when the first is damaged and the copy holds a lock.
+    kept_meta: Option<Meta>,
     index: Index,
     key: Option<SealingKey>,
     set_aside_on_open: Vec<Quarantined>,
+    damaged_on_open: Vec<Damaged>,
+    /// The last write was refused because the browser's storage is full.
+    full: bool,
     /// Inside [`Vault::batch`]: the index is written once at the end, not after every write.
     index_deferred: bool,
     index_dirty: bool,
 }
 
+/// A meta entry as found: absent, readable, or there but unreadable.
+enum FoundMeta {
+    Missing,
+    Good(Meta, String),
+    Damaged(String),
+}
+
+fn find_meta<S: KeyValueStore>(store: &S, key: &str) -> Result<FoundMeta, OpenError> {
+    let Some(raw) = store.get(key)? else {
+        return Ok(FoundMeta::Missing);
+    };
+    // A newer layout may check differently: refuse it before judging it damaged.
+    let schema = serde_json::from_str::<Value>(&raw)
+        .ok()
+        .and_then(|value| value.get("schema")?.as_u64());
+    if let Some(found) = schema.filter(|schema| *schema > u64::from(STORE_SCHEMA)) {
+        return Err(OpenError::NewerVersion {
+            found: u32::try_from(found).unwrap_or(u32::MAX),
+        });
+    }
+    Ok(match Meta::from_checked_text(&raw) {
+        Some((meta, _)) => FoundMeta::Good(meta, raw),
+        None => FoundMeta::Damaged(raw),
+    })
+}
+
 impl<S: KeyValueStore> Vault<S> {
     /// Opens the vault: migrates an older layout, sets aside unreadable entries and rebuilds an
-    /// index that is out of step. `writer` names this tab in the revisions it writes.
+    /// index that is out of step. `writer` names this tab in the revisions it writes. Opening
+    /// never depends on room to write: in a full browser it still reads everything.
     pub fn open(
-        mut store: S,
+        store: S,
         random: Box<dyn RandomSource>,
         writer: &str,
     ) -> Result<Vault<S>, OpenError> {
-        let mut set_aside = Vec::new();
-        let meta = match store
-            .get(META_KEY)?
-            .map(|raw| (serde_json::from_str::<Meta>(&raw), raw))
-        {
-            None => Meta {
-                schema: STORE_SCHEMA,
-                lock: None,
-                last_backup: None,
-            },
-            Some((Ok(meta), _)) => meta,
-            Some((Err(_), raw)) => {
-                set_aside.push(quarantine(&mut store, META_KEY, &raw)?);
-                Meta {
-                    schema: STORE_SCHEMA,
-                    lock: None,
-                    last_backup: None,
-                }
-            }
-        };
-        if meta.schema > STORE_SCHEMA {
-            return Err(OpenError::NewerVersion { found: meta.schema });
-        }
+        let main = find_meta(&store, META_KEY)?;
+        let copy = find_meta(&store, META_COPY_KEY)?;
         let mut vault = Vault {
             store,
             random,
             writer: writer.to_owned(),
-            meta,
+            meta: Meta::fresh(),
+            meta_raw: None,
+            lock_problem: None,
+            kept_meta: None,
             index: Index {
                 schema: STORE_SCHEMA,
                 records: BTreeMap::new(),
             },
             key: None,
-            set_aside_on_open: set_aside,
+            set_aside_on_open: Vec::new(),
+            damaged_on_open: Vec::new(),
+            full: false,
             index_deferred: false,
             index_dirty: false,
         };
+        let any_sealed = vault.rebuild_index(true)?;
+        match (main, copy) {
+            (FoundMeta::Good(meta, raw), copy) => {
+                if !matches!(&copy, FoundMeta::Good(_, copied) if *copied == raw) {
+                    let _ = vault.store.set(META_COPY_KEY, &raw);
+                }
+                vault.meta = meta;
+                vault.meta_raw = Some(raw);
+            }
+            (main, copy) => {
+                if let FoundMeta::Damaged(raw) = &main {
+                    vault.put_aside(META_KEY, raw);
+                }
+                match copy {
+                    // The lock's settings survive only in the copy: the person chooses to use it.
+                    FoundMeta::Good(kept, _) if kept.lock.is_some() => {
+                        vault.kept_meta = Some(kept);
+                        vault.lock_problem = Some(LockSettingsProblem::DamagedCopyKept);
+                    }
+                    _ if any_sealed => vault.lock_problem = Some(LockSettingsProblem::Lost),
+                    // No lock anywhere, so the copy (or fresh settings) loses nothing.
+                    FoundMeta::Good(kept, _) => {
+                        vault.meta = kept;
+                        let _ = vault.write_meta();
+                    }
+                    _ => {
+                        let _ = vault.write_meta();
+                    }
+                }
+            }
+        }
         if vault.meta.schema < STORE_SCHEMA {
             let Vault { store, meta, .. } = &mut vault;
             let store: &mut dyn KeyValueStore = store;
             let from = meta.schema;
             let mut record_version = |store: &mut dyn KeyValueStore, version: u32| {
                 meta.schema = version;
-                store.set(
-                    META_KEY,
-                    &serde_json::to_string(meta).expect("meta serialises"),
-                )
+                let text = meta.to_checked_text();
+                store.set(META_KEY, &text)?;
+                store.set(META_COPY_KEY, &text)
             };
             run_migrations(store, from, MIGRATIONS, &mut record_version)?;
         }
-        if vault.store.get(META_KEY)?.is_none() {
-            vault.write_meta()?;
-        }
-        vault.rebuild_index()?;
         Ok(vault)
     }
 
-    /// Reads every record's header, sets aside the unreadable, and writes the index if it was
-    /// out of step with the records.
-    fn rebuild_index(&mut self) -> Result<(), StorageError> {
+    /// Reads every record's header and rebuilds the index from them, writing it if it was out
+    /// of step. On opening (`on_open`) a damaged record is set aside and noted with its previous
+    /// good revision, and a record written before checks existed is given one. Returns whether
+    /// any record is sealed.
+    fn rebuild_index(&mut self, on_open: bool) -> Result<bool, StorageError> {
         let mut records = BTreeMap::new();
+        let mut any_sealed = false;
         for full_key in self.store.keys()? {
             let Some(key) = full_key.strip_prefix(RECORD_PREFIX) else {
                 continue;
@@ -348,14 +496,23 @@ impl<S: KeyValueStore> Vault<S> {
             let Some(raw) = self.store.get(&full_key)? else {
                 continue;
             };
-            match serde_json::from_str::<StoredRecord>(&raw) {
-                Ok(record) if record.readable_without_key().is_some() => {
+            match StoredRecord::parse(&raw) {
+                Some((record, checked)) => {
+                    any_sealed |= record.sealed.is_some();
+                    if on_open && !checked {
+                        let _ = self.store.set(&full_key, &record.to_checked_text());
+                    }
                     records.insert(key.to_owned(), record.header);
                 }
-                _ => {
-                    let entry = quarantine(&mut self.store, &full_key, &raw)?;
-                    self.set_aside_on_open.push(entry);
+                None if on_open => {
+                    let previous = self.previous_record(key)?.map(|record| record.header);
+                    self.put_aside(&full_key, &raw);
+                    self.damaged_on_open.push(Damaged {
+                        key: key.to_owned(),
+                        previous,
+                    });
                 }
+                None => {}
             }
         }
         let stored_index = self
@@ -367,16 +524,71 @@ impl<S: KeyValueStore> Vault<S> {
             records,
         };
         if stored_index.map(|index| index.records) != Some(self.index.records.clone()) {
-            self.write_index()?;
+            // Out of step but not writable (a full browser): the index in memory serves.
+            let _ = self.write_index();
         }
-        Ok(())
+        Ok(any_sealed)
+    }
+
+    /// Moves an unreadable entry aside, keeping its text exactly. In a full browser it stays
+    /// where it is (it is left out of the index all the same) and is still reported.
+    fn put_aside(&mut self, full_key: &str, raw: &str) {
+        let original = full_key.strip_prefix(APP_PREFIX).unwrap_or(full_key);
+        let quarantine_key = format!("{QUARANTINE_PREFIX}{original}");
+        if self.set_making_room(&quarantine_key, raw).is_ok() {
+            let _ = self.store.remove(full_key);
+        }
+        self.set_aside_on_open.push(Quarantined {
+            original_key: original.to_owned(),
+            raw: raw.to_owned(),
+        });
+    }
+
+    /// The previous good revision of a record, as stored (its body still sealed if locked).
+    fn previous_record(&self, key: &str) -> Result<Option<StoredRecord>, StorageError> {
+        Ok(self
+            .store
+            .get(&format!("{PREVIOUS_PREFIX}{key}"))?
+            .and_then(|raw| StoredRecord::parse(&raw))
+            .map(|(record, _)| record))
+    }
+
+    /// Writes the meta entry and its copy, after reading it again so that nothing another tab
+    /// wrote there (a lock, a backup date) is undone.
+    fn update_meta(&mut self, change: impl FnOnce(&mut Meta)) -> Result<(), StorageError> {
+        self.refresh_meta()?;
+        change(&mut self.meta);
+        self.write_meta()
     }
 
     fn write_meta(&mut self) -> Result<(), StorageError> {
-        self.store.set(
-            META_KEY,
-            &serde_json::to_string(&self.meta).expect("meta serialises"),
-        )
+        let text = self.meta.to_checked_text();
+        self.set_making_room(META_KEY, &text)?;
+        self.meta_raw = Some(text.clone());
+        self.set_making_room(META_COPY_KEY, &text)
+    }
+
+    /// Reads the meta entry again if another tab changed it. A lock set or removed elsewhere
+    /// forgets this tab's key, so it writes nothing more until unlocked with the new lock.
+    /// Returns whether anything changed.
+    pub fn refresh_meta(&mut self) -> Result<bool, StorageError> {
+        if self.lock_problem.is_some() {
+            return Ok(false);
+        }
+        let raw = self.store.get(META_KEY)?;
+        if raw == self.meta_raw {
+            return Ok(false);
+        }
+        let Some((meta, _)) = raw.as_deref().and_then(Meta::from_checked_text) else {
+            // Gone or damaged since this tab opened: keep what it knows, rewrite it later.
+            return Ok(false);
+        };
+        if meta.lock != self.meta.lock {
+            self.key = None;
+        }
+        self.meta = meta;
+        self.meta_raw = raw;
+        Ok(true)
     }
 
     fn write_index(&mut self) -> Result<(), StorageError> {
@@ -386,9 +598,70 @@ impl<S: KeyValueStore> Vault<S> {
         )
     }
 
+    /// Sets a value; if the browser is full, drops the previous revisions kept of records (the
+    /// least needed of what is stored) and tries once more.
+    fn set_making_room(&mut self, key: &str, value: &str) -> Result<(), StorageError> {
+        let result = match self.store.set(key, value) {
+            Err(StorageError::Full) if self.drop_previous_revisions()? > 0 => {
+                self.store.set(key, value)
+            }
+            other => other,
+        };
+        self.full = result == Err(StorageError::Full);
+        result
+    }
+
+    fn drop_previous_revisions(&mut self) -> Result<usize, StorageError> {
+        let keys: Vec<String> = self
+            .store
+            .keys()?
+            .into_iter()
+            .filter(|key| key.starts_with(PREVIOUS_PREFIX))
+            .collect();
+        for key in &keys {
+            self.store.remove(key)?;
+        }
+        Ok(keys.len())
+    }
+
+    /// Whether the last write was refused because the browser's storage is full.
+    pub fn is_full(&self) -> bool {
+        self.full
+    }
+
     /// Entries set aside because they could not be read, found when the vault was opened.
     pub fn set_aside_on_open(&self) -> &[Quarantined] {
         &self.set_aside_on_open
+    }
+
+    /// Records found damaged when the vault was opened, each with its previous good revision.
+    pub fn damaged_on_open(&self) -> &[Damaged] {
+        &self.damaged_on_open
+    }
+
+    /// Puts a record's previous good revision back in its place; the damaged one stays set
+    /// aside. Returns the revision restored, if one was kept.
+    pub fn restore_previous(&mut self, key: &str) -> Result<Option<RecordHeader>, StorageError> {
+        let Some(previous) = self.store.get(&format!("{PREVIOUS_PREFIX}{key}"))? else {
+            return Ok(None);
+        };
+        let Some((record, _)) = StoredRecord::parse(&previous) else {
+            return Ok(None);
+        };
+        self.set_making_room(&record_key(key), &previous)?;
+        self.index
+            .records
+            .insert(key.to_owned(), record.header.clone());
+        let _ = self.index_changed();
+        Ok(Some(record.header))
+    }
+
+    /// A record's previous good revision, read (the lock must be open if it is sealed).
+    pub fn read_previous(&self, key: &str) -> Result<Option<Record>, ReadError> {
+        let stored = self.previous_record(key).map_err(ReadError::Storage)?;
+        stored
+            .map(|stored| self.open_record(key, stored))
+            .transpose()
     }
 
     /// Every entry currently set aside.
@@ -418,12 +691,30 @@ impl<S: KeyValueStore> Vault<S> {
 
     /// Whether a passphrase lock is set up.
     pub fn has_lock(&self) -> bool {
-        self.meta.lock.is_some()
+        self.meta.lock.is_some() || self.lock_problem.is_some()
     }
 
-    /// Whether the data is locked now (a lock is set up and the passphrase not yet given).
+    /// Whether the data is locked now (a lock is set up and the passphrase not yet given, or the
+    /// lock's settings cannot be read).
     pub fn is_locked(&self) -> bool {
-        self.has_lock() && self.key.is_none()
+        self.lock_problem.is_some() || (self.meta.lock.is_some() && self.key.is_none())
+    }
+
+    /// Why the lock's settings cannot be used, if they cannot.
+    pub fn lock_problem(&self) -> Option<LockSettingsProblem> {
+        self.lock_problem
+    }
+
+    /// Uses the second copy of the lock's settings in place of the damaged entry; the data
+    /// then opens with the passphrase as before.
+    pub fn use_kept_lock_settings(&mut self) -> Result<(), StorageError> {
+        let Some(kept) = self.kept_meta.take() else {
+            return Ok(());
+        };
+        self.meta = kept;
+        self.lock_problem = None;
+        self.key = None;
+        self.write_meta()
     }
 
     /// The records in the index: key and header.
@@ -434,13 +725,29 @@ impl<S: KeyValueStore> Vault<S> {
             .map(|(key, header)| (key.as_str(), header))
     }
 
-    /// The header of a record as stored now, which may be newer than the index if another tab wrote it.
+    /// The records whose keys start with `prefix`, without looking at the others.
+    pub fn list_prefixed<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a RecordHeader)> {
+        self.index
+            .records
+            .range::<str, _>((
+                std::ops::Bound::Included(prefix),
+                std::ops::Bound::Unbounded,
+            ))
+            .take_while(move |(key, _)| key.starts_with(prefix))
+            .map(|(key, header)| (key.as_str(), header))
+    }
+
+    /// The header of a record as stored now, which may be newer than the index if another tab
+    /// wrote it; `None` if there is none or it is damaged.
     pub fn current_header(&self, key: &str) -> Result<Option<RecordHeader>, StorageError> {
         Ok(self
             .store
             .get(&record_key(key))?
-            .and_then(|raw| serde_json::from_str::<StoredRecord>(&raw).ok())
-            .map(|record| record.header))
+            .and_then(|raw| StoredRecord::parse(&raw))
+            .map(|(record, _)| record.header))
     }
 
     /// Reads a record as it is stored now.
@@ -452,10 +759,13 @@ impl<S: KeyValueStore> Vault<S> {
         else {
             return Ok(None);
         };
-        let stored: StoredRecord =
-            serde_json::from_str(&raw).map_err(|_| ReadError::Unreadable {
-                key: key.to_owned(),
-            })?;
+        let (stored, _) = StoredRecord::parse(&raw).ok_or_else(|| ReadError::Unreadable {
+            key: key.to_owned(),
+        })?;
+        self.open_record(key, stored).map(Some)
+    }
+
+    fn open_record(&self, key: &str, stored: StoredRecord) -> Result<Record, ReadError> {
         if self.is_locked() {
             return Err(ReadError::Locked);
         }
@@ -475,14 +785,15 @@ impl<S: KeyValueStore> Vault<S> {
             (Some(body), None, None) => body,
             (None, None, None) => return Err(unreadable()),
         };
-        Ok(Some(Record {
+        Ok(Record {
             header: stored.header,
             body,
-        }))
+        })
     }
 
-    /// Writes a record if it is still at the revision expected, writing the record before the
-    /// index. On any error nothing is lost: the caller keeps the content and can retry or download it.
+    /// Writes a record if it is still at the revision expected, keeping the revision it
+    /// replaces as the previous one, and writing the record before the index. On any error
+    /// nothing is lost: the caller keeps the content and can retry or download it.
     pub fn write(
         &mut self,
         key: &str,
@@ -491,10 +802,15 @@ impl<S: KeyValueStore> Vault<S> {
         expect: Expect,
         now: DateTime<Utc>,
     ) -> Result<RecordHeader, WriteError> {
+        self.refresh_meta()?;
         if self.is_locked() {
             return Err(WriteError::Locked);
         }
-        let current = self.current_header(key)?;
+        let current_raw = self.store.get(&record_key(key))?;
+        let current = current_raw
+            .as_deref()
+            .and_then(StoredRecord::parse)
+            .map(|(record, _)| record.header);
         let matches = match (expect, &current) {
             (Expect::Anything, _) | (Expect::New, None) => true,
             (Expect::Rev(rev), Some(header)) => header.rev == rev,
@@ -503,17 +819,52 @@ impl<S: KeyValueStore> Vault<S> {
         if !matches {
             return Err(WriteError::ChangedElsewhere { current });
         }
+        if let (Some(raw), Some(_)) = (&current_raw, &current) {
+            // Kept if there is room; dropped first when there is not.
+            let _ = self.store.set(&format!("{PREVIOUS_PREFIX}{key}"), raw);
+        }
+        self.put_record(
+            key,
+            kind,
+            body,
+            current.map_or(1, |header| header.rev + 1),
+            now,
+        )
+    }
+
+    /// Writes a record whatever is there, keeping no previous revision: for records that are
+    /// themselves copies (another tab's edits, a version kept beside a conflict).
+    pub fn write_copy(
+        &mut self,
+        key: &str,
+        kind: &str,
+        body: &Value,
+        now: DateTime<Utc>,
+    ) -> Result<RecordHeader, WriteError> {
+        self.refresh_meta()?;
+        if self.is_locked() {
+            return Err(WriteError::Locked);
+        }
+        let rev = self.current_header(key)?.map_or(1, |header| header.rev + 1);
+        self.put_record(key, kind, body, rev, now)
+    }
+
+    fn put_record(
+        &mut self,
+        key: &str,
+        kind: &str,
+        body: &Value,
+        rev: u64,
+        now: DateTime<Utc>,
+    ) -> Result<RecordHeader, WriteError> {
         let header = RecordHeader {
             kind: kind.to_owned(),
-            rev: current.map_or(1, |header| header.rev + 1),
+            rev,
             updated: now,
             writer: self.writer.clone(),
         };
         let stored = self.stored_record(header.clone(), body);
-        self.store.set(
-            &record_key(key),
-            &serde_json::to_string(&stored).expect("records serialise"),
-        )?;
+        self.set_making_room(&record_key(key), &stored.to_checked_text())?;
         self.index.records.insert(key.to_owned(), header.clone());
         // A failed index write is repaired from the records on the next open; the record is safe.
         let _ = self.index_changed();
@@ -564,19 +915,36 @@ impl<S: KeyValueStore> Vault<S> {
             body: None,
             packed,
             sealed,
+            check: None,
         }
     }
 
-    /// Deletes a record, then its index entry.
+    /// Deletes a record and its previous revision, then its index entry.
     pub fn remove(&mut self, key: &str) -> Result<(), StorageError> {
         self.store.remove(&record_key(key))?;
+        self.store.remove(&format!("{PREVIOUS_PREFIX}{key}"))?;
         self.index.records.remove(key);
+        self.full = false;
         self.index_changed()
     }
 
-    /// Re-reads the index after another tab changed storage.
-    pub fn reload_index(&mut self) -> Result<(), StorageError> {
-        self.rebuild_index()
+    /// Takes in a change another tab made to the entry `full_key` (every entry when empty, as
+    /// after a wipe): the meta entry is read again, a record's header updated in the index.
+    pub fn note_change_elsewhere(&mut self, full_key: &str) -> Result<(), StorageError> {
+        if full_key.is_empty() {
+            self.refresh_meta()?;
+            return self.rebuild_index(false).map(|_| ());
+        }
+        if full_key == META_KEY {
+            return self.refresh_meta().map(|_| ());
+        }
+        if let Some(key) = full_key.strip_prefix(RECORD_PREFIX) {
+            match self.current_header(key)? {
+                Some(header) => self.index.records.insert(key.to_owned(), header),
+                None => self.index.records.remove(key),
+            };
+        }
+        Ok(())
     }
 
     /// Storage used by Appraise and by everything on this site.
@@ -602,8 +970,7 @@ impl<S: KeyValueStore> Vault<S> {
     }
 
     pub(super) fn note_backup(&mut self, at: DateTime<Utc>) -> Result<(), StorageError> {
-        self.meta.last_backup = Some(at);
-        self.write_meta()
+        self.update_meta(|meta| meta.last_backup = Some(at))
     }
 
     /// What [`Vault::wipe`] would delete, for the confirmation.
@@ -638,19 +1005,21 @@ impl<S: KeyValueStore> Vault<S> {
             self.store.remove(key)?;
         }
         self.index.records.clear();
-        self.meta = Meta {
-            schema: STORE_SCHEMA,
-            lock: None,
-            last_backup: None,
-        };
+        self.meta = Meta::fresh();
+        self.meta_raw = None;
+        self.lock_problem = None;
+        self.kept_meta = None;
         self.key = None;
+        self.full = false;
         Ok(keys.len())
     }
 
     /// Sets up the passphrase lock and encrypts every record with it. The lock's settings are
-    /// written first, so a record sealed before an interruption can always be opened.
+    /// written first, so a record sealed before an interruption can always be opened. Previous
+    /// revisions, kept unencrypted, are dropped.
     pub fn set_passphrase(&mut self, passphrase: &str, kdf: KdfParams) -> Result<(), LockError> {
         sealing::check_passphrase(passphrase).map_err(LockError::Sealing)?;
+        self.refresh_meta()?;
         if self.is_locked() {
             return Err(LockError::Locked);
         }
@@ -663,22 +1032,24 @@ impl<S: KeyValueStore> Vault<S> {
         )
         .map_err(LockError::Sealing)?;
         let check = sealing::seal(&key, LOCK_CHECK, self.random.as_mut());
-        self.meta.lock = Some(LockSettings { salt, kdf, check });
-        self.write_meta()?;
+        self.update_meta(|meta| meta.lock = Some(LockSettings { salt, kdf, check }))?;
         self.key = Some(key);
+        self.drop_previous_revisions()?;
         self.rewrite_all(records)
     }
 
     /// Removes the lock: every record is written back unencrypted, then the lock's settings go.
     pub fn remove_passphrase(&mut self) -> Result<(), LockError> {
+        self.refresh_meta()?;
         if self.is_locked() {
             return Err(LockError::Locked);
         }
         let records = self.read_all()?;
         self.key = None;
+        self.drop_previous_revisions()?;
         self.rewrite_all(records)?;
-        self.meta.lock = None;
-        self.write_meta().map_err(LockError::Storage)
+        self.update_meta(|meta| meta.lock = None)
+            .map_err(LockError::Storage)
     }
 
     /// Forgets the key: the data stays encrypted until the passphrase is given again.
@@ -690,6 +1061,7 @@ impl<S: KeyValueStore> Vault<S> {
 
     /// Opens the data with the passphrase.
     pub fn unlock(&mut self, passphrase: &str) -> Result<(), SealingError> {
+        let _ = self.refresh_meta();
         let Some(lock) = &self.meta.lock else {
             return Ok(());
         };
@@ -715,10 +1087,7 @@ impl<S: KeyValueStore> Vault<S> {
     fn rewrite_all(&mut self, records: Vec<(String, Record)>) -> Result<(), LockError> {
         for (key, record) in records {
             let stored = self.stored_record(record.header, &record.body);
-            self.store.set(
-                &record_key(&key),
-                &serde_json::to_string(&stored).expect("records serialise"),
-            )?;
+            self.set_making_room(&record_key(&key), &stored.to_checked_text())?;
         }
         Ok(())
     }
@@ -756,19 +1125,4 @@ impl From<ReadError> for LockError {
     fn from(error: ReadError) -> LockError {
         LockError::Read(error)
     }
-}
-
-/// Moves an unreadable entry under the quarantine prefix, keeping its text exactly.
-fn quarantine<S: KeyValueStore>(
-    store: &mut S,
-    full_key: &str,
-    raw: &str,
-) -> Result<Quarantined, StorageError> {
-    let original = full_key.strip_prefix(APP_PREFIX).unwrap_or(full_key);
-    store.set(&format!("{QUARANTINE_PREFIX}{original}"), raw)?;
-    store.remove(full_key)?;
-    Ok(Quarantined {
-        original_key: original.to_owned(),
-        raw: raw.to_owned(),
-    })
 }
