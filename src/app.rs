@@ -7,8 +7,8 @@ use leptos_router::{Lazy, LazyRoute, lazy_route, path};
 
 use crate::components::{Banner, BannerKind, InPageLink};
 use crate::pages::{
-    BetweenMeetingsPage, ContactsPage, DataPage, HomePage, HowItWorksPage, ImportPage,
-    NotFoundPage, PolicyEditorPage, PreparePage, ReviewPage, SchoolPage, SettingsPage,
+    BetweenMeetingsPage, ContactsPage, DamagedDataPage, DataPage, HomePage, HowItWorksPage,
+    ImportPage, NotFoundPage, PolicyEditorPage, PreparePage, ReviewPage, SchoolPage, SettingsPage,
     StartReviewPage, UnlockPage, WelcomePage,
 };
 use crate::state::{AppStorage, StorageStatus};
@@ -25,7 +25,18 @@ pub fn App() -> impl IntoView {
     let storage = AppStorage::start();
     provide_context(storage);
     crate::auto_lock::start(storage);
-    let ready = move || storage.status.get() != StorageStatus::Locked;
+    // Locked, or something the person must choose about (damaged keys or lock): that page
+    // stands in for every other until it is settled.
+    let ready = move || {
+        matches!(
+            storage.status.get(),
+            StorageStatus::Ready | StorageStatus::CannotOpen(_)
+        )
+    };
+    let stand_in = move || match storage.status.get() {
+        StorageStatus::Locked => UnlockPage().into_any(),
+        _ => DamagedDataPage().into_any(),
+    };
     // A page not yet fetched opens when its code has come; meanwhile the last page stays.
     let (opening, set_opening) = signal(false);
     view! {
@@ -53,7 +64,7 @@ pub fn App() -> impl IntoView {
                     <p class="page-opening" role="status">"Opening the page…"</p>
                 </Show>
                 <StorageNotices storage=storage />
-                <Show when=ready fallback=UnlockPage>
+                <Show when=ready fallback=stand_in>
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view={Lazy::<HomeRoute>::new()} />
                         <Route path=path!("/prepare") view={Lazy::<PrepareRoute>::new()} />
@@ -81,9 +92,32 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Problems with storage that every page must show: it cannot be used, or items were set aside.
+/// Problems with storage that every page must show: it cannot be used, it is full, items were
+/// found damaged (and put back to their last good save), or set aside.
 #[component]
 fn StorageNotices(storage: AppStorage) -> impl IntoView {
+    let restored = move || storage.recovery.with(|recovery| recovery.restored.clone());
+    // What was set aside and not put back to an earlier save, as the person says it.
+    let set_aside_not_restored = move || {
+        let restored: Vec<String> = restored().into_iter().map(|item| item.item).collect();
+        storage
+            .set_aside
+            .get()
+            .iter()
+            .filter_map(|item| {
+                storage.with(|vault| {
+                    crate::use_cases::recovery::describe_set_aside(vault, &item.original_key)
+                })
+            })
+            .filter(|item| !restored.contains(item))
+            .collect::<Vec<_>>()
+    };
+    let named = move |items: Vec<String>| {
+        items
+            .into_iter()
+            .map(|item| view! { <li>{crate::pages::capitalised(&item)}</li> })
+            .collect_view()
+    };
     view! {
         {move || match storage.status.get() {
             StorageStatus::CannotOpen(reason) => Some(view! {
@@ -94,10 +128,19 @@ fn StorageNotices(storage: AppStorage) -> impl IntoView {
             }),
             _ => None,
         }}
-        <Show when=move || {
+        <Show when=move || storage.full.get()>
+            <Banner kind=BannerKind::Problem title="Your browser’s storage is full">
+                <p>"Appraise cannot save your latest changes until there is room. Everything saved before is safe, and what you type now stays on screen and is saved as soon as there is room: keep this tab open."</p>
+                <p>
+                    "To make room, "<A href="/data">"download a backup, then delete reviews you no longer need"</A>
+                    ", or clear other websites’ data in your browser’s settings."
+                </p>
+            </Banner>
+        </Show>
+        <Show when=move || !storage.full.get() && storage.with(|vault| {
             storage.changed_elsewhere.track();
-            storage.with(|vault| vault.usage().is_ok_and(|usage| usage.nearly_full())).unwrap_or(false)
-        }>
+            vault.usage().is_ok_and(|usage| usage.nearly_full())
+        }).unwrap_or(false)>
             <Banner kind=BannerKind::Warning title="Your browser’s storage is nearly full">
                 <p>
                     "New work may soon fail to save. "
@@ -105,12 +148,23 @@ fn StorageNotices(storage: AppStorage) -> impl IntoView {
                 </p>
             </Banner>
         </Show>
-        <Show when=move || !storage.set_aside.get().is_empty()>
+        <Show when=move || !restored().is_empty()>
+            <Banner kind=BannerKind::Warning title="Some saved work was damaged and has been put back to an earlier save">
+                <p>"Appraise found these damaged on this device and put back their last good save. Anything typed after that save could not be read: check these and add what is missing."</p>
+                <ul class="list">
+                    {move || restored().into_iter().map(|item| view! {
+                        <li>{format!("{}: as saved at {} on {}", crate::pages::capitalised(&item.item), crate::browser::local_time(item.saved_at), crate::browser::local_date(item.saved_at))}</li>
+                    }).collect_view()}
+                </ul>
+            </Banner>
+        </Show>
+        <Show when=move || !set_aside_not_restored().is_empty()>
             <Banner kind=BannerKind::Warning title="Some saved items could not be read">
-                <p>
-                    {move || format!("{} saved item(s) could not be read, so Appraise set them aside instead of deleting them. ", storage.set_aside.get().len())}
-                    <A href="/data#set-aside">"Download or delete them"</A>
-                </p>
+                <p>"Appraise set these aside instead of deleting them, so you can download them:"</p>
+                <ul class="list">
+                    {move || named(set_aside_not_restored())}
+                </ul>
+                <p><A href="/data#set-aside">"Download or delete them"</A></p>
             </Banner>
         </Show>
     }

@@ -1,26 +1,26 @@
 //! Autosave for a document being edited: every change is kept in memory at once, written to
-//! storage shortly after typing stops (and at once on leaving a field, the page or the tab),
-//! and merged field by field with changes another tab saved meanwhile. A failed write keeps
-//! the text on screen and says so; nothing is silently dropped. A review document's edits go
-//! into its mergeable state, the same one bundles merge into.
+//! storage shortly after typing stops (at the latest a second after the first unsaved key, so a
+//! crash loses little), and at once on leaving a field, the page or the tab. Every document is
+//! kept as its mergeable state through [`editing`], so this tab's edits merge field by field with
+//! what other tabs, devices and imported files wrote. A failed write keeps the text on screen and
+//! says so; words not saved when the page is left are handed to the app ([`AppStorage`]), which
+//! keeps them (across a reload too) and writes them as soon as there is room.
 
 use leptos::prelude::*;
 use serde_json::Value;
 use std::time::Duration;
 
-use crate::bundle::merge::DocumentState;
-use crate::domain::documents::{Document, RecordError, from_json, to_json};
-use crate::domain::field_map::{
-    FieldMap, FieldMapError, from_field_map, merge_three_way, to_field_map,
-};
-use crate::state::AppStorage;
-use crate::storage::backup::COPY_KIND;
-use crate::storage::{Expect, WriteError};
-use crate::use_cases;
+use crate::bundle::merge::{Conflict, DocumentState};
+use crate::domain::documents::{Document, to_json};
+use crate::domain::field_map::{FieldMap, FieldMapError, from_field_map, to_field_map};
+use crate::state::{AppStorage, Unsaved};
+use crate::use_cases::editing::{self, PRE_REVIEW_KEY};
 use crate::use_cases::reviews;
 
 /// How long after the last keystroke a draft is saved.
 pub const SAVE_DELAY: Duration = Duration::from_millis(400);
+/// The longest typing goes on unsaved, in milliseconds, however fast the person types.
+const LONGEST_UNSAVED_MS: f64 = 1000.0;
 
 /// What the "saved" indicator says.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,60 +33,41 @@ pub enum SaveStatus {
     Failed(String),
 }
 
-/// A version of this record that another tab (or a restored backup) saved, kept beside it
-/// because both sides changed the same fields.
-#[derive(Debug, Clone, PartialEq)]
-pub struct KeptCopy {
-    pub key: String,
-    pub from: String,
-    /// Fields whose text differs from the draft now: path → the copy's value.
-    pub differences: Vec<(String, Value)>,
-}
-
-/// A review document's mergeable state as this tab last read or wrote it, and the blank document
-/// its fields are laid over (a copy may hold only some fields).
-#[derive(Clone)]
-struct ReviewDocument {
-    review: String,
-    blank: FieldMap,
-    state: DocumentState,
-}
-
 /// One document open for editing.
 #[derive(Clone, Copy)]
 pub struct Draft {
     storage: AppStorage,
-    /// The record key: a plain record, or a review document's `review:<id>:<kind>`.
+    /// The record key: the person's pre-review, or a review document's `review:<id>:<kind>`.
     key: StoredValue<String>,
-    /// Set for a review document, whose edits are recorded as this tab's writes and merged with
-    /// the stored state (so tabs, devices and bundles share one merge); unset for a plain record,
-    /// which is written whole and merged three-way with other tabs.
-    review_document: StoredValue<Option<ReviewDocument>>,
-    kind: &'static str,
+    /// The kind of record the document is stored as.
+    record_kind: &'static str,
+    /// The blank document the stored fields are laid over (a copy may hold only some fields).
+    blank: StoredValue<FieldMap>,
+    /// The document as this tab last read or wrote it, with every edit made here recorded.
+    state: StoredValue<DocumentState>,
+    /// What this tab holds that storage may not: set while saving fails.
+    unsaved: StoredValue<Option<DocumentState>>,
     to_body: fn(&FieldMap) -> Result<Value, FieldMapError>,
-    to_fields: fn(&Value) -> Result<FieldMap, RecordError>,
     /// What is on screen, as field paths.
     pub fields: RwSignal<FieldMap>,
-    /// What storage held when this tab last read or wrote it.
+    /// What `state` shows: the fields as last read or recorded here.
     base: StoredValue<FieldMap>,
-    rev: StoredValue<Option<u64>>,
     pub status: RwSignal<SaveStatus>,
-    pub kept_copies: RwSignal<Vec<KeptCopy>>,
+    /// Fields changed in two places (two tabs, two devices), for the person to choose.
+    pub conflicts: RwSignal<Vec<Conflict>>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// When the first change not yet saved was made (milliseconds since 1970).
+    first_unsaved_at: StoredValue<Option<f64>>,
 }
 
 fn body_of<D: Document>(fields: &FieldMap) -> Result<Value, FieldMapError> {
     from_field_map::<D>(fields).map(|document| to_json(&document))
 }
 
-fn fields_of<D: Document>(body: &Value) -> Result<FieldMap, RecordError> {
-    from_json::<D>(body.clone()).map(|document| to_field_map(&document))
-}
-
 impl Draft {
-    /// Opens the record `key`, or starts from `blank` if there is none yet.
-    pub fn open<D: Document>(storage: AppStorage, key: &str, blank: &D) -> Draft {
-        Draft::start(storage, key.to_owned(), D::KIND, None, blank)
+    /// Opens the person's own pre-review, or starts from `blank` if there is none yet.
+    pub fn open_pre_review<D: Document>(storage: AppStorage, blank: &D) -> Draft {
+        Draft::start(storage, PRE_REVIEW_KEY.to_owned(), D::KIND, blank)
     }
 
     /// Opens the document `D` of the review `review_id`, laid over `blank`.
@@ -106,37 +87,36 @@ impl Draft {
         kind: &'static str,
         blank: &D,
     ) -> Draft {
-        let review_document = ReviewDocument {
-            review: review_id.to_owned(),
-            blank: to_field_map(blank),
-            state: DocumentState::default(),
-        };
         let key = reviews::document_key(review_id, kind);
-        Draft::start(storage, key, kind, Some(review_document), blank)
+        Draft::start(storage, key, "review_document", blank)
     }
 
     fn start<D: Document>(
         storage: AppStorage,
         key: String,
-        kind: &'static str,
-        review_document: Option<ReviewDocument>,
+        record_kind: &'static str,
         blank: &D,
     ) -> Draft {
+        let blank = to_field_map(blank);
         let draft = Draft {
             storage,
             key: StoredValue::new(key),
-            review_document: StoredValue::new(review_document),
-            kind,
+            record_kind,
+            blank: StoredValue::new(blank.clone()),
+            state: StoredValue::new(DocumentState::default()),
+            unsaved: StoredValue::new(None),
             to_body: body_of::<D>,
-            to_fields: fields_of::<D>,
-            fields: RwSignal::new(to_field_map(blank)),
-            base: StoredValue::new(FieldMap::new()),
-            rev: StoredValue::new(None),
+            fields: RwSignal::new(blank.clone()),
+            base: StoredValue::new(blank),
             status: RwSignal::new(SaveStatus::Saved),
-            kept_copies: RwSignal::new(Vec::new()),
+            conflicts: RwSignal::new(Vec::new()),
             timer: StoredValue::new_local(None),
+            first_unsaved_at: StoredValue::new(None),
         };
         draft.load_from_storage();
+        if let Some(kept) = storage.take_unsaved(&draft.key()) {
+            draft.take_back(kept.state);
+        }
         draft.follow_other_tabs();
         draft
     }
@@ -145,42 +125,55 @@ impl Draft {
         self.key.get_value()
     }
 
-    /// Replaces what is on screen with what storage holds.
-    fn load_from_storage(&self) {
-        if self.review_document.with_value(Option::is_some) {
-            return self.load_review_document();
-        }
-        let key = self.key();
-        let read = self.storage.with(|vault| vault.read(&key));
-        match read {
-            Some(Ok(Some(record))) => match (self.to_fields)(&record.body) {
-                Ok(fields) => {
-                    self.base.set_value(fields.clone());
-                    self.rev.set_value(Some(record.header.rev));
-                    self.fields.set(fields);
-                    self.status.set(SaveStatus::Saved);
-                }
-                Err(error) => self.status.set(SaveStatus::Failed(error.to_string())),
-            },
-            Some(Ok(None)) | None => {
-                // Not stored (yet, or any more after a wipe elsewhere): the next save creates it.
-                self.rev.set_value(None);
-                self.base.set_value(self.fields.get_untracked());
-            }
-            Some(Err(error)) => self.status.set(SaveStatus::Failed(error.to_string())),
-        }
-        self.refresh_kept_copies();
+    /// The fields as shown: the document's current values laid over its blank.
+    fn shown(&self, state: &DocumentState) -> FieldMap {
+        let mut fields = self.blank.get_value();
+        fields.extend(state.current());
+        fields
     }
 
-    /// When another tab saves this record: take its version if nothing here is unsaved,
-    /// otherwise save now, which merges the two.
+    /// Replaces what is on screen with what storage holds.
+    fn load_from_storage(&self) {
+        let key = self.key();
+        match self.storage.with(|vault| editing::read(vault, &key)) {
+            Some(Ok(state)) => {
+                self.hold(state.unwrap_or_default());
+                self.status.set(SaveStatus::Saved);
+            }
+            Some(Err(error)) => self.status.set(SaveStatus::Failed(error.to_string())),
+            None => {}
+        }
+    }
+
+    /// Takes `state` as what this tab has read or written, and shows it.
+    fn hold(&self, state: DocumentState) {
+        let fields = self.shown(&state);
+        self.conflicts.set(state.conflicts());
+        self.state.set_value(state);
+        self.base.set_value(fields.clone());
+        if self.fields.with_untracked(|shown| *shown != fields) {
+            self.fields.set(fields);
+        }
+    }
+
+    /// Lays words this tab could not save earlier (on a page since left, or before a reload)
+    /// back over what is stored, and saves them.
+    fn take_back(&self, kept: DocumentState) {
+        let state = self.state.get_value().merge(&kept);
+        self.hold(state);
+        self.unsaved.set_value(Some(kept));
+        self.status.set(SaveStatus::Saving);
+        self.save_now();
+    }
+
+    /// When another tab saves this document: take its version if nothing here is unsaved,
+    /// otherwise save now, which merges the two. A save that failed is tried again whenever
+    /// the app says there may be room.
     fn follow_other_tabs(&self) {
         let draft = *self;
         Effect::new(move |previous: Option<u64>| {
             let (count, key) = draft.storage.changed_elsewhere.get();
-            let concerns_me = key.is_empty()
-                || key == draft.key()
-                || key.starts_with(&format!("{}.copy-", draft.key()));
+            let concerns_me = key.is_empty() || key == draft.key();
             if previous.is_some_and(|seen| seen != count) && concerns_me {
                 if draft.status.get_untracked() == SaveStatus::Saved {
                     draft.load_from_storage();
@@ -189,6 +182,15 @@ impl Draft {
                 }
             }
             count
+        });
+        Effect::new(move |previous: Option<u64>| {
+            let tick = draft.storage.try_again.get();
+            if previous.is_some_and(|seen| seen != tick)
+                && matches!(draft.status.get_untracked(), SaveStatus::Failed(_))
+            {
+                draft.save_now();
+            }
+            tick
         });
     }
 
@@ -293,12 +295,17 @@ impl Draft {
     fn changed(&self) {
         self.status.set(SaveStatus::Saving);
         self.storage.unsaved.set(true);
+        let now = js_sys::Date::now();
+        let first = *self.first_unsaved_at.get_value().get_or_insert(now);
+        self.first_unsaved_at.set_value(Some(first));
+        let left = (first + LONGEST_UNSAVED_MS - now).max(0.0);
+        let delay = SAVE_DELAY.min(Duration::from_millis(left as u64));
         let draft = *self;
         self.timer.update_value(|timer| {
             if let Some(handle) = timer.take() {
                 handle.clear();
             }
-            *timer = set_timeout_with_handle(move || draft.save_now(), SAVE_DELAY).ok();
+            *timer = set_timeout_with_handle(move || draft.save_now(), delay).ok();
         });
     }
 
@@ -310,7 +317,7 @@ impl Draft {
             }
         });
         // A timer can outlive its page; the page saved everything as it closed.
-        let (Some(status), Some(fields)) = (
+        let (Some(status), Some(mine)) = (
             self.status.try_get_untracked(),
             self.fields.try_get_untracked(),
         ) else {
@@ -319,7 +326,8 @@ impl Draft {
         if status == SaveStatus::Saved {
             return;
         }
-        let status = match self.write(fields) {
+        self.first_unsaved_at.set_value(None);
+        let status = match self.write(mine) {
             Ok(()) => SaveStatus::Saved,
             Err(sentence) => SaveStatus::Failed(sentence),
         };
@@ -327,189 +335,74 @@ impl Draft {
         self.status.set(status);
     }
 
+    /// Records the fields changed since this tab last read or wrote the document as this tab's
+    /// edit and saves it merged with what is stored now. If that fails the edit stays recorded
+    /// here, so the next attempt (or the app, once the page is left) saves it with the rest.
     fn write(&self, mine: FieldMap) -> Result<(), String> {
-        if self.review_document.with_value(Option::is_some) {
-            return self.write_review_document(mine);
-        }
+        (self.to_body)(&mine).map_err(|error| error.to_string())?;
         let key = self.key();
-        let body = (self.to_body)(&mine).map_err(|error| error.to_string())?;
-        let expect = self.rev.get_value().map_or(Expect::New, Expect::Rev);
+        let (seen, base, unsaved) = (
+            self.state.get_value(),
+            self.base.get_value(),
+            self.unsaved.get_value(),
+        );
         let now = crate::browser::now();
-        let written = self
-            .storage
-            .with_mut(|vault| vault.write(&key, self.kind, &body, expect, now));
-        match written {
-            None => Err("Your data is not open, so this cannot be saved yet.".into()),
-            Some(Ok(header)) => {
-                self.rev.set_value(Some(header.rev));
-                self.base.set_value(mine);
-                Ok(())
-            }
-            Some(Err(WriteError::ChangedElsewhere { .. })) => self.merge_with_stored(mine),
-            Some(Err(error)) => Err(error.to_string()),
-        }
-    }
-
-    /// Another tab saved this record since this tab last read it: merge field by field. Where
-    /// both changed the same field, this tab's text stays and the other is kept as a copy.
-    fn merge_with_stored(&self, mine: FieldMap) -> Result<(), String> {
-        let key = self.key();
-        let theirs = self
-            .storage
-            .with(|vault| vault.read(&key))
-            .ok_or("Your data is not open, so this cannot be saved yet.")?
-            .map_err(|error| error.to_string())?
-            .ok_or("This record was deleted in another tab.")?;
-        let their_fields = (self.to_fields)(&theirs.body).map_err(|error| error.to_string())?;
-        let merge = merge_three_way(&self.base.get_value(), &mine, &their_fields);
-        let now = crate::browser::now();
-        if !merge.conflicts.is_empty() {
-            let copy_key = format!("{key}.copy-{}", now.timestamp_millis());
-            let copy = serde_json::json!({ "of": key, "from": "another tab or window", "kind": self.kind, "updated": theirs.header.updated, "body": theirs.body });
-            self.storage
-                .with_mut(|vault| vault.write(&copy_key, COPY_KIND, &copy, Expect::New, now))
-                .ok_or("Your data is not open.")?
-                .map_err(|error| error.to_string())?;
-        }
-        let body = (self.to_body)(&merge.merged).map_err(|error| error.to_string())?;
-        let header = self
+        let saved = self
             .storage
             .with_mut(|vault| {
-                vault.write(&key, self.kind, &body, Expect::Rev(theirs.header.rev), now)
+                editing::save_edit(
+                    vault,
+                    &key,
+                    self.record_kind,
+                    (&seen, unsaved.as_ref(), &base, &mine),
+                    now,
+                )
             })
-            .ok_or("Your data is not open.")?
-            .map_err(|error| error.to_string())?;
-        self.rev.set_value(Some(header.rev));
-        self.base.set_value(merge.merged.clone());
-        self.fields.set(merge.merged);
-        self.refresh_kept_copies();
-        Ok(())
+            .ok_or_else(|| crate::use_cases::RecordsError::NotOpen.to_string())?;
+        match saved {
+            Ok(state) => {
+                self.unsaved.set_value(None);
+                self.hold(state);
+                Ok(())
+            }
+            Err((state, error)) => {
+                self.unsaved.set_value(Some(state.clone()));
+                self.conflicts.set(state.conflicts());
+                self.state.set_value(state);
+                self.base.set_value(mine);
+                Err(error.to_string())
+            }
+        }
     }
 
-    fn load_review_document(&self) {
-        let Some(mut document) = self.review_document.get_value() else {
-            return;
-        };
-        let read = self
+    /// After a last save on leaving: hands anything still unsaved to the app, which keeps it
+    /// (across a reload too) and writes it once there is room.
+    fn hand_over_unsaved(&self) {
+        if let Some(Some(state)) = self.unsaved.try_get_value() {
+            self.storage.keep_unsaved(Unsaved {
+                key: self.key(),
+                record_kind: self.record_kind.to_owned(),
+                state,
+            });
+        }
+    }
+
+    /// Keeps `value` for the field at `path`, which two places changed differently.
+    pub fn keep_version(&self, path: &str, value: Option<Value>) {
+        self.save_now();
+        let key = self.key();
+        let now = crate::browser::now();
+        let kept = self
             .storage
-            .with(|vault| reviews::document(vault, &document.review, self.kind));
-        match read {
+            .with_mut(|vault| editing::resolve(vault, &key, self.record_kind, path, value, now));
+        match kept {
             Some(Ok(state)) => {
-                document.state = state.unwrap_or_default();
-                let fields = Draft::shown(&document);
-                self.review_document.set_value(Some(document));
-                self.base.set_value(fields.clone());
-                self.fields.set(fields);
+                self.hold(state);
                 self.status.set(SaveStatus::Saved);
             }
             Some(Err(error)) => self.status.set(SaveStatus::Failed(error.to_string())),
             None => {}
         }
-    }
-
-    /// The fields as shown: the document's current values laid over its blank.
-    fn shown(document: &ReviewDocument) -> FieldMap {
-        let mut fields = document.blank.clone();
-        fields.extend(document.state.current());
-        fields
-    }
-
-    /// Records the fields this tab changed since it last read or wrote the document as this
-    /// tab's edit, and merges that with what is stored now: changes made elsewhere meanwhile are
-    /// kept, and a field changed on both sides becomes a conflict for the person to resolve.
-    fn write_review_document(&self, mine: FieldMap) -> Result<(), String> {
-        (self.to_body)(&mine).map_err(|error| error.to_string())?;
-        let mut document = self
-            .review_document
-            .get_value()
-            .ok_or("This is not a review document.")?;
-        let base = self.base.get_value();
-        let with_my_changes = |mut shown: FieldMap| {
-            for path in base.keys().chain(mine.keys()) {
-                if base.get(path) != mine.get(path) {
-                    match mine.get(path) {
-                        Some(value) => shown.insert(path.clone(), value.clone()),
-                        None => shown.remove(path),
-                    };
-                }
-            }
-            shown
-        };
-        let now = crate::browser::now();
-        let merged = self
-            .storage
-            .with_mut(|vault| {
-                let stored =
-                    reviews::document(vault, &document.review, self.kind)?.unwrap_or_default();
-                let device = vault.writer().to_owned();
-                let mut edited = document.state.edit_base(&stored, &device);
-                let shown = with_my_changes(edited.current());
-                let stamp = stored
-                    .latest_stamp()
-                    .max(edited.latest_stamp())
-                    .tick(now.timestamp_millis());
-                edited.record_edit(&shown, &device, stamp);
-                let merged = stored.merge(&edited);
-                reviews::save_document(vault, &document.review, self.kind, &merged, now)?;
-                Ok::<_, use_cases::RecordsError>(merged)
-            })
-            .ok_or("Your data is not open, so this cannot be saved yet.")?
-            .map_err(|error| error.to_string())?;
-        document.state = merged;
-        let fields = Draft::shown(&document);
-        self.review_document.set_value(Some(document));
-        self.base.set_value(fields.clone());
-        if fields != mine {
-            self.fields.set(fields);
-        }
-        Ok(())
-    }
-
-    fn refresh_kept_copies(&self) {
-        let key = self.key();
-        let prefix = format!("{key}.copy-");
-        let now_fields = self.fields.get_untracked();
-        let to_fields = self.to_fields;
-        let copies = self
-            .storage
-            .with(|vault| {
-                let keys: Vec<String> = vault
-                    .list()
-                    .filter(|(k, _)| k.starts_with(&prefix))
-                    .map(|(k, _)| k.to_owned())
-                    .collect();
-                keys.into_iter()
-                    .filter_map(|copy_key| {
-                        let record = vault.read(&copy_key).ok()??;
-                        let fields = to_fields(record.body.get("body")?).ok()?;
-                        let differences = fields
-                            .into_iter()
-                            .filter(|(path, value)| {
-                                value.is_string() && now_fields.get(path) != Some(value)
-                            })
-                            .collect();
-                        let from = record
-                            .body
-                            .get("from")
-                            .and_then(Value::as_str)
-                            .unwrap_or("elsewhere")
-                            .to_owned();
-                        Some(KeptCopy {
-                            key: copy_key,
-                            from,
-                            differences,
-                        })
-                    })
-                    .collect::<Vec<_>>()
-            })
-            .unwrap_or_default();
-        self.kept_copies.set(copies);
-    }
-
-    /// Deletes a kept copy once the person has taken what they want from it.
-    pub fn discard_copy(&self, copy_key: &str) {
-        let _ = self.storage.with_mut(|vault| vault.remove(copy_key));
-        self.refresh_kept_copies();
     }
 
     /// The document as JSON, for downloading.
@@ -518,8 +411,9 @@ impl Draft {
     }
 }
 
-/// Saves `draft` whenever the person leaves the tab or the page, and when the page unmounts
-/// (a route change).
+/// Saves `draft` whenever the person leaves the tab or the page, and when the page unmounts (a
+/// route change); hands over what could not be saved. While words are unsaved, closing or
+/// reloading the page asks first.
 pub fn save_on_leaving(draft: Draft) {
     let on_hide = window_event_listener_untyped("visibilitychange", move |_| {
         let hidden = web_sys::window()
@@ -529,10 +423,25 @@ pub fn save_on_leaving(draft: Draft) {
             draft.save_now();
         }
     });
-    let on_pagehide = window_event_listener_untyped("pagehide", move |_| draft.save_now());
+    let on_before_unload = window_event_listener_untyped("beforeunload", move |event| {
+        draft.save_now();
+        if draft.status.try_get_untracked() != Some(SaveStatus::Saved) {
+            event.prevent_default();
+            if let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::BeforeUnloadEvent>(&event)
+            {
+                event.set_return_value("Your latest changes are not saved.");
+            }
+        }
+    });
+    let on_pagehide = window_event_listener_untyped("pagehide", move |_| {
+        draft.save_now();
+        draft.hand_over_unsaved();
+    });
     on_cleanup(move || {
         draft.save_now();
+        draft.hand_over_unsaved();
         on_hide.remove();
+        on_before_unload.remove();
         on_pagehide.remove();
     });
 }

@@ -50,6 +50,12 @@ pub fn file_stamp() -> String {
     )
 }
 
+/// Local time of day as `hh:mm`.
+pub fn local_time(at: DateTime<Utc>) -> String {
+    let date = js_sys::Date::new(&(at.timestamp_millis() as f64).into());
+    format!("{:02}:{:02}", date.get_hours(), date.get_minutes())
+}
+
 /// Local date as `dd/mm/yyyy`.
 pub fn local_date(at: DateTime<Utc>) -> String {
     let date = js_sys::Date::new(&(at.timestamp_millis() as f64).into());

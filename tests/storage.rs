@@ -261,7 +261,7 @@ fn a_full_store_refuses_the_write_and_keeps_the_last_saved_version() {
         )
         .unwrap_err();
     assert_eq!(error, WriteError::Storage(StorageError::Full));
-    assert!(error.to_string().contains("download them as a file"));
+    assert!(error.to_string().contains("download a copy now"));
     assert_eq!(
         vault.read("pre-review").unwrap().unwrap().body,
         draft("short")

@@ -11,6 +11,7 @@ use crate::state::{AppStorage, StorageStatus, use_storage};
 use crate::storage::backup::{read_backup, restore, write_backup};
 use crate::storage::browser::BrowserRandom;
 use crate::storage::sealing::KdfParams;
+use crate::use_cases::recovery;
 
 /// A backup older than this many days earns a reminder.
 pub const BACKUP_REMINDER_DAYS: i64 = 30;
@@ -206,7 +207,7 @@ fn Backups(storage: AppStorage) -> impl IntoView {
 }
 
 #[component]
-fn Restore(storage: AppStorage) -> impl IntoView {
+pub(super) fn Restore(storage: AppStorage) -> impl IntoView {
     let passphrase = RwSignal::new(String::new());
     let message = RwSignal::new(None::<(BannerKind, String)>);
     let file_input = NodeRef::<leptos::html::Input>::new();
@@ -243,6 +244,7 @@ fn Restore(storage: AppStorage) -> impl IntoView {
                     });
                 match result {
                     Ok(report) => {
+                        storage.refresh();
                         storage.announce_change("");
                         let mut lines = vec![format!(
                             "{} added, {} updated from the backup, {} already the same.",
@@ -390,9 +392,12 @@ fn SetAside(storage: AppStorage) -> impl IntoView {
                     {move || storage.set_aside.get().into_iter().map(|item| {
                         let (key, raw) = (item.original_key.clone(), item.raw.clone());
                         let key2 = key.clone();
+                        let name = storage
+                            .with(|vault| recovery::describe_set_aside(vault, &item.original_key))
+                            .unwrap_or_else(|| "A saved item".into());
                         view! {
                             <li>
-                                <span class="item-name">{item.original_key.clone()}</span>" "
+                                <span class="item-name">{super::capitalised(&name)}</span>" "
                                 <button type="button" class="button button--link" on:click=move |_| download(key.clone(), raw.clone())>"Download"</button>" "
                                 <button type="button" class="button button--link" on:click=move |_| discard(key2.clone())>"Delete"</button>
                             </li>
@@ -415,6 +420,10 @@ fn kind_name(kind: &str, count: usize) -> String {
         "kept_copy" => (
             "kept copy of a changed form",
             "kept copies of changed forms",
+        ),
+        "tab_copy" => (
+            "copy of a form saved in another tab",
+            "copies of forms saved in other tabs",
         ),
         _ => ("other saved item", "other saved items"),
     };

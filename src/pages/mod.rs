@@ -1,6 +1,7 @@
 //! One module per page of the app, plus what pages share.
 
 mod contacts;
+mod damaged;
 mod data;
 mod home;
 mod how_it_works;
@@ -19,6 +20,7 @@ mod unlock;
 mod welcome;
 
 pub use contacts::ContactsPage;
+pub use damaged::DamagedDataPage;
 pub use data::DataPage;
 pub use home::HomePage;
 pub use how_it_works::HowItWorksPage;
@@ -61,6 +63,15 @@ fn standings_of(
 }
 
 /// Sets the browser tab's title, so each page is named for people using screen readers or tabs.
+/// `text` with its first letter a capital, to start a heading or a line.
+pub(crate) fn capitalised(text: &str) -> String {
+    let mut letters = text.chars();
+    letters
+        .next()
+        .map(|first| first.to_uppercase().chain(letters).collect())
+        .unwrap_or_default()
+}
+
 pub(crate) fn set_page_title(page: &str) {
     if let Some(document) = web_sys::window().and_then(|window| window.document()) {
         document.set_title(&format!("{page} – Appraise"));

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use crate::autosave::{Draft, KeptCopy, save_on_leaving};
+use crate::autosave::{Draft, save_on_leaving};
+use crate::bundle::merge::{Conflict, FieldVersion};
 use crate::components::{
     Banner, BannerKind, DraftTextArea, DraftTextInput, RemoveButton, SaveFailureBanner,
     SaveIndicator, focus_field,
@@ -11,9 +12,6 @@ use crate::components::{
 use crate::domain::documents::{Document, FormField, PreReviewAuthor, PreReviewForm, from_json};
 use crate::state::use_storage;
 use crate::use_cases::identity;
-
-/// The record key of the person's own pre-review.
-const RECORD: &str = "pre-review";
 
 fn path(field: &str) -> String {
     format!("{}.{field}", PreReviewForm::KIND)
@@ -45,9 +43,8 @@ pub fn PreparePage() -> impl IntoView {
         .flatten()
         .map(|stored| stored.profile())
         .unwrap_or_default();
-    let draft = Draft::open(
+    let draft = Draft::open_pre_review(
         storage,
-        RECORD,
         &PreReviewForm::blank(PreReviewAuthor::Reviewee, &me.name, &me.job_title),
     );
     for (field, known) in [("name", me.name), ("job_title", me.job_title)] {
@@ -69,7 +66,7 @@ pub fn PreparePage() -> impl IntoView {
             "nothing is shared until you choose to send it."
         </p>
         <SaveFailureBanner draft=draft download=download />
-        <KeptCopies draft=draft />
+        <ChangedInTwoPlaces draft=draft />
         <SaveIndicator draft=draft />
         <form class="form" on:submit=|event| event.prevent_default()>
             <DraftTextInput draft=draft path=path("name") label="Your name" autocomplete="name" />
@@ -135,9 +132,10 @@ fn EvidenceList(draft: Draft) -> impl IntoView {
     }
 }
 
-/// Versions of this form that another tab saved while this one was editing the same fields.
+/// Answers changed in two places (two tabs, or this device and a restored backup) without
+/// either seeing the other: both texts are kept, and the person chooses.
 #[component]
-fn KeptCopies(draft: Draft) -> impl IntoView {
+fn ChangedInTwoPlaces(draft: Draft) -> impl IntoView {
     let label_of = |path: &str| {
         let name = path.rsplit('.').next().unwrap_or(path);
         PreReviewForm::TEXT_FIELDS
@@ -145,36 +143,42 @@ fn KeptCopies(draft: Draft) -> impl IntoView {
             .find(|f| f.name == name)
             .map_or("Evidence", |f| f.label)
     };
-    let copy_view = move |copy: KeptCopy| {
-        let key = copy.key.clone();
+    let conflict_view = move |conflict: Conflict| {
+        let label = label_of(&conflict.path);
+        let versions: Vec<FieldVersion> = std::iter::once(conflict.provisional)
+            .chain(conflict.others)
+            .collect();
         view! {
-            <Banner kind=BannerKind::Warning title="This form was also changed in another tab or window">
-                <p>{format!("Both versions are kept. Your text is in the form; the version from {} is below.", copy.from)}</p>
-                {copy
-                    .differences
+            <div class="kept-copy" role="group" aria-label=label>
+                <h3>{label}</h3>
+                {versions
                     .into_iter()
-                    .map(|(path, value)| {
-                        let text = value.as_str().unwrap_or_default().to_owned();
-                        let use_it = {
-                            let (path, text) = (path.clone(), text.clone());
-                            move |_| draft.set(&path, Value::String(text.clone()))
-                        };
+                    .enumerate()
+                    .map(|(number, version)| {
+                        let text = version
+                            .value
+                            .as_ref()
+                            .and_then(Value::as_str)
+                            .map_or_else(|| "(left empty)".to_owned(), str::to_owned);
+                        let path = conflict.path.clone();
+                        let keep = move |_| draft.keep_version(&path, version.value.clone());
                         view! {
-                            <div class="kept-copy">
-                                <h3>{label_of(&path)}</h3>
-                                <blockquote class="kept-copy__text">{text}</blockquote>
-                                <button type="button" class="button button--secondary" on:click=use_it>
-                                    "Use this version"
-                                </button>
-                            </div>
+                            <blockquote class="kept-copy__text">{text}</blockquote>
+                            <button type="button" class="button button--secondary" on:click=keep>
+                                {if number == 0 { "Keep this version (in the form now)" } else { "Keep this version" }}
+                            </button>
                         }
                     })
                     .collect_view()}
-                <button type="button" class="button button--link" on:click=move |_| draft.discard_copy(&key)>
-                    "I have what I need: delete the other version"
-                </button>
-            </Banner>
+            </div>
         }
     };
-    view! { {move || draft.kept_copies.get().into_iter().map(copy_view).collect_view()} }
+    view! {
+        <Show when=move || !draft.conflicts.get().is_empty()>
+            <Banner kind=BannerKind::Warning title="Some answers were changed in two places">
+                <p>"These answers were changed in two tabs or windows at once. Both versions are kept: the later one is in the form until you choose."</p>
+                {move || draft.conflicts.get().into_iter().map(conflict_view).collect_view()}
+            </Banner>
+        </Show>
+    }
 }

@@ -25,6 +25,7 @@ pub fn UnlockPage() -> impl IntoView {
                     Some(Ok(())) => {
                         passphrase.set(String::new());
                         storage.refresh();
+                        storage.after_unlocking();
                     }
                     Some(Err(problem)) => error.set(Some(problem.to_string())),
                     None => error.set(Some(

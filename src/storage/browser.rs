@@ -15,7 +15,8 @@ pub struct BrowserStore {
 
 impl BrowserStore {
     /// Checks that `localStorage` exists and accepts a write (some private modes refuse every
-    /// write), then gives access to it.
+    /// write), then gives access to it. A storage that is merely full opens: what is saved can
+    /// still be read, and the vault says it is full when a write is refused.
     pub fn open() -> Result<BrowserStore, StorageError> {
         let storage = web_sys::window()
             .ok_or(StorageError::Unavailable)?
@@ -23,12 +24,11 @@ impl BrowserStore {
             .map_err(|_| StorageError::Unavailable)?
             .ok_or(StorageError::Unavailable)?;
         let probe = "appraise-probe";
-        storage
-            .set_item(probe, "1")
-            .map_err(|_| StorageError::Unavailable)?;
-        storage
-            .remove_item(probe)
-            .map_err(|_| StorageError::Unavailable)?;
+        match storage.set_item(probe, "1").map_err(storage_error) {
+            Ok(()) | Err(StorageError::Full) => {}
+            Err(_) => return Err(StorageError::Unavailable),
+        }
+        let _ = storage.remove_item(probe);
         Ok(BrowserStore { _available: () })
     }
 }

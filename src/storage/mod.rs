@@ -47,7 +47,7 @@ impl fmt::Display for StorageError {
             ),
             StorageError::Full => write!(
                 f,
-                "Your browser’s storage for Appraise is full, so your latest changes are not saved. They are still on screen: download them as a file now, then free space by deleting old reviews."
+                "Your browser’s storage is full, so your latest changes are not saved yet. They are still on screen and Appraise keeps them while this tab is open: download a copy now, then make room (delete reviews you no longer need under Your data, or clear other websites’ data in your browser settings). Appraise saves them as soon as there is room."
             ),
             StorageError::Failed(detail) => write!(
                 f,

@@ -6,7 +6,7 @@ use super::RecordsError;
 use crate::storage::{KeyValueStore, Vault};
 use serde_json::Value;
 
-use super::reviews::{document, reviews, save_document};
+use super::reviews::{document, reviews};
 
 /// A field of a review document that two copies changed differently, waiting for a person.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +24,8 @@ pub fn conflicts<S: KeyValueStore>(vault: &Vault<S>) -> Result<Vec<OpenConflict>
         let id = review.summary.id.as_str();
         let prefix = format!("review:{id}:");
         let kinds: Vec<String> = vault
-            .list()
+            .list_prefixed(&prefix)
+            .filter(|(_, header)| header.kind != super::editing::TAB_COPY_KIND)
             .filter_map(|(key, _)| key.strip_prefix(&prefix).map(str::to_owned))
             .collect();
         for kind in kinds {
@@ -53,9 +54,14 @@ pub fn resolve<S: KeyValueStore>(
     value: Option<Value>,
     now: DateTime<Utc>,
 ) -> Result<(), RecordsError> {
-    let mut state = document(vault, review_id, kind)?.ok_or(RecordsError::UnknownReview)?;
-    let stamp = state.latest_stamp().tick(now.timestamp_millis());
-    let device = vault.writer().to_owned();
-    state.resolve(path, value, &device, stamp);
-    save_document(vault, review_id, kind, &state, now)
+    document(vault, review_id, kind)?.ok_or(RecordsError::UnknownReview)?;
+    super::editing::resolve(
+        vault,
+        &super::reviews::document_key(review_id, kind),
+        "review_document",
+        path,
+        value,
+        now,
+    )
+    .map(|_| ())
 }

@@ -385,6 +385,7 @@ pub fn undo_import<S: KeyValueStore>(
         read_as::<ImportRecord, S>(vault, &key)?.ok_or(RecordsError::NoSuchImport)?;
     for (kind, before) in &record.before {
         let document = document_key(&record.review_id, kind);
+        super::editing::discard_tab_copies(vault, &document)?;
         match before {
             Some(state) => write_as(vault, &document, "review_document", state, now)?,
             None => vault

@@ -24,9 +24,11 @@
 
 pub mod agenda;
 pub mod conflicts;
+pub mod editing;
 pub mod identity;
 pub mod importing;
 pub mod leadership;
+pub mod recovery;
 pub mod retention;
 pub mod reviews;
 pub mod school;
@@ -98,6 +100,8 @@ pub enum RecordsError {
     AppealNotDecided,
     /// A moderation note to send with nothing written in it (the note, or the answer).
     NothingWritten,
+    /// The person's data is not open in this tab (storage cannot be used, or it is locked).
+    NotOpen,
     /// Sent in the name of a party whose place in the review is bound to other keys.
     NotTheirKeys {
         sender: String,
@@ -113,6 +117,10 @@ impl fmt::Display for RecordsError {
             RecordsError::Damaged(key) => write!(
                 f,
                 "The saved item “{key}” is damaged and cannot be used. Restore it from a backup."
+            ),
+            RecordsError::NotOpen => write!(
+                f,
+                "Your data is not open, so this cannot be saved yet. Your words are still on screen: unlock your data, or download them as a file."
             ),
             RecordsError::AlreadyImported => write!(
                 f,

@@ -114,7 +114,7 @@ pub fn document<S: KeyValueStore>(
     review: &str,
     kind: &str,
 ) -> Result<Option<DocumentState>, RecordsError> {
-    Ok(read_as(vault, &document_key(review, kind))?.map(|(state, _)| state))
+    super::editing::read(vault, &document_key(review, kind))
 }
 
 pub fn save_document<S: KeyValueStore>(

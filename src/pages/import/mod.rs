@@ -470,7 +470,7 @@ fn ItemView(
             let decline = move |_| set(Item::Refused { file: file.clone(), reason: "You chose not to import it.".into() });
             view! {
                 <section class="import-item" aria-label=label>
-                    <h2>{format!("{} from {}", capitalised(payload.kind.label()), sender)}</h2>
+                    <h2>{format!("{} from {}", super::capitalised(payload.kind.label()), sender)}</h2>
                     <p>{format!("For the review of {} by {}, cycle {}. {}", payload.review.reviewee.name, payload.review.reviewer.name, period,
                         if bundle.was_encrypted() { "It was encrypted for you." } else { "It was not encrypted." })}</p>
                     {newer_settings.map(|notice| view! {
@@ -513,14 +513,6 @@ fn ItemView(
     }
 }
 
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
-}
-
 /// Earlier imports on this device, each of which can be undone.
 #[component]
 fn ImportHistory(storage: AppStorage) -> impl IntoView {
@@ -541,7 +533,7 @@ fn ImportHistory(storage: AppStorage) -> impl IntoView {
                             let _ = storage.with_mut(|vault| importing::undo_import(vault, &id, now()));
                             storage.announce_change("");
                         };
-                        let what = format!("{} from {}, {}", capitalised(record.kind.label()), record.sender, crate::browser::local_date(record.imported_at));
+                        let what = format!("{} from {}, {}", super::capitalised(record.kind.label()), record.sender, crate::browser::local_date(record.imported_at));
                         view! {
                             <li>
                                 {what.clone()}
