@@ -146,7 +146,9 @@ fn texts(state: &DocumentState, answer: &str) -> Vec<String> {
 
 fn held_after_reopening(storage: &MemoryStore) -> DocumentState {
     let vault = Vault::open(storage.clone(), Box::new(common::Counter(0)), "reopened").unwrap();
-    editing::read(&vault, PRE_REVIEW_KEY).unwrap().unwrap_or_default()
+    editing::read(&vault, PRE_REVIEW_KEY)
+        .unwrap()
+        .unwrap_or_default()
 }
 
 #[test]
