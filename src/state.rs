@@ -85,7 +85,10 @@ impl AppStorage {
             kept: StoredValue::new(read_session_kept()),
         };
         let recovery = storage
-            .with_mut(|vault| recovery::recover_after_opening(vault).unwrap_or_default())
+            .with_mut(|vault| {
+                vault.check_room();
+                recovery::recover_after_opening(vault).unwrap_or_default()
+            })
             .unwrap_or_default();
         storage.recovery.set(recovery);
         storage.refresh();
@@ -173,6 +176,7 @@ impl AppStorage {
                 || !self.kept.with_value(BTreeMap::is_empty)
                 || self.unsaved.get_untracked();
             if waiting {
+                self.with_mut(|vault| vault.check_room());
                 self.save_kept();
                 self.try_again.update(|tick| *tick += 1);
             }

@@ -8,10 +8,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::components::{Banner, BannerKind};
 use crate::state::{AppStorage, StorageStatus, use_storage};
-use crate::storage::backup::{read_backup, restore, write_backup};
+use crate::storage::backup::{read_backup, restore};
 use crate::storage::browser::BrowserRandom;
 use crate::storage::sealing::KdfParams;
-use crate::use_cases::recovery;
+use crate::use_cases::{editing, recovery};
 
 /// A backup older than this many days earns a reminder.
 pub const BACKUP_REMINDER_DAYS: i64 = 30;
@@ -153,7 +153,7 @@ fn Backups(storage: AppStorage) -> impl IntoView {
             let now = crate::browser::now();
             let result = storage
                 .with_mut(|vault| {
-                    write_backup(
+                    editing::write_backup(
                         vault,
                         &passphrase.get_untracked(),
                         KdfParams::RECOMMENDED,
@@ -162,7 +162,7 @@ fn Backups(storage: AppStorage) -> impl IntoView {
                     )
                 })
                 .ok_or_else(|| "Your data is not open, so it cannot be backed up.".to_string())
-                .and_then(|r| r.map_err(|e| e.to_string()));
+                .and_then(|r| r);
             match result {
                 Ok(file) => {
                     let name = format!("appraise-backup-{}.json", crate::browser::file_stamp());

@@ -17,6 +17,9 @@ const BACKUP_FORMAT: &str = "appraise-backup";
 const BACKUP_VERSION: u32 = 1;
 /// Kind of the record that keeps the losing side of a restore.
 pub const COPY_KIND: &str = "kept_copy";
+/// The record kind of a tab's own copy of a document it edits: a working copy, whose content
+/// its document holds once the copies are folded in, so backups leave it out.
+pub const TAB_COPY_KIND: &str = "tab_copy";
 
 #[derive(Debug, Serialize, Deserialize)]
 struct BackupFile {
@@ -101,6 +104,7 @@ pub fn write_backup<S: KeyValueStore>(
         .read_all()
         .map_err(BackupError::Read)?
         .into_iter()
+        .filter(|(_, record)| record.header.kind != TAB_COPY_KIND)
         .map(|(key, record)| BackupRecord {
             key,
             header: record.header,

@@ -629,6 +629,15 @@ impl<S: KeyValueStore> Vault<S> {
         self.full
     }
 
+    /// Whether the browser has room for one more small entry, found by writing one (and noted
+    /// as [`Vault::is_full`]): so a storage already full is said to be before anything fails.
+    pub fn check_room(&mut self) -> bool {
+        const PROBE: &str = "appraise:probe";
+        self.full = self.store.set(PROBE, "1") == Err(StorageError::Full);
+        let _ = self.store.remove(PROBE);
+        !self.full
+    }
+
     /// Entries set aside because they could not be read, found when the vault was opened.
     pub fn set_aside_on_open(&self) -> &[Quarantined] {
         &self.set_aside_on_open

@@ -19,8 +19,7 @@ use crate::domain::documents::{PreReviewForm, from_json};
 use crate::domain::field_map::{FieldMap, to_field_map};
 use crate::storage::{Expect, KeyValueStore, Vault};
 
-/// The record kind of a tab's own copy of a document.
-pub const TAB_COPY_KIND: &str = "tab_copy";
+pub use crate::storage::backup::TAB_COPY_KIND;
 /// The key of the person's own pre-review.
 pub const PRE_REVIEW_KEY: &str = "pre-review";
 /// A tab's copy is removed only once it is at least this old (its tab has surely saved
@@ -233,30 +232,35 @@ pub fn discard_tab_copies<S: KeyValueStore>(
     Ok(())
 }
 
-/// Folds other tabs' copies into their documents' shared records, and removes those at least
-/// [`TAB_COPY_KEPT_FOR`] old that the shared record now holds whole. Returns how many shared
-/// records it brought up to date.
+/// Folds every tab's copy into its document's shared record, and removes other tabs' copies at
+/// least [`TAB_COPY_KEPT_FOR`] old that the shared record now holds whole. Returns how many
+/// shared records it brought up to date. Run on opening, and before a backup (which leaves the
+/// copies out).
 pub fn fold_in_tab_copies<S: KeyValueStore>(
     vault: &mut Vault<S>,
     now: DateTime<Utc>,
 ) -> Result<usize, RecordsError> {
     let mine = vault.writer().to_owned();
-    let mut copies: Vec<(String, String, DateTime<Utc>)> = vault
+    let copies: Vec<(String, String, String, DateTime<Utc>)> = vault
         .list()
-        .filter(|(_, header)| header.kind == TAB_COPY_KIND && header.writer != mine)
+        .filter(|(_, header)| header.kind == TAB_COPY_KIND)
         .filter_map(|(copy_key, header)| {
             let (document, _) = copy_key.rsplit_once("~tab:")?;
-            Some((copy_key.to_owned(), document.to_owned(), header.updated))
+            Some((
+                copy_key.to_owned(),
+                document.to_owned(),
+                header.writer.clone(),
+                header.updated,
+            ))
         })
         .collect();
-    copies.sort_by(|a, b| a.1.cmp(&b.1));
-    let mut documents: Vec<String> = copies.iter().map(|(_, doc, _)| doc.clone()).collect();
+    let mut documents: Vec<String> = copies.iter().map(|(_, doc, _, _)| doc.clone()).collect();
+    documents.sort();
     documents.dedup();
     let mut updated_records = 0;
     for document in &documents {
         let held = read(vault, document)?.unwrap_or_default();
-        let shared_now = shared(vault, document)?;
-        if shared_now.as_ref() != Some(&held) {
+        if shared(vault, document)?.as_ref() != Some(&held) {
             let kind = tab_copies(vault, document)
                 .first()
                 .map(|(_, copy)| copy.of_kind.clone())
@@ -267,8 +271,8 @@ pub fn fold_in_tab_copies<S: KeyValueStore>(
             updated_records += 1;
         }
     }
-    for (copy_key, document, updated) in copies {
-        if now - updated < TAB_COPY_KEPT_FOR {
+    for (copy_key, document, writer, updated) in copies {
+        if writer == mine || now - updated < TAB_COPY_KEPT_FOR {
             continue;
         }
         let (Some(held), Some((_, copy))) = (
@@ -286,6 +290,20 @@ pub fn fold_in_tab_copies<S: KeyValueStore>(
         }
     }
     Ok(updated_records)
+}
+
+/// The encrypted backup file of everything held here: every tab's copy is folded into its
+/// document first, since the backup leaves the copies out.
+pub fn write_backup<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    passphrase: &str,
+    kdf: crate::storage::sealing::KdfParams,
+    random: &mut dyn crate::random::RandomSource,
+    now: DateTime<Utc>,
+) -> Result<String, String> {
+    fold_in_tab_copies(vault, now).map_err(|error| error.to_string())?;
+    crate::storage::backup::write_backup(vault, passphrase, kdf, random, now)
+        .map_err(|error| error.to_string())
 }
 
 fn to_value<T: Serialize>(value: &T) -> Value {
