@@ -92,31 +92,15 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Problems with storage that every page must show: it cannot be used, it is full, items were
-/// found damaged (and put back to their last good save), or set aside.
+/// Problems with storage that every page must show: it cannot be used, it is full or nearly
+/// so, or saved items were found damaged (drawn by code fetched only when there are some).
 #[component]
 fn StorageNotices(storage: AppStorage) -> impl IntoView {
-    let restored = move || storage.recovery.with(|recovery| recovery.restored.clone());
-    // What was set aside and not put back to an earlier save, as the person says it.
-    let set_aside_not_restored = move || {
-        let restored: Vec<String> = restored().into_iter().map(|item| item.item).collect();
-        storage
-            .set_aside
-            .get()
-            .iter()
-            .filter_map(|item| {
-                storage.with(|vault| {
-                    crate::use_cases::recovery::describe_set_aside(vault, &item.original_key)
-                })
-            })
-            .filter(|item| !restored.contains(item))
-            .collect::<Vec<_>>()
-    };
-    let named = move |items: Vec<String>| {
-        items
-            .into_iter()
-            .map(|item| view! { <li>{crate::pages::capitalised(&item)}</li> })
-            .collect_view()
+    let any_damage = move || {
+        !storage.set_aside.with(Vec::is_empty)
+            || storage
+                .recovery
+                .with(|recovery| !recovery.restored.is_empty())
     };
     view! {
         {move || match storage.status.get() {
@@ -148,24 +132,8 @@ fn StorageNotices(storage: AppStorage) -> impl IntoView {
                 </p>
             </Banner>
         </Show>
-        <Show when=move || !restored().is_empty()>
-            <Banner kind=BannerKind::Warning title="Some saved work was damaged and has been put back to an earlier save">
-                <p>"Appraise found these damaged on this device and put back their last good save. Anything typed after that save could not be read: check these and add what is missing."</p>
-                <ul class="list">
-                    {move || restored().into_iter().map(|item| view! {
-                        <li>{format!("{}: as saved at {} on {}", crate::pages::capitalised(&item.item), crate::browser::local_time(item.saved_at), crate::browser::local_date(item.saved_at))}</li>
-                    }).collect_view()}
-                </ul>
-            </Banner>
-        </Show>
-        <Show when=move || !set_aside_not_restored().is_empty()>
-            <Banner kind=BannerKind::Warning title="Some saved items could not be read">
-                <p>"Appraise set these aside instead of deleting them, so you can download them:"</p>
-                <ul class="list">
-                    {move || named(set_aside_not_restored())}
-                </ul>
-                <p><A href="/data#set-aside">"Download or delete them"</A></p>
-            </Banner>
+        <Show when=any_damage>
+            <crate::pages::DamageNotices />
         </Show>
     }
 }

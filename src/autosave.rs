@@ -114,7 +114,10 @@ impl Draft {
             first_unsaved_at: StoredValue::new(None),
         };
         draft.load_from_storage();
-        if let Some(kept) = storage.take_unsaved(&draft.key()) {
+        if let Some(kept) = storage
+            .take_unsaved(&draft.key())
+            .and_then(|json| serde_json::from_str::<Unsaved>(&json).ok())
+        {
             draft.take_back(kept.state);
         }
         draft.follow_other_tabs();
@@ -379,11 +382,13 @@ impl Draft {
     /// (across a reload too) and writes it once there is room.
     fn hand_over_unsaved(&self) {
         if let Some(Some(state)) = self.unsaved.try_get_value() {
-            self.storage.keep_unsaved(Unsaved {
+            let unsaved = Unsaved {
                 key: self.key(),
                 record_kind: self.record_kind.to_owned(),
                 state,
-            });
+            };
+            let json = serde_json::to_string(&unsaved).expect("documents serialise");
+            self.storage.keep_unsaved(unsaved.key, json);
         }
     }
 

@@ -58,8 +58,9 @@ pub struct AppStorage {
     pub full: RwSignal<bool>,
     /// Counts up while a save waits for room: drafts whose save failed try again on each.
     pub try_again: RwSignal<u64>,
-    /// Words of documents no longer on screen that could not be saved, by record key.
-    kept: StoredValue<BTreeMap<String, Unsaved>>,
+    /// Words of documents no longer on screen that could not be saved: by record key, each an
+    /// [`Unsaved`] as JSON (read only by the code that saves them, fetched when first needed).
+    kept: StoredValue<BTreeMap<String, String>>,
 }
 
 impl AppStorage {
@@ -102,14 +103,19 @@ impl AppStorage {
     /// Once the data is open: folds other tabs' copies into their documents and saves words
     /// kept from before a reload. Called on opening and after each unlock.
     pub fn after_unlocking(&self) {
-        if self.status.get_untracked() != StorageStatus::Ready {
-            return;
+        if self.status.get_untracked() == StorageStatus::Ready {
+            self.tidy_soon(true);
         }
-        let now = crate::browser::now();
-        self.with_mut(|vault| {
-            let _ = editing::fold_in_tab_copies(vault, now);
+    }
+
+    /// Runs [`tidy`] once its code is in: folding copies in and saving kept words need the
+    /// merge, which a first visit does not wait for.
+    fn tidy_soon(self, fold_copies: bool) {
+        leptos::task::spawn_local(async move {
+            if tidy(self, fold_copies).await.is_ok() && fold_copies {
+                self.announce_change("");
+            }
         });
-        self.save_kept();
     }
 
     /// Gives this browser profile its keys the first time they are needed: a fresh random seed
@@ -162,7 +168,9 @@ impl AppStorage {
                 .to_owned();
             self.announce_change(&record);
             self.try_again.update(|tick| *tick += 1);
-            self.save_kept();
+            if !self.kept.with_value(BTreeMap::is_empty) {
+                self.tidy_soon(false);
+            }
         });
         // The listener lives as long as the app.
         std::mem::forget(handle);
@@ -177,7 +185,9 @@ impl AppStorage {
                 || self.unsaved.get_untracked();
             if waiting {
                 self.with_mut(|vault| vault.check_room());
-                self.save_kept();
+                if !self.kept.with_value(BTreeMap::is_empty) {
+                    self.tidy_soon(false);
+                }
                 self.try_again.update(|tick| *tick += 1);
             }
         };
@@ -189,7 +199,6 @@ impl AppStorage {
     /// open page's draft asks for its own).
     fn ask_before_leaving_unsaved(self) {
         let handle = window_event_listener_untyped("beforeunload", move |event| {
-            self.save_kept();
             if !self.kept.with_value(BTreeMap::is_empty) {
                 event.prevent_default();
                 if let Some(event) =
@@ -213,16 +222,17 @@ impl AppStorage {
     }
 
     /// Keeps the words of a document no longer on screen that could not be saved.
-    pub fn keep_unsaved(&self, unsaved: Unsaved) {
+    pub fn keep_unsaved(&self, key: String, unsaved_json: String) {
         self.kept.update_value(|kept| {
-            kept.insert(unsaved.key.clone(), unsaved);
+            kept.insert(key, unsaved_json);
         });
         self.write_session_kept();
         self.unsaved.set(true);
     }
 
-    /// Takes back the kept words of the document `key`, when it is opened again.
-    pub fn take_unsaved(&self, key: &str) -> Option<Unsaved> {
+    /// Takes back the kept words of the document `key` (an [`Unsaved`] as JSON), when it is
+    /// opened again.
+    pub fn take_unsaved(&self, key: &str) -> Option<String> {
         let taken = self
             .kept
             .try_update_value(|kept| kept.remove(key))
@@ -234,17 +244,18 @@ impl AppStorage {
     }
 
     /// Saves every kept document that now fits.
-    fn save_kept(&self) {
-        if self.kept.with_value(BTreeMap::is_empty)
-            || self.status.get_untracked() != StorageStatus::Ready
-        {
+    fn save_kept_now(&self) {
+        if self.status.get_untracked() != StorageStatus::Ready {
             return;
         }
         let now = crate::browser::now();
-        let kept: Vec<Unsaved> = self
+        let kept: Vec<(String, String)> = self
             .kept
-            .with_value(|kept| kept.values().cloned().collect());
-        for unsaved in kept {
+            .with_value(|kept| kept.iter().map(|(k, v)| (k.clone(), v.clone())).collect());
+        for (key, json) in kept {
+            let Ok(unsaved) = serde_json::from_str::<Unsaved>(&json) else {
+                continue;
+            };
             let saved = self.with_mut(|vault| {
                 editing::save(
                     vault,
@@ -256,9 +267,9 @@ impl AppStorage {
             });
             if matches!(saved, Some(Ok(_))) {
                 self.kept.update_value(|kept| {
-                    kept.remove(&unsaved.key);
+                    kept.remove(&key);
                 });
-                self.announce_change(&unsaved.key);
+                self.announce_change(&key);
             }
         }
         self.write_session_kept();
@@ -318,7 +329,7 @@ impl AppStorage {
             } else if vault.is_locked() {
                 StorageStatus::Locked
             } else if self.recovery.with_untracked(|r| r.identity_damaged)
-                && matches!(identity::identity(vault), Ok(None))
+                && !identity::is_held(vault)
             {
                 StorageStatus::IdentityDamaged
             } else {
@@ -337,7 +348,21 @@ impl AppStorage {
     }
 }
 
-fn read_session_kept() -> BTreeMap<String, Unsaved> {
+/// Folds other tabs' copies into their documents (when `fold_copies`) and saves kept words that
+/// now fit: the merge this needs is fetched the first time, not with the first page.
+#[leptos::wasm_split::wasm_split(tidying, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn tidy(storage: AppStorage, fold_copies: bool) -> Result<(), crate::on_demand::NotFetched> {
+    if fold_copies {
+        let now = crate::browser::now();
+        storage.with_mut(|vault| {
+            let _ = editing::fold_in_tab_copies(vault, now);
+        });
+    }
+    storage.save_kept_now();
+    Ok(())
+}
+
+fn read_session_kept() -> BTreeMap<String, String> {
     web_sys::window()
         .and_then(|w| w.session_storage().ok().flatten())
         .and_then(|session| session.get_item(SESSION_KEY).ok().flatten())

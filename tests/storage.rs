@@ -568,7 +568,16 @@ fn a_batch_writes_the_index_once_and_one_cut_short_is_repaired_on_opening() {
 /// short there: what a failing disk or an interrupted write leaves.
 fn damaged(raw: &str, fraction: f64, cut: bool) -> String {
     let chars: Vec<char> = raw.chars().collect();
-    let at = ((chars.len() as f64 * fraction) as usize).min(chars.len() - 1);
+    damaged_at(
+        raw,
+        ((chars.len() as f64 * fraction) as usize).min(chars.len() - 1),
+        cut,
+    )
+}
+
+/// The entry with the character at `at` changed, or cut short there.
+fn damaged_at(raw: &str, at: usize, cut: bool) -> String {
+    let chars: Vec<char> = raw.chars().collect();
     if cut {
         return chars[..at].iter().collect();
     }
@@ -634,6 +643,37 @@ fn one_character_changed_anywhere_or_a_record_cut_short_is_found_and_the_previou
                 "{case}"
             );
             assert!(open(&store, "tab").damaged_on_open().is_empty(), "{case}");
+        }
+    }
+}
+
+#[test]
+fn every_single_character_changed_and_every_length_cut_short_is_found() {
+    let mut store = MemoryStore::new();
+    let mut vault = open(&store, "tab");
+    vault
+        .write(
+            "pre-review",
+            "pre_review",
+            &draft("eco council"),
+            Expect::New,
+            at(0),
+        )
+        .unwrap();
+    let raw = store.get("appraise:record:pre-review").unwrap().unwrap();
+    for at in 0..raw.chars().count() {
+        for cut in [false, true] {
+            store
+                .set("appraise:record:pre-review", &damaged_at(&raw, at, cut))
+                .unwrap();
+            let vault = open(&store, "tab");
+            assert_eq!(
+                vault.read("pre-review").unwrap(),
+                None,
+                "at {at}, cut {cut}"
+            );
+            assert_eq!(vault.damaged_on_open().len(), 1, "at {at}, cut {cut}");
+            store.set("appraise:record:pre-review", &raw).unwrap();
         }
     }
 }

@@ -1,5 +1,7 @@
 //! The page shown instead of every other when the person's name and keys, or the settings of
-//! their passphrase lock, were found damaged: nothing is replaced until they choose what to do.
+//! their passphrase lock, were found damaged: nothing is replaced until they choose what to do;
+//! and the notices every page shows of saved items found damaged. Their code is fetched only
+//! when something is damaged.
 
 use leptos::prelude::*;
 
@@ -8,14 +10,98 @@ use crate::state::{StorageStatus, fresh_seed, use_storage};
 use crate::storage::LockSettingsProblem;
 use crate::use_cases::recovery;
 
+/// What this module draws, once its code is in.
+#[derive(Clone, Copy)]
+enum Drawn {
+    Page,
+    Notices,
+}
+
+/// Draws `what` once its code has been fetched.
+fn on_demand(what: Drawn) -> impl IntoView {
+    let loaded = RwSignal::new(None::<Result<fn(Drawn) -> AnyView, crate::on_demand::NotFetched>>);
+    leptos::task::spawn_local(async move {
+        loaded.set(Some(damage_views().await));
+    });
+    move || match loaded.get() {
+        None => matches!(what, Drawn::Page)
+            .then(|| view! { <p role="status">"Opening the page…"</p> })
+            .into_any(),
+        Some(Ok(draw)) => draw(what),
+        Some(Err(missing)) => view! {
+            <Banner kind=BannerKind::Problem title="This page could not be opened">
+                <p>{missing.sentence("says what to do about damaged data")}</p>
+            </Banner>
+        }
+        .into_any(),
+    }
+}
+
 #[component]
 pub fn DamagedDataPage() -> impl IntoView {
-    let storage = use_storage();
-    move || match storage.status.get() {
-        StorageStatus::LockSettingsDamaged(problem) => {
-            view! { <LockSettingsDamaged problem=problem /> }.into_any()
+    on_demand(Drawn::Page)
+}
+
+#[component]
+pub fn DamageNotices() -> impl IntoView {
+    on_demand(Drawn::Notices)
+}
+
+#[leptos::wasm_split::wasm_split(damaged, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn damage_views() -> Result<fn(Drawn) -> AnyView, crate::on_demand::NotFetched> {
+    Ok(|what| match what {
+        Drawn::Notices => view! { <Notices /> }.into_any(),
+        Drawn::Page => {
+            let storage = use_storage();
+            (move || match storage.status.get() {
+                StorageStatus::LockSettingsDamaged(problem) => {
+                    view! { <LockSettingsDamaged problem=problem /> }.into_any()
+                }
+                _ => view! { <IdentityDamaged /> }.into_any(),
+            })
+            .into_any()
         }
-        _ => view! { <IdentityDamaged /> }.into_any(),
+    })
+}
+
+/// Saved items found damaged: those put back to their last good save, with when it was made, and
+/// those set aside to download, each named as the person says it.
+#[component]
+fn Notices() -> impl IntoView {
+    let storage = use_storage();
+    let restored = move || storage.recovery.with(|recovery| recovery.restored.clone());
+    let set_aside_not_restored = move || {
+        let restored: Vec<String> = restored().into_iter().map(|item| item.item).collect();
+        storage
+            .set_aside
+            .get()
+            .iter()
+            .filter_map(|item| {
+                storage.with(|vault| recovery::describe_set_aside(vault, &item.original_key))
+            })
+            .filter(|item| !restored.contains(item))
+            .collect::<Vec<_>>()
+    };
+    view! {
+        <Show when=move || !restored().is_empty()>
+            <Banner kind=BannerKind::Warning title="Some saved work was damaged and has been put back to an earlier save">
+                <p>"Appraise found these damaged on this device and put back their last good save. Anything typed after that save could not be read: check these and add what is missing."</p>
+                <ul class="list">
+                    {move || restored().into_iter().map(|item| view! {
+                        <li>{format!("{}: as saved at {} on {}", super::capitalised(&item.item), crate::browser::local_time(item.saved_at), crate::browser::local_date(item.saved_at))}</li>
+                    }).collect_view()}
+                </ul>
+            </Banner>
+        </Show>
+        <Show when=move || !set_aside_not_restored().is_empty()>
+            <Banner kind=BannerKind::Warning title="Some saved items could not be read">
+                <p>"Appraise set these aside instead of deleting them, so you can download them:"</p>
+                <ul class="list">
+                    {move || set_aside_not_restored().into_iter().map(|item| view! { <li>{super::capitalised(&item)}</li> }).collect_view()}
+                </ul>
+                <p><a href="/data#set-aside">"Download or delete them"</a></p>
+            </Banner>
+        </Show>
     }
 }
 

@@ -20,7 +20,7 @@ mod unlock;
 mod welcome;
 
 pub use contacts::ContactsPage;
-pub use damaged::DamagedDataPage;
+pub use damaged::{DamageNotices, DamagedDataPage};
 pub use data::DataPage;
 pub use home::HomePage;
 pub use how_it_works::HowItWorksPage;

@@ -98,6 +98,11 @@ pub fn identity<S: KeyValueStore>(
     Ok(read_as(vault, IDENTITY)?.map(|(identity, _)| identity))
 }
 
+/// Whether an identity is held here, without reading it.
+pub fn is_held<S: KeyValueStore>(vault: &Vault<S>) -> bool {
+    vault.list().any(|(key, _)| key == IDENTITY)
+}
+
 pub fn save_identity<S: KeyValueStore>(
     vault: &mut Vault<S>,
     identity: &StoredIdentity,

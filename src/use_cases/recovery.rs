@@ -9,9 +9,9 @@
 
 use chrono::{DateTime, Utc};
 
+use super::RecordsError;
 use super::editing::PRE_REVIEW_KEY;
 use super::identity::{CONTACTS, IDENTITY, SCHOOL, StoredIdentity};
-use super::{RecordsError, read_as, reviews};
 use crate::domain::documents::document_title;
 use crate::storage::{KeyValueStore, Vault};
 
@@ -105,11 +105,17 @@ pub fn describe<S: KeyValueStore>(vault: &Vault<S>, key: &str) -> String {
         SCHOOL => return "your school’s settings".into(),
         _ => {}
     }
-    let review_of =
-        |id: &str| match read_as::<reviews::StoredReview, S>(vault, &format!("review:{id}")) {
-            Ok(Some((review, _))) => format!("{}’s review", review.summary.reviewee.name),
-            _ => "one of your reviews".into(),
-        };
+    // The name alone, read without the whole review's reader (this runs as the app opens).
+    let review_of = |id: &str| {
+        let record = vault.read(&format!("review:{id}")).ok().flatten();
+        let name = record
+            .as_ref()
+            .and_then(|record| record.body.pointer("/summary/reviewee/name")?.as_str());
+        match name {
+            Some(name) => format!("{name}’s review"),
+            None => "one of your reviews".into(),
+        }
+    };
     if let Some(rest) = key.strip_prefix("review:") {
         return match rest.split_once(':') {
             Some((id, kind)) => format!(
