@@ -18,21 +18,21 @@ import { filesUnder } from "./files.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const FIRST_VISIT_CEILINGS_KIB = {
-  "/": 221,
-  "/prepare": 323,
-  "/reviews/new": 312,
-  "/reviews/:id": 467,
-  "/reviews/:id/:document": 437,
-  "/import": 378,
-  "/contacts": 260,
-  "/data": 239,
-  "/how-it-works": 184,
-  "/welcome": 274,
-  "/settings": 303,
-  "/settings/policy": 267,
-  "/school/:page": 265,
+  "/": 234,
+  "/prepare": 341,
+  "/reviews/new": 323,
+  "/reviews/:id": 483,
+  "/reviews/:id/:document": 452,
+  "/import": 389,
+  "/contacts": 268,
+  "/data": 257,
+  "/how-it-works": 198,
+  "/welcome": 285,
+  "/settings": 314,
+  "/settings/policy": 279,
+  "/school/:page": 282,
 };
-const WHOLE_APP_CEILING_KIB = 1060;
+const WHOLE_APP_CEILING_KIB = 1090;
 
 const fail = (message) => {
   console.error(`size-report: ${message}`);

@@ -11,7 +11,7 @@ use serde_json::Value;
 use std::time::Duration;
 
 use crate::bundle::merge::{Conflict, DocumentState};
-use crate::domain::documents::{Document, to_json};
+use crate::domain::documents::{Document, from_json, to_json};
 use crate::domain::field_map::{FieldMap, FieldMapError, from_field_map, to_field_map};
 use crate::state::{AppStorage, Unsaved};
 use crate::use_cases::editing::{self, PRE_REVIEW_KEY};
@@ -65,9 +65,19 @@ fn body_of<D: Document>(fields: &FieldMap) -> Result<Value, FieldMapError> {
 }
 
 impl Draft {
-    /// Opens the person's own pre-review, or starts from `blank` if there is none yet.
+    /// Opens the person's own pre-review, or starts from `blank` if there is none yet. One
+    /// saved as the form itself, before documents were kept as mergeable states, is kept as one
+    /// first (or, if that cannot be saved, held as unsaved words).
     pub fn open_pre_review<D: Document>(storage: AppStorage, blank: &D) -> Draft {
-        Draft::start(storage, PRE_REVIEW_KEY.to_owned(), D::KIND, blank)
+        let fields_of = |body: Value| from_json::<D>(body).ok().map(|form| to_field_map(&form));
+        let not_kept = storage
+            .with_mut(|vault| editing::keep_as_state(vault, PRE_REVIEW_KEY, D::KIND, fields_of))
+            .and_then(Result::err);
+        let draft = Draft::start(storage, PRE_REVIEW_KEY.to_owned(), D::KIND, blank);
+        if let Some((state, _)) = not_kept {
+            draft.take_back(state);
+        }
+        draft
     }
 
     /// Opens the document `D` of the review `review_id`, laid over `blank`.

@@ -108,6 +108,12 @@ impl AppStorage {
         }
     }
 
+    /// Folds every tab's copy into its document, once the code to do it is in: before a
+    /// backup, which leaves the copies out.
+    pub async fn fold_in_tab_copies(self) -> Result<(), crate::on_demand::NotFetched> {
+        tidy(self, true).await
+    }
+
     /// Runs [`tidy`] once its code is in: folding copies in and saving kept words need the
     /// merge, which a first visit does not wait for.
     fn tidy_soon(self, fold_copies: bool) {

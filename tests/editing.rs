@@ -307,10 +307,33 @@ fn a_pre_review_saved_before_it_was_mergeable_reads_as_it_was() {
             at(0),
         )
         .unwrap();
+    let fields_of = |body: Value| {
+        appraise::domain::documents::from_json::<appraise::domain::documents::PreReviewForm>(body)
+            .ok()
+            .map(|form| appraise::domain::field_map::to_field_map(&form))
+    };
+    editing::keep_as_state(&mut vault, PRE_REVIEW_KEY, "pre_review", fields_of).unwrap();
     let held = editing::read(&vault, PRE_REVIEW_KEY).unwrap().unwrap();
     assert_eq!(
         held.current()["pre_review.key_successes"],
         json!(form.key_successes)
+    );
+    // Kept as a state once: doing it again changes nothing.
+    let rev = vault
+        .list()
+        .find(|(key, _)| *key == PRE_REVIEW_KEY)
+        .unwrap()
+        .1
+        .rev;
+    editing::keep_as_state(&mut vault, PRE_REVIEW_KEY, "pre_review", fields_of).unwrap();
+    assert_eq!(
+        vault
+            .list()
+            .find(|(key, _)| *key == PRE_REVIEW_KEY)
+            .unwrap()
+            .1
+            .rev,
+        rev
     );
 }
 

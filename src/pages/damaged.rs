@@ -189,7 +189,7 @@ fn IdentityDamaged() -> impl IntoView {
             view! {
                 <section class="section" aria-labelledby="kept-identity-heading">
                     <h2 id="kept-identity-heading">"Use the copy kept on this device"</h2>
-                    <p>{format!("Appraise kept your previous save, from {}.", crate::browser::local_date(saved_at))}</p>
+                    <p>{format!("Appraise kept your previous save, from {} on {}.", crate::browser::local_time(saved_at), crate::browser::local_date(saved_at))}</p>
                     <dl class="summary-list">
                         <dt>"Name"</dt><dd>{if identity.name.is_empty() { "(no name given)".to_owned() } else { identity.name.clone() }}</dd>
                         <dt>"Fingerprint"</dt><dd data-testid="kept-fingerprint">{fingerprint}</dd>

@@ -8,10 +8,10 @@ use wasm_bindgen_futures::JsFuture;
 
 use crate::components::{Banner, BannerKind};
 use crate::state::{AppStorage, StorageStatus, use_storage};
-use crate::storage::backup::{read_backup, restore};
+use crate::storage::backup::{read_backup, restore, write_backup};
 use crate::storage::browser::BrowserRandom;
 use crate::storage::sealing::KdfParams;
-use crate::use_cases::{editing, recovery};
+use crate::use_cases::recovery;
 
 /// A backup older than this many days earns a reminder.
 pub const BACKUP_REMINDER_DAYS: i64 = 30;
@@ -149,31 +149,41 @@ fn Backups(storage: AppStorage) -> impl IntoView {
         if !ready_to_use(passphrase, confirm, message, "Making your backup…") {
             return;
         }
-        after_paint(move || {
-            let now = crate::browser::now();
-            let result = storage
-                .with_mut(|vault| {
-                    editing::write_backup(
-                        vault,
-                        &passphrase.get_untracked(),
-                        KdfParams::RECOMMENDED,
-                        &mut BrowserRandom,
-                        now,
-                    )
-                })
-                .ok_or_else(|| "Your data is not open, so it cannot be backed up.".to_string())
-                .and_then(|r| r);
-            match result {
-                Ok(file) => {
-                    let name = format!("appraise-backup-{}.json", crate::browser::file_stamp());
-                    let _ = crate::browser::download(&name, "application/json", &file);
-                    last.set(Some(now));
-                    passphrase.set(String::new());
-                    confirm.set(String::new());
-                    message.set(Some((BannerKind::Success, format!("Backup downloaded as {name}. Keep it somewhere safe, with your passphrase remembered separately."))));
+        // Every tab's copy goes into its document first: the backup leaves the copies out.
+        spawn_local(async move {
+            let folded = storage.fold_in_tab_copies().await;
+            after_paint(move || {
+                let now = crate::browser::now();
+                let result = folded
+                    .map_err(|missing| missing.sentence("makes backups"))
+                    .and_then(|()| {
+                        storage
+                            .with_mut(|vault| {
+                                write_backup(
+                                    vault,
+                                    &passphrase.get_untracked(),
+                                    KdfParams::RECOMMENDED,
+                                    &mut BrowserRandom,
+                                    now,
+                                )
+                            })
+                            .ok_or_else(|| {
+                                "Your data is not open, so it cannot be backed up.".to_string()
+                            })?
+                            .map_err(|e| e.to_string())
+                    });
+                match result {
+                    Ok(file) => {
+                        let name = format!("appraise-backup-{}.json", crate::browser::file_stamp());
+                        let _ = crate::browser::download(&name, "application/json", &file);
+                        last.set(Some(now));
+                        passphrase.set(String::new());
+                        confirm.set(String::new());
+                        message.set(Some((BannerKind::Success, format!("Backup downloaded as {name}. Keep it somewhere safe, with your passphrase remembered separately."))));
+                    }
+                    Err(sentence) => message.set(Some((BannerKind::Problem, sentence))),
                 }
-                Err(sentence) => message.set(Some((BannerKind::Problem, sentence))),
-            }
+            });
         });
     };
     let old = move || {

@@ -15,8 +15,7 @@ use serde_json::Value;
 
 use super::{RecordsError, read_as};
 use crate::bundle::merge::DocumentState;
-use crate::domain::documents::{PreReviewForm, from_json};
-use crate::domain::field_map::{FieldMap, to_field_map};
+use crate::domain::field_map::FieldMap;
 use crate::storage::{Expect, KeyValueStore, Vault};
 
 pub use crate::storage::backup::TAB_COPY_KIND;
@@ -42,30 +41,49 @@ fn tab_copy_key<S: KeyValueStore>(vault: &Vault<S>, key: &str) -> String {
     format!("{}{}", tab_copies_of(key), vault.writer())
 }
 
-/// The shared record alone. A pre-review saved before it was kept as a mergeable state is read
-/// as one edit made when it was saved.
+/// The shared record alone.
 fn shared<S: KeyValueStore>(
     vault: &Vault<S>,
     key: &str,
 ) -> Result<Option<DocumentState>, RecordsError> {
-    if key != PRE_REVIEW_KEY {
-        return Ok(read_as(vault, key)?.map(|(state, _)| state));
-    }
-    let Some(record) = vault.read(key).map_err(RecordsError::Read)? else {
-        return Ok(None);
+    Ok(read_as(vault, key)?.map(|(state, _)| state))
+}
+
+/// Keeps a document saved before documents were kept as mergeable states (the pre-review) as
+/// one: its fields (`fields_of` reads them from the document as it was) become one edit, made
+/// when and where it was saved. Nothing changes for a document already kept as a state. If the
+/// state cannot be written (a full browser), it is returned, to be kept with the unsaved words.
+pub fn keep_as_state<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    key: &str,
+    record_kind: &str,
+    fields_of: impl Fn(Value) -> Option<FieldMap>,
+) -> Result<(), (DocumentState, RecordsError)> {
+    let Ok(Some(record)) = vault.read(key) else {
+        return Ok(());
     };
-    if let Ok(state) = serde_json::from_value::<DocumentState>(record.body.clone()) {
-        return Ok(Some(state));
+    if serde_json::from_value::<DocumentState>(record.body.clone()).is_ok() {
+        return Ok(());
     }
-    let form = from_json::<PreReviewForm>(record.body)
-        .map_err(|_| RecordsError::Damaged(key.to_owned()))?;
+    let Some(fields) = fields_of(record.body) else {
+        return Ok(());
+    };
     let mut state = DocumentState::default();
     let stamp = crate::bundle::merge::Stamp {
         millis: record.header.updated.timestamp_millis(),
         counter: 0,
     };
-    state.record_edit(&to_field_map(&form), &record.header.writer, stamp);
-    Ok(Some(state))
+    state.record_edit(&fields, &record.header.writer, stamp);
+    vault
+        .write(
+            key,
+            record_kind,
+            &to_value(&state),
+            Expect::Rev(record.header.rev),
+            record.header.updated,
+        )
+        .map(|_| ())
+        .map_err(|error| (state, RecordsError::Write(error)))
 }
 
 fn tab_copies<S: KeyValueStore>(vault: &Vault<S>, key: &str) -> Vec<(String, TabCopy)> {
@@ -290,20 +308,6 @@ pub fn fold_in_tab_copies<S: KeyValueStore>(
         }
     }
     Ok(updated_records)
-}
-
-/// The encrypted backup file of everything held here: every tab's copy is folded into its
-/// document first, since the backup leaves the copies out.
-pub fn write_backup<S: KeyValueStore>(
-    vault: &mut Vault<S>,
-    passphrase: &str,
-    kdf: crate::storage::sealing::KdfParams,
-    random: &mut dyn crate::random::RandomSource,
-    now: DateTime<Utc>,
-) -> Result<String, String> {
-    fold_in_tab_copies(vault, now).map_err(|error| error.to_string())?;
-    crate::storage::backup::write_backup(vault, passphrase, kdf, random, now)
-        .map_err(|error| error.to_string())
 }
 
 fn to_value<T: Serialize>(value: &T) -> Value {

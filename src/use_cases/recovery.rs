@@ -120,7 +120,7 @@ pub fn describe<S: KeyValueStore>(vault: &Vault<S>, key: &str) -> String {
         return match rest.split_once(':') {
             Some((id, kind)) => format!(
                 "the {} in {}",
-                document_title(kind).to_lowercase(),
+                document_title(kind).to_ascii_lowercase(),
                 review_of(id)
             ),
             None => review_of(rest),

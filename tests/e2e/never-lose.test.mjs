@@ -30,7 +30,7 @@ const twoPlaces = (page) => page.getByRole("status").filter({ hasText: "Some ans
 
 /** Every text the page holds for the answer `label`: in the form, and kept beside it. */
 async function textsOf(page, label) {
-  const texts = [await page.getByLabel(label, { exact: true }).inputValue()];
+  const texts = [await page.getByRole("textbox", { name: label, exact: true }).inputValue()];
   const kept = twoPlaces(page).getByRole("group", { name: label });
   if (await kept.count()) texts.push(...(await kept.locator("blockquote").allTextContents()));
   return texts;
@@ -55,8 +55,8 @@ test(`two tabs typing into different answers, reloaded or closed together, ${ROU
     for (let round = 1; round <= ROUNDS; round++) {
       const first = `First tab, ${ending} round ${round}: ran the eco council`;
       const second = `Second tab, ${ending} round ${round}: HLTA within two years`;
-      await pages[0].getByLabel(SUCCESSES).fill(first);
-      await pages[1].getByLabel(CAREER).fill(second);
+      await pages[0].getByRole("textbox", { name: SUCCESSES, exact: true }).fill(first);
+      await pages[1].getByRole("textbox", { name: CAREER, exact: true }).fill(second);
       let check;
       if (ending === "reloaded") {
         await reloadTogether(pages);
@@ -81,8 +81,8 @@ test(`two tabs typing into the same answer, reloaded or closed together, ${ROUND
   for (const ending of ["reloaded", "closed"]) {
     for (let round = 1; round <= ROUNDS; round++) {
       const texts = [`First tab's help, ${ending} ${round}`, `Second tab's help, ${ending} ${round}`];
-      await pages[0].getByLabel(HELPED).fill(texts[0]);
-      await pages[1].getByLabel(HELPED).fill(texts[1]);
+      await pages[0].getByRole("textbox", { name: HELPED, exact: true }).fill(texts[0]);
+      await pages[1].getByRole("textbox", { name: HELPED, exact: true }).fill(texts[1]);
       let check;
       if (ending === "reloaded") {
         await reloadTogether(pages);
@@ -108,9 +108,9 @@ test(`two tabs typing into the same answer, reloaded or closed together, ${ROUND
     const other = (await kept.locator("blockquote").allTextContents())[1];
     await kept.getByRole("button", { name: "Keep this version", exact: true }).click();
     await twoPlaces(page).waitFor({ state: "detached" });
-    assert.equal(await page.getByLabel(HELPED).inputValue(), other);
+    assert.equal(await page.getByRole("textbox", { name: HELPED, exact: true }).inputValue(), other);
     await page.reload();
-    assert.equal(await page.getByLabel(HELPED).inputValue(), other);
+    assert.equal(await page.getByRole("textbox", { name: HELPED, exact: true }).inputValue(), other);
   }
   assert.deepEqual(person.consoleErrors, []);
   await person.context.close();
@@ -138,14 +138,14 @@ const freeStorage = (page) =>
 test("a full storage is said as full, and typing on, moving between pages and reloading lose nothing", async () => {
   const person = await newPerson(app.browser, { bypassCSP: true });
   const page = await openForm(person.context);
-  await page.getByLabel(SUCCESSES).fill("Saved before the storage filled up");
+  await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Saved before the storage filled up");
   await saved(page);
   await fillStorage(page);
 
   // A reload into a full store shows what was saved, and says the storage is full.
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor();
-  assert.equal(await page.getByLabel(SUCCESSES).inputValue(), "Saved before the storage filled up");
+  assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Saved before the storage filled up");
   const full = page.getByRole("alert").filter({ hasText: "Your browser’s storage is full" });
   await full.waitFor();
   assert.doesNotMatch(await page.locator("main").textContent(), /private browsing/);
@@ -153,7 +153,7 @@ test("a full storage is said as full, and typing on, moving between pages and re
 
   // Typing on: the words stay, and nothing claims they are saved.
   const typed = "Typed while full: ran the breakfast club every Tuesday and Thursday";
-  await page.getByLabel(CAREER).fill(typed);
+  await page.getByRole("textbox", { name: CAREER, exact: true }).fill(typed);
   await page.getByTestId("save-indicator").filter({ hasText: "Not saved" }).waitFor();
 
   // Moving to another page and back keeps them.
@@ -161,7 +161,7 @@ test("a full storage is said as full, and typing on, moving between pages and re
   await page.getByRole("heading", { level: 1, name: "How an appraisal cycle works" }).waitFor();
   await full.waitFor();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
-  assert.equal(await page.getByLabel(CAREER).inputValue(), typed);
+  assert.equal(await page.getByRole("textbox", { name: CAREER, exact: true }).inputValue(), typed);
   assert.match(await page.getByTestId("save-indicator").textContent(), /Not saved/);
 
   // Reloading asks first ("leave page?"); going ahead keeps them all the same.
@@ -169,20 +169,20 @@ test("a full storage is said as full, and typing on, moving between pages and re
   await page.reload();
   assert.equal(await asked, "beforeunload");
   await page.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor();
-  assert.equal(await page.getByLabel(CAREER).inputValue(), typed);
-  assert.equal(await page.getByLabel(SUCCESSES).inputValue(), "Saved before the storage filled up");
+  assert.equal(await page.getByRole("textbox", { name: CAREER, exact: true }).inputValue(), typed);
+  assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Saved before the storage filled up");
   await page.getByTestId("save-indicator").filter({ hasText: "Not saved" }).waitFor();
 
   // Words typed after reloading into the full store are kept too.
-  await page.getByLabel(HELPED).fill("Typed after the reload, still full");
+  await page.getByRole("textbox", { name: HELPED, exact: true }).fill("Typed after the reload, still full");
 
   // Room is made outside Appraise: everything is saved without a click.
   await freeStorage(page);
   await saved(page);
   await full.waitFor({ state: "detached" });
   await page.reload();
-  assert.equal(await page.getByLabel(CAREER).inputValue(), typed);
-  assert.equal(await page.getByLabel(HELPED).inputValue(), "Typed after the reload, still full");
+  assert.equal(await page.getByRole("textbox", { name: CAREER, exact: true }).inputValue(), typed);
+  assert.equal(await page.getByRole("textbox", { name: HELPED, exact: true }).inputValue(), "Typed after the reload, still full");
   assert.deepEqual(person.consoleErrors, []);
   await person.context.close();
 });
@@ -211,9 +211,9 @@ for (const [fraction, cut] of [
   test(`a pre-review ${cut ? "cut short" : "changed by one character"} at ${fraction * 100}% is noticed, said and its answers recovered`, async () => {
     const person = await newPerson(app.browser, { bypassCSP: true });
     const page = await openForm(person.context);
-    await page.getByLabel(SUCCESSES).fill("Led the eco council");
+    await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Led the eco council");
     await saved(page);
-    await page.getByLabel(CAREER).fill("HLTA within two years");
+    await page.getByRole("textbox", { name: CAREER, exact: true }).fill("HLTA within two years");
     await saved(page);
     await damage(page, "appraise:record:pre-review", fraction, cut);
     await page.reload();
@@ -221,8 +221,8 @@ for (const [fraction, cut] of [
     const notice = page.getByRole("status").filter({ hasText: "Some saved work was damaged and has been put back to an earlier save" });
     await notice.getByRole("listitem").filter({ hasText: /^Your pre-review: as saved at \d\d:\d\d on \d\d\/\d\d\/\d{4}$/ }).waitFor();
     // Never the damaged text as if it were the person's: the answers as saved.
-    assert.equal(await page.getByLabel(SUCCESSES).inputValue(), "Led the eco council");
-    assert.equal(await page.getByLabel(CAREER).inputValue(), "HLTA within two years");
+    assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Led the eco council");
+    assert.equal(await page.getByRole("textbox", { name: CAREER, exact: true }).inputValue(), "HLTA within two years");
     if (fraction === 0.5) await lookAt(page, "damaged-pre-review");
     await person.context.close();
   });
@@ -273,7 +273,7 @@ async function setLock(page, passphrase) {
 test("damaged lock settings never skip the passphrase: the kept copy, then the passphrase, opens the data", async () => {
   const person = await newPerson(app.browser, { bypassCSP: true });
   const page = await openForm(person.context);
-  await page.getByLabel(SUCCESSES).fill("Confidential: supported a pupil through a difficult term");
+  await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Confidential: supported a pupil through a difficult term");
   await saved(page);
   await setLock(page, "staffroom kettle orange");
   await damage(page, "appraise:meta", 0.5, false);
@@ -287,7 +287,7 @@ test("damaged lock settings never skip the passphrase: the kept copy, then the p
   await page.getByRole("button", { name: "Unlock" }).click();
   await page.getByRole("heading", { level: 1, name: "Your data on this device" }).waitFor({ timeout: 30000 });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
-  assert.equal(await page.getByLabel(SUCCESSES).inputValue(), "Confidential: supported a pupil through a difficult term");
+  assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Confidential: supported a pupil through a difficult term");
   await person.context.close();
 });
 
@@ -305,7 +305,7 @@ test("a second tab open while the lock is set writes nothing in the clear, and k
   await second.getByLabel("Passphrase").fill("staffroom kettle orange");
   await second.getByRole("button", { name: "Unlock" }).click();
   await second.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor({ timeout: 30000 });
-  await second.getByLabel(SUCCESSES).fill("Confidential: typed in the second tab");
+  await second.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Confidential: typed in the second tab");
   await saved(second);
   assert.deepEqual(await inTheClear(), [], "what the second tab saves is sealed");
   const unsealed = await first.evaluate(() =>

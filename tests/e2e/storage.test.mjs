@@ -31,12 +31,12 @@ test("what I type is still there after a reload", async () => {
   const person = await newPerson(app.browser);
   const page = await openForm(person.context);
   await page.getByLabel("Your name").fill("Sam Patel");
-  await page.getByLabel(SUCCESSES).pressSequentially("Led the Year 2 phonics group", { delay: 5 });
+  await page.getByRole("textbox", { name: SUCCESSES, exact: true }).pressSequentially("Led the Year 2 phonics group", { delay: 5 });
   await saved(page);
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor();
   assert.equal(await page.getByLabel("Your name").inputValue(), "Sam Patel");
-  assert.equal(await page.getByLabel(SUCCESSES).inputValue(), "Led the Year 2 phonics group");
+  assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Led the Year 2 phonics group");
   assert.deepEqual(person.consoleErrors, []);
   await person.context.close();
 });
@@ -44,26 +44,26 @@ test("what I type is still there after a reload", async () => {
 test("leaving the page straight after typing saves at once", async () => {
   const person = await newPerson(app.browser);
   const page = await openForm(person.context);
-  await page.getByLabel(HELPED).fill("Weekly planning time");
+  await page.getByRole("textbox", { name: HELPED, exact: true }).fill("Weekly planning time");
   // No pause for the autosave delay: move to another page immediately.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "How it works" }).click();
   await page.getByRole("heading", { level: 1, name: "How an appraisal cycle works" }).waitFor();
   await page.reload();
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
-  assert.equal(await page.getByLabel(HELPED).inputValue(), "Weekly planning time");
+  assert.equal(await page.getByRole("textbox", { name: HELPED, exact: true }).inputValue(), "Weekly planning time");
 
   // Leaving the whole page (no blur, no route change: only pagehide) also saves at once.
-  await page.getByLabel(CAREER).pressSequentially("HLTA", { delay: 0 });
+  await page.getByRole("textbox", { name: CAREER, exact: true }).pressSequentially("HLTA", { delay: 0 });
   await page.goto(`${app.url}/how-it-works`);
   await page.goto(`${app.url}/prepare`);
-  assert.equal(await page.getByLabel(CAREER).inputValue(), "HLTA");
+  assert.equal(await page.getByRole("textbox", { name: CAREER, exact: true }).inputValue(), "HLTA");
   await person.context.close();
 });
 
 test("when storage is full the text stays, a banner says so, and the download has every word", async () => {
   const person = await newPerson(app.browser, { acceptDownloads: true });
   const page = await openForm(person.context);
-  await page.getByLabel(SUCCESSES).fill("Saved before the storage filled up");
+  await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Saved before the storage filled up");
   await saved(page);
   // Fill the rest of this site's storage, as other apps or years of records might.
   await page.evaluate(() => {
@@ -79,11 +79,11 @@ test("when storage is full the text stays, a banner says so, and the download ha
     }
   });
   const words = "Typed after the storage filled up: ran the breakfast club every Tuesday and Thursday";
-  await page.getByLabel(CAREER).fill(words);
+  await page.getByRole("textbox", { name: CAREER, exact: true }).fill(words);
   await page.getByRole("alert").filter({ hasText: "Your latest changes are not saved" }).waitFor();
   assert.match(await page.getByRole("alert").filter({ hasText: "Your latest changes are not saved" }).textContent(), /storage is full/);
   await page.getByRole("alert").filter({ hasText: "Your browser’s storage is full" }).waitFor();
-  assert.equal(await page.getByLabel(CAREER).inputValue(), words, "the text stays on screen");
+  assert.equal(await page.getByRole("textbox", { name: CAREER, exact: true }).inputValue(), words, "the text stays on screen");
   assert.match(await page.getByTestId("save-indicator").textContent(), /Not saved/);
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download your draft" }).click()]);
@@ -102,14 +102,14 @@ test("when storage is full the text stays, a banner says so, and the download ha
 test("a damaged saved entry does not stop the app; it is reported and can be downloaded", async () => {
   const person = await newPerson(app.browser, { acceptDownloads: true });
   const page = await openForm(person.context);
-  await page.getByLabel(SUCCESSES).fill("Still readable");
+  await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Still readable");
   await saved(page);
   await page.evaluate(() => localStorage.setItem("appraise:record:statement", '{"schema":1,"kind":"statement",'));
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor();
   const notice = page.getByRole("status").filter({ hasText: "Some saved items could not be read" });
   await notice.getByRole("listitem").filter({ hasText: "A saved item" }).waitFor();
-  assert.equal(await page.getByLabel(SUCCESSES).inputValue(), "Still readable");
+  assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Still readable");
 
   await page.getByRole("link", { name: "Download or delete them" }).click();
   await page.getByRole("heading", { level: 2, name: "Items set aside" }).waitFor();
@@ -126,22 +126,22 @@ test("two tabs on one form: each sees the other's saved changes and nothing is l
   const second = await openForm(person.context);
 
   // A change saved in one tab appears in the other.
-  await first.getByLabel(SUCCESSES).fill("Typed in the first tab");
+  await first.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Typed in the first tab");
   await saved(first);
-  await second.getByLabel(SUCCESSES).filter({ hasText: "" }).waitFor();
-  await waitForValue(second.getByLabel(SUCCESSES), "Typed in the first tab");
+  await second.getByRole("textbox", { name: SUCCESSES, exact: true }).filter({ hasText: "" }).waitFor();
+  await waitForValue(second.getByRole("textbox", { name: SUCCESSES, exact: true }), "Typed in the first tab");
 
   // Both type at once in different fields, before either has saved.
-  await first.getByLabel(HELPED).fill("First tab: planning time");
-  await second.getByLabel(CAREER).fill("Second tab: HLTA");
+  await first.getByRole("textbox", { name: HELPED, exact: true }).fill("First tab: planning time");
+  await second.getByRole("textbox", { name: CAREER, exact: true }).fill("Second tab: HLTA");
   await saved(first);
   await saved(second);
-  await waitForValue(first.getByLabel(CAREER), "Second tab: HLTA");
-  await waitForValue(second.getByLabel(HELPED), "First tab: planning time");
+  await waitForValue(first.getByRole("textbox", { name: CAREER, exact: true }), "Second tab: HLTA");
+  await waitForValue(second.getByRole("textbox", { name: HELPED, exact: true }), "First tab: planning time");
 
   // Both change the same field at once: one version is in the form, the other kept beside it.
-  await first.getByLabel(HELPED).fill("First tab's version");
-  await second.getByLabel(HELPED).fill("Second tab's version");
+  await first.getByRole("textbox", { name: HELPED, exact: true }).fill("First tab's version");
+  await second.getByRole("textbox", { name: HELPED, exact: true }).fill("Second tab's version");
   await saved(first);
   await saved(second);
   const kept = (page) => page.getByRole("status").filter({ hasText: "Some answers were changed in two places" });
@@ -150,14 +150,14 @@ test("two tabs on one form: each sees the other's saved changes and nothing is l
   const withCopy = (await kept(first).count()) > 0 ? first : second;
   const versions = await kept(withCopy).locator("blockquote").allTextContents();
   assert.deepEqual([...versions].sort(), ["First tab's version", "Second tab's version"]);
-  assert.equal(await withCopy.getByLabel(HELPED).inputValue(), versions[0], "the later one is in the form");
+  assert.equal(await withCopy.getByRole("textbox", { name: HELPED, exact: true }).inputValue(), versions[0], "the later one is in the form");
   await kept(withCopy).getByRole("button", { name: "Keep this version", exact: true }).click();
-  await waitForValue(withCopy.getByLabel(HELPED), versions[1]);
+  await waitForValue(withCopy.getByRole("textbox", { name: HELPED, exact: true }), versions[1]);
   await kept(withCopy).waitFor({ state: "detached" });
   for (const page of pages) {
     await page.reload();
     await page.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor();
-    assert.equal(await page.getByLabel(CAREER).inputValue(), "Second tab: HLTA");
+    assert.equal(await page.getByRole("textbox", { name: CAREER, exact: true }).inputValue(), "Second tab: HLTA");
   }
   await person.context.close();
 });
@@ -173,7 +173,7 @@ async function waitForValue(locator, value) {
 test("a passphrase locks the data at rest; a reload asks for it; the right one opens it", async () => {
   const person = await newPerson(app.browser);
   const page = await openForm(person.context);
-  await page.getByLabel(SUCCESSES).fill("Confidential: supported a pupil through a difficult term");
+  await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Confidential: supported a pupil through a difficult term");
   await saved(page);
   await page.getByRole("link", { name: "Your data" }).click();
   const lock = page.locator("section", { has: page.getByRole("heading", { name: "Passphrase lock" }) });
@@ -193,14 +193,14 @@ test("a passphrase locks the data at rest; a reload asks for it; the right one o
   await page.getByRole("button", { name: "Unlock" }).click();
   await page.getByRole("heading", { level: 1, name: "Your data on this device" }).waitFor({ timeout: 30000 });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
-  assert.equal(await page.getByLabel(SUCCESSES).inputValue(), "Confidential: supported a pupil through a difficult term");
+  assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Confidential: supported a pupil through a difficult term");
   await person.context.close();
 });
 
 test("a backup restores everything after removing all data, and the removal leaves nothing behind", async () => {
   const person = await newPerson(app.browser, { acceptDownloads: true });
   const page = await openForm(person.context);
-  await page.getByLabel(SUCCESSES).fill("Worth keeping");
+  await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Worth keeping");
   await saved(page);
   await page.getByRole("link", { name: "Your data" }).click();
   const backups = page.locator("section", { has: page.getByRole("heading", { name: "Backups" }) });
@@ -224,7 +224,7 @@ test("a backup restores everything after removing all data, and the removal leav
   await page.getByRole("button", { name: "Restore from backup" }).click();
   await page.getByRole("status").filter({ hasText: "1 added" }).waitFor({ timeout: 30000 });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
-  assert.equal(await page.getByLabel(SUCCESSES).inputValue(), "Worth keeping");
+  assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Worth keeping");
   await person.context.close();
 });
 
@@ -232,7 +232,7 @@ test("locked data locks itself again after 10 minutes without use", async () => 
   const person = await newPerson(app.browser);
   await person.context.clock.install();
   const page = await openForm(person.context);
-  await page.getByLabel(SUCCESSES).fill("Written on a shared staff-room computer");
+  await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Written on a shared staff-room computer");
   await page.getByRole("link", { name: "Your data" }).click();
   const lock = page.locator("section", { has: page.getByRole("heading", { name: "Passphrase lock" }) });
   await lock.getByLabel("Passphrase", { exact: true }).fill("staffroom kettle orange");
