@@ -237,40 +237,6 @@ proptest! {
 }
 
 #[test]
-fn two_edits_of_one_draft_merge_field_by_field() {
-    use appraise::domain::field_map::{FieldConflict, merge_three_way};
-    let base = to_field_map(&common::pre_review());
-    let mut mine_doc = common::pre_review();
-    mine_doc.key_successes = "Mine: led the phonics group".into();
-    mine_doc.career_goals = "Mine: HLTA".into();
-    mine_doc.evidence.remove(1);
-    let mut theirs_doc = common::pre_review();
-    theirs_doc.factors_helped = "Theirs: planning time".into();
-    theirs_doc.career_goals = "Theirs: SENCo assistant".into();
-    let (mine, theirs) = (to_field_map(&mine_doc), to_field_map(&theirs_doc));
-
-    let result = merge_three_way(&base, &mine, &theirs);
-    let merged: PreReviewForm = from_field_map(&result.merged).unwrap();
-    assert_eq!(merged.key_successes, "Mine: led the phonics group");
-    assert_eq!(merged.factors_helped, "Theirs: planning time");
-    assert_eq!(
-        merged.career_goals, "Mine: HLTA",
-        "a clash keeps mine for now"
-    );
-    assert_eq!(merged.evidence.len(), 1, "a removal on one side is kept");
-    assert_eq!(
-        result.conflicts,
-        vec![FieldConflict {
-            path: "pre_review.career_goals".into(),
-            mine: Some(json!("Mine: HLTA")),
-            theirs: Some(json!("Theirs: SENCo assistant")),
-        }]
-    );
-    // Nothing changed on either side: nothing to merge.
-    assert_eq!(merge_three_way(&base, &base, &base).merged, base);
-}
-
-#[test]
 fn a_pre_review_as_plain_text_keeps_every_word_with_its_label() {
     let form = common::pre_review();
     let text = form.to_plain_text();

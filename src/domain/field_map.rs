@@ -270,53 +270,6 @@ fn list_order(value: &Value) -> Option<Vec<String>> {
         .collect()
 }
 
-/// A field both sides changed differently since they last agreed.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldConflict {
-    pub path: String,
-    pub mine: Option<Value>,
-    pub theirs: Option<Value>,
-}
-
-/// The result of merging two edited copies of the same document.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ThreeWayMerge {
-    /// Every field: changed on one side only → that side's value; changed on both → mine, for now.
-    pub merged: FieldMap,
-    pub conflicts: Vec<FieldConflict>,
-}
-
-/// Merges `mine` and `theirs`, two edits of `base`, field by field. A field removed on one side
-/// and untouched on the other is removed; a field both sides set to the same value is no conflict.
-pub fn merge_three_way(base: &FieldMap, mine: &FieldMap, theirs: &FieldMap) -> ThreeWayMerge {
-    let mut merged = FieldMap::new();
-    let mut conflicts = Vec::new();
-    let paths: std::collections::BTreeSet<&String> = base
-        .keys()
-        .chain(mine.keys())
-        .chain(theirs.keys())
-        .collect();
-    for path in paths {
-        let (b, m, t) = (base.get(path), mine.get(path), theirs.get(path));
-        let chosen = if m == t || t == b {
-            m
-        } else if m == b {
-            t
-        } else {
-            conflicts.push(FieldConflict {
-                path: path.clone(),
-                mine: m.cloned(),
-                theirs: t.cloned(),
-            });
-            m
-        };
-        if let Some(value) = chosen {
-            merged.insert(path.clone(), value.clone());
-        }
-    }
-    ThreeWayMerge { merged, conflicts }
-}
-
 /// The fields of the item `id` in the list at `list_path` of `map`, with paths relative to the
 /// item (`.objective`), which is how a new list item is added to a draft.
 pub fn item_fields(map: &FieldMap, list_path: &str, id: &str) -> FieldMap {

@@ -607,11 +607,16 @@ impl<S: KeyValueStore> Vault<S> {
     }
 
     fn drop_previous_revisions(&mut self) -> Result<usize, StorageError> {
+        self.remove_all_under(PREVIOUS_PREFIX)
+    }
+
+    /// Removes every entry whose key starts with `prefix`; returns how many went.
+    fn remove_all_under(&mut self, prefix: &str) -> Result<usize, StorageError> {
         let keys: Vec<String> = self
             .store
             .keys()?
             .into_iter()
-            .filter(|key| key.starts_with(PREVIOUS_PREFIX))
+            .filter(|key| key.starts_with(prefix))
             .collect();
         for key in &keys {
             self.store.remove(key)?;
@@ -998,15 +1003,7 @@ impl<S: KeyValueStore> Vault<S> {
 
     /// Deletes every Appraise entry from this browser; returns how many were removed.
     pub fn wipe(&mut self) -> Result<usize, StorageError> {
-        let keys: Vec<String> = self
-            .store
-            .keys()?
-            .into_iter()
-            .filter(|k| k.starts_with(APP_PREFIX))
-            .collect();
-        for key in &keys {
-            self.store.remove(key)?;
-        }
+        let removed = self.remove_all_under(APP_PREFIX)?;
         self.index.records.clear();
         self.meta = Meta::fresh();
         self.meta_raw = None;
@@ -1014,7 +1011,7 @@ impl<S: KeyValueStore> Vault<S> {
         self.kept_meta = None;
         self.key = None;
         self.full = false;
-        Ok(keys.len())
+        Ok(removed)
     }
 
     /// Sets up the passphrase lock and encrypts every record with it. The lock's settings are

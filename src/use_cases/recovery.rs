@@ -27,9 +27,8 @@ pub struct Restored {
 /// What opening the data found damaged, and what was done about it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Recovery {
+    /// Items put back; those with no earlier save to go back to stay set aside.
     pub restored: Vec<Restored>,
-    /// Items with no earlier save to go back to, as the person says them; they are set aside.
-    pub lost: Vec<String>,
     /// The identity (name and keys) is damaged and waits for the person's choice.
     pub identity_damaged: bool,
 }
@@ -48,16 +47,14 @@ pub fn recover_after_opening<S: KeyValueStore>(
         if damaged.key.contains("~tab:") {
             continue;
         }
-        let item = describe(vault, &damaged.key);
-        match vault
+        if let Some(header) = vault
             .restore_previous(&damaged.key)
             .map_err(|error| RecordsError::Write(error.into()))?
         {
-            Some(header) => recovery.restored.push(Restored {
-                item,
+            recovery.restored.push(Restored {
+                item: describe(vault, &damaged.key),
                 saved_at: header.updated,
-            }),
-            None => recovery.lost.push(item),
+            });
         }
     }
     Ok(recovery)

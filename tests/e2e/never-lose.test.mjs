@@ -3,7 +3,7 @@
 // keys damaged, the lock's settings damaged, and the lock set while a second tab is open.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, newPerson, lookAt } from "./support.mjs";
+import { startApp, newPerson, lookAt, openForm, saved } from "./support.mjs";
 
 const SUCCESSES = "Key successes and achievements over the last year";
 const HELPED = "What helped you achieve them";
@@ -18,14 +18,6 @@ after(async () => {
   await app?.close();
 });
 
-async function openForm(context) {
-  const page = await context.newPage();
-  await page.goto(`${app.url}/prepare`);
-  await page.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor();
-  return page;
-}
-
-const saved = (page) => page.getByTestId("save-indicator").filter({ hasText: "All changes saved on this device" }).waitFor();
 const twoPlaces = (page) => page.getByRole("status").filter({ hasText: "Some answers were changed in two places" });
 
 /** Every text the page holds for the answer `label`: in the form, and kept beside it. */
@@ -45,26 +37,30 @@ async function reloadTogether(pages) {
 /** Both pages closed at the same moment (their "leave page" handlers run), then the form opened again. */
 async function closeTogether(context, pages) {
   await Promise.all(pages.map((page) => Promise.all([page.waitForEvent("close"), page.close({ runBeforeUnload: true })])));
-  return openForm(context);
+  return openForm(app, context);
+}
+
+/** Both pages reloaded or closed together: the pages to check, and the two to type in next. */
+async function endTogether(ending, context, pages) {
+  if (ending === "reloaded") {
+    await reloadTogether(pages);
+    return { check: pages, next: pages };
+  }
+  const reopened = await closeTogether(context, pages);
+  return { check: [reopened], next: [reopened, await openForm(app, context)] };
 }
 
 test(`two tabs typing into different answers, reloaded or closed together, ${ROUNDS} times each: every word is kept`, async () => {
   const person = await newPerson(app.browser);
-  let pages = [await openForm(person.context), await openForm(person.context)];
+  let pages = [await openForm(app, person.context), await openForm(app, person.context)];
   for (const ending of ["reloaded", "closed"]) {
     for (let round = 1; round <= ROUNDS; round++) {
       const first = `First tab, ${ending} round ${round}: ran the eco council`;
       const second = `Second tab, ${ending} round ${round}: HLTA within two years`;
       await pages[0].getByRole("textbox", { name: SUCCESSES, exact: true }).fill(first);
       await pages[1].getByRole("textbox", { name: CAREER, exact: true }).fill(second);
-      let check;
-      if (ending === "reloaded") {
-        await reloadTogether(pages);
-        check = pages;
-      } else {
-        check = [await closeTogether(person.context, pages)];
-        pages = [check[0], await openForm(person.context)];
-      }
+      const { check, next } = await endTogether(ending, person.context, pages);
+      pages = next;
       for (const page of check) {
         assert.deepEqual(await textsOf(page, SUCCESSES), [first], `${ending} ${round}: the first tab's words`);
         assert.deepEqual(await textsOf(page, CAREER), [second], `${ending} ${round}: the second tab's words`);
@@ -77,20 +73,14 @@ test(`two tabs typing into different answers, reloaded or closed together, ${ROU
 
 test(`two tabs typing into the same answer, reloaded or closed together, ${ROUNDS} times each: both texts are kept and the person is told`, async () => {
   const person = await newPerson(app.browser, { bypassCSP: true });
-  let pages = [await openForm(person.context), await openForm(person.context)];
+  let pages = [await openForm(app, person.context), await openForm(app, person.context)];
   for (const ending of ["reloaded", "closed"]) {
     for (let round = 1; round <= ROUNDS; round++) {
       const texts = [`First tab's help, ${ending} ${round}`, `Second tab's help, ${ending} ${round}`];
       await pages[0].getByRole("textbox", { name: HELPED, exact: true }).fill(texts[0]);
       await pages[1].getByRole("textbox", { name: HELPED, exact: true }).fill(texts[1]);
-      let check;
-      if (ending === "reloaded") {
-        await reloadTogether(pages);
-        check = pages;
-      } else {
-        check = [await closeTogether(person.context, pages)];
-        pages = [check[0], await openForm(person.context)];
-      }
+      const { check, next } = await endTogether(ending, person.context, pages);
+      pages = next;
       for (const page of check) {
         const held = await textsOf(page, HELPED);
         for (const text of texts) assert.ok(held.includes(text), `${ending} ${round}: "${text}" is kept (${JSON.stringify(held)})`);
@@ -137,7 +127,7 @@ const freeStorage = (page) =>
 
 test("a full storage is said as full, and typing on, moving between pages and reloading lose nothing", async () => {
   const person = await newPerson(app.browser, { bypassCSP: true });
-  const page = await openForm(person.context);
+  const page = await openForm(app, person.context);
   await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Saved before the storage filled up");
   await saved(page);
   await fillStorage(page);
@@ -146,7 +136,7 @@ test("a full storage is said as full, and typing on, moving between pages and re
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor();
   assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Saved before the storage filled up");
-  const full = page.getByRole("alert").filter({ hasText: "Your browser’s storage is full" });
+  const full = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Your browser’s storage is full" }) });
   await full.waitFor();
   assert.doesNotMatch(await page.locator("main").textContent(), /private browsing/);
   await lookAt(page, "storage-full");
@@ -210,7 +200,7 @@ for (const [fraction, cut] of [
 ]) {
   test(`a pre-review ${cut ? "cut short" : "changed by one character"} at ${fraction * 100}% is noticed, said and its answers recovered`, async () => {
     const person = await newPerson(app.browser, { bypassCSP: true });
-    const page = await openForm(person.context);
+    const page = await openForm(app, person.context);
     await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Led the eco council");
     await saved(page);
     await page.getByRole("textbox", { name: CAREER, exact: true }).fill("HLTA within two years");
@@ -272,7 +262,7 @@ async function setLock(page, passphrase) {
 
 test("damaged lock settings never skip the passphrase: the kept copy, then the passphrase, opens the data", async () => {
   const person = await newPerson(app.browser, { bypassCSP: true });
-  const page = await openForm(person.context);
+  const page = await openForm(app, person.context);
   await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Confidential: supported a pupil through a difficult term");
   await saved(page);
   await setLock(page, "staffroom kettle orange");
@@ -293,8 +283,8 @@ test("damaged lock settings never skip the passphrase: the kept copy, then the p
 
 test("a second tab open while the lock is set writes nothing in the clear, and keeps its words until unlocked", async () => {
   const person = await newPerson(app.browser);
-  const first = await openForm(person.context);
-  const second = await openForm(person.context);
+  const first = await openForm(app, person.context);
+  const second = await openForm(app, person.context);
   await setLock(first, "staffroom kettle orange");
 
   // The second tab was open all along: it now asks for the passphrase.

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startApp, newPerson } from "./support.mjs";
+import { startApp, newPerson, openForm, saved } from "./support.mjs";
 
 const SUCCESSES = "Key successes and achievements over the last year";
 const HELPED = "What helped you achieve them";
@@ -18,18 +18,10 @@ after(async () => {
   await app?.close();
 });
 
-async function openForm(context) {
-  const page = await context.newPage();
-  await page.goto(`${app.url}/prepare`);
-  await page.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor();
-  return page;
-}
-
-const saved = (page) => page.getByTestId("save-indicator").filter({ hasText: "All changes saved on this device" }).waitFor();
 
 test("what I type is still there after a reload", async () => {
   const person = await newPerson(app.browser);
-  const page = await openForm(person.context);
+  const page = await openForm(app, person.context);
   await page.getByLabel("Your name").fill("Sam Patel");
   await page.getByRole("textbox", { name: SUCCESSES, exact: true }).pressSequentially("Led the Year 2 phonics group", { delay: 5 });
   await saved(page);
@@ -43,7 +35,7 @@ test("what I type is still there after a reload", async () => {
 
 test("leaving the page straight after typing saves at once", async () => {
   const person = await newPerson(app.browser);
-  const page = await openForm(person.context);
+  const page = await openForm(app, person.context);
   await page.getByRole("textbox", { name: HELPED, exact: true }).fill("Weekly planning time");
   // No pause for the autosave delay: move to another page immediately.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "How it works" }).click();
@@ -62,7 +54,7 @@ test("leaving the page straight after typing saves at once", async () => {
 
 test("when storage is full the text stays, a banner says so, and the download has every word", async () => {
   const person = await newPerson(app.browser, { acceptDownloads: true });
-  const page = await openForm(person.context);
+  const page = await openForm(app, person.context);
   await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Saved before the storage filled up");
   await saved(page);
   // Fill the rest of this site's storage, as other apps or years of records might.
@@ -82,7 +74,7 @@ test("when storage is full the text stays, a banner says so, and the download ha
   await page.getByRole("textbox", { name: CAREER, exact: true }).fill(words);
   await page.getByRole("alert").filter({ hasText: "Your latest changes are not saved" }).waitFor();
   assert.match(await page.getByRole("alert").filter({ hasText: "Your latest changes are not saved" }).textContent(), /storage is full/);
-  await page.getByRole("alert").filter({ hasText: "Your browser’s storage is full" }).waitFor();
+  await page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "Your browser’s storage is full" }) }).waitFor();
   assert.equal(await page.getByRole("textbox", { name: CAREER, exact: true }).inputValue(), words, "the text stays on screen");
   assert.match(await page.getByTestId("save-indicator").textContent(), /Not saved/);
 
@@ -101,7 +93,7 @@ test("when storage is full the text stays, a banner says so, and the download ha
 
 test("a damaged saved entry does not stop the app; it is reported and can be downloaded", async () => {
   const person = await newPerson(app.browser, { acceptDownloads: true });
-  const page = await openForm(person.context);
+  const page = await openForm(app, person.context);
   await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Still readable");
   await saved(page);
   await page.evaluate(() => localStorage.setItem("appraise:record:statement", '{"schema":1,"kind":"statement",'));
@@ -122,8 +114,8 @@ test("a damaged saved entry does not stop the app; it is reported and can be dow
 
 test("two tabs on one form: each sees the other's saved changes and nothing is lost", async () => {
   const person = await newPerson(app.browser);
-  const first = await openForm(person.context);
-  const second = await openForm(person.context);
+  const first = await openForm(app, person.context);
+  const second = await openForm(app, person.context);
 
   // A change saved in one tab appears in the other.
   await first.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Typed in the first tab");
@@ -172,7 +164,7 @@ async function waitForValue(locator, value) {
 
 test("a passphrase locks the data at rest; a reload asks for it; the right one opens it", async () => {
   const person = await newPerson(app.browser);
-  const page = await openForm(person.context);
+  const page = await openForm(app, person.context);
   await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Confidential: supported a pupil through a difficult term");
   await saved(page);
   await page.getByRole("link", { name: "Your data" }).click();
@@ -199,7 +191,7 @@ test("a passphrase locks the data at rest; a reload asks for it; the right one o
 
 test("a backup restores everything after removing all data, and the removal leaves nothing behind", async () => {
   const person = await newPerson(app.browser, { acceptDownloads: true });
-  const page = await openForm(person.context);
+  const page = await openForm(app, person.context);
   await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Worth keeping");
   await saved(page);
   await page.getByRole("link", { name: "Your data" }).click();
@@ -231,7 +223,7 @@ test("a backup restores everything after removing all data, and the removal leav
 test("locked data locks itself again after 10 minutes without use", async () => {
   const person = await newPerson(app.browser);
   await person.context.clock.install();
-  const page = await openForm(person.context);
+  const page = await openForm(app, person.context);
   await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Written on a shared staff-room computer");
   await page.getByRole("link", { name: "Your data" }).click();
   const lock = page.locator("section", { has: page.getByRole("heading", { name: "Passphrase lock" }) });
@@ -250,7 +242,7 @@ test("locked data locks itself again after 10 minutes without use", async () => 
 
 test("every page warns when the browser's storage is over 70% full", async () => {
   const person = await newPerson(app.browser);
-  const page = await openForm(person.context);
+  const page = await openForm(app, person.context);
   const warning = page.getByRole("status").filter({ hasText: "Your browser’s storage is nearly full" });
   assert.equal(await warning.count(), 0);
   // 1.9 million characters are 3.8 MB as browsers count them: over 70% of the 5 MiB Appraise plans for.

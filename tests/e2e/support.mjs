@@ -63,6 +63,17 @@ function watchPage(page, consoleErrors) {
   page.on("pageerror", (error) => consoleErrors.push(String(error)));
 }
 
+/** The pre-review form opened in a new tab of `context`. */
+export async function openForm(app, context) {
+  const page = await context.newPage();
+  await page.goto(`${app.url}/prepare`);
+  await page.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor();
+  return page;
+}
+
+/** Waits until the form's indicator says storage holds every change. */
+export const saved = (page) => page.getByTestId("save-indicator").filter({ hasText: "All changes saved on this device" }).waitFor();
+
 /** Waits until the service worker controls the page, i.e. the app is available offline. */
 export async function waitForOfflineCopy(page) {
   await page.evaluate(async () => {
