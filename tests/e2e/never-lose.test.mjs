@@ -106,6 +106,25 @@ test(`two tabs typing into the same answer, reloaded or closed together, ${ROUND
   await person.context.close();
 });
 
+test("a crash of the page while typing on and on loses at most the last second or so", async () => {
+  const person = await newPerson(app.browser);
+  const page = await openForm(app, person.context);
+  const box = page.getByRole("textbox", { name: SUCCESSES, exact: true });
+  // Three seconds of typing with no pause long enough for the usual save after a pause.
+  const typed = "Ran the eco council, the choir and the reading buddies scheme this year.";
+  await box.pressSequentially(typed, { delay: 40 });
+  const session = await person.context.newCDPSession(page);
+  // The renderer dies before it can answer, so the crash is waited for, not the command.
+  const crashed = page.waitForEvent("crash", { timeout: 10000 });
+  session.send("Page.crash").catch(() => {});
+  await crashed;
+  const again = await openForm(app, person.context);
+  const kept = await again.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue();
+  assert.ok(typed.startsWith(kept), `what was kept is what was typed: ${JSON.stringify(kept)}`);
+  assert.ok(typed.length - kept.length <= 40, `${typed.length - kept.length} characters lost: ${JSON.stringify(kept)}`);
+  await person.context.close();
+});
+
 /** Fills this site's storage to the last character, as years of records or other apps might. */
 async function fillStorage(page) {
   await page.evaluate(() => {
