@@ -111,14 +111,15 @@ impl AppStorage {
     /// Folds every tab's copy into its document, once the code to do it is in: before a
     /// backup, which leaves the copies out.
     pub async fn fold_in_tab_copies(self) -> Result<(), crate::on_demand::NotFetched> {
-        tidy(self, true).await
+        tidy(self, true).await.map(|_| ())
     }
 
     /// Runs [`tidy`] once its code is in: folding copies in and saving kept words need the
     /// merge, which a first visit does not wait for.
     fn tidy_soon(self, fold_copies: bool) {
         leptos::task::spawn_local(async move {
-            if tidy(self, fold_copies).await.is_ok() && fold_copies {
+            // Pages read again only when a shared record took in words a tab's copy held.
+            if tidy(self, fold_copies).await == Ok(true) {
                 self.announce_change("");
             }
         });
@@ -357,15 +358,16 @@ impl AppStorage {
 /// Folds other tabs' copies into their documents (when `fold_copies`) and saves kept words that
 /// now fit: the merge this needs is fetched the first time, not with the first page.
 #[leptos::wasm_split::wasm_split(tidying, wasm_split_path = ::leptos::wasm_split, fallible)]
-fn tidy(storage: AppStorage, fold_copies: bool) -> Result<(), crate::on_demand::NotFetched> {
+fn tidy(storage: AppStorage, fold_copies: bool) -> Result<bool, crate::on_demand::NotFetched> {
+    let mut updated = 0;
     if fold_copies {
         let now = crate::browser::now();
-        storage.with_mut(|vault| {
-            let _ = editing::fold_in_tab_copies(vault, now);
-        });
+        updated = storage
+            .with_mut(|vault| editing::fold_in_tab_copies(vault, now).unwrap_or(0))
+            .unwrap_or(0);
     }
     storage.save_kept_now();
-    Ok(())
+    Ok(updated > 0)
 }
 
 fn read_session_kept() -> BTreeMap<String, String> {
