@@ -96,11 +96,15 @@ pub fn App() -> impl IntoView {
 /// so, or saved items were found damaged (drawn by code fetched only when there are some).
 #[component]
 fn StorageNotices(storage: AppStorage) -> impl IntoView {
+    // Not while a stand-in page says what is damaged and what to do about it.
     let any_damage = move || {
-        !storage.set_aside.with(Vec::is_empty)
+        matches!(
+            storage.status.get(),
+            StorageStatus::Ready | StorageStatus::CannotOpen(_)
+        ) && (!storage.set_aside.with(Vec::is_empty)
             || storage
                 .recovery
-                .with(|recovery| !recovery.restored.is_empty())
+                .with(|recovery| !recovery.restored.is_empty()))
     };
     view! {
         {move || match storage.status.get() {

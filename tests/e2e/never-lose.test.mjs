@@ -253,6 +253,7 @@ test("damaged name and keys stop the app until the person chooses; the kept copy
 
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Your name and keys need you" }).waitFor();
+  assert.equal(await page.getByText("Some saved items could not be read").count(), 0, "no notice sends the person to a page they cannot reach");
   const keysBefore = await page.evaluate(() => localStorage.getItem("appraise:record:identity"));
   assert.equal(keysBefore, null, "no new keys are made in their place");
   assert.equal(await page.getByTestId("kept-fingerprint").textContent(), fingerprint);
@@ -289,6 +290,7 @@ test("damaged lock settings never skip the passphrase: the kept copy, then the p
 
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Your passphrase lock needs you" }).waitFor();
+  assert.equal(await page.getByText("Some saved items could not be read").count(), 0);
   await lookAt(page, "lock-damaged");
   await page.getByRole("button", { name: "Use the second copy" }).click();
   await page.getByRole("heading", { level: 1, name: "Unlock your data" }).waitFor();
