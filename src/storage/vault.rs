@@ -153,16 +153,19 @@ struct StoredRecord {
 }
 
 impl StoredRecord {
-    /// The record from its stored text if it passes its check and its body can be read (or, when
-    /// sealed, is there to be opened); with whether it carried a check.
+    /// The record from its stored text if it passes its check, with whether it carried one. A
+    /// record written before checks existed is taken only if its body can be read (or, when
+    /// sealed, is there to be opened); a checked one is exactly as written, so its body is not
+    /// decoded here as well as when it is read.
     fn parse(raw: &str) -> Option<(StoredRecord, bool)> {
         let (record, checked) = StoredRecord::from_checked_text(raw)?;
-        let intact = match (&record.body, &record.packed, &record.sealed) {
-            (_, _, Some(sealed)) => unpack(sealed).is_some(),
-            (_, Some(packed), None) => unpacked_json(packed).is_some(),
-            (Some(_), None, None) => true,
-            (None, None, None) => false,
-        };
+        let intact = checked
+            || match (&record.body, &record.packed, &record.sealed) {
+                (_, _, Some(sealed)) => unpack(sealed).is_some(),
+                (_, Some(packed), None) => unpacked_json(packed).is_some(),
+                (Some(_), None, None) => true,
+                (None, None, None) => false,
+            };
         intact.then_some((record, checked))
     }
 }
