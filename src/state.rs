@@ -37,6 +37,9 @@ pub struct Unsaved {
     pub state: DocumentState,
 }
 
+/// How long after opening (or unlocking) other tabs' copies are folded in and kept words saved.
+const TIDY_AFTER: Duration = Duration::from_secs(3);
+
 /// Where unsaved words wait out a reload: this tab's session storage, which the browser keeps
 /// apart from (and does not count against) the full local storage.
 const SESSION_KEY: &str = "appraise-unsaved";
@@ -102,9 +105,15 @@ impl AppStorage {
 
     /// Once the data is open: folds other tabs' copies into their documents and saves words
     /// kept from before a reload. Called on opening and after each unlock.
+    /// Not at once, and only when there is something to do: reading already merges the copies,
+    /// and a page left while the code was still coming would only have fetched it for nothing.
     pub fn after_unlocking(&self) {
-        if self.status.get_untracked() == StorageStatus::Ready {
-            self.tidy_soon(true);
+        let something_to_do = self.status.get_untracked() == StorageStatus::Ready
+            && (!self.kept.with_value(BTreeMap::is_empty)
+                || self.with(editing::other_tabs_left_copies).unwrap_or(false));
+        if something_to_do {
+            let storage = *self;
+            set_timeout(move || storage.tidy_soon(true), TIDY_AFTER);
         }
     }
 

@@ -250,6 +250,14 @@ pub fn discard_tab_copies<S: KeyValueStore>(
     Ok(())
 }
 
+/// Whether another tab (one open now, or one since closed) left copies to fold in.
+pub fn other_tabs_left_copies<S: KeyValueStore>(vault: &Vault<S>) -> bool {
+    let mine = vault.writer();
+    vault
+        .list()
+        .any(|(_, header)| header.kind == TAB_COPY_KIND && header.writer != mine)
+}
+
 /// Folds every tab's copy into its document's shared record, and removes other tabs' copies at
 /// least [`TAB_COPY_KEPT_FOR`] old that the shared record now holds whole. Returns how many
 /// shared records it brought up to date. Run on opening, and before a backup (which leaves the
