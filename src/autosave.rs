@@ -10,11 +10,11 @@ use leptos::prelude::*;
 use serde_json::Value;
 use std::time::Duration;
 
-use crate::bundle::merge::{Conflict, DocumentState};
+use crate::bundle::merge::DocumentState;
 use crate::domain::documents::{Document, from_json, to_json};
 use crate::domain::field_map::{FieldMap, FieldMapError, from_field_map, to_field_map};
 use crate::state::{AppStorage, Unsaved};
-use crate::use_cases::editing::{self, PRE_REVIEW_KEY};
+use crate::use_cases::editing::{self, ChangedInTwoPlaces, PRE_REVIEW_KEY};
 use crate::use_cases::reviews;
 
 /// How long after the last keystroke a draft is saved.
@@ -54,7 +54,7 @@ pub struct Draft {
     base: StoredValue<FieldMap>,
     pub status: RwSignal<SaveStatus>,
     /// Fields changed in two places (two tabs, two devices), for the person to choose.
-    pub conflicts: RwSignal<Vec<Conflict>>,
+    pub conflicts: RwSignal<Vec<ChangedInTwoPlaces>>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
     /// When the first change not yet saved was made (milliseconds since 1970).
     first_unsaved_at: StoredValue<Option<f64>>,
@@ -161,7 +161,7 @@ impl Draft {
     /// Takes `state` as what this tab has read or written, and shows it.
     fn hold(&self, state: DocumentState) {
         let fields = self.shown(&state);
-        self.conflicts.set(state.conflicts());
+        self.conflicts.set(editing::changed_in_two_places(&state));
         self.state.set_value(state);
         self.base.set_value(fields.clone());
         if self.fields.with_untracked(|shown| *shown != fields) {
@@ -380,7 +380,7 @@ impl Draft {
             }
             Err((state, error)) => {
                 self.unsaved.set_value(Some(state.clone()));
-                self.conflicts.set(state.conflicts());
+                self.conflicts.set(editing::changed_in_two_places(&state));
                 self.state.set_value(state);
                 self.base.set_value(mine);
                 Err(error.to_string())

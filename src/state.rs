@@ -175,7 +175,7 @@ impl AppStorage {
             });
             self.refresh();
             // Another tab's own copy is followed by the document it saved: wait for that.
-            if key.contains("~tab:") {
+            if editing::copy_of(&key).is_some() {
                 return;
             }
             let record = key

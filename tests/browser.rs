@@ -152,6 +152,13 @@ mod vault_in_local_storage {
         LocalStorage::clear();
     }
 
+    /// Cheap key derivation so the tests stay fast; the app uses `KdfParams::RECOMMENDED`.
+    const QUICK: appraise::storage::sealing::KdfParams = appraise::storage::sealing::KdfParams {
+        memory_kib: 64,
+        iterations: 1,
+        parallelism: 1,
+    };
+
     fn reopen(tab: &str) -> Vault<BrowserStore> {
         Vault::open(BrowserStore::open().unwrap(), Box::new(BrowserRandom), tab).unwrap()
     }
@@ -280,13 +287,7 @@ mod vault_in_local_storage {
     fn a_damaged_identity_or_lock_never_makes_new_keys_or_skips_the_passphrase() {
         use appraise::bundle::identity::KeySeed;
         use appraise::storage::LockSettingsProblem;
-        use appraise::storage::sealing::KdfParams;
         use appraise::use_cases::{identity, recovery};
-        let quick = KdfParams {
-            memory_kib: 64,
-            iterations: 1,
-            parallelism: 1,
-        };
         let mut vault = fresh_vault();
         for minute in 0..2 {
             identity::save_identity(
@@ -324,7 +325,7 @@ mod vault_in_local_storage {
         // The lock: its settings damaged, the passphrase is still asked for, with the kept copy.
         recovery::use_kept_identity(&mut reopened).unwrap();
         reopened
-            .set_passphrase("staffroom kettle orange", quick)
+            .set_passphrase("staffroom kettle orange", QUICK)
             .unwrap();
         let meta = LocalStorage::raw()
             .get_item("appraise:meta")
@@ -355,16 +356,10 @@ mod vault_in_local_storage {
 
     #[wasm_bindgen_test]
     fn a_second_tab_open_while_the_lock_is_set_writes_only_sealed_records() {
-        use appraise::storage::sealing::KdfParams;
-        let quick = KdfParams {
-            memory_kib: 64,
-            iterations: 1,
-            parallelism: 1,
-        };
         let mut first = fresh_vault();
         let mut second = reopen("second-tab");
         first
-            .set_passphrase("staffroom kettle orange", quick)
+            .set_passphrase("staffroom kettle orange", QUICK)
             .unwrap();
 
         // The second tab, open all along, saves its pre-review: refused until unlocked, then sealed.

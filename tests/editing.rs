@@ -185,7 +185,15 @@ fn two_tabs_saving_the_same_answer_at_once_keep_both_texts_for_the_person() {
     let mut both = texts(&held, "key_successes");
     both.sort();
     assert_eq!(both, ["Eco council, first tab", "Eco council, second tab"]);
-    assert_eq!(held.conflicts().len(), 1, "the person is asked to choose");
+    let asked = editing::changed_in_two_places(&held);
+    assert_eq!(asked.len(), 1, "the person is asked to choose");
+    assert_eq!(asked[0].path, "pre_review.key_successes");
+    assert_eq!(
+        asked[0].versions[0],
+        held.current().get("pre_review.key_successes").cloned(),
+        "the version shown in the form comes first"
+    );
+    assert_eq!(asked[0].versions.len(), 2);
 }
 
 #[test]

@@ -1001,11 +1001,15 @@ fn undo_takes_back_only_what_the_import_brought() {
     let payload = statement_signed_by_jo();
     importing::import(&mut vault, &received(&payload), at(1)).unwrap();
     let review = reviews::load_review(&vault, "review-1").unwrap().unwrap();
-    let mine = SignedSignOff::sign(
-        SignOff::for_statement(&review, SignerRole::Reviewee, common::date(2026, 11, 22)).unwrap(),
-        &common::sam(),
+    let sign_off =
+        SignOff::for_statement(&review, SignerRole::Reviewee, common::date(2026, 11, 22)).unwrap();
+    // Signing signs with the keys held here: Sam's.
+    sign_offs::sign(&mut vault, "review-1", sign_off.clone(), at(2)).unwrap();
+    let mine = SignedSignOff::sign(sign_off, &common::sam());
+    assert_eq!(
+        sign_offs::sign_offs(&vault, "review-1").unwrap().last(),
+        Some(&mine)
     );
-    sign_offs::add_sign_off(&mut vault, "review-1", mine.clone(), at(2)).unwrap();
     sending::note_sent(&mut vault, "review-1", BundleKind::Reply, at(3)).unwrap();
     importing::undo_import(&mut vault, &payload.bundle_id, at(4)).unwrap();
     assert_eq!(

@@ -4,13 +4,13 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use crate::autosave::{Draft, save_on_leaving};
-use crate::bundle::merge::{Conflict, FieldVersion};
 use crate::components::{
     Banner, BannerKind, DraftTextArea, DraftTextInput, RemoveButton, SaveFailureBanner,
     SaveIndicator, focus_field,
 };
 use crate::domain::documents::{Document, FormField, PreReviewAuthor, PreReviewForm, from_json};
 use crate::state::use_storage;
+use crate::use_cases::editing::ChangedInTwoPlaces;
 use crate::use_cases::identity;
 
 fn path(field: &str) -> String {
@@ -143,25 +143,22 @@ fn ChangedInTwoPlaces(draft: Draft) -> impl IntoView {
             .find(|f| f.name == name)
             .map_or("Evidence", |f| f.label)
     };
-    let conflict_view = move |conflict: Conflict| {
-        let label = label_of(&conflict.path);
-        let versions: Vec<FieldVersion> = std::iter::once(conflict.provisional)
-            .chain(conflict.others)
-            .collect();
+    let conflict_view = move |changed: ChangedInTwoPlaces| {
+        let label = label_of(&changed.path);
         view! {
             <div class="kept-copy" role="group" aria-label=label>
                 <h3>{label}</h3>
-                {versions
+                {changed
+                    .versions
                     .into_iter()
                     .enumerate()
-                    .map(|(number, version)| {
-                        let text = version
-                            .value
+                    .map(|(number, value)| {
+                        let text = value
                             .as_ref()
                             .and_then(Value::as_str)
                             .map_or_else(|| "(left empty)".to_owned(), str::to_owned);
-                        let path = conflict.path.clone();
-                        let keep = move |_| draft.keep_version(&path, version.value.clone());
+                        let path = changed.path.clone();
+                        let keep = move |_| draft.keep_version(&path, value.clone());
                         view! {
                             <blockquote class="kept-copy__text">{text}</blockquote>
                             <button type="button" class="button button--secondary" on:click=keep>

@@ -60,12 +60,12 @@ pub fn send_bundle(storage: AppStorage, sending: Sending, sent: RwSignal<Option<
     });
 }
 
-/// Sends review `review_id`'s file of `kind` as `role`, to whom that kind goes, with nothing typed
-/// outside its documents (a moderation note, an appeal outcome), and shows the outcome in `sent`.
+/// Sends review `review_id`'s `file` as `role`, to whom that kind goes, and shows the outcome in
+/// `sent`.
 pub fn send_review_file(
     storage: AppStorage,
     review_id: &str,
-    kind: BundleKind,
+    file: crate::use_cases::sending::ReviewFile,
     role: Role,
     encrypt: bool,
     sent: RwSignal<Option<Sent>>,
@@ -81,7 +81,7 @@ pub fn send_review_file(
     };
     let sending = Sending {
         review,
-        kind,
+        kind: file.kind(),
         role,
         text: FieldMap::default(),
         recipient: None,

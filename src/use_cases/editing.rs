@@ -32,8 +32,15 @@ struct TabCopy {
     state: DocumentState,
 }
 
+const TAB_COPY_MARK: &str = "~tab:";
+
 fn tab_copies_of(key: &str) -> String {
-    format!("{key}~tab:")
+    format!("{key}{TAB_COPY_MARK}")
+}
+
+/// The document whose tab's copy is kept under `key`, if it is one.
+pub fn copy_of(key: &str) -> Option<&str> {
+    key.rsplit_once(TAB_COPY_MARK).map(|(document, _)| document)
 }
 
 /// The key of this tab's copy of `key`.
@@ -114,6 +121,29 @@ pub fn read<S: KeyValueStore>(
         });
     }
     Ok(state)
+}
+
+/// An answer changed in two places without either seeing the other: each version's value
+/// (`None` where it was emptied), the one shown now first, until the person keeps one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangedInTwoPlaces {
+    pub path: String,
+    pub versions: Vec<Option<Value>>,
+}
+
+/// Every answer of `state` changed in two places.
+pub fn changed_in_two_places(state: &DocumentState) -> Vec<ChangedInTwoPlaces> {
+    state
+        .conflicts()
+        .into_iter()
+        .map(|conflict| ChangedInTwoPlaces {
+            path: conflict.path,
+            versions: std::iter::once(conflict.provisional)
+                .chain(conflict.others)
+                .map(|version| version.value)
+                .collect(),
+        })
+        .collect()
 }
 
 /// This tab's edit: the fields it changed from `base` (what it last read or wrote) to `mine`
@@ -271,7 +301,7 @@ pub fn fold_in_tab_copies<S: KeyValueStore>(
         .list()
         .filter(|(_, header)| header.kind == TAB_COPY_KIND)
         .filter_map(|(copy_key, header)| {
-            let (document, _) = copy_key.rsplit_once("~tab:")?;
+            let document = copy_of(copy_key)?;
             Some((
                 copy_key.to_owned(),
                 document.to_owned(),

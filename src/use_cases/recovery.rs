@@ -44,7 +44,7 @@ pub fn recover_after_opening<S: KeyValueStore>(
             recovery.identity_damaged = vault.current_header(IDENTITY).ok().flatten().is_none();
             continue;
         }
-        if damaged.key.contains("~tab:") {
+        if super::editing::copy_of(&damaged.key).is_some() {
             continue;
         }
         if let Some(header) = vault
@@ -89,7 +89,7 @@ pub fn use_kept_identity<S: KeyValueStore>(vault: &mut Vault<S>) -> Result<bool,
 
 /// A saved item as the person says it, from its record key.
 pub fn describe<S: KeyValueStore>(vault: &Vault<S>, key: &str) -> String {
-    if let Some((document, _)) = key.split_once("~tab:") {
+    if let Some(document) = super::editing::copy_of(key) {
         return format!(
             "a copy of {} saved in another tab",
             describe(vault, document)

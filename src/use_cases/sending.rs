@@ -15,6 +15,24 @@ use crate::bundle::payload::{BundleKind, Party, Payload, ReviewSummary};
 use crate::domain::ids::Id;
 use crate::domain::people::{PersonRef, Role};
 
+/// A file sent from a review with nothing typed outside its documents: the headteacher's
+/// moderation note (or the reviewer's answer to it), and an appeal's outcome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewFile {
+    ModerationNote,
+    AppealOutcome,
+}
+
+impl ReviewFile {
+    /// The kind of file it travels as.
+    pub fn kind(self) -> BundleKind {
+        match self {
+            ReviewFile::ModerationNote => BundleKind::ModerationNote,
+            ReviewFile::AppealOutcome => BundleKind::AppealOutcome,
+        }
+    }
+}
+
 /// Who receives a file that does not go to the review's other party (a final statement to the
 /// headteacher, training needs to the CPD leader).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -60,6 +60,18 @@ pub fn add_sign_off<S: KeyValueStore>(
     save_sign_offs(vault, review, &list, now)
 }
 
+/// Signs `sign_off` with this person's keys and keeps it with the review's other sign-offs.
+pub fn sign<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review: &str,
+    sign_off: crate::domain::sign_off::SignOff,
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let me = super::identity::identity(vault)?.ok_or(RecordsError::NotOpen)?;
+    let keys = crate::bundle::identity::Identity::from_seed(&me.seed);
+    add_sign_off(vault, review, SignedSignOff::sign(sign_off, &keys), now)
+}
+
 /// A sign-off as it stands now, for display.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignOffStanding {

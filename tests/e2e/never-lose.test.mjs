@@ -3,7 +3,7 @@
 // keys damaged, the lock's settings damaged, and the lock set while a second tab is open.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, newPerson, lookAt, openForm, saved } from "./support.mjs";
+import { startApp, newPerson, lookAt, openForm, saved, setLock, unlock } from "./support.mjs";
 
 const SUCCESSES = "Key successes and achievements over the last year";
 const HELPED = "What helped you achieve them";
@@ -271,15 +271,6 @@ test("damaged name and keys stop the app until the person chooses; the kept copy
   await person.context.close();
 });
 
-async function setLock(page, passphrase) {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your data" }).click();
-  const lock = page.locator("section", { has: page.getByRole("heading", { name: "Passphrase lock" }) });
-  await lock.getByLabel("Passphrase", { exact: true }).fill(passphrase);
-  await lock.getByLabel("Type the passphrase again").fill(passphrase);
-  await lock.getByRole("button", { name: "Lock with a passphrase" }).click();
-  await page.getByTestId("lock-state").waitFor({ timeout: 30000 });
-}
-
 test("damaged lock settings never skip the passphrase: the kept copy, then the passphrase, opens the data", async () => {
   const person = await newPerson(app.browser, { bypassCSP: true });
   const page = await openForm(app, person.context);
@@ -294,8 +285,7 @@ test("damaged lock settings never skip the passphrase: the kept copy, then the p
   await lookAt(page, "lock-damaged");
   await page.getByRole("button", { name: "Use the second copy" }).click();
   await page.getByRole("heading", { level: 1, name: "Unlock your data" }).waitFor();
-  await page.getByLabel("Passphrase").fill("staffroom kettle orange");
-  await page.getByRole("button", { name: "Unlock" }).click();
+  await unlock(page, "staffroom kettle orange");
   await page.getByRole("heading", { level: 1, name: "Your data on this device" }).waitFor({ timeout: 30000 });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
   assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Confidential: supported a pupil through a difficult term");
@@ -313,8 +303,7 @@ test("a second tab open while the lock is set writes nothing in the clear, and k
   const inTheClear = () => first.evaluate(() => Object.entries(localStorage).filter(([, v]) => v.includes("Confidential")).map(([k]) => k));
   assert.deepEqual(await inTheClear(), []);
 
-  await second.getByLabel("Passphrase").fill("staffroom kettle orange");
-  await second.getByRole("button", { name: "Unlock" }).click();
+  await unlock(second, "staffroom kettle orange");
   await second.getByRole("heading", { level: 1, name: "Your pre-review" }).waitFor({ timeout: 30000 });
   await second.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Confidential: typed in the second tab");
   await saved(second);

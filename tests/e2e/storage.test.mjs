@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { startApp, newPerson, openForm, saved } from "./support.mjs";
+import { startApp, newPerson, openForm, saved, setLock, unlock } from "./support.mjs";
 
 const SUCCESSES = "Key successes and achievements over the last year";
 const HELPED = "What helped you achieve them";
@@ -171,22 +171,15 @@ test("a passphrase locks the data at rest; a reload asks for it; the right one o
   const page = await openForm(app, person.context);
   await page.getByRole("textbox", { name: SUCCESSES, exact: true }).fill("Confidential: supported a pupil through a difficult term");
   await saved(page);
-  await page.getByRole("link", { name: "Your data" }).click();
-  const lock = page.locator("section", { has: page.getByRole("heading", { name: "Passphrase lock" }) });
-  await lock.getByLabel("Passphrase", { exact: true }).fill("staffroom kettle orange");
-  await lock.getByLabel("Type the passphrase again").fill("staffroom kettle orange");
-  await lock.getByRole("button", { name: "Lock with a passphrase" }).click();
-  await page.getByTestId("lock-state").waitFor({ timeout: 30000 });
+  await setLock(page, "staffroom kettle orange");
   const stored = await page.evaluate(() => Object.entries(localStorage).map(([k, v]) => k + v).join("\n"));
   assert.ok(!stored.includes("Confidential"), "nothing readable is left in storage");
 
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Unlock your data" }).waitFor();
-  await page.getByLabel("Passphrase").fill("the wrong passphrase");
-  await page.getByRole("button", { name: "Unlock" }).click();
+  await unlock(page, "the wrong passphrase");
   await page.getByRole("alert").filter({ hasText: "That passphrase does not open this data" }).waitFor({ timeout: 30000 });
-  await page.getByLabel("Passphrase").fill("staffroom kettle orange");
-  await page.getByRole("button", { name: "Unlock" }).click();
+  await unlock(page, "staffroom kettle orange");
   await page.getByRole("heading", { level: 1, name: "Your data on this device" }).waitFor({ timeout: 30000 });
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
   assert.equal(await page.getByRole("textbox", { name: SUCCESSES, exact: true }).inputValue(), "Confidential: supported a pupil through a difficult term");

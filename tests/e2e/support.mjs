@@ -74,6 +74,22 @@ export async function openForm(app, context) {
 /** Waits until the form's indicator says storage holds every change. */
 export const saved = (page) => page.getByTestId("save-indicator").filter({ hasText: "All changes saved on this device" }).waitFor();
 
+/** Locks the data with `passphrase` from Your data, and waits until it is encrypted. */
+export async function setLock(page, passphrase) {
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your data" }).click();
+  const lock = page.locator("section", { has: page.getByRole("heading", { name: "Passphrase lock" }) });
+  await lock.getByLabel("Passphrase", { exact: true }).fill(passphrase);
+  await lock.getByLabel("Type the passphrase again").fill(passphrase);
+  await lock.getByRole("button", { name: "Lock with a passphrase" }).click();
+  await page.getByTestId("lock-state").waitFor({ timeout: 30000 });
+}
+
+/** Types `passphrase` on the unlock page and presses Unlock. */
+export async function unlock(page, passphrase) {
+  await page.getByLabel("Passphrase").fill(passphrase);
+  await page.getByRole("button", { name: "Unlock" }).click();
+}
+
 /** Waits until the service worker controls the page, i.e. the app is available offline. */
 export async function waitForOfflineCopy(page) {
   await page.evaluate(async () => {

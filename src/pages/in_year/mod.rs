@@ -12,7 +12,6 @@ use leptos_router::components::A;
 
 use crate::autosave::{Draft, save_on_leaving};
 use crate::bundle::payload::BundleKind;
-use crate::bundle::sign_off::SignedSignOff;
 use crate::components::{Banner, BannerKind, SaveIndicator};
 use crate::domain::between_meetings::capability_notice;
 use crate::domain::calendar::SchoolCalendar;
@@ -299,16 +298,10 @@ fn SignOffs(
             let sign_off = name
                 .with_value(|name| make(&review, name, role, today))
                 .map_err(Signing::Refused)?;
-            let (_, me) = in_year.storage.identity().ok_or_else(|| {
-                Signing::Failed("Your data is not open, so nothing can be signed.".into())
-            })?;
             let id = in_year.review_id.get_value();
-            let signed = SignedSignOff::sign(sign_off, &me);
             in_year
                 .storage
-                .with_mut(|vault| {
-                    sign_offs::add_sign_off(vault, &id, signed, crate::browser::now())
-                })
+                .with_mut(|vault| sign_offs::sign(vault, &id, sign_off, crate::browser::now()))
                 .ok_or_else(|| {
                     Signing::Failed("Your data is not open, so nothing can be signed.".into())
                 })?

@@ -4,6 +4,8 @@
 
 use leptos::prelude::*;
 
+use crate::use_cases::sending::ReviewFile;
+
 use super::Workspace;
 use crate::autosave::{Draft, save_on_leaving};
 use crate::components::{DraftTextArea, SaveIndicator};
@@ -66,7 +68,7 @@ fn Answer(workspace: Workspace, note: String, sent_on: String) -> impl IntoView 
         send_review_file(
             workspace.storage,
             &workspace.review_id.get_value(),
-            crate::bundle::payload::BundleKind::ModerationNote,
+            ReviewFile::ModerationNote,
             Role::Reviewer,
             encrypt.get_untracked(),
             sent,

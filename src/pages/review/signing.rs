@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::{FieldLink, ReviewSection, Workspace};
-use crate::bundle::sign_off::SignedSignOff;
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
 use crate::domain::documents::{Document, Statement, document_title};
@@ -44,14 +43,10 @@ fn sign(workspace: Workspace, document: &'static str, role: SignerRole) -> Signi
         Ok(sign_off) => sign_off,
         Err(refused) => return Signing::Refused(refused),
     };
-    let Some((_, identity)) = workspace.storage.identity() else {
-        return Signing::Failed("Your data is not open, so nothing can be signed.".into());
-    };
-    let signed = SignedSignOff::sign(sign_off, &identity);
     let id = workspace.review_id.get_value();
     let kept = workspace
         .storage
-        .with_mut(|vault| sign_offs::add_sign_off(vault, &id, signed, crate::browser::now()));
+        .with_mut(|vault| sign_offs::sign(vault, &id, sign_off, crate::browser::now()));
     match kept {
         Some(Ok(())) => {
             workspace

@@ -3,11 +3,12 @@
 //! summary) with its outcome, sent as a signed file to the reviewee and the reviewer.
 
 use leptos::prelude::*;
+
+use crate::use_cases::sending::ReviewFile;
 use leptos_router::components::A;
 
 use super::{DeskRows, Reading, ReviewChoice, chosen_row};
 use crate::autosave::{Draft, save_on_leaving};
-use crate::bundle::payload::BundleKind;
 use crate::components::{Banner, BannerKind, DraftChoice, DraftDate, DraftTextArea, SaveIndicator};
 use crate::domain::dates::format_uk_date;
 use crate::domain::desk::DeskRow;
@@ -138,7 +139,7 @@ fn Hearing(row: DeskRow) -> impl IntoView {
         send_review_file(
             storage,
             &review_id,
-            BundleKind::AppealOutcome,
+            ReviewFile::AppealOutcome,
             Role::Headteacher,
             encrypt.get_untracked(),
             sent,

@@ -4,9 +4,10 @@
 
 use leptos::prelude::*;
 
+use crate::use_cases::sending::ReviewFile;
+
 use super::{CycleChoice, DeskRows, Reading, ReviewChoice, chosen_row};
 use crate::autosave::{Draft, save_on_leaving};
-use crate::bundle::payload::BundleKind;
 use crate::components::{DocumentView, DraftTextArea, SaveIndicator};
 use crate::domain::dates::format_uk_date;
 use crate::domain::desk::DeskRow;
@@ -283,7 +284,7 @@ fn NoteToReviewer(review_id: String, reviewer: String) -> impl IntoView {
         send_review_file(
             storage,
             &review_id,
-            BundleKind::ModerationNote,
+            ReviewFile::ModerationNote,
             Role::Headteacher,
             encrypt.get_untracked(),
             sent,
