@@ -923,12 +923,36 @@ fn sending_and_receiving_stop_the_policys_clocks_and_undo_restarts_them() {
         done(&vault, DeadlineKind::StatementToReviewee),
         "the statement arrived"
     );
+    // The day each file was made is noted, not the day it was imported (22/11): the sender's
+    // copy notes the same day, so both count the policy's clocks alike. The import that
+    // created the review notes its arrival too.
     let stored = reviews::review(&vault, "review-1").unwrap().unwrap();
     assert_eq!(
         stored.exchanged.get(&BundleKind::StatementForComment),
-        Some(&common::date(2026, 11, 22))
+        Some(&common::date(2026, 11, 18))
     );
-    importing::undo_import(&mut vault, "bundle-0001", at(2)).unwrap();
+    assert_eq!(
+        stored.exchanged.get(&BundleKind::Invitation),
+        Some(&common::date(2026, 11, 18))
+    );
+    // An earlier file of the same kind, imported later, moves the day back; undoing it puts
+    // the later day back.
+    let mut earlier = common::statement_for_comment();
+    earlier.bundle_id = "earlier".into();
+    earlier.created_at_millis -= 2 * 86_400_000;
+    importing::import(&mut vault, &received(&earlier), at(2)).unwrap();
+    let day = |vault: &Vault<MemoryStore>| {
+        reviews::review(vault, "review-1")
+            .unwrap()
+            .unwrap()
+            .exchanged
+            .get(&BundleKind::StatementForComment)
+            .copied()
+    };
+    assert_eq!(day(&vault), Some(common::date(2026, 11, 16)));
+    importing::undo_import(&mut vault, "earlier", at(3)).unwrap();
+    assert_eq!(day(&vault), Some(common::date(2026, 11, 18)));
+    importing::undo_import(&mut vault, "bundle-0001", at(4)).unwrap();
     assert!(!done(&vault, DeadlineKind::StatementToReviewee), "undone");
 }
 
@@ -1010,7 +1034,14 @@ fn undo_takes_back_only_what_the_import_brought() {
         sign_offs::sign_offs(&vault, "review-1").unwrap().last(),
         Some(&mine)
     );
-    sending::note_sent(&mut vault, "review-1", BundleKind::Reply, at(3)).unwrap();
+    sending::note_sent(
+        &mut vault,
+        "review-1",
+        BundleKind::Reply,
+        at(3).date_naive(),
+        at(3),
+    )
+    .unwrap();
     importing::undo_import(&mut vault, &payload.bundle_id, at(4)).unwrap();
     assert_eq!(
         sign_offs::sign_offs(&vault, "review-1").unwrap(),

@@ -4,14 +4,12 @@
 //! encrypting are a download of their own, fetched the first time someone sends, so that the
 //! pages that can send do not wait for them on a first visit.
 
-use chrono::Datelike;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::autosave::Draft;
 use crate::browser::{download, file_stamp, fresh_id, now};
-use crate::bundle::payload::{BundleKind, Party};
-use crate::bundle::{file_name, write_bundle};
+use crate::bundle::payload::BundleKind;
 use crate::components::{Banner, BannerKind};
 use crate::domain::field_map::FieldMap;
 use crate::domain::people::Role;
@@ -19,7 +17,7 @@ use crate::on_demand::NotFetched;
 use crate::state::AppStorage;
 use crate::storage::browser::BrowserRandom;
 use crate::use_cases::reviews::StoredReview;
-use crate::use_cases::{identity, reviews, sending};
+use crate::use_cases::{RecordsError, outgoing, reviews, sending};
 
 /// What became of the last send.
 #[derive(Clone)]
@@ -106,108 +104,54 @@ fn sign_and_download_now(storage: AppStorage, sending: Sending) -> Sent {
         recipient,
         encrypt,
     } = sending;
-    let Some((stored, identity)) = storage.identity() else {
-        return Sent::Failed("Your data is not open, so nothing can be sent.".into());
+    let Some((_, me)) = storage.identity() else {
+        return Sent::Failed(RecordsError::NotOpen.to_string());
     };
-    if stored.name.trim().is_empty() {
-        return Sent::Failed("Add your name on the Contacts page first, so the other person knows the file is from you.".into());
-    }
-    let me = Party {
-        name: stored.name.clone(),
-        staff_id: None,
-        role,
-        keys: Some(identity.public_keys()),
-    };
-    let bundle_id = fresh_id("bundle");
-    let prepared = storage.with_mut(|vault| {
-        let device = vault.writer().to_owned();
-        let outgoing = sending::Outgoing {
-            kind,
-            sender: me,
-            text,
-            recipient,
-            bundle_id: bundle_id.clone(),
-        };
-        sending::prepare_to_send(vault, review.summary.id.as_str(), outgoing, &device, now())
-    });
-    let payload = match prepared {
-        Some(Ok(payload)) => payload,
-        Some(Err(error)) => return Sent::Failed(error.to_string()),
-        None => return Sent::Failed("Your data is not open, so nothing can be sent.".into()),
-    };
-    let recipient = payload.recipients[0].clone();
-    let unknown = payload.recipients.iter().find(|party| party.keys.is_none());
-    let keys = match (encrypt, unknown) {
-        (true, None) => Some(
-            payload
-                .recipients
-                .iter()
-                .filter_map(|party| party.keys)
-                .collect::<Vec<_>>(),
-        ),
-        (true, Some(unknown)) => {
-            return Sent::Failed(format!(
-                "Appraise cannot lock the file for {0} yet. Ask {0} to send you their contact card (from “You and your contacts”) and import it, then send again; or untick encryption to send it unlocked.",
-                unknown.name
-            ));
-        }
-        (false, _) => None,
-    };
-    let recipients = payload
-        .recipients
-        .iter()
-        .map(|party| party.name.as_str())
-        .collect::<Vec<_>>()
-        .join(" and ");
-    let contents = write_bundle(&payload, &identity, keys.as_deref(), &mut BrowserRandom);
-    let naming = storage
-        .with(|vault| {
-            identity::school_settings(vault)
-                .unwrap_or_default()
-                .file_names
-        })
-        .unwrap_or_default();
-    let name = file_name(
+    let request = outgoing::FileRequest {
+        review_id: review.summary.id.as_str().to_owned(),
         kind,
-        &naming.reviewee_in_file_name(&review.summary.reviewee.name),
-        review.summary.period.first_day.year(),
-        &file_stamp(),
-        &bundle_id,
-    );
-    match download(&name, "application/json", &contents) {
-        Ok(()) => {
-            let review_id = review.summary.id.as_str();
-            // The file is out either way; if the day cannot be noted, the clock only runs on.
-            let _ = storage.with_mut(|vault| sending::note_sent(vault, review_id, kind, now()));
-            if kind == BundleKind::Handover {
-                let handed = storage
-                    .with_mut(|vault| sending::note_handed_over(vault, &payload.review, now()));
-                if let Some(Err(error)) = handed {
-                    return Sent::Failed(format!(
-                        "The handover file was downloaded, but this device could not record it: {error} Send the file anyway; the new reviewer carries on from it."
-                    ));
-                }
-            }
-            let email = storage
-                .with(|vault| identity::contacts(vault).ok())
-                .flatten()
-                .and_then(|contacts| {
-                    recipient
-                        .keys
-                        .and_then(|keys| contacts.get(&keys).and_then(|c| c.email.clone()))
-                        .map(String::from)
-                });
-            storage.announce_change(&format!("review:{review_id}"));
-            Sent::Done {
-                name,
-                what: kind.label(),
-                recipient: Some(recipients),
-                email,
-                encrypted: keys.is_some(),
-                contents,
-            }
-        }
-        Err(reason) => Sent::Failed(reason),
+        role,
+        text,
+        recipient,
+        encrypt,
+    };
+    let made = storage.with_mut(|vault| {
+        outgoing::make_file(
+            vault,
+            &me,
+            request,
+            &fresh_id("bundle"),
+            &file_stamp(),
+            &mut BrowserRandom,
+            now(),
+        )
+    });
+    let file = match made {
+        Some(Ok(file)) => file,
+        Some(Err(error)) => return Sent::Failed(error.to_string()),
+        None => return Sent::Failed(RecordsError::NotOpen.to_string()),
+    };
+    if let Err(reason) = download(&file.name, "application/json", &file.contents) {
+        return Sent::Failed(reason);
+    }
+    let noted = storage.with_mut(|vault| outgoing::note_downloaded(vault, &file, now()));
+    storage.announce_change(&format!("review:{}", file.review_id));
+    // The file is out either way; if the day cannot be noted, the clock only runs on. A handover
+    // not noted would leave this device acting as the reviewer, so that is said.
+    if kind == BundleKind::Handover
+        && let Some(Err(error)) = noted
+    {
+        return Sent::Failed(format!(
+            "The handover file was downloaded, but this device could not record it: {error} Send the file anyway; the new reviewer carries on from it."
+        ));
+    }
+    Sent::Done {
+        name: file.name,
+        what: kind.label(),
+        recipient: Some(file.recipients),
+        email: file.email,
+        encrypted: file.encrypted,
+        contents: file.contents,
     }
 }
 

@@ -37,9 +37,12 @@ pub struct ImportRecord {
     /// The sign-offs the import brought, which undo takes away (and no others).
     #[serde(default)]
     pub sign_offs_added: Vec<SignedSignOff>,
-    /// The day the import noted for its kind of bundle, which undo clears if it still stands.
+    /// The day the import noted for its kind of file, which undo takes back if it still stands.
     #[serde(default)]
     pub exchanged_added: Option<chrono::NaiveDate>,
+    /// The day noted for that kind before the import (a later file of the kind held first).
+    #[serde(default)]
+    pub exchanged_before: Option<chrono::NaiveDate>,
     /// The review's summary before the import bound the sender's keys to their place (`None`
     /// when the import created the review), which undo restores.
     #[serde(default)]
@@ -275,11 +278,13 @@ fn import_in_batch<S: KeyValueStore>(
     let mut stored = held
         .clone()
         .unwrap_or_else(|| StoredReview::new(payload.review.clone(), now.date_naive()));
-    let exchanged_added = (!creates_review && !stored.exchanged.contains_key(&payload.kind))
-        .then(|| now.date_naive());
-    if let Some(day) = exchanged_added {
-        stored.exchanged.insert(payload.kind, day);
-    }
+    // Every import notes its arrival, the one that creates the review too, on the day the file
+    // was made: the sender's copy notes the same day.
+    let exchanged_before = stored.exchanged.get(&payload.kind).copied();
+    let made_on = super::outgoing::made_on(payload.created_at_millis);
+    let exchanged_added = stored
+        .note_exchanged(payload.kind, made_on)
+        .then_some(made_on);
     // The sender's keys are bound to their place, and the name they send under now is shown
     // there; an invitation also binds this person's own keys to the reviewee's place. A
     // handover binds the reviewer's place to the new reviewer instead.
@@ -311,6 +316,7 @@ fn import_in_batch<S: KeyValueStore>(
             .map(|kind| (kind.clone(), before_local.get(kind).cloned()))
             .collect(),
         exchanged_added,
+        exchanged_before,
         summary_before: held.as_ref().map(|held| held.summary.clone()),
         sign_offs_added,
         undone: false,
@@ -403,7 +409,10 @@ pub fn undo_import<S: KeyValueStore>(
         if let Some(day) = record.exchanged_added
             && held.exchanged.get(&record.kind) == Some(&day)
         {
-            held.exchanged.remove(&record.kind);
+            match record.exchanged_before {
+                Some(before) => held.exchanged.insert(record.kind, before),
+                None => held.exchanged.remove(&record.kind),
+            };
         }
         if let Some(summary) = &record.summary_before {
             held.summary = summary.clone();

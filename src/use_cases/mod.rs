@@ -10,6 +10,7 @@
 //! - [`sign_offs`]: sign-offs kept with each review and how each stands.
 //! - [`importing`]: what a verified file would change, importing it, and undoing that.
 //! - [`sending`]: making the payload of a file to send, and noting when it went.
+//! - [`outgoing`]: a file made whole (signed, encrypted, named) for the page to download.
 //! - [`conflicts`]: fields changed on two sides, and settling them.
 //! - [`leadership`]: what those who run appraisal see across the reviews held: the headteacher's
 //!   desk (kept between storage changes), who the headteacher is, pay decisions, and the
@@ -28,6 +29,7 @@ pub mod editing;
 pub mod identity;
 pub mod importing;
 pub mod leadership;
+pub mod outgoing;
 pub mod recovery;
 pub mod retention;
 pub mod reviews;
@@ -102,6 +104,12 @@ pub enum RecordsError {
     NothingWritten,
     /// The person's data is not open in this tab (storage cannot be used, or it is locked).
     NotOpen,
+    /// A file to send, but this person has not given their name yet.
+    NoNameYet,
+    /// A file to encrypt for someone whose keys are not held here.
+    CannotLockFor {
+        name: String,
+    },
     /// Sent in the name of a party whose place in the review is bound to other keys.
     NotTheirKeys {
         sender: String,
@@ -121,6 +129,14 @@ impl fmt::Display for RecordsError {
             RecordsError::NotOpen => write!(
                 f,
                 "Your data is not open, so this cannot be saved yet. Your words are still on screen: unlock your data, or download them as a file."
+            ),
+            RecordsError::NoNameYet => write!(
+                f,
+                "Add your name on the “You and your contacts” page first, so the other person knows the file is from you."
+            ),
+            RecordsError::CannotLockFor { name } => write!(
+                f,
+                "Appraise cannot lock the file for {name} yet. Ask {name} to send you their contact card (from “You and your contacts”) and import it, then send again; or untick encryption to send it unlocked."
             ),
             RecordsError::AlreadyImported => write!(
                 f,

@@ -19,8 +19,9 @@ pub struct StoredReview {
     /// When the invitation was made (reviewer) or received (reviewee), which stops the notice clock.
     #[serde(default)]
     pub invited_on: Option<chrono::NaiveDate>,
-    /// The day each kind of bundle for this review was first sent or received here, which stops
-    /// the policy's clocks (statement sent, reply given, passed to the headteacher).
+    /// The day the first file of each kind for this review held here was made (sent from here or
+    /// imported), which stops the policy's clocks (statement sent, reply given, passed to the
+    /// headteacher) on the same day on every copy.
     #[serde(default)]
     pub exchanged: BTreeMap<BundleKind, chrono::NaiveDate>,
 }
@@ -31,6 +32,18 @@ impl StoredReview {
             summary,
             invited_on: Some(invited_on),
             exchanged: BTreeMap::new(),
+        }
+    }
+
+    /// Notes that a file of `kind` made on `made_on` went or came: the earliest such file's day
+    /// stands, so two copies that both hold it agree. Whether anything changed.
+    pub fn note_exchanged(&mut self, kind: BundleKind, made_on: chrono::NaiveDate) -> bool {
+        match self.exchanged.get(&kind) {
+            Some(day) if *day <= made_on => false,
+            _ => {
+                self.exchanged.insert(kind, made_on);
+                true
+            }
         }
     }
 }

@@ -412,18 +412,19 @@ pub fn note_handed_over<S: KeyValueStore>(
     save_review(vault, &held, now)
 }
 
-/// Notes that a bundle of `kind` for the review left this device on `day` (once the file is
-/// really in the person's hands), which stops the policy's clock for it.
+/// Notes that a file of `kind` for the review, made on `made_on`, left this device (once the file
+/// is really in the person's hands): the first such file stops the policy's clock for it, on the
+/// day it was made, as on the copy of whoever imports it.
 pub fn note_sent<S: KeyValueStore>(
     vault: &mut Vault<S>,
     review_id: &str,
     kind: BundleKind,
+    made_on: chrono::NaiveDate,
     now: DateTime<Utc>,
 ) -> Result<(), RecordsError> {
     let mut held = review(vault, review_id)?.ok_or(RecordsError::UnknownReview)?;
-    if held.exchanged.contains_key(&kind) {
-        return Ok(());
+    if held.note_exchanged(kind, made_on) {
+        save_review(vault, &held, now)?;
     }
-    held.exchanged.insert(kind, now.date_naive());
-    save_review(vault, &held, now)
+    Ok(())
 }
