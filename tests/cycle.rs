@@ -1,214 +1,14 @@
-//! The stages of a review: every legal move, every illegal one refused with its reason, and the
-//! cycle periods of each preset.
+//! The stages of a review, read off what each copy holds (every stage reachable), what each
+//! person is told to do next, and the cycle periods of each preset.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
-use appraise::domain::cycle::{
-    CycleEvent as E, CyclePeriod, CycleState, Stage as S, Suspension, TransitionError,
-};
-use appraise::domain::documents::SupportOutcome;
+use appraise::domain::cycle::CyclePeriod;
 use appraise::domain::presets;
 use appraise::domain::progress::StatementSigned;
 use common::date;
-
-const ALL_STAGES: [S; 8] = [
-    S::Invited,
-    S::Preparing,
-    S::MeetingHeld,
-    S::StatementDrafted,
-    S::WithReviewee,
-    S::SignedByBoth,
-    S::Appealed,
-    S::Final,
-];
-const MAIN_EVENTS: [E; 9] = [
-    E::PreReviewStarted,
-    E::MeetingHeld,
-    E::StatementDrafted,
-    E::StatementSentToReviewee,
-    E::StatementReturnedForChanges,
-    E::SignedByBoth,
-    E::AppealLodged,
-    E::AppealDecided,
-    E::Finalised,
-];
-
-fn at(stage: S) -> CycleState {
-    CycleState {
-        stage,
-        suspension: None,
-    }
-}
-
-/// Every legal move on the main path; everything else is refused.
-const LEGAL: [(S, E, S); 11] = [
-    (S::Invited, E::PreReviewStarted, S::Preparing),
-    (S::Invited, E::MeetingHeld, S::MeetingHeld),
-    (S::Preparing, E::MeetingHeld, S::MeetingHeld),
-    (S::MeetingHeld, E::StatementDrafted, S::StatementDrafted),
-    (
-        S::StatementDrafted,
-        E::StatementSentToReviewee,
-        S::WithReviewee,
-    ),
-    (
-        S::WithReviewee,
-        E::StatementReturnedForChanges,
-        S::StatementDrafted,
-    ),
-    (S::WithReviewee, E::SignedByBoth, S::SignedByBoth),
-    (S::WithReviewee, E::AppealLodged, S::Appealed),
-    (S::SignedByBoth, E::AppealLodged, S::Appealed),
-    (S::Appealed, E::AppealDecided, S::WithReviewee),
-    (S::SignedByBoth, E::Finalised, S::Final),
-];
-
-#[test]
-fn every_stage_and_event_pair_is_legal_exactly_when_listed() {
-    for stage in ALL_STAGES {
-        for event in MAIN_EVENTS {
-            let expected = LEGAL
-                .iter()
-                .find(|(from, e, _)| *from == stage && *e == event);
-            let result = at(stage).after(event);
-            match (expected, stage) {
-                (Some((_, _, to)), _) => assert_eq!(result, Ok(at(*to)), "{stage:?} + {event:?}"),
-                (None, S::Final) => assert_eq!(
-                    result,
-                    Err(TransitionError::AlreadyFinal { event }),
-                    "{event:?}"
-                ),
-                (None, _) => assert_eq!(
-                    result,
-                    Err(TransitionError::NotAtThisStage { event, stage }),
-                    "{stage:?} + {event:?}"
-                ),
-            }
-        }
-    }
-}
-
-#[test]
-fn a_support_plan_runs_beside_the_cycle_and_capability_suspends_it() {
-    let planned = at(S::WithReviewee).after(E::SupportPlanStarted).unwrap();
-    assert_eq!(planned.suspension, Some(Suspension::SupportPlan));
-    // The cycle carries on under a support plan.
-    let signed = planned.after(E::SignedByBoth).unwrap();
-    assert_eq!(
-        signed,
-        CycleState {
-            stage: S::SignedByBoth,
-            suspension: Some(Suspension::SupportPlan)
-        }
-    );
-    assert_eq!(
-        signed.after(E::SupportPlanStarted),
-        Err(TransitionError::SupportPlanAlreadyRunning)
-    );
-
-    let monitoring = signed
-        .after(E::SupportPlanEnded(SupportOutcome::ContinueMonitoring))
-        .unwrap();
-    assert_eq!(monitoring, signed);
-    let improved = signed
-        .after(E::SupportPlanEnded(SupportOutcome::Improved))
-        .unwrap();
-    assert_eq!(improved, at(S::SignedByBoth));
-
-    let capability = signed
-        .after(E::SupportPlanEnded(SupportOutcome::FormalCapability))
-        .unwrap();
-    assert_eq!(capability.suspension, Some(Suspension::Capability));
-    for event in MAIN_EVENTS {
-        assert_eq!(
-            capability.after(event),
-            Err(TransitionError::Suspended { event })
-        );
-    }
-    assert_eq!(
-        capability.after(E::SupportPlanStarted),
-        Err(TransitionError::Suspended {
-            event: E::SupportPlanStarted
-        })
-    );
-    assert_eq!(
-        capability.after(E::CapabilityEnded),
-        Ok(at(S::SignedByBoth))
-    );
-}
-
-#[test]
-fn side_moves_without_their_state_are_refused() {
-    let end = E::SupportPlanEnded(SupportOutcome::Improved);
-    assert_eq!(
-        at(S::Preparing).after(end),
-        Err(TransitionError::NoSupportPlan { event: end })
-    );
-    assert_eq!(
-        at(S::Preparing).after(E::CapabilityEnded),
-        Err(TransitionError::NotInCapability)
-    );
-    assert_eq!(
-        at(S::Final).after(E::SupportPlanStarted),
-        Err(TransitionError::AlreadyFinal {
-            event: E::SupportPlanStarted
-        })
-    );
-}
-
-#[test]
-fn refusals_say_what_to_do() {
-    let errors = [
-        TransitionError::NotAtThisStage {
-            event: E::Finalised,
-            stage: S::Preparing,
-        },
-        TransitionError::Suspended {
-            event: E::MeetingHeld,
-        },
-        TransitionError::AlreadyFinal {
-            event: E::AppealLodged,
-        },
-        TransitionError::NoSupportPlan {
-            event: E::SupportPlanEnded(SupportOutcome::Improved),
-        },
-        TransitionError::NotInCapability,
-        TransitionError::SupportPlanAlreadyRunning,
-    ];
-    for error in errors {
-        let sentence = error.to_string();
-        assert!(sentence.ends_with('.') && sentence.len() > 40, "{sentence}");
-    }
-    assert_eq!(
-        errors[0].to_string(),
-        "You cannot finalise the review while the review is at “Preparing for the meeting”. Finish the earlier steps first."
-    );
-}
-
-#[test]
-fn recording_events_notes_the_dates_the_clocks_start_from() {
-    let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
-    review.record(E::MeetingHeld, date(2026, 10, 23)).unwrap();
-    review
-        .record(E::StatementDrafted, date(2026, 10, 24))
-        .unwrap();
-    review
-        .record(E::StatementSentToReviewee, date(2026, 11, 2))
-        .unwrap();
-    review.record(E::SignedByBoth, date(2026, 11, 5)).unwrap();
-    review.record(E::Finalised, date(2026, 11, 6)).unwrap();
-    assert_eq!(review.dates.meeting_on, Some(date(2026, 10, 23)));
-    assert_eq!(review.dates.statement_sent_on, Some(date(2026, 11, 2)));
-    assert_eq!(review.dates.reviewee_replied_on, Some(date(2026, 11, 5)));
-    assert_eq!(review.dates.finalised_on, Some(date(2026, 11, 6)));
-    assert_eq!(review.state, at(S::Final));
-    // A refused move changes nothing.
-    let before = review.clone();
-    assert!(review.record(E::MeetingHeld, date(2026, 12, 1)).is_err());
-    assert_eq!(review, before);
-}
 
 #[test]
 fn cycle_periods_of_each_preset() {
@@ -321,10 +121,63 @@ fn the_stage_is_read_from_the_documents_and_sign_offs_held() {
             Stage::SignedByBoth,
         ),
         (
+            "the final statement with the headteacher",
+            with(&|r| {
+                r.statement = Some(common::statement());
+                r.dates.sent_to_headteacher_on = Some(date(2026, 11, 20));
+            }),
+            signed(true, true),
+            Stage::Final,
+        ),
+        (
             "an appeal outranks signatures",
             with(&|r| r.appeal = Some(common::appeal())),
             signed(true, false),
             Stage::Appealed,
+        ),
+        (
+            "an appeal upheld: the statement is revised",
+            with(&|r| {
+                r.statement = Some(common::statement());
+                r.appeal = Some(common::appeal());
+                r.appeal_hearing = Some(common::appeal_hearing());
+            }),
+            signed(false, false),
+            Stage::Revising,
+        ),
+        (
+            "an appeal upheld, the revised statement signed again by the reviewer",
+            with(&|r| {
+                r.statement = Some(common::statement());
+                r.appeal = Some(common::appeal());
+                r.appeal_hearing = Some(common::appeal_hearing());
+            }),
+            signed(true, false),
+            Stage::WithReviewee,
+        ),
+        (
+            "an appeal not upheld: the statement goes back to be signed as it is",
+            with(&|r| {
+                r.statement = Some(common::statement());
+                r.appeal = Some(common::appeal());
+                r.appeal_hearing = Some(appraise::domain::documents::AppealHearing {
+                    outcome: Some(appraise::domain::documents::AppealOutcome::NotUpheld),
+                    ..common::appeal_hearing()
+                });
+            }),
+            signed(true, false),
+            Stage::WithReviewee,
+        ),
+        (
+            "a final statement sent before the appeal was upheld is not the final one",
+            with(&|r| {
+                r.statement = Some(common::statement());
+                r.appeal = Some(common::appeal());
+                r.appeal_hearing = Some(common::appeal_hearing());
+                r.dates.sent_to_headteacher_on = Some(date(2026, 11, 1));
+            }),
+            signed(true, true),
+            Stage::SignedByBoth,
         ),
     ];
     for (case, review, signed, expected) in cases {
@@ -339,6 +192,7 @@ fn the_stage_is_read_from_the_documents_and_sign_offs_held() {
 fn invited_for_december() -> appraise::domain::cycle::Review {
     let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
     review.dates.meeting_on = Some(date(2026, 12, 28));
+    review.dates.invited_on = Some(date(2026, 11, 2));
     review
 }
 
@@ -391,7 +245,19 @@ fn each_role_reads_its_own_stage_and_next_step_from_what_it_holds() {
         &'static str,
         &'static str,
     );
+    let sent = |r: &mut Review| {
+        r.statement = Some(common::statement());
+        r.dates.statement_sent_on = Some(date(2026, 11, 20));
+    };
     let cases: Vec<Case> = vec![
+        (
+            "reviewer, invitation not yet sent",
+            with(&|r| r.dates.invited_on = None),
+            Some(Role::Reviewer),
+            nobody,
+            "Invited",
+            "Send the invitation",
+        ),
         (
             "reviewer, nothing back yet",
             invited(),
@@ -433,8 +299,16 @@ fn each_role_reads_its_own_stage_and_next_step_from_what_it_holds() {
             "sign it or appeal",
         ),
         (
-            "reviewer, statement with the reviewee",
+            "reviewer, statement signed but not sent",
             with(&|r| r.statement = Some(common::statement())),
+            Some(Role::Reviewer),
+            reviewer_only,
+            "With the reviewee for comments",
+            "Send the signed statement",
+        ),
+        (
+            "reviewer, statement with the reviewee",
+            with(&sent),
             Some(Role::Reviewer),
             reviewer_only,
             "With the reviewee for comments",
@@ -442,11 +316,58 @@ fn each_role_reads_its_own_stage_and_next_step_from_what_it_holds() {
         ),
         (
             "reviewer, signed by both",
-            with(&|r| r.statement = Some(common::statement())),
+            with(&sent),
             Some(Role::Reviewer),
             both,
             "Signed by both",
-            "Send the final statement to the headteacher",
+            "Send the final statement to the headteacher and the training needs",
+        ),
+        (
+            "reviewer, the final statement sent: the step moves on",
+            with(&|r| {
+                sent(r);
+                r.dates.sent_to_headteacher_on = Some(date(2026, 11, 22));
+            }),
+            Some(Role::Reviewer),
+            both,
+            "Final",
+            "Send the training needs to the CPD leader",
+        ),
+        (
+            "reviewer, both sent",
+            with(&|r| {
+                sent(r);
+                r.dates.sent_to_headteacher_on = Some(date(2026, 11, 22));
+                r.dates.training_needs_sent_on = Some(date(2026, 11, 22));
+            }),
+            Some(Role::Reviewer),
+            both,
+            "Final",
+            "Nothing more is needed",
+        ),
+        (
+            "reviewer, an appeal upheld",
+            with(&|r| {
+                sent(r);
+                r.appeal = Some(common::appeal());
+                r.appeal_hearing = Some(common::appeal_hearing());
+            }),
+            Some(Role::Reviewer),
+            nobody,
+            "Statement being revised after the appeal",
+            "Revise the statement as its outcome says (“The assessment adds the phonics group.”)",
+        ),
+        (
+            "reviewee, an appeal upheld",
+            with(&|r| {
+                sent(r);
+                r.appeal = Some(common::appeal());
+                r.appeal_hearing = Some(common::appeal_hearing());
+            }),
+            Some(Role::Reviewee),
+            nobody,
+            "Statement being revised after the appeal",
+            "sign again",
         ),
         (
             "headteacher, signed final statement",
@@ -499,12 +420,18 @@ fn each_role_reads_its_own_stage_and_next_step_from_what_it_holds() {
 #[test]
 fn the_pre_review_is_due_before_the_meeting_on_the_reviewees_list() {
     use appraise::domain::calendar::SchoolCalendar;
-    use appraise::domain::deadlines::{DeadlineKind, pressing_for};
+    use appraise::domain::cycle::Stage;
+    use appraise::domain::deadlines::{DeadlineKind, deadlines, pressing_for};
     use appraise::domain::people::Role;
     let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
     review.dates.meeting_on = Some(date(2027, 1, 5));
     let today = date(2026, 11, 30);
-    let due = pressing_for(&review, Role::Reviewee, &SchoolCalendar::default(), today);
+    let pressing = |review: &appraise::domain::cycle::Review, role| {
+        let calendar = SchoolCalendar::default();
+        let all = deadlines(review, Stage::Invited, &calendar);
+        pressing_for(review, &all, role, &calendar, today)
+    };
+    let due = pressing(&review, Role::Reviewee);
     assert_eq!(due.len(), 1, "{due:?}");
     assert_eq!(due[0].deadline.kind, DeadlineKind::PreReviewToReviewer);
     assert_eq!(
@@ -513,12 +440,12 @@ fn the_pre_review_is_due_before_the_meeting_on_the_reviewees_list() {
         "the working day before the meeting"
     );
     assert!(
-        pressing_for(&review, Role::Reviewer, &SchoolCalendar::default(), today)
+        pressing(&review, Role::Reviewer)
             .iter()
             .all(|item| item.deadline.kind != DeadlineKind::PreReviewToReviewer)
     );
     review.dates.pre_review_sent_on = Some(date(2026, 12, 1));
-    assert!(pressing_for(&review, Role::Reviewee, &SchoolCalendar::default(), today).is_empty());
+    assert!(pressing(&review, Role::Reviewee).is_empty());
 }
 
 /// The review page's sections for each person: which they see, where each stands in words,

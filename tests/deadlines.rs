@@ -6,10 +6,10 @@
 mod common;
 
 use appraise::domain::calendar::{Closure, Period, SchoolCalendar};
-use appraise::domain::cycle::{CycleEvent, Review};
-use appraise::domain::deadlines::{DeadlineKind as K, Urgency, agenda, deadlines, urgency};
-use appraise::domain::documents::SupportOutcome;
-use appraise::domain::people::{Person, Role};
+use appraise::domain::cycle::{Review, Stage, Suspension};
+use appraise::domain::deadlines::{DeadlineKind as K, Urgency, deadlines, pressing_for, urgency};
+use appraise::domain::people::Role;
+use appraise::domain::progress::{StatementSigned, stage_of};
 use chrono::NaiveDate;
 use common::{date, id};
 
@@ -28,8 +28,13 @@ fn calendar() -> SchoolCalendar {
     }
 }
 
+/// The review's stage as its copy shows it, with no sign-offs held.
+fn stage(review: &Review) -> Stage {
+    stage_of(review, StatementSigned::default(), date(2026, 11, 20))
+}
+
 fn due(review: &Review, kind: &K) -> NaiveDate {
-    deadlines(review, &calendar())
+    deadlines(review, stage(review), &calendar())
         .into_iter()
         .find(|d| &d.kind == kind)
         .unwrap_or_else(|| panic!("no {kind:?} deadline"))
@@ -39,9 +44,7 @@ fn due(review: &Review, kind: &K) -> NaiveDate {
 #[test]
 fn la_model_meeting_on_the_friday_before_half_term() {
     let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
-    review
-        .record(CycleEvent::MeetingHeld, date(2026, 10, 23))
-        .unwrap();
+    review.dates.meeting_on = Some(date(2026, 10, 23));
     let cases = [
         (K::MeetingNotice, date(2026, 10, 9)), // 10 working days before
         (K::StatementToReviewee, date(2026, 11, 6)), // 5 working days, half-term skipped
@@ -50,12 +53,8 @@ fn la_model_meeting_on_the_friday_before_half_term() {
     for (kind, expected) in cases {
         assert_eq!(due(&review, &kind), expected, "{kind:?}");
     }
-    review
-        .record(CycleEvent::StatementDrafted, date(2026, 11, 2))
-        .unwrap();
-    review
-        .record(CycleEvent::StatementSentToReviewee, date(2026, 11, 2))
-        .unwrap();
+
+    review.dates.statement_sent_on = Some(date(2026, 11, 2));
     assert_eq!(due(&review, &K::RevieweeReply), date(2026, 11, 9));
 }
 
@@ -66,13 +65,11 @@ fn secondary_meeting_before_christmas_runs_into_the_new_year() {
         "Support staff",
         date(2026, 12, 1),
     );
-    review
-        .record(CycleEvent::MeetingHeld, date(2026, 12, 16))
-        .unwrap();
+    review.dates.meeting_on = Some(date(2026, 12, 16));
     assert_eq!(due(&review, &K::StatementToReviewee), date(2027, 1, 6));
     assert_eq!(due(&review, &K::StatementToHeadteacher), date(2027, 1, 13));
     assert!(
-        deadlines(&review, &calendar())
+        deadlines(&review, stage(&review), &calendar())
             .iter()
             .all(|d| !matches!(d.kind, K::InterimReview { .. } | K::PayDecision))
     );
@@ -81,9 +78,7 @@ fn secondary_meeting_before_christmas_runs_into_the_new_year() {
 #[test]
 fn trust_two_weeks_notice_crosses_new_year_and_feedback_within_48_hours() {
     let mut review = common::review("trust-associate-staff", "Associate staff", date(2027, 1, 5));
-    review
-        .record(CycleEvent::MeetingHeld, date(2027, 1, 14))
-        .unwrap();
+    review.dates.meeting_on = Some(date(2027, 1, 14));
     review
         .observations
         .push(appraise::domain::documents::Observation {
@@ -158,14 +153,14 @@ fn academy_pay_decisions_follow_each_staff_group() {
     for (group, day, expected) in cases {
         let mut review = common::review("academy-procedure", group, day);
         assert!(
-            !deadlines(&review, &calendar())
+            !deadlines(&review, stage(&review), &calendar())
                 .iter()
                 .any(|d| d.kind == K::PayDecision),
             "not eligible: no pay deadline"
         );
         review.pay_eligible = true;
         assert_eq!(due(&review, &K::PayDecision), expected, "{group}");
-        let owner = deadlines(&review, &calendar())
+        let owner = deadlines(&review, stage(&review), &calendar())
             .into_iter()
             .find(|d| d.kind == K::PayDecision)
             .unwrap()
@@ -288,7 +283,7 @@ fn early_years_termly_and_la_mid_year_reviews() {
         date(2027, 2, 26) // Sunday 28/02 moves back to the Friday
     );
     assert!(
-        !deadlines(&mid_year, &calendar())
+        !deadlines(&mid_year, stage(&mid_year), &calendar())
             .iter()
             .any(|d| matches!(d.kind, K::InterimReview { number: 2, .. }))
     );
@@ -310,20 +305,10 @@ fn support_plan_monitoring_with_extension() {
 #[test]
 fn capability_stops_the_cycle_clocks_but_not_the_support_plan() {
     let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
-    review
-        .record(CycleEvent::MeetingHeld, date(2026, 10, 23))
-        .unwrap();
+    review.dates.meeting_on = Some(date(2026, 10, 23));
     review.support_plan = Some(common::support_plan());
-    review
-        .record(CycleEvent::SupportPlanStarted, date(2026, 11, 23))
-        .unwrap();
-    review
-        .record(
-            CycleEvent::SupportPlanEnded(SupportOutcome::FormalCapability),
-            date(2026, 12, 18),
-        )
-        .unwrap();
-    let kinds: Vec<K> = deadlines(&review, &calendar())
+    review.suspension = Some(Suspension::Capability);
+    let kinds: Vec<K> = deadlines(&review, stage(&review), &calendar())
         .into_iter()
         .map(|d| d.kind)
         .collect();
@@ -333,10 +318,8 @@ fn capability_stops_the_cycle_clocks_but_not_the_support_plan() {
 #[test]
 fn urgency_on_a_given_day() {
     let mut review = common::review("la-support-staff", "Support staff", date(2026, 10, 1));
-    review
-        .record(CycleEvent::MeetingHeld, date(2026, 10, 23))
-        .unwrap();
-    let statement = deadlines(&review, &calendar())
+    review.dates.meeting_on = Some(date(2026, 10, 23));
+    let statement = deadlines(&review, stage(&review), &calendar())
         .into_iter()
         .find(|d| d.kind == K::StatementToReviewee)
         .unwrap();
@@ -368,13 +351,9 @@ fn urgency_on_a_given_day() {
         Urgency::DueSoon { working_days: 1 }.to_string(),
         "Due in 1 working day"
     );
-    review
-        .record(CycleEvent::StatementDrafted, date(2026, 11, 2))
-        .unwrap();
-    review
-        .record(CycleEvent::StatementSentToReviewee, date(2026, 11, 5))
-        .unwrap();
-    let done = deadlines(&review, &calendar())
+
+    review.dates.statement_sent_on = Some(date(2026, 11, 5));
+    let done = deadlines(&review, stage(&review), &calendar())
         .into_iter()
         .find(|d| d.kind == K::StatementToReviewee)
         .unwrap();
@@ -382,41 +361,25 @@ fn urgency_on_a_given_day() {
 }
 
 #[test]
-fn each_person_sees_their_own_agenda_overdue_first() {
-    let person = |staff_id: &str, name: &str, roles: &[Role]| Person {
-        staff_id: id(staff_id),
-        display_name: name.into(),
-        job_title: String::new(),
-        roles: roles.iter().copied().collect(),
-        senior_leader: false,
-    };
-    let jo = person("jo", "Jo Lee", &[Role::Reviewer, Role::Reviewee]);
-    let sam = person("sam", "Sam Patel", &[Role::Reviewee]);
-    let head = person("head", "Pat Head", &[Role::Headteacher]);
-
+fn each_person_sees_their_own_deadlines_overdue_first() {
     let mut sams = common::review("academy-procedure", "Support staff", date(2026, 10, 1));
     sams.pay_eligible = true;
-    sams.record(CycleEvent::MeetingHeld, date(2026, 11, 9))
-        .unwrap();
-    sams.record(CycleEvent::StatementDrafted, date(2026, 11, 16))
-        .unwrap();
-    sams.record(CycleEvent::StatementSentToReviewee, date(2026, 11, 16))
-        .unwrap();
+    sams.dates.meeting_on = Some(date(2026, 11, 9));
+    sams.dates.statement_sent_on = Some(date(2026, 11, 16));
     let mut alexs = common::review("academy-procedure", "Support staff", date(2026, 10, 1));
     alexs.id = id("review-2");
     alexs.reviewee = common::person_ref("alex", "Alex Kim", "Office manager");
-    alexs
-        .record(CycleEvent::MeetingHeld, date(2026, 11, 2))
-        .unwrap();
-    let reviews = [sams, alexs];
+    alexs.dates.meeting_on = Some(date(2026, 11, 2));
     let today = date(2026, 11, 20);
-
-    let jos: Vec<(K, String, Urgency)> = agenda(&jo, &reviews, &calendar(), today)
-        .into_iter()
-        .map(|item| (item.deadline.kind, item.reviewee_name, item.urgency))
-        .collect();
+    let agenda = |review: &Review, role, today| {
+        let all = deadlines(review, stage(review), &calendar());
+        pressing_for(review, &all, role, &calendar(), today)
+            .into_iter()
+            .map(|item| (item.deadline.kind, item.reviewee_name, item.urgency))
+            .collect::<Vec<_>>()
+    };
     assert_eq!(
-        jos,
+        agenda(&alexs, Role::Reviewer, today),
         vec![
             (
                 K::StatementToReviewee,
@@ -428,45 +391,42 @@ fn each_person_sees_their_own_agenda_overdue_first() {
                 "Alex Kim".into(),
                 Urgency::Overdue { working_days: 4 }
             ),
-            (
-                K::StatementToHeadteacher,
-                "Sam Patel".into(),
-                Urgency::DueSoon { working_days: 1 }
-            ),
         ]
     );
-    let sams_agenda: Vec<K> = agenda(&sam, &reviews, &calendar(), today)
+    assert_eq!(
+        agenda(&sams, Role::Reviewer, today),
+        vec![(
+            K::StatementToHeadteacher,
+            "Sam Patel".into(),
+            Urgency::DueSoon { working_days: 1 }
+        )]
+    );
+    let sams_own: Vec<K> = agenda(&sams, Role::Reviewee, today)
         .into_iter()
-        .map(|i| i.deadline.kind)
+        .map(|(kind, _, _)| kind)
         .collect();
-    assert_eq!(sams_agenda, vec![K::RevieweeReply]);
+    assert_eq!(sams_own, vec![K::RevieweeReply]);
     assert!(
-        agenda(&head, &reviews, &calendar(), today).is_empty(),
+        agenda(&sams, Role::Headteacher, today).is_empty(),
         "the pay decision is months away"
     );
-    let heads_in_march: Vec<K> = agenda(&head, &reviews, &calendar(), date(2027, 3, 29))
+    let heads_in_march: Vec<K> = agenda(&sams, Role::Headteacher, date(2027, 3, 29))
         .into_iter()
-        .map(|i| i.deadline.kind)
+        .map(|(kind, _, _)| kind)
         .collect();
     assert_eq!(heads_in_march, vec![K::PayDecision]);
 }
 
 #[test]
 fn one_review_seen_from_each_side_lists_only_that_sides_deadlines() {
-    use appraise::domain::deadlines::pressing_for;
     let mut review = common::review("academy-procedure", "Support staff", date(2026, 10, 1));
-    review
-        .record(CycleEvent::MeetingHeld, date(2026, 11, 2))
-        .unwrap();
-    review
-        .record(CycleEvent::StatementDrafted, date(2026, 11, 3))
-        .unwrap();
-    review
-        .record(CycleEvent::StatementSentToReviewee, date(2026, 11, 3))
-        .unwrap();
+    review.dates.meeting_on = Some(date(2026, 11, 2));
+
+    review.dates.statement_sent_on = Some(date(2026, 11, 3));
     let today = date(2026, 11, 20);
     let kinds = |role| {
-        pressing_for(&review, role, &calendar(), today)
+        let all = deadlines(&review, stage(&review), &calendar());
+        pressing_for(&review, &all, role, &calendar(), today)
             .into_iter()
             .map(|i| (i.deadline.kind, i.urgency))
             .collect::<Vec<_>>()
@@ -493,7 +453,11 @@ fn the_meeting_and_open_deadlines_make_a_calendar_file() {
     review.dates.meeting_on = Some(date(2026, 12, 1));
     review.dates.invited_on = Some(date(2026, 11, 2));
     let now = Utc.with_ymd_and_hms(2026, 11, 23, 9, 30, 0).unwrap();
-    let file = calendar_for(&review, &SchoolCalendar::default(), now);
+    let file = calendar_for(
+        &review,
+        &deadlines(&review, stage(&review), &SchoolCalendar::default()),
+        now,
+    );
     assert!(file.starts_with("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
     assert!(file.ends_with("END:VCALENDAR\r\n"));
     assert!(
@@ -508,7 +472,7 @@ fn the_meeting_and_open_deadlines_make_a_calendar_file() {
     assert!(unfolded.contains("DTSTART;VALUE=DATE:20261201\r\nDTEND;VALUE=DATE:20261202"));
     assert!(unfolded.contains("SUMMARY:Appraisal meeting: Sam Patel\\, TA\\; Year 2 with Jo Lee"));
     assert!(unfolded.contains("DTSTAMP:20261123T093000Z"));
-    let open = deadlines(&review, &SchoolCalendar::default())
+    let open = deadlines(&review, stage(&review), &SchoolCalendar::default())
         .into_iter()
         .filter(|d| !d.done)
         .count();
@@ -521,7 +485,11 @@ fn the_meeting_and_open_deadlines_make_a_calendar_file() {
         1
     );
     assert_eq!(
-        calendar_for(&review, &SchoolCalendar::default(), now),
+        calendar_for(
+            &review,
+            &deadlines(&review, stage(&review), &SchoolCalendar::default()),
+            now
+        ),
         file,
         "repeatable"
     );
@@ -536,7 +504,7 @@ fn a_statement_sent_before_the_meeting_is_replied_to_after_it() {
     review.dates.statement_sent_on = Some(date(2026, 11, 30));
     let reply = due(&review, &K::RevieweeReply);
     assert_eq!(reply, date(2027, 1, 12), "5 working days from the meeting");
-    for deadline in deadlines(&review, &calendar()) {
+    for deadline in deadlines(&review, stage(&review), &calendar()) {
         if !matches!(deadline.kind, K::MeetingNotice | K::PreReviewToReviewer) {
             assert!(deadline.due > date(2027, 1, 5), "{deadline:?}");
         }
@@ -632,7 +600,7 @@ fn a_meeting_sets_interim_reviews_at_the_term_ends_of_the_cycle_it_plans() {
     // and spring terms of 2026-27; the summer term ends at the next annual review.
     let mut review = common::review("early-years-setting", "All staff", date(2026, 10, 1));
     review.dates.meeting_on = Some(date(2026, 10, 23));
-    let interims: Vec<NaiveDate> = deadlines(&review, &calendar)
+    let interims: Vec<NaiveDate> = deadlines(&review, stage(&review), &calendar)
         .into_iter()
         .filter(|d| matches!(d.kind, K::InterimReview { .. }))
         .map(|d| d.due)
@@ -643,7 +611,7 @@ fn a_meeting_sets_interim_reviews_at_the_term_ends_of_the_cycle_it_plans() {
     // optional mid-year review is suggested for February 2027, not overdue on the day.
     let mut july = common::review("la-support-staff", "Support staff", date(2026, 7, 1));
     july.dates.meeting_on = Some(date(2026, 7, 14));
-    let mid_year = deadlines(&july, &calendar)
+    let mid_year = deadlines(&july, stage(&july), &calendar)
         .into_iter()
         .find(|d| matches!(d.kind, K::InterimReview { .. }))
         .unwrap();
@@ -693,7 +661,7 @@ fn training_needs_reach_the_cpd_leader_by_october_under_the_local_authority_mode
     );
     review.dates.training_needs_sent_on = Some(date(2026, 9, 20));
     assert!(
-        deadlines(&review, &calendar())
+        deadlines(&review, stage(&review), &calendar())
             .iter()
             .find(|d| d.kind == to_cpd)
             .unwrap()
@@ -702,7 +670,7 @@ fn training_needs_reach_the_cpd_leader_by_october_under_the_local_authority_mode
     // No other preset sets a date.
     let secondary = common::review("secondary-support-staff", "Support staff", date(2026, 7, 1));
     assert!(
-        !deadlines(&secondary, &calendar())
+        !deadlines(&secondary, stage(&secondary), &calendar())
             .iter()
             .any(|d| matches!(d.kind, K::TrainingNeedsSent { .. }))
     );
@@ -717,7 +685,7 @@ fn the_date_agreed_at_the_meeting_is_the_next_interim_review() {
         next_review_on: Some(date(2027, 2, 11)),
         ..common::statement()
     });
-    let interims: Vec<NaiveDate> = deadlines(&review, &calendar())
+    let interims: Vec<NaiveDate> = deadlines(&review, stage(&review), &calendar())
         .into_iter()
         .filter(|d| matches!(d.kind, K::InterimReview { .. }))
         .map(|d| d.due)

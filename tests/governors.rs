@@ -1,29 +1,42 @@
-//! The governors' report identifies nobody: small groups are hidden, and so is one more where a
-//! single hidden group could be worked out from the total.
+//! The governors' report identifies nobody: small groups are hidden, and no hidden figure can be
+//! worked out from the figures shown, by any adding and subtracting across the report's tables.
+//! An attacker written here from the printed report alone tries every combination.
 
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
 use appraise::domain::calendar::SchoolCalendar;
-use appraise::domain::cycle::{CycleEvent, Review};
+use appraise::domain::cycle::{Review, Stage, Suspension};
 use appraise::domain::documents::{CpdNeed, CpdTheme, PayRecommendation, Statement};
-use appraise::domain::governors::{Count, governors_report};
+use appraise::domain::governors::{Count, GovernorsReport, governors_report};
 use common::{date, id};
 
-fn completed(n: usize, pay: PayRecommendation, themes: &[CpdTheme]) -> Review {
+/// Where a fixture's review stands.
+#[derive(Clone, Copy)]
+enum Standing {
+    /// Completed, its final statement with the headteacher on time or late.
+    Completed {
+        on_time: bool,
+    },
+    Appealed,
+    SupportPlan,
+    InProgress,
+}
+
+fn review(
+    n: usize,
+    standing: Standing,
+    group: &str,
+    pay: Option<PayRecommendation>,
+    themes: &[CpdTheme],
+) -> (Review, Stage) {
     let mut review = common::review("academy-procedure", "Support staff", date(2026, 10, 1));
     review.id = id(&format!("review-{n}"));
-    for event in [
-        CycleEvent::MeetingHeld,
-        CycleEvent::StatementDrafted,
-        CycleEvent::StatementSentToReviewee,
-        CycleEvent::SignedByBoth,
-    ] {
-        review.record(event, date(2026, 11, 2)).unwrap();
-    }
+    review.staff_group = group.into();
+    review.dates.meeting_on = Some(date(2026, 11, 2));
     review.statement = Some(Statement {
-        pay_recommendation: Some(pay),
+        pay_recommendation: pay,
         ..common::statement()
     });
     let mut needs = common::cpd_needs();
@@ -38,12 +51,309 @@ fn completed(n: usize, pay: PayRecommendation, themes: &[CpdTheme]) -> Review {
         })
         .collect();
     review.cpd_needs = Some(needs);
-    review
+    let stage = match standing {
+        Standing::Completed { on_time } => {
+            let sent = if on_time {
+                date(2026, 11, 3)
+            } else {
+                date(2027, 3, 1)
+            };
+            review.dates.sent_to_headteacher_on = Some(sent);
+            Stage::Final
+        }
+        Standing::Appealed => Stage::Appealed,
+        Standing::SupportPlan => {
+            review.suspension = Some(Suspension::SupportPlan);
+            Stage::SignedByBoth
+        }
+        Standing::InProgress => Stage::StatementDrafted,
+    };
+    (review, stage)
+}
+
+fn completed(n: usize, pay: PayRecommendation, themes: &[CpdTheme]) -> (Review, Stage) {
+    review(
+        n,
+        Standing::Completed { on_time: true },
+        "Support staff",
+        Some(pay),
+        themes,
+    )
+}
+
+fn report(reviews: &[(Review, Stage)]) -> GovernorsReport {
+    governors_report(reviews, &SchoolCalendar::default())
+}
+
+/// What someone reading the printed report knows: each figure's possible values, and the sums
+/// the report's own headings tie together, as `Σ coefficient × figure = 0`.
+struct Attacker {
+    names: Vec<String>,
+    ranges: Vec<(i64, i64)>,
+    sums: Vec<Vec<(usize, i64)>>,
+}
+
+impl Attacker {
+    fn reading(report: &GovernorsReport) -> Attacker {
+        let mut attacker = Attacker {
+            names: Vec::new(),
+            ranges: Vec::new(),
+            sums: Vec::new(),
+        };
+        let total = attacker.figure("Reviews in the cycle", report.reviews);
+        let outcomes: Vec<usize> = report
+            .by_outcome
+            .iter()
+            .map(|(label, count)| attacker.figure(label, *count))
+            .collect();
+        attacker.adds_up(total, &outcomes);
+        let on_time: Vec<usize> = report
+            .on_time
+            .iter()
+            .map(|(label, count)| attacker.figure(label, *count))
+            .collect();
+        if !on_time.is_empty() {
+            let at = report
+                .by_outcome
+                .iter()
+                .position(|(label, _)| *label == "Completed and signed")
+                .expect("reviews on time or late are completed ones");
+            attacker.adds_up(outcomes[at], &on_time);
+        }
+        for (label, count) in &report.by_pay_recommendation {
+            let overall = attacker.figure(label, *count);
+            let down: Vec<usize> = report
+                .pay_by_staff_group
+                .iter()
+                .filter_map(|(group, row)| {
+                    let (_, count) = row.iter().find(|(l, _)| l == label)?;
+                    Some(attacker.figure(&format!("{group}: {label}"), *count))
+                })
+                .collect();
+            attacker.adds_up(overall, &down);
+        }
+        attacker
+    }
+
+    fn figure(&mut self, name: &str, count: Count) -> usize {
+        self.names.push(name.to_owned());
+        self.ranges.push(match count {
+            Count::Shown(n) => (i64::from(n), i64::from(n)),
+            Count::FewerThanFive => (1, 4),
+            // A row is printed only when it counts someone.
+            Count::NotShown => (1, 500),
+        });
+        self.names.len() - 1
+    }
+
+    fn adds_up(&mut self, total: usize, parts: &[usize]) {
+        let mut sum = vec![(total, 1)];
+        sum.extend(parts.iter().map(|&part| (part, -1)));
+        self.sums.push(sum);
+    }
+
+    /// Narrows every range by every sum until nothing changes; `false` if a sum cannot hold.
+    fn narrow(&self, ranges: &mut [(i64, i64)]) -> bool {
+        loop {
+            let mut changed = false;
+            for sum in &self.sums {
+                for &(figure, sign) in sum {
+                    // sign × figure = −Σ others.
+                    let (mut low, mut high) = (0, 0);
+                    for &(other, s) in sum.iter().filter(|(o, _)| *o != figure) {
+                        let (lo, hi) = ranges[other];
+                        low -= (s * lo).max(s * hi);
+                        high -= (s * lo).min(s * hi);
+                    }
+                    let (from, to) = if sign > 0 { (low, high) } else { (-high, -low) };
+                    let (lo, hi) = ranges[figure];
+                    let narrowed = (lo.max(from), hi.min(to));
+                    if narrowed.0 > narrowed.1 {
+                        return false;
+                    }
+                    if narrowed != (lo, hi) {
+                        ranges[figure] = narrowed;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                return true;
+            }
+        }
+    }
+
+    /// Whether some whole set of figures fits every sum within `ranges`.
+    fn fits(&self, mut ranges: Vec<(i64, i64)>) -> bool {
+        if !self.narrow(&mut ranges) {
+            return false;
+        }
+        let Some(open) = (0..ranges.len()).find(|&f| ranges[f].0 < ranges[f].1) else {
+            return true;
+        };
+        let (lo, hi) = ranges[open];
+        (lo..=hi).any(|value| {
+            let mut tried = ranges.clone();
+            tried[open] = (value, value);
+            self.fits(tried)
+        })
+    }
+
+    /// The hidden figures the report lets someone work out exactly, with the value.
+    fn worked_out(&self, report_hides: &[bool]) -> Vec<(String, i64)> {
+        let mut found = Vec::new();
+        for figure in (0..self.ranges.len()).filter(|&f| report_hides[f]) {
+            let mut ranges = self.ranges.clone();
+            assert!(self.narrow(&mut ranges), "the report contradicts itself");
+            let (lo, hi) = ranges[figure];
+            let possible: Vec<i64> = (lo..=hi)
+                .filter(|&value| {
+                    let mut tried = self.ranges.clone();
+                    tried[figure] = (value, value);
+                    self.fits(tried)
+                })
+                .take(2)
+                .collect();
+            if possible.len() < 2 {
+                found.push((self.names[figure].clone(), possible[0]));
+            }
+        }
+        found
+    }
+}
+
+/// Every hidden figure of the report, in the attacker's order.
+fn hidden(report: &GovernorsReport) -> Vec<bool> {
+    let mut counts = vec![report.reviews];
+    counts.extend(report.by_outcome.iter().map(|(_, c)| *c));
+    counts.extend(report.on_time.iter().map(|(_, c)| *c));
+    for (label, count) in &report.by_pay_recommendation {
+        counts.push(*count);
+        counts.extend(
+            report
+                .pay_by_staff_group
+                .iter()
+                .filter_map(|(_, row)| row.iter().find(|(l, _)| l == label).map(|(_, c)| *c)),
+        );
+    }
+    counts.into_iter().map(Count::is_hidden).collect()
+}
+
+/// A small school's year, the same each run: `seed` picks each review's standing, staff group and
+/// pay recommendation.
+fn school(seed: u64, size: usize) -> Vec<(Review, Stage)> {
+    let mut state = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+    let mut next = |below: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % below
+    };
+    (0..size)
+        .map(|n| {
+            let standing = match next(10) {
+                0 => Standing::Appealed,
+                1 => Standing::SupportPlan,
+                2 => Standing::InProgress,
+                3 => Standing::Completed { on_time: false },
+                _ => Standing::Completed { on_time: true },
+            };
+            let group = ["Teachers", "Support staff", "Leaders"][next(3) as usize];
+            let pay = match next(6) {
+                0 => None,
+                1 => Some(PayRecommendation::DoNotProgress),
+                2 => Some(PayRecommendation::Honorarium),
+                _ => Some(PayRecommendation::Progress),
+            };
+            review(n, standing, group, pay, &[CpdTheme::Safeguarding])
+        })
+        .collect()
+}
+
+#[test]
+fn no_hidden_figure_can_be_worked_out_by_differencing_across_the_tables() {
+    // The school of the issue: 30 reviews, 29 completed (19 on time, 10 late), one appeal.
+    let mut reviews: Vec<(Review, Stage)> = (0..29)
+        .map(|n| {
+            review(
+                n,
+                Standing::Completed { on_time: n < 19 },
+                "Support staff",
+                Some(PayRecommendation::Progress),
+                &[],
+            )
+        })
+        .collect();
+    reviews.push(review(
+        29,
+        Standing::Appealed,
+        "Support staff",
+        Some(PayRecommendation::Progress),
+        &[],
+    ));
+    let mut schools = vec![reviews];
+    for seed in 0..200 {
+        schools.push(school(seed, 6 + (seed as usize * 7) % 25));
+    }
+    for (n, reviews) in schools.iter().enumerate() {
+        let report = report(reviews);
+        let attacker = Attacker::reading(&report);
+        let exposed = attacker.worked_out(&hidden(&report));
+        assert!(
+            exposed.is_empty(),
+            "school {n}: {exposed:?} can be worked out from {report:#?}"
+        );
+    }
+}
+
+#[test]
+fn fewer_than_five_is_said_only_of_small_groups_and_the_rest_hidden_are_not_shown() {
+    // 29 completed and one appeal: the appeal is fewer than 5; the 29 are left out, never
+    // called "fewer than 5".
+    let mut reviews: Vec<(Review, Stage)> = (0..29)
+        .map(|n| completed(n, PayRecommendation::Progress, &[]))
+        .collect();
+    reviews.push(review(
+        29,
+        Standing::Appealed,
+        "Support staff",
+        Some(PayRecommendation::Progress),
+        &[],
+    ));
+    let report = report(&reviews);
+    let outcome = |label| {
+        report
+            .by_outcome
+            .iter()
+            .find(|(l, _)| *l == label)
+            .unwrap()
+            .1
+    };
+    assert_eq!(outcome("Under appeal"), Count::FewerThanFive);
+    assert_ne!(outcome("Completed and signed"), Count::FewerThanFive);
+    assert_eq!(
+        report.by_pay_recommendation,
+        vec![("Recommend pay progression", Count::Shown(30))]
+    );
+    for seed in 0..40 {
+        let reviews = school(seed, 6 + (seed as usize * 7) % 25);
+        let report = governors_report(&reviews, &SchoolCalendar::default());
+        let all: Vec<Count> = report
+            .by_outcome
+            .iter()
+            .chain(&report.on_time)
+            .chain(&report.by_pay_recommendation)
+            .map(|(_, count)| *count)
+            .collect();
+        assert!(all.iter().all(|count| *count != Count::Shown(0)));
+    }
+    assert_eq!(Count::FewerThanFive.to_string(), "fewer than 5");
+    assert_eq!(Count::NotShown.to_string(), "not shown");
 }
 
 #[test]
 fn counts_by_outcome_pay_and_training_theme_with_small_groups_hidden() {
-    let mut reviews: Vec<Review> = (0..7)
+    let mut reviews: Vec<(Review, Stage)> = (0..7)
         .map(|n| {
             completed(
                 n,
@@ -57,54 +367,45 @@ fn counts_by_outcome_pay_and_training_theme_with_small_groups_hidden() {
         PayRecommendation::DoNotProgress,
         &[CpdTheme::Safeguarding],
     ));
-    let mut appealed = completed(8, PayRecommendation::Progress, &[CpdTheme::Wellbeing]);
-    appealed
-        .record(CycleEvent::AppealLodged, date(2026, 11, 5))
-        .unwrap();
-    reviews.push(appealed);
+    reviews.push(review(
+        8,
+        Standing::Appealed,
+        "Support staff",
+        Some(PayRecommendation::Progress),
+        &[CpdTheme::Wellbeing],
+    ));
     for n in 9..15 {
-        let mut in_progress =
-            common::review("academy-procedure", "Support staff", date(2026, 10, 1));
-        in_progress.id = id(&format!("review-{n}"));
-        reviews.push(in_progress);
+        reviews.push(review(n, Standing::InProgress, "Support staff", None, &[]));
     }
-
-    let report = governors_report(&reviews, &SchoolCalendar::default());
+    let report = report(&reviews);
     assert_eq!(report.reviews, Count::Shown(15));
     assert_eq!(
         report.by_outcome,
         vec![
             ("Completed and signed", Count::Shown(8)),
             ("Under appeal", Count::FewerThanFive),
-            // Hidden too, so the appeal count cannot be worked out as 15 − 8 − 6.
-            ("Still in progress", Count::FewerThanFive),
-        ]
-    );
-    // One "do not progress" is hidden, and the other row with it, or 8 − 7 would reveal it.
-    assert_eq!(
-        report.by_pay_recommendation,
-        vec![
-            ("Recommend pay progression", Count::FewerThanFive),
-            ("Do not recommend pay progression", Count::FewerThanFive),
+            // Left out too, or the appeal would be 15 − 8 − 6.
+            ("Still in progress", Count::NotShown),
         ]
     );
     assert_eq!(
         report.training_needs_by_theme,
         vec![
             ("Safeguarding", Count::Shown(8)),
-            ("Digital skills", Count::FewerThanFive),
+            ("Digital skills", Count::Shown(7)),
             ("Wellbeing", Count::FewerThanFive),
         ]
     );
-    assert_eq!(Count::FewerThanFive.to_string(), "fewer than 5");
+    let attacker = Attacker::reading(&report);
+    assert_eq!(attacker.worked_out(&hidden(&report)), Vec::new());
 }
 
 #[test]
 fn a_very_small_school_shows_no_numbers_that_identify_anyone() {
-    let reviews: Vec<Review> = (0..3)
+    let reviews: Vec<(Review, Stage)> = (0..3)
         .map(|n| completed(n, PayRecommendation::Progress, &[CpdTheme::Other]))
         .collect();
-    let report = governors_report(&reviews, &SchoolCalendar::default());
+    let report = report(&reviews);
     assert_eq!(report.reviews, Count::FewerThanFive);
     assert!(
         report
@@ -131,71 +432,55 @@ fn pay_by_staff_group_hides_small_groups_down_each_column_and_on_time_is_counted
         ("Support staff", PayRecommendation::DoNotProgress, 6),
     ] {
         for _ in 0..count {
-            let mut review = completed(n, pay, &[]);
-            review.staff_group = group.into();
-            // Sent to the headteacher the day after the meeting: on time.
-            review.dates.sent_to_headteacher_on = Some(date(2026, 11, 3));
-            reviews.push(review);
+            reviews.push(review(
+                n,
+                Standing::Completed { on_time: n != 0 },
+                group,
+                Some(pay),
+                &[],
+            ));
             n += 1;
         }
     }
-    reviews[0].dates.sent_to_headteacher_on = Some(date(2027, 3, 1));
-    let report = governors_report(&reviews, &SchoolCalendar::default());
+    let report = report(&reviews);
     let teachers = &report
         .pay_by_staff_group
         .iter()
         .find(|(group, _)| group == "Teachers")
         .unwrap()
         .1;
-    let support = &report
-        .pay_by_staff_group
-        .iter()
-        .find(|(group, _)| group == "Support staff")
-        .unwrap()
-        .1;
-    // The teachers' single "do not" is hidden, and their "progress" with it (6 + 1 known from
-    // the column); the support staff's "do not" too, or 7 − 6 would give the teachers' away, and
-    // then their "progress", so that row cannot be worked out either.
-    assert_eq!(
-        teachers,
-        &vec![
-            ("Recommend pay progression", Count::FewerThanFive),
-            ("Do not recommend pay progression", Count::FewerThanFive),
-        ]
-    );
     assert!(
-        support.iter().any(
+        teachers.iter().any(
             |(label, count)| *label == "Do not recommend pay progression"
                 && *count == Count::FewerThanFive
         ),
-        "{support:?}"
+        "{teachers:?}"
     );
-    assert_eq!(
-        report.on_time,
-        vec![
-            (
-                "Statement with the headteacher on time",
-                Count::FewerThanFive
-            ),
-            ("Statement with the headteacher late", Count::FewerThanFive),
-        ],
-        "one late review is hidden, and the on-time count with it"
+    assert!(
+        report.on_time.iter().any(
+            |(label, count)| *label == "Statement with the headteacher late"
+                && *count == Count::FewerThanFive
+        ),
+        "one late review is hidden: {:?}",
+        report.on_time
     );
+    let attacker = Attacker::reading(&report);
+    assert_eq!(attacker.worked_out(&hidden(&report)), Vec::new());
 }
 
 #[test]
 fn the_report_and_its_csv_hold_no_name_id_or_written_words() {
-    let reviews: Vec<Review> = (0..12)
+    let reviews: Vec<(Review, Stage)> = (0..12)
         .map(|n| completed(n, PayRecommendation::Progress, &[CpdTheme::Safeguarding]))
         .collect();
-    let report = governors_report(&reviews, &SchoolCalendar::default());
+    let report = report(&reviews);
     let csv = report.csv();
     assert!(csv.starts_with('\u{feff}'));
     assert!(
         csv.contains("\"Where reviews stand\",\"Completed and signed\",\"12\""),
         "{csv}"
     );
-    let review = &reviews[0];
+    let (review, _) = &reviews[0];
     let statement = review.statement.as_ref().unwrap();
     let mut identifying: Vec<String> = vec![
         review.reviewee.name.clone(),
@@ -208,7 +493,7 @@ fn the_report_and_its_csv_hold_no_name_id_or_written_words() {
         common::jo().public_keys().key_id(),
         common::sam().public_keys().key_id(),
     ];
-    identifying.extend(reviews.iter().map(|review| review.id.to_string()));
+    identifying.extend(reviews.iter().map(|(review, _)| review.id.to_string()));
     identifying.extend(statement.new_objectives.iter().map(|o| o.objective.clone()));
     let printed: String = report
         .sections()

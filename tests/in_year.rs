@@ -299,7 +299,7 @@ fn a_support_plan_stays_between_the_two_parties_until_formal_capability() {
     sam_imports(&to_sam, &mut sams).unwrap();
     let held = reviews::load_review(&sams, "review-1").unwrap().unwrap();
     assert_eq!(held.support_plan.as_ref(), Some(&plan));
-    assert_eq!(held.state.suspension, Some(Suspension::SupportPlan));
+    assert_eq!(held.suspension, Some(Suspension::SupportPlan));
 
     let decided = SupportPlan {
         outcome: Some(SupportOutcome::FormalCapability),
@@ -353,12 +353,13 @@ fn a_support_plan_stays_between_the_two_parties_until_formal_capability() {
 fn formal_capability_stops_the_cycles_clocks_until_it_ends() {
     let (mut jos, _) = jo_and_sam();
     write(&mut jos, &common::observations(), "jo-tab", 3);
-    let calendar = SchoolCalendar::default();
     let kinds = |vault: &Vault<MemoryStore>| {
-        let review = reviews::load_review(vault, "review-1").unwrap().unwrap();
-        deadlines(&review, &calendar)
+        appraise::use_cases::held::open(vault, "review-1", common::date(2026, 11, 22))
+            .unwrap()
+            .unwrap()
+            .deadlines
             .into_iter()
-            .map(|deadline| deadline.kind)
+            .map(|(deadline, _)| deadline.kind)
             .collect::<Vec<_>>()
     };
     assert!(kinds(&jos).contains(&DeadlineKind::StatementToReviewee));
@@ -378,7 +379,7 @@ fn formal_capability_stops_the_cycles_clocks_until_it_ends() {
     plan.capability_ended_on = Some(common::date(2027, 3, 1));
     write(&mut jos, &plan, "jo-tab", 19);
     let review = reviews::load_review(&jos, "review-1").unwrap().unwrap();
-    assert_eq!(review.state.suspension, None);
+    assert_eq!(review.suspension, None);
     assert!(kinds(&jos).contains(&DeadlineKind::StatementToReviewee));
 }
 
@@ -425,7 +426,8 @@ fn an_optional_mid_year_review_recorded_as_not_held_settles_its_date_and_is_neve
     review.dates.meeting_on = Some(common::date(2026, 10, 14));
     let calendar = SchoolCalendar::default();
     let mid_year = |review: &appraise::domain::cycle::Review| {
-        deadlines(review, &calendar)
+        let stage = appraise::domain::cycle::Stage::SignedByBoth;
+        deadlines(review, stage, &calendar)
             .into_iter()
             .find(|deadline| matches!(deadline.kind, DeadlineKind::InterimReview { .. }))
             .expect("the policy has a mid-year review")

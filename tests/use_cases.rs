@@ -652,14 +652,16 @@ fn the_senders_part_comes_from_the_review_held_here_not_from_the_bundle() {
 #[test]
 fn a_review_held_here_loads_as_the_domain_sees_it_with_its_deadlines() {
     use appraise::domain::calendar::SchoolCalendar;
+    use appraise::domain::cycle::Stage;
     use appraise::domain::deadlines::{DeadlineKind, deadlines};
     let mut vault = sams_vault();
     importing::import(&mut vault, &received(&invitation()), at(0)).unwrap();
     let review = reviews::load_review(&vault, "review-1").unwrap().unwrap();
     assert_eq!(review.reviewer.name, "Jo Lee");
-    assert_eq!(review.dates.invited_on, Some(common::date(2026, 11, 22)));
+    // Notice was given on the day the invitation's file was made.
+    assert_eq!(review.dates.invited_on, Some(common::date(2026, 11, 18)));
     assert_eq!(review.statement.as_ref().unwrap().new_objectives.len(), 3);
-    let due = deadlines(&review, &SchoolCalendar::default());
+    let due = deadlines(&review, Stage::Invited, &SchoolCalendar::default());
     let notice = due
         .iter()
         .find(|d| d.kind == DeadlineKind::MeetingNotice)
@@ -901,14 +903,15 @@ fn a_final_statement_relays_the_reviewees_comments_which_their_sign_off_vouches_
 
 #[test]
 fn sending_and_receiving_stop_the_policys_clocks_and_undo_restarts_them() {
-    use appraise::domain::calendar::SchoolCalendar;
-    use appraise::domain::deadlines::{DeadlineKind, deadlines};
+    use appraise::domain::deadlines::DeadlineKind;
     let done = |vault: &Vault<MemoryStore>, kind: DeadlineKind| {
-        let review = reviews::load_review(vault, "review-1").unwrap().unwrap();
-        deadlines(&review, &SchoolCalendar::default())
+        appraise::use_cases::held::open(vault, "review-1", common::date(2026, 11, 22))
+            .unwrap()
+            .unwrap()
+            .deadlines
             .into_iter()
-            .find(|d| d.kind == kind)
-            .is_some_and(|d| d.done)
+            .find(|(d, _)| d.kind == kind)
+            .is_some_and(|(d, _)| d.done)
     };
     let mut vault = sams_vault();
     importing::import(&mut vault, &received(&invitation()), at(0)).unwrap();
@@ -1307,18 +1310,44 @@ fn your_own_sent_file_reopens_and_a_bad_sign_off_is_named_not_dropped() {
     assert!(sign_offs::sign_offs(&sams, "review-1").unwrap().is_empty());
 }
 
-/// The agenda reads each review held here as this person's: Jo's own started review is Jo's to
-/// review, at the invitation stage.
+/// The read model reads each review held here as this person's: Jo's own started review is
+/// Jo's to review, at the invitation stage, with the invitation to send next; and a review that
+/// cannot be read is listed as such, never left out.
 #[test]
-fn the_agenda_gives_each_review_its_part_stage_and_what_is_due() {
+fn each_review_is_read_with_its_part_stage_and_next_step_and_a_damaged_one_is_named() {
+    use appraise::use_cases::held;
     let mut jos = jos_vault_with_review();
     let mut me = StoredIdentity::new(KeySeed([1; 32]));
     me.name = "Jo Lee".into();
     identity::save_identity(&mut jos, &me, at(0)).unwrap();
-    let mine = appraise::use_cases::agenda::my_reviews(&jos, common::date(2026, 9, 10));
+    let mine = held::all(&jos, common::date(2026, 9, 10)).unwrap();
     assert_eq!(mine.len(), 1);
-    assert_eq!(mine[0].role, appraise::domain::people::Role::Reviewer);
-    assert_eq!(mine[0].stage, appraise::domain::cycle::Stage::Invited);
+    let mine = mine[0].as_ref().unwrap();
+    assert_eq!(mine.part, appraise::domain::people::Role::Reviewer);
+    assert_eq!(mine.stage, appraise::domain::cycle::Stage::Invited);
+    assert!(
+        mine.next_step().starts_with("Send the invitation"),
+        "{}",
+        mine.next_step()
+    );
+
+    // The statement's record is damaged: the review is still listed, by name, with what to do.
+    jos.write(
+        "review:review-1:statement",
+        "review_document",
+        &serde_json::json!({ "not": "a document" }),
+        appraise::storage::Expect::Anything,
+        at(1),
+    )
+    .unwrap();
+    let listed = held::all(&jos, common::date(2026, 9, 10)).unwrap();
+    let unreadable = listed[0].as_ref().unwrap_err();
+    assert_eq!(unreadable.reviewee.as_deref(), Some("Sam Patel"));
+    assert!(
+        unreadable
+            .sentence()
+            .starts_with("The review of Sam Patel cannot be read")
+    );
 }
 
 /// Two members of staff called Sarah Jones, reviewed by Jo: each Sarah's files land in her own

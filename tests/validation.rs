@@ -6,7 +6,7 @@
 mod common;
 
 use appraise::domain::calendar::SchoolCalendar;
-use appraise::domain::cycle::{CycleEvent, CyclePeriod, Review};
+use appraise::domain::cycle::{CyclePeriod, Review};
 use appraise::domain::deadlines::DeadlineKind;
 use appraise::domain::documents::{NewObjective, PayRecommendation, Statement};
 use appraise::domain::people::{Person, Role};
@@ -35,6 +35,21 @@ fn secondary_review_with_statement() -> Review {
     review.statement = Some(statement);
     review.cpd_needs = Some(common::cpd_needs());
     review
+}
+
+/// The warnings the reviewer of `review` sees on `today`.
+fn reviewers_warnings(review: &Review, today: chrono::NaiveDate) -> Vec<Warning> {
+    use appraise::domain::progress::{StatementSigned, stage_of};
+    let calendar = SchoolCalendar::default();
+    let stage = stage_of(review, StatementSigned::default(), today);
+    let all = appraise::domain::deadlines::deadlines(review, stage, &calendar);
+    review_warnings(
+        review,
+        &all,
+        appraise::domain::people::Role::Reviewer,
+        &calendar,
+        today,
+    )
 }
 
 #[test]
@@ -329,10 +344,8 @@ fn review_warnings_cover_objectives_deadlines_observations_and_retention() {
     let mut review = secondary_review_with_statement();
     let statement = review.statement.as_mut().unwrap();
     statement.new_objectives.push(common::objective(4, None));
-    review
-        .record(CycleEvent::MeetingHeld, date(2026, 10, 23))
-        .unwrap();
-    let warnings = review_warnings(&review, &SchoolCalendar::default(), date(2026, 10, 28));
+    review.dates.meeting_on = Some(date(2026, 10, 23));
+    let warnings = reviewers_warnings(&review, date(2026, 10, 28));
     assert_eq!(
         warnings,
         vec![
@@ -349,7 +362,7 @@ fn review_warnings_cover_objectives_deadlines_observations_and_retention() {
             },
         ]
     );
-    let later = review_warnings(&review, &SchoolCalendar::default(), date(2026, 11, 9));
+    let later = reviewers_warnings(&review, date(2026, 11, 9));
     assert!(later.contains(&Warning::DeadlinePassed {
         what: DeadlineKind::StatementToReviewee,
         due: date(2026, 10, 30),
@@ -365,10 +378,10 @@ fn review_warnings_cover_objectives_deadlines_observations_and_retention() {
         },
     ];
     // Too many observations is `in_year_checks`' to say, counted in the cycle they fall in.
-    let warnings = review_warnings(&observed, &SchoolCalendar::default(), date(2026, 11, 20));
+    let warnings = reviewers_warnings(&observed, date(2026, 11, 20));
     let sentences: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     assert!(sentences.contains(&"“Give feedback on the observation of 20/11/2026” is due on 22/11/2026, before the next working day.".to_string()), "{sentences:?}");
-    let on_the_day = review_warnings(&observed, &SchoolCalendar::default(), date(2026, 11, 22));
+    let on_the_day = reviewers_warnings(&observed, date(2026, 11, 22));
     assert!(on_the_day.contains(&Warning::DeadlineToday {
         what: DeadlineKind::ObservationFeedback {
             observation: id("obs-1"),
@@ -381,8 +394,7 @@ fn review_warnings_cover_objectives_deadlines_observations_and_retention() {
 #[test]
 fn records_past_retention_are_listed_from_the_day_after_the_period() {
     let mut old = common::review("trust-associate-staff", "Associate staff", date(2019, 6, 1));
-    old.record(CycleEvent::MeetingHeld, date(2019, 1, 20))
-        .unwrap();
+    old.dates.meeting_on = Some(date(2019, 1, 20));
     assert_eq!(destroy_from(&old), Some(date(2026, 1, 1))); // cycle ended 31/12/2019, + 6 years
     let recent = common::review("trust-associate-staff", "Associate staff", date(2025, 6, 1));
     let reviews = [old, recent];
@@ -392,7 +404,7 @@ fn records_past_retention_are_listed_from_the_day_after_the_period() {
         .collect();
     assert_eq!(past, vec![(date(2019, 1, 1), date(2026, 1, 1))]);
     assert!(past_retention(&reviews, date(2025, 12, 31)).is_empty());
-    let warnings = review_warnings(&reviews[0], &SchoolCalendar::default(), date(2026, 11, 22));
+    let warnings = reviewers_warnings(&reviews[0], date(2026, 11, 22));
     let past = Warning::PastRetention {
         reviewee: "Sam Patel".into(),
         destroy_from: date(2026, 1, 1),
@@ -423,9 +435,8 @@ fn a_minimum_retention_is_not_said_as_a_time_to_destroy() {
         assert_eq!(preset(key).unwrap().after_retention, after, "{key}");
     }
     let mut old = common::review("la-support-staff", "Support staff", date(2019, 6, 1));
-    old.record(CycleEvent::MeetingHeld, date(2019, 6, 20))
-        .unwrap();
-    let warnings = review_warnings(&old, &SchoolCalendar::default(), date(2026, 11, 22));
+    old.dates.meeting_on = Some(date(2019, 6, 20));
+    let warnings = reviewers_warnings(&old, date(2026, 11, 22));
     let sentence = warnings
         .iter()
         .find(|w| matches!(w, Warning::PastRetention { .. }))
@@ -763,8 +774,7 @@ fn the_smart_hint_agrees_with_a_careful_reviewer_on_real_objectives() {
 fn withholding_pay_without_a_support_plan_is_warned_about() {
     let mut review = secondary_review_with_statement();
     let withheld = |review: &Review| {
-        review_warnings(review, &SchoolCalendar::default(), date(2026, 10, 28))
-            .contains(&Warning::PayWithheldWithoutSupport)
+        reviewers_warnings(review, date(2026, 10, 28)).contains(&Warning::PayWithheldWithoutSupport)
     };
     review.statement.as_mut().unwrap().pay_recommendation = Some(PayRecommendation::Progress);
     assert!(!withheld(&review));

@@ -1,10 +1,11 @@
 //! The appraisal cycle: one review of one reviewee by one reviewer under one policy for one
-//! period, the stage it has reached, and the only moves allowed between stages.
+//! period, its dates and documents, and the stages of its main path.
 //!
 //! The main path is invited → preparing → meeting held → statement drafted → with reviewee →
-//! signed by both → final, with an appeal possible once the reviewee has the statement. Beside
-//! it, a support plan may run at any stage, and formal capability suspends the cycle: no stage
-//! moves until capability ends.
+//! signed by both → final, with an appeal possible once the reviewee has the statement, and a
+//! statement to revise after an appeal upheld with changes. Beside it, a support plan may run at
+//! any stage, and formal capability suspends the cycle. Each person keeps their own copy, so the
+//! stage is never stored: [`super::progress::stage_of`] reads it off what a copy holds.
 
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -12,12 +13,11 @@ use std::fmt;
 
 use super::documents::{
     Appeal, AppealHearing, CpdNeeds, InterimReview, MeetingChecklist, ModerationNote, NewObjective,
-    Observation, PayDecision, PreReviewForm, Statement, SupportOutcome, SupportPlan,
+    Observation, PayDecision, PreReviewForm, Statement, SupportPlan,
 };
 use super::ids::Id;
 use super::people::PersonRef;
 use super::policy::{CycleOption, Policy};
-use super::sign_off::SignOff;
 
 /// Where a review has got to on its main path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -27,6 +27,8 @@ pub enum Stage {
     Preparing,
     MeetingHeld,
     StatementDrafted,
+    /// An appeal upheld in whole or part: the reviewer revises the statement and both sign again.
+    Revising,
     WithReviewee,
     SignedByBoth,
     Appealed,
@@ -40,6 +42,7 @@ impl Stage {
             Stage::Preparing => "Preparing for the meeting",
             Stage::MeetingHeld => "Meeting held",
             Stage::StatementDrafted => "Statement being written",
+            Stage::Revising => "Statement being revised after the appeal",
             Stage::WithReviewee => "With the reviewee for comments",
             Stage::SignedByBoth => "Signed by both",
             Stage::Appealed => "Appealed",
@@ -56,166 +59,6 @@ pub enum Suspension {
     SupportPlan,
     /// The formal capability procedure: the cycle is suspended.
     Capability,
-}
-
-/// The stage and any side state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct CycleState {
-    pub stage: Stage,
-    pub suspension: Option<Suspension>,
-}
-
-/// Something that happens in a review and moves it on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CycleEvent {
-    PreReviewStarted,
-    MeetingHeld,
-    StatementDrafted,
-    StatementSentToReviewee,
-    /// The reviewee's comments need changes to the statement before signing.
-    StatementReturnedForChanges,
-    SignedByBoth,
-    AppealLodged,
-    /// The appeal was heard; the statement (amended or confirmed) goes back for signing.
-    AppealDecided,
-    Finalised,
-    SupportPlanStarted,
-    SupportPlanEnded(SupportOutcome),
-    CapabilityEnded,
-}
-
-impl CycleEvent {
-    fn describe(self) -> &'static str {
-        match self {
-            CycleEvent::PreReviewStarted => "start the pre-review",
-            CycleEvent::MeetingHeld => "record the meeting as held",
-            CycleEvent::StatementDrafted => "start the statement",
-            CycleEvent::StatementSentToReviewee => "send the statement to the reviewee",
-            CycleEvent::StatementReturnedForChanges => "return the statement for changes",
-            CycleEvent::SignedByBoth => "record both signatures",
-            CycleEvent::AppealLodged => "lodge an appeal",
-            CycleEvent::AppealDecided => "record the appeal decision",
-            CycleEvent::Finalised => "finalise the review",
-            CycleEvent::SupportPlanStarted => "start a support plan",
-            CycleEvent::SupportPlanEnded(_) => "end the support plan",
-            CycleEvent::CapabilityEnded => "end the capability procedure",
-        }
-    }
-}
-
-/// Why a move is not allowed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TransitionError {
-    NotAtThisStage { event: CycleEvent, stage: Stage },
-    Suspended { event: CycleEvent },
-    AlreadyFinal { event: CycleEvent },
-    NoSupportPlan { event: CycleEvent },
-    NotInCapability,
-    SupportPlanAlreadyRunning,
-}
-
-impl fmt::Display for TransitionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TransitionError::NotAtThisStage { event, stage } => write!(
-                f,
-                "You cannot {} while the review is at “{}”. Finish the earlier steps first.",
-                event.describe(),
-                stage.label()
-            ),
-            TransitionError::Suspended { event } => write!(
-                f,
-                "You cannot {} while the cycle is suspended under the formal capability procedure. Record the end of the procedure first.",
-                event.describe()
-            ),
-            TransitionError::AlreadyFinal { event } => write!(
-                f,
-                "You cannot {}: the review is final. Start next year’s review instead.",
-                event.describe()
-            ),
-            TransitionError::NoSupportPlan { event } => write!(
-                f,
-                "You cannot {}: there is no support plan running.",
-                event.describe()
-            ),
-            TransitionError::NotInCapability => write!(
-                f,
-                "The formal capability procedure is not running, so there is nothing to end."
-            ),
-            TransitionError::SupportPlanAlreadyRunning => write!(
-                f,
-                "A support plan is already running. Record its outcome before starting another."
-            ),
-        }
-    }
-}
-
-impl std::error::Error for TransitionError {}
-
-impl CycleState {
-    pub const START: CycleState = CycleState {
-        stage: Stage::Invited,
-        suspension: None,
-    };
-
-    /// The state after `event`, or why it cannot happen now.
-    pub fn after(self, event: CycleEvent) -> Result<CycleState, TransitionError> {
-        use CycleEvent as E;
-        use Stage as S;
-        match event {
-            E::SupportPlanStarted => {
-                if self.stage == S::Final {
-                    return Err(TransitionError::AlreadyFinal { event });
-                }
-                match self.suspension {
-                    None => Ok(self.with_suspension(Some(Suspension::SupportPlan))),
-                    Some(Suspension::SupportPlan) => {
-                        Err(TransitionError::SupportPlanAlreadyRunning)
-                    }
-                    Some(Suspension::Capability) => Err(TransitionError::Suspended { event }),
-                }
-            }
-            E::SupportPlanEnded(outcome) => match self.suspension {
-                Some(Suspension::SupportPlan) => Ok(self.with_suspension(match outcome {
-                    SupportOutcome::Improved => None,
-                    SupportOutcome::ContinueMonitoring => Some(Suspension::SupportPlan),
-                    SupportOutcome::FormalCapability => Some(Suspension::Capability),
-                })),
-                _ => Err(TransitionError::NoSupportPlan { event }),
-            },
-            E::CapabilityEnded => match self.suspension {
-                Some(Suspension::Capability) => Ok(self.with_suspension(None)),
-                _ => Err(TransitionError::NotInCapability),
-            },
-            _ if self.suspension == Some(Suspension::Capability) => {
-                Err(TransitionError::Suspended { event })
-            }
-            _ if self.stage == S::Final => Err(TransitionError::AlreadyFinal { event }),
-            _ => {
-                let next = match (event, self.stage) {
-                    (E::PreReviewStarted, S::Invited) => S::Preparing,
-                    (E::MeetingHeld, S::Invited | S::Preparing) => S::MeetingHeld,
-                    (E::StatementDrafted, S::MeetingHeld) => S::StatementDrafted,
-                    (E::StatementSentToReviewee, S::StatementDrafted) => S::WithReviewee,
-                    (E::StatementReturnedForChanges, S::WithReviewee) => S::StatementDrafted,
-                    (E::SignedByBoth, S::WithReviewee) => S::SignedByBoth,
-                    (E::AppealLodged, S::WithReviewee | S::SignedByBoth) => S::Appealed,
-                    (E::AppealDecided, S::Appealed) => S::WithReviewee,
-                    (E::Finalised, S::SignedByBoth) => S::Final,
-                    (event, stage) => return Err(TransitionError::NotAtThisStage { event, stage }),
-                };
-                Ok(CycleState {
-                    stage: next,
-                    ..self
-                })
-            }
-        }
-    }
-
-    fn with_suspension(self, suspension: Option<Suspension>) -> CycleState {
-        CycleState { suspension, ..self }
-    }
 }
 
 /// The dates of one appraisal cycle, first and last day included.
@@ -394,7 +237,8 @@ pub struct Review {
     /// contract): what the meeting plans instead.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub part_year: Option<CyclePeriod>,
-    pub state: CycleState,
+    /// A support plan running, or the cycle suspended under formal capability, from the plan held.
+    pub suspension: Option<Suspension>,
     pub dates: KeyDates,
     pub pre_review: Option<PreReviewForm>,
     /// The reviewer's private preparation; never exported.
@@ -415,7 +259,6 @@ pub struct Review {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pay_decision: Option<PayDecision>,
     pub checklist: MeetingChecklist,
-    pub sign_offs: Vec<SignOff>,
 }
 
 impl Review {
@@ -442,7 +285,7 @@ impl Review {
             period,
             pay_eligible: false,
             part_year: None,
-            state: CycleState::START,
+            suspension: None,
             dates: KeyDates::default(),
             pre_review: None,
             reviewer_notes: None,
@@ -456,27 +299,16 @@ impl Review {
             moderation_note: None,
             pay_decision: None,
             checklist: MeetingChecklist::seed_001(),
-            sign_offs: Vec::new(),
         }
     }
 
-    /// Moves the review on and notes the date on which the clocks depend.
-    pub fn record(&mut self, event: CycleEvent, on: NaiveDate) -> Result<(), TransitionError> {
-        self.state = self.state.after(event)?;
-        let dates = &mut self.dates;
-        match event {
-            CycleEvent::MeetingHeld => dates.meeting_on = Some(on),
-            CycleEvent::StatementSentToReviewee => dates.statement_sent_on = Some(on),
-            CycleEvent::SignedByBoth | CycleEvent::AppealLodged => {
-                dates.reviewee_replied_on = Some(on)
-            }
-            CycleEvent::Finalised => {
-                dates.finalised_on = Some(on);
-                dates.sent_to_headteacher_on.get_or_insert(on);
-            }
-            _ => {}
-        }
-        Ok(())
+    /// The day an appeal was upheld in whole or part, when it was: from then the statement is to
+    /// be revised, and sign-offs given before it no longer stand.
+    pub fn upheld_on(&self) -> Option<NaiveDate> {
+        self.appeal_hearing
+            .as_ref()
+            .filter(|hearing| hearing.is_decided() && hearing.changes_statement())
+            .and_then(|hearing| hearing.decided_on)
     }
 
     /// The cycle option this review runs on.

@@ -8,9 +8,9 @@ use std::fmt;
 use super::calendar::{Period, SchoolCalendar};
 use super::cycle::{Review, Stage, Suspension};
 use super::dates::format_uk_date;
-use super::documents::{Appeal, AppealHearing, PayDecision};
+use super::documents::{AppealHearing, PayDecision};
 use super::ids::Id;
-use super::people::{Person, Role};
+use super::people::Role;
 use super::policy::InterimReviews;
 
 /// A deadline counts as "due soon" from this many working days before it.
@@ -158,9 +158,11 @@ pub struct AgendaItem {
     pub closed_day: Option<String>,
 }
 
-/// Every deadline of a review. While the cycle is suspended under formal capability its clocks
-/// stop, so only the support plan's own dates are listed.
-pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
+/// Every deadline of a review at `stage` (see [`super::progress::stage_of`]). Each date depends
+/// only on facts every copy that shows it holds alike: the policy, the meeting date, and the day
+/// each file was made. While the cycle is suspended under formal capability its clocks stop, so
+/// only the support plan's own dates are listed.
+pub fn deadlines(review: &Review, stage: Stage, calendar: &SchoolCalendar) -> Vec<Deadline> {
     let mut list = Vec::new();
     let mut add = |kind, owner, due, done| {
         list.push(Deadline {
@@ -173,7 +175,7 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
     };
     let rules = review.policy.deadlines;
     let dates = &review.dates;
-    let suspended = review.state.suspension == Some(Suspension::Capability);
+    let suspended = review.suspension == Some(Suspension::Capability);
 
     if !suspended {
         if let Some(meeting) = dates.meeting_on {
@@ -181,7 +183,7 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                 DeadlineKind::MeetingNotice,
                 Role::Reviewer,
                 calendar.before(meeting, rules.notice_before_meeting),
-                dates.invited_on.is_some() || review.state.stage >= Stage::MeetingHeld,
+                dates.invited_on.is_some() || stage >= Stage::MeetingHeld,
             );
             // Seed 001 has the pre-review completed "before the meeting"; the working day before
             // leaves the reviewer time to read it (Appraise's reading, not a seed figure).
@@ -191,7 +193,7 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                 calendar.before(meeting, Period::working_days(1)),
                 dates.pre_review_sent_on.is_some()
                     || dates.statement_sent_on.is_some()
-                    || review.state.stage >= Stage::MeetingHeld,
+                    || stage >= Stage::MeetingHeld,
             );
             add(
                 DeadlineKind::StatementToReviewee,
@@ -218,7 +220,7 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                 DeadlineKind::RevieweeReply,
                 Role::Reviewee,
                 reply_due,
-                dates.reviewee_replied_on.is_some() || review.state.stage >= Stage::SignedByBoth,
+                dates.reviewee_replied_on.is_some() || stage >= Stage::SignedByBoth,
             );
         }
         for observation in &review.observations {
@@ -271,11 +273,10 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                 DeadlineKind::PayDecision,
                 Role::Headteacher,
                 due,
-                review.state.stage == Stage::Final
-                    || review
-                        .pay_decision
-                        .as_ref()
-                        .is_some_and(PayDecision::is_made),
+                review
+                    .pay_decision
+                    .as_ref()
+                    .is_some_and(PayDecision::is_made),
             );
         }
         if let (Some(within), Some(sent), true) = (
@@ -287,9 +288,10 @@ pub fn deadlines(review: &Review, calendar: &SchoolCalendar) -> Vec<Deadline> {
                 DeadlineKind::AppealBy,
                 Role::Reviewee,
                 calendar.after(sent, within),
-                dates.reviewee_replied_on.is_some()
-                    || review.appeal.as_ref().is_some_and(Appeal::is_lodged)
-                    || review.state.stage >= Stage::SignedByBoth,
+                review
+                    .appeal
+                    .as_ref()
+                    .is_some_and(|appeal| appeal.lodged_on.is_some()),
             );
         }
         if let (Some(within), Some(lodged)) = (
@@ -375,18 +377,96 @@ fn policy_interim_dates(review: &Review, calendar: &SchoolCalendar) -> Vec<Naive
         .collect()
 }
 
+/// Whether a deadline of `kind` can ever be seen done on the copy of the person in `reader`'s
+/// part: the final statement and the training needs go beyond the two parties, and the pay
+/// decision never leaves the headteacher; the headteacher and the CPD leader hold only what is
+/// sent to them.
+pub fn seen_by(kind: &DeadlineKind, reader: Role) -> bool {
+    match kind {
+        DeadlineKind::StatementToHeadteacher => {
+            matches!(reader, Role::Reviewer | Role::Headteacher)
+        }
+        DeadlineKind::TrainingNeedsSent { .. } => {
+            matches!(reader, Role::Reviewer | Role::CpdLeader)
+        }
+        DeadlineKind::PayDecision => reader == Role::Headteacher,
+        DeadlineKind::AppealDecision => reader != Role::CpdLeader,
+        _ => matches!(reader, Role::Reviewer | Role::Reviewee),
+    }
+}
+
+/// Where a deadline stands for the person reading one copy of the review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    Done,
+    /// Open and the reader's own, with how pressing it is (`None`: further off than the agenda
+    /// looks).
+    Yours(Option<Urgency>),
+    /// Open and someone else's: this copy sees it done when their file arrives, and never counts
+    /// their lateness against the reader.
+    Theirs,
+    /// Someone else's, and nothing that shows it done ever reaches this copy.
+    NotSeenHere,
+    /// A step the person may choose to take (an interim review if both agree, an appeal) whose
+    /// day has passed without it.
+    Lapsed,
+}
+
+impl Standing {
+    /// The standing in a few words, for the list of deadlines.
+    pub fn describe(self, owner: Role) -> String {
+        let owner = in_a_sentence(owner.label());
+        match self {
+            Standing::Done => "done".to_owned(),
+            Standing::Yours(Some(urgency)) => urgency.to_string(),
+            Standing::Yours(None) => "not yet due".to_owned(),
+            Standing::Theirs => format!("for the {owner} to do"),
+            Standing::NotSeenHere => {
+                format!("for the {owner}; your copy is not told when it is done")
+            }
+            Standing::Lapsed => "not taken up".to_owned(),
+        }
+    }
+}
+
+/// Where `deadline` stands on `today` for the person in `reader`'s part.
+pub fn standing(
+    deadline: &Deadline,
+    reader: Role,
+    calendar: &SchoolCalendar,
+    today: NaiveDate,
+) -> Standing {
+    if deadline.done {
+        return Standing::Done;
+    }
+    if !seen_by(&deadline.kind, reader) {
+        return Standing::NotSeenHere;
+    }
+    if is_optional(&deadline.kind) && deadline.due < today {
+        return Standing::Lapsed;
+    }
+    if deadline.owner != reader {
+        return Standing::Theirs;
+    }
+    Standing::Yours(urgency(deadline, calendar, today))
+}
+
+/// A step the person may choose not to take.
+fn is_optional(kind: &DeadlineKind) -> bool {
+    matches!(
+        kind,
+        DeadlineKind::InterimReview { optional: true, .. } | DeadlineKind::AppealBy
+    )
+}
+
 /// How pressing a deadline is on `today`; `None` once done or when further off than the look-ahead.
 pub fn urgency(
     deadline: &Deadline,
     calendar: &SchoolCalendar,
     today: NaiveDate,
 ) -> Option<Urgency> {
-    let optional = matches!(
-        deadline.kind,
-        DeadlineKind::InterimReview { optional: true, .. }
-    );
-    // An optional review not held by its date was not wanted: it is never overdue.
-    if deadline.done || (optional && deadline.due < today) {
+    // An optional step not taken by its date was not wanted: it is never overdue.
+    if deadline.done || (is_optional(&deadline.kind) && deadline.due < today) {
         return None;
     }
     let working_days = calendar.working_days_until(today, deadline.due);
@@ -405,67 +485,33 @@ pub fn urgency(
     })
 }
 
-/// The open deadlines of `review` whose owner `owns`, with how pressing each is on `today`.
-fn pressing(
+/// What the person in `role` must do in this one review on `today`, overdue first: the open
+/// deadlines among `deadlines` (the review's) that are theirs.
+pub fn pressing_for(
     review: &Review,
+    deadlines: &[Deadline],
+    role: Role,
     calendar: &SchoolCalendar,
     today: NaiveDate,
-    owns: impl Fn(Role) -> bool,
 ) -> Vec<AgendaItem> {
-    deadlines(review, calendar)
-        .into_iter()
-        .filter(|deadline| owns(deadline.owner))
+    let mut items: Vec<AgendaItem> = deadlines
+        .iter()
+        .filter(|deadline| deadline.owner == role)
         .filter_map(|deadline| {
-            let urgency = urgency(&deadline, calendar, today)?;
+            let urgency = urgency(deadline, calendar, today)?;
             Some(AgendaItem {
                 reviewee_name: review.reviewee.name.clone(),
                 closed_day: calendar.closed_day_note(deadline.due),
-                deadline,
+                deadline: deadline.clone(),
                 urgency,
             })
         })
-        .collect()
-}
-
-/// Overdue first, then by due date.
-fn overdue_first(items: &mut [AgendaItem]) {
+        .collect();
     items.sort_by_key(|item| {
         (
             !matches!(item.urgency, Urgency::Overdue { .. }),
             item.deadline.due,
         )
     });
-}
-
-/// What the person with `role` in this one review must do on `today`, overdue first.
-pub fn pressing_for(
-    review: &Review,
-    role: Role,
-    calendar: &SchoolCalendar,
-    today: NaiveDate,
-) -> Vec<AgendaItem> {
-    let mut items = pressing(review, calendar, today, |owner| owner == role);
-    overdue_first(&mut items);
-    items
-}
-
-/// What `person` must do across `reviews` on `today`: overdue first, then by due date.
-pub fn agenda(
-    person: &Person,
-    reviews: &[Review],
-    calendar: &SchoolCalendar,
-    today: NaiveDate,
-) -> Vec<AgendaItem> {
-    let mut items: Vec<AgendaItem> = reviews
-        .iter()
-        .flat_map(|review| {
-            pressing(review, calendar, today, |owner| match owner {
-                Role::Reviewer => review.reviewer.staff_id == person.staff_id,
-                Role::Reviewee => review.reviewee.staff_id == person.staff_id,
-                Role::Headteacher | Role::CpdLeader => person.holds(owner),
-            })
-        })
-        .collect();
-    overdue_first(&mut items);
     items
 }

@@ -114,14 +114,16 @@ impl AppealStanding {
 }
 
 impl DeskRow {
-    /// The row for `review`, which `signed` says is signed (or not) as it stands, on `today`.
+    /// The row for `review` at `stage`, which `signed` says is signed (or not) as it stands, on
+    /// `today`.
     pub fn of(
         review: &Review,
+        stage: Stage,
         signed: StatementSigned,
         calendar: &SchoolCalendar,
         today: NaiveDate,
     ) -> DeskRow {
-        let all = deadlines(review, calendar);
+        let all = deadlines(review, stage, calendar);
         let due_for = |kind: DeadlineKind| {
             all.iter()
                 .find(|deadline| deadline.kind == kind)
@@ -158,8 +160,8 @@ impl DeskRow {
             reviewer_id: review.reviewer.staff_id.clone(),
             staff_group: review.staff_group.clone(),
             period: review.period,
-            stage: review.state.stage,
-            suspension: review.state.suspension,
+            stage,
+            suspension: review.suspension,
             timeliness,
             due: deadline.map(|deadline| deadline.due),
             objectives: new_objectives.len(),

@@ -2,11 +2,12 @@
 //! recommendations (overall and by staff group) and training needs by theme (seed 004, 9.1: "no
 //! information which would enable any individual to be identified"), and the report as CSV.
 //!
-//! Any group of fewer than five people is shown as "fewer than 5". Where only one group in a
-//! breakdown would be hidden, the next smallest is hidden too, so a hidden count can never be
-//! worked out by subtracting the others from the total; in the table of pay by staff group the
-//! same holds down each column, whose total the overall pay breakdown shows. The report holds
-//! labels and counts only: no name, id, job title or anything a person wrote.
+//! Any group of fewer than five people is shown as "fewer than 5". Figures of the report are tied
+//! together (the reviews are the sum of where they stand; the completed ones are those on time
+//! and late; each pay recommendation is the sum of it down the staff groups), so a hidden figure
+//! could be worked out from shown ones by adding and subtracting, across tables too. Wherever one
+//! could, one more figure is left out ("not shown"), the smallest that stops it, until none can
+//! be. The report holds labels and counts only: no name, id, job title or anything a person wrote.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -23,7 +24,16 @@ pub const SMALLEST_GROUP_SHOWN: u32 = 5;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Count {
     Shown(u32),
+    /// A group of one to four people.
     FewerThanFive,
+    /// Left out because, with the figures shown, it would let a small group be worked out.
+    NotShown,
+}
+
+impl Count {
+    pub fn is_hidden(self) -> bool {
+        !matches!(self, Count::Shown(_))
+    }
 }
 
 impl fmt::Display for Count {
@@ -31,6 +41,7 @@ impl fmt::Display for Count {
         match self {
             Count::Shown(n) => write!(f, "{n}"),
             Count::FewerThanFive => write!(f, "fewer than {SMALLEST_GROUP_SHOWN}"),
+            Count::NotShown => write!(f, "not shown"),
         }
     }
 }
@@ -46,6 +57,14 @@ pub enum ReviewOutcome {
 }
 
 impl ReviewOutcome {
+    const ALL: [ReviewOutcome; 5] = [
+        ReviewOutcome::Completed,
+        ReviewOutcome::Appealed,
+        ReviewOutcome::SupportPlan,
+        ReviewOutcome::CapabilityProcedure,
+        ReviewOutcome::InProgress,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             ReviewOutcome::Completed => "Completed and signed",
@@ -56,8 +75,8 @@ impl ReviewOutcome {
         }
     }
 
-    fn of(review: &Review) -> ReviewOutcome {
-        match (review.state.suspension, review.state.stage) {
+    fn of(review: &Review, stage: Stage) -> ReviewOutcome {
+        match (review.suspension, stage) {
             (Some(Suspension::Capability), _) => ReviewOutcome::CapabilityProcedure,
             (Some(Suspension::SupportPlan), _) => ReviewOutcome::SupportPlan,
             (None, Stage::Appealed) => ReviewOutcome::Appealed,
@@ -87,36 +106,6 @@ const PAY_ROWS: [PayRecommendation; 3] = [
     PayRecommendation::Honorarium,
 ];
 
-/// Hides small groups, and one more when exactly one would be hidden.
-fn suppress(rows: Vec<(&'static str, u32)>) -> Vec<(&'static str, Count)> {
-    let small = |n: u32| n > 0 && n < SMALLEST_GROUP_SHOWN;
-    let mut hidden: Vec<bool> = rows.iter().map(|(_, n)| small(*n)).collect();
-    if hidden.iter().filter(|h| **h).count() == 1 {
-        let next_smallest = rows
-            .iter()
-            .enumerate()
-            .filter(|(i, (_, n))| !hidden[*i] && *n > 0)
-            .min_by_key(|(_, (_, n))| *n)
-            .map(|(i, _)| i);
-        if let Some(i) = next_smallest {
-            hidden[i] = true;
-        }
-    }
-    rows.into_iter()
-        .zip(hidden)
-        .map(|((label, n), hide)| {
-            (
-                label,
-                if hide {
-                    Count::FewerThanFive
-                } else {
-                    Count::Shown(n)
-                },
-            )
-        })
-        .collect()
-}
-
 fn count_by<K: Ord>(keys: impl Iterator<Item = K>) -> BTreeMap<K, u32> {
     let mut counts = BTreeMap::new();
     for key in keys {
@@ -126,143 +115,367 @@ fn count_by<K: Ord>(keys: impl Iterator<Item = K>) -> BTreeMap<K, u32> {
 }
 
 /// Whether the completed review's statement reached the headteacher by the policy's date.
-fn sent_on_time(review: &Review, calendar: &SchoolCalendar) -> bool {
+fn sent_on_time(review: &Review, stage: Stage, calendar: &SchoolCalendar) -> bool {
     let sent = review.dates.sent_to_headteacher_on;
-    deadlines(review, calendar)
+    deadlines(review, stage, calendar)
         .iter()
         .find(|deadline| deadline.kind == DeadlineKind::StatementToHeadteacher)
         .zip(sent)
         .is_some_and(|(deadline, sent)| sent <= deadline.due)
 }
 
-/// Hides, down each column of `table` (rows of counts in the same order), one more cell where
-/// exactly one is hidden, since the column's total is shown elsewhere; until nothing changes.
-fn suppress_columns(table: &mut [Vec<(&'static str, Count, u32)>]) {
-    let columns = table.first().map_or(0, Vec::len);
-    loop {
-        let mut changed = false;
-        for column in 0..columns {
-            let hidden = table
-                .iter()
-                .filter(|row| row[column].1 == Count::FewerThanFive)
-                .count();
-            if hidden != 1 {
-                continue;
-            }
-            let next_smallest = table
-                .iter_mut()
-                .filter(|row| matches!(row[column].1, Count::Shown(n) if n > 0))
-                .min_by_key(|row| row[column].2);
-            if let Some(row) = next_smallest {
-                row[column].1 = Count::FewerThanFive;
-                changed = true;
-            }
+/// The figures of a report, each a count of one row, and how they add up: a total is the sum of
+/// its parts. A row counted as zero is left out of the report, and so out of every sum.
+#[derive(Debug, Default)]
+struct Figures {
+    values: Vec<u32>,
+    sums: Vec<(usize, Vec<usize>)>,
+    /// The figure governors look for first (the reviews in the cycle): left out only when
+    /// nothing else will do.
+    headline: Option<usize>,
+}
+
+impl Figures {
+    /// Adds a figure and returns where it is, or `None` for a zero (a row left out).
+    fn add(&mut self, value: u32) -> Option<usize> {
+        (value > 0).then(|| {
+            self.values.push(value);
+            self.values.len() - 1
+        })
+    }
+
+    /// Records that `total` is the sum of `parts` (those of them shown at all).
+    fn adds_up(&mut self, total: Option<usize>, parts: &[Option<usize>]) {
+        if let Some(total) = total {
+            self.sums
+                .push((total, parts.iter().flatten().copied().collect()));
         }
-        if !changed {
-            return;
+    }
+
+    /// How each figure is shown: groups of fewer than five hidden, then one more figure left out
+    /// wherever a hidden one could be worked out from those shown, until none can.
+    fn protect(&self) -> Vec<Count> {
+        let mut counts: Vec<Count> = self
+            .values
+            .iter()
+            .map(|&n| {
+                if n < SMALLEST_GROUP_SHOWN {
+                    Count::FewerThanFive
+                } else {
+                    Count::Shown(n)
+                }
+            })
+            .collect();
+        while let Some(exposed) =
+            (0..self.values.len()).find(|&cell| self.worked_out(cell, &counts))
+        {
+            let Some(hide) = self.next_to_hide(exposed, &counts) else {
+                // Nothing shown is left to hide near it: every figure tied to it is hidden.
+                break;
+            };
+            counts[hide] = Count::NotShown;
+        }
+        counts
+    }
+
+    /// The figure to leave out so that `exposed` can no longer be worked out: of the figures
+    /// shown in sums with a hidden figure (the headline last of all), the smallest that does it
+    /// alone, else the smallest in a sum with `exposed`, else the smallest.
+    fn next_to_hide(&self, exposed: usize, counts: &[Count]) -> Option<usize> {
+        let mut candidates: Vec<usize> = self
+            .sums
+            .iter()
+            .map(|(total, parts)| std::iter::once(*total).chain(parts.iter().copied()))
+            .filter(|cells| cells.clone().any(|cell| counts[cell].is_hidden()))
+            .flatten()
+            .filter(|&cell| !counts[cell].is_hidden())
+            .collect();
+        candidates.sort_by_key(|&cell| (self.values[cell], cell));
+        candidates.dedup();
+        if candidates.len() > 1 {
+            candidates.retain(|&cell| Some(cell) != self.headline);
+        }
+        let with_exposed = |cell: usize| {
+            self.sums.iter().any(|(total, parts)| {
+                let holds = |c: usize| *total == c || parts.contains(&c);
+                holds(cell) && holds(exposed)
+            })
+        };
+        let alone = candidates.iter().copied().find(|&cell| {
+            let mut trial = counts.to_vec();
+            trial[cell] = Count::NotShown;
+            !self.worked_out(exposed, &trial)
+        });
+        alone
+            .or_else(|| candidates.iter().copied().find(|&cell| with_exposed(cell)))
+            .or_else(|| candidates.first().copied())
+    }
+
+    /// Whether hidden figure `cell` can be worked out from the shown ones: by adding and
+    /// subtracting across the sums, or because a sum leaves it only one value (every row shown
+    /// counts at least one, and "fewer than 5" at most four).
+    fn worked_out(&self, cell: usize, counts: &[Count]) -> bool {
+        counts[cell].is_hidden()
+            && (self.solvable(cell, counts) || self.pinned_by_bounds(cell, counts))
+    }
+
+    /// Whether the sums, as equations in the hidden figures, fix `cell`: its unit row lies in
+    /// their span (Gaussian elimination over the rationals; the sums are small).
+    fn solvable(&self, cell: usize, counts: &[Count]) -> bool {
+        let hidden: Vec<usize> = (0..counts.len())
+            .filter(|&c| counts[c].is_hidden())
+            .collect();
+        let column = |c: usize| hidden.iter().position(|&h| h == c);
+        let mut rows: Vec<Vec<f64>> = self
+            .sums
+            .iter()
+            .map(|(total, parts)| {
+                let mut row = vec![0.0; hidden.len()];
+                if let Some(at) = column(*total) {
+                    row[at] += 1.0;
+                }
+                for part in parts {
+                    if let Some(at) = column(*part) {
+                        row[at] -= 1.0;
+                    }
+                }
+                row
+            })
+            .collect();
+        let rank_without = rank(&mut rows.clone());
+        let mut unit = vec![0.0; hidden.len()];
+        if let Some(at) = column(cell) {
+            unit[at] = 1.0;
+        }
+        rows.push(unit);
+        rank(&mut rows) == rank_without
+    }
+
+    /// Whether the sums, with the bounds each hidden figure lies within (every row shown counts
+    /// at least one, and "fewer than 5" at most four), leave `cell` a single value: each sum
+    /// narrows the range of each of its figures from the others', until nothing changes.
+    fn pinned_by_bounds(&self, cell: usize, counts: &[Count]) -> bool {
+        const UNBOUNDED: i64 = 1_000_000;
+        let mut ranges: Vec<(i64, i64)> = counts
+            .iter()
+            .zip(&self.values)
+            .map(|(count, &value)| match count {
+                Count::Shown(_) => (i64::from(value), i64::from(value)),
+                Count::FewerThanFive => (1, i64::from(SMALLEST_GROUP_SHOWN) - 1),
+                Count::NotShown => (1, UNBOUNDED),
+            })
+            .collect();
+        // Each sum as signed figures adding to zero: total − parts = 0.
+        let signed: Vec<Vec<(usize, i64)>> = self
+            .sums
+            .iter()
+            .map(|(total, parts)| {
+                std::iter::once((*total, 1))
+                    .chain(parts.iter().map(|&part| (part, -1)))
+                    .collect()
+            })
+            .collect();
+        loop {
+            let mut changed = false;
+            for sum in &signed {
+                for &(figure, sign) in sum {
+                    let (mut low, mut high) = (0, 0);
+                    for &(other, s) in sum.iter().filter(|(other, _)| *other != figure) {
+                        let (lo, hi) = ranges[other];
+                        low -= (s * lo).max(s * hi);
+                        high -= (s * lo).min(s * hi);
+                    }
+                    // sign × figure lies in [low, high].
+                    let (from, to) = if sign > 0 { (low, high) } else { (-high, -low) };
+                    let (lo, hi) = ranges[figure];
+                    let narrowed = (lo.max(from), hi.min(to));
+                    if narrowed != (lo, hi) && narrowed.0 <= narrowed.1 {
+                        ranges[figure] = narrowed;
+                        changed = true;
+                    }
+                }
+            }
+            if !changed {
+                return ranges[cell].0 == ranges[cell].1;
+            }
         }
     }
 }
 
-/// The anonymised report for the given reviews (usually one cycle's), each at the stage worked
-/// out from what is held, with the school's calendar for the policy's dates.
-pub fn governors_report(reviews: &[Review], calendar: &SchoolCalendar) -> GovernorsReport {
-    let outcomes = count_by(reviews.iter().map(ReviewOutcome::of));
+/// The rank of `rows`, reduced in place.
+fn rank(rows: &mut [Vec<f64>]) -> usize {
+    let columns = rows.first().map_or(0, Vec::len);
+    let mut rank = 0;
+    for column in 0..columns {
+        let Some(pivot) = (rank..rows.len()).find(|&r| rows[r][column].abs() > 1e-9) else {
+            continue;
+        };
+        rows.swap(rank, pivot);
+        let pivot_row = rows[rank].clone();
+        for (r, row) in rows.iter_mut().enumerate() {
+            if r != rank && row[column].abs() > 1e-9 {
+                let factor = row[column] / pivot_row[column];
+                for (value, pivot_value) in row.iter_mut().zip(&pivot_row) {
+                    *value -= factor * pivot_value;
+                }
+            }
+        }
+        rank += 1;
+    }
+    rank
+}
+
+/// The anonymised report for the given reviews (usually one cycle's), each with the stage its
+/// copy shows, with the school's calendar for the policy's dates.
+pub fn governors_report(reviews: &[(Review, Stage)], calendar: &SchoolCalendar) -> GovernorsReport {
+    let (figures, layout) = figures_of(reviews, calendar);
+    let counts = figures.protect();
+    layout.fill(&counts)
+}
+
+/// Rows of a table, each with where its figure sits among the report's figures (`None`: a zero,
+/// left out).
+type Placed = Vec<(&'static str, Option<usize>)>;
+
+/// Where each row's figure sits among the report's figures.
+struct Layout {
+    reviews: Option<usize>,
+    by_outcome: Placed,
+    on_time: Placed,
+    by_pay_recommendation: Placed,
+    pay_by_staff_group: Vec<(String, Placed)>,
+    training_needs_by_theme: Placed,
+}
+
+impl Layout {
+    fn fill(self, counts: &[Count]) -> GovernorsReport {
+        let rows = |rows: Placed| -> Vec<(&'static str, Count)> {
+            rows.into_iter()
+                .filter_map(|(label, at)| Some((label, counts[at?])))
+                .collect()
+        };
+        GovernorsReport {
+            reviews: self.reviews.map_or(Count::Shown(0), |at| counts[at]),
+            by_outcome: rows(self.by_outcome),
+            on_time: rows(self.on_time),
+            by_pay_recommendation: rows(self.by_pay_recommendation),
+            pay_by_staff_group: self
+                .pay_by_staff_group
+                .into_iter()
+                .map(|(group, row)| (group, rows(row)))
+                .collect(),
+            training_needs_by_theme: rows(self.training_needs_by_theme),
+        }
+    }
+}
+
+/// Every figure of the report for `reviews`, how they add up, and where each row's sits.
+fn figures_of(reviews: &[(Review, Stage)], calendar: &SchoolCalendar) -> (Figures, Layout) {
+    let number = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+    let mut figures = Figures::default();
+    let outcomes = count_by(
+        reviews
+            .iter()
+            .map(|(review, stage)| ReviewOutcome::of(review, *stage)),
+    );
+    let total = figures.add(number(reviews.len()));
+    figures.headline = total;
+    let by_outcome: Placed = ReviewOutcome::ALL
+        .iter()
+        .map(|outcome| {
+            let n = outcomes.get(outcome).copied().unwrap_or(0);
+            (outcome.label(), figures.add(n))
+        })
+        .collect();
+    let parts: Vec<Option<usize>> = by_outcome.iter().map(|(_, at)| *at).collect();
+    figures.adds_up(total, &parts);
+
+    let completed: Vec<&(Review, Stage)> = reviews
+        .iter()
+        .filter(|(review, stage)| ReviewOutcome::of(review, *stage) == ReviewOutcome::Completed)
+        .collect();
+    let on_time_count = completed
+        .iter()
+        .filter(|(review, stage)| sent_on_time(review, *stage, calendar))
+        .count();
+    let on_time = vec![
+        (
+            "Statement with the headteacher on time",
+            figures.add(number(on_time_count)),
+        ),
+        (
+            "Statement with the headteacher late",
+            figures.add(number(completed.len() - on_time_count)),
+        ),
+    ];
+    figures.adds_up(by_outcome[0].1, &[on_time[0].1, on_time[1].1]);
+
+    let recommendation = |review: &Review| review.statement.as_ref()?.pay_recommendation;
     let pay = count_by(
         reviews
             .iter()
-            .filter_map(|review| review.statement.as_ref()?.pay_recommendation)
-            .map(|recommendation| recommendation.label()),
+            .filter_map(|(review, _)| recommendation(review))
+            .map(PayRecommendation::label),
     );
-    let completed: Vec<&Review> = reviews
+    let by_pay_recommendation: Placed = PAY_ROWS
         .iter()
-        .filter(|review| ReviewOutcome::of(review) == ReviewOutcome::Completed)
-        .collect();
-    let on_time = completed
-        .iter()
-        .filter(|review| sent_on_time(review, calendar))
-        .count();
-    let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
-    let by_group = count_by(reviews.iter().filter_map(|review| {
-        let recommendation = review.statement.as_ref()?.pay_recommendation?;
-        Some((review.staff_group.clone(), recommendation.label()))
-    }));
-    let groups: std::collections::BTreeSet<&String> = by_group.keys().map(|(g, _)| g).collect();
-    let mut pay_table: Vec<Vec<(&'static str, Count, u32)>> = groups
-        .iter()
-        .map(|group| {
-            let counts: Vec<(&'static str, u32)> = PAY_ROWS
-                .iter()
-                .map(|r| {
-                    let n = by_group.get(&((*group).clone(), r.label())).copied();
-                    (r.label(), n.unwrap_or(0))
-                })
-                .collect();
-            suppress(counts.clone())
-                .into_iter()
-                .zip(counts)
-                .map(|((label, shown), (_, n))| (label, shown, n))
-                .collect()
+        .map(|r| {
+            let n = pay.get(r.label()).copied().unwrap_or(0);
+            (r.label(), figures.add(n))
         })
         .collect();
-    suppress_columns(&mut pay_table);
+    let by_group = count_by(reviews.iter().filter_map(|(review, _)| {
+        Some((review.staff_group.clone(), recommendation(review)?.label()))
+    }));
+    let groups: std::collections::BTreeSet<&String> = by_group.keys().map(|(g, _)| g).collect();
+    let pay_by_staff_group: Vec<(String, Placed)> = groups
+        .into_iter()
+        .map(|group| {
+            let row = PAY_ROWS
+                .iter()
+                .map(|r| {
+                    let n = by_group.get(&(group.clone(), r.label())).copied();
+                    let n = n.unwrap_or(0);
+                    (r.label(), figures.add(n))
+                })
+                .collect();
+            (group.clone(), row)
+        })
+        .collect();
+    for (column, (_, total)) in by_pay_recommendation.iter().enumerate() {
+        let down: Vec<Option<usize>> = pay_by_staff_group
+            .iter()
+            .map(|(_, row)| row[column].1)
+            .collect();
+        figures.adds_up(*total, &down);
+    }
+
     let themes = count_by(
         reviews
             .iter()
-            .filter_map(|review| review.cpd_needs.as_ref())
+            .filter_map(|(review, _)| review.cpd_needs.as_ref())
             .flat_map(|needs| needs.needs.iter().map(|need| need.theme)),
     );
-    let total = u32::try_from(reviews.len()).unwrap_or(u32::MAX);
-    GovernorsReport {
-        reviews: if total > 0 && total < SMALLEST_GROUP_SHOWN {
-            Count::FewerThanFive
-        } else {
-            Count::Shown(total)
-        },
-        by_outcome: suppress(
-            outcomes
-                .into_iter()
-                .map(|(outcome, n)| (outcome.label(), n))
-                .collect(),
-        ),
+    let training_needs_by_theme = CpdTheme::ALL
+        .iter()
+        .map(|theme| {
+            let n = themes.get(theme).copied().unwrap_or(0);
+            (theme.label(), figures.add(n))
+        })
+        .collect();
+    let layout = Layout {
+        reviews: total,
+        by_outcome,
         on_time: if completed.is_empty() {
             Vec::new()
         } else {
-            suppress(vec![
-                ("Statement with the headteacher on time", count(on_time)),
-                (
-                    "Statement with the headteacher late",
-                    count(completed.len() - on_time),
-                ),
-            ])
+            on_time
         },
-        by_pay_recommendation: suppress(
-            PAY_ROWS
-                .iter()
-                .map(|r| (r.label(), pay.get(r.label()).copied().unwrap_or(0)))
-                .filter(|(_, n)| *n > 0)
-                .collect(),
-        ),
-        pay_by_staff_group: groups
-            .into_iter()
-            .cloned()
-            .zip(pay_table)
-            .map(|(group, row)| {
-                let shown = row
-                    .into_iter()
-                    .filter(|(_, _, n)| *n > 0)
-                    .map(|(label, shown, _)| (label, shown))
-                    .collect();
-                (group, shown)
-            })
-            .collect(),
-        training_needs_by_theme: suppress(
-            CpdTheme::ALL
-                .iter()
-                .filter_map(|theme| Some((theme.label(), *themes.get(theme)?)))
-                .collect(),
-        ),
-    }
+        by_pay_recommendation,
+        pay_by_staff_group,
+        training_needs_by_theme,
+    };
+    (figures, layout)
 }
 
 impl GovernorsReport {

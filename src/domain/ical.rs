@@ -3,10 +3,9 @@
 
 use chrono::{DateTime, NaiveDate, Timelike, Utc};
 
-use super::calendar::SchoolCalendar;
 use super::cycle::Review;
 use super::dates::format_basic_iso_date;
-use super::deadlines::deadlines;
+use super::deadlines::Deadline;
 
 /// Escapes text for an iCalendar value.
 fn escape(text: &str) -> String {
@@ -57,7 +56,7 @@ fn event(uid: &str, day: NaiveDate, summary: &str, stamp: DateTime<Utc>) -> Stri
 
 /// The meeting (when set) and every deadline not yet met, as one calendar file. `now` stamps
 /// the events; ids are stable per review, so importing again updates rather than duplicates.
-pub fn calendar_for(review: &Review, calendar: &SchoolCalendar, now: DateTime<Utc>) -> String {
+pub fn calendar_for(review: &Review, deadlines: &[Deadline], now: DateTime<Utc>) -> String {
     let who = format!("{} with {}", review.reviewee.name, review.reviewer.name);
     let mut file = fold("BEGIN:VCALENDAR")
         + &fold("VERSION:2.0")
@@ -71,7 +70,7 @@ pub fn calendar_for(review: &Review, calendar: &SchoolCalendar, now: DateTime<Ut
             now,
         );
     }
-    for deadline in deadlines(review, calendar).iter().filter(|d| !d.done) {
+    for deadline in deadlines.iter().filter(|d| !d.done) {
         file += &event(
             &format!("{}-{:?}", review.id, deadline.kind).to_lowercase(),
             deadline.due,

@@ -25,10 +25,12 @@ pub fn statement_started(statement: &Statement) -> bool {
             .any(|objective| objective.rating.is_some())
 }
 
-/// The stage the review has reached, as far as this copy shows.
+/// The stage the review has reached, as far as this copy shows: the one stage model of a
+/// review, worked out from what is held (the documents, the days files were made, and which
+/// sign-offs cover the statement as it is now; sign-offs given before an appeal was upheld no
+/// longer do).
 pub fn stage_of(review: &Review, signed: StatementSigned, today: NaiveDate) -> Stage {
-    // Once the appeal is decided, the statement (changed or confirmed) goes back for signing.
-    let appealed = review.appeal.as_ref().is_some_and(Appeal::is_lodged)
+    let appeal_waiting = review.appeal.as_ref().is_some_and(Appeal::is_lodged)
         && !review
             .appeal_hearing
             .as_ref()
@@ -37,12 +39,22 @@ pub fn stage_of(review: &Review, signed: StatementSigned, today: NaiveDate) -> S
         .pre_review
         .as_ref()
         .is_some_and(PreReviewForm::has_answers);
-    if appealed {
+    let upheld_on = review.upheld_on();
+    // The final statement reached the headteacher after any revision the appeal asked for.
+    let with_the_headteacher = review
+        .dates
+        .sent_to_headteacher_on
+        .is_some_and(|sent| upheld_on.is_none_or(|upheld| sent >= upheld));
+    if appeal_waiting {
         Stage::Appealed
+    } else if signed.by_reviewer && signed.by_reviewee && with_the_headteacher {
+        Stage::Final
     } else if signed.by_reviewer && signed.by_reviewee {
         Stage::SignedByBoth
     } else if signed.by_reviewer {
         Stage::WithReviewee
+    } else if upheld_on.is_some() {
+        Stage::Revising
     } else if review.statement.as_ref().is_some_and(statement_started) {
         Stage::StatementDrafted
     } else if review.meeting_held(today) {
@@ -78,7 +90,7 @@ pub fn stage_label(stage: Stage, role: Role) -> &'static str {
 /// under formal capability (the CPD leader, who holds only training needs, is told neither).
 pub fn stage_in_words(review: &Review, stage: Stage, role: Role) -> String {
     let label = stage_label(stage, role);
-    match (review.state.suspension, role) {
+    match (review.suspension, role) {
         (_, Role::CpdLeader) | (None, _) => label.to_owned(),
         (Some(Suspension::SupportPlan), _) => format!("{label} (support plan running)"),
         (Some(Suspension::Capability), _) => {
@@ -87,15 +99,21 @@ pub fn stage_in_words(review: &Review, stage: Stage, role: Role) -> String {
     }
 }
 
-/// What the person in `role` must do next at `stage`, in a sentence, from the documents held.
-pub fn next_step(review: &Review, stage: Stage, role: Role) -> &'static str {
+/// What the person in `role` must do next at `stage`, in a sentence, from what this copy holds:
+/// once a file has gone, the step moves on.
+pub fn next_step(review: &Review, stage: Stage, role: Role) -> String {
     let pre_review_received = review
         .pre_review
         .as_ref()
         .is_some_and(PreReviewForm::has_answers);
-    let pre_review_sent = review.dates.pre_review_sent_on.is_some();
-    let suspended = review.state.suspension == Some(Suspension::Capability);
-    match (stage, role) {
+    let dates = &review.dates;
+    let suspended = review.suspension == Some(Suspension::Capability);
+    let changes = review
+        .appeal_hearing
+        .as_ref()
+        .map(|hearing| hearing.changes.trim())
+        .filter(|changes| !changes.is_empty());
+    let step = match (stage, role) {
         (_, Role::CpdLeader) => {
             "Plan the training needs below into the school’s training programme. Nothing else of this review comes to you."
         }
@@ -105,11 +123,16 @@ pub fn next_step(review: &Review, stage: Stage, role: Role) -> &'static str {
         _ if suspended => {
             "The cycle is suspended under the formal capability procedure: nothing in it is due until the procedure ends."
         }
-        (Stage::Invited | Stage::Preparing, Role::Reviewee) if pre_review_sent => {
+        (Stage::Invited | Stage::Preparing, Role::Reviewee)
+            if dates.pre_review_sent_on.is_some() =>
+        {
             "Your pre-review is sent. Bring your evidence to the meeting."
         }
         (Stage::Invited | Stage::Preparing, Role::Reviewee) => {
             "Prepare your pre-review and send it to your reviewer before the meeting."
+        }
+        (Stage::Invited | Stage::Preparing, Role::Reviewer) if dates.invited_on.is_none() => {
+            "Send the invitation to the reviewee, so they can prepare their pre-review."
         }
         (Stage::Invited | Stage::Preparing, Role::Reviewer) if pre_review_received => {
             "Read the reviewee’s pre-review, prepare for the meeting and hold it."
@@ -123,14 +146,44 @@ pub fn next_step(review: &Review, stage: Stage, role: Role) -> &'static str {
         (Stage::MeetingHeld | Stage::StatementDrafted, Role::Reviewee) => {
             "Your reviewer is writing the statement; it will arrive as a file to import."
         }
+        (Stage::Revising, Role::Reviewer) => {
+            return match changes {
+                Some(changes) => format!(
+                    "The appeal was upheld. Revise the statement as its outcome says (“{changes}”), sign it again and send it to the reviewee for comment."
+                ),
+                None => "The appeal was upheld. Revise the statement as its outcome says, sign it again and send it to the reviewee for comment.".to_owned(),
+            };
+        }
+        (Stage::Revising, Role::Reviewee) => {
+            "The appeal was upheld: your reviewer is revising the statement. It will arrive as a file to import, for you to read and sign again."
+        }
+        (Stage::Revising, _) => {
+            "The appeal was upheld: the reviewer is revising the statement, and both sign it again."
+        }
         (Stage::WithReviewee, Role::Reviewee) => {
             "Read the statement, add your comments, then sign it or appeal, and send your reply."
+        }
+        (Stage::WithReviewee, Role::Reviewer) if dates.statement_sent_on.is_none() => {
+            "Send the signed statement and training needs to the reviewee for comment."
         }
         (Stage::WithReviewee, Role::Reviewer) => {
             "The statement is with the reviewee for comments and signature; their reply arrives as a file to import."
         }
-        (Stage::SignedByBoth, Role::Reviewer) => {
-            "Send the final statement to the headteacher and the training needs to the CPD leader."
+        (Stage::SignedByBoth, Role::Reviewer) => match (
+            dates.sent_to_headteacher_on.is_some(),
+            dates.training_needs_sent_on.is_some(),
+        ) {
+            (false, false) => {
+                "Send the final statement to the headteacher and the training needs to the CPD leader."
+            }
+            (false, true) => "Send the final statement to the headteacher.",
+            (true, _) => "Send the training needs to the CPD leader.",
+        },
+        (Stage::Final, Role::Reviewer) if dates.training_needs_sent_on.is_none() => {
+            "Send the training needs to the CPD leader."
+        }
+        (Stage::SignedByBoth, Role::Reviewee) if dates.reviewee_replied_on.is_none() => {
+            "Send your signed reply to your reviewer."
         }
         (Stage::SignedByBoth | Stage::Final, Role::Headteacher) => {
             "Read the agreed statement. Nothing more is needed unless a pay decision or an appeal follows."
@@ -141,5 +194,6 @@ pub fn next_step(review: &Review, stage: Stage, role: Role) -> &'static str {
         (_, Role::Headteacher) => {
             "This statement is not signed by both as it stands. Ask the reviewer for the signed final statement."
         }
-    }
+    };
+    step.to_owned()
 }

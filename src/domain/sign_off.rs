@@ -49,6 +49,11 @@ pub enum SignOffStatus {
     OutOfDate {
         changed: Vec<String>,
     },
+    /// Given before an appeal against the statement was upheld on this day: the statement is
+    /// revised and signed again.
+    Superseded {
+        upheld_on: NaiveDate,
+    },
     /// The record of what was signed does not match its own fingerprint: it has been altered.
     Invalid,
 }
@@ -332,6 +337,12 @@ impl SignOff {
     pub fn status(&self, review: &Review) -> SignOffStatus {
         if fingerprint(&self.covered) != self.fingerprint {
             return SignOffStatus::Invalid;
+        }
+        if self.document == Statement::KIND
+            && let Some(upheld_on) = review.upheld_on()
+            && self.signed_on < upheld_on
+        {
+            return SignOffStatus::Superseded { upheld_on };
         }
         let interim = self
             .document

@@ -10,10 +10,10 @@ use std::fmt;
 use super::calendar::SchoolCalendar;
 use super::cycle::{CyclePeriod, Review};
 use super::dates::format_uk_date;
-use super::deadlines::{DeadlineKind, Urgency, deadlines, urgency};
+use super::deadlines::{Deadline, DeadlineKind, Urgency, urgency};
 use super::documents::PayRecommendation;
 use super::ids::Id;
-use super::people::{Person, PersonRef, name_key};
+use super::people::{Person, PersonRef, Role, name_key};
 use super::policy::AfterRetention;
 use super::retention::destroy_from;
 use super::smart::{SmartMiss, smart_check};
@@ -356,9 +356,12 @@ impl fmt::Display for Warning {
     }
 }
 
-/// Every warning about one review on `today`.
+/// Every warning about one review on `today` for the person in `reader`'s part, whose own
+/// deadlines among `deadlines` (the review's) are the only ones they are warned about.
 pub fn review_warnings(
     review: &Review,
+    deadlines: &[Deadline],
+    reader: Role,
     calendar: &SchoolCalendar,
     today: NaiveDate,
 ) -> Vec<Warning> {
@@ -387,7 +390,8 @@ pub fn review_warnings(
             }
         }
     }
-    for deadline in deadlines(review, calendar) {
+    for deadline in deadlines.iter().filter(|deadline| deadline.owner == reader) {
+        let deadline = deadline.clone();
         match urgency(&deadline, calendar, today) {
             Some(Urgency::Overdue { working_days }) => warnings.push(Warning::DeadlinePassed {
                 what: deadline.kind,

@@ -10,11 +10,10 @@ use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::AgendaItem;
 use crate::domain::people::Role;
-use crate::domain::progress::{next_step, stage_in_words};
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
-use crate::use_cases::agenda::{self, MyReview};
-use crate::use_cases::{identity, reviews};
+use crate::use_cases::held::{self, HeldReview, Unreadable};
+use crate::use_cases::{agenda, identity, reviews};
 
 fn describe(item: &AgendaItem) -> String {
     let described = format!(
@@ -100,21 +99,31 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
             </Banner>
         }
         .into_any(),
-        Some(Ok(Agenda { reviews, warnings })) => {
-            let (reviewing, others): (Vec<MyReview>, Vec<MyReview>) = reviews
+        Some(Ok(Agenda {
+            reviews,
+            unreadable,
+            warnings,
+        })) => {
+            let (reviewing, others): (Vec<HeldReview>, Vec<HeldReview>) = reviews
                 .into_iter()
-                .partition(|mine| mine.role == Role::Reviewer);
-            let (own, sent_to_me): (Vec<MyReview>, Vec<MyReview>) = others
+                .partition(|mine| mine.part == Role::Reviewer);
+            let (own, sent_to_me): (Vec<HeldReview>, Vec<HeldReview>) = others
                 .into_iter()
-                .partition(|mine| mine.role == Role::Reviewee);
+                .partition(|mine| mine.part == Role::Reviewee);
             view! {
                 {warnings.into_iter().map(|text| view! { <p class="warning-text" role="status">{text}</p> }).collect_view()}
+                {(!unreadable.is_empty()).then(|| view! {
+                    <Banner kind=BannerKind::Problem title="A review cannot be read">
+                        {unreadable.iter().map(|review| view! { <p>{review.sentence()}</p> }).collect_view()}
+                        <p><A href="/data">"Go to your data and backups"</A></p>
+                    </Banner>
+                })}
                 {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}
                 <ReviewCards heading="Your own review" reviews=own />
-                {sent_to_me.iter().any(|mine| mine.role == Role::CpdLeader).then(|| view! {
+                {sent_to_me.iter().any(|mine| mine.part == Role::CpdLeader).then(|| view! {
                     <p><A href="/school/training-needs">"See every training need received, by theme, and download them for the training audit"</A></p>
                 })}
-                {sent_to_me.iter().any(|mine| mine.role == Role::Headteacher).then(|| view! {
+                {sent_to_me.iter().any(|mine| mine.part == Role::Headteacher).then(|| view! {
                     <ul class="list">
                         <li><A href="/school/desk">"Reviews across the school: where each stands, on time or late"</A></li>
                         <li><A href="/school/moderation">"Moderation: compare reviewers’ ratings and objectives"</A></li>
@@ -130,10 +139,12 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
     }
 }
 
-/// The reviews as this person sees them, and the policy's warnings about them as a reviewer.
+/// The reviews as this person holds them, those that cannot be read, and the policy's warnings
+/// about them as a reviewer.
 #[derive(Clone)]
 struct Agenda {
-    reviews: Vec<MyReview>,
+    reviews: Vec<HeldReview>,
+    unreadable: Vec<Unreadable>,
     warnings: Vec<String>,
 }
 
@@ -142,26 +153,45 @@ struct Agenda {
 #[leptos::wasm_split::wasm_split(agenda, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn read_agenda(storage: AppStorage, today: chrono::NaiveDate) -> Result<Agenda, NotFetched> {
     let agenda = storage.with(|vault| {
-        let reviews = agenda::my_reviews(vault, today);
+        let (reviews, unreadable): (Vec<_>, Vec<_>) = held::all(vault, today)
+            .unwrap_or_default()
+            .into_iter()
+            .partition(Result::is_ok);
+        let reviews: Vec<HeldReview> = reviews.into_iter().filter_map(Result::ok).collect();
         let reviewing: Vec<Review> = reviews
             .iter()
-            .filter(|mine| mine.role == Role::Reviewer)
+            .filter(|mine| mine.part == Role::Reviewer)
             .map(|mine| mine.review.clone())
             .collect();
         let warnings = agenda::reviewer_warnings(vault, &reviewing, today);
-        Agenda { reviews, warnings }
+        Agenda {
+            reviews,
+            unreadable: unreadable.into_iter().filter_map(Result::err).collect(),
+            warnings,
+        }
     });
     Ok(agenda.unwrap_or(Agenda {
         reviews: Vec::new(),
+        unreadable: Vec::new(),
         warnings: Vec::new(),
     }))
 }
 
 /// A reviewer's reviewees in a table: stage, next deadline (overdue in red), objectives.
 #[component]
-fn Reviewees(reviews: Vec<MyReview>) -> impl IntoView {
+fn Reviewees(reviews: Vec<HeldReview>) -> impl IntoView {
+    let notes: Vec<(String, String)> = reviews
+        .iter()
+        .filter_map(|mine| {
+            let text = mine.moderation_note_waiting()?;
+            Some((format!("/reviews/{}", mine.review.id), text))
+        })
+        .collect();
     view! {
         <h2>"Your reviewees"</h2>
+        {notes.into_iter().map(|(href, text)| view! {
+            <p class="warning-text" data-testid="moderation-note-waiting">{text}" " <A href=href>"Open the review"</A></p>
+        }).collect_view()}
         <div class="table-wrap">
             <table class="table table--cards">
                 <caption class="visually-hidden">"The reviews you are the reviewer for"</caption>
@@ -170,14 +200,13 @@ fn Reviewees(reviews: Vec<MyReview>) -> impl IntoView {
                 </thead>
                 <tbody>
                     {reviews.into_iter().map(|mine| {
-                        let review = mine.review;
-                        let href = format!("/reviews/{}", review.id);
+                        let href = format!("/reviews/{}", mine.review.id);
                         let next = mine.due.first().map(|item| (describe(item), matches!(item.urgency, crate::domain::deadlines::Urgency::Overdue { .. })));
-                        let objectives = review.statement.as_ref().map_or(0, |s| s.new_objectives.len());
-                        let stage = stage_in_words(&review, mine.stage, Role::Reviewer);
+                        let objectives = mine.review.statement.as_ref().map_or(0, |s| s.new_objectives.len());
+                        let stage = mine.stage_in_words();
                         view! {
                             <tr>
-                                <th scope="row"><A href=href>{review.reviewee.name.clone()}</A></th>
+                                <th scope="row"><A href=href>{described(&mine.reviewee)}</A></th>
                                 <td data-label="Stage">{stage}</td>
                                 {match next {
                                     Some((text, true)) => view! { <td data-label="Next deadline" class="overdue">{text}</td> }.into_any(),
@@ -196,7 +225,7 @@ fn Reviewees(reviews: Vec<MyReview>) -> impl IntoView {
 
 /// A group of review cards under its own heading, when there are any.
 #[component]
-fn ReviewCards(heading: &'static str, reviews: Vec<MyReview>) -> impl IntoView {
+fn ReviewCards(heading: &'static str, reviews: Vec<HeldReview>) -> impl IntoView {
     (!reviews.is_empty()).then(|| {
         view! {
             <h2>{heading}</h2>
@@ -206,15 +235,22 @@ fn ReviewCards(heading: &'static str, reviews: Vec<MyReview>) -> impl IntoView {
 }
 
 /// One review the person takes part in as reviewee (or only reads): stage, next step, deadlines.
+/// Its people are named as their own files name them, with job titles, so two colleagues of one
+/// name are told apart.
 #[component]
-fn ReviewCard(mine: MyReview) -> impl IntoView {
+fn ReviewCard(mine: HeldReview) -> impl IntoView {
     let review = &mine.review;
-    let heading = match mine.role {
-        Role::Reviewee => format!("Your review with {}", review.reviewer.name),
-        Role::CpdLeader => format!("Training needs of {}", review.reviewee.name),
+    let heading = match mine.part {
+        Role::Reviewee => format!("Your review with {}", described(&mine.reviewer)),
+        Role::CpdLeader => format!(
+            "Training needs of {}, reviewed by {}",
+            described(&mine.reviewee),
+            mine.reviewer.name
+        ),
         _ => format!(
             "{}’s review by {}",
-            review.reviewee.name, review.reviewer.name
+            described(&mine.reviewee),
+            mine.reviewer.name
         ),
     };
     let details = format!(
@@ -227,16 +263,18 @@ fn ReviewCard(mine: MyReview) -> impl IntoView {
                 "on {}",
                 format_uk_date(day)
             )),
-        stage_in_words(review, mine.stage, mine.role)
+        mine.stage_in_words()
     );
-    let step = next_step(review, mine.stage, mine.role);
+    let step = mine.next_step();
     let href = format!("/reviews/{}", review.id);
     let label = heading.clone();
+    let note = mine.moderation_note_waiting();
     view! {
         <section class="panel" aria-label=label>
             <h3>{heading}</h3>
             <p>{details}</p>
             <p><strong>"Next: "</strong>{step}</p>
+            {note.map(|text| view! { <p class="warning-text" data-testid="moderation-note-waiting">{text}</p> })}
             {if mine.due.is_empty() {
                 view! { <p>"Nothing is due for you in the next six weeks."</p> }.into_any()
             } else {
@@ -244,5 +282,14 @@ fn ReviewCard(mine: MyReview) -> impl IntoView {
             }}
             <p><A href=href>"Open this review"</A></p>
         </section>
+    }
+}
+
+/// A person as a list names them: "Sam Patel (Teaching assistant)".
+fn described(person: &crate::domain::people::PersonRef) -> String {
+    if person.job_title.trim().is_empty() {
+        person.name.clone()
+    } else {
+        format!("{} ({})", person.name, person.job_title)
     }
 }

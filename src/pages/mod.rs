@@ -36,29 +36,21 @@ pub use start_review::StartReviewPage;
 pub use unlock::UnlockPage;
 pub use welcome::WelcomePage;
 
-/// The sign-offs held on `review`, each with how it stands, following the review and any
-/// sign-off that arrives (which changes the standings without changing the review).
-fn standings_of(
+/// Review `id` as this person holds it (see [`crate::use_cases::held`]), read again whenever
+/// storage changes here or in another tab, and whenever `also` says (a draft saved).
+fn held_review(
     storage: crate::state::AppStorage,
-    review: leptos::prelude::Memo<Option<crate::domain::cycle::Review>>,
-) -> leptos::prelude::Memo<Vec<crate::use_cases::sign_offs::SignOffStanding>> {
+    id: String,
+    also: impl Fn() + Send + Sync + 'static,
+) -> leptos::prelude::Memo<Option<crate::use_cases::held::HeldReview>> {
     use leptos::prelude::*;
     Memo::new(move |_| {
         storage.changed_elsewhere.track();
-        let Some(review) = review.get() else {
-            return Vec::new();
-        };
-        let keys = storage
-            .identity()
-            .map(|(_, identity)| identity.public_keys());
-        keys.and_then(|keys| {
-            storage
-                .with(|vault| {
-                    crate::use_cases::sign_offs::sign_off_standings(vault, &review, &keys).ok()
-                })
-                .flatten()
-        })
-        .unwrap_or_default()
+        also();
+        storage
+            .with(|vault| crate::use_cases::held::open(vault, &id, crate::browser::today()).ok())
+            .flatten()
+            .flatten()
     })
 }
 

@@ -224,7 +224,7 @@ pub fn StartReviewPage() -> impl IntoView {
             Some(Ok(())) => {
                 let id = summary.id.clone();
                 let sending = Sending {
-                    review: StoredReview::new(summary, now().date_naive()),
+                    review: StoredReview::new(summary),
                     kind: BundleKind::Invitation,
                     role: Role::Reviewer,
                     text: Default::default(),

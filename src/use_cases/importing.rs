@@ -277,7 +277,7 @@ fn import_in_batch<S: KeyValueStore>(
     let held = review(vault, review_id)?;
     let mut stored = held
         .clone()
-        .unwrap_or_else(|| StoredReview::new(payload.review.clone(), now.date_naive()));
+        .unwrap_or_else(|| StoredReview::new(payload.review.clone()));
     // Every import notes its arrival, the one that creates the review too, on the day the file
     // was made: the sender's copy notes the same day.
     let exchanged_before = stored.exchanged.get(&payload.kind).copied();

@@ -6,11 +6,11 @@ use chrono::{DateTime, NaiveDate, Utc};
 use std::collections::BTreeMap;
 
 use super::RecordsError;
+use super::held::Reading;
 use super::reviews::{load_review, reviews};
-use super::sign_offs::{sign_off_standings, statement_signed};
 use crate::bundle::identity::PublicKeys;
 use crate::bundle::payload::ReviewSummary;
-use crate::domain::cycle::{CyclePeriod, Review};
+use crate::domain::cycle::{CyclePeriod, Review, Stage};
 use crate::domain::desk::DeskRow;
 use crate::domain::documents::{Document, PayDecision};
 use crate::domain::field_map::to_field_map;
@@ -18,49 +18,7 @@ use crate::domain::governors::{GovernorsReport, governors_report};
 use crate::domain::pay::{PayDecisionRefused, check_pay_decision};
 use crate::domain::people::Role;
 use crate::domain::policy::AppealRoute;
-use crate::domain::progress::{StatementSigned, part_held, stage_of};
 use crate::storage::{KeyValueStore, Vault};
-
-/// The review `id` at the stage worked out from its documents and sign-offs (checked against
-/// `keys`, this person's), with how its statement is signed.
-fn review_at_its_stage<S: KeyValueStore>(
-    vault: &Vault<S>,
-    id: &str,
-    keys: Option<&PublicKeys>,
-    today: NaiveDate,
-) -> Result<Option<(Review, StatementSigned)>, RecordsError> {
-    let Some(mut review) = load_review(vault, id)? else {
-        return Ok(None);
-    };
-    let standings = match keys {
-        Some(keys) => sign_off_standings(vault, &review, keys)?,
-        None => Vec::new(),
-    };
-    let signed = statement_signed(&standings);
-    review.state.stage = stage_of(&review, signed, today);
-    Ok(Some((review, signed)))
-}
-
-fn my_keys<S: KeyValueStore>(vault: &Vault<S>) -> Result<Option<PublicKeys>, RecordsError> {
-    Ok(super::identity::identity(vault)?.map(|me| me.public_keys()))
-}
-
-/// Every review held here, each at the stage worked out from its documents and sign-offs.
-fn reviews_at_their_stage<S: KeyValueStore>(
-    vault: &Vault<S>,
-    today: NaiveDate,
-) -> Result<Vec<Review>, RecordsError> {
-    let keys = my_keys(vault)?;
-    let mut held = Vec::new();
-    for stored in reviews(vault)? {
-        if let Some((review, _)) =
-            review_at_its_stage(vault, stored.summary.id.as_str(), keys.as_ref(), today)?
-        {
-            held.push(review);
-        }
-    }
-    Ok(held)
-}
 
 /// Record keys with the revision of each, as read.
 type Revisions = Vec<(String, u64)>;
@@ -78,23 +36,6 @@ pub struct Desk {
     /// How many reviews were read and checked since the desk was made: the test that it reads
     /// only what changed counts them.
     pub reviews_read: usize,
-}
-
-/// Whether a review belongs on the desk of `me` (keys and name): one they review or received as
-/// headteacher, never their own review or one they hold only the training needs of.
-fn on_the_desk<S: KeyValueStore>(
-    vault: &Vault<S>,
-    review: &Review,
-    me: Option<&(PublicKeys, String)>,
-) -> Result<bool, RecordsError> {
-    let Some(held) = super::reviews::review(vault, review.id.as_str())? else {
-        return Ok(false);
-    };
-    let party = me.and_then(|(keys, name)| held.summary.part_of(keys, name));
-    Ok(matches!(
-        part_held(review, party),
-        Role::Reviewer | Role::Headteacher
-    ))
 }
 
 /// The review a record belongs to, by its key (`review:<id>`, `review:<id>:<kind>`,
@@ -139,8 +80,7 @@ impl Desk {
         }
         self.rows
             .retain(|id, _| revisions.contains_key(id.as_str()));
-        let me = super::identity::identity(vault)?.map(|me| (me.public_keys(), me.name));
-        let keys = me.as_ref().map(|(keys, _)| *keys);
+        let reading = Reading::new(vault, today)?;
         let calendar = super::identity::school_calendar(vault);
         for (id, mut read) in revisions {
             read.sort();
@@ -148,12 +88,12 @@ impl Desk {
                 continue;
             }
             self.reviews_read += 1;
-            let row = match review_at_its_stage(vault, id, keys.as_ref(), today)? {
-                Some((review, signed)) if on_the_desk(vault, &review, me.as_ref())? => {
-                    Some(DeskRow::of(&review, signed, &calendar, today))
-                }
-                _ => None,
-            };
+            // On the desk: the reviews this person reviews or received as headteacher, never
+            // their own review or one they hold only the training needs of.
+            let row = reading
+                .open(vault, id)?
+                .filter(|held| matches!(held.part, Role::Reviewer | Role::Headteacher))
+                .map(|held| DeskRow::of(&held.review, held.stage, held.signed, &calendar, today));
             self.rows.insert(id.to_owned(), (read, row));
         }
         Ok(self
@@ -265,9 +205,10 @@ pub fn governors_report_for<S: KeyValueStore>(
     today: NaiveDate,
 ) -> Result<Option<GovernorsReport>, RecordsError> {
     let calendar = super::identity::school_calendar(vault);
-    let in_cycle: Vec<Review> = reviews_at_their_stage(vault, today)?
+    let in_cycle: Vec<(Review, Stage)> = super::held::readable(vault, today)?
         .into_iter()
-        .filter(|review| review.period == cycle)
+        .filter(|held| held.review.period == cycle)
+        .map(|held| (held.review, held.stage))
         .collect();
     Ok((!in_cycle.is_empty()).then(|| governors_report(&in_cycle, &calendar)))
 }

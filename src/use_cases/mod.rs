@@ -2,7 +2,9 @@
 //! them and the storage and bundles beneath. Arrows point one way: pages → use cases →
 //! bundle/storage → domain.
 //!
-//! - [`agenda`]: what each review asks of this person now (part, stage, what is due).
+//! - [`held`]: "this review as I hold it", the one read model of a review: part, sign-off
+//!   standings, stage, deadlines with where each stands for this reader, and the next step.
+//! - [`agenda`]: the policy's warnings about this person as a reviewer, across their reviews.
 //! - [`identity`]: who this person is (key seed, name, profile), their school settings and their
 //!   contacts.
 //! - [`reviews`]: the reviews held here, their documents, starting a review, and a review as the
@@ -26,6 +28,7 @@
 pub mod agenda;
 pub mod conflicts;
 pub mod editing;
+pub mod held;
 pub mod identity;
 pub mod importing;
 pub mod leadership;

@@ -16,7 +16,8 @@ use crate::domain::people::Role;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredReview {
     pub summary: ReviewSummary,
-    /// When the invitation was made (reviewer) or received (reviewee), which stops the notice clock.
+    /// When the invitation arrived, on a reviewee's copy kept before files noted the day they
+    /// were made (see `exchanged`); not set otherwise.
     #[serde(default)]
     pub invited_on: Option<chrono::NaiveDate>,
     /// The day the first file of each kind for this review held here was made (sent from here or
@@ -27,10 +28,11 @@ pub struct StoredReview {
 }
 
 impl StoredReview {
-    pub fn new(summary: ReviewSummary, invited_on: chrono::NaiveDate) -> StoredReview {
+    /// A review held with nothing yet sent or received.
+    pub fn new(summary: ReviewSummary) -> StoredReview {
         StoredReview {
             summary,
-            invited_on: Some(invited_on),
+            invited_on: None,
             exchanged: BTreeMap::new(),
         }
     }
@@ -185,7 +187,7 @@ pub fn start_review<S: KeyValueStore>(
         stamp,
     );
     let id = summary.id.as_str().to_owned();
-    save_review(vault, &StoredReview::new(summary, now.date_naive()), now)?;
+    save_review(vault, &StoredReview::new(summary), now)?;
     save_document(vault, &id, "statement", &state, now)
 }
 
@@ -245,8 +247,10 @@ pub fn load_review<S: KeyValueStore>(
     review.pay_eligible = summary.pay_eligible;
     review.part_year = summary.part_year;
     review.dates.meeting_on = summary.meeting_on;
-    review.dates.invited_on = stored.invited_on;
     let on = |kind| stored.exchanged.get(&kind).copied();
+    // Notice is given by the invitation's file; a review kept before files noted their day
+    // holds the day it arrived instead.
+    review.dates.invited_on = on(BundleKind::Invitation).or(stored.invited_on);
     review.dates.pre_review_sent_on = on(BundleKind::PreReview);
     review.dates.statement_sent_on = on(BundleKind::StatementForComment);
     review.dates.reviewee_replied_on = on(BundleKind::Reply);
@@ -280,7 +284,7 @@ pub fn load_review<S: KeyValueStore>(
     // Laid over the same blank the page opens the plan on, so a figure left as it started
     // reads the same on both.
     review.support_plan = read_document(vault, id, &SupportPlan::blank_under(&review.policy))?;
-    review.state.suspension = review
+    review.suspension = review
         .support_plan
         .as_ref()
         .and_then(SupportPlan::suspension);

@@ -102,8 +102,9 @@ pub fn sign_off_standings<S: KeyValueStore>(
     };
     let summary = held.summary;
     let rank = |status: &SignOffStatus| match status {
-        SignOffStatus::Current => 2,
-        SignOffStatus::OutOfDate { .. } => 1,
+        SignOffStatus::Current => 3,
+        SignOffStatus::OutOfDate { .. } => 2,
+        SignOffStatus::Superseded { .. } => 1,
         SignOffStatus::Invalid => 0,
     };
     let mut standing: BTreeMap<(String, SignerRole), SignOffStanding> = BTreeMap::new();

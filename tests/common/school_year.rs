@@ -218,8 +218,9 @@ fn hold<S: KeyValueStore>(vault: &mut Vault<S>, n: usize) {
     };
     let meeting = review.dates.meeting_on.unwrap();
     let sent = meeting + chrono::Days::new(if by == 2 { 40 } else { 7 });
-    let mut held = StoredReview::new(summary, meeting - chrono::Days::new(20));
+    let mut held = StoredReview::new(summary);
     for (kind, day) in [
+        (BundleKind::Invitation, meeting - chrono::Days::new(20)),
         (BundleKind::PreReview, meeting - chrono::Days::new(3)),
         (
             BundleKind::StatementForComment,

@@ -47,6 +47,14 @@ impl AppealHearing {
     pub fn is_decided(&self) -> bool {
         self.outcome.is_some() && self.decided_on.is_some()
     }
+
+    /// Whether the outcome changes the statement: an appeal upheld, or partly upheld.
+    pub fn changes_statement(&self) -> bool {
+        matches!(
+            self.outcome,
+            Some(super::AppealOutcome::Upheld | super::AppealOutcome::PartlyUpheld)
+        )
+    }
 }
 
 impl Document for AppealHearing {

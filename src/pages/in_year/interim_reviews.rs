@@ -14,7 +14,7 @@ use crate::components::{
 use crate::domain::between_meetings;
 use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
-use crate::domain::deadlines::{DeadlineKind, deadlines};
+use crate::domain::deadlines::DeadlineKind;
 use crate::domain::documents::{InterimReview, InterimReviewLog};
 use crate::domain::field_map::{item_fields, to_field_map};
 use crate::domain::ids::Id;
@@ -24,20 +24,21 @@ use crate::domain::sign_off::{SignOff, interim_review_document};
 const ITEMS: &str = "interim_reviews.items";
 
 /// The interim reviews' due dates, each with where it stands, and the first still open.
-fn due_dates(in_year: InYear, review: &Review) -> (Vec<String>, Option<chrono::NaiveDate>) {
-    let calendar = in_year.calendar();
-    let today = crate::browser::today();
+fn due_dates(in_year: InYear) -> (Vec<String>, Option<chrono::NaiveDate>) {
     let mut next = None;
-    let lines = deadlines(review, &calendar)
+    let deadlines = in_year
+        .held
+        .with_untracked(|held| held.as_ref().map(|held| held.deadlines.clone()))
+        .unwrap_or_default();
+    let lines = deadlines
         .into_iter()
-        .filter(|deadline| matches!(deadline.kind, DeadlineKind::InterimReview { .. }))
-        .map(|deadline| {
+        .filter(|(deadline, _)| matches!(deadline.kind, DeadlineKind::InterimReview { .. }))
+        .map(|(deadline, standing)| {
             let state = if deadline.done {
                 "recorded".to_owned()
             } else {
                 next.get_or_insert(deadline.due);
-                crate::domain::deadlines::urgency(&deadline, &calendar, today)
-                    .map_or("not yet due".to_owned(), |urgency| urgency.to_string())
+                standing.describe(deadline.owner)
             };
             format!(
                 "{} – {}, {state}",
@@ -65,9 +66,7 @@ pub(super) fn InterimReviews(in_year: InYear) -> impl IntoView {
         let Ok(item_id) = Id::new(id.clone()) else {
             return;
         };
-        let on = due_dates(in_year, &review)
-            .1
-            .unwrap_or_else(crate::browser::today);
+        let on = due_dates(in_year).1.unwrap_or_else(crate::browser::today);
         let mut interim = InterimReview::started(item_id, on, &review.objectives_in_force());
         interim.not_held = not_held;
         let log = InterimReviewLog {
@@ -80,7 +79,7 @@ pub(super) fn InterimReviews(in_year: InYear) -> impl IntoView {
     view! {
         <Heading in_year=in_year title="Interim reviews" />
         {move || in_year.review.get().map(|review| {
-            let (lines, _) = due_dates(in_year, &review);
+            let (lines, _) = due_dates(in_year);
             let points = between_meetings::key_points(&review);
             view! {
                 {if lines.is_empty() {

@@ -76,6 +76,8 @@ pub(crate) struct InYear {
     role: Option<Role>,
     /// The page's document, open for editing.
     draft: Draft,
+    /// The review as this person holds it, read again after every save and import.
+    held: Memo<Option<crate::use_cases::held::HeldReview>>,
     /// The review as stored now, read again after every save and import.
     review: Memo<Option<Review>>,
     standings: Memo<Vec<SignOffStanding>>,
@@ -97,23 +99,19 @@ impl InYear {
             .flatten();
         let draft = Draft::open_review_document(storage, id, &blank(&stored));
         save_on_leaving(draft);
-        let review = {
-            let id = id.to_owned();
-            Memo::new(move |_| {
-                storage.changed_elsewhere.track();
-                draft.status.track();
-                storage
-                    .with(|vault| reviews::load_review(vault, &id).ok().flatten())
-                    .flatten()
-            })
-        };
-        let standings = super::standings_of(storage, review);
+        let held = super::held_review(storage, id.to_owned(), move || draft.status.track());
+        let review = Memo::new(move |_| held.with(|held| held.as_ref().map(|h| h.review.clone())));
+        let standings = Memo::new(move |_| {
+            held.with(|held| held.as_ref().map(|h| h.standings.clone()))
+                .unwrap_or_default()
+        });
         Some(InYear {
             storage,
             review_id: StoredValue::new(id.to_owned()),
             stored: StoredValue::new(stored),
             role,
             draft,
+            held,
             review,
             standings,
         })
@@ -213,7 +211,7 @@ fn Heading(in_year: InYear, title: &'static str) -> impl IntoView {
 pub(crate) fn CapabilityNotice(in_year: InYear) -> impl IntoView {
     move || {
         let review = in_year.review.get()?;
-        let suspended = review.state.suspension == Some(Suspension::Capability);
+        let suspended = review.suspension == Some(Suspension::Capability);
         let notice = capability_notice(review.support_plan.as_ref()?);
         suspended.then(|| {
             view! {
@@ -336,6 +334,7 @@ fn SignOffs(
                                 let state = match &standing.status {
                                     SignOffStatus::Current => "covers it as it is now".to_owned(),
                                     SignOffStatus::OutOfDate { changed } => format!("out of date: {} changed since", crate::domain::field_map::summarise_paths(changed).join("; ")),
+                                    SignOffStatus::Superseded { .. } => "superseded after the appeal".to_owned(),
                                     SignOffStatus::Invalid => "not valid".to_owned(),
                                 };
                                 view! { <li>{format!("{}: {state}.", standing.signed.sign_off.describe())}</li> }

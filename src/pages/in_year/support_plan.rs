@@ -14,12 +14,10 @@ use crate::components::{
 };
 use crate::domain::between_meetings;
 use crate::domain::calendar::Period;
-use crate::domain::cycle::{CycleEvent, CycleState};
 use crate::domain::dates::format_uk_date;
 use crate::domain::documents::{Document, SupportOutcome, SupportPlan};
 use crate::domain::people::Role;
 use crate::domain::policy_form::{UNITS, unit_name};
-use crate::domain::progress::stage_of;
 use crate::domain::sign_off::SignOff;
 use crate::domain::support_plan_checks::support_plan_warnings;
 
@@ -43,19 +41,6 @@ pub(super) fn SupportPlanView(in_year: InYear) -> impl IntoView {
         );
         in_year.draft.save_now();
         focus_field("support_plan.concerns".to_owned());
-    };
-    // A plan starts at any stage before the review is final (the domain's rule, in its words).
-    let cannot_start = move || {
-        let review = in_year.review.get()?;
-        let signed = crate::use_cases::sign_offs::statement_signed(&in_year.standings.get());
-        let stage = stage_of(&review, signed, crate::browser::today());
-        CycleState {
-            stage,
-            suspension: None,
-        }
-        .after(CycleEvent::SupportPlanStarted)
-        .err()
-        .map(|refused| refused.to_string())
     };
     let capability = Signal::derive(move || {
         in_year
@@ -84,14 +69,12 @@ pub(super) fn SupportPlanView(in_year: InYear) -> impl IntoView {
                 "It stays between the reviewer and the reviewee; it came to you because it ended in the formal capability procedure.".to_owned()
             }}
         </p>
+        // A plan may start at any point of the cycle, the year after the statement included.
         <Show when=shown fallback=move || if writes {
-            match cannot_start() {
-                Some(refused) => view! { <p>{refused}</p> }.into_any(),
-                None => view! {
-                    <p>"There is no support plan. Start one when concerns about performance have been discussed and support is to be agreed."</p>
-                    <p><button type="button" class="button" on:click=start>"Start a support plan"</button></p>
-                }.into_any(),
-            }
+            view! {
+                <p>"There is no support plan. Start one when concerns about performance have been discussed and support is to be agreed."</p>
+                <p><button type="button" class="button" on:click=start>"Start a support plan"</button></p>
+            }.into_any()
         } else {
             view! { <p class="empty">"There is no support plan for this review."</p> }.into_any()
         }>

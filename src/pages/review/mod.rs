@@ -17,15 +17,13 @@ use leptos_router::hooks::use_params_map;
 
 use crate::autosave::{Draft, SaveStatus, save_on_leaving};
 use crate::components::{DocumentView, DraftTextArea, SaveFailureBanner, SaveIndicator};
-use crate::domain::cycle::{Review, Stage};
+use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
-use crate::domain::deadlines::deadlines;
 use crate::domain::documents::{
     Appeal, CpdNeeds, Document, MeetingChecklist, PreReviewAuthor, PreReviewForm, Statement,
     appealable_entries,
 };
 use crate::domain::people::Role;
-use crate::domain::progress::{next_step, part_held, stage_in_words, stage_of};
 use crate::domain::reading;
 use crate::domain::sections::{Section, SectionState, next_section, sections};
 use crate::state::{AppStorage, use_storage};
@@ -53,11 +51,11 @@ struct Workspace {
     notes: Draft,
     /// This person's meeting checklist, never sent.
     checklist: Draft,
+    /// The review as this person holds it, read again after every save and import.
+    held: Memo<Option<crate::use_cases::held::HeldReview>>,
     /// The review as stored now, read again after every save and import.
     review: Memo<Option<Review>>,
     standings: Memo<Vec<SignOffStanding>>,
-    /// The stage the review has reached, from the documents and sign-offs held.
-    stage: Memo<Option<Stage>>,
     /// The sections this person sees, with where each stands.
     sections: Memo<Vec<SectionState>>,
     /// The sections folded on screen.
@@ -145,30 +143,20 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
     for draft in [statement, cpd_needs, appeal, notes, checklist] {
         save_on_leaving(draft);
     }
-    let review = {
-        let id = id.clone();
-        Memo::new(move |_| {
-            storage.changed_elsewhere.track();
-            for draft in [statement, cpd_needs, appeal, checklist] {
-                draft.status.track();
-            }
-            storage
-                .with(|vault| reviews::load_review(vault, &id).ok().flatten())
-                .flatten()
-        })
-    };
-    let standings = super::standings_of(storage, review);
-    let part = review
-        .with_untracked(|review| review.as_ref().map(|review| part_held(review, role)))
-        .unwrap_or(Role::Headteacher);
-    let stage = Memo::new(move |_| {
-        let signed = sign_offs::statement_signed(&standings.get());
-        review.with(|review| {
-            review
-                .as_ref()
-                .map(|review| stage_of(review, signed, crate::browser::today()))
-        })
+    let held = super::held_review(storage, id.clone(), move || {
+        for draft in [statement, cpd_needs, appeal, checklist] {
+            draft.status.track();
+        }
     });
+    let review = Memo::new(move |_| held.with(|held| held.as_ref().map(|h| h.review.clone())));
+    let standings = Memo::new(move |_| {
+        held.with(|held| held.as_ref().map(|h| h.standings.clone()))
+            .unwrap_or_default()
+    });
+    let part = held
+        .with_untracked(|held| held.as_ref().map(|held| held.part))
+        .unwrap_or(Role::Headteacher);
+    let stage = Memo::new(move |_| held.with(|held| held.as_ref().map(|held| held.stage)));
     let shown = Memo::new(move |_| {
         let (Some(review), Some(stage)) = (review.get(), stage.get()) else {
             return Vec::new();
@@ -201,9 +189,9 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         appeal,
         notes,
         checklist,
+        held,
         review,
         standings,
-        stage,
         sections: shown,
         folded,
     };
@@ -271,12 +259,13 @@ fn download_text(draft: Draft, what: &str) {
 fn Overview(workspace: Workspace) -> impl IntoView {
     let role = workspace.role;
     view! {
-        {move || workspace.review.get().zip(workspace.stage.get()).map(|(review, stage)| {
-            let today = crate::browser::today();
-            let part = workspace.part;
-            let step = next_step(&review, stage, part);
+        {move || workspace.held.get().map(|held| {
+            let step = held.next_step();
+            let stage = held.stage;
             let calendar = workspace.storage.with(identity::school_calendar).unwrap_or_default();
-            let clocks = deadlines(&review, &calendar);
+            let stage_words = held.stage_in_words();
+            let clocks = held.deadlines.clone();
+            let review = held.review;
             let meeting = review.dates.meeting_on.map_or("Not yet set".to_owned(), format_uk_date);
             // Reviewers who handed the review on: the cycle carried on under the next one.
             let earlier = workspace.stored().map(|stored| stored.summary.previous_reviewers).unwrap_or_default();
@@ -292,20 +281,20 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     <div><dt>"Pay progression"</dt><dd>{if review.pay_eligible { "Eligible: the statement recommends on pay" } else { "Not part of this review" }}</dd></div>
                     <div><dt>"Meeting"</dt><dd>{meeting}</dd></div>
                     <div><dt>"Policy"</dt><dd>{review.policy.name.clone()}</dd></div>
-                    <div><dt>"Stage"</dt><dd data-testid="stage">{stage_in_words(&review, stage, part)}</dd></div>
+                    <div><dt>"Stage"</dt><dd data-testid="stage">{stage_words}</dd></div>
                 </dl>
                 <p class="next-step">
                     <strong>"Next: "</strong>{step}
                     // While the cycle is suspended no section is the next thing to do.
-                    {next_section(stage, part).filter(|_| review.state.suspension != Some(crate::domain::cycle::Suspension::Capability)).map(|section| view! {
+                    {next_section(stage, workspace.part).filter(|_| review.suspension != Some(crate::domain::cycle::Suspension::Capability)).map(|section| view! {
                         " " <SectionLink workspace=workspace section=section text=section.go_to().to_owned() />
                     })}
                 </p>
                 {(role.is_some() && !clocks.is_empty()).then(|| view! {
                     <h2 class="heading-m">"Deadlines from the policy"</h2>
                     <ul class="list deadlines">
-                        {clocks.into_iter().map(|deadline| {
-                            let state = if deadline.done { "done".to_owned() } else { crate::domain::deadlines::urgency(&deadline, &calendar, today).map_or("not yet due".to_owned(), |u| u.to_string()) };
+                        {clocks.into_iter().map(|(deadline, standing)| {
+                            let state = standing.describe(deadline.owner);
                             let closed = calendar.closed_day_note(deadline.due).map(|note| format!(". {note}")).unwrap_or_default();
                             view! { <li>{format!("{} – {} ({}), {state}{closed}", deadline.kind, format_uk_date(deadline.due), deadline.owner.label())}</li> }
                         }).collect_view()}
@@ -339,7 +328,7 @@ fn BetweenMeetings(workspace: Workspace, review: Review) -> impl IntoView {
         ("interim-reviews", "Interim reviews", interims),
         ("support-plan", "Support plan", plan),
     ];
-    let suspended = review.state.suspension == Some(crate::domain::cycle::Suspension::Capability);
+    let suspended = review.suspension == Some(crate::domain::cycle::Suspension::Capability);
     let notice = review.support_plan.as_ref().map(capability_notice);
     view! {
         {suspended.then(|| view! {
@@ -404,16 +393,16 @@ fn name_and_title(person: &crate::domain::people::PersonRef) -> String {
     }
 }
 
-/// Downloads the meeting and the deadlines as an `.ics` file for any calendar app.
+/// Downloads the meeting and this person's open deadlines as an `.ics` file for any calendar app.
 fn calendar_download(workspace: Workspace) {
-    let Some(review) = workspace.review.get_untracked() else {
+    let Some(held) = workspace.held.get_untracked() else {
         return;
     };
-    let calendar = workspace
-        .storage
-        .with(identity::school_calendar)
-        .unwrap_or_default();
-    let text = crate::domain::ical::calendar_for(&review, &calendar, crate::browser::now());
+    let text = crate::domain::ical::calendar_for(
+        &held.review,
+        &held.my_open_deadlines(),
+        crate::browser::now(),
+    );
     let name = format!("appraisal-dates-{}.ics", crate::browser::file_stamp());
     let _ = crate::browser::download(&name, "text/calendar;charset=utf-8", &text);
 }

@@ -175,6 +175,14 @@ pub(super) fn SignOffList(standings: Memo<Vec<SignOffStanding>>) -> impl IntoVie
                     summarise_paths(changed).join("; ")
                 ),
             ),
+            SignOffStatus::Superseded { upheld_on } => (
+                "sign-off sign-off--out-of-date",
+                "Superseded",
+                format!(
+                    "Given before the appeal was upheld on {}: the statement is revised and signed again.",
+                    crate::domain::dates::format_uk_date(*upheld_on)
+                ),
+            ),
             SignOffStatus::Invalid => (
                 "sign-off sign-off--invalid",
                 "Not valid",

@@ -80,24 +80,31 @@ fn StatementForm(workspace: Workspace, shape: StatementShape) -> impl IntoView {
     let draft = workspace.statement;
     let warnings = move || {
         workspace
-            .review
+            .held
             .get()
-            .map(|review| {
+            .map(|held| {
                 let calendar = workspace
                     .storage
                     .with(identity::school_calendar)
                     .unwrap_or_default();
-                review_warnings(&review, &calendar, crate::browser::today())
-                    .into_iter()
-                    .filter(|warning| {
-                        use crate::domain::validation::Warning as W;
-                        matches!(
-                            warning,
-                            W::TooManyObjectives { .. } | W::PayWithheldWithoutSupport
-                        )
-                    })
-                    .map(|warning| warning.to_string())
-                    .collect::<Vec<_>>()
+                let deadlines: Vec<_> = held.deadlines.into_iter().map(|(d, _)| d).collect();
+                review_warnings(
+                    &held.review,
+                    &deadlines,
+                    held.part,
+                    &calendar,
+                    crate::browser::today(),
+                )
+                .into_iter()
+                .filter(|warning| {
+                    use crate::domain::validation::Warning as W;
+                    matches!(
+                        warning,
+                        W::TooManyObjectives { .. } | W::PayWithheldWithoutSupport
+                    )
+                })
+                .map(|warning| warning.to_string())
+                .collect::<Vec<_>>()
             })
             .unwrap_or_default()
     };
