@@ -12,7 +12,8 @@ fi
 echo "src/domain is pure"
 
 # The layers' arrows point one way: pages → use cases → bundle/storage → domain. The domain knows
-# none of the others, bundle and storage not each other nor the use cases above them.
+# none of the others, bundle and storage not each other nor the use cases above them, and pages
+# and components reach records and files only through the use cases.
 check_layer() {
   local dir=$1 pattern=$2 why=$3
   local found
@@ -27,4 +28,6 @@ check_layer src/domain 'crate::(bundle|storage|use_cases|pages|components|state)
 check_layer src/bundle 'crate::(storage|use_cases|pages|components|state)' 'must not use storage or the layers above it'
 check_layer src/storage 'crate::(bundle|use_cases|pages|components|state)' 'must not use bundles or the layers above it'
 check_layer src/use_cases 'crate::(pages|components|state|autosave)' 'must not use the pages above it'
+check_layer src/pages 'crate::(bundle|storage)::' 'must reach records and files only through the use cases'
+check_layer src/components 'crate::(bundle|storage)::' 'must reach records and files only through the use cases'
 echo "the layers point one way"

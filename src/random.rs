@@ -6,3 +6,14 @@
 pub trait RandomSource {
     fn fill(&mut self, bytes: &mut [u8]);
 }
+
+/// Random bytes from the browser's `crypto.getRandomValues`.
+#[cfg(target_arch = "wasm32")]
+pub struct BrowserRandom;
+
+#[cfg(target_arch = "wasm32")]
+impl RandomSource for BrowserRandom {
+    fn fill(&mut self, bytes: &mut [u8]) {
+        getrandom::getrandom(bytes).expect("the browser provides crypto.getRandomValues");
+    }
+}

@@ -10,7 +10,8 @@ use std::time::Duration;
 
 use crate::bundle::identity::{Identity, KeySeed};
 use crate::bundle::merge::DocumentState;
-use crate::storage::browser::{BrowserRandom, BrowserStore};
+use crate::random::BrowserRandom;
+use crate::storage::browser::BrowserStore;
 use crate::storage::{LockSettingsProblem, OpenError, Quarantined, Vault};
 use crate::use_cases::recovery::{self, Recovery};
 use crate::use_cases::{editing, identity};

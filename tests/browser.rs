@@ -53,7 +53,8 @@ async fn the_app_shell_renders_header_navigation_and_a_page() {
 }
 
 mod vault_in_local_storage {
-    use appraise::storage::browser::{BrowserRandom, BrowserStore};
+    use appraise::random::BrowserRandom;
+    use appraise::storage::browser::BrowserStore;
     use appraise::storage::{Expect, KeyValueStore, StorageError, Vault, WriteError};
     use chrono::{TimeZone, Utc};
     use gloo_storage::{LocalStorage, Storage};

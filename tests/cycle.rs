@@ -704,3 +704,25 @@ fn a_reviewee_is_told_when_their_policy_has_no_appeal_against_the_statement() {
         "Only if you disagree with the statement"
     );
 }
+
+/// An appeal reads as what it is: lodged after signing, or instead of signing.
+#[test]
+fn an_appeal_says_whether_it_came_after_signing_or_instead() {
+    use appraise::domain::progress::appeal_in_words;
+    let lodged = |day| appraise::domain::documents::Appeal {
+        lodged_on: day,
+        ..common::appeal()
+    };
+    #[rustfmt::skip]
+    let cases = [
+        (lodged(Some(date(2026, 11, 20))), Some(date(2026, 11, 18)),
+         "The reviewee signed the statement on 18/11/2026 and appealed on 20/11/2026. The appeal is heard by the headteacher."),
+        (lodged(Some(date(2026, 11, 20))), None,
+         "The reviewee appealed on 20/11/2026 instead of signing. The appeal is heard by the headteacher."),
+        (lodged(None), None,
+         "The reviewee appeals against the statement. The appeal is heard by the headteacher."),
+    ];
+    for (appeal, signed, said) in cases {
+        assert_eq!(appeal_in_words(&appeal, signed, "the headteacher"), said);
+    }
+}

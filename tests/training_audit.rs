@@ -5,13 +5,22 @@ mod common;
 
 use appraise::domain::csv::csv_cell;
 use appraise::domain::documents::{CpdNeed, CpdNeeds, CpdTheme};
-use appraise::domain::training_audit::{needs_by_theme, needs_csv};
+use appraise::domain::training_audit::{NeedsOf, needs_by_theme, needs_csv};
 
-fn needs(name: &str, list: &[(&str, &str, CpdTheme)]) -> CpdNeeds {
+fn needs(name: &str, list: &[(&str, &str, CpdTheme)]) -> NeedsOf {
+    NeedsOf {
+        reviewee: common::person_ref("sam", name, "Teaching assistant"),
+        reviewer: common::person_ref("jo", "Jo Lee", "Year 2 leader"),
+        needs: needs_form(list),
+    }
+}
+
+/// A training needs form with `list` in it, and nobody's name typed in.
+fn needs_form(list: &[(&str, &str, CpdTheme)]) -> CpdNeeds {
     CpdNeeds {
-        name: name.into(),
-        job_title: "Teaching assistant".into(),
-        reviewer: "Jo Lee".into(),
+        name: String::new(),
+        job_title: String::new(),
+        reviewer: String::new(),
         needs: list
             .iter()
             .enumerate()
@@ -108,4 +117,81 @@ fn the_csv_opens_safely_in_a_spreadsheet() {
         "\"Theme\",\"Name\",\"Job title\",\"Reviewer\",\"Need\",\"Action agreed\"\r\n\
          \"Digital skills\",\"Sam Patel\",\"Teaching assistant\",\"Jo Lee\",\"'=1+1\",\"Course, \"\"advanced\"\"\"\r\n"
     );
+}
+
+/// The CPD leader holds training needs from two reviews of two people both called Sam Patel,
+/// whose forms both had "Sam Patel · Teaching assistant · Jo Lee" typed in: each row names its
+/// own review's reviewee, job title and reviewer, as their files name them.
+#[test]
+fn the_list_names_each_reviews_own_people_never_the_words_typed_into_the_form() {
+    use appraise::bundle::identity::{Identity, KeySeed};
+    use appraise::bundle::merge::{DocumentState, Stamp};
+    use appraise::domain::field_map::to_field_map;
+    use appraise::storage::{MemoryStore, Vault};
+    use appraise::use_cases::reviews::{self, StoredReview};
+    use chrono::{TimeZone, Utc};
+    let now = Utc.with_ymd_and_hms(2026, 12, 1, 10, 0, 0).unwrap();
+    let mut cpd = Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "cpd").unwrap();
+    let typed = CpdNeeds {
+        name: "Sam Patel".into(),
+        job_title: "Teaching assistant".into(),
+        reviewer: "Jo Lee".into(),
+        ..needs_form(&[("Phonics training", "Course", CpdTheme::Safeguarding)])
+    };
+    let mut contacts = appraise::use_cases::identity::contacts(&cpd).unwrap();
+    for (n, reviewer, job_title) in [
+        (1u8, "Ana Cole", "Year 6 teacher"),
+        (2, "Kit Moss", "Science technician"),
+    ] {
+        let reviewee_keys = Identity::from_seed(&KeySeed([40 + n; 32])).public_keys();
+        let mut review = common::review(
+            "la-support-staff",
+            "Support staff",
+            common::date(2026, 10, 1),
+        );
+        review.id = common::id(&format!("review-{n}"));
+        review.reviewer = common::person_ref(&format!("r{n}"), reviewer, "");
+        let summary = appraise::bundle::payload::ReviewSummary {
+            reviewee_keys: Some(reviewee_keys),
+            ..common::summary_of(&review)
+        };
+        // Each Sam's own card names their job title.
+        contacts.pin(
+            "Sam Patel",
+            Some(job_title),
+            reviewee_keys,
+            appraise::bundle::contacts::HowVerified::InPerson,
+            0,
+        );
+        reviews::save_review(&mut cpd, &StoredReview::new(summary), now).unwrap();
+        let mut state = DocumentState::default();
+        state.record_edit(&to_field_map(&typed), "reviewer", Stamp::default());
+        reviews::save_document(&mut cpd, review.id.as_str(), "cpd_needs", &state, now).unwrap();
+    }
+    appraise::use_cases::identity::save_contacts(&mut cpd, &contacts, now).unwrap();
+    let groups = needs_by_theme(&reviews::training_needs_held(&cpd).unwrap());
+    let rows: Vec<(&str, &str, &str)> = groups[0]
+        .needs
+        .iter()
+        .map(|row| {
+            (
+                row.name.as_str(),
+                row.job_title.as_str(),
+                row.reviewer.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            ("Sam Patel", "Science technician", "Kit Moss"),
+            ("Sam Patel", "Year 6 teacher", "Ana Cole"),
+        ]
+    );
+    let csv = needs_csv(&groups);
+    assert!(
+        csv.contains("\"Sam Patel\",\"Year 6 teacher\",\"Ana Cole\""),
+        "{csv}"
+    );
+    assert!(!csv.contains("Jo Lee"), "{csv}");
 }

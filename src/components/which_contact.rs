@@ -3,9 +3,9 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::contacts::Contact;
 use crate::state::AppStorage;
 use crate::use_cases::identity;
+use crate::use_cases::identity::Contact;
 
 /// Everyone in the contacts called `name`.
 fn contacts_named(storage: AppStorage, name: &str) -> Vec<Contact> {

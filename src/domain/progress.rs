@@ -197,3 +197,26 @@ pub fn next_step(review: &Review, stage: Stage, role: Role) -> String {
     };
     step.to_owned()
 }
+
+/// What the reviewee did about the statement, for whoever reads their appeal: signed and later
+/// appealed, or appealed instead of signing, with the days, and who hears it.
+pub fn appeal_in_words(
+    appeal: &Appeal,
+    reviewee_signed_on: Option<NaiveDate>,
+    heard_by: &str,
+) -> String {
+    use super::dates::format_uk_date;
+    let heard = format!("The appeal is heard by {heard_by}.");
+    match (reviewee_signed_on, appeal.lodged_on) {
+        (Some(signed), Some(lodged)) if signed <= lodged => format!(
+            "The reviewee signed the statement on {} and appealed on {}. {heard}",
+            format_uk_date(signed),
+            format_uk_date(lodged)
+        ),
+        (_, Some(lodged)) => format!(
+            "The reviewee appealed on {} instead of signing. {heard}",
+            format_uk_date(lodged)
+        ),
+        (_, None) => format!("The reviewee appeals against the statement. {heard}"),
+    }
+}

@@ -42,7 +42,7 @@ impl Section {
             Section::Statement => "Planning and review statement",
             Section::TrainingNeeds => "Training and development needs",
             Section::SignOffs => "Sign-offs",
-            Section::Appeal if role == Role::Reviewee => "Appeal instead of signing",
+            Section::Appeal if role == Role::Reviewee => "Appeal against the statement",
             Section::Appeal => "Appeal from the reviewee",
             Section::Send => "Send",
         }

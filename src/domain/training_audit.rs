@@ -4,6 +4,16 @@
 //! spreadsheet opens safely ([`super::csv`]).
 
 use super::documents::{CpdNeeds, CpdTheme};
+use super::people::PersonRef;
+
+/// One review's training needs with whose they are: the review's own reviewee and reviewer (as
+/// their files name them), never the names typed into the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NeedsOf {
+    pub reviewee: PersonRef,
+    pub reviewer: PersonRef,
+    pub needs: CpdNeeds,
+}
 
 /// One need, with whose it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,28 +32,38 @@ pub struct ThemeGroup {
     pub needs: Vec<NeedRow>,
 }
 
-/// Every need in `received`, grouped by theme in the form's order, each group sorted by name;
-/// themes with no needs are left out, and so are needs with nothing written.
-pub fn needs_by_theme(received: &[CpdNeeds]) -> Vec<ThemeGroup> {
+/// Every need in `received`, grouped by theme in the form's order, each group sorted by name (then
+/// job title and reviewer, which tell two people of one name apart); themes with no needs are
+/// left out, and so are needs with nothing written.
+pub fn needs_by_theme(received: &[NeedsOf]) -> Vec<ThemeGroup> {
     CpdTheme::ALL
         .iter()
         .map(|theme| {
             let mut needs: Vec<NeedRow> = received
                 .iter()
-                .flat_map(|form| {
-                    form.needs
+                .flat_map(|whose| {
+                    whose
+                        .needs
+                        .needs
                         .iter()
                         .filter(|need| need.theme == *theme && !need.need.trim().is_empty())
                         .map(move |need| NeedRow {
-                            name: form.name.trim().to_owned(),
-                            job_title: form.job_title.trim().to_owned(),
-                            reviewer: form.reviewer.trim().to_owned(),
+                            name: whose.reviewee.name.trim().to_owned(),
+                            job_title: whose.reviewee.job_title.trim().to_owned(),
+                            reviewer: whose.reviewer.name.trim().to_owned(),
                             need: need.need.trim().to_owned(),
                             action: need.action.trim().to_owned(),
                         })
                 })
                 .collect();
-            needs.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.need.cmp(&b.need)));
+            needs.sort_by(|a, b| {
+                (&a.name, &a.job_title, &a.reviewer, &a.need).cmp(&(
+                    &b.name,
+                    &b.job_title,
+                    &b.reviewer,
+                    &b.need,
+                ))
+            });
             ThemeGroup {
                 theme: *theme,
                 needs,

@@ -68,7 +68,7 @@ pub fn ContactsPage() -> impl IntoView {
                     <caption class="visually-hidden">"Contacts and their fingerprints"</caption>
                     <thead><tr><th scope="col">"Name"</th><th scope="col">"Email address"</th><th scope="col">"Fingerprint"</th><th scope="col">"How it was checked"</th><th scope="col">"Since"</th></tr></thead>
                     <tbody>
-                        {move || sorted(contacts()).into_iter().map(|contact| view! {
+                        {move || identity::sorted_contacts(contacts()).into_iter().map(|contact| view! {
                             <tr>
                                 <th scope="row">
                                     {contact.described()}
@@ -79,7 +79,8 @@ pub fn ContactsPage() -> impl IntoView {
                                 <td data-label="Email address"><ContactEmail key_id=contact.keys.key_id() name=contact.name.clone() email=contact.email.map(String::from).unwrap_or_default() /></td>
                                 <td data-label="Fingerprint" class="fingerprint">{contact.keys.fingerprint()}</td>
                                 <td data-label="How it was checked">{contact.verified.label()}</td>
-                                <td data-label="Since">{chrono::DateTime::from_timestamp_millis(contact.pinned_at_millis).map(local_date).unwrap_or_default()}</td>
+                                // A contact kept without the day it was confirmed says so, never 01/01/1970.
+                                <td data-label="Since">{chrono::DateTime::from_timestamp_millis(contact.pinned_at_millis).filter(|_| contact.pinned_at_millis > 0).map_or_else(|| "Not recorded".to_owned(), local_date)}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -139,14 +140,6 @@ fn ContactEmail(key_id: String, name: String, email: String) -> impl IntoView {
             </Show>
         </div>
     }
-}
-
-/// Contacts by name, so two people of one name sit together (told apart by job title and
-/// fingerprint).
-fn sorted(contacts: crate::bundle::contacts::Contacts) -> Vec<crate::bundle::contacts::Contact> {
-    let mut all: Vec<_> = contacts.by_key.into_values().collect();
-    all.sort_by_key(|contact| crate::bundle::contacts::name_key(&contact.name));
-    all
 }
 
 /// Sending this person's contact card, so colleagues can confirm them before any review file

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 
 use crate::components::{Banner, BannerKind};
 use crate::state::{StorageStatus, fresh_seed, use_storage};
-use crate::storage::LockSettingsProblem;
 use crate::use_cases::recovery;
+use crate::use_cases::recovery::LockSettingsProblem;
 
 /// What this module draws, once its code is in.
 #[derive(Clone, Copy)]

@@ -7,11 +7,10 @@ use leptos::task::spawn_local;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::components::{Banner, BannerKind};
+use crate::random::BrowserRandom;
 use crate::state::{AppStorage, StorageStatus, use_storage};
-use crate::storage::backup::{read_backup, restore, write_backup};
-use crate::storage::browser::BrowserRandom;
-use crate::storage::sealing::KdfParams;
-use crate::use_cases::recovery;
+use crate::use_cases::backups::{MIN_PASSPHRASE_CHARS, make_backup, restore_backup};
+use crate::use_cases::{RecordsError, recovery};
 
 /// A backup older than this many days earns a reminder.
 pub const BACKUP_REMINDER_DAYS: i64 = 30;
@@ -159,23 +158,22 @@ fn Backups(storage: AppStorage) -> impl IntoView {
                     .and_then(|()| {
                         storage
                             .with_mut(|vault| {
-                                write_backup(
+                                make_backup(
                                     vault,
                                     &passphrase.get_untracked(),
-                                    KdfParams::RECOMMENDED,
+                                    &crate::browser::file_stamp(),
                                     &mut BrowserRandom,
                                     now,
                                 )
                             })
-                            .ok_or_else(|| {
-                                "Your data is not open, so it cannot be backed up.".to_string()
-                            })?
+                            .ok_or_else(|| RecordsError::NotOpen.to_string())?
                             .map_err(|e| e.to_string())
                     });
                 match result {
-                    Ok(file) => {
-                        let name = format!("appraise-backup-{}.json", crate::browser::file_stamp());
-                        let _ = crate::browser::download(&name, "application/json", &file);
+                    Ok(backup) => {
+                        let name = backup.name;
+                        let _ =
+                            crate::browser::download(&name, "application/json", &backup.contents);
                         last.set(Some(now));
                         passphrase.set(String::new());
                         confirm.set(String::new());
@@ -241,31 +239,22 @@ pub(super) fn Restore(storage: AppStorage) -> impl IntoView {
                 .and_then(|v| v.as_string())
                 .unwrap_or_default();
             after_paint(move || {
-                let result = read_backup(&text, &passphrase.get_untracked())
-                    .map_err(|e| e.to_string())
-                    .and_then(|contents| {
-                        storage
-                            .with_mut(|vault| restore(vault, &contents, crate::browser::now()))
-                            .ok_or_else(|| {
-                                "Your data is not open, so nothing can be restored into it."
-                                    .to_string()
-                            })?
-                            .map_err(|e| e.to_string())
-                    });
+                let result = storage
+                    .with_mut(|vault| {
+                        restore_backup(
+                            vault,
+                            &text,
+                            &passphrase.get_untracked(),
+                            crate::browser::now(),
+                        )
+                    })
+                    .ok_or_else(|| RecordsError::NotOpen.to_string())
+                    .and_then(|restored| restored.map_err(|e| e.to_string()));
                 match result {
-                    Ok(report) => {
+                    Ok(said) => {
                         storage.refresh();
                         storage.announce_change("");
-                        let mut lines = vec![format!(
-                            "{} added, {} updated from the backup, {} already the same.",
-                            report.added.len(),
-                            report.replaced_by_newer.len(),
-                            report.unchanged
-                        )];
-                        if !report.copies.is_empty() {
-                            lines.push(format!("{} item(s) differed: the newer version is in use and the other is kept beside it to compare.", report.copies.len()));
-                        }
-                        message.set(Some((BannerKind::Success, lines.join(" "))));
+                        message.set(Some((BannerKind::Success, said)));
                     }
                     Err(sentence) => message.set(Some((BannerKind::Problem, sentence))),
                 }
@@ -300,7 +289,7 @@ fn PassphrasePair(
         <div class="field">
             <label class="field__label" for=format!("{id}-passphrase")>"Passphrase"</label>
             <p class="field__hint" id=format!("{id}-passphrase-hint")>
-                {format!("At least {} characters. A few unrelated words are easy to remember and hard to guess.", crate::storage::sealing::MIN_PASSPHRASE_CHARS)}
+                {format!("At least {} characters. A few unrelated words are easy to remember and hard to guess.", MIN_PASSPHRASE_CHARS)}
             </p>
             <input class="field__input" type="password" id=format!("{id}-passphrase") autocomplete="new-password"
                 aria-describedby=format!("{id}-passphrase-hint")
@@ -327,7 +316,7 @@ pub(super) fn PassphraseLock(storage: AppStorage) -> impl IntoView {
         after_paint(move || {
             let result = storage
                 .with_mut(|vault| {
-                    vault.set_passphrase(&passphrase.get_untracked(), KdfParams::RECOMMENDED)
+                    crate::use_cases::lock::set_lock(vault, &passphrase.get_untracked())
                 })
                 .map(|r| r.map_err(|e| e.to_string()))
                 .unwrap_or_else(|| Err("Your data is not open.".into()));
@@ -348,7 +337,7 @@ pub(super) fn PassphraseLock(storage: AppStorage) -> impl IntoView {
     };
     let remove_lock = move |_| {
         let result = storage
-            .with_mut(|vault| vault.remove_passphrase())
+            .with_mut(crate::use_cases::lock::remove_lock)
             .map(|r| r.map_err(|e| e.to_string()))
             .unwrap_or_else(|| Err("Your data is not open.".into()));
         match result {
@@ -459,9 +448,7 @@ fn retention_work(
     remove: bool,
 ) -> Result<RetentionShown, crate::on_demand::NotFetched> {
     use crate::use_cases::retention::{remove_review, retention};
-    let read = |vault: &crate::storage::Vault<crate::storage::browser::BrowserStore>| {
-        retention(vault, today).unwrap_or_default()
-    };
+    let read = |vault: &_| retention(vault, today).unwrap_or_default();
     let removed = remove.then(|| {
         storage
             .with_mut(|vault| {

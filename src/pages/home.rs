@@ -241,16 +241,17 @@ fn ReviewCards(heading: &'static str, reviews: Vec<HeldReview>) -> impl IntoView
 fn ReviewCard(mine: HeldReview) -> impl IntoView {
     let review = &mine.review;
     let heading = match mine.part {
-        Role::Reviewee => format!("Your review with {}", described(&mine.reviewer)),
-        Role::CpdLeader => format!(
-            "Training needs of {}, reviewed by {}",
-            described(&mine.reviewee),
-            mine.reviewer.name
-        ),
+        Role::Reviewee => format!("Your review with {}", mine.reviewer.name),
+        Role::CpdLeader => format!("Training needs of {}", mine.reviewee.name),
+        _ => format!("{}’s review by {}", mine.reviewee.name, mine.reviewer.name),
+    };
+    // Job titles tell apart two colleagues of one name.
+    let who = match mine.part {
+        Role::Reviewee => format!("Reviewer: {}.", described(&mine.reviewer)),
         _ => format!(
-            "{}’s review by {}",
+            "{}, reviewed by {}.",
             described(&mine.reviewee),
-            mine.reviewer.name
+            described(&mine.reviewer)
         ),
     };
     let details = format!(
@@ -272,6 +273,7 @@ fn ReviewCard(mine: HeldReview) -> impl IntoView {
     view! {
         <section class="panel" aria-label=label>
             <h3>{heading}</h3>
+            <p data-testid="review-people">{who}</p>
             <p>{details}</p>
             <p><strong>"Next: "</strong>{step}</p>
             {note.map(|text| view! { <p class="warning-text" data-testid="moderation-note-waiting">{text}</p> })}

@@ -54,6 +54,22 @@ fn held_review(
     })
 }
 
+/// Changes the school's settings kept here with `change` and tells the other tabs; the sentence
+/// says why not.
+fn change_school_settings(
+    storage: crate::state::AppStorage,
+    change: impl FnOnce(&mut crate::domain::school::SchoolSettings),
+) -> Result<(), String> {
+    storage
+        .with_mut(|vault| {
+            crate::use_cases::identity::change_school_settings(vault, change, crate::browser::now())
+        })
+        .ok_or_else(|| crate::use_cases::RecordsError::NotOpen.to_string())?
+        .map_err(|error| error.to_string())?;
+    storage.announce_change("school");
+    Ok(())
+}
+
 /// Sets the browser tab's title, so each page is named for people using screen readers or tabs.
 /// `text` with its first letter a capital, to start a heading or a line.
 pub(crate) fn capitalised(text: &str) -> String {

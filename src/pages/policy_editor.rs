@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::settings::change_settings;
 use crate::components::{
     Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for, focus_error_summary,
     focus_field,
@@ -120,7 +119,7 @@ pub fn PolicyEditor(storage: AppStorage, held: Option<Policy>) -> impl IntoView 
             }
             Ok(policy) => {
                 errors.set(Vec::new());
-                saved.set(Some(change_settings(storage, |settings| {
+                saved.set(Some(super::change_school_settings(storage, |settings| {
                     settings.policy = Some(policy);
                 })));
             }

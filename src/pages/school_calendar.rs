@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use super::settings::change_settings;
 use crate::components::{Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for};
 use crate::domain::calendar::{Closure, SchoolCalendar, Term};
 use crate::domain::dates::format_uk_date;
@@ -97,7 +96,7 @@ fn change_calendar(
     failed: RwSignal<Option<String>>,
     change: impl FnOnce(&mut SchoolCalendar),
 ) -> bool {
-    let result = change_settings(storage, |settings| change(&mut settings.calendar));
+    let result = super::change_school_settings(storage, |settings| change(&mut settings.calendar));
     let kept = result.is_ok();
     failed.set(result.err());
     kept

@@ -9,14 +9,14 @@ use wasm_bindgen::JsCast;
 
 use crate::autosave::Draft;
 use crate::browser::{download, file_stamp, fresh_id, now};
-use crate::bundle::payload::BundleKind;
 use crate::components::{Banner, BannerKind};
 use crate::domain::field_map::FieldMap;
 use crate::domain::people::Role;
 use crate::on_demand::NotFetched;
+use crate::random::BrowserRandom;
 use crate::state::AppStorage;
-use crate::storage::browser::BrowserRandom;
 use crate::use_cases::reviews::StoredReview;
+use crate::use_cases::sending::BundleKind;
 use crate::use_cases::{RecordsError, outgoing, reviews, sending};
 
 /// What became of the last send.

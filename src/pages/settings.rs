@@ -13,28 +13,11 @@ use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
 use crate::domain::people::Role;
 use crate::domain::policy::{AfterRetention, Policy};
-use crate::domain::school::{FileNaming, SchoolSettings};
+use crate::domain::school::FileNaming;
 use crate::domain::{presets, provenance};
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
 use crate::use_cases::{identity, school};
-
-/// Reads the school's settings, changes them and keeps them; the sentence says why not.
-pub(super) fn change_settings(
-    storage: AppStorage,
-    change: impl FnOnce(&mut SchoolSettings),
-) -> Result<(), String> {
-    storage
-        .with_mut(|vault| {
-            let mut settings = identity::school_settings(vault)?;
-            change(&mut settings);
-            identity::save_school_settings(vault, &settings, crate::browser::now())
-        })
-        .ok_or_else(|| "Your data is not open. Unlock it or reload the page.".to_owned())?
-        .map_err(|error| error.to_string())?;
-    storage.announce_change("school");
-    Ok(())
-}
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -141,7 +124,7 @@ fn FileNames(storage: AppStorage) -> impl IntoView {
     };
     let outcome = RwSignal::new(None::<Result<(), String>>);
     let choose = move |chosen: FileNaming| {
-        outcome.set(Some(change_settings(storage, |settings| {
+        outcome.set(Some(super::change_school_settings(storage, |settings| {
             settings.file_names = chosen;
         })));
     };

@@ -8,22 +8,18 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::send::{Sending, Sent, SentNotice, send_bundle};
 use crate::browser::{fresh_id, now};
-use crate::bundle::payload::{BundleKind, ReviewSummary};
 use crate::components::{
     Banner, BannerKind, ErrorSummary, FieldError, TextField, WhichContact, error_for,
     focus_error_summary,
 };
-use crate::domain::cycle::CyclePeriod;
-use crate::domain::dates::parse_uk_date;
 use crate::domain::ids::Id;
-use crate::domain::people::{PersonRef, Role};
-use crate::domain::policy::{CycleOption, Exclusion};
+use crate::domain::people::Role;
+use crate::domain::policy::Exclusion;
 use crate::domain::presets::all_presets;
-use crate::domain::validation::second_review_this_cycle;
 use crate::state::use_storage;
-use crate::use_cases::reviews::StoredReview;
-use crate::use_cases::{identity, reviews};
-use chrono::NaiveDate;
+use crate::use_cases::sending::BundleKind;
+use crate::use_cases::starting::{self, Field, NewReview, NotStarted};
+use crate::use_cases::{RecordsError, identity, reviews};
 
 #[component]
 pub fn StartReviewPage() -> impl IntoView {
@@ -82,167 +78,72 @@ pub fn StartReviewPage() -> impl IntoView {
 
     let start = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let mut problems = Vec::new();
-        if name.get_untracked().trim().is_empty() {
-            problems.push(FieldError {
-                field: "reviewee-name",
-                message: "Enter the reviewee’s name.".into(),
-            });
-        }
-        let meeting_on = match parse_uk_date(&meeting.get_untracked()) {
-            Ok(day) => Some(day),
-            Err(error) => {
-                problems.push(FieldError {
-                    field: "meeting-date",
-                    message: error.to_string(),
-                });
-                None
-            }
+        let new = NewReview {
+            reviewee_name: name.get_untracked(),
+            reviewee_job_title: job_title.get_untracked(),
+            policy: chosen_policy(),
+            staff_group: group.get_untracked(),
+            meeting: meeting.get_untracked(),
+            part_year_first: part_first.get_untracked(),
+            part_year_last: part_last.get_untracked(),
+            pay_eligible: pay_eligible.get_untracked(),
+            left_out: left_out.get_untracked(),
+            previous_objectives: previous.get_untracked(),
+            contact: chosen.get_untracked(),
+            second_accepted: duplicate.get_untracked().map(|(id, _)| id),
         };
-        let Some((me, identity)) = storage.identity() else {
-            problems.push(FieldError {
-                field: "reviewee-name",
-                message: "Your data is not open. Unlock it or reload the page.".into(),
-            });
-            errors.set(problems);
-            return;
-        };
-        if me.name.trim().is_empty() {
-            problems.push(FieldError { field: "reviewee-name", message: "Add your own name on the Contacts page first, so the reviewee knows the invitation is from you.".into() });
-        }
-        errors.set(problems.clone());
-        let policy = chosen_policy();
-        if let Some(exclusion) = policy.leaves_out(&left_out.get_untracked()) {
-            problems.push(FieldError {
-                field: "left-out",
-                message: exclusion.refusal().into(),
-            });
-            errors.set(problems.clone());
-        }
-        let Some(meeting_on) = meeting_on.filter(|_| problems.is_empty()) else {
-            focus_error_summary();
-            return;
-        };
-        let cycle = policy
-            .cycle_for(&group.get_untracked())
-            .cloned()
-            .expect("presets have a cycle");
-        // A review is filed under the cycle its meeting looks back on.
-        let period =
-            CyclePeriod::reviewed_at(&cycle, meeting_on).expect("a meeting date is in some cycle");
-        let part_year = match part_year_from(
-            &cycle,
-            meeting_on,
-            &part_first.get_untracked(),
-            &part_last.get_untracked(),
-        ) {
-            Ok(part_year) => part_year,
-            Err(problem) => {
-                errors.set(vec![problem]);
-                focus_error_summary();
-                return;
-            }
-        };
-        let eligible = policy.pay_progression
-            && pay_eligible
-                .get_untracked()
-                .unwrap_or(policy.pay_progression);
-        let reviewee_name = name.get_untracked().trim().to_owned();
-        let held = storage
-            .with(|vault| reviews::reviews(vault).unwrap_or_default())
-            .unwrap_or_default();
-        let second = second_review_this_cycle(
-            held.iter()
-                .map(|r| (&r.summary.id, &r.summary.reviewee, &r.summary.period)),
-            &reviewee_name,
-            &period,
-        );
-        if let Some((id, warning)) = second {
-            let warned = duplicate
-                .get_untracked()
-                .is_some_and(|(shown, _)| shown == id);
-            if !warned {
-                duplicate.set(Some((id, warning.to_string())));
-                return;
-            }
-        }
-        duplicate.set(None);
-        // A reviewee whose contact card is here is known by their keys from the start, and the
-        // invitation goes locked to them.
-        let known = match storage
-            .with(|vault| {
-                identity::contact_for(vault, &reviewee_name, chosen.get_untracked().as_deref())
-            })
-            .unwrap_or(Ok(None))
-        {
-            Ok(known) => known,
-            Err(error) => {
-                errors.set(vec![FieldError {
-                    field: "reviewee-name",
-                    message: error.to_string(),
-                }]);
-                focus_error_summary();
-                return;
-            }
-        };
-        let staff_id = known
-            .as_ref()
-            .map_or_else(|| fresh_id("staff"), |contact| contact.keys.key_id());
-        let summary = ReviewSummary {
-            id: Id::new(fresh_id("review")).expect("fresh ids are valid"),
-            reviewee: PersonRef {
-                staff_id: Id::new(staff_id).expect("valid"),
-                name: reviewee_name.clone(),
-                job_title: job_title.get_untracked().trim().into(),
-            },
-            reviewer: PersonRef {
-                staff_id: Id::new(identity.public_keys().key_id()).expect("valid"),
-                name: me.name.clone(),
-                job_title: me.job_title.clone(),
-            },
-            staff_group: cycle.staff_group.clone(),
-            policy,
-            period,
-            meeting_on: Some(meeting_on),
-            pay_eligible: eligible,
-            part_year,
-            previous_reviewers: Vec::new(),
-            reviewer_keys: Some(identity.public_keys()),
-            reviewee_keys: known.as_ref().map(|contact| contact.keys),
-        };
-        locked.set(known.is_some());
-        let objectives: Vec<String> = previous
-            .get_untracked()
-            .lines()
-            .map(str::to_owned)
-            .collect();
         let outcome = storage.with_mut(|vault| {
-            let device = vault.writer().to_owned();
-            reviews::start_review(vault, summary.clone(), &objectives, &device, now())
+            starting::start(vault, &new, &fresh_id("review"), &fresh_id("staff"), now())
         });
-        match outcome {
-            Some(Ok(())) => {
-                let id = summary.id.clone();
-                let sending = Sending {
-                    review: StoredReview::new(summary),
-                    kind: BundleKind::Invitation,
-                    role: Role::Reviewer,
-                    text: Default::default(),
-                    recipient: None,
-                    encrypt: locked.get_untracked(),
-                };
-                send_bundle(storage, sending, sent);
-                for field in [name, job_title, meeting, previous, part_first, part_last] {
-                    field.set(String::new());
-                }
-                chosen.set(None);
-                pay_eligible.set(None);
-                left_out.set(Vec::new());
-                navigate(&format!("/reviews/new?started={id}"), Default::default());
+        let started = match outcome {
+            Some(Ok(started)) => started,
+            Some(Err(NotStarted::Fields(problems))) => {
+                errors.set(
+                    problems
+                        .into_iter()
+                        .map(|(field, message)| FieldError {
+                            field: field_id(field),
+                            message,
+                        })
+                        .collect(),
+                );
+                focus_error_summary();
+                return;
             }
-            Some(Err(error)) => sent.set(Some(Sent::Failed(error.to_string()))),
-            None => sent.set(Some(Sent::Failed("Your data is not open.".into()))),
+            Some(Err(NotStarted::SecondReview { existing, warning })) => {
+                errors.set(Vec::new());
+                duplicate.set(Some((existing, warning)));
+                return;
+            }
+            Some(Err(NotStarted::Records(error))) => {
+                sent.set(Some(Sent::Failed(error.to_string())));
+                return;
+            }
+            None => {
+                sent.set(Some(Sent::Failed(RecordsError::NotOpen.to_string())));
+                return;
+            }
+        };
+        errors.set(Vec::new());
+        duplicate.set(None);
+        locked.set(started.invitation_locked);
+        let id = started.review.summary.id.clone();
+        let sending = Sending {
+            review: started.review,
+            kind: BundleKind::Invitation,
+            role: Role::Reviewer,
+            text: Default::default(),
+            recipient: None,
+            encrypt: started.invitation_locked,
+        };
+        send_bundle(storage, sending, sent);
+        for field in [name, job_title, meeting, previous, part_first, part_last] {
+            field.set(String::new());
         }
+        chosen.set(None);
+        pay_eligible.set(None);
+        left_out.set(Vec::new());
+        navigate(&format!("/reviews/new?started={id}"), Default::default());
     };
     // The menu link brings the same fresh form; what was sent belongs to the review started.
     Effect::new(move |_| {
@@ -355,33 +256,13 @@ pub fn StartReviewPage() -> impl IntoView {
     }
 }
 
-/// The reviewee's part-year cycle from the two days typed (either may be blank), inside the cycle
-/// the meeting plans, or the problem tied to its field.
-fn part_year_from(
-    cycle: &CycleOption,
-    meeting_on: NaiveDate,
-    first: &str,
-    last: &str,
-) -> Result<Option<CyclePeriod>, FieldError> {
-    let day = |typed: &str, field: &'static str| {
-        if typed.trim().is_empty() {
-            return Ok(None);
-        }
-        parse_uk_date(typed).map(Some).map_err(|error| FieldError {
-            field,
-            message: error.to_string(),
-        })
-    };
-    let first = day(first, "part-year-first")?;
-    let last = day(last, "part-year-last")?;
-    let planned =
-        CyclePeriod::planned_at(cycle, meeting_on).expect("a meeting date is in some cycle");
-    planned.part(first, last).map_err(|problem| FieldError {
-        field: if problem.about_first_day() {
-            "part-year-first"
-        } else {
-            "part-year-last"
-        },
-        message: problem.to_string(),
-    })
+/// Where on the form a problem the review's start found is shown.
+fn field_id(field: Field) -> &'static str {
+    match field {
+        Field::RevieweeName => "reviewee-name",
+        Field::MeetingDate => "meeting-date",
+        Field::LeftOut => "left-out",
+        Field::PartYearFirst => "part-year-first",
+        Field::PartYearLast => "part-year-last",
+    }
 }

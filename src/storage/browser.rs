@@ -1,11 +1,9 @@
-//! The browser's `localStorage`, through gloo-storage, as a [`KeyValueStore`], and the
-//! browser's random number generator as a [`RandomSource`](crate::random::RandomSource).
+//! The browser's `localStorage`, through gloo-storage, as a [`KeyValueStore`].
 
 use gloo_storage::{LocalStorage, Storage};
 use wasm_bindgen::JsCast;
 
 use super::{KeyValueStore, StorageError};
-use crate::random::RandomSource;
 
 /// `localStorage` for this site. Only made once storage is known to work, because gloo's
 /// `LocalStorage::raw()` panics when the browser withholds it.
@@ -62,14 +60,5 @@ impl KeyValueStore for BrowserStore {
         Ok((0..count)
             .filter_map(|i| raw.key(i).ok().flatten())
             .collect())
-    }
-}
-
-/// Random bytes from the browser's `crypto.getRandomValues`.
-pub struct BrowserRandom;
-
-impl RandomSource for BrowserRandom {
-    fn fill(&mut self, bytes: &mut [u8]) {
-        getrandom::getrandom(bytes).expect("the browser provides crypto.getRandomValues");
     }
 }

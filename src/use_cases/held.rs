@@ -149,26 +149,10 @@ impl Reading {
                 (deadline, standing)
             })
             .collect();
-        let known_as = |role: Role| {
-            let mut person = match role {
-                Role::Reviewer => stored.summary.reviewer.clone(),
-                _ => stored.summary.reviewee.clone(),
-            };
-            if let Some(contact) = stored
-                .summary
-                .keys_of(role)
-                .and_then(|keys| self.contacts.get(&keys))
-            {
-                person.name = contact.name.clone();
-                if !contact.job_title.trim().is_empty() {
-                    person.job_title = contact.job_title.clone();
-                }
-            }
-            person
-        };
+        let (reviewee, reviewer) = people_of(&stored.summary, &self.contacts);
         Ok(Some(HeldReview {
-            reviewee: known_as(Role::Reviewee),
-            reviewer: known_as(Role::Reviewer),
+            reviewee,
+            reviewer,
             stored,
             review,
             party,
@@ -180,6 +164,30 @@ impl Reading {
             due,
         }))
     }
+}
+
+/// The reviewee and the reviewer of the review `summary` describes, as this person knows them:
+/// each with the name and job title they send under, from their contact card where their keys
+/// are bound to their place (so two colleagues of one name are told apart), else as the review
+/// names them.
+pub(super) fn people_of(
+    summary: &crate::bundle::payload::ReviewSummary,
+    contacts: &crate::bundle::contacts::Contacts,
+) -> (PersonRef, PersonRef) {
+    let known_as = |role: Role, named: &PersonRef| {
+        let mut person = named.clone();
+        if let Some(contact) = summary.keys_of(role).and_then(|keys| contacts.get(&keys)) {
+            person.name = contact.name.clone();
+            if !contact.job_title.trim().is_empty() {
+                person.job_title = contact.job_title.clone();
+            }
+        }
+        person
+    };
+    (
+        known_as(Role::Reviewee, &summary.reviewee),
+        known_as(Role::Reviewer, &summary.reviewer),
+    )
 }
 
 /// Review `id` as this person holds it on `today`, if it is held here.

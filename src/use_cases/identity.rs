@@ -7,7 +7,7 @@ use super::{RecordsError, read_as, write_as};
 use crate::storage::{KeyValueStore, Vault};
 use serde::{Deserialize, Serialize};
 
-use crate::bundle::contacts::Contacts;
+pub use crate::bundle::contacts::{Contact, Contacts, HowVerified, Trust};
 use crate::bundle::identity::{Identity, KeySeed, PublicKeys};
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::people::{Person, Role};
@@ -127,6 +127,17 @@ pub fn save_school_settings<S: KeyValueStore>(
 }
 
 /// The school's working calendar (weekends and its closures), for every deadline.
+/// Changes the school's settings kept here with `change`, and keeps them.
+pub fn change_school_settings<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    change: impl FnOnce(&mut SchoolSettings),
+    now: DateTime<Utc>,
+) -> Result<(), RecordsError> {
+    let mut settings = school_settings(vault)?;
+    change(&mut settings);
+    save_school_settings(vault, &settings, now)
+}
+
 pub fn school_calendar<S: KeyValueStore>(vault: &Vault<S>) -> SchoolCalendar {
     school_settings(vault)
         .map(|settings| settings.calendar)
@@ -222,4 +233,12 @@ pub fn contact_for<S: KeyValueStore>(
             name: name.trim().to_owned(),
         }),
     }
+}
+
+/// Every contact, by name (compared without case or extra spaces), so two people of one name
+/// sit together, told apart by job title and fingerprint.
+pub fn sorted_contacts(contacts: Contacts) -> Vec<Contact> {
+    let mut all: Vec<Contact> = contacts.by_key.into_values().collect();
+    all.sort_by_key(|contact| crate::bundle::contacts::name_key(&contact.name));
+    all
 }

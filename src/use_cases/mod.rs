@@ -9,7 +9,10 @@
 //!   contacts.
 //! - [`reviews`]: the reviews held here, their documents, starting a review, and a review as the
 //!   domain sees it.
+//! - [`starting`]: starting a review from what the reviewer typed, with every check.
 //! - [`sign_offs`]: sign-offs kept with each review and how each stands.
+//! - [`examining`]: opening a file someone gave this person and saying what it is, and importing
+//!   it with its sender confirmed.
 //! - [`importing`]: what a verified file would change, importing it, and undoing that.
 //! - [`sending`]: making the payload of a file to send, and noting when it went.
 //! - [`outgoing`]: a file made whole (signed, encrypted, named) for the page to download.
@@ -17,6 +20,8 @@
 //! - [`leadership`]: what those who run appraisal see across the reviews held: the headteacher's
 //!   desk (kept between storage changes), who the headteacher is, pay decisions, and the
 //!   governors' report.
+//! - [`backups`]: making a backup of everything kept here, and restoring one.
+//! - [`lock`]: the passphrase lock: setting it and removing it.
 //! - [`retention`]: the reviews past the policy's retention years, and removing a review's records.
 //! - [`school`]: the school's settings as one signed file: publishing, previewing and using a
 //!   version, and which version is held.
@@ -26,12 +31,15 @@
 //! `review:<id>:<document kind>`, `sign-offs:<id>` and `import:<bundle id>`.
 
 pub mod agenda;
+pub mod backups;
 pub mod conflicts;
 pub mod editing;
+pub mod examining;
 pub mod held;
 pub mod identity;
 pub mod importing;
 pub mod leadership;
+pub mod lock;
 pub mod outgoing;
 pub mod recovery;
 pub mod retention;
@@ -39,6 +47,7 @@ pub mod reviews;
 pub mod school;
 pub mod sending;
 pub mod sign_offs;
+pub mod starting;
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};

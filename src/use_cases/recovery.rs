@@ -13,6 +13,7 @@ use super::RecordsError;
 use super::editing::PRE_REVIEW_KEY;
 use super::identity::{CONTACTS, IDENTITY, SCHOOL, StoredIdentity};
 use crate::domain::documents::document_title;
+pub use crate::storage::LockSettingsProblem;
 use crate::storage::{KeyValueStore, Vault};
 
 /// A record put back to its previous good save.

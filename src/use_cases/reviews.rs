@@ -206,18 +206,27 @@ fn read_document<D: crate::domain::documents::Document, S: KeyValueStore>(
     }))
 }
 
-/// Every review's training and development needs held here, without reading the rest of each
-/// review: all a CPD leader holds, and what the training audit lists.
+/// Every review's training and development needs held here, with whose they are (the review's
+/// bound parties, as their files name them), without reading the rest of each review: all a CPD
+/// leader holds, and what the training audit lists.
 pub fn training_needs_held<S: KeyValueStore>(
     vault: &Vault<S>,
-) -> Result<Vec<crate::domain::documents::CpdNeeds>, RecordsError> {
+) -> Result<Vec<crate::domain::training_audit::NeedsOf>, RecordsError> {
+    let contacts = super::identity::contacts(vault)?;
     let mut held = Vec::new();
     for stored in reviews(vault)? {
         let blank = crate::domain::documents::CpdNeeds::blank_for(
             &stored.summary.reviewee,
             &stored.summary.reviewer,
         );
-        held.extend(read_document(vault, stored.summary.id.as_str(), &blank)?);
+        if let Some(needs) = read_document(vault, stored.summary.id.as_str(), &blank)? {
+            let (reviewee, reviewer) = super::held::people_of(&stored.summary, &contacts);
+            held.push(crate::domain::training_audit::NeedsOf {
+                reviewee,
+                reviewer,
+                needs,
+            });
+        }
     }
     Ok(held)
 }

@@ -11,7 +11,8 @@ use std::collections::BTreeMap;
 use super::identity::contacts;
 use super::reviews::{document, review, save_document, save_review};
 use super::sign_offs::sign_offs;
-use crate::bundle::payload::{BundleKind, Party, Payload, ReviewSummary};
+pub use crate::bundle::payload::BundleKind;
+use crate::bundle::payload::{Party, Payload, ReviewSummary};
 use crate::domain::ids::Id;
 use crate::domain::people::{PersonRef, Role};
 

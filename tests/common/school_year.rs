@@ -263,7 +263,14 @@ fn person<S: KeyValueStore>(vault: &mut Vault<S>, seed: KeySeed, name: &str, rol
 fn pin<S: KeyValueStore>(vault: &mut Vault<S>, people: &[(&str, &Identity)]) {
     let mut contacts = identity::contacts(vault).unwrap();
     for (name, keys) in people {
-        contacts.pin(name, None, keys.public_keys(), HowVerified::InPerson, 0);
+        let confirmed = at(1, 9).timestamp_millis();
+        contacts.pin(
+            name,
+            None,
+            keys.public_keys(),
+            HowVerified::InPerson,
+            confirmed,
+        );
     }
     identity::save_contacts(vault, &contacts, at(1, 9)).unwrap();
 }

@@ -6,12 +6,10 @@ use std::sync::Arc;
 
 use super::fingerprint::{FingerprintCheck, comparison};
 use crate::browser::now;
-use crate::bundle::card::ContactCard;
-use crate::bundle::contacts::{HowVerified, Trust};
-use crate::bundle::open::Verified;
 use crate::components::{Banner, BannerKind};
 use crate::state::AppStorage;
-use crate::use_cases::identity;
+use crate::use_cases::examining::{ContactCard, Verified};
+use crate::use_cases::identity::{self, HowVerified, Trust};
 
 #[component]
 pub(super) fn CardView(

@@ -3,8 +3,8 @@
 
 use leptos::prelude::*;
 
-use crate::bundle::contacts::{Contact, HowVerified, Trust};
 use crate::components::{Banner, BannerKind};
+use crate::use_cases::identity::{Contact, HowVerified, Trust};
 
 /// How the fingerprint was compared, as the person said: asked of a new sender only (`None`
 /// for keys already confirmed), with the sentence to show when they have not said.

@@ -14,18 +14,16 @@ use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::browser::now;
-use crate::bundle::apply::ApplyReport;
-use crate::bundle::card::ContactCard;
-use crate::bundle::contacts::{HowVerified, Trust};
-use crate::bundle::open::{Opened, Received, Recipient, Verified, open_file};
-use crate::bundle::payload::Payload;
-use crate::bundle::school_file::SchoolSettingsFile;
 use crate::components::{Banner, BannerKind};
 use crate::domain::documents::field_label;
 use crate::domain::field_map::summarise_paths;
-use crate::domain::ids::Id;
 use crate::state::{AppStorage, use_storage};
-use crate::use_cases::{conflicts, identity, importing};
+use crate::use_cases::examining::{
+    ApplyReport, ContactCard, Examined, Examiner, Payload, SchoolSettingsFile, Verified, examine,
+    examiner, from_confirmed_sender, import_file, outcome_in_words,
+};
+use crate::use_cases::identity::HowVerified;
+use crate::use_cases::{RecordsError, conflicts, importing};
 
 /// One file the person gave, and what became of it. Cheap to clone (the list is copied on every
 /// change, and a bundle may be large).
@@ -78,76 +76,49 @@ const FEW_FILES: usize = 3;
 /// How many checked files join the list at once.
 const SHOWN_TOGETHER: usize = 25;
 
-/// Who is importing, read once for a batch of files: their keys, name and contacts.
-struct Importer {
-    name: String,
-    identity: crate::bundle::identity::Identity,
-    staff_id: Id,
-    contacts: crate::bundle::contacts::Contacts,
-}
-
-impl Importer {
-    fn read(storage: AppStorage) -> Option<Importer> {
-        let (stored, identity) = storage.identity()?;
-        Some(Importer {
-            staff_id: Id::new(identity.public_keys().key_id()).expect("key ids are valid ids"),
-            contacts: storage
-                .with(|vault| identity::contacts(vault).unwrap_or_default())
-                .unwrap_or_default(),
-            name: stored.name,
-            identity,
-        })
-    }
-}
-
-fn examine(storage: AppStorage, importer: Option<&Importer>, file: String, bytes: &[u8]) -> Item {
-    let refuse = |reason: String| Item::Refused {
-        file: file.clone(),
-        reason,
-    };
-    let Some(importer) = importer else {
-        return refuse(
-            "Your data is not open, so nothing can be imported. Unlock it or reload the page."
-                .into(),
-        );
-    };
-    let me = Recipient {
-        identity: &importer.identity,
-        name: &importer.name,
-        staff_id: &importer.staff_id,
-    };
-    let bundle = match open_file(bytes, &me, &importer.contacts) {
-        Ok(Opened::Received(Received::Bundle(bundle))) => *bundle,
-        Ok(Opened::Received(Received::Card(card))) => {
-            return Item::Card {
-                file,
-                card: Arc::new(*card),
-            };
-        }
-        Ok(Opened::Settings(settings)) => {
-            return Item::Settings {
-                file,
-                settings: Arc::new(*settings),
-            };
-        }
-        Err(error) => return refuse(error.to_string()),
-    };
-    let bundle_id = bundle.payload().bundle_id.clone();
-    match storage.with(|vault| {
-        (
-            importing::already_imported(vault, &bundle_id),
-            importing::preview_import(vault, &bundle),
-        )
-    }) {
-        Some((Ok(true), _)) => Item::Repeat { file },
-        Some((_, Ok(preview))) => Item::Ready {
+/// Checks one file as `examiner` (`None`: the person's data is not open) and says what it is.
+fn check(storage: AppStorage, examiner: Option<&Examiner>, file: String, bytes: &[u8]) -> Item {
+    let Some(examiner) = examiner else {
+        return Item::Refused {
             file,
-            bundle: Arc::new(bundle),
+            reason: RecordsError::NotOpen.to_string(),
+        };
+    };
+    let examined = storage.with(|vault| examine(vault, examiner, bytes));
+    match examined {
+        Some(Ok(Examined::ReviewFile {
+            file: bundle,
+            preview,
+        })) => Item::Ready {
+            file,
+            bundle: Arc::new(*bundle),
             preview: Arc::new(preview),
         },
-        Some((_, Err(error))) => refuse(error.to_string()),
-        None => refuse("Your data is not open.".into()),
+        Some(Ok(Examined::Repeat)) => Item::Repeat { file },
+        Some(Ok(Examined::Card(card))) => Item::Card {
+            file,
+            card: Arc::new(*card),
+        },
+        Some(Ok(Examined::Settings(settings))) => Item::Settings {
+            file,
+            settings: Arc::new(*settings),
+        },
+        Some(Err(reason)) => Item::Refused {
+            file,
+            reason: reason.to_string(),
+        },
+        None => Item::Refused {
+            file,
+            reason: RecordsError::NotOpen.to_string(),
+        },
     }
+}
+
+/// Who is examining files now, read once for a batch.
+fn examiner_now(storage: AppStorage) -> Option<Examiner> {
+    storage
+        .with(|vault| examiner(vault).ok().flatten())
+        .flatten()
 }
 
 #[component]
@@ -163,7 +134,7 @@ pub fn ImportPage() -> impl IntoView {
         let total = files.len();
         clear_finished(items);
         spawn_local(async move {
-            let importer = Importer::read(storage);
+            let examiner = examiner_now(storage);
             // Checked files join the list a few at a time: drawing the list after every one of
             // hundreds of files would cost more than checking them.
             let mut checked = Vec::new();
@@ -174,9 +145,9 @@ pub fn ImportPage() -> impl IntoView {
                     .ok()
                     .and_then(|v| v.as_string())
                     .unwrap_or_default();
-                checked.push(examine(
+                checked.push(check(
                     storage,
-                    importer.as_ref(),
+                    examiner.as_ref(),
                     file.name(),
                     text.as_bytes(),
                 ));
@@ -202,12 +173,12 @@ pub fn ImportPage() -> impl IntoView {
     };
     let on_paste = move |_| {
         let text = pasted.get_untracked();
-        let importer = Importer::read(storage);
+        let examiner = examiner_now(storage);
         clear_finished(items);
         items.update(|list| {
-            list.push(examine(
+            list.push(check(
                 storage,
-                importer.as_ref(),
+                examiner.as_ref(),
                 "Pasted text".into(),
                 text.as_bytes(),
             ))
@@ -243,8 +214,8 @@ pub fn ImportPage() -> impl IntoView {
 }
 
 /// Whether a checked file can be imported without a question: its sender's keys are confirmed.
-fn from_confirmed_sender(item: &Item) -> bool {
-    matches!(item, Item::Ready { bundle, .. } if !matches!(bundle.trust(), Trust::NewContact { .. }))
+fn ready_to_import(item: &Item) -> bool {
+    matches!(item, Item::Ready { bundle, .. } if from_confirmed_sender(bundle))
 }
 
 /// Imports every checked file from confirmed senders at once (a headteacher receiving a term's
@@ -252,7 +223,7 @@ fn from_confirmed_sender(item: &Item) -> bool {
 /// their fingerprint to be compared.
 #[component]
 fn ImportAll(storage: AppStorage, items: RwSignal<Vec<Item>>) -> impl IntoView {
-    let ready = move || items.with(|list| list.iter().filter(|i| from_confirmed_sender(i)).count());
+    let ready = move || items.with(|list| list.iter().filter(|i| ready_to_import(i)).count());
     let outcome = RwSignal::new(None::<String>);
     let import_all = move |_| {
         let stamp = now();
@@ -260,18 +231,18 @@ fn ImportAll(storage: AppStorage, items: RwSignal<Vec<Item>>) -> impl IntoView {
         let (mut imported, mut refused) = (0, 0);
         storage.with_mut(|vault| {
             vault.batch(|vault| {
-                for item in list.iter_mut().filter(|i| from_confirmed_sender(i)) {
+                for item in list.iter_mut().filter(|i| ready_to_import(i)) {
                     let Item::Ready { file, bundle, .. } = item else {
                         continue;
                     };
                     let file = file.clone();
-                    *item = match importing::import(vault, bundle, stamp) {
+                    *item = match import_file(vault, bundle, None, stamp) {
                         Ok(report) => {
                             imported += 1;
                             Item::Imported {
                                 file,
                                 bundle_id: bundle.payload().bundle_id.clone(),
-                                summary: summary(&report),
+                                summary: outcome_in_words(&report),
                             }
                         }
                         Err(error) => {
@@ -326,34 +297,6 @@ fn item_state(item: &Item) -> u8 {
         Item::Undone { .. } => 3,
         Item::Repeat { .. } => 4,
     }
-}
-
-fn summary(report: &ApplyReport) -> String {
-    let changed: usize = report.changed.values().map(Vec::len).sum();
-    let mut parts = vec![if changed == 0 {
-        "Nothing new: everything in it was already here.".to_string()
-    } else {
-        format!("{changed} field(s) updated.")
-    }];
-    if !report.conflicts.is_empty() {
-        parts.push(format!(
-            "{} field(s) were changed on both sides and need you to choose.",
-            report.conflicts.len()
-        ));
-    }
-    if !report.invalid_sign_offs.is_empty() {
-        parts.push(format!(
-            "{} signature(s) in it were not valid and were not kept.",
-            report.invalid_sign_offs.len()
-        ));
-    }
-    if !report.refused.is_empty() {
-        parts.push(format!(
-            "{} field(s) were not applied because the sender may not change them.",
-            report.refused.len()
-        ));
-    }
-    parts.join(" ")
 }
 
 #[component]
@@ -435,7 +378,7 @@ fn ItemView(
                 .with(|vault| crate::use_cases::school::held_version(vault).ok().flatten())
                 .and_then(|held| crate::use_cases::school::newer_settings_notice(held.as_ref(), payload.settings_version));
             let confirm = {
-                let (bundle, preview, file, sender) = (bundle.clone(), preview.clone(), file.clone(), sender.clone());
+                let (bundle, preview, file) = (bundle.clone(), preview.clone(), file.clone());
                 move |_| {
                     let compared = match fingerprint::comparison(bundle.trust(), how.get_untracked()) {
                         Ok(compared) => compared,
@@ -444,23 +387,13 @@ fn ItemView(
                             return;
                         }
                     };
-                    let stamp = now();
-                    let result = storage.with_mut(|vault| -> Result<(), String> {
-                        if let Some(how) = compared {
-                            let mut contacts = identity::contacts(vault).map_err(|e| e.to_string())?;
-                            let job_title = Some(bundle.payload().sender_job_title()).filter(|title| !title.is_empty());
-                            contacts.pin(&sender, job_title, *bundle.signer(), how, stamp.timestamp_millis());
-                            identity::save_contacts(vault, &contacts, stamp).map_err(|e| e.to_string())?;
-                        }
-                        importing::import(vault, &bundle, stamp).map(|_| ()).map_err(|e| e.to_string())
-                    });
-                    match result {
-                        Some(Ok(())) => {
+                    match storage.with_mut(|vault| import_file(vault, &bundle, compared, now())) {
+                        Some(Ok(_)) => {
                             storage.announce_change("");
-                            set(Item::Imported { file: file.clone(), bundle_id: bundle.payload().bundle_id.clone(), summary: summary(&preview) });
+                            set(Item::Imported { file: file.clone(), bundle_id: bundle.payload().bundle_id.clone(), summary: outcome_in_words(&preview) });
                         }
-                        Some(Err(sentence)) => problem.set(Some(sentence)),
-                        None => problem.set(Some("Your data is not open.".into())),
+                        Some(Err(error)) => problem.set(Some(error.to_string())),
+                        None => problem.set(Some(RecordsError::NotOpen.to_string())),
                     }
                 }
             };

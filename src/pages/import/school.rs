@@ -8,12 +8,11 @@ use std::sync::Arc;
 
 use super::fingerprint::{FingerprintCheck, comparison};
 use crate::browser::now;
-use crate::bundle::contacts::HowVerified;
-use crate::bundle::open::Verified;
-use crate::bundle::school_file::SchoolSettingsFile;
 use crate::domain::dates::format_uk_date;
 use crate::on_demand::NotFetched;
 use crate::state::AppStorage;
+use crate::use_cases::examining::{SchoolSettingsFile, Verified};
+use crate::use_cases::identity::HowVerified;
 use crate::use_cases::school;
 
 /// What the settings code is asked to do with a file.

@@ -6,7 +6,6 @@
 use leptos::prelude::*;
 
 use super::{Heading, InYear, SendDocument, SignOffs, Warnings};
-use crate::bundle::payload::BundleKind;
 use crate::components::{
     DocumentView, DraftCheckbox, DraftDate, DraftTextArea, ObjectiveFields, RemoveButton,
     add_objective, focus_field,
@@ -20,6 +19,7 @@ use crate::domain::field_map::{item_fields, to_field_map};
 use crate::domain::ids::Id;
 use crate::domain::people::Role;
 use crate::domain::sign_off::{SignOff, interim_review_document};
+use crate::use_cases::sending::BundleKind;
 
 const ITEMS: &str = "interim_reviews.items";
 

@@ -11,7 +11,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::autosave::{Draft, save_on_leaving};
-use crate::bundle::payload::BundleKind;
 use crate::components::{Banner, BannerKind, SaveIndicator};
 use crate::domain::between_meetings::capability_notice;
 use crate::domain::calendar::SchoolCalendar;
@@ -24,6 +23,7 @@ use crate::pages::send::{EncryptChoice, Sending, Sent, SentNotice, send_bundle};
 use crate::state::AppStorage;
 use crate::use_cases::reviews::StoredReview;
 use crate::use_cases::sending::Addressee;
+use crate::use_cases::sending::BundleKind;
 use crate::use_cases::sign_offs::SignOffStanding;
 use crate::use_cases::{identity, reviews, sign_offs};
 

@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::{Heading, InYear, RevieweeComments, SendDocument, Warnings};
-use crate::bundle::payload::BundleKind;
 use crate::components::{
     DocumentView, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, focus_field,
 };
@@ -15,6 +14,7 @@ use crate::domain::documents::{Observation, ObservationLog};
 use crate::domain::field_map::{item_fields, to_field_map};
 use crate::domain::ids::Id;
 use crate::domain::people::Role;
+use crate::use_cases::sending::BundleKind;
 
 const ITEMS: &str = "observations.items";
 

@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use serde_json::Value;
 
 use super::{Heading, InYear, RevieweeComments, SendDocument, SignOffs, Warnings};
-use crate::bundle::payload::BundleKind;
 use crate::components::{
     DocumentView, DraftChoice, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, choices,
     field_id, focus_field,
@@ -20,6 +19,7 @@ use crate::domain::people::Role;
 use crate::domain::policy_form::{UNITS, unit_name};
 use crate::domain::sign_off::SignOff;
 use crate::domain::support_plan_checks::support_plan_warnings;
+use crate::use_cases::sending::BundleKind;
 
 const TARGETS: &str = "support_plan.targets";
 

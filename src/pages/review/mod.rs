@@ -503,13 +503,30 @@ fn AppealReceived(workspace: Workspace) -> impl IntoView {
             .statement
             .map(|statement| appeal.entries_appealed_in(&statement))
             .unwrap_or_default();
-        Some((labels, appeal.grounds, review.policy.appeals.heard_by()))
+        // The reviewee's signature on the statement, superseded or not, if they gave one.
+        let signed_on = workspace
+            .standings
+            .get()
+            .iter()
+            .filter(|standing| {
+                standing.signed.sign_off.document == Statement::KIND
+                    && standing.signed.sign_off.role
+                        == crate::domain::sign_off::SignerRole::Reviewee
+            })
+            .map(|standing| standing.signed.sign_off.signed_on)
+            .min();
+        let said = crate::domain::progress::appeal_in_words(
+            &appeal,
+            signed_on,
+            review.policy.appeals.heard_by(),
+        );
+        Some((labels, appeal.grounds, said))
     };
     view! {
-        {move || appeal().map(|(entries, grounds, heard_by)| view! {
+        {move || appeal().map(|(entries, grounds, said)| view! {
             <ReviewSection workspace=workspace section=Section::Appeal>
                 <AppealDecided workspace=workspace />
-                <p>{format!("The reviewee appeals instead of signing. The appeal is heard by {}.", heard_by)}</p>
+                <p data-testid="appeal-standing">{said}</p>
                 <h3 class="heading-s">"Entries appealed against"</h3>
                 <ul class="list" data-testid="entries-appealed">{entries.into_iter().map(|label| view! { <li>{label}</li> }).collect_view()}</ul>
                 <h3 class="heading-s">"Grounds"</h3>
@@ -535,8 +552,8 @@ fn AppealDecided(workspace: Workspace) -> impl IntoView {
     }
 }
 
-/// The reviewee's appeal instead of signing: the grounds, which go to the reviewer and on to
-/// the headteacher in the reply.
+/// The reviewee's appeal against the statement, instead of signing or after: the grounds, which
+/// go to the reviewer and on to the headteacher in the reply.
 #[component]
 fn AppealSection(workspace: Workspace) -> impl IntoView {
     let draft = workspace.appeal;

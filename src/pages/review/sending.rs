@@ -5,7 +5,6 @@
 use leptos::prelude::*;
 
 use super::{ReviewSection, Workspace};
-use crate::bundle::payload::BundleKind;
 use crate::components::{Banner, BannerKind, InPageLink, WhichContact};
 use crate::domain::deadlines::in_a_sentence;
 use crate::domain::people::Role;
@@ -14,6 +13,7 @@ use crate::domain::sign_off::before_sending;
 use crate::pages::send::{EncryptChoice, Sending, Sent, SentNotice, send_bundle};
 use crate::use_cases::identity;
 use crate::use_cases::sending::Addressee;
+use crate::use_cases::sending::BundleKind;
 
 /// One way of sending from this review: the bundle, a heading and, for the headteacher and CPD
 /// leader, the recipient's name to ask for.
