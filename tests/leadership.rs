@@ -68,6 +68,15 @@ fn a_row_shows_timeliness_against_the_policys_date_objectives_smart_misses_and_s
         review.dates.sent_to_headteacher_on = sent;
         DeskRow::of(&review, Stage::SignedByBoth, BOTH, &calendar, today).timeliness
     };
+    let mut received = review.clone();
+    received.dates.sent_to_headteacher_on = Some(due);
+    assert_eq!(
+        DeskRow::of(&received, Stage::Final, BOTH, &calendar, due).timeliness_in_words(),
+        format!(
+            "On time (received {0}), due {0}",
+            appraise::domain::dates::format_uk_date(due)
+        )
+    );
     assert_eq!(on(Some(due), due), Timeliness::OnTime);
     assert_eq!(on(due.succ_opt(), date(2027, 1, 1)), Timeliness::Late);
     assert_eq!(on(None, due), Timeliness::NotYetDue);

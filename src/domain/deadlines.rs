@@ -418,7 +418,7 @@ impl Standing {
         let owner = in_a_sentence(owner.label());
         match self {
             Standing::Done => "done".to_owned(),
-            Standing::Yours(Some(urgency)) => urgency.to_string(),
+            Standing::Yours(Some(urgency)) => in_a_sentence(&urgency.to_string()),
             Standing::Yours(None) => "not yet due".to_owned(),
             Standing::Theirs => format!("for the {owner} to do"),
             Standing::NotSeenHere => {

@@ -60,6 +60,8 @@ pub struct DeskRow {
     pub timeliness: Timeliness,
     /// The policy's date for the statement to reach the headteacher, if it sets one.
     pub due: Option<NaiveDate>,
+    /// The day the final statement the headteacher holds was made and sent, if it has come.
+    pub received_on: Option<NaiveDate>,
     pub objectives: usize,
     /// New objectives that miss at least one SMART check.
     pub objectives_missing_smart: usize,
@@ -164,6 +166,7 @@ impl DeskRow {
             suspension: review.suspension,
             timeliness,
             due: deadline.map(|deadline| deadline.due),
+            received_on: sent,
             objectives: new_objectives.len(),
             objectives_missing_smart: new_objectives
                 .iter()
@@ -193,6 +196,23 @@ impl DeskRow {
                 .moderation_note
                 .clone()
                 .filter(|note| !note.note.trim().is_empty()),
+        }
+    }
+
+    /// Whether the statement reached the headteacher in time, in words: "On time (received
+    /// 12/11/2026), due 13/11/2026".
+    pub fn timeliness_in_words(&self) -> String {
+        let label = match self.received_on {
+            Some(day) => format!(
+                "{} (received {})",
+                self.timeliness.label(),
+                super::dates::format_uk_date(day)
+            ),
+            None => self.timeliness.label().to_owned(),
+        };
+        match self.due {
+            Some(due) => format!("{label}, due {}", super::dates::format_uk_date(due)),
+            None => label,
         }
     }
 

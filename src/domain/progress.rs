@@ -40,14 +40,9 @@ pub fn stage_of(review: &Review, signed: StatementSigned, today: NaiveDate) -> S
         .as_ref()
         .is_some_and(PreReviewForm::has_answers);
     let upheld_on = review.upheld_on();
-    // The final statement reached the headteacher after any revision the appeal asked for.
-    let with_the_headteacher = review
-        .dates
-        .sent_to_headteacher_on
-        .is_some_and(|sent| upheld_on.is_none_or(|upheld| sent >= upheld));
     if appeal_waiting {
         Stage::Appealed
-    } else if signed.by_reviewer && signed.by_reviewee && with_the_headteacher {
+    } else if signed.by_reviewer && signed.by_reviewee && final_statement_sent(review) {
         Stage::Final
     } else if signed.by_reviewer && signed.by_reviewee {
         Stage::SignedByBoth
@@ -64,6 +59,16 @@ pub fn stage_of(review: &Review, signed: StatementSigned, today: NaiveDate) -> S
     } else {
         Stage::Invited
     }
+}
+
+/// Whether the final statement reached the headteacher, after any revision an upheld appeal
+/// asked for.
+fn final_statement_sent(review: &Review) -> bool {
+    let upheld_on = review.upheld_on();
+    review
+        .dates
+        .sent_to_headteacher_on
+        .is_some_and(|sent| upheld_on.is_none_or(|upheld| sent >= upheld))
 }
 
 /// The part a person plays in a review they hold: their own, if they are one of its two
@@ -169,16 +174,13 @@ pub fn next_step(review: &Review, stage: Stage, role: Role) -> String {
         (Stage::WithReviewee, Role::Reviewer) => {
             "The statement is with the reviewee for comments and signature; their reply arrives as a file to import."
         }
-        (Stage::SignedByBoth, Role::Reviewer) => match (
-            dates.sent_to_headteacher_on.is_some(),
-            dates.training_needs_sent_on.is_some(),
-        ) {
-            (false, false) => {
-                "Send the final statement to the headteacher and the training needs to the CPD leader."
-            }
-            (false, true) => "Send the final statement to the headteacher.",
-            (true, _) => "Send the training needs to the CPD leader.",
-        },
+        // Signed by both but not yet final: the final statement is still to go.
+        (Stage::SignedByBoth, Role::Reviewer) if dates.training_needs_sent_on.is_some() => {
+            "Send the final statement to the headteacher."
+        }
+        (Stage::SignedByBoth, Role::Reviewer) => {
+            "Send the final statement to the headteacher and the training needs to the CPD leader."
+        }
         (Stage::Final, Role::Reviewer) if dates.training_needs_sent_on.is_none() => {
             "Send the training needs to the CPD leader."
         }

@@ -151,6 +151,8 @@ pub fn sections(
             "Training needs not signed"
         };
         words.to_owned()
+    } else if stage == Stage::Revising {
+        "Signed before the appeal was upheld: both sign again".to_owned()
     } else {
         sign_offs(role, signed)
     };
@@ -196,6 +198,8 @@ fn statement(review: &Review, role: Role, stage: Stage, signed: StatementSigned)
     let words = match (stage, role) {
         (Stage::Appealed, Role::Reviewee) => "You appealed",
         (Stage::Appealed, _) => "Appealed by the reviewee",
+        (Stage::Revising, Role::Reviewer) => "To revise after the appeal, then sign again",
+        (Stage::Revising, _) => "Being revised after the appeal",
         _ if signed.by_reviewer && signed.by_reviewee => "Signed by both",
         (_, Role::Reviewer) if signed.by_reviewer => "Signed by you; with the reviewee",
         (_, Role::Reviewer) if stage == Stage::StatementDrafted => "Being written",
@@ -243,7 +247,9 @@ pub fn next_section(stage: Stage, role: Role) -> Option<Section> {
         (Stage::Appealed, Role::Headteacher | Role::Reviewer) => Some(Section::Appeal),
         (_, Role::Headteacher) => Some(Section::Statement),
         (Stage::Invited | Stage::Preparing, _) => Some(Section::PreReview),
-        (Stage::MeetingHeld | Stage::StatementDrafted, Role::Reviewer) => Some(Section::Statement),
+        (Stage::MeetingHeld | Stage::StatementDrafted | Stage::Revising, Role::Reviewer) => {
+            Some(Section::Statement)
+        }
         (Stage::WithReviewee, Role::Reviewee) => Some(Section::Statement),
         (Stage::SignedByBoth, Role::Reviewer) => Some(Section::Send),
         _ => None,

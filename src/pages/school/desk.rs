@@ -6,7 +6,6 @@ use leptos_router::components::A;
 
 use super::{CycleChoice, DeskRows, Reading};
 use crate::components::{Banner, BannerKind};
-use crate::domain::dates::format_uk_date;
 use crate::domain::desk::{DeskColumn, DeskFilter, DeskRow, arrange};
 use crate::domain::ids::Id;
 
@@ -156,10 +155,7 @@ fn DeskTable(
                 <tbody>
                     {rows.into_iter().map(|row| {
                         let href = format!("/reviews/{}", row.review);
-                        let timeliness = match row.due {
-                            Some(due) => format!("{}, due {}", row.timeliness.label(), format_uk_date(due)),
-                            None => row.timeliness.label().to_owned(),
-                        };
+                        let timeliness = row.timeliness_in_words();
                         let pay = match (&row.pay, row.pay_recommendation) {
                             (None, _) => "Not eligible".to_owned(),
                             (Some(_), None) => "None yet".to_owned(),
