@@ -5,7 +5,7 @@
 
 mod common;
 
-use appraise::domain::cycle::CyclePeriod;
+use appraise::domain::period::CyclePeriod;
 use appraise::domain::presets;
 use appraise::domain::progress::StatementSigned;
 use common::date;

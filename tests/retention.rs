@@ -3,7 +3,7 @@
 
 mod common;
 
-use appraise::domain::cycle::CyclePeriod;
+use appraise::domain::period::CyclePeriod;
 use appraise::domain::policy::AfterRetention;
 use appraise::storage::{MemoryStore, Vault};
 use appraise::use_cases::retention::{remove_review, retention};

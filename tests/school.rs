@@ -5,7 +5,8 @@
 mod common;
 
 use appraise::domain::people::Role;
-use appraise::domain::school::{ClosureProblem, Profile, ProfileProblem, closure_from};
+use appraise::domain::school::{Profile, ProfileProblem};
+use appraise::domain::term_dates::{ClosureProblem, closure_from};
 use common::date;
 
 #[test]

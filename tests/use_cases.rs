@@ -137,7 +137,7 @@ fn identity_and_contacts_are_kept_as_records() {
 
     let calendar = appraise::domain::calendar::SchoolCalendar {
         closures: vec![
-            appraise::domain::school::closure_from("Half term", "26/10/2026", "30/10/2026")
+            appraise::domain::term_dates::closure_from("Half term", "26/10/2026", "30/10/2026")
                 .unwrap(),
         ],
         terms: Vec::new(),

@@ -6,10 +6,11 @@
 mod common;
 
 use appraise::domain::calendar::SchoolCalendar;
-use appraise::domain::cycle::{CyclePeriod, Review};
+use appraise::domain::cycle::Review;
 use appraise::domain::deadlines::DeadlineKind;
 use appraise::domain::documents::{NewObjective, PayRecommendation, Statement};
 use appraise::domain::people::{Person, Role};
+use appraise::domain::period::CyclePeriod;
 use appraise::domain::policy::AfterRetention;
 use appraise::domain::retention::{destroy_from, past_retention};
 use appraise::domain::sign_off::{

@@ -7,9 +7,9 @@ use std::collections::BTreeMap;
 use super::identity::PublicKeys;
 use super::merge::DocumentState;
 use super::sign_off::SignedSignOff;
-use crate::domain::cycle::CyclePeriod;
 use crate::domain::ids::Id;
 use crate::domain::people::{PersonRef, Role};
+use crate::domain::period::CyclePeriod;
 use crate::domain::policy::Policy;
 use crate::domain::sign_off::SignerRole;
 

@@ -14,9 +14,9 @@ use super::envelope::{self, SETTINGS_TYPE};
 use super::identity::{Identity, PublicKeys};
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::policy::Policy;
-use crate::domain::school::{
-    KeysText, Publication, SchoolSettings, calendar_changes, checked_terms, policy_changes,
-};
+use crate::domain::school::{KeysText, Publication, SchoolSettings};
+use crate::domain::settings_changes::{calendar_changes, policy_changes};
+use crate::domain::term_dates::checked_terms;
 
 /// What a school settings file carries.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

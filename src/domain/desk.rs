@@ -6,12 +6,13 @@ use chrono::NaiveDate;
 use std::cmp::Ordering;
 
 use super::calendar::SchoolCalendar;
-use super::cycle::{CyclePeriod, Review, Stage, Suspension};
+use super::cycle::{Review, Stage, Suspension};
 use super::deadlines::{DeadlineKind, deadlines};
 use super::documents::{
     AppealOutcome, ModerationNote, PayDecision, PayDecisionMade, PayRecommendation, ProgressRating,
 };
 use super::ids::Id;
+use super::period::CyclePeriod;
 use super::progress::StatementSigned;
 use super::smart::smart_check;
 

@@ -13,7 +13,7 @@
 //! ([`calendar::SchoolCalendar`]).
 //!
 //! A [`cycle::Review`] is one reviewee's appraisal by one reviewer under the policy in force for
-//! one [`cycle::CyclePeriod`]. It moves along a fixed path of [`cycle::Stage`]s (invited →
+//! one [`period::CyclePeriod`]. It moves along a fixed path of [`cycle::Stage`]s (invited →
 //! preparing → meeting held → statement drafted → with reviewee → signed by both → final, or
 //! appealed), with a support plan or formal capability beside it; [`cycle::CycleState::after`]
 //! allows only legal moves and names the problem otherwise. Each person holds their own copy,
@@ -55,6 +55,7 @@ pub mod in_year_checks;
 pub mod moderation;
 pub mod pay;
 pub mod people;
+pub mod period;
 pub mod policy;
 pub mod policy_form;
 pub mod presets;
@@ -64,9 +65,11 @@ pub mod reading;
 pub mod retention;
 pub mod school;
 pub mod sections;
+pub mod settings_changes;
 pub mod sign_off;
 pub mod smart;
 pub mod standards;
 pub mod support_plan_checks;
+pub mod term_dates;
 pub mod training_audit;
 pub mod validation;

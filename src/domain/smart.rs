@@ -5,9 +5,9 @@
 
 use std::fmt;
 
-use super::cycle::CyclePeriod;
 use super::dates::format_uk_date;
 use super::documents::NewObjective;
+use super::period::CyclePeriod;
 
 /// One way an objective falls short of SMART.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -8,12 +8,13 @@ use chrono::NaiveDate;
 use std::fmt;
 
 use super::calendar::SchoolCalendar;
-use super::cycle::{CyclePeriod, Review};
+use super::cycle::Review;
 use super::dates::format_uk_date;
 use super::deadlines::{Deadline, DeadlineKind, Urgency, urgency};
 use super::documents::PayRecommendation;
 use super::ids::Id;
 use super::people::{Person, PersonRef, Role, name_key};
+use super::period::CyclePeriod;
 use super::policy::AfterRetention;
 use super::retention::destroy_from;
 use super::smart::{SmartMiss, smart_check};

@@ -119,9 +119,7 @@ fn ContactEmail(key_id: String, name: String, email: String) -> impl IntoView {
                 saved.set(true);
             }
             Some(Err(error)) => problem.set(Some(error.to_string())),
-            None => problem.set(Some(
-                "Your data is not open, so the address was not saved.".into(),
-            )),
+            None => problem.set(Some(crate::use_cases::RecordsError::NotOpen.to_string())),
         }
     };
     let hint = format!("{id}-problem");

@@ -157,7 +157,7 @@ fn IdentityDamaged() -> impl IntoView {
             storage.announce_change("");
         }
         Some(Err(text)) => problem_text.set(Some(text)),
-        None => problem_text.set(Some("Your data is not open. Reload the page.".into())),
+        None => problem_text.set(Some(crate::use_cases::RecordsError::NotOpen.to_string())),
     };
     let use_kept = move |_| {
         finish(storage.with_mut(|vault| {

@@ -319,7 +319,7 @@ pub(super) fn PassphraseLock(storage: AppStorage) -> impl IntoView {
                     crate::use_cases::lock::set_lock(vault, &passphrase.get_untracked())
                 })
                 .map(|r| r.map_err(|e| e.to_string()))
-                .unwrap_or_else(|| Err("Your data is not open.".into()));
+                .unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen.to_string()));
             match result {
                 Ok(()) => {
                     has_lock.set(true);
@@ -339,7 +339,7 @@ pub(super) fn PassphraseLock(storage: AppStorage) -> impl IntoView {
         let result = storage
             .with_mut(crate::use_cases::lock::remove_lock)
             .map(|r| r.map_err(|e| e.to_string()))
-            .unwrap_or_else(|| Err("Your data is not open.".into()));
+            .unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen.to_string()));
         match result {
             Ok(()) => {
                 has_lock.set(false);

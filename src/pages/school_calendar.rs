@@ -7,7 +7,9 @@ use leptos::prelude::*;
 use crate::components::{Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for};
 use crate::domain::calendar::{Closure, SchoolCalendar, Term};
 use crate::domain::dates::format_uk_date;
-use crate::domain::school::{ClosureProblem, TermsProblem, checked_terms, closure_from, term_from};
+use crate::domain::term_dates::{
+    ClosureProblem, TermsProblem, checked_terms, closure_from, term_from,
+};
 use crate::state::AppStorage;
 use crate::use_cases::identity;
 

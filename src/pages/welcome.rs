@@ -145,9 +145,7 @@ pub(super) fn ProfileForm(
                 storage.announce_change("identity");
             }
             Some(Err(error)) => failed.set(Some(error.to_string())),
-            None => failed.set(Some(
-                "Your data is not open. Unlock it or reload the page.".into(),
-            )),
+            None => failed.set(Some(crate::use_cases::RecordsError::NotOpen.to_string())),
         }
     };
     view! {

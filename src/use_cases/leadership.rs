@@ -10,13 +10,14 @@ use super::held::Reading;
 use super::reviews::{load_review, reviews};
 use crate::bundle::identity::PublicKeys;
 use crate::bundle::payload::ReviewSummary;
-use crate::domain::cycle::{CyclePeriod, Review, Stage};
+use crate::domain::cycle::{Review, Stage};
 use crate::domain::desk::DeskRow;
 use crate::domain::documents::{Document, PayDecision};
 use crate::domain::field_map::to_field_map;
 use crate::domain::governors::{GovernorsReport, governors_report};
 use crate::domain::pay::{PayDecisionRefused, check_pay_decision};
 use crate::domain::people::Role;
+use crate::domain::period::CyclePeriod;
 use crate::domain::policy::AppealRoute;
 use crate::storage::{KeyValueStore, Vault};
 

@@ -140,7 +140,7 @@ impl fmt::Display for RecordsError {
             ),
             RecordsError::NotOpen => write!(
                 f,
-                "Your data is not open, so this cannot be saved yet. Your words are still on screen: unlock your data, or download them as a file."
+                "Your data is not open in this tab, so this cannot be done yet. Unlock it, or reload the page; anything you typed is still on screen."
             ),
             RecordsError::NoNameYet => write!(
                 f,

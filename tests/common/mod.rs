@@ -249,7 +249,8 @@ pub fn review(
     staff_group: &str,
     day: NaiveDate,
 ) -> appraise::domain::cycle::Review {
-    use appraise::domain::cycle::{CyclePeriod, Review};
+    use appraise::domain::cycle::Review;
+    use appraise::domain::period::CyclePeriod;
     let policy = appraise::domain::presets::preset(policy_key).unwrap();
     let period = CyclePeriod::containing(policy.cycle_for(staff_group).unwrap(), day).unwrap();
     Review::new(

@@ -301,7 +301,7 @@ fn SignOffs(
                 .storage
                 .with_mut(|vault| sign_offs::sign(vault, &id, sign_off, crate::browser::now()))
                 .ok_or_else(|| {
-                    Signing::Failed("Your data is not open, so nothing can be signed.".into())
+                    Signing::Failed(crate::use_cases::RecordsError::NotOpen.to_string())
                 })?
                 .map_err(|error| Signing::Failed(error.to_string()))?;
             in_year.storage.announce_change(&format!("sign-offs:{id}"));

@@ -59,7 +59,7 @@ fn sign(workspace: Workspace, document: &'static str, role: SignerRole) -> Signi
             ))
         }
         Some(Err(error)) => Signing::Failed(error.to_string()),
-        None => Signing::Failed("Your data is not open, so nothing can be signed.".into()),
+        None => Signing::Failed(crate::use_cases::RecordsError::NotOpen.to_string()),
     }
 }
 

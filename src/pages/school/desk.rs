@@ -123,7 +123,7 @@ pub fn DeskPage() -> impl IntoView {
 #[component]
 fn DeskTable(
     rows: Vec<DeskRow>,
-    cycle: Option<crate::domain::cycle::CyclePeriod>,
+    cycle: Option<crate::domain::period::CyclePeriod>,
 ) -> impl IntoView {
     let caption = format!(
         "{} {} {}",

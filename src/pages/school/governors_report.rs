@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use crate::components::{Banner, BannerKind};
-use crate::domain::cycle::CyclePeriod;
 use crate::domain::governors::{GovernorsReport, SMALLEST_GROUP_SHOWN};
+use crate::domain::period::CyclePeriod;
 use crate::state::use_storage;
 use crate::use_cases::leadership::{cycles_held, governors_report_for};
 

@@ -14,8 +14,8 @@ mod training_needs;
 use leptos::prelude::*;
 
 use crate::components::{Banner, BannerKind};
-use crate::domain::cycle::CyclePeriod;
 use crate::domain::desk::DeskRow;
+use crate::domain::period::CyclePeriod;
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
 use crate::use_cases::leadership::Desk;

@@ -146,7 +146,7 @@ fn Decide(row: DeskRow) -> impl IntoView {
                 Ok(format!("The decision for {reviewee} is recorded."))
             }
             Some(Err(refused)) => Err(refused.to_string()),
-            None => Err("Your data is not open, so nothing was recorded.".to_owned()),
+            None => Err(crate::use_cases::RecordsError::NotOpen.to_string()),
         }));
     };
     let recommendation = row.pay_recommendation.map_or("None made", |r| r.label());
