@@ -293,3 +293,14 @@ fn the_school_settings_change_as_asked_and_are_kept() {
         appraise::domain::school::FileNaming::FullName
     );
 }
+
+#[test]
+fn the_report_is_headed_with_the_schools_name_as_its_settings_give_it() {
+    use appraise::use_cases::leadership::school_name;
+    let mut pat = vault_of(3, "Pat Head", "Headteacher");
+    assert_eq!(school_name(&pat).unwrap(), None);
+    let mut me = identity::identity(&pat).unwrap().unwrap();
+    me.school = "  Hill Primary ".into();
+    identity::save_identity(&mut pat, &me, at(2)).unwrap();
+    assert_eq!(school_name(&pat).unwrap().as_deref(), Some("Hill Primary"));
+}

@@ -136,3 +136,16 @@ fn an_interim_review_sign_off_covers_the_fields_format_md_says() {
     );
     assert!(covered.keys().all(|path| theirs.covered.contains_key(path)));
 }
+
+#[test]
+fn a_file_is_made_on_the_utc_day_of_its_creation_time() {
+    let v = vector("made day");
+    let made_on = |millis: &str| {
+        appraise::use_cases::outgoing::made_on(millis.parse().expect("milliseconds")).to_string()
+    };
+    assert_eq!(made_on(&v["created_at_millis"]), v["made on"]);
+    assert_eq!(
+        made_on(&v["created at 00:30 in London on 01/08/2026"]),
+        v["made on (the UTC day)"]
+    );
+}

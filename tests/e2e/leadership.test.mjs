@@ -174,6 +174,9 @@ test("the governors' report for 30 reviews prints on A4 and downloads with nobod
   await pat.page.goto(`${app.url}/school/governors-report`);
   const counts = pat.page.getByRole("table", { name: "Reviews" });
   assert.equal(await counts.getByRole("row", { name: /Reviews in the cycle/ }).getByRole("cell").innerText(), "30");
+  // The printout names the school and the day it was made.
+  await pat.page.getByRole("heading", { name: /^Hill Academy: appraisal, / }).waitFor();
+  assert.match(await pat.page.getByTestId("report-made").textContent(), /^Made on \d\d\/\d\d\/\d{4}/);
   await pat.page.emulateMedia({ media: "print" });
   assert.equal(await pat.page.getByRole("button", { name: "Print the report" }).isVisible(), false);
   await pat.page.pdf({ path: "target/screenshots/governors-report-30.pdf", format: "A4" });

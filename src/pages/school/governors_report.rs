@@ -8,7 +8,7 @@ use crate::components::{Banner, BannerKind};
 use crate::domain::governors::{GovernorsReport, SMALLEST_GROUP_SHOWN};
 use crate::domain::period::CyclePeriod;
 use crate::state::use_storage;
-use crate::use_cases::leadership::{cycles_held, governors_report_for};
+use crate::use_cases::leadership::{cycles_held, governors_report_for, school_name};
 
 #[component]
 pub(super) fn GovernorsReportPage() -> impl IntoView {
@@ -17,6 +17,9 @@ pub(super) fn GovernorsReportPage() -> impl IntoView {
     let cycles = storage
         .with(|vault| cycles_held(vault).unwrap_or_default())
         .unwrap_or_default();
+    let school = storage
+        .with(|vault| school_name(vault).ok().flatten())
+        .flatten();
     let chosen = RwSignal::new(0_usize);
     let cycles = StoredValue::new(cycles);
     let report = RwSignal::new(None::<(CyclePeriod, Result<Option<GovernorsReport>, String>)>);
@@ -45,7 +48,7 @@ pub(super) fn GovernorsReportPage() -> impl IntoView {
     };
     view! {
         <h1>"The governors’ report"</h1>
-        <p>{format!("Counts of the reviews held on this device for one cycle, for the governing body. Any group of fewer than {SMALLEST_GROUP_SHOWN} is shown as “fewer than {SMALLEST_GROUP_SHOWN}”, and so is one more where a hidden number could be worked out from the others, so nobody can be identified. It holds no names and nothing anyone wrote.")}</p>
+        <p>{format!("Counts of the reviews held on this device for one cycle, for the governing body. Any group of fewer than {SMALLEST_GROUP_SHOWN} is shown as “fewer than {SMALLEST_GROUP_SHOWN}”, and a figure that would let a hidden one be worked out from the others is “not shown”, so nobody can be identified. It holds no names and nothing anyone wrote.")}</p>
         {move || {
             let list = cycles.get_value();
             if list.is_empty() {
@@ -75,7 +78,7 @@ pub(super) fn GovernorsReportPage() -> impl IntoView {
                     <button type="button" class="button" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"Print the report"</button>
                     <button type="button" class="button button--secondary" on:click=download>"Download it for a spreadsheet (CSV)"</button>
                 </div>
-                <Report cycle=cycle report=report />
+                <Report cycle=cycle report=report school=school.clone() />
             }.into_any(),
         })}
     }
@@ -97,9 +100,17 @@ fn work_out(
 
 /// The report's parts as tables.
 #[component]
-fn Report(cycle: CyclePeriod, report: GovernorsReport) -> impl IntoView {
+fn Report(cycle: CyclePeriod, report: GovernorsReport, school: Option<String>) -> impl IntoView {
+    let made = format!(
+        "Made on {} from the reviews held on the headteacher’s device.",
+        crate::domain::dates::format_uk_date(crate::browser::today())
+    );
     view! {
-        <h2 class="heading-m">{format!("Appraisal, {cycle}")}</h2>
+        <h2 class="heading-m">{match school {
+            Some(school) => format!("{school}: appraisal, {cycle}"),
+            None => format!("Appraisal, {cycle}"),
+        }}</h2>
+        <p data-testid="report-made">{made}</p>
         {report.sections().into_iter().map(|(heading, rows)| view! {
             <table class="table report-table">
                 <caption class="report-table__caption">{heading}</caption>
