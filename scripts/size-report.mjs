@@ -18,11 +18,11 @@ import { filesUnder } from "./files.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const FIRST_VISIT_CEILINGS_KIB = {
-  "/": 234,
+  "/": 237,
   "/prepare": 341,
   "/reviews/new": 323,
-  "/reviews/:id": 483,
-  "/reviews/:id/:document": 452,
+  "/reviews/:id": 488,
+  "/reviews/:id/:document": 456,
   "/import": 389,
   "/contacts": 268,
   "/data": 257,
@@ -32,7 +32,7 @@ const FIRST_VISIT_CEILINGS_KIB = {
   "/settings/policy": 279,
   "/school/:page": 282,
 };
-const WHOLE_APP_CEILING_KIB = 1090;
+const WHOLE_APP_CEILING_KIB = 1100;
 
 const fail = (message) => {
   console.error(`size-report: ${message}`);

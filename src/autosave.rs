@@ -371,7 +371,7 @@ impl Draft {
                     now,
                 )
             })
-            .ok_or_else(|| crate::use_cases::RecordsError::NotOpen.to_string())?;
+            .ok_or_else(|| crate::use_cases::NOT_OPEN.to_owned())?;
         match saved {
             Ok(state) => {
                 self.unsaved.set_value(None);

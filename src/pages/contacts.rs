@@ -119,7 +119,7 @@ fn ContactEmail(key_id: String, name: String, email: String) -> impl IntoView {
                 saved.set(true);
             }
             Some(Err(error)) => problem.set(Some(error.to_string())),
-            None => problem.set(Some(crate::use_cases::RecordsError::NotOpen.to_string())),
+            None => problem.set(Some(crate::use_cases::NOT_OPEN.to_owned())),
         }
     };
     let hint = format!("{id}-problem");

@@ -157,7 +157,7 @@ fn IdentityDamaged() -> impl IntoView {
             storage.announce_change("");
         }
         Some(Err(text)) => problem_text.set(Some(text)),
-        None => problem_text.set(Some(crate::use_cases::RecordsError::NotOpen.to_string())),
+        None => problem_text.set(Some(crate::use_cases::NOT_OPEN.to_owned())),
     };
     let use_kept = move |_| {
         finish(storage.with_mut(|vault| {

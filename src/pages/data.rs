@@ -10,7 +10,7 @@ use crate::components::{Banner, BannerKind};
 use crate::random::BrowserRandom;
 use crate::state::{AppStorage, StorageStatus, use_storage};
 use crate::use_cases::backups::{MIN_PASSPHRASE_CHARS, make_backup, restore_backup};
-use crate::use_cases::{RecordsError, recovery};
+use crate::use_cases::recovery;
 
 /// A backup older than this many days earns a reminder.
 pub const BACKUP_REMINDER_DAYS: i64 = 30;
@@ -166,7 +166,7 @@ fn Backups(storage: AppStorage) -> impl IntoView {
                                     now,
                                 )
                             })
-                            .ok_or_else(|| RecordsError::NotOpen.to_string())?
+                            .ok_or_else(|| crate::use_cases::NOT_OPEN.to_owned())?
                             .map_err(|e| e.to_string())
                     });
                 match result {
@@ -248,7 +248,7 @@ pub(super) fn Restore(storage: AppStorage) -> impl IntoView {
                             crate::browser::now(),
                         )
                     })
-                    .ok_or_else(|| RecordsError::NotOpen.to_string())
+                    .ok_or_else(|| crate::use_cases::NOT_OPEN.to_owned())
                     .and_then(|restored| restored.map_err(|e| e.to_string()));
                 match result {
                     Ok(said) => {
@@ -319,7 +319,7 @@ pub(super) fn PassphraseLock(storage: AppStorage) -> impl IntoView {
                     crate::use_cases::lock::set_lock(vault, &passphrase.get_untracked())
                 })
                 .map(|r| r.map_err(|e| e.to_string()))
-                .unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen.to_string()));
+                .unwrap_or_else(|| Err(crate::use_cases::NOT_OPEN.to_owned()));
             match result {
                 Ok(()) => {
                     has_lock.set(true);
@@ -339,7 +339,7 @@ pub(super) fn PassphraseLock(storage: AppStorage) -> impl IntoView {
         let result = storage
             .with_mut(crate::use_cases::lock::remove_lock)
             .map(|r| r.map_err(|e| e.to_string()))
-            .unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen.to_string()));
+            .unwrap_or_else(|| Err(crate::use_cases::NOT_OPEN.to_owned()));
         match result {
             Ok(()) => {
                 has_lock.set(false);

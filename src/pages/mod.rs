@@ -64,7 +64,7 @@ fn change_school_settings(
         .with_mut(|vault| {
             crate::use_cases::identity::change_school_settings(vault, change, crate::browser::now())
         })
-        .ok_or_else(|| crate::use_cases::RecordsError::NotOpen.to_string())?
+        .ok_or_else(|| crate::use_cases::NOT_OPEN.to_owned())?
         .map_err(|error| error.to_string())?;
     storage.announce_change("school");
     Ok(())

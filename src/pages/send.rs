@@ -17,7 +17,7 @@ use crate::random::BrowserRandom;
 use crate::state::AppStorage;
 use crate::use_cases::reviews::StoredReview;
 use crate::use_cases::sending::BundleKind;
-use crate::use_cases::{RecordsError, outgoing, reviews, sending};
+use crate::use_cases::{outgoing, reviews, sending};
 
 /// What became of the last send.
 #[derive(Clone)]
@@ -105,7 +105,7 @@ fn sign_and_download_now(storage: AppStorage, sending: Sending) -> Sent {
         encrypt,
     } = sending;
     let Some((_, me)) = storage.identity() else {
-        return Sent::Failed(RecordsError::NotOpen.to_string());
+        return Sent::Failed(crate::use_cases::NOT_OPEN.to_owned());
     };
     let request = outgoing::FileRequest {
         review_id: review.summary.id.as_str().to_owned(),
@@ -129,7 +129,7 @@ fn sign_and_download_now(storage: AppStorage, sending: Sending) -> Sent {
     let file = match made {
         Some(Ok(file)) => file,
         Some(Err(error)) => return Sent::Failed(error.to_string()),
-        None => return Sent::Failed(RecordsError::NotOpen.to_string()),
+        None => return Sent::Failed(crate::use_cases::NOT_OPEN.to_owned()),
     };
     if let Err(reason) = download(&file.name, "application/json", &file.contents) {
         return Sent::Failed(reason);

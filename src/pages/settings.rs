@@ -276,7 +276,7 @@ fn publish_and_download(
 
 /// Publishes the next version and downloads it; the sentence says what became of it.
 fn publish_now(storage: AppStorage, cpd_leader: Option<String>) -> Result<String, String> {
-    let closed = || crate::use_cases::RecordsError::NotOpen.to_string();
+    let closed = || crate::use_cases::NOT_OPEN.to_owned();
     let (_, keys) = storage.identity().ok_or_else(closed)?;
     let published = storage
         .with_mut(|vault| {

@@ -19,7 +19,7 @@ use crate::domain::presets::all_presets;
 use crate::state::use_storage;
 use crate::use_cases::sending::BundleKind;
 use crate::use_cases::starting::{self, Field, NewReview, NotStarted};
-use crate::use_cases::{RecordsError, identity, reviews};
+use crate::use_cases::{identity, reviews};
 
 #[component]
 pub fn StartReviewPage() -> impl IntoView {
@@ -120,7 +120,7 @@ pub fn StartReviewPage() -> impl IntoView {
                 return;
             }
             None => {
-                sent.set(Some(Sent::Failed(RecordsError::NotOpen.to_string())));
+                sent.set(Some(Sent::Failed(crate::use_cases::NOT_OPEN.to_owned())));
                 return;
             }
         };

@@ -145,7 +145,7 @@ pub(super) fn ProfileForm(
                 storage.announce_change("identity");
             }
             Some(Err(error)) => failed.set(Some(error.to_string())),
-            None => failed.set(Some(crate::use_cases::RecordsError::NotOpen.to_string())),
+            None => failed.set(Some(crate::use_cases::NOT_OPEN.to_owned())),
         }
     };
     view! {

@@ -32,8 +32,9 @@ pub struct HeldReview {
     pub deadlines: Vec<(Deadline, Standing)>,
     /// This person's open deadlines, overdue first.
     pub due: Vec<AgendaItem>,
-    /// The reviewee and the reviewer as this person knows them: the name and job title each
-    /// sends under, from their contact card where their keys are bound to their place.
+    /// The review's own reviewee and reviewer: each place bound to a person's keys, with the name
+    /// they send under now (every file of theirs renews it) and the job title the review began
+    /// with; never the words typed into a form.
     pub reviewee: PersonRef,
     pub reviewer: PersonRef,
 }
@@ -104,7 +105,6 @@ impl Unreadable {
 pub(super) struct Reading {
     keys: Option<PublicKeys>,
     calendar: SchoolCalendar,
-    contacts: crate::bundle::contacts::Contacts,
     today: NaiveDate,
 }
 
@@ -116,7 +116,6 @@ impl Reading {
         Ok(Reading {
             keys: super::identity::identity(vault)?.map(|me| me.public_keys()),
             calendar: super::identity::school_calendar(vault),
-            contacts: super::identity::contacts(vault)?,
             today,
         })
     }
@@ -149,10 +148,9 @@ impl Reading {
                 (deadline, standing)
             })
             .collect();
-        let (reviewee, reviewer) = people_of(&stored.summary, &self.contacts);
         Ok(Some(HeldReview {
-            reviewee,
-            reviewer,
+            reviewee: stored.summary.reviewee.clone(),
+            reviewer: stored.summary.reviewer.clone(),
             stored,
             review,
             party,
@@ -164,30 +162,6 @@ impl Reading {
             due,
         }))
     }
-}
-
-/// The reviewee and the reviewer of the review `summary` describes, as this person knows them:
-/// each with the name and job title they send under, from their contact card where their keys
-/// are bound to their place (so two colleagues of one name are told apart), else as the review
-/// names them.
-pub(super) fn people_of(
-    summary: &crate::bundle::payload::ReviewSummary,
-    contacts: &crate::bundle::contacts::Contacts,
-) -> (PersonRef, PersonRef) {
-    let known_as = |role: Role, named: &PersonRef| {
-        let mut person = named.clone();
-        if let Some(contact) = summary.keys_of(role).and_then(|keys| contacts.get(&keys)) {
-            person.name = contact.name.clone();
-            if !contact.job_title.trim().is_empty() {
-                person.job_title = contact.job_title.clone();
-            }
-        }
-        person
-    };
-    (
-        known_as(Role::Reviewee, &summary.reviewee),
-        known_as(Role::Reviewer, &summary.reviewer),
-    )
 }
 
 /// Review `id` as this person holds it on `today`, if it is held here.

@@ -56,6 +56,10 @@ use std::fmt;
 
 use crate::storage::{Expect, KeyValueStore, ReadError, Vault, WriteError};
 
+/// What [`RecordsError::NotOpen`] says, for a page to show without the sentence of every other
+/// error coming with it.
+pub const NOT_OPEN: &str = "Your data is not open in this tab, so this cannot be done yet. Unlock it, or reload the page; anything you typed is still on screen.";
+
 /// Why records could not be read or written.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RecordsError {
@@ -138,10 +142,7 @@ impl fmt::Display for RecordsError {
                 f,
                 "The saved item “{key}” is damaged and cannot be used. Restore it from a backup."
             ),
-            RecordsError::NotOpen => write!(
-                f,
-                "Your data is not open in this tab, so this cannot be done yet. Unlock it, or reload the page; anything you typed is still on screen."
-            ),
+            RecordsError::NotOpen => f.write_str(NOT_OPEN),
             RecordsError::NoNameYet => write!(
                 f,
                 "Add your name on the “You and your contacts” page first, so the other person knows the file is from you."

@@ -207,12 +207,11 @@ fn read_document<D: crate::domain::documents::Document, S: KeyValueStore>(
 }
 
 /// Every review's training and development needs held here, with whose they are (the review's
-/// bound parties, as their files name them), without reading the rest of each review: all a CPD
-/// leader holds, and what the training audit lists.
+/// own people, never the names typed into the form), without reading the rest of each review:
+/// all a CPD leader holds, and what the training audit lists.
 pub fn training_needs_held<S: KeyValueStore>(
     vault: &Vault<S>,
 ) -> Result<Vec<crate::domain::training_audit::NeedsOf>, RecordsError> {
-    let contacts = super::identity::contacts(vault)?;
     let mut held = Vec::new();
     for stored in reviews(vault)? {
         let blank = crate::domain::documents::CpdNeeds::blank_for(
@@ -220,10 +219,9 @@ pub fn training_needs_held<S: KeyValueStore>(
             &stored.summary.reviewer,
         );
         if let Some(needs) = read_document(vault, stored.summary.id.as_str(), &blank)? {
-            let (reviewee, reviewer) = super::held::people_of(&stored.summary, &contacts);
             held.push(crate::domain::training_audit::NeedsOf {
-                reviewee,
-                reviewer,
+                reviewee: stored.summary.reviewee.clone(),
+                reviewer: stored.summary.reviewer.clone(),
                 needs,
             });
         }

@@ -55,7 +55,7 @@ pub(super) fn CardView(
                     added.run(name.clone());
                 }
                 Some(Err(error)) => problem.set(Some(error.to_string())),
-                None => problem.set(Some(crate::use_cases::RecordsError::NotOpen.to_string())),
+                None => problem.set(Some(crate::use_cases::NOT_OPEN.to_owned())),
             }
         }
     };

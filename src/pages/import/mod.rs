@@ -25,7 +25,7 @@ use crate::use_cases::examining::{
     examiner, from_confirmed_sender, import_file, outcome_in_words,
 };
 use crate::use_cases::identity::HowVerified;
-use crate::use_cases::{RecordsError, importing};
+use crate::use_cases::importing;
 
 /// One file the person gave, and what became of it. Cheap to clone (the list is copied on every
 /// change, and a bundle may be large).
@@ -83,7 +83,7 @@ fn check(storage: AppStorage, examiner: Option<&Examiner>, file: String, bytes: 
     let Some(examiner) = examiner else {
         return Item::Refused {
             file,
-            reason: RecordsError::NotOpen.to_string(),
+            reason: crate::use_cases::NOT_OPEN.to_owned(),
         };
     };
     let examined = storage.with(|vault| examine(vault, examiner, bytes));
@@ -111,7 +111,7 @@ fn check(storage: AppStorage, examiner: Option<&Examiner>, file: String, bytes: 
         },
         None => Item::Refused {
             file,
-            reason: RecordsError::NotOpen.to_string(),
+            reason: crate::use_cases::NOT_OPEN.to_owned(),
         },
     }
 }
@@ -395,7 +395,7 @@ fn ItemView(
                             set(Item::Imported { file: file.clone(), bundle_id: bundle.payload().bundle_id.clone(), summary: outcome_in_words(&preview) });
                         }
                         Some(Err(error)) => problem.set(Some(error.to_string())),
-                        None => problem.set(Some(RecordsError::NotOpen.to_string())),
+                        None => problem.set(Some(crate::use_cases::NOT_OPEN.to_owned())),
                     }
                 }
             };

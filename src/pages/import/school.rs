@@ -44,7 +44,7 @@ fn settings_file(
                     .map_err(|error| error.to_string())
             }),
     };
-    Ok(answer.unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen.to_string())))
+    Ok(answer.unwrap_or_else(|| Err(crate::use_cases::NOT_OPEN.to_owned())))
 }
 
 #[component]

@@ -300,9 +300,7 @@ fn SignOffs(
             in_year
                 .storage
                 .with_mut(|vault| sign_offs::sign(vault, &id, sign_off, crate::browser::now()))
-                .ok_or_else(|| {
-                    Signing::Failed(crate::use_cases::RecordsError::NotOpen.to_string())
-                })?
+                .ok_or_else(|| Signing::Failed(crate::use_cases::NOT_OPEN.to_owned()))?
                 .map_err(|error| Signing::Failed(error.to_string()))?;
             in_year.storage.announce_change(&format!("sign-offs:{id}"));
             Ok(Signing::Signed(format!(

@@ -59,7 +59,7 @@ fn sign(workspace: Workspace, document: &'static str, role: SignerRole) -> Signi
             ))
         }
         Some(Err(error)) => Signing::Failed(error.to_string()),
-        None => Signing::Failed(crate::use_cases::RecordsError::NotOpen.to_string()),
+        None => Signing::Failed(crate::use_cases::NOT_OPEN.to_owned()),
     }
 }
 

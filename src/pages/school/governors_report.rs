@@ -17,12 +17,9 @@ pub(super) fn GovernorsReportPage() -> impl IntoView {
     let cycles = storage
         .with(|vault| cycles_held(vault).unwrap_or_default())
         .unwrap_or_default();
-    let school = storage
-        .with(|vault| school_name(vault).ok().flatten())
-        .flatten();
     let chosen = RwSignal::new(0_usize);
     let cycles = StoredValue::new(cycles);
-    let report = RwSignal::new(None::<(CyclePeriod, Result<Option<GovernorsReport>, String>)>);
+    let report = RwSignal::new(None::<(CyclePeriod, Result<Option<Worked>, String>)>);
     Effect::new(move |_| {
         storage.changed_elsewhere.track();
         let Some(cycle) = cycles.with_value(|cycles| cycles.get(chosen.get()).copied()) else {
@@ -36,7 +33,7 @@ pub(super) fn GovernorsReportPage() -> impl IntoView {
         });
     });
     let download = move |_| {
-        if let Some((cycle, Ok(Some(report)))) = report.get_untracked() {
+        if let Some((cycle, Ok(Some(Worked { report, .. })))) = report.get_untracked() {
             use chrono::Datelike;
             let name = format!(
                 "governors-report-{}-{:02}.csv",
@@ -73,15 +70,22 @@ pub(super) fn GovernorsReportPage() -> impl IntoView {
                 <Banner kind=BannerKind::Problem title="The report could not be worked out"><p>{reason}</p></Banner>
             }.into_any(),
             Ok(None) => view! { <p class="empty">{format!("No reviews of the cycle {cycle} are held here.")}</p> }.into_any(),
-            Ok(Some(report)) => view! {
+            Ok(Some(Worked { report, school })) => view! {
                 <div class="button-group no-print">
                     <button type="button" class="button" on:click=move |_| { let _ = web_sys::window().map(|w| w.print()); }>"Print the report"</button>
                     <button type="button" class="button button--secondary" on:click=download>"Download it for a spreadsheet (CSV)"</button>
                 </div>
-                <Report cycle=cycle report=report school=school.clone() />
+                <Report cycle=cycle report=report school=school />
             }.into_any(),
         })}
     }
+}
+
+/// The report worked out for a cycle, with the school's name for its heading.
+#[derive(Clone)]
+struct Worked {
+    report: GovernorsReport,
+    school: Option<String>,
 }
 
 /// Reads every review of `cycle` held here and works out the report: code of its own, fetched
@@ -91,11 +95,15 @@ fn work_out(
     storage: crate::state::AppStorage,
     cycle: CyclePeriod,
     today: chrono::NaiveDate,
-) -> Result<Result<Option<GovernorsReport>, String>, crate::on_demand::NotFetched> {
+) -> Result<Result<Option<Worked>, String>, crate::on_demand::NotFetched> {
     Ok(storage
-        .with(|vault| governors_report_for(vault, cycle, today))
+        .with(|vault| {
+            let report = governors_report_for(vault, cycle, today)?;
+            let school = school_name(vault)?;
+            Ok(report.map(|report| Worked { report, school }))
+        })
         .unwrap_or(Ok(None))
-        .map_err(|error| error.to_string()))
+        .map_err(|error: crate::use_cases::RecordsError| error.to_string()))
 }
 
 /// The report's parts as tables.

@@ -146,7 +146,7 @@ fn Decide(row: DeskRow) -> impl IntoView {
                 Ok(format!("The decision for {reviewee} is recorded."))
             }
             Some(Err(refused)) => Err(refused.to_string()),
-            None => Err(crate::use_cases::RecordsError::NotOpen.to_string()),
+            None => Err(crate::use_cases::NOT_OPEN.to_owned()),
         }));
     };
     let recommendation = row.pay_recommendation.map_or("None made", |r| r.label());
