@@ -90,10 +90,8 @@ impl Workspace {
     }
 
     fn stored(&self) -> Option<StoredReview> {
-        let id = self.review_id.get_value();
-        self.storage
-            .with(|vault| reviews::review(vault, &id).ok().flatten())
-            .flatten()
+        self.held
+            .with_untracked(|held| held.as_ref().map(|held| held.stored.clone()))
     }
 }
 
@@ -122,9 +120,6 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         .into_any();
     };
     let summary = held.summary.clone();
-    let role = storage
-        .with(|vault| reviews::my_part(vault, &summary).ok().flatten())
-        .flatten();
     let statement =
         Draft::open_review_document(storage, &id, &Statement::blank(Vec::new(), Vec::new()));
     let cpd_needs = Draft::open_review_document(
@@ -153,6 +148,8 @@ fn ReviewWorkspace(id: String) -> impl IntoView {
         held.with(|held| held.as_ref().map(|h| h.standings.clone()))
             .unwrap_or_default()
     });
+    // This person's own place in the review (`None`: they only read it), and the part they play.
+    let role = held.with_untracked(|held| held.as_ref().and_then(|held| held.party));
     let part = held
         .with_untracked(|held| held.as_ref().map(|held| held.part))
         .unwrap_or(Role::Headteacher);
