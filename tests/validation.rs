@@ -378,7 +378,7 @@ fn review_warnings_cover_objectives_deadlines_observations_and_retention() {
             ..common::observation()
         },
     ];
-    // Too many observations is `in_year_checks`' to say, counted in the cycle they fall in.
+    // Too many observations is `between_meetings_checks`' to say, counted in the cycle they fall in.
     let warnings = reviewers_warnings(&observed, date(2026, 11, 20));
     let sentences: Vec<String> = warnings.iter().map(ToString::to_string).collect();
     assert!(sentences.contains(&"“Give feedback on the observation of 20/11/2026” is due on 22/11/2026, before the next working day.".to_string()), "{sentences:?}");
@@ -845,14 +845,14 @@ fn a_support_plan_outside_its_policys_range_is_warned_about_in_the_policys_words
 
 #[test]
 fn interim_reviews_and_observation_feedback_that_do_not_fit_are_warned_about() {
+    use appraise::domain::between_meetings_checks::between_meetings_warnings;
     use appraise::domain::documents::{InterimReview, Observation};
-    use appraise::domain::in_year_checks::in_year_warnings;
     let plain = SchoolCalendar::default();
     // An academy support-staff review (April to March) met on 22/04/2026: it plans 2026-27.
     let mut review = common::review("academy-procedure", "Support staff", date(2026, 4, 22));
     review.dates.meeting_on = Some(date(2026, 4, 22));
     let said = |review: &Review| -> Vec<String> {
-        in_year_warnings(review, &plain)
+        between_meetings_warnings(review, &plain)
             .iter()
             .map(ToString::to_string)
             .collect()
@@ -892,8 +892,8 @@ fn interim_reviews_and_observation_feedback_that_do_not_fit_are_warned_about() {
 
 #[test]
 fn an_observation_beyond_the_policys_most_a_cycle_is_warned_about() {
+    use appraise::domain::between_meetings_checks::between_meetings_warnings;
     use appraise::domain::documents::Observation;
-    use appraise::domain::in_year_checks::in_year_warnings;
     let plain = SchoolCalendar::default();
     // Seed 002 6.1: "no more than three" a year; the academy's support staff plan April to March.
     let mut review = common::review("academy-procedure", "Support staff", date(2026, 4, 22));
@@ -912,9 +912,9 @@ fn an_observation_beyond_the_policys_most_a_cycle_is_warned_about() {
         // Before the cycle: counted in the one before, not this.
         observed(0, date(2026, 3, 4)),
     ];
-    assert!(in_year_warnings(&review, &plain).is_empty());
+    assert!(between_meetings_warnings(&review, &plain).is_empty());
     review.observations.push(observed(4, date(2027, 2, 24)));
-    let said: Vec<String> = in_year_warnings(&review, &plain)
+    let said: Vec<String> = between_meetings_warnings(&review, &plain)
         .iter()
         .map(ToString::to_string)
         .collect();
@@ -936,5 +936,5 @@ fn an_observation_beyond_the_policys_most_a_cycle_is_warned_about() {
         observed(1, planned.first_day.succ_opt().unwrap()),
         observed(2, planned.last_day.pred_opt().unwrap()),
     ];
-    assert_eq!(in_year_warnings(&trust, &plain).len(), 1);
+    assert_eq!(between_meetings_warnings(&trust, &plain).len(), 1);
 }

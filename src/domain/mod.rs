@@ -32,7 +32,7 @@
 //! objective that misses [`smart`], a deadline passed or near ([`deadlines`]), a reviewer over
 //! their limit, records past [`retention`]; a support plan outside its policy's range is warned
 //! about in [`support_plan_checks`], too many observations in a cycle, an interim review or
-//! observation feedback that does not fit in [`in_year_checks`], and [`between_meetings`] lays
+//! observation feedback that does not fit in [`between_meetings_checks`], and [`between_meetings`] lays
 //! observations, interim reviews and the support plan out for reading. The [`governors`]
 //! report counts outcomes and training themes with small groups hidden; the headteacher's
 //! [`desk`] has a row per review, [`moderation`] sets each reviewer's pattern beside the
@@ -40,6 +40,7 @@
 
 pub mod bank_holidays;
 pub mod between_meetings;
+pub mod between_meetings_checks;
 pub mod calendar;
 pub mod csv;
 pub mod cycle;
@@ -51,7 +52,6 @@ pub mod field_map;
 pub mod governors;
 pub mod ical;
 pub mod ids;
-pub mod in_year_checks;
 pub mod moderation;
 pub mod pay;
 pub mod people;

@@ -1,7 +1,7 @@
 //! The rules of the spec's "Rules: errors and warnings" that concern reviews: hard errors that
 //! refuse an action (signing with an empty required field) and warnings that are shown but never
 //! block (too many objectives, objectives that miss SMART, deadlines passed or near, a reviewer
-//! over their limit, records past retention; too many observations is `in_year_checks`'). Each is a typed value
+//! over their limit, records past retention; too many observations is `between_meetings_checks`'). Each is a typed value
 //! with a sentence saying what is wrong and what to do. Bundle errors live with bundles.
 
 use chrono::NaiveDate;

@@ -1,12 +1,12 @@
 //! One module per page of the app, plus what pages share.
 
+mod between_meetings;
 mod contacts;
 mod damaged;
 mod data;
 mod home;
 mod how_it_works;
 mod import;
-mod in_year;
 mod not_found;
 mod policy_editor;
 mod prepare;
@@ -19,13 +19,13 @@ mod start_review;
 mod unlock;
 mod welcome;
 
+pub use between_meetings::BetweenMeetingsPage;
 pub use contacts::ContactsPage;
 pub use damaged::{DamageNotices, DamagedDataPage};
 pub use data::DataPage;
 pub use home::HomePage;
 pub use how_it_works::HowItWorksPage;
 pub use import::ImportPage;
-pub use in_year::BetweenMeetingsPage;
 pub use not_found::NotFoundPage;
 pub use policy_editor::PolicyEditorPage;
 pub use prepare::PreparePage;

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{Heading, InYear, SendDocument, SignOffs, Warnings};
+use super::{Heading, Opened, SendDocument, SignOffs, Warnings};
 use crate::components::{
     DocumentView, DraftCheckbox, DraftDate, DraftTextArea, ObjectiveFields, RemoveButton,
     add_objective, focus_field,
@@ -24,9 +24,9 @@ use crate::use_cases::sending::BundleKind;
 const ITEMS: &str = "interim_reviews.items";
 
 /// The interim reviews' due dates, each with where it stands, and the first still open.
-fn due_dates(in_year: InYear) -> (Vec<String>, Option<chrono::NaiveDate>) {
+fn due_dates(opened: Opened) -> (Vec<String>, Option<chrono::NaiveDate>) {
     let mut next = None;
-    let deadlines = in_year
+    let deadlines = opened
         .held
         .with_untracked(|held| held.as_ref().map(|held| held.deadlines.clone()))
         .unwrap_or_default();
@@ -51,22 +51,22 @@ fn due_dates(in_year: InYear) -> (Vec<String>, Option<chrono::NaiveDate>) {
 }
 
 #[component]
-pub(super) fn InterimReviews(in_year: InYear) -> impl IntoView {
-    let draft = in_year.draft;
+pub(super) fn InterimReviews(opened: Opened) -> impl IntoView {
+    let draft = opened.draft;
     let ids = draft.list_ids(ITEMS.to_owned());
-    let optional = in_year
+    let optional = opened
         .stored
         .with_value(|stored| stored.summary.policy.interim_optional);
-    let warnings = in_year.warnings_about_observations(false);
+    let warnings = opened.warnings_about_observations(false);
     let add = move |not_held: bool| {
-        let Some(review) = in_year.review.get_untracked() else {
+        let Some(review) = opened.review.get_untracked() else {
             return;
         };
         let id = crate::browser::fresh_id("interim");
         let Ok(item_id) = Id::new(id.clone()) else {
             return;
         };
-        let on = due_dates(in_year).1.unwrap_or_else(crate::browser::today);
+        let on = due_dates(opened).1.unwrap_or_else(crate::browser::today);
         let mut interim = InterimReview::started(item_id, on, &review.objectives_in_force());
         interim.not_held = not_held;
         let log = InterimReviewLog {
@@ -75,11 +75,11 @@ pub(super) fn InterimReviews(in_year: InYear) -> impl IntoView {
         draft.add_list_item(ITEMS, &id, item_fields(&to_field_map(&log), ITEMS, &id));
         focus_field(format!("{ITEMS}[{id}].date"));
     };
-    let writes = in_year.is(Role::Reviewer);
+    let writes = opened.is(Role::Reviewer);
     view! {
-        <Heading in_year=in_year title="Interim reviews" />
-        {move || in_year.review.get().map(|review| {
-            let (lines, _) = due_dates(in_year);
+        <Heading opened=opened title="Interim reviews" />
+        {move || opened.review.get().map(|review| {
+            let (lines, _) = due_dates(opened);
             let points = between_meetings::key_points(&review);
             view! {
                 {if lines.is_empty() {
@@ -103,7 +103,7 @@ pub(super) fn InterimReviews(in_year: InYear) -> impl IntoView {
             <p class="empty">"No interim reviews recorded yet."</p>
         </Show>
         <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
-            <InterimReviewItem in_year=in_year number=number id=id />
+            <InterimReviewItem opened=opened number=number id=id />
         </For>
         {writes.then(|| view! {
             <div class="button-group no-print">
@@ -113,13 +113,13 @@ pub(super) fn InterimReviews(in_year: InYear) -> impl IntoView {
                 })}
             </div>
         })}
-        <SendDocument in_year=in_year kind=BundleKind::InterimReviews what="interim reviews" signed=true />
+        <SendDocument opened=opened kind=BundleKind::InterimReviews what="interim reviews" signed=true />
     }
 }
 
 /// The interim review `id` as stored, if it reads.
-fn interim(in_year: InYear, id: &str) -> Option<InterimReview> {
-    in_year
+fn interim(opened: Opened, id: &str) -> Option<InterimReview> {
+    opened
         .review
         .get()?
         .interim_reviews
@@ -143,8 +143,8 @@ fn sign_interim(
 /// One interim review: the reviewer's form, or the reviewee's reading with their own words to
 /// write; both sign it.
 #[component]
-fn InterimReviewItem(in_year: InYear, number: usize, id: String) -> impl IntoView {
-    let draft = in_year.draft;
+fn InterimReviewItem(opened: Opened, number: usize, id: String) -> impl IntoView {
+    let draft = opened.draft;
     let item = format!("{ITEMS}[{id}]");
     let not_held = draft.value(format!("{item}.not_held"));
     let title = move || {
@@ -155,14 +155,14 @@ fn InterimReviewItem(in_year: InYear, number: usize, id: String) -> impl IntoVie
         };
         format!("Interim review {}{held}", number + 1)
     };
-    let writes = in_year.is(Role::Reviewer);
+    let writes = opened.is(Role::Reviewer);
     let progress_ids = draft.list_ids(format!("{item}.progress"));
     let [wellbeing, notes, comments] = InterimReview::TEXT_FIELDS;
     let item_at = StoredValue::new(item.clone());
     let body = if writes {
         view! {
             <DraftDate draft=draft path=format!("{item}.date") label="Date of the review" required=true />
-            {in_year.stored.with_value(|s| s.summary.policy.interim_optional).then(|| view! {
+            {opened.stored.with_value(|s| s.summary.policy.interim_optional).then(|| view! {
                 <DraftCheckbox draft=draft path=format!("{item}.not_held") label="Not held: we chose not to have this optional review" />
             })}
             <Show when=move || not_held.get().as_bool() != Some(true)>
@@ -184,7 +184,7 @@ fn InterimReviewItem(in_year: InYear, number: usize, id: String) -> impl IntoVie
                         }
                     }
                 </For>
-                <RevisedObjectives in_year=in_year item=item_at.get_value() />
+                <RevisedObjectives opened=opened item=item_at.get_value() />
                 <DraftTextArea draft=draft path=format!("{}.{}", item_at.get_value(), wellbeing.name) label=wellbeing.label hint=wellbeing.hint rows=3 />
                 <DraftTextArea draft=draft path=format!("{}.{}", item_at.get_value(), notes.name) label=notes.label hint=notes.hint rows=3 />
             </Show>
@@ -192,10 +192,10 @@ fn InterimReviewItem(in_year: InYear, number: usize, id: String) -> impl IntoVie
         }
         .into_any()
     } else {
-        let reviewee = in_year.is(Role::Reviewee);
+        let reviewee = opened.is(Role::Reviewee);
         let read_id = id.clone();
         let parts = move || {
-            interim(in_year, &read_id)
+            interim(opened, &read_id)
                 .map(|interim| between_meetings::interim_review(&interim, reviewee))
                 .unwrap_or_default()
         };
@@ -224,7 +224,7 @@ fn InterimReviewItem(in_year: InYear, number: usize, id: String) -> impl IntoVie
             <h2 class="heading-m">{title}</h2>
             {body}
             <Show when=move || not_held.get().as_bool() != Some(true)>
-                <SignOffs in_year=in_year document=interim_review_document(&id) what="interim review" make=sign_interim />
+                <SignOffs opened=opened document=interim_review_document(&id) what="interim review" make=sign_interim />
             </Show>
         </section>
     }
@@ -233,8 +233,8 @@ fn InterimReviewItem(in_year: InYear, number: usize, id: String) -> impl IntoVie
 /// Objectives revised at the review or set for the coming term (seed 000's termly team
 /// objectives), with the statement's columns.
 #[component]
-fn RevisedObjectives(in_year: InYear, item: String) -> impl IntoView {
-    let draft = in_year.draft;
+fn RevisedObjectives(opened: Opened, item: String) -> impl IntoView {
+    let draft = opened.draft;
     let list = format!("{item}.revised_objectives");
     let ids = draft.list_ids(list.clone());
     let add = {

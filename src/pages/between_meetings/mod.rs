@@ -40,26 +40,24 @@ pub fn BetweenMeetingsPage() -> impl IntoView {
         let id = id.unwrap_or_default();
         let page = match document.as_deref() {
             Some("observations") => {
-                InYear::open(storage, &id, |_| ObservationLog::default()).map(|in_year| {
-                    match in_year.role {
-                        Some(_) => {
-                            view! { <observations::Observations in_year=in_year /> }.into_any()
-                        }
-                        None => between_the_parties("Observations"),
-                    }
+                Opened::open(storage, &id, |_| ObservationLog::default()).map(|opened| match opened
+                    .role
+                {
+                    Some(_) => view! { <observations::Observations opened=opened /> }.into_any(),
+                    None => between_the_parties("Observations"),
                 })
             }
-            Some("interim-reviews") => InYear::open(storage, &id, |_| InterimReviewLog::default())
-                .map(|in_year| match in_year.role {
+            Some("interim-reviews") => Opened::open(storage, &id, |_| InterimReviewLog::default())
+                .map(|opened| match opened.role {
                     Some(_) => {
-                        view! { <interim_reviews::InterimReviews in_year=in_year /> }.into_any()
+                        view! { <interim_reviews::InterimReviews opened=opened /> }.into_any()
                     }
                     None => between_the_parties("Interim reviews"),
                 }),
-            Some("support-plan") => InYear::open(storage, &id, |stored| {
+            Some("support-plan") => Opened::open(storage, &id, |stored| {
                 SupportPlan::blank_under(&stored.summary.policy)
             })
-            .map(|in_year| view! { <support_plan::SupportPlanView in_year=in_year /> }.into_any()),
+            .map(|opened| view! { <support_plan::SupportPlanView opened=opened /> }.into_any()),
             _ => return view! { <super::NotFoundPage /> }.into_any(),
         };
         page.unwrap_or_else(not_held)
@@ -68,7 +66,7 @@ pub fn BetweenMeetingsPage() -> impl IntoView {
 
 /// One review opened on a page of the year between meetings.
 #[derive(Clone, Copy)]
-pub(crate) struct InYear {
+pub(crate) struct Opened {
     storage: AppStorage,
     review_id: StoredValue<String>,
     stored: StoredValue<StoredReview>,
@@ -83,14 +81,14 @@ pub(crate) struct InYear {
     standings: Memo<Vec<SignOffStanding>>,
 }
 
-impl InYear {
+impl Opened {
     /// Opens review `id` with `D` as the page's document, laid over the blank `blank` makes for
     /// the review; `None` when the review is not held here.
     fn open<D: Document>(
         storage: AppStorage,
         id: &str,
         blank: impl FnOnce(&StoredReview) -> D,
-    ) -> Option<InYear> {
+    ) -> Option<Opened> {
         let stored = storage
             .with(|vault| reviews::review(vault, id).ok().flatten())
             .flatten()?;
@@ -105,7 +103,7 @@ impl InYear {
             held.with(|held| held.as_ref().map(|h| h.standings.clone()))
                 .unwrap_or_default()
         });
-        Some(InYear {
+        Some(Opened {
             storage,
             review_id: StoredValue::new(id.to_owned()),
             stored: StoredValue::new(stored),
@@ -142,11 +140,14 @@ impl InYear {
             let Some(review) = self.review.get() else {
                 return Vec::new();
             };
-            crate::domain::in_year_checks::in_year_warnings(&review, &self.calendar())
-                .into_iter()
-                .filter(|warning| warning.about_observations() == observations)
-                .map(|warning| warning.to_string())
-                .collect()
+            crate::domain::between_meetings_checks::between_meetings_warnings(
+                &review,
+                &self.calendar(),
+            )
+            .into_iter()
+            .filter(|warning| warning.about_observations() == observations)
+            .map(|warning| warning.to_string())
+            .collect()
         })
     }
 
@@ -184,15 +185,15 @@ fn not_held() -> AnyView {
 
 /// The page's heading, whose review it is, the way back, and the saved indicator for writers.
 #[component]
-fn Heading(in_year: InYear, title: &'static str) -> impl IntoView {
-    let (reviewee, reviewer, id) = in_year.stored.with_value(|stored| {
+fn Heading(opened: Opened, title: &'static str) -> impl IntoView {
+    let (reviewee, reviewer, id) = opened.stored.with_value(|stored| {
         (
             stored.summary.reviewee.name.clone(),
             stored.summary.reviewer.name.clone(),
             stored.summary.id.to_string(),
         )
     });
-    let whose = match in_year.role {
+    let whose = match opened.role {
         Some(Role::Reviewee) => format!("Your review with {reviewer}"),
         _ => format!("{reviewee}’s review by {reviewer}"),
     };
@@ -200,17 +201,17 @@ fn Heading(in_year: InYear, title: &'static str) -> impl IntoView {
     view! {
         <p class="back-link no-print"><A href=format!("/reviews/{id}")>{format!("Back to the review: {whose}")}</A></p>
         <h1>{title}<span class="heading-caption">{whose}</span></h1>
-        {in_year.role.is_some().then(|| view! { <SaveIndicator draft=in_year.draft /> })}
-        <CapabilityNotice in_year=in_year />
+        {opened.role.is_some().then(|| view! { <SaveIndicator draft=opened.draft /> })}
+        <CapabilityNotice opened=opened />
     }
 }
 
 /// While the cycle is suspended under formal capability, every page of the review says so:
 /// what has stopped and what happens next.
 #[component]
-pub(crate) fn CapabilityNotice(in_year: InYear) -> impl IntoView {
+pub(crate) fn CapabilityNotice(opened: Opened) -> impl IntoView {
     move || {
-        let review = in_year.review.get()?;
+        let review = opened.review.get()?;
         let suspended = review.suspension == Some(Suspension::Capability);
         let notice = capability_notice(review.support_plan.as_ref()?);
         suspended.then(|| {
@@ -266,7 +267,7 @@ enum Signing {
 /// review as stored, or says what is missing.
 #[component]
 fn SignOffs(
-    in_year: InYear,
+    opened: Opened,
     document: String,
     what: &'static str,
     make: fn(&Review, &str, SignerRole, chrono::NaiveDate) -> Result<SignOff, SignOffRefused>,
@@ -274,7 +275,7 @@ fn SignOffs(
     let signing = RwSignal::new(None::<Signing>);
     let name = StoredValue::new(document);
     let on_document = move || {
-        in_year
+        opened
             .standings
             .get()
             .into_iter()
@@ -282,13 +283,13 @@ fn SignOffs(
             .collect::<Vec<_>>()
     };
     let sign = move |_| {
-        in_year.draft.save_now();
+        opened.draft.save_now();
         let outcome = (|| {
-            let role = in_year
+            let role = opened
                 .signer()
                 .ok_or(String::new())
                 .map_err(Signing::Failed)?;
-            let review = in_year
+            let review = opened
                 .review
                 .get_untracked()
                 .ok_or_else(|| Signing::Failed("The review could not be read.".into()))?;
@@ -296,23 +297,23 @@ fn SignOffs(
             let sign_off = name
                 .with_value(|name| make(&review, name, role, today))
                 .map_err(Signing::Refused)?;
-            let id = in_year.review_id.get_value();
-            in_year
+            let id = opened.review_id.get_value();
+            opened
                 .storage
                 .with_mut(|vault| sign_offs::sign(vault, &id, sign_off, crate::browser::now()))
                 .ok_or_else(|| Signing::Failed(crate::use_cases::NOT_OPEN.to_owned()))?
                 .map_err(|error| Signing::Failed(error.to_string()))?;
-            in_year.storage.announce_change(&format!("sign-offs:{id}"));
+            opened.storage.announce_change(&format!("sign-offs:{id}"));
             Ok(Signing::Signed(format!(
                 "You signed the {what} on {}. Send it so {} has your signature.",
                 format_uk_date(today),
-                in_year.other_party()
+                opened.other_party()
             )))
         })();
         signing.set(Some(outcome.unwrap_or_else(|failed| failed)));
     };
     let mine_current = move || {
-        in_year.signer().is_some_and(|role| {
+        opened.signer().is_some_and(|role| {
             on_document().iter().any(|standing| {
                 standing.signed.sign_off.role == role && standing.status == SignOffStatus::Current
             })
@@ -341,7 +342,7 @@ fn SignOffs(
                     }.into_any()
                 }
             }}
-            <Show when=move || in_year.signer().is_some() && !mine_current()>
+            <Show when=move || opened.signer().is_some() && !mine_current()>
                 <p class="no-print">
                     <button type="button" class="button" on:click=sign>{format!("Sign the {what}")}</button>
                 </p>
@@ -364,7 +365,7 @@ fn SignOffs(
 /// so, to the headteacher.
 #[component]
 fn SendDocument(
-    in_year: InYear,
+    opened: Opened,
     kind: BundleKind,
     what: &'static str,
     /// Whether the document is signed, so the file carries sign-offs.
@@ -372,31 +373,31 @@ fn SendDocument(
     signed: bool,
     #[prop(optional)] to_headteacher: Option<Signal<bool>>,
 ) -> impl IntoView {
-    let Some(role) = in_year.role else {
+    let Some(role) = opened.role else {
         return ().into_any();
     };
     let encrypt = RwSignal::new(true);
     let sent = RwSignal::new(None::<Sent>);
     let headteacher = RwSignal::new(String::new());
-    let other = in_year.other_party();
+    let other = opened.other_party();
     let send = move |kind: BundleKind, recipient: Option<Addressee>| {
-        in_year.draft.save_now();
+        opened.draft.save_now();
         if matches!(
-            in_year.draft.status.get_untracked(),
+            opened.draft.status.get_untracked(),
             crate::autosave::SaveStatus::Failed(_)
         ) {
             sent.set(Some(Sent::Failed("Your latest changes could not be saved, so the file would not match what is on screen. See the message above, then try again.".into())));
             return;
         }
         let sending = Sending {
-            review: in_year.stored.get_value(),
+            review: opened.stored.get_value(),
             kind,
             role,
             text: Default::default(),
             recipient,
             encrypt: encrypt.get_untracked(),
         };
-        send_bundle(in_year.storage, sending, sent);
+        send_bundle(opened.storage, sending, sent);
     };
     let to_other = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
@@ -409,7 +410,7 @@ fn SendDocument(
             sent.set(Some(Sent::Failed("Enter the headteacher’s name.".into())));
             return;
         }
-        let found = in_year
+        let found = opened
             .storage
             .with(|vault| identity::contact_for(vault, &name, None))
             .unwrap_or(Ok(None));
@@ -426,7 +427,7 @@ fn SendDocument(
     view! {
         <section class="panel no-print" aria-labelledby="send-heading">
             <h2 id="send-heading">"Send"</h2>
-            <EncryptChoice encrypt=encrypt id="in-year-encrypted" label="Encrypt the file so only the person you send it to (and you) can read it (recommended for email)" />
+            <EncryptChoice encrypt=encrypt id="between-meetings-encrypted" label="Encrypt the file so only the person you send it to (and you) can read it (recommended for email)" />
             <form class="send-route" on:submit=to_other>
                 <p>{format!("Sends the {what} to {other}{}. Nothing else from the review goes with it.", if signed { ", with the sign-offs given" } else { "" })}</p>
                 <button type="submit" class="button">{format!("Send the {what} to {other}")}</button>

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{Heading, InYear, RevieweeComments, SendDocument, Warnings};
+use super::{Heading, Opened, RevieweeComments, SendDocument, Warnings};
 use crate::components::{
     DocumentView, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, focus_field,
 };
@@ -19,10 +19,10 @@ use crate::use_cases::sending::BundleKind;
 const ITEMS: &str = "observations.items";
 
 #[component]
-pub(super) fn Observations(in_year: InYear) -> impl IntoView {
-    let draft = in_year.draft;
+pub(super) fn Observations(opened: Opened) -> impl IntoView {
+    let draft = opened.draft;
     let ids = draft.list_ids(ITEMS.to_owned());
-    let rules = in_year.stored.with_value(|stored| {
+    let rules = opened.stored.with_value(|stored| {
         let policy = &stored.summary.policy;
         let most = policy.max_observations.map_or(
             "The policy sets no limit on observations a cycle.".to_owned(),
@@ -36,7 +36,7 @@ pub(super) fn Observations(in_year: InYear) -> impl IntoView {
             policy.deadlines.observation_feedback
         )
     });
-    let warnings = in_year.warnings_about_observations(true);
+    let warnings = opened.warnings_about_observations(true);
     let arrange = move |_| {
         let id = crate::browser::fresh_id("observation");
         let Ok(item_id) = Id::new(id.clone()) else {
@@ -48,9 +48,9 @@ pub(super) fn Observations(in_year: InYear) -> impl IntoView {
         draft.add_list_item(ITEMS, &id, item_fields(&to_field_map(&log), ITEMS, &id));
         focus_field(format!("{ITEMS}[{id}].date"));
     };
-    let writes = in_year.is(Role::Reviewer);
+    let writes = opened.is(Role::Reviewer);
     view! {
-        <Heading in_year=in_year title="Observations" />
+        <Heading opened=opened title="Observations" />
         <p>{rules}</p>
         <Warnings warnings=warnings />
         <Show when=move || ids.get().is_empty()>
@@ -58,21 +58,21 @@ pub(super) fn Observations(in_year: InYear) -> impl IntoView {
         </Show>
         <For each=move || ids.get().into_iter().enumerate() key=|(number, id)| (*number, id.clone()) let((number, id))>
             {if writes {
-                view! { <ObservationForm in_year=in_year number=number id=id /> }.into_any()
+                view! { <ObservationForm opened=opened number=number id=id /> }.into_any()
             } else {
-                view! { <ObservationRead in_year=in_year number=number id=id /> }.into_any()
+                view! { <ObservationRead opened=opened number=number id=id /> }.into_any()
             }}
         </For>
         {writes.then(|| view! {
             <p class="no-print"><button type="button" class="button button--secondary" on:click=arrange>"Arrange an observation"</button></p>
         })}
-        <SendDocument in_year=in_year kind=BundleKind::Observations what="observations" />
+        <SendDocument opened=opened kind=BundleKind::Observations what="observations" />
     }
 }
 
 /// The observation `id` as stored, if it reads.
-fn observation(in_year: InYear, id: &str) -> Option<Observation> {
-    in_year
+fn observation(opened: Opened, id: &str) -> Option<Observation> {
+    opened
         .review
         .get()?
         .observations
@@ -81,12 +81,12 @@ fn observation(in_year: InYear, id: &str) -> Option<Observation> {
 }
 
 /// When feedback on the observation is due, in a sentence.
-fn feedback_due(in_year: InYear, id: &str) -> Option<String> {
-    let observation = observation(in_year, id)?;
-    let within = in_year
+fn feedback_due(opened: Opened, id: &str) -> Option<String> {
+    let observation = observation(opened, id)?;
+    let within = opened
         .stored
         .with_value(|s| s.summary.policy.deadlines.observation_feedback);
-    let due = observation.feedback_due(within, &in_year.calendar());
+    let due = observation.feedback_due(within, &opened.calendar());
     Some(format!(
         "Feedback is due by {} ({within} after the observation).",
         format_uk_date(due)
@@ -95,8 +95,8 @@ fn feedback_due(in_year: InYear, id: &str) -> Option<String> {
 
 /// The reviewer's form for one observation.
 #[component]
-fn ObservationForm(in_year: InYear, number: usize, id: String) -> impl IntoView {
-    let draft = in_year.draft;
+fn ObservationForm(opened: Opened, number: usize, id: String) -> impl IntoView {
+    let draft = opened.draft;
     let path = {
         let id = id.clone();
         move |field: &str| format!("{ITEMS}[{id}].{field}")
@@ -105,7 +105,7 @@ fn ObservationForm(in_year: InYear, number: usize, id: String) -> impl IntoView 
     let comments = draft.text(path("reviewee_comments"));
     let due = {
         let id = id.clone();
-        move || feedback_due(in_year, &id)
+        move || feedback_due(opened, &id)
     };
     view! {
         <fieldset class="fieldset objective">
@@ -127,12 +127,12 @@ fn ObservationForm(in_year: InYear, number: usize, id: String) -> impl IntoView 
 
 /// One observation for the reviewee (with their comments to write) or another reader.
 #[component]
-fn ObservationRead(in_year: InYear, number: usize, id: String) -> impl IntoView {
-    let comments = in_year.is(Role::Reviewee);
+fn ObservationRead(opened: Opened, number: usize, id: String) -> impl IntoView {
+    let comments = opened.is(Role::Reviewee);
     let parts = {
         let id = id.clone();
         move || {
-            observation(in_year, &id)
+            observation(opened, &id)
                 .map(|observation| between_meetings::observation(&observation, comments))
                 .unwrap_or_default()
         }
@@ -143,7 +143,7 @@ fn ObservationRead(in_year: InYear, number: usize, id: String) -> impl IntoView 
             <h2 class="heading-m">{format!("Observation {}", number + 1)}</h2>
             {move || view! { <DocumentView parts=parts() /> }}
             {comments.then(|| view! {
-                <DraftTextArea draft=in_year.draft path=format!("{ITEMS}[{id}].reviewee_comments") label=field.label hint=field.hint rows=4 />
+                <DraftTextArea draft=opened.draft path=format!("{ITEMS}[{id}].reviewee_comments") label=field.label hint=field.hint rows=4 />
             })}
         </section>
     }

@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use serde_json::Value;
 
-use super::{Heading, InYear, RevieweeComments, SendDocument, SignOffs, Warnings};
+use super::{Heading, Opened, RevieweeComments, SendDocument, SignOffs, Warnings};
 use crate::components::{
     DocumentView, DraftChoice, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, choices,
     field_id, focus_field,
@@ -24,33 +24,33 @@ use crate::use_cases::sending::BundleKind;
 const TARGETS: &str = "support_plan.targets";
 
 #[component]
-pub(super) fn SupportPlanView(in_year: InYear) -> impl IntoView {
+pub(super) fn SupportPlanView(opened: Opened) -> impl IntoView {
     let held = move || {
-        in_year
+        opened
             .review
             .with(|r| r.as_ref().is_some_and(|r| r.support_plan.is_some()))
     };
     let starting = RwSignal::new(false);
     let shown = move || held() || starting.get();
-    let writes = in_year.is(Role::Reviewer);
+    let writes = opened.is(Role::Reviewer);
     let start = move |_| {
         starting.set(true);
-        in_year.draft.set(
+        opened.draft.set(
             "support_plan.starts_on",
             Value::String(crate::browser::today().to_string()),
         );
-        in_year.draft.save_now();
+        opened.draft.save_now();
         focus_field("support_plan.concerns".to_owned());
     };
     let capability = Signal::derive(move || {
-        in_year
+        opened
             .draft
             .value("support_plan.outcome".to_owned())
             .get()
             .as_str()
             == Some("formal_capability")
     });
-    let range = in_year.stored.with_value(|stored| {
+    let range = opened.stored.with_value(|stored| {
         stored.summary.policy.support_plan.map_or(
             "The policy sets no period for support plans: agree one that gives a fair chance to improve.".to_owned(),
             |rules| format!(
@@ -60,11 +60,11 @@ pub(super) fn SupportPlanView(in_year: InYear) -> impl IntoView {
         )
     });
     view! {
-        <Heading in_year=in_year title="Support plan" />
+        <Heading opened=opened title="Support plan" />
         <p>
             "A support plan is for performance below the expected standard: what the concerns are, the targets, the support the school gives, and how progress is monitored. "
-            {if in_year.role.is_some() {
-                format!("It stays between you and {}, unless it ends in the formal capability procedure, when it goes to the headteacher too.", in_year.other_party())
+            {if opened.role.is_some() {
+                format!("It stays between you and {}, unless it ends in the formal capability procedure, when it goes to the headteacher too.", opened.other_party())
             } else {
                 "It stays between the reviewer and the reviewee; it came to you because it ended in the formal capability procedure.".to_owned()
             }}
@@ -79,17 +79,17 @@ pub(super) fn SupportPlanView(in_year: InYear) -> impl IntoView {
             view! { <p class="empty">"There is no support plan for this review."</p> }.into_any()
         }>
             <p>{range.clone()}</p>
-            <PlanWarnings in_year=in_year />
+            <PlanWarnings opened=opened />
             {if writes {
-                view! { <PlanForm in_year=in_year /> }.into_any()
+                view! { <PlanForm opened=opened /> }.into_any()
             } else {
-                view! { <PlanRead in_year=in_year /> }.into_any()
+                view! { <PlanRead opened=opened /> }.into_any()
             }}
             <section class="panel">
-                <SignOffs in_year=in_year document=SupportPlan::KIND.to_owned() what="support plan" make=|review, _, role, on| SignOff::for_support_plan(review, role, on) />
+                <SignOffs opened=opened document=SupportPlan::KIND.to_owned() what="support plan" make=|review, _, role, on| SignOff::for_support_plan(review, role, on) />
             </section>
-            {(in_year.role.is_some()).then(|| view! {
-                <SendDocument in_year=in_year kind=BundleKind::SupportPlan what="support plan" signed=true to_headteacher=capability />
+            {(opened.role.is_some()).then(|| view! {
+                <SendDocument opened=opened kind=BundleKind::SupportPlan what="support plan" signed=true to_headteacher=capability />
             })}
         </Show>
     }
@@ -97,24 +97,24 @@ pub(super) fn SupportPlanView(in_year: InYear) -> impl IntoView {
 
 /// The policy's range and the review date checked, and when monitoring ends.
 #[component]
-fn PlanWarnings(in_year: InYear) -> impl IntoView {
+fn PlanWarnings(opened: Opened) -> impl IntoView {
     let warnings = Signal::derive(move || {
-        let Some(review) = in_year.review.get() else {
+        let Some(review) = opened.review.get() else {
             return Vec::new();
         };
         review.support_plan.as_ref().map_or_else(Vec::new, |plan| {
-            support_plan_warnings(plan, &review.policy, &in_year.calendar())
+            support_plan_warnings(plan, &review.policy, &opened.calendar())
                 .into_iter()
                 .map(|warning| warning.to_string())
                 .collect()
         })
     });
     let ends = move || {
-        let plan = in_year.review.get()?.support_plan?;
+        let plan = opened.review.get()?.support_plan?;
         if plan.outcome.is_some() {
             return None;
         }
-        let ends = plan.monitoring_ends(&in_year.calendar())?;
+        let ends = plan.monitoring_ends(&opened.calendar())?;
         Some(format!(
             "Monitoring runs until {}; decide the outcome by then.",
             format_uk_date(ends)
@@ -129,12 +129,12 @@ fn PlanWarnings(in_year: InYear) -> impl IntoView {
 /// A whole number bound to `path`; what is typed is stored once it reads as one.
 #[component]
 fn AmountField(
-    in_year: InYear,
+    opened: Opened,
     path: &'static str,
     label: &'static str,
     hint: &'static str,
 ) -> impl IntoView {
-    let draft = in_year.draft;
+    let draft = opened.draft;
     let value = draft.value(path.to_owned());
     let id = field_id(path);
     let hint_id = format!("{id}-hint");
@@ -157,8 +157,8 @@ fn AmountField(
 
 /// The reviewer's form.
 #[component]
-fn PlanForm(in_year: InYear) -> impl IntoView {
-    let draft = in_year.draft;
+fn PlanForm(opened: Opened) -> impl IntoView {
+    let draft = opened.draft;
     let [concerns, previous, support, monitored_by, how, _] = SupportPlan::TEXT_FIELDS;
     let target_ids = draft.list_ids(TARGETS.to_owned());
     let add_target = move |_| {
@@ -173,7 +173,7 @@ fn PlanForm(in_year: InYear) -> impl IntoView {
         focus_field(format!("{TARGETS}[{id}].target"));
     };
     let extension = draft.value("support_plan.extension".to_owned());
-    let extension_unit = in_year.stored.with_value(|stored| {
+    let extension_unit = opened.stored.with_value(|stored| {
         stored
             .summary
             .policy
@@ -210,7 +210,7 @@ fn PlanForm(in_year: InYear) -> impl IntoView {
             <DraftTextArea draft=draft path="support_plan.how_monitored" label=how.label hint=how.hint rows=3 />
             <h2 class="heading-m">"Monitoring"</h2>
             <DraftDate draft=draft path="support_plan.starts_on" label="Monitoring starts on" />
-            <AmountField in_year=in_year path="support_plan.monitoring_period.amount" label="Monitoring period" hint="How many, in the unit below." />
+            <AmountField opened=opened path="support_plan.monitoring_period.amount" label="Monitoring period" hint="How many, in the unit below." />
             <DraftChoice draft=draft path="support_plan.monitoring_period.unit" label="Counted in" options=choices(&UNITS, unit_name) />
             <div class="field">
                 <label class="field__label" for="support-plan-extension">{format!("Extension, in {}", unit_name(extension_unit))}</label>
@@ -248,10 +248,10 @@ fn PlanForm(in_year: InYear) -> impl IntoView {
 
 /// The plan for the reviewee (with their comments to write) or the headteacher.
 #[component]
-fn PlanRead(in_year: InYear) -> impl IntoView {
-    let reviewee = in_year.is(Role::Reviewee);
+fn PlanRead(opened: Opened) -> impl IntoView {
+    let reviewee = opened.is(Role::Reviewee);
     let parts = move || {
-        in_year
+        opened
             .review
             .get()
             .and_then(|review| review.support_plan)
@@ -263,7 +263,7 @@ fn PlanRead(in_year: InYear) -> impl IntoView {
         <section class="panel" aria-label="The support plan">
             {move || view! { <DocumentView parts=parts() /> }}
             {reviewee.then(|| view! {
-                <DraftTextArea draft=in_year.draft path="support_plan.reviewee_comments" label=comments.label hint=comments.hint rows=4 />
+                <DraftTextArea draft=opened.draft path="support_plan.reviewee_comments" label=comments.label hint=comments.hint rows=4 />
             })}
         </section>
     }

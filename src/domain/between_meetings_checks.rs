@@ -14,7 +14,7 @@ use super::dates::format_uk_date;
 
 /// Something recorded between meetings that does not fit the review or its policy.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum InYearWarning {
+pub enum BetweenMeetingsWarning {
     InterimBeforeMeeting {
         held_on: NaiveDate,
         meeting: NaiveDate,
@@ -38,16 +38,16 @@ pub enum InYearWarning {
     },
 }
 
-impl fmt::Display for InYearWarning {
+impl fmt::Display for BetweenMeetingsWarning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InYearWarning::InterimBeforeMeeting { held_on, meeting } => write!(
+            BetweenMeetingsWarning::InterimBeforeMeeting { held_on, meeting } => write!(
                 f,
                 "The interim review is dated {}, before the review meeting on {} that set the objectives it looks at: check the date.",
                 format_uk_date(*held_on),
                 format_uk_date(*meeting)
             ),
-            InYearWarning::InterimOutsideCycle {
+            BetweenMeetingsWarning::InterimOutsideCycle {
                 held_on,
                 first_day,
                 last_day,
@@ -58,7 +58,7 @@ impl fmt::Display for InYearWarning {
                 format_uk_date(*first_day),
                 format_uk_date(*last_day)
             ),
-            InYearWarning::FeedbackLate {
+            BetweenMeetingsWarning::FeedbackLate {
                 observed_on,
                 given_on,
                 due,
@@ -70,7 +70,7 @@ impl fmt::Display for InYearWarning {
                 format_uk_date(*given_on),
                 format_uk_date(*due)
             ),
-            InYearWarning::TooManyObservations {
+            BetweenMeetingsWarning::TooManyObservations {
                 observed_on,
                 number,
                 max,
@@ -84,30 +84,34 @@ impl fmt::Display for InYearWarning {
     }
 }
 
-impl InYearWarning {
+impl BetweenMeetingsWarning {
     /// Whether the warning is about an observation (otherwise an interim review).
     pub fn about_observations(&self) -> bool {
         matches!(
             self,
-            InYearWarning::FeedbackLate { .. } | InYearWarning::TooManyObservations { .. }
+            BetweenMeetingsWarning::FeedbackLate { .. }
+                | BetweenMeetingsWarning::TooManyObservations { .. }
         )
     }
 }
 
 /// Every warning about `review`'s interim reviews and observations.
-pub fn in_year_warnings(review: &Review, calendar: &SchoolCalendar) -> Vec<InYearWarning> {
+pub fn between_meetings_warnings(
+    review: &Review,
+    calendar: &SchoolCalendar,
+) -> Vec<BetweenMeetingsWarning> {
     let mut warnings = Vec::new();
     let planned = review.planned_period();
     for interim in &review.interim_reviews {
         match review.dates.meeting_on {
             Some(meeting) if interim.date < meeting => {
-                warnings.push(InYearWarning::InterimBeforeMeeting {
+                warnings.push(BetweenMeetingsWarning::InterimBeforeMeeting {
                     held_on: interim.date,
                     meeting,
                 });
             }
             _ if !planned.contains(interim.date) => {
-                warnings.push(InYearWarning::InterimOutsideCycle {
+                warnings.push(BetweenMeetingsWarning::InterimOutsideCycle {
                     held_on: interim.date,
                     first_day: planned.first_day,
                     last_day: planned.last_day,
@@ -125,7 +129,7 @@ pub fn in_year_warnings(review: &Review, calendar: &SchoolCalendar) -> Vec<InYea
             .collect();
         in_cycle.sort();
         for (number, observed_on) in in_cycle.into_iter().enumerate().skip(max as usize) {
-            warnings.push(InYearWarning::TooManyObservations {
+            warnings.push(BetweenMeetingsWarning::TooManyObservations {
                 observed_on,
                 number: number + 1,
                 max,
@@ -143,7 +147,7 @@ pub fn in_year_warnings(review: &Review, calendar: &SchoolCalendar) -> Vec<InYea
         .flatten()
         .max();
         if let Some(given_on) = latest.filter(|given| *given > due) {
-            warnings.push(InYearWarning::FeedbackLate {
+            warnings.push(BetweenMeetingsWarning::FeedbackLate {
                 observed_on: observation.date,
                 given_on,
                 due,
