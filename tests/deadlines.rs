@@ -565,18 +565,32 @@ fn each_presets_deadlines_for_a_meeting_before_half_term_and_before_christmas() 
         );
     }
 
-    // Dates the school is closed on say so: the trust's two weeks end in the Christmas closure,
-    // and seed 002's 31 October 2026 is a Saturday.
+    // Dates the school is closed on say so, naming the school day to act by: the trust's two
+    // weeks' notice ends in the Christmas closure, and seed 002's 31 October 2026 is a Saturday
+    // in half-term week's weekend; both are due *by*, so the school day before.
     assert_eq!(
-        calendar().closed_day_note(date(2026, 12, 30)).as_deref(),
+        calendar()
+            .closed_day_note(date(2026, 12, 30), K::MeetingNotice.roll())
+            .as_deref(),
         Some(
-            "Wednesday 30/12/2026, Christmas holiday, is not a school day: the first school day after is Monday 04/01/2027"
+            "Wednesday 30/12/2026, Christmas holiday, is not a school day: the last school day before is Friday 18/12/2026"
         )
     );
     assert_eq!(
-        calendar().closed_day_note(date(2026, 10, 31)).as_deref(),
+        calendar()
+            .closed_day_note(date(2026, 10, 31), K::PayDecision.roll())
+            .as_deref(),
         Some(
-            "Saturday 31/10/2026 is not a school day: the first school day after is Monday 02/11/2026"
+            "Saturday 31/10/2026 is not a school day: the last school day before is Friday 23/10/2026"
+        )
+    );
+    // A count after an event moves forward.
+    assert_eq!(
+        calendar()
+            .closed_day_note(date(2026, 12, 30), K::StatementToReviewee.roll())
+            .as_deref(),
+        Some(
+            "Wednesday 30/12/2026, Christmas holiday, is not a school day: the first school day after is Monday 04/01/2027"
         )
     );
 }
@@ -654,9 +668,17 @@ fn training_needs_reach_the_cpd_leader_by_october_under_the_local_authority_mode
         "Send the training needs to the business manager"
     );
     assert_eq!(
-        calendar().closed_day_note(date(2026, 10, 31)).as_deref(),
+        calendar()
+            .closed_day_note(
+                date(2026, 10, 31),
+                K::TrainingNeedsSent {
+                    to: "Business manager".into()
+                }
+                .roll()
+            )
+            .as_deref(),
         Some(
-            "Saturday 31/10/2026 is not a school day: the first school day after is Monday 02/11/2026"
+            "Saturday 31/10/2026 is not a school day: the last school day before is Friday 23/10/2026"
         )
     );
     review.dates.training_needs_sent_on = Some(date(2026, 9, 20));
@@ -709,5 +731,39 @@ fn the_date_agreed_at_the_meeting_is_the_next_interim_review() {
             }
         ),
         date(2027, 2, 11)
+    );
+}
+
+/// A date something is due *by*, on a day the school is closed, names the school day before it
+/// (acting on the day after would be late); a count after an event names the day after.
+#[test]
+fn a_due_by_date_on_a_closed_day_names_the_school_day_before() {
+    let mut review = common::review("academy-procedure", "Teachers", date(2026, 10, 1));
+    review.pay_eligible = true;
+    review.dates.meeting_on = Some(date(2026, 10, 14));
+    let calendar = SchoolCalendar::default();
+    let all = deadlines(&review, stage(&review), &calendar);
+    let pay = all
+        .iter()
+        .find(|d| d.kind == K::PayDecision)
+        .expect("seed 002 sets a pay date");
+    assert_eq!(pay.due, date(2026, 10, 31), "31 October, a Saturday");
+    assert_eq!(
+        pay.closed_day_note(&calendar).as_deref(),
+        Some(
+            "Saturday 31/10/2026 is not a school day: the last school day before is Friday 30/10/2026"
+        )
+    );
+    let on_the_agenda = pressing_for(
+        &review,
+        &all,
+        Role::Headteacher,
+        &calendar,
+        date(2026, 10, 20),
+    );
+    assert_eq!(
+        on_the_agenda[0].closed_day.as_deref(),
+        pay.closed_day_note(&calendar).as_deref(),
+        "Home says the same"
     );
 }

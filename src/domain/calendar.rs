@@ -105,6 +105,15 @@ pub struct SchoolCalendar {
     pub terms: Vec<Term>,
 }
 
+/// Which way a due date on a closed day moves to a school day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Roll {
+    /// Something due *by* a fixed date: to the school day before.
+    Before,
+    /// A count *after* an event: to the school day after.
+    After,
+}
+
 impl SchoolCalendar {
     pub fn is_working_day(&self, day: NaiveDate) -> bool {
         self.closed_for(day).is_none()
@@ -155,19 +164,27 @@ impl SchoolCalendar {
     }
 
     /// Said of a due date the school is closed on (a deadline in calendar days or hours, or on a
-    /// fixed date, can land on one): "Wednesday 28/10/2026, Autumn half-term, is not a school day:
-    /// the first school day after is Monday 02/11/2026". `None` on a working day.
-    pub fn closed_day_note(&self, due: NaiveDate) -> Option<String> {
+    /// fixed date, can land on one), naming the school day to act on: for a date something is
+    /// due *by*, the last school day before it ("Saturday 31/10/2026 is not a school day: the last
+    /// school day before is Friday 30/10/2026"), since acting after it would be late; for a count
+    /// *after* an event, the first school day after. `None` on a working day.
+    pub fn closed_day_note(&self, due: NaiveDate, roll: Roll) -> Option<String> {
         let why = self.closed_for(due)?;
-        let open = self.next_working_day(due);
         let day = weekday_name(due);
         let why = if why == day {
             String::new()
         } else {
             format!(", {why},")
         };
+        let (which, open) = match roll {
+            Roll::Before => (
+                "the last school day before",
+                self.working_day_on_or_before(due),
+            ),
+            Roll::After => ("the first school day after", self.next_working_day(due)),
+        };
         Some(format!(
-            "{day} {}{why} is not a school day: the first school day after is {} {}",
+            "{day} {}{why} is not a school day: {which} is {} {}",
             format_uk_date(due),
             weekday_name(open),
             format_uk_date(open)
@@ -425,8 +442,21 @@ mod tests {
             (date(2026, 12, 28), Some("Monday 28/12/2026, Boxing Day (substitute day), is not a school day: the first school day after is Tuesday 29/12/2026")),
             (date(2026, 10, 23), None),
         ];
+        // Due by a date the school is closed on: the school day before.
+        assert_eq!(
+            half_term
+                .closed_day_note(date(2026, 10, 31), Roll::Before)
+                .as_deref(),
+            Some(
+                "Saturday 31/10/2026 is not a school day: the last school day before is Friday 23/10/2026"
+            )
+        );
         for (due, note) in cases {
-            assert_eq!(half_term.closed_day_note(due).as_deref(), note, "{due}");
+            assert_eq!(
+                half_term.closed_day_note(due, Roll::After).as_deref(),
+                note,
+                "{due}"
+            );
         }
     }
 }

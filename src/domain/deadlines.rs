@@ -5,7 +5,7 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::calendar::{Period, SchoolCalendar};
+use super::calendar::{Period, Roll, SchoolCalendar};
 use super::cycle::{Review, Stage, Suspension};
 use super::dates::format_uk_date;
 use super::documents::{AppealHearing, PayDecision};
@@ -93,6 +93,31 @@ impl fmt::Display for DeadlineKind {
             DeadlineKind::AppealDecision => write!(f, "Hear the appeal and decide its outcome"),
             DeadlineKind::AppealBy => write!(f, "Appeal against the statement, if you choose to"),
         }
+    }
+}
+
+impl DeadlineKind {
+    /// Which way the date moves when the school is closed on it. Dates something must be done
+    /// *by* (notice before the meeting, the pre-review before it, the pay decision and the
+    /// training needs by the policy's dates, an interim review by its term's end) move to the
+    /// school day before, so acting on it is not late; counts after an event (the meeting, a file
+    /// sent, an observation) move forward.
+    pub fn roll(&self) -> Roll {
+        match self {
+            DeadlineKind::MeetingNotice
+            | DeadlineKind::PreReviewToReviewer
+            | DeadlineKind::PayDecision
+            | DeadlineKind::TrainingNeedsSent { .. }
+            | DeadlineKind::InterimReview { .. } => Roll::Before,
+            _ => Roll::After,
+        }
+    }
+}
+
+impl Deadline {
+    /// When the school is closed on the due date, the sentence naming the school day to act on.
+    pub fn closed_day_note(&self, calendar: &SchoolCalendar) -> Option<String> {
+        calendar.closed_day_note(self.due, self.kind.roll())
     }
 }
 
@@ -501,7 +526,7 @@ pub fn pressing_for(
             let urgency = urgency(deadline, calendar, today)?;
             Some(AgendaItem {
                 reviewee_name: review.reviewee.name.clone(),
-                closed_day: calendar.closed_day_note(deadline.due),
+                closed_day: deadline.closed_day_note(calendar),
                 deadline: deadline.clone(),
                 urgency,
             })

@@ -59,7 +59,8 @@ test("an academy teacher's autumn review carries the pay recommendation and its 
   const pay = page.locator("ul.deadlines li").filter({ hasText: "Make the pay decision" });
   assert.match(
     await pay.innerText(),
-    /Make the pay decision – 31\/10\/2026 \(Headteacher or moderator\).*Saturday 31\/10\/2026 is not a school day: the first school day after is Monday 02\/11\/2026/,
+    // Due by a Saturday: the school day to decide by is the Friday before, never the Monday after.
+    /Make the pay decision – 31\/10\/2026 \(Headteacher or moderator\).*Saturday 31\/10\/2026 is not a school day: the last school day before is Friday 30\/10\/2026/,
   );
 
   // With the meeting held, the statement is the next thing to write, so it starts open.

@@ -292,7 +292,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     <ul class="list deadlines">
                         {clocks.into_iter().map(|(deadline, standing)| {
                             let state = standing.describe(deadline.owner);
-                            let closed = calendar.closed_day_note(deadline.due).map(|note| format!(". {note}")).unwrap_or_default();
+                            let closed = deadline.closed_day_note(&calendar).map(|note| format!(". {note}")).unwrap_or_default();
                             view! { <li>{format!("{} – {} ({}), {state}{closed}", deadline.kind, format_uk_date(deadline.due), deadline.owner.label())}</li> }
                         }).collect_view()}
                     </ul>
