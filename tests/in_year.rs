@@ -49,17 +49,9 @@ fn jo_and_sam() -> (Vault<MemoryStore>, Vault<MemoryStore>) {
     (jos, sams)
 }
 
-/// Records `document` as an edit on `device`, as the page's autosave does.
-fn write<D: Document>(vault: &mut Vault<MemoryStore>, document: &D, device: &str, day: u32) {
-    let mut state = reviews::document(vault, "review-1", D::KIND)
-        .unwrap()
-        .unwrap_or_default();
-    let stamp = state.latest_stamp().tick(at(day).timestamp_millis());
-    let mut shown = state.current();
-    shown.retain(|path, _| !path.starts_with(&format!("{}.", D::KIND)));
-    shown.extend(to_field_map(document));
-    state.record_edit(&shown, device, stamp);
-    reviews::save_document(vault, "review-1", D::KIND, &state, at(day)).unwrap();
+/// Records `document` as an edit in the vault's own tab, as the page's autosave does.
+fn write<D: Document>(vault: &mut Vault<MemoryStore>, document: &D, day: u32) {
+    common::write_document(vault, "review-1", document, at(day));
 }
 
 fn sends(
@@ -138,7 +130,7 @@ fn an_observation_travels_to_the_reviewee_and_their_comments_come_back() {
     let (mut jos, mut sams) = jo_and_sam();
     let mut log = common::observations();
     log.items[0].reviewee_comments = String::new();
-    write(&mut jos, &log, "jo-tab", 3);
+    write(&mut jos, &log, 3);
     let to_sam = sends(&mut jos, Role::Reviewer, BundleKind::Observations, None, 3);
     assert_eq!(to_sam.recipients[0].role, Role::Reviewee);
     sam_imports(&to_sam, &mut sams).unwrap();
@@ -148,11 +140,11 @@ fn an_observation_travels_to_the_reviewee_and_their_comments_come_back() {
     let mut sams_copy = log.clone();
     sams_copy.items[0].reviewee_comments = "The group was new that week.".into();
     sams_copy.items[0].key_points = "All fine.".into();
-    write(&mut sams, &sams_copy, "sam-phone", 4);
+    write(&mut sams, &sams_copy, 4);
     // Meanwhile Jo records the written feedback.
     let mut jos_copy = log.clone();
     jos_copy.items[0].written_feedback_on = Some(common::date(2026, 11, 24));
-    write(&mut jos, &jos_copy, "jo-tab", 4);
+    write(&mut jos, &jos_copy, 4);
 
     let to_jo = sends(&mut sams, Role::Reviewee, BundleKind::Observations, None, 5);
     assert_eq!(to_jo.recipients[0].role, Role::Reviewer);
@@ -174,7 +166,7 @@ fn an_observation_travels_to_the_reviewee_and_their_comments_come_back() {
 #[test]
 fn a_file_of_these_kinds_from_outside_the_review_is_refused() {
     let (mut jos, _) = jo_and_sam();
-    write(&mut jos, &common::observations(), "jo-tab", 3);
+    write(&mut jos, &common::observations(), 3);
     let mut payload = sends(&mut jos, Role::Reviewer, BundleKind::Observations, None, 3);
     payload.sender.name = "Alex Stranger".into();
     payload.sender.keys = Some(common::stranger().public_keys());
@@ -260,8 +252,8 @@ fn a_support_plan_stays_between_the_two_parties_until_formal_capability() {
         reviewee_comments: String::new(),
         ..common::support_plan()
     };
-    write(&mut jos, &plan, "jo-tab", 3);
-    write(&mut jos, &common::cpd_needs(), "jo-tab", 3);
+    write(&mut jos, &plan, 3);
+    write(&mut jos, &common::cpd_needs(), 3);
     for kind in [
         BundleKind::CpdNeeds,
         BundleKind::FinalStatement,
@@ -306,7 +298,7 @@ fn a_support_plan_stays_between_the_two_parties_until_formal_capability() {
         outcome_on: Some(common::date(2026, 12, 18)),
         ..plan.clone()
     };
-    write(&mut jos, &decided, "jo-tab", 18);
+    write(&mut jos, &decided, 18);
     let referral =
         sending::prepare_to_send(&mut jos, "review-1", outgoing, "jo-tab", at(18)).unwrap();
     assert_eq!(referral.recipients[0].role, Role::Headteacher);
@@ -352,7 +344,7 @@ fn a_support_plan_stays_between_the_two_parties_until_formal_capability() {
 #[test]
 fn formal_capability_stops_the_cycles_clocks_until_it_ends() {
     let (mut jos, _) = jo_and_sam();
-    write(&mut jos, &common::observations(), "jo-tab", 3);
+    write(&mut jos, &common::observations(), 3);
     let kinds = |vault: &Vault<MemoryStore>| {
         appraise::use_cases::held::open(vault, "review-1", common::date(2026, 11, 22))
             .unwrap()
@@ -367,7 +359,7 @@ fn formal_capability_stops_the_cycles_clocks_until_it_ends() {
         outcome: Some(SupportOutcome::FormalCapability),
         ..common::support_plan()
     };
-    write(&mut jos, &plan, "jo-tab", 18);
+    write(&mut jos, &plan, 18);
     let suspended = kinds(&jos);
     assert!(
         suspended.iter().all(|kind| matches!(
@@ -377,7 +369,7 @@ fn formal_capability_stops_the_cycles_clocks_until_it_ends() {
         "{suspended:?}"
     );
     plan.capability_ended_on = Some(common::date(2027, 3, 1));
-    write(&mut jos, &plan, "jo-tab", 19);
+    write(&mut jos, &plan, 19);
     let review = reviews::load_review(&jos, "review-1").unwrap().unwrap();
     assert_eq!(review.suspension, None);
     assert!(kinds(&jos).contains(&DeadlineKind::StatementToReviewee));
@@ -387,7 +379,7 @@ fn formal_capability_stops_the_cycles_clocks_until_it_ends() {
 fn interim_reviews_recorded_on_either_side_merge_item_by_item() {
     let (mut jos, mut sams) = jo_and_sam();
     let log = common::interim_reviews();
-    write(&mut jos, &log, "jo-tab", 3);
+    write(&mut jos, &log, 3);
     let to_sam = sends(
         &mut jos,
         Role::Reviewer,
@@ -399,7 +391,7 @@ fn interim_reviews_recorded_on_either_side_merge_item_by_item() {
     let mut sams_copy: InterimReviewLog = log.clone();
     sams_copy.items[0].progress[0].reviewee_comment = "Third group starts in January.".into();
     sams_copy.items[0].reviewee_comments = "A useful meeting.".into();
-    write(&mut sams, &sams_copy, "sam-phone", 4);
+    write(&mut sams, &sams_copy, 4);
     let to_jo = sends(
         &mut sams,
         Role::Reviewee,

@@ -206,7 +206,7 @@ fn Reviewees(reviews: Vec<HeldReview>) -> impl IntoView {
                         let stage = mine.stage_in_words();
                         view! {
                             <tr>
-                                <th scope="row"><A href=href>{described(&mine.reviewee)}</A></th>
+                                <th scope="row"><A href=href>{described(&mine.review.reviewee)}</A></th>
                                 <td data-label="Stage">{stage}</td>
                                 {match next {
                                     Some((text, true)) => view! { <td data-label="Next deadline" class="overdue">{text}</td> }.into_any(),
@@ -241,17 +241,20 @@ fn ReviewCards(heading: &'static str, reviews: Vec<HeldReview>) -> impl IntoView
 fn ReviewCard(mine: HeldReview) -> impl IntoView {
     let review = &mine.review;
     let heading = match mine.part {
-        Role::Reviewee => format!("Your review with {}", mine.reviewer.name),
-        Role::CpdLeader => format!("Training needs of {}", mine.reviewee.name),
-        _ => format!("{}’s review by {}", mine.reviewee.name, mine.reviewer.name),
+        Role::Reviewee => format!("Your review with {}", mine.review.reviewer.name),
+        Role::CpdLeader => format!("Training needs of {}", mine.review.reviewee.name),
+        _ => format!(
+            "{}’s review by {}",
+            mine.review.reviewee.name, mine.review.reviewer.name
+        ),
     };
     // Job titles tell apart two colleagues of one name.
     let who = match mine.part {
-        Role::Reviewee => format!("Reviewer: {}.", described(&mine.reviewer)),
+        Role::Reviewee => format!("Reviewer: {}.", described(&mine.review.reviewer)),
         _ => format!(
             "{}, reviewed by {}.",
-            described(&mine.reviewee),
-            described(&mine.reviewer)
+            described(&mine.review.reviewee),
+            described(&mine.review.reviewer)
         ),
     };
     let details = format!(

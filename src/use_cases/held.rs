@@ -6,13 +6,13 @@
 use chrono::NaiveDate;
 
 use super::RecordsError;
-use super::reviews::{StoredReview, load_review, my_part, review};
+use super::reviews::{StoredReview, review, review_as_held};
 use super::sign_offs::{SignOffStanding, sign_off_standings, statement_signed};
 use crate::bundle::identity::PublicKeys;
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::cycle::{Review, Stage};
 use crate::domain::deadlines::{AgendaItem, Deadline, Standing, deadlines, pressing_for, standing};
-use crate::domain::people::{PersonRef, Role};
+use crate::domain::people::Role;
 use crate::domain::progress::{StatementSigned, next_step, part_held, stage_in_words, stage_of};
 use crate::storage::{KeyValueStore, Vault};
 
@@ -32,11 +32,6 @@ pub struct HeldReview {
     pub deadlines: Vec<(Deadline, Standing)>,
     /// This person's open deadlines, overdue first.
     pub due: Vec<AgendaItem>,
-    /// The review's own reviewee and reviewer: each place bound to a person's keys, with the name
-    /// they send under now (every file of theirs renews it) and the job title the review began
-    /// with; never the words typed into a form.
-    pub reviewee: PersonRef,
-    pub reviewer: PersonRef,
 }
 
 impl HeldReview {
@@ -62,9 +57,36 @@ impl HeldReview {
         waiting.then(|| {
             format!(
                 "The headteacher sent a note after moderating {}’s statement: read it and answer it on the review.",
-                self.reviewee.name
+                self.review.reviewee.name
             )
         })
+    }
+
+    /// What the reviewee did about the statement, for whoever reads their appeal: signed and
+    /// later appealed (with the day of their first signature, superseded or not), or appealed
+    /// instead of signing. `None` without an appeal.
+    pub fn appeal_in_words(&self) -> Option<String> {
+        use crate::domain::documents::{Appeal, Document, Statement};
+        use crate::domain::sign_off::SignerRole;
+        let appeal = self
+            .review
+            .appeal
+            .as_ref()
+            .filter(|a| Appeal::is_lodged(a))?;
+        let signed_on = self
+            .standings
+            .iter()
+            .map(|standing| &standing.signed.sign_off)
+            .filter(|sign_off| {
+                sign_off.document == Statement::KIND && sign_off.role == SignerRole::Reviewee
+            })
+            .map(|sign_off| sign_off.signed_on)
+            .min();
+        Some(crate::domain::progress::appeal_in_words(
+            appeal,
+            signed_on,
+            self.review.policy.appeals.heard_by(),
+        ))
     }
 
     /// This person's deadlines to put in their own calendar: their open ones.
@@ -103,7 +125,8 @@ impl Unreadable {
 
 /// What every review read in one pass shares.
 pub(super) struct Reading {
-    keys: Option<PublicKeys>,
+    /// This person's keys and the name they send under, which find their place in each review.
+    me: Option<(PublicKeys, String)>,
     calendar: SchoolCalendar,
     today: NaiveDate,
 }
@@ -114,7 +137,7 @@ impl Reading {
         today: NaiveDate,
     ) -> Result<Reading, RecordsError> {
         Ok(Reading {
-            keys: super::identity::identity(vault)?.map(|me| me.public_keys()),
+            me: super::identity::identity(vault)?.map(|me| (me.public_keys(), me.name)),
             calendar: super::identity::school_calendar(vault),
             today,
         })
@@ -128,13 +151,14 @@ impl Reading {
         let Some(stored) = review(vault, id)? else {
             return Ok(None);
         };
-        let Some(review) = load_review(vault, id)? else {
-            return Ok(None);
-        };
-        let party = my_part(vault, &stored.summary)?;
+        let review = review_as_held(vault, stored.clone())?;
+        let party = self
+            .me
+            .as_ref()
+            .and_then(|(keys, name)| stored.summary.part_of(keys, name));
         let part = part_held(&review, party);
-        let standings = match &self.keys {
-            Some(keys) => sign_off_standings(vault, &review, keys)?,
+        let standings = match &self.me {
+            Some((keys, _)) => sign_off_standings(vault, &review, keys)?,
             None => Vec::new(),
         };
         let signed = statement_signed(&standings);
@@ -149,8 +173,6 @@ impl Reading {
             })
             .collect();
         Ok(Some(HeldReview {
-            reviewee: stored.summary.reviewee.clone(),
-            reviewer: stored.summary.reviewer.clone(),
             stored,
             review,
             party,

@@ -235,13 +235,23 @@ pub fn load_review<S: KeyValueStore>(
     vault: &Vault<S>,
     id: &str,
 ) -> Result<Option<crate::domain::cycle::Review>, RecordsError> {
+    match review(vault, id)? {
+        Some(stored) => review_as_held(vault, stored).map(Some),
+        None => Ok(None),
+    }
+}
+
+/// The review `stored` (held here) as the domain knows it, with its documents read.
+pub(super) fn review_as_held<S: KeyValueStore>(
+    vault: &Vault<S>,
+    stored: StoredReview,
+) -> Result<crate::domain::cycle::Review, RecordsError> {
     use crate::domain::documents::{
         AppealHearing, CpdNeeds, InterimReviewLog, ModerationNote, ObservationLog, PayDecision,
         PreReviewAuthor, PreReviewForm, Statement, SupportPlan,
     };
-    let Some(stored) = review(vault, id)? else {
-        return Ok(None);
-    };
+    let id = stored.summary.id.as_str().to_owned();
+    let id = id.as_str();
     let summary = stored.summary;
     let mut review = crate::domain::cycle::Review::new(
         summary.id,
@@ -295,5 +305,5 @@ pub fn load_review<S: KeyValueStore>(
         .support_plan
         .as_ref()
         .and_then(SupportPlan::suspension);
-    Ok(Some(review))
+    Ok(review)
 }

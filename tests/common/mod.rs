@@ -441,3 +441,29 @@ pub fn statement_for_comment() -> Payload {
         settings_version: None,
     }
 }
+
+/// Records `document` in review `review` as an edit in this vault's tab, through the autosave's
+/// own use case (`editing::save_edit`): the other documents' fields, and anything written
+/// elsewhere, stay as they are.
+pub fn write_document<D: Document>(
+    vault: &mut appraise::storage::Vault<appraise::storage::MemoryStore>,
+    review: &str,
+    document: &D,
+    now: chrono::DateTime<chrono::Utc>,
+) {
+    use appraise::use_cases::{editing, reviews};
+    let key = reviews::document_key(review, D::KIND);
+    let seen = editing::read(vault, &key).unwrap().unwrap_or_default();
+    let base = seen.current();
+    let mut mine = base.clone();
+    mine.retain(|path, _| !path.starts_with(&format!("{}.", D::KIND)));
+    mine.extend(to_field_map(document));
+    editing::save_edit(
+        vault,
+        &key,
+        "review_document",
+        (&seen, None, &base, &mine),
+        now,
+    )
+    .unwrap();
+}

@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, personNamed, downloadTo, importFile, lookAt } from "./support.mjs";
+import { startApp, personNamed, downloadTo, importFile, lookAt, nav } from "./support.mjs";
 
 let app;
 let dir;
@@ -21,13 +21,6 @@ before(async () => {
 after(async () => {
   await app?.close();
 });
-
-async function nav(page, name) {
-  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
-  const path = await link.getAttribute("href");
-  await link.click();
-  await page.waitForURL((url) => url.pathname === path);
-}
 
 /** Moves `who`'s clock to 10:00 on `day` December 2026. */
 async function on(who, day) {

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, personNamed as named } from "./support.mjs";
+import { startApp, personNamed as named, nav } from "./support.mjs";
 
 const SHOTS = "test-results/screenshots";
 
@@ -25,13 +25,6 @@ after(async () => {
 });
 
 const personNamed = (name) => named(app, name, { now: "2026-07-15T10:00:00Z" });
-
-async function nav(page, name) {
-  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
-  const path = await link.getAttribute("href");
-  await link.click();
-  await page.waitForURL((url) => url.pathname === path);
-}
 
 async function download(page, click) {
   const [file] = await Promise.all([page.waitForEvent("download"), click()]);

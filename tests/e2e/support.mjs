@@ -137,6 +137,15 @@ export async function lookAt(page, name) {
   await page.setViewportSize({ width: 1280, height: 900 });
 }
 
+/** Opens a page from the main navigation, and waits for its address (a page opens once its
+ * code has come; until then the address and the last page stay). */
+export async function nav(page, name) {
+  const link = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
+  const path = await link.getAttribute("href");
+  await link.click();
+  await page.waitForURL((url) => url.pathname === path);
+}
+
 /** Clicks what `act` clicks and keeps the file it downloads in `dir`: its path and name. */
 export async function downloadTo(dir, page, act) {
   const [file] = await Promise.all([page.waitForEvent("download"), act()]);

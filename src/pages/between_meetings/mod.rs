@@ -92,9 +92,6 @@ impl Opened {
         let stored = storage
             .with(|vault| reviews::review(vault, id).ok().flatten())
             .flatten()?;
-        let role = storage
-            .with(|vault| reviews::my_part(vault, &stored.summary).ok().flatten())
-            .flatten();
         let draft = Draft::open_review_document(storage, id, &blank(&stored));
         save_on_leaving(draft);
         let held = super::held_review(storage, id.to_owned(), move || draft.status.track());
@@ -103,6 +100,7 @@ impl Opened {
             held.with(|held| held.as_ref().map(|h| h.standings.clone()))
                 .unwrap_or_default()
         });
+        let role = held.with_untracked(|held| held.as_ref().and_then(|held| held.party));
         Some(Opened {
             storage,
             review_id: StoredValue::new(id.to_owned()),

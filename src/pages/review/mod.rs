@@ -494,29 +494,14 @@ fn EntriesAppealed(workspace: Workspace) -> impl IntoView {
 #[component]
 fn AppealReceived(workspace: Workspace) -> impl IntoView {
     let appeal = move || {
-        let review = workspace.review.get()?;
-        let appeal = review.appeal.filter(Appeal::is_lodged)?;
-        let labels = review
+        let held = workspace.held.get()?;
+        let said = held.appeal_in_words()?;
+        let appeal = held.review.appeal?;
+        let labels = held
+            .review
             .statement
             .map(|statement| appeal.entries_appealed_in(&statement))
             .unwrap_or_default();
-        // The reviewee's signature on the statement, superseded or not, if they gave one.
-        let signed_on = workspace
-            .standings
-            .get()
-            .iter()
-            .filter(|standing| {
-                standing.signed.sign_off.document == Statement::KIND
-                    && standing.signed.sign_off.role
-                        == crate::domain::sign_off::SignerRole::Reviewee
-            })
-            .map(|standing| standing.signed.sign_off.signed_on)
-            .min();
-        let said = crate::domain::progress::appeal_in_words(
-            &appeal,
-            signed_on,
-            review.policy.appeals.heard_by(),
-        );
         Some((labels, appeal.grounds, said))
     };
     view! {
