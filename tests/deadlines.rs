@@ -7,7 +7,9 @@ mod common;
 
 use appraise::domain::calendar::{Closure, Period, SchoolCalendar};
 use appraise::domain::cycle::{Review, Stage, Suspension};
-use appraise::domain::deadlines::{DeadlineKind as K, Urgency, deadlines, pressing_for, urgency};
+use appraise::domain::deadlines::{
+    DeadlineKind as K, Urgency, deadlines, pressing_for, termly_dates_unknown, urgency,
+};
 use appraise::domain::people::Role;
 use appraise::domain::progress::{StatementSigned, stage_of};
 use chrono::NaiveDate;
@@ -92,55 +94,44 @@ fn trust_two_weeks_notice_crosses_new_year_and_feedback_within_48_hours() {
         observed_on: date(2027, 3, 5),
     };
     assert_eq!(due(&review, &feedback), date(2027, 3, 7));
+
+    // "plan a programme of termly review meetings … leading up to the next annual review
+    // meeting", which "takes place in January": the January meeting is early in the spring
+    // term, so its end (Good Friday 26/03/2027, so Thu 25/03/2027) and the summer term's
+    // (Wed 21/07/2027) are reviews; the autumn term's end is the next January meeting's.
+    let terms = common::terms_2026_27();
+    let interims: Vec<NaiveDate> = deadlines(&review, stage(&review), &terms)
+        .into_iter()
+        .filter(|d| matches!(d.kind, K::InterimReview { .. }))
+        .map(|d| d.due)
+        .collect();
+    assert_eq!(interims, vec![date(2027, 3, 25), date(2027, 7, 21)]);
     assert_eq!(
-        due(
-            &review,
-            &K::InterimReview {
-                number: 1,
-                optional: false
-            }
-        ),
-        date(2027, 4, 30)
-    );
-    assert_eq!(
-        due(
-            &review,
-            &K::InterimReview {
-                number: 2,
-                optional: false
-            }
-        ),
-        date(2027, 8, 31)
+        termly_dates_unknown(&review, &terms).as_deref(),
+        Some(
+            "Termly reviews fall at the end of each term, and your school's terms after 21/07/2027 are not entered, so those dates are not shown: ask the headteacher to publish the terms for 01/01/2027 to 31/12/2027"
+        )
     );
 }
 
 #[test]
 fn trust_june_cycle_interim_reviews_cross_new_year() {
-    let review = common::review(
+    // The learning support staff's June to May period, its annual meeting in June 2026: the
+    // summer term of 2026 is more than half over, so its end is not a review; the autumn term
+    // ends Fri 18/12/2026 and the spring term Thu 25/03/2027 (Good Friday 26/03); the summer
+    // term of 2027 runs past 31/05/2027, so the next annual meeting closes it.
+    let mut review = common::review(
         "trust-associate-staff",
         "Learning support staff and teaching assistants (June cycle)",
-        date(2026, 7, 1),
+        date(2026, 6, 1),
     );
-    assert_eq!(
-        due(
-            &review,
-            &K::InterimReview {
-                number: 1,
-                optional: false
-            }
-        ),
-        date(2026, 9, 30)
-    );
-    assert_eq!(
-        due(
-            &review,
-            &K::InterimReview {
-                number: 2,
-                optional: false
-            }
-        ),
-        date(2027, 1, 29) // Sunday 31/01 moves back to the Friday
-    );
+    review.dates.meeting_on = Some(date(2026, 6, 10));
+    let interims: Vec<NaiveDate> = deadlines(&review, stage(&review), &common::terms_2026_27())
+        .into_iter()
+        .filter(|d| matches!(d.kind, K::InterimReview { .. }))
+        .map(|d| d.due)
+        .collect();
+    assert_eq!(interims, vec![date(2026, 12, 18), date(2027, 3, 25)]);
 }
 
 #[test]
@@ -250,26 +241,35 @@ fn academy_observation_feedback_in_five_working_days() {
 
 #[test]
 fn early_years_termly_and_la_mid_year_reviews() {
+    // Seed 000 §5: "At the end of the first term of the performance management cycle, the
+    // reviewer and the reviewee will meet"; 5.1: objectives "for the coming term". Each term of
+    // 2026-27 ends in a review except the summer term, which the next annual review closes.
     let termly = common::review("early-years-setting", "All staff", date(2026, 9, 10));
+    let interims = |calendar: &SchoolCalendar| -> Vec<NaiveDate> {
+        deadlines(&termly, stage(&termly), calendar)
+            .into_iter()
+            .filter(|d| matches!(d.kind, K::InterimReview { .. }))
+            .map(|d| d.due)
+            .collect()
+    };
     assert_eq!(
-        due(
-            &termly,
-            &K::InterimReview {
-                number: 1,
-                optional: false
-            }
-        ),
-        date(2026, 12, 18) // 31/12 is in the Christmas holiday: the last school day before it
+        interims(&common::terms_2026_27()),
+        // The autumn term ends Fri 18/12/2026; the spring term on Good Friday 26/03/2027, so its
+        // last school day is Thu 25/03/2027.
+        vec![date(2026, 12, 18), date(2027, 3, 25)]
+    );
+    // Without the school's terms there is no end of term to name: no dates are made up, and
+    // the review says why.
+    assert!(interims(&calendar()).is_empty());
+    assert_eq!(
+        termly_dates_unknown(&termly, &calendar()).as_deref(),
+        Some(
+            "Termly reviews fall at the end of each term, and your school's terms are not entered, so those dates are not shown: ask the headteacher to publish the terms for 01/09/2026 to 31/08/2027"
+        )
     );
     assert_eq!(
-        due(
-            &termly,
-            &K::InterimReview {
-                number: 2,
-                optional: false
-            }
-        ),
-        date(2027, 4, 30)
+        termly_dates_unknown(&termly, &common::terms_2026_27()),
+        None
     );
     let mid_year = common::review("la-support-staff", "Support staff", date(2026, 9, 10));
     assert_eq!(
@@ -707,13 +707,13 @@ fn the_date_agreed_at_the_meeting_is_the_next_interim_review() {
         next_review_on: Some(date(2027, 2, 11)),
         ..common::statement()
     });
-    let interims: Vec<NaiveDate> = deadlines(&review, stage(&review), &calendar())
+    let interims: Vec<NaiveDate> = deadlines(&review, stage(&review), &common::terms_2026_27())
         .into_iter()
         .filter(|d| matches!(d.kind, K::InterimReview { .. }))
         .map(|d| d.due)
         .collect();
-    // Thirds of 2026-27 without term dates: 18/12/2026 (31/12 is in the holiday), 30/04/2027.
-    assert_eq!(interims, vec![date(2027, 2, 11), date(2027, 4, 30)]);
+    // The agreed 11/02/2027 replaces the autumn term's end; the spring term's end follows.
+    assert_eq!(interims, vec![date(2027, 2, 11), date(2027, 3, 25)]);
 
     // Under a policy with no interim reviews, an agreed date is still a date to keep.
     let mut secondary = common::review(
@@ -749,7 +749,7 @@ fn a_due_by_date_on_a_closed_day_names_the_school_day_before() {
         .expect("seed 002 sets a pay date");
     assert_eq!(pay.due, date(2026, 10, 31), "31 October, a Saturday");
     assert_eq!(
-        pay.closed_day_note(&calendar).as_deref(),
+        pay.calendar_note(&calendar).as_deref(),
         Some(
             "Saturday 31/10/2026 is not a school day: the last school day before is Friday 30/10/2026"
         )
@@ -762,8 +762,8 @@ fn a_due_by_date_on_a_closed_day_names_the_school_day_before() {
         date(2026, 10, 20),
     );
     assert_eq!(
-        on_the_agenda[0].closed_day.as_deref(),
-        pay.closed_day_note(&calendar).as_deref(),
+        on_the_agenda[0].calendar_note.as_deref(),
+        pay.calendar_note(&calendar).as_deref(),
         "Home says the same"
     );
 }

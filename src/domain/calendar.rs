@@ -143,12 +143,32 @@ impl SchoolCalendar {
             .map(|pair| format!("the holiday after the {}", pair[0].name))
     }
 
-    /// The last days of the terms that end from `first` to `last`, in date order.
-    pub fn term_ends(&self, first: NaiveDate, last: NaiveDate) -> Vec<NaiveDate> {
+    /// The last day of the last term the school has entered, if it has entered any.
+    pub fn entered_until(&self) -> Option<NaiveDate> {
+        self.terms.iter().map(|term| term.last_day).max()
+    }
+
+    /// Said of a date that falls after the school's last entered term: nothing says which of
+    /// those days the school is open, so weekdays other than bank holidays and closures are
+    /// counted as school days, and the person is told ("Counted without your school's dates
+    /// after 21/07/2027: ask the headteacher to publish next year's terms"). `None` when the
+    /// school has entered no terms (every date then reads that way, and Settings says so once)
+    /// or the date is within them.
+    pub fn unentered_note(&self, due: NaiveDate) -> Option<String> {
+        let until = self.entered_until()?;
+        (due > until).then(|| {
+            format!(
+                "Counted without your school's dates after {}: ask the headteacher to publish next year's terms",
+                format_uk_date(until)
+            )
+        })
+    }
+
+    /// The terms that end from `first` to `last`, in date order.
+    pub fn terms_ending(&self, first: NaiveDate, last: NaiveDate) -> Vec<&Term> {
         self.terms
             .iter()
-            .map(|term| term.last_day)
-            .filter(|end| first <= *end && *end <= last)
+            .filter(|term| first <= term.last_day && term.last_day <= last)
             .collect()
     }
 
@@ -314,10 +334,22 @@ mod tests {
             calendar.after(date(2026, 12, 17), Period::working_days(2)),
             date(2027, 1, 5)
         );
+        let ending: Vec<NaiveDate> = calendar
+            .terms_ending(date(2026, 9, 1), date(2027, 2, 28))
+            .into_iter()
+            .map(|term| term.last_day)
+            .collect();
+        assert_eq!(ending, vec![date(2026, 12, 18)]);
+        assert_eq!(calendar.unentered_note(date(2027, 3, 1)), None);
+        let last = calendar.entered_until().unwrap();
         assert_eq!(
-            calendar.term_ends(date(2026, 9, 1), date(2027, 2, 28)),
-            vec![date(2026, 12, 18)]
+            calendar.unentered_note(last + Duration::days(1)),
+            Some(format!(
+                "Counted without your school's dates after {}: ask the headteacher to publish next year's terms",
+                format_uk_date(last)
+            ))
         );
+        assert_eq!(SchoolCalendar::default().unentered_note(date(2030, 1, 1)), None);
         assert_eq!(
             calendar.working_day_on_or_before(date(2027, 1, 3)),
             date(2026, 12, 18)

@@ -1,7 +1,7 @@
 //! Deadlines: every due date of a review, derived from the policy in force and the dates things
 //! happened on, and the agenda that tells one person what is overdue, due soon and coming up.
 
-use chrono::{Months, NaiveDate};
+use chrono::{Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -115,9 +115,17 @@ impl DeadlineKind {
 }
 
 impl Deadline {
-    /// When the school is closed on the due date, the sentence naming the school day to act on.
-    pub fn closed_day_note(&self, calendar: &SchoolCalendar) -> Option<String> {
-        calendar.closed_day_note(self.due, self.kind.roll())
+    /// What the calendar has to say about the due date: that the school is closed on it, naming
+    /// the school day to act on, and that it was counted past the school's entered terms.
+    pub fn calendar_note(&self, calendar: &SchoolCalendar) -> Option<String> {
+        let notes: Vec<String> = [
+            calendar.closed_day_note(self.due, self.kind.roll()),
+            calendar.unentered_note(self.due),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        (!notes.is_empty()).then(|| notes.join(". "))
     }
 }
 
@@ -179,8 +187,8 @@ pub struct AgendaItem {
     /// Whose review it is, for the reviewer's list.
     pub reviewee_name: String,
     pub urgency: Urgency,
-    /// When the due date falls on a day the school is closed, the sentence saying so.
-    pub closed_day: Option<String>,
+    /// What the calendar says of the due date (a closed day, a date past the entered terms).
+    pub calendar_note: Option<String>,
 }
 
 /// Every deadline of a review at `stage` (see [`super::progress::stage_of`]). Each date depends
@@ -353,11 +361,7 @@ pub fn deadlines(review: &Review, stage: Stage, calendar: &SchoolCalendar) -> Ve
 }
 
 /// When the interim reviews of the cycle being planned fall due: on the date agreed at the
-/// meeting, if one was, and as the policy sets after it. Termly reviews come at the end
-/// of each of the school's terms in the cycle but the last, which the annual review closes;
-/// mid-year reviews on the last school day before the cycle's halfway point. Without term dates,
-/// terms are taken as thirds of the cycle. A date the school is closed moves back to the last
-/// school day before it.
+/// meeting, if one was, and as the policy sets after it.
 fn interim_review_dates(review: &Review, calendar: &SchoolCalendar) -> Vec<NaiveDate> {
     let agreed = review
         .statement
@@ -373,33 +377,69 @@ fn interim_review_dates(review: &Review, calendar: &SchoolCalendar) -> Vec<Naive
     }
 }
 
+/// A term ending this close before the cycle does is the cycle's last: the cycle ends in the
+/// holiday after it (a summer holiday is about six weeks, a term is longer than eight).
+const LAST_TERM_BEFORE_CYCLE_END: i64 = 56;
+
 /// The interim reviews the policy sets in the cycle being planned, before anything is agreed.
+///
+/// Termly reviews (seed 000 §5: "At the end of the first term of the performance management
+/// cycle"; seed 003: "a programme of termly review meetings … leading up to the next annual review
+/// meeting") fall on the last school day of each of the school's terms that ends after the meeting
+/// and within the cycle it plans, except the term the meeting is held in when less than half of it
+/// is left, and the cycle's last term, which the next annual review closes (Appraise's reading of
+/// "leading up to"). Where the school has entered no terms there are none to give: see
+/// [`termly_dates_unknown`]. A mid-year review falls on the last school day before the cycle's
+/// halfway point.
 fn policy_interim_dates(review: &Review, calendar: &SchoolCalendar) -> Vec<NaiveDate> {
     let planned = review.planned_period();
-    let length = review.cycle().map_or(12, |cycle| cycle.length_months);
-    let parts = match review.policy.interim_reviews {
-        InterimReviews::None => return Vec::new(),
-        InterimReviews::MidYear => 2,
-        InterimReviews::Termly => 3,
-    };
-    let term_ends = calendar.term_ends(planned.first_day, planned.last_day);
-    let dates: Vec<NaiveDate> =
-        if review.policy.interim_reviews == InterimReviews::Termly && !term_ends.is_empty() {
-            term_ends[..term_ends.len() - 1].to_vec()
-        } else {
-            (1..parts)
-                .filter_map(|part| {
-                    planned
-                        .first_day
-                        .checked_add_months(Months::new(length * part / parts))?
-                        .pred_opt()
-                })
+    match review.policy.interim_reviews {
+        InterimReviews::None => Vec::new(),
+        InterimReviews::MidYear => {
+            let length = review.cycle().map_or(12, |cycle| cycle.length_months);
+            planned
+                .first_day
+                .checked_add_months(Months::new(length / 2))
+                .and_then(|halfway| halfway.pred_opt())
+                .map(|day| calendar.working_day_on_or_before(day))
+                .into_iter()
                 .collect()
-        };
-    dates
-        .into_iter()
-        .map(|day| calendar.working_day_on_or_before(day))
-        .collect()
+        }
+        InterimReviews::Termly => {
+            let meeting = review.dates.meeting_on.unwrap_or(planned.first_day);
+            calendar
+                .terms_ending(planned.first_day, planned.last_day)
+                .into_iter()
+                .filter(|term| {
+                    let halfway = term.first_day + (term.last_day - term.first_day) / 2;
+                    meeting < halfway
+                })
+                .filter(|term| {
+                    (planned.last_day - term.last_day).num_days() >= LAST_TERM_BEFORE_CYCLE_END
+                })
+                .map(|term| calendar.working_day_on_or_before(term.last_day))
+                .collect()
+        }
+    }
+}
+
+/// Where the policy asks for termly reviews and the school has not entered the terms of the
+/// cycle the meeting plans, the sentence saying why some or all of their dates are not given.
+pub fn termly_dates_unknown(review: &Review, calendar: &SchoolCalendar) -> Option<String> {
+    if review.policy.interim_reviews != InterimReviews::Termly {
+        return None;
+    }
+    let planned = review.planned_period();
+    let known = match calendar.entered_until() {
+        Some(until) if until >= planned.last_day - Duration::days(LAST_TERM_BEFORE_CYCLE_END) => {
+            return None;
+        }
+        Some(until) => format!(" after {}", format_uk_date(until)),
+        None => String::new(),
+    };
+    Some(format!(
+        "Termly reviews fall at the end of each term, and your school's terms{known} are not entered, so those dates are not shown: ask the headteacher to publish the terms for {planned}"
+    ))
 }
 
 /// Whether a deadline of `kind` can ever be seen done on the copy of the person in `reader`'s
@@ -526,7 +566,7 @@ pub fn pressing_for(
             let urgency = urgency(deadline, calendar, today)?;
             Some(AgendaItem {
                 reviewee_name: review.reviewee.name.clone(),
-                closed_day: deadline.closed_day_note(calendar),
+                calendar_note: deadline.calendar_note(calendar),
                 deadline: deadline.clone(),
                 urgency,
             })

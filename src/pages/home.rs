@@ -22,7 +22,7 @@ fn describe(item: &AgendaItem) -> String {
         item.urgency,
         format_uk_date(item.deadline.due)
     );
-    match &item.closed_day {
+    match &item.calendar_note {
         Some(note) => format!("{described}. {note}"),
         None => described,
     }

@@ -11,7 +11,9 @@ use super::sign_offs::{SignOffStanding, sign_off_standings, statement_signed};
 use crate::bundle::identity::PublicKeys;
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::cycle::{Review, Stage};
-use crate::domain::deadlines::{AgendaItem, Deadline, Standing, deadlines, pressing_for, standing};
+use crate::domain::deadlines::{
+    AgendaItem, Deadline, Standing, deadlines, pressing_for, standing, termly_dates_unknown,
+};
 use crate::domain::people::Role;
 use crate::domain::progress::{StatementSigned, next_step, part_held, stage_in_words, stage_of};
 use crate::storage::{KeyValueStore, Vault};
@@ -32,6 +34,8 @@ pub struct HeldReview {
     pub deadlines: Vec<(Deadline, Standing)>,
     /// This person's open deadlines, overdue first.
     pub due: Vec<AgendaItem>,
+    /// Why some of the review's termly review dates cannot be given yet, if so.
+    pub termly_dates_unknown: Option<String>,
 }
 
 impl HeldReview {
@@ -174,7 +178,6 @@ impl Reading {
             .collect();
         Ok(Some(HeldReview {
             stored,
-            review,
             party,
             part,
             standings,
@@ -182,6 +185,8 @@ impl Reading {
             stage,
             deadlines,
             due,
+            termly_dates_unknown: termly_dates_unknown(&review, &self.calendar),
+            review,
         }))
     }
 }

@@ -5,6 +5,7 @@
 use appraise::bundle::identity::{Identity, KeySeed};
 use appraise::bundle::merge::{DocumentState, Stamp};
 use appraise::bundle::payload::{BundleKind, Party, Payload, ReviewSummary};
+use appraise::domain::calendar::{Closure, SchoolCalendar, Term};
 use appraise::domain::documents::*;
 use appraise::domain::field_map::to_field_map;
 use appraise::domain::ids::Id;
@@ -21,6 +22,37 @@ pub fn date(y: i32, m: u32, d: u32) -> NaiveDate {
 
 pub fn id(text: &str) -> Id {
     Id::new(text).unwrap()
+}
+
+/// An English school's dates from the summer term of 2026 to the summer term of 2027, as a
+/// headteacher would enter them: each term as the calendar prints it (the spring term "ends" on
+/// Good Friday, a bank holiday), each half-term as a closure. Bank holidays are built in. After
+/// Wednesday 21/07/2027 nothing is entered.
+pub fn terms_2026_27() -> SchoolCalendar {
+    let term = |name: &str, first_day, last_day| Term {
+        name: name.into(),
+        first_day,
+        last_day,
+    };
+    let half_term = |name: &str, first_day, last_day| Closure {
+        name: name.into(),
+        first_day,
+        last_day,
+    };
+    SchoolCalendar {
+        closures: vec![
+            half_term("Summer half-term", date(2026, 5, 25), date(2026, 5, 29)),
+            half_term("Autumn half-term", date(2026, 10, 26), date(2026, 10, 30)),
+            half_term("Spring half-term", date(2027, 2, 15), date(2027, 2, 19)),
+            half_term("Summer half-term", date(2027, 5, 31), date(2027, 6, 4)),
+        ],
+        terms: vec![
+            term("summer term", date(2026, 4, 13), date(2026, 7, 22)),
+            term("autumn term", date(2026, 9, 2), date(2026, 12, 18)),
+            term("spring term", date(2027, 1, 5), date(2027, 3, 26)),
+            term("summer term", date(2027, 4, 12), date(2027, 7, 21)),
+        ],
+    }
 }
 
 pub fn pre_review() -> PreReviewForm {

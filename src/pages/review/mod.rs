@@ -262,6 +262,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
             let calendar = workspace.storage.with(identity::school_calendar).unwrap_or_default();
             let stage_words = held.stage_in_words();
             let clocks = held.deadlines.clone();
+            let termly_dates_unknown = held.termly_dates_unknown.clone();
             let review = held.review;
             let meeting = review.dates.meeting_on.map_or("Not yet set".to_owned(), format_uk_date);
             // Reviewers who handed the review on: the cycle carried on under the next one.
@@ -292,11 +293,12 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     <ul class="list deadlines">
                         {clocks.into_iter().map(|(deadline, standing)| {
                             let state = standing.describe(deadline.owner);
-                            let closed = deadline.closed_day_note(&calendar).map(|note| format!(". {note}")).unwrap_or_default();
+                            let closed = deadline.calendar_note(&calendar).map(|note| format!(". {note}")).unwrap_or_default();
                             view! { <li>{format!("{} – {} ({}), {state}{closed}", deadline.kind, format_uk_date(deadline.due), deadline.owner.label())}</li> }
                         }).collect_view()}
                     </ul>
                 })}
+                {termly_dates_unknown.map(|note| view! { <p class="hint" data-testid="termly-dates-unknown">{note}"."</p> })}
                 <BetweenMeetings workspace=workspace review=review.clone() />
                 <p class="no-print" hidden=role.is_none()>
                     <button type="button" class="button button--secondary" on:click=move |_| calendar_download(workspace)>
