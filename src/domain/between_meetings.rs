@@ -89,7 +89,7 @@ pub fn support_plan(plan: &SupportPlan, without_comments: bool) -> Vec<Part> {
     let values = to_json(plan);
     let mut parts = Vec::new();
     // The targets come after what was discussed before, as on the form.
-    let (before, after) = SupportPlan::TEXT_FIELDS.split_at(2);
+    let (before, after) = SupportPlan::TEXT_FIELDS.split_at(3);
     answers(&mut parts, before, &values);
     parts.push(Part::List {
         label: "Targets".into(),

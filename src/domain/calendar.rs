@@ -349,7 +349,10 @@ mod tests {
                 format_uk_date(last)
             ))
         );
-        assert_eq!(SchoolCalendar::default().unentered_note(date(2030, 1, 1)), None);
+        assert_eq!(
+            SchoolCalendar::default().unentered_note(date(2030, 1, 1)),
+            None
+        );
         assert_eq!(
             calendar.working_day_on_or_before(date(2027, 1, 3)),
             date(2026, 12, 18)

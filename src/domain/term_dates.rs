@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use std::fmt;
 
-use super::calendar::{Closure, Term};
-use super::dates::{DateError, parse_uk_date};
+use super::calendar::{Closure, SchoolCalendar, Term};
+use super::dates::{DateError, format_uk_date, parse_uk_date};
 
 /// What is wrong with a closure typed on the settings page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,6 +187,30 @@ pub fn checked_terms(mut terms: Vec<Term>) -> Result<Vec<Term>, Vec<TermsProblem
     }
 }
 
+/// The headteacher is reminded this many days before the last entered term ends.
+pub const REMIND_BEFORE_LAST_TERM_ENDS: i64 = 42;
+
+/// What the headteacher is told about the terms entered on `today`: that none are, or that the
+/// last ends soon or has ended, since dates after it are counted without the school's holidays
+/// and termly reviews after it cannot be dated. `None` while the terms entered run well ahead.
+pub fn terms_reminder(calendar: &SchoolCalendar, today: NaiveDate) -> Option<String> {
+    let Some(until) = calendar.entered_until() else {
+        return Some("No terms are entered: deadlines are counted on every weekday except bank holidays and the closures below, and termly reviews cannot be dated. Add your school's terms.".to_owned());
+    };
+    let ends = format_uk_date(until);
+    if until < today {
+        Some(format!(
+            "Your school's last term entered ended on {ends}. Add next year's terms so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff."
+        ))
+    } else if (until - today).num_days() <= REMIND_BEFORE_LAST_TERM_ENDS {
+        Some(format!(
+            "Your school's terms are entered only until {ends}. Add next year's terms before then so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff."
+        ))
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -225,6 +249,36 @@ mod tests {
         assert_eq!(
             term_from("summer term", "12/04/2027", "01/04/2027").unwrap_err(),
             vec![ClosureProblem::EndsBeforeItStarts]
+        );
+    }
+
+    #[test]
+    fn the_headteacher_is_reminded_before_the_last_term_entered_ends() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let summer = SchoolCalendar {
+            terms: vec![term_from("Summer term", "12/04/2027", "21/07/2027").unwrap()],
+            ..SchoolCalendar::default()
+        };
+        assert!(
+            terms_reminder(&SchoolCalendar::default(), day(2027, 1, 4))
+                .unwrap()
+                .starts_with("No terms are entered")
+        );
+        assert_eq!(
+            terms_reminder(&summer, day(2027, 6, 8)),
+            None,
+            "six weeks and a day ahead"
+        );
+        assert_eq!(
+            terms_reminder(&summer, day(2027, 6, 9)).as_deref(),
+            Some(
+                "Your school's terms are entered only until 21/07/2027. Add next year's terms before then so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff."
+            )
+        );
+        assert!(
+            terms_reminder(&summer, day(2027, 7, 22))
+                .unwrap()
+                .starts_with("Your school's last term entered ended on 21/07/2027.")
         );
     }
 }

@@ -126,7 +126,8 @@ fn missing_in_objectives(
 }
 
 /// The support plan's required fields that are empty: what the concerns are, at least one
-/// target, the support, who monitors and how, and when monitoring starts and is reviewed.
+/// target, the support, who monitors and how, what follows if performance does not improve, and
+/// when monitoring starts and is reviewed.
 pub fn missing_before_signing_support_plan(review: &Review) -> Vec<MissingField> {
     let Some(plan) = &review.support_plan else {
         return vec![missing("support_plan", "the support plan")];
@@ -140,6 +141,11 @@ pub fn missing_before_signing_support_plan(review: &Review) -> Vec<MissingField>
             "how_monitored",
             &plan.how_monitored,
             "How progress is monitored",
+        ),
+        (
+            "consequences",
+            &plan.consequences,
+            "If performance does not improve",
         ),
     ];
     for (field, text, label) in texts {

@@ -8,7 +8,7 @@ use crate::components::{Banner, BannerKind, ErrorSummary, FieldError, TextField,
 use crate::domain::calendar::{Closure, SchoolCalendar, Term};
 use crate::domain::dates::format_uk_date;
 use crate::domain::term_dates::{
-    ClosureProblem, TermsProblem, checked_terms, closure_from, term_from,
+    ClosureProblem, TermsProblem, checked_terms, closure_from, term_from, terms_reminder,
 };
 use crate::state::AppStorage;
 use crate::use_cases::identity;
@@ -196,6 +196,9 @@ pub(super) fn Terms(storage: AppStorage) -> impl IntoView {
         <section class="section" aria-labelledby="terms-heading">
             <h2 id="terms-heading">"Term dates"</h2>
             <p>"The days between one term and the next are holidays: deadlines counted in working days skip them, as they skip closures."</p>
+            {move || terms_reminder(&calendar(storage), crate::browser::today()).map(|reminder| view! {
+                <p class="warning-text" data-testid="terms-reminder">{reminder}</p>
+            })}
             <Show when=move || !terms().is_empty() fallback=|| view! { <p class="empty">"No terms added yet."</p> }>
                 <ul class="list">
                     {move || terms().into_iter().map(|term| {

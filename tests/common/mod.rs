@@ -199,6 +199,7 @@ pub fn interim_review() -> InterimReview {
 pub fn support_plan() -> SupportPlan {
     SupportPlan {
         concerns: "Timekeeping at the start of the day.".into(),
+        likely_causes: "The school bus now arrives at 8:35.".into(),
         previous_discussions: "Discussed at one-to-ones on 3 and 17 November.".into(),
         reviewee_comments: "Bus times changed in September.".into(),
         targets: vec![SupportTarget {
@@ -208,6 +209,7 @@ pub fn support_plan() -> SupportPlan {
         support_agreed: "Start time moved to 8:40 on Mondays.".into(),
         monitored_by: "Jo Lee".into(),
         how_monitored: "Signing-in record, reviewed weekly".into(),
+        consequences: "On time every day by 18/12: the plan ends. If not, monitoring goes on for up to four more weeks, then the formal capability procedure.".into(),
         starts_on: Some(date(2026, 11, 23)),
         review_on: Some(date(2026, 12, 18)),
         monitoring_period: appraise::domain::calendar::Period::working_weeks(4),

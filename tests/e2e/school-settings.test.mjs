@@ -185,3 +185,48 @@ test("the headteacher's term dates reach every member of staff, and a new versio
   assert.deepEqual(sam.person.consoleErrors, []);
   await Promise.all([pat.person.context.close(), jo.person.context.close(), sam.person.context.close()]);
 });
+
+test("terms entered only to 21/07/2027: the headteacher is reminded, and a July meeting's statement says next year's terms are needed", async () => {
+  const inJune = (name) => named(app, name, { now: "2027-06-21T10:00:00Z" });
+  const pat = await inJune("Pat Head");
+  const jo = await inJune("Jo Lee");
+
+  await nav(pat.page, "Settings");
+  const details = section(pat.page, "Your details");
+  await details.getByLabel("Your job title").fill("Headteacher");
+  await details.getByLabel("Your school").fill("Hill Primary");
+  await details.getByLabel("I am the headteacher, or hear appeals and moderate statements").check();
+  await details.getByLabel("Local authority model for support staff").check();
+  await details.getByRole("button", { name: "Save your details" }).click();
+  await pat.page.getByText("Your details are saved").waitFor();
+  const terms = section(pat.page, "Term dates");
+  assert.match(await terms.getByTestId("terms-reminder").textContent(), /^No terms are entered/);
+  await addTerm(pat.page, "Summer term", "12/04/2027", "21/07/2027");
+  await terms.getByText("Summer term: 12/04/2027 to 21/07/2027").waitFor();
+  // Four and a half weeks before the term ends: time to publish next year's.
+  assert.equal(
+    await terms.getByTestId("terms-reminder").textContent(),
+    "Your school's terms are entered only until 21/07/2027. Add next year's terms before then so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff.",
+  );
+  await look(pat.page, terms, "settings-terms-reminder");
+  const published = await download(pat.page, () => section(pat.page, "Publish your school’s settings").getByRole("button", { name: "Publish version 1 and download it" }).click());
+  await useSettings(jo, published.path, "In person", null);
+
+  // Jo's meeting on Friday 16/07/2027: five working days run past the last day entered.
+  await nav(jo.page, "Start a review");
+  await jo.page.getByLabel("Reviewee’s name").fill("Sam Patel");
+  await jo.page.getByLabel("Reviewee’s job title").fill("Teaching assistant");
+  await jo.page.getByLabel("Meeting date").fill("16/07/2027");
+  await download(jo.page, () => jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click());
+  await jo.page.getByRole("heading", { name: "Review of Sam Patel started" }).waitFor();
+  const due = await statementDue(jo, () => jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click());
+  assert.equal(
+    due,
+    "Send the statement and training needs to the reviewee – 23/07/2027 (Reviewer), coming up. Counted without your school's dates after 21/07/2027: ask the headteacher to publish next year's terms",
+  );
+  await look(jo.page, jo.page.getByRole("list").filter({ hasText: "Send the statement and training needs" }), "review-deadline-past-terms");
+
+  assert.deepEqual(pat.person.consoleErrors, []);
+  assert.deepEqual(jo.person.consoleErrors, []);
+  await Promise.all([pat.person.context.close(), jo.person.context.close()]);
+});

@@ -1,6 +1,7 @@
 //! A support plan for performance below the expected standard (seed 002 8.1, seed 003
-//! "Employees Experiencing Difficulties", seed 000 6): concerns, targets, support, monitoring
-//! and the outcome. Formal capability suspends the appraisal cycle until the procedure ends.
+//! "Employees Experiencing Difficulties", seed 001 "Addressing Poor Performance", seed 000 6):
+//! concerns and their likely causes, targets, support, monitoring, what follows if performance
+//! does not improve, and the outcome. Formal capability suspends the appraisal cycle until the procedure ends.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -13,12 +14,21 @@ use crate::domain::ids::Id;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SupportPlan {
     pub concerns: String,
+    /// Seed 003: "establish the likely causes of poor performance including any outside factors".
+    #[serde(default)]
+    pub likely_causes: String,
     pub previous_discussions: String,
     pub reviewee_comments: String,
     pub targets: Vec<SupportTarget>,
     pub support_agreed: String,
     pub monitored_by: String,
     pub how_monitored: String,
+    /// What follows success, and the process if there is no or not enough improvement: seed 001
+    /// "the consequences for successful or unsuccessful completion of the plan", seed 002 8.1
+    /// "the consequences and process if no, or insufficient, improvement is made", seed 003 "the
+    /// implications and process if no, or insufficient, improvement is made".
+    #[serde(default)]
+    pub consequences: String,
     pub starts_on: Option<NaiveDate>,
     pub review_on: Option<NaiveDate>,
     /// Within the policy's range, e.g. 4–8 working weeks.
@@ -72,12 +82,14 @@ impl SupportPlan {
     pub fn blank(period: Period) -> SupportPlan {
         SupportPlan {
             concerns: String::new(),
+            likely_causes: String::new(),
             previous_discussions: String::new(),
             reviewee_comments: String::new(),
             targets: Vec::new(),
             support_agreed: String::new(),
             monitored_by: String::new(),
             how_monitored: String::new(),
+            consequences: String::new(),
             starts_on: None,
             review_on: None,
             monitoring_period: period,
@@ -122,12 +134,18 @@ impl SupportPlan {
     }
 
     /// The plan's text fields as the form shows them, in order.
-    pub const TEXT_FIELDS: [FormField; 6] = [
+    pub const TEXT_FIELDS: [FormField; 8] = [
         field(
             "concerns",
             "Concerns",
             "The aspects of performance below the expected standard, with examples.",
             false,
+        ),
+        field(
+            "likely_causes",
+            "Likely causes",
+            "What you both think lies behind the concerns, including anything outside work.",
+            true,
         ),
         field(
             "previous_discussions",
@@ -151,6 +169,12 @@ impl SupportPlan {
             "how_monitored",
             "How progress is monitored",
             "Observations, work scrutiny, regular meetings: what, and how often.",
+            false,
+        ),
+        field(
+            "consequences",
+            "If performance does not improve",
+            "What happens when the plan succeeds, and the process if there is no, or not enough, improvement, as explained to the reviewee.",
             false,
         ),
         field(

@@ -159,7 +159,8 @@ fn AmountField(
 #[component]
 fn PlanForm(opened: Opened) -> impl IntoView {
     let draft = opened.draft;
-    let [concerns, previous, support, monitored_by, how, _] = SupportPlan::TEXT_FIELDS;
+    let [concerns, causes, previous, support, monitored_by, how, consequences, _] =
+        SupportPlan::TEXT_FIELDS;
     let target_ids = draft.list_ids(TARGETS.to_owned());
     let add_target = move |_| {
         let id = crate::browser::fresh_id("target");
@@ -193,6 +194,7 @@ fn PlanForm(opened: Opened) -> impl IntoView {
     view! {
         <div class="panel">
             <DraftTextArea draft=draft path="support_plan.concerns" label=concerns.label hint=concerns.hint />
+            <DraftTextArea draft=draft path="support_plan.likely_causes" label=causes.label hint=causes.hint rows=3 />
             <DraftTextArea draft=draft path="support_plan.previous_discussions" label=previous.label hint=previous.hint rows=3 />
             <h2 class="heading-m">"Targets"</h2>
             <Show when=move || target_ids.get().is_empty()>
@@ -208,6 +210,7 @@ fn PlanForm(opened: Opened) -> impl IntoView {
             <DraftTextArea draft=draft path="support_plan.support_agreed" label=support.label hint=support.hint rows=3 />
             <DraftTextInput draft=draft path="support_plan.monitored_by" label=monitored_by.label hint=monitored_by.hint />
             <DraftTextArea draft=draft path="support_plan.how_monitored" label=how.label hint=how.hint rows=3 />
+            <DraftTextArea draft=draft path="support_plan.consequences" label=consequences.label hint=consequences.hint rows=3 />
             <h2 class="heading-m">"Monitoring"</h2>
             <DraftDate draft=draft path="support_plan.starts_on" label="Monitoring starts on" />
             <AmountField opened=opened path="support_plan.monitoring_period.amount" label="Monitoring period" hint="How many, in the unit below." />
@@ -258,7 +261,7 @@ fn PlanRead(opened: Opened) -> impl IntoView {
             .map(|plan| between_meetings::support_plan(&plan, reviewee))
             .unwrap_or_default()
     };
-    let comments = SupportPlan::TEXT_FIELDS[5];
+    let comments = SupportPlan::TEXT_FIELDS[7];
     view! {
         <section class="panel" aria-label="The support plan">
             {move || view! { <DocumentView parts=parts() /> }}
