@@ -224,9 +224,15 @@ fn choices_ticks_and_the_policys_own_order_are_kept() {
     // Optional interim reviews and an appeal time mean nothing without reviews or an appeal.
     assert!(!policy.interim_optional);
     assert_eq!(policy.appeal_within, None);
+    // Seed 001's three, in its order, then the one added; taking one off and on keeps its place.
     assert_eq!(
         policy.exclusions,
-        vec![Exclusion::Probation, Exclusion::ShortContract]
+        vec![
+            Exclusion::AgencyStaff,
+            Exclusion::Probation,
+            Exclusion::CapabilityOrDisciplinary,
+            Exclusion::ShortContract
+        ]
     );
     assert!(form.leaves_out(Exclusion::ShortContract) && !form.leaves_out(Exclusion::Induction));
     assert_eq!(policy.training_needs_receiver, None);

@@ -18,7 +18,8 @@ use appraise::domain::sign_off::{
 };
 use appraise::domain::smart::{SmartMiss, smart_check};
 use appraise::domain::validation::{
-    Warning, review_warnings, reviewer_load_warning, senior_reviewer_warning,
+    ObjectiveLimit, Warning, objectives_over_limit, review_warnings, reviewer_load_warning,
+    senior_reviewer_warning,
 };
 use common::{date, id};
 
@@ -350,7 +351,15 @@ fn review_warnings_cover_objectives_deadlines_observations_and_retention() {
     assert_eq!(
         warnings,
         vec![
-            Warning::TooManyObjectives { count: 4, max: 3 },
+            Warning::TooManyObjectives(ObjectiveLimit {
+                count: 4,
+                max: 3,
+                firm: true,
+                words: Some((
+                    "2.3",
+                    "In this school all staff will have no more than three objectives"
+                )),
+            }),
             Warning::ObjectiveNotSmart {
                 objective: id("obj-4"),
                 number: 4,
@@ -937,4 +946,43 @@ fn an_observation_beyond_the_policys_most_a_cycle_is_warned_about() {
         observed(2, planned.last_day.pred_opt().unwrap()),
     ];
     assert_eq!(between_meetings_warnings(&trust, &plain).len(), 1);
+}
+
+/// Seed 004 2.3 ("all staff will have no more than three objectives") admits no exception: a
+/// fourth objective is warned about and the statement cannot be signed. Seed 001's "A maximum of
+/// 3 objectives is recommended" warns in its own words and lets the statement be signed.
+#[test]
+fn an_objective_limit_refuses_or_warns_as_the_policy_words_it() {
+    let mut firm = secondary_review_with_statement();
+    firm.dates.meeting_on = Some(date(2026, 10, 23));
+    firm.statement
+        .as_mut()
+        .unwrap()
+        .new_objectives
+        .push(common::objective(4, Some(date(2027, 6, 30))));
+    let refused = SignOff::for_statement(&firm, SignerRole::Reviewer, date(2026, 10, 23))
+        .expect_err("a fourth objective under a firm limit");
+    assert!(refused.missing.is_empty());
+    assert_eq!(
+        refused.to_string(),
+        "There are 4 new objectives and the policy says “In this school all staff will have no more than three objectives” (2.3): combine or remove 1 before the statement is signed."
+    );
+
+    let mut recommended = firm.clone();
+    recommended.policy = appraise::domain::presets::preset("la-support-staff").unwrap();
+    recommended.staff_group = "Support staff".into();
+    recommended.pay_eligible = false;
+    let limit = objectives_over_limit(&recommended).unwrap();
+    assert_eq!(
+        limit.to_string(),
+        "There are 4 new objectives and the policy says “A maximum of 3 objectives is recommended” (Checklist – during the meeting). Combine or remove some, or say in the statement why more are needed."
+    );
+    assert!(SignOff::for_statement(&recommended, SignerRole::Reviewer, date(2026, 10, 23)).is_ok());
+
+    // A school that changes the figure is no longer quoting the policy.
+    recommended.policy.max_objectives = 2;
+    assert_eq!(
+        objectives_over_limit(&recommended).unwrap().to_string(),
+        "There are 4 new objectives and the policy's limit is 2. Combine or remove some, or say in the statement why more are needed."
+    );
 }

@@ -30,8 +30,13 @@ pub struct Policy {
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub interim_optional: bool,
     pub deadlines: Deadlines,
-    /// The most new objectives a statement should set; more is a warning.
+    /// The most new objectives a statement should set; more is a warning, or refused at signing
+    /// where the limit is firm.
     pub max_objectives: u32,
+    /// Whether the limit admits no exception ("all staff will have no more than three
+    /// objectives", seed 004 2.3), rather than being recommended or normal.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub objectives_limit_firm: bool,
     /// The most formal observations in a cycle, where the policy sets one.
     pub max_observations: Option<u32>,
     /// How long a support plan's monitoring runs, where the policy says; left out of one that
@@ -152,13 +157,19 @@ pub enum Exclusion {
     Induction,
     /// On a contract shorter than one term.
     ShortContract,
+    /// Employed by an agency rather than the school.
+    AgencyStaff,
+    /// Subject to the capability or disciplinary procedure.
+    CapabilityOrDisciplinary,
 }
 
 impl Exclusion {
-    pub const ALL: [Exclusion; 3] = [
+    pub const ALL: [Exclusion; 5] = [
         Exclusion::Probation,
         Exclusion::Induction,
         Exclusion::ShortContract,
+        Exclusion::AgencyStaff,
+        Exclusion::CapabilityOrDisciplinary,
     ];
 
     /// The question a reviewer answers when starting a review.
@@ -167,6 +178,10 @@ impl Exclusion {
             Exclusion::Probation => "The reviewee is in their probationary period",
             Exclusion::Induction => "The reviewee is undergoing induction",
             Exclusion::ShortContract => "The reviewee’s contract is for less than one term",
+            Exclusion::AgencyStaff => "The reviewee is employed by an agency",
+            Exclusion::CapabilityOrDisciplinary => {
+                "The reviewee is subject to the capability or disciplinary procedure"
+            }
         }
     }
 
@@ -181,6 +196,12 @@ impl Exclusion {
             }
             Exclusion::ShortContract => {
                 "Your school’s policy does not apply to staff on contracts of less than one term, so no review is started."
+            }
+            Exclusion::AgencyStaff => {
+                "Your school’s policy does not apply to staff employed by an agency: their agency reviews their work, so no review is started."
+            }
+            Exclusion::CapabilityOrDisciplinary => {
+                "Your school’s policy does not apply to staff subject to the capability or disciplinary procedure: that procedure takes its place. Start their appraisal when it ends."
             }
         }
     }

@@ -227,6 +227,8 @@ pub struct PolicyForm {
     pub headteacher: PeriodForm,
     pub feedback: PeriodForm,
     pub max_objectives: String,
+    /// Whether signing is refused above the limit, rather than warned.
+    pub objectives_limit_firm: bool,
     /// Who determines objectives that cannot be agreed; blank where the policy names nobody.
     pub objectives_determined_by: String,
     /// Blank for no limit.
@@ -305,6 +307,7 @@ impl PolicyForm {
             headteacher: PeriodForm::of(deadlines.headteacher_after_meeting),
             feedback: PeriodForm::of(deadlines.observation_feedback),
             max_objectives: policy.max_objectives.to_string(),
+            objectives_limit_firm: policy.objectives_limit_firm,
             objectives_determined_by: policy.objectives_determined_by.clone().unwrap_or_default(),
             max_observations: optional_number(policy.max_observations),
             support_plan: plan.is_some(),
@@ -503,6 +506,7 @@ impl PolicyForm {
             interim_optional: self.interim_optional && self.interim_reviews != InterimReviews::None,
             deadlines,
             max_objectives,
+            objectives_limit_firm: self.objectives_limit_firm,
             max_observations,
             support_plan,
             pay_progression: self.pay_progression,

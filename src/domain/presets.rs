@@ -67,6 +67,7 @@ pub fn early_years_setting() -> Policy {
         interim_optional: false,
         deadlines: model_deadlines(),
         max_objectives: 3,
+        objectives_limit_firm: false,
         max_observations: None,
         support_plan: None,
         pay_progression: false,
@@ -101,9 +102,10 @@ pub fn early_years_setting() -> Policy {
 /// - "Days" are not said to be working or calendar days; Appraise reads them as working days,
 ///   the usual meaning in school staff procedures, so that a July meeting's statement does not
 ///   fall due in the summer closure. A school that means calendar days changes them in Settings.
-/// - The opening paragraph lists "those undergoing their probationary period" among the staff
-///   it names; Appraise reads it as leaving them out, as every other seed does, and the school
-///   may change that.
+/// - The opening paragraph ("Background") names staff "employed by an agency, those undergoing
+///   their probationary period or those subject to capability/disciplinary procedures" together;
+///   Appraise reads the sentence as leaving all three out (the other seeds leave out staff on
+///   probation too), and the school may change that.
 pub fn local_authority_support_staff() -> Policy {
     Policy {
         key: "la-support-staff".into(),
@@ -116,6 +118,7 @@ pub fn local_authority_support_staff() -> Policy {
         interim_optional: true,
         deadlines: model_deadlines(),
         max_objectives: 3,
+        objectives_limit_firm: false,
         max_observations: None,
         support_plan: None,
         pay_progression: false,
@@ -130,7 +133,11 @@ pub fn local_authority_support_staff() -> Policy {
         training_needs_by: Some(DayOfYear { day: 31, month: 10 }),
         training_needs_receiver: None,
         objectives_determined_by: Some("the reviewer".into()),
-        exclusions: vec![Exclusion::Probation],
+        exclusions: vec![
+            Exclusion::AgencyStaff,
+            Exclusion::Probation,
+            Exclusion::CapabilityOrDisciplinary,
+        ],
     }
 }
 
@@ -178,6 +185,7 @@ pub fn academy_procedure() -> Policy {
             ..model_deadlines()
         },
         max_objectives: 3,
+        objectives_limit_firm: false,
         max_observations: Some(3),
         // "normally between 4 and 8 working weeks", an extension "of not normally more than 4
         // weeks" (8.1).
@@ -249,6 +257,7 @@ pub fn trust_associate_staff() -> Policy {
             record_within: Some(Period::weeks(2)),
         },
         max_objectives: 3,
+        objectives_limit_firm: false,
         max_observations: Some(1),
         support_plan: Some(SupportPlanRules {
             shortest: Period::weeks(4),
@@ -292,6 +301,7 @@ pub fn secondary_support_staff() -> Policy {
         interim_optional: false,
         deadlines: model_deadlines(),
         max_objectives: 3,
+        objectives_limit_firm: true,
         max_observations: None,
         support_plan: None,
         pay_progression: true,
@@ -423,7 +433,7 @@ mod tests {
         let cases = [
             // (preset, appeal route, optional interims, training needs by, receiver, support plan?, left out)
             (early_years_setting(), A::None, false, None, "CPD leader", false, vec![]),
-            (local_authority_support_staff(), A::HeadteacherOrGoverningBody, true, Some(DayOfYear { day: 31, month: 10 }), "CPD leader", false, vec![E::Probation]),
+            (local_authority_support_staff(), A::HeadteacherOrGoverningBody, true, Some(DayOfYear { day: 31, month: 10 }), "CPD leader", false, vec![E::AgencyStaff, E::Probation, E::CapabilityOrDisciplinary]),
             (academy_procedure(), A::None, false, None, "CPD leader", true, vec![E::Probation, E::Induction]),
             (trust_associate_staff(), A::PayPolicy, false, None, "CPD leader", true, vec![E::Probation, E::ShortContract]),
             (secondary_support_staff(), A::Headteacher, false, None, "Business manager", false, vec![E::ShortContract, E::Induction]),

@@ -133,13 +133,12 @@ const fn choice(why: &'static str) -> Source {
     Source::SchoolsChoice { why }
 }
 
-const NO_NOTICE: Source =
-    choice("no policy states a notice period; ten working days is Appraise’s.");
+const NO_NOTICE: Source = choice("it states no notice period; ten working days is Appraise’s.");
 const NO_LIMIT: Source = choice("it sets no limit, and neither does Appraise.");
 const NOT_USED: Source = choice("it does not mention them, so they are not used.");
 const NO_PAY: Source = choice("it does not link appraisal to pay.");
 const NO_SUPPORT_PLAN_PERIOD: Source = choice(
-    "it gives no period for a support plan, so Appraise sets none: the reviewer and reviewee agree one.",
+    "it gives no period for a support plan, so nothing checks its length: a new plan starts at four weeks (Appraise’s choice, the trust policy’s usual period), which the reviewer and reviewee change to the period they agree.",
 );
 const NO_APPEAL: Source = choice(
     "it has no appeal against the statement, so Appraise offers none; a school that has one sets it here.",
@@ -178,19 +177,19 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             (
                 F::StatementAfterMeeting,
                 choice(
-                    "the written record is given “after the meeting” (4.8) with no time; five working days is the local authority model’s (seed 001).",
+                    "the written record is given “after the meeting” (4.8) with no time; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
                 ),
             ),
             (
                 F::ReplyAfterStatement,
                 choice(
-                    "it has no reply period; five working days is the local authority model’s (seed 001).",
+                    "it has no reply period; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
                 ),
             ),
             (
                 F::HeadteacherAfterMeeting,
                 choice(
-                    "it sends no copy to the headteacher within a time; ten working days is the local authority model’s (seed 001).",
+                    "it sends no copy to the headteacher within a time; ten working days is Appraise’s reading of the local authority model’s “within 10 days” (seed 001).",
                 ),
             ),
             (
@@ -338,8 +337,8 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
                 F::LeftOut,
                 reading(
                     "Background",
-                    "those undergoing their probationary period or those subject to capability/disciplinary procedures",
-                    "The sentence can be read either way; Appraise reads it as leaving out staff on probation, as the other policies do.",
+                    "or who are employed by an agency, those undergoing their probationary period or those subject to capability/disciplinary procedures",
+                    "The sentence can be read either way; Appraise reads it as leaving all three out, as the other policies leave out staff on probation.",
                 ),
             ),
             (
@@ -362,26 +361,26 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             (
                 F::InterimReviews,
                 choice(
-                    "it asks for feedback “throughout the year” (6.2) but no review meetings between, so Appraise sets none.",
+                    "progress is considered “throughout the year” and “There may also be formal review meetings during the year” (7.2), but none is required, so Appraise sets none; a date agreed at the meeting is kept.",
                 ),
             ),
             (F::NoticeBeforeMeeting, NO_NOTICE),
             (
                 F::StatementAfterMeeting,
                 choice(
-                    "it gives no time; five working days is the local authority model’s (seed 001).",
+                    "it gives no time; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
                 ),
             ),
             (
                 F::ReplyAfterStatement,
                 choice(
-                    "it gives no time; five working days is the local authority model’s (seed 001).",
+                    "it gives no time; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
                 ),
             ),
             (
                 F::HeadteacherAfterMeeting,
                 choice(
-                    "it gives no time; ten working days is the local authority model’s (seed 001).",
+                    "it gives no time; ten working days is Appraise’s reading of the local authority model’s “within 10 days” (seed 001).",
                 ),
             ),
             (
@@ -485,7 +484,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             (
                 F::ReplyAfterStatement,
                 choice(
-                    "the record is one joint record, “completed by no later than two weeks”, with no separate reply period; five working days is the local authority model’s (seed 001), and never after the two weeks.",
+                    "the record is one joint record, “completed by no later than two weeks”, with no separate reply period; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001), and never after the two weeks.",
                 ),
             ),
             (
@@ -583,19 +582,19 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             (
                 F::StatementAfterMeeting,
                 choice(
-                    "its timeline annex is missing; five working days is the local authority model’s (seed 001).",
+                    "its timeline annex is missing; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
                 ),
             ),
             (
                 F::ReplyAfterStatement,
                 choice(
-                    "its timeline annex is missing; five working days is the local authority model’s (seed 001).",
+                    "its timeline annex is missing; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
                 ),
             ),
             (
                 F::HeadteacherAfterMeeting,
                 choice(
-                    "its timeline annex is missing; ten working days is the local authority model’s (seed 001).",
+                    "its timeline annex is missing; ten working days is Appraise’s reading of the local authority model’s “within 10 days” (seed 001).",
                 ),
             ),
             (F::ObservationFeedback, MODEL_FEEDBACK),
@@ -676,10 +675,29 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
     })
 }
 
+/// The section and words of the policy that set `figure`, while the school keeps the figure its
+/// preset took from them; `None` for a school's own policy, a changed figure, or one the policy
+/// does not set.
+pub fn preset_words(policy: &Policy, figure: Figure) -> Option<(&'static str, &'static str)> {
+    let preset = super::presets::preset(&policy.key)?;
+    if changed_by_school(policy, &preset, figure) {
+        return None;
+    }
+    sources(&policy.key)?
+        .into_iter()
+        .find_map(|(each, source)| match source {
+            Source::Policy { section, words, .. } if each == figure => Some((section, words)),
+            _ => None,
+        })
+}
+
 /// Whether the school has changed `figure` from the preset its policy started as.
 pub fn changed_by_school(policy: &Policy, preset: &Policy, figure: Figure) -> bool {
     match figure {
-        Figure::MaxObjectives => policy.max_objectives != preset.max_objectives,
+        Figure::MaxObjectives => {
+            (policy.max_objectives, policy.objectives_limit_firm)
+                != (preset.max_objectives, preset.objectives_limit_firm)
+        }
         Figure::Cycle => policy.cycles != preset.cycles,
         Figure::InterimReviews => policy.interim_reviews != preset.interim_reviews,
         Figure::NoticeBeforeMeeting => {

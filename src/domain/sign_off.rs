@@ -15,8 +15,8 @@ use super::documents::{
 use super::field_map::{FieldMap, to_field_map};
 use super::people::PersonRef;
 use super::validation::{
-    MissingField, missing_before_signing_cpd, missing_before_signing_interim,
-    missing_before_signing_statement, missing_before_signing_support_plan,
+    MissingField, ObjectiveLimit, missing_before_signing_cpd, missing_before_signing_interim,
+    missing_before_signing_statement, missing_before_signing_support_plan, objectives_over_limit,
 };
 
 /// Who is signing, which decides what their signature covers.
@@ -62,10 +62,19 @@ pub enum SignOffStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignOffRefused {
     pub missing: Vec<MissingField>,
+    /// More new objectives than a policy that admits no exception allows.
+    pub over_limit: Option<ObjectiveLimit>,
 }
 
 impl fmt::Display for SignOffRefused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(limit) = &self.over_limit {
+            write!(f, "{limit}")?;
+            if self.missing.is_empty() {
+                return Ok(());
+            }
+            write!(f, " ")?;
+        }
         let labels: Vec<&str> = self.missing.iter().map(|m| m.label.as_str()).collect();
         write!(
             f,
@@ -132,7 +141,10 @@ fn sealed_if_complete<D: Document>(
 ) -> Result<SignOff, SignOffRefused> {
     match document {
         Some(document) if missing.is_empty() => Ok(seal(document, role, signer, on)),
-        _ => Err(SignOffRefused { missing }),
+        _ => Err(SignOffRefused {
+            missing,
+            over_limit: None,
+        }),
     }
 }
 
@@ -263,12 +275,19 @@ impl SignOff {
         )
     }
 
-    /// Signs the review's statement, or refuses with every empty required field.
+    /// Signs the review's statement, or refuses with every empty required field and any new
+    /// objectives over a limit that admits no exception.
     pub fn for_statement(
         review: &Review,
         role: SignerRole,
         on: NaiveDate,
     ) -> Result<SignOff, SignOffRefused> {
+        if let Some(limit) = objectives_over_limit(review).filter(|limit| limit.firm) {
+            return Err(SignOffRefused {
+                missing: missing_before_signing_statement(review),
+                over_limit: Some(limit),
+            });
+        }
         sealed_if_complete(
             review.statement.as_ref(),
             missing_before_signing_statement(review),
@@ -329,7 +348,10 @@ impl SignOff {
                 fingerprint: fingerprint(&covered),
                 covered,
             }),
-            _ => Err(SignOffRefused { missing }),
+            _ => Err(SignOffRefused {
+                missing,
+                over_limit: None,
+            }),
         }
     }
 

@@ -37,6 +37,53 @@ fn blank(text: &str) -> bool {
     text.trim().is_empty()
 }
 
+/// A statement with more new objectives than its policy's limit, in the policy's own words where
+/// the school kept its preset's figure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectiveLimit {
+    pub count: usize,
+    pub max: u32,
+    /// The limit admits no exception: the statement cannot be signed until it is met.
+    pub firm: bool,
+    /// The policy's words and section, e.g. ("2.3", "In this school all staff will have no more
+    /// than three objectives").
+    pub words: Option<(&'static str, &'static str)>,
+}
+
+impl fmt::Display for ObjectiveLimit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let ObjectiveLimit { count, max, .. } = self;
+        let says = match self.words {
+            Some((section, words)) => format!("the policy says “{words}” ({section})"),
+            None => format!("the policy's limit is {max}"),
+        };
+        if self.firm {
+            write!(
+                f,
+                "There are {count} new objectives and {says}: combine or remove {} before the statement is signed.",
+                *count - *max as usize
+            )
+        } else {
+            write!(
+                f,
+                "There are {count} new objectives and {says}. Combine or remove some, or say in the statement why more are needed."
+            )
+        }
+    }
+}
+
+/// How far the statement's new objectives go over the policy's limit, if they do.
+pub fn objectives_over_limit(review: &Review) -> Option<ObjectiveLimit> {
+    let count = review.statement.as_ref()?.new_objectives.len();
+    let policy = &review.policy;
+    (count > policy.max_objectives as usize).then(|| ObjectiveLimit {
+        count,
+        max: policy.max_objectives,
+        firm: policy.objectives_limit_firm,
+        words: super::provenance::preset_words(policy, super::provenance::Figure::MaxObjectives),
+    })
+}
+
 /// The statement's required fields that are empty; signing is refused until there are none.
 pub fn missing_before_signing_statement(review: &Review) -> Vec<MissingField> {
     let Some(statement) = &review.statement else {
@@ -217,10 +264,7 @@ pub fn missing_before_signing_cpd(review: &Review) -> Vec<MissingField> {
 /// Something to look at; shown, never blocking.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Warning {
-    TooManyObjectives {
-        count: usize,
-        max: u32,
-    },
+    TooManyObjectives(ObjectiveLimit),
     ObjectiveNotSmart {
         objective: Id,
         number: usize,
@@ -271,10 +315,7 @@ pub enum Warning {
 impl fmt::Display for Warning {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Warning::TooManyObjectives { count, max } => write!(
-                f,
-                "There are {count} new objectives but the policy allows at most {max}. Combine or remove some, or record why more are needed."
-            ),
+            Warning::TooManyObjectives(limit) => write!(f, "{limit}"),
             Warning::ObjectiveNotSmart { number, misses, .. } => {
                 let reasons: Vec<String> = misses.iter().map(ToString::to_string).collect();
                 write!(
@@ -374,12 +415,8 @@ pub fn review_warnings(
 ) -> Vec<Warning> {
     let mut warnings = Vec::new();
     if let Some(statement) = &review.statement {
-        let count = statement.new_objectives.len();
-        if count > review.policy.max_objectives as usize {
-            warnings.push(Warning::TooManyObjectives {
-                count,
-                max: review.policy.max_objectives,
-            });
+        if let Some(limit) = objectives_over_limit(review) {
+            warnings.push(Warning::TooManyObjectives(limit));
         }
         if statement.pay_recommendation == Some(PayRecommendation::DoNotProgress)
             && review.support_plan.is_none()

@@ -230,6 +230,7 @@ fn PolicyFields(
             <ChangedTag marks=marks figure=Figure::MaxObjectives />
             <div class="policy-short">
                 <TextField id=field::MAX_OBJECTIVES label=Figure::MaxObjectives.label() hint="The most a statement should set. Reviewers see a warning above this number." value=text(|f| &mut f.max_objectives) error=error_for(errors, field::MAX_OBJECTIVES) />
+                <Tick form=form id="policy-objectives-limit-firm" label="No exceptions: a statement with more cannot be signed" hint="Leave this unticked where the policy recommends the number or says “not normally”." get=|f| f.objectives_limit_firm set=|f, ticked| f.objectives_limit_firm = ticked />
             </div>
             <ChangedTag marks=marks figure=Figure::ObjectivesDetermined />
             <TextField id=field::OBJECTIVES_DETERMINED label="Who determines objectives that cannot be agreed" hint="For example, the reviewer. Leave blank if your policy names nobody." value=text(|f| &mut f.objectives_determined_by) />
@@ -306,6 +307,8 @@ fn PolicyFields(
                     Exclusion::Probation => ("policy-leaves-out-probation", "Staff in their probationary period"),
                     Exclusion::Induction => ("policy-leaves-out-induction", "Staff undergoing induction"),
                     Exclusion::ShortContract => ("policy-leaves-out-short-contract", "Staff on contracts of less than one term"),
+                    Exclusion::AgencyStaff => ("policy-leaves-out-agency", "Staff employed by an agency"),
+                    Exclusion::CapabilityOrDisciplinary => ("policy-leaves-out-capability", "Staff subject to the capability or disciplinary procedure"),
                 };
                 view! {
                     <div class="choice">

@@ -88,8 +88,9 @@ pub fn reviewee(n: usize) -> Identity {
     Identity::from_seed(&KeySeed([10 + n as u8; 32]))
 }
 
-/// The school's version of seed 004's policy: a second staff group, and the school's own pay
-/// decision date and time limit for deciding an appeal.
+/// The school's version of seed 004's policy: a second staff group, the school's own pay
+/// decision date and time limit for deciding an appeal, and three objectives as a guide rather
+/// than a rule (so Ana's five are signed, and moderation asks her why).
 pub fn policy() -> Policy {
     let mut policy = appraise::domain::presets::preset("secondary-support-staff").unwrap();
     policy.version = "Hill Academy 2026".into();
@@ -99,6 +100,7 @@ pub fn policy() -> Policy {
     policy.cycles.push(assistants);
     policy.appeal_decided_within = Some(Period::working_days(15));
     policy.review_limit = None;
+    policy.objectives_limit_firm = false;
     policy
 }
 

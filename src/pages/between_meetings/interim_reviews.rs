@@ -81,9 +81,13 @@ pub(super) fn InterimReviews(opened: Opened) -> impl IntoView {
         {move || opened.review.get().map(|review| {
             let (lines, _) = due_dates(opened);
             let points = between_meetings::key_points(&review);
+            let unknown = opened
+                .held
+                .with_untracked(|held| held.as_ref().and_then(|held| held.termly_dates_unknown.clone()));
             view! {
+                {unknown.map(|note| view! { <p class="hint" data-testid="termly-dates-unknown">{note}"."</p> })}
                 {if lines.is_empty() {
-                    view! { <p>"The policy sets no interim reviews; hold one whenever you both find it useful."</p> }.into_any()
+                    view! { <p>"No interim review is dated yet; hold one whenever you both find it useful."</p> }.into_any()
                 } else {
                     view! {
                         <h2 class="heading-m">"When they are due"</h2>

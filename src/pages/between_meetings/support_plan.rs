@@ -159,8 +159,16 @@ fn AmountField(
 #[component]
 fn PlanForm(opened: Opened) -> impl IntoView {
     let draft = opened.draft;
-    let [concerns, causes, previous, support, monitored_by, how, consequences, _] =
-        SupportPlan::TEXT_FIELDS;
+    let [
+        concerns,
+        causes,
+        previous,
+        support,
+        monitored_by,
+        how,
+        consequences,
+        _,
+    ] = SupportPlan::TEXT_FIELDS;
     let target_ids = draft.list_ids(TARGETS.to_owned());
     let add_target = move |_| {
         let id = crate::browser::fresh_id("target");

@@ -111,12 +111,17 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
                 Signing::Refused(refused) => view! {
                     <div class="error-summary" role="alert" tabindex="-1">
                         <h2>"This cannot be signed yet"</h2>
-                        <p>"Fill in these required fields, then sign:"</p>
-                        <ul class="list">
-                            {refused.missing.into_iter().map(|missing| view! {
-                                <li><FieldLink workspace=workspace path=missing.path text=missing.label /></li>
-                            }).collect_view()}
-                        </ul>
+                        {refused.over_limit.map(|limit| view! {
+                            <p><FieldLink workspace=workspace path="statement.new_objectives".to_owned() text=limit.to_string() /></p>
+                        })}
+                        {(!refused.missing.is_empty()).then(|| view! {
+                            <p>"Fill in these required fields, then sign:"</p>
+                            <ul class="list">
+                                {refused.missing.into_iter().map(|missing| view! {
+                                    <li><FieldLink workspace=workspace path=missing.path text=missing.label /></li>
+                                }).collect_view()}
+                            </ul>
+                        })}
                     </div>
                 }.into_any(),
             })}

@@ -100,7 +100,7 @@ fn StatementForm(workspace: Workspace, shape: StatementShape) -> impl IntoView {
                     use crate::domain::validation::Warning as W;
                     matches!(
                         warning,
-                        W::TooManyObjectives { .. } | W::PayWithheldWithoutSupport
+                        W::TooManyObjectives(_) | W::PayWithheldWithoutSupport
                     )
                 })
                 .map(|warning| warning.to_string())
