@@ -1246,7 +1246,7 @@ proptest! {
         let held = reviews::load_review(&sams, "review-1").unwrap().unwrap();
         prop_assert_eq!(held.statement.as_ref(), Some(&statement));
         prop_assert_eq!(held.cpd_needs.as_ref(), Some(&needs));
-        let shape = StatementShape { ten_standards: true, pay: true };
+        let shape = StatementShape { ten_standards: true, pay: true, honorarium: true };
         let shown = reading::all_text(&reading::statement(&statement, shape)) + &reading::all_text(&reading::cpd_needs(&needs));
         assert_all_shown(&written_text(&statement), &shown)?;
         assert_all_shown(&written_text(&needs), &shown)?;

@@ -986,3 +986,51 @@ fn an_objective_limit_refuses_or_warns_as_the_policy_words_it() {
         "There are 4 new objectives and the policy's limit is 2. Combine or remove some, or say in the statement why more are needed."
     );
 }
+
+/// Seed 003 "Links to Pay": the headteacher or Operations Director recommends salary, which may
+/// be an honorarium; the reviewer's statement asks for no recommendation. Seed 002 has the
+/// reviewer recommend, with no honorarium.
+#[test]
+fn pay_is_recommended_by_whom_the_policy_names_with_an_honorarium_only_where_it_names_one() {
+    use appraise::domain::documents::PayDecisionMade;
+    use appraise::domain::reading::StatementShape;
+    let mut trust = common::review("trust-associate-staff", "Associate staff", date(2027, 1, 5));
+    trust.pay_eligible = true;
+    trust.statement = Some(common::statement());
+    let shape = StatementShape::of(&trust);
+    assert!(!shape.pay, "the reviewer is not asked");
+    assert!(
+        !appraise::domain::validation::missing_before_signing_statement(&trust)
+            .iter()
+            .any(|missing| missing.path == "statement.pay_recommendation")
+    );
+    assert_eq!(
+        PayDecisionMade::offered(trust.policy.honorarium),
+        vec![
+            PayDecisionMade::Progress,
+            PayDecisionMade::Honorarium,
+            PayDecisionMade::DoNotProgress,
+            PayDecisionMade::Defer
+        ]
+    );
+    assert_eq!(
+        trust.policy.pay_recommended_by.as_deref(),
+        Some("the headteacher or Operations Director")
+    );
+
+    let mut academy = common::review("academy-procedure", "Teachers", date(2026, 10, 1));
+    academy.pay_eligible = true;
+    academy.statement = Some(common::statement());
+    let shape = StatementShape::of(&academy);
+    assert!(shape.pay, "the reviewer recommends (7.3)");
+    assert_eq!(
+        shape.recommendations(),
+        vec![
+            PayRecommendation::Progress,
+            PayRecommendation::DoNotProgress
+        ]
+    );
+    assert!(
+        !PayDecisionMade::offered(academy.policy.honorarium).contains(&PayDecisionMade::Honorarium)
+    );
+}

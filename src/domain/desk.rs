@@ -85,6 +85,11 @@ pub struct DeskRow {
 pub struct PayStanding {
     pub due: Option<NaiveDate>,
     pub decision: Option<PayDecision>,
+    /// Who recommends pay where the policy names someone other than the reviewer: then the
+    /// headteacher records that recommendation, not a decision of their own.
+    pub recommended_by: Option<String>,
+    /// The decisions the policy offers.
+    pub offered: Vec<PayDecisionMade>,
 }
 
 impl PayStanding {
@@ -178,6 +183,8 @@ impl DeskRow {
             pay: (review.policy.pay_progression && review.pay_eligible).then(|| PayStanding {
                 due: due_for(DeadlineKind::PayDecision),
                 decision: review.pay_decision.clone(),
+                recommended_by: review.policy.pay_recommended_by.clone(),
+                offered: PayDecisionMade::offered(review.policy.honorarium),
             }),
             signed_as_it_is: signed.by_reviewer && signed.by_reviewee,
             appeal: review

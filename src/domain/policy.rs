@@ -45,6 +45,15 @@ pub struct Policy {
     pub support_plan: Option<SupportPlanRules>,
     /// Whether the statement may recommend pay progression (for reviewees eligible for it).
     pub pay_progression: bool,
+    /// Who recommends pay, where the policy names someone other than the reviewer (seed 003:
+    /// "The Headteachers or Operations Director … making recommendations on salary"); the
+    /// headteacher records it, and the statement asks the reviewer for none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pay_recommended_by: Option<String>,
+    /// Whether pay may include an honorarium (seed 003: "recommending the award of an
+    /// honorarium").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub honorarium: bool,
     /// Whether reviewees are assessed against the 10 standards (see [`super::standards`]).
     pub ten_standards_apply: bool,
     /// The most reviews one reviewer should hold in a cycle, where the policy sets one.

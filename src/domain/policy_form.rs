@@ -23,6 +23,7 @@ pub mod field {
     pub const ADD_CYCLE: &str = "policy-add-cycle";
     pub const MAX_OBJECTIVES: &str = "policy-max-objectives";
     pub const OBJECTIVES_DETERMINED: &str = "policy-objectives-determined";
+    pub const PAY_RECOMMENDED_BY: &str = "policy-pay-recommended-by";
     pub const MAX_OBSERVATIONS: &str = "policy-max-observations";
     pub const REVIEW_LIMIT: &str = "policy-review-limit";
     pub const TRAINING_BY: &str = "policy-training-by";
@@ -239,6 +240,9 @@ pub struct PolicyForm {
     pub plan_longest: PeriodForm,
     pub plan_extension: PeriodForm,
     pub pay_progression: bool,
+    /// Blank where the reviewer recommends pay on the statement.
+    pub pay_recommended_by: String,
+    pub honorarium: bool,
     pub ten_standards_apply: bool,
     /// Blank for no limit.
     pub review_limit: String,
@@ -315,6 +319,8 @@ impl PolicyForm {
             plan_longest: plan_period(|rules| rules.longest, PeriodUnit::WorkingWeeks),
             plan_extension: plan_period(|rules| rules.longest_extension, PeriodUnit::Weeks),
             pay_progression: policy.pay_progression,
+            pay_recommended_by: policy.pay_recommended_by.clone().unwrap_or_default(),
+            honorarium: policy.honorarium,
             ten_standards_apply: policy.ten_standards_apply,
             review_limit: optional_number(policy.review_limit.map(|limit| limit.max_reviews)),
             senior_leaders_exempt: policy
@@ -487,6 +493,7 @@ impl PolicyForm {
         });
         let receiver = read.text(field::TRAINING_RECEIVER, &self.training_needs_receiver);
         let determined_by = read.text(field::OBJECTIVES_DETERMINED, &self.objectives_determined_by);
+        let pay_recommended_by = read.text(field::PAY_RECOMMENDED_BY, &self.pay_recommended_by);
         let retention_years = read
             .whole(
                 field::RETENTION_YEARS,
@@ -510,6 +517,10 @@ impl PolicyForm {
             max_observations,
             support_plan,
             pay_progression: self.pay_progression,
+            // Who recommends, and an honorarium, mean nothing where pay is not linked.
+            pay_recommended_by: Some(pay_recommended_by)
+                .filter(|who| self.pay_progression && !who.is_empty()),
+            honorarium: self.pay_progression && self.honorarium,
             ten_standards_apply: self.ten_standards_apply,
             review_limit,
             senior_reviewers: self.senior_reviewers,

@@ -84,6 +84,8 @@ pub fn early_years_setting() -> Policy {
         training_needs_by: None,
         training_needs_receiver: None,
         objectives_determined_by: None,
+        pay_recommended_by: None,
+        honorarium: false,
         exclusions: Vec::new(),
     }
 }
@@ -133,6 +135,8 @@ pub fn local_authority_support_staff() -> Policy {
         training_needs_by: Some(DayOfYear { day: 31, month: 10 }),
         training_needs_receiver: None,
         objectives_determined_by: Some("the reviewer".into()),
+        pay_recommended_by: None,
+        honorarium: false,
         exclusions: vec![
             Exclusion::AgencyStaff,
             Exclusion::Probation,
@@ -206,6 +210,8 @@ pub fn academy_procedure() -> Policy {
         training_needs_by: None,
         training_needs_receiver: None,
         objectives_determined_by: Some("the appraiser".into()),
+        pay_recommended_by: None,
+        honorarium: false,
         exclusions: vec![Exclusion::Probation, Exclusion::Induction],
     }
 }
@@ -276,6 +282,8 @@ pub fn trust_associate_staff() -> Policy {
         training_needs_by: None,
         training_needs_receiver: None,
         objectives_determined_by: Some("the headteacher or Operations Director".into()),
+        pay_recommended_by: Some("the headteacher or Operations Director".into()),
+        honorarium: true,
         exclusions: vec![Exclusion::Probation, Exclusion::ShortContract],
     }
 }
@@ -319,6 +327,8 @@ pub fn secondary_support_staff() -> Policy {
         training_needs_by: None,
         training_needs_receiver: Some("Business manager".into()),
         objectives_determined_by: Some("the reviewer".into()),
+        pay_recommended_by: None,
+        honorarium: false,
         exclusions: vec![Exclusion::ShortContract, Exclusion::Induction],
     }
 }

@@ -523,9 +523,10 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             ),
             (
                 F::PayProgression,
-                policy(
+                reading(
                     "Links to Pay",
-                    "making recommendations on salary in accordance with the Trust Pay Policy",
+                    "The Headteachers or Operations Director will take account of the performance management outcomes in making recommendations on salary in accordance with the Trust Pay Policy",
+                    "The headteacher records the recommendation, not the reviewer; it may be “recommending the award of an honorarium”. The policy gives no date.",
                 ),
             ),
             (F::TenStandards, NOT_USED),

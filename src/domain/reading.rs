@@ -78,17 +78,34 @@ pub fn pre_review(form: &PreReviewForm) -> Vec<Part> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct StatementShape {
     pub ten_standards: bool,
+    /// The reviewer recommends pay on the statement.
     pub pay: bool,
+    /// An honorarium is one of the recommendations offered.
+    pub honorarium: bool,
 }
 
 impl StatementShape {
     /// The statement's parts for this review: the 10 standards where its policy uses them, the
-    /// pay recommendation where the policy links pay and the reviewee is eligible.
+    /// reviewer's pay recommendation where the policy links pay, the reviewee is eligible and
+    /// the policy names nobody else to recommend.
     pub fn of(review: &super::cycle::Review) -> StatementShape {
+        let policy = &review.policy;
         StatementShape {
-            ten_standards: review.policy.ten_standards_apply,
-            pay: review.policy.pay_progression && review.pay_eligible,
+            ten_standards: policy.ten_standards_apply,
+            pay: policy.pay_progression
+                && review.pay_eligible
+                && policy.pay_recommended_by.is_none(),
+            honorarium: policy.honorarium,
         }
+    }
+
+    /// The pay recommendations the reviewer may make.
+    pub fn recommendations(self) -> Vec<super::documents::PayRecommendation> {
+        use super::documents::PayRecommendation;
+        PayRecommendation::ALL
+            .into_iter()
+            .filter(|made| self.honorarium || *made != PayRecommendation::Honorarium)
+            .collect()
     }
 }
 

@@ -121,10 +121,7 @@ pub fn missing_before_signing_statement(review: &Review) -> Vec<MissingField> {
             ));
         }
     }
-    if review.policy.pay_progression
-        && review.pay_eligible
-        && statement.pay_recommendation.is_none()
-    {
+    if super::reading::StatementShape::of(review).pay && statement.pay_recommendation.is_none() {
         list.push(missing(
             "statement.pay_recommendation",
             "Pay progression recommendation",

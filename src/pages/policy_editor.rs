@@ -259,7 +259,9 @@ fn PolicyFields(
         <fieldset class="fieldset policy-group">
             <legend class="fieldset__legend">"Pay and standards"</legend>
             <ChangedTag marks=marks figure=Figure::PayProgression />
-            <Tick form=form id="policy-pay-progression" label="Statements may recommend pay progression" hint="For reviewees eligible for it. Pay decisions are due by each cycle’s date above." get=|f| f.pay_progression set=|f, ticked| f.pay_progression = ticked />
+            <Tick form=form id="policy-pay-progression" label="Appraisal is linked to pay progression" hint="For reviewees eligible for it. Pay decisions are due by each cycle’s date above." get=|f| f.pay_progression set=|f, ticked| f.pay_progression = ticked />
+            <TextField id=field::PAY_RECOMMENDED_BY label="Who recommends pay, if not the reviewer" hint="For example, the headteacher or Operations Director: then the headteacher records the recommendation and the statement asks for none. Leave blank for the reviewer." value=text(|f| &mut f.pay_recommended_by) />
+            <Tick form=form id="policy-honorarium" label="Pay may include an honorarium" hint="Offered as a recommendation and as a decision." get=|f| f.honorarium set=|f, ticked| f.honorarium = ticked />
             <ChangedTag marks=marks figure=Figure::TenStandards />
             <Tick form=form id="policy-ten-standards" label="Reviewees are assessed against the 10 standards" hint="" get=|f| f.ten_standards_apply set=|f, ticked| f.ten_standards_apply = ticked />
         </fieldset>

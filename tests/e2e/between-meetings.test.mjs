@@ -22,7 +22,6 @@ after(async () => {
   await app?.close();
 });
 
-const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
 /** Clicks what `act` clicks and keeps the file it downloads: its path. */
 const download = async (page, act) => (await downloadTo(dir, page, act)).path;
 const sendCard = (from, to, name) => cardFrom(dir, from, to, name);

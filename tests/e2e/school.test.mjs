@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, personNamed, lookAt, downloadTo, importFile, sendCard } from "./support.mjs";
+import { startApp, personNamed, lookAt, downloadTo, importFile, sendCard, nav } from "./support.mjs";
 
 let app;
 let dir;
@@ -18,7 +18,6 @@ after(async () => {
   await app?.close();
 });
 
-const nav = (page, name) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name }).click();
 const download = (page, act) => downloadTo(dir, page, act);
 
 /** Jo starts a review of `reviewee`, writes one training need, signs it and sends it to Chris. */

@@ -78,11 +78,15 @@ pub enum PayDecisionMade {
     DoNotProgress,
     /// Put off, for example until a support plan ends.
     Defer,
+    /// Where the policy names one (seed 003): performance beyond what could reasonably be
+    /// expected, with a sustained and substantial contribution.
+    Honorarium,
 }
 
 impl PayDecisionMade {
-    pub const ALL: [PayDecisionMade; 3] = [
+    pub const ALL: [PayDecisionMade; 4] = [
         PayDecisionMade::Progress,
+        PayDecisionMade::Honorarium,
         PayDecisionMade::DoNotProgress,
         PayDecisionMade::Defer,
     ];
@@ -90,9 +94,18 @@ impl PayDecisionMade {
     pub fn label(self) -> &'static str {
         match self {
             PayDecisionMade::Progress => "Progress on the pay scale",
+            PayDecisionMade::Honorarium => "Award an honorarium",
             PayDecisionMade::DoNotProgress => "Do not progress",
             PayDecisionMade::Defer => "Defer the decision",
         }
+    }
+
+    /// The decisions a policy offers: an honorarium only where it names one.
+    pub fn offered(honorarium: bool) -> Vec<PayDecisionMade> {
+        PayDecisionMade::ALL
+            .into_iter()
+            .filter(|made| honorarium || *made != PayDecisionMade::Honorarium)
+            .collect()
     }
 }
 

@@ -143,7 +143,7 @@ fn StatementForm(workspace: Workspace, shape: StatementShape) -> impl IntoView {
         {shape.ten_standards.then(|| view! { <Standards workspace=workspace /> })}
         {shape.pay.then(|| view! {
             <h3 class="heading-m">"Pay progression"</h3>
-            <DraftChoice draft=draft path="statement.pay_recommendation" label="Pay recommendation" options=choices(&PayRecommendation::ALL, PayRecommendation::label) />
+            <DraftChoice draft=draft path="statement.pay_recommendation" label="Pay recommendation" options=choices(&shape.recommendations(), PayRecommendation::label) />
             <DraftTextArea draft=draft path="statement.pay_rationale" label="Reasons for the recommendation" rows=3 />
         })}
         <NewObjectives workspace=workspace />

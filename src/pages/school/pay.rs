@@ -79,7 +79,7 @@ pub fn PayPage() -> impl IntoView {
                                     <tr>
                                         <th scope="row">{row.reviewee.clone()}</th>
                                         <td data-label="Staff group">{row.staff_group.clone()}</td>
-                                        <td data-label="Recommendation">{row.pay_recommendation.map_or("None made", |r| r.label())}</td>
+                                        <td data-label="Recommendation">{row.pay_recommendation.map_or(if pay.recommended_by.is_some() { "Yours, with the decision" } else { "None made" }, |r| r.label())}</td>
                                         <td data-label="Decision">{decision}</td>
                                         <td data-label="Due by">{pay.due.map_or_else(|| "No date in the policy".to_owned(), format_uk_date)}</td>
                                     </tr>
@@ -150,15 +150,38 @@ fn Decide(row: DeskRow) -> impl IntoView {
         }));
     };
     let recommendation = row.pay_recommendation.map_or("None made", |r| r.label());
+    let (recommended_by, offered) = row
+        .pay
+        .as_ref()
+        .map(|pay| (pay.recommended_by.clone(), pay.offered.clone()))
+        .unwrap_or_default();
+    let (heading, who, legend) = match &recommended_by {
+        // The policy has the headteacher (or another named leader) recommend salary: what is
+        // recorded here is that recommendation, made under the school's or trust's pay policy.
+        Some(who) => (
+            format!("Recommendation on salary for {}", row.reviewee),
+            format!(
+                "Your policy has {who} recommend salary, taking account of the review’s outcome; record the recommendation here. The reviewer makes none."
+            ),
+            "Recommendation",
+        ),
+        None => (
+            format!("Pay decision for {}", row.reviewee),
+            format!(
+                "Reviewer’s recommendation ({}): {recommendation}.",
+                row.reviewer
+            ),
+            "Decision",
+        ),
+    };
     view! {
         <section class="section" aria-labelledby="decide-heading">
-            <h2 id="decide-heading">{format!("Pay decision for {}", row.reviewee)}</h2>
-            <p>{format!("Reviewer’s recommendation ({}): {recommendation}.", row.reviewer)}</p>
+            <h2 id="decide-heading">{heading}</h2>
+            <p>{who}</p>
             <form on:submit=record novalidate>
                 <fieldset class="fieldset">
-                    <legend class="fieldset__legend">"Decision"</legend>
-                    {PayDecisionMade::ALL.iter().map(|made| {
-                        let made = *made;
+                    <legend class="fieldset__legend">{legend}</legend>
+                    {offered.into_iter().map(|made| {
                         let id = format!("pay-{made:?}").to_lowercase();
                         view! {
                             <div class="radio">
