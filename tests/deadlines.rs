@@ -92,6 +92,7 @@ fn trust_two_weeks_notice_crosses_new_year_and_feedback_within_48_hours() {
     let feedback = K::ObservationFeedback {
         observation: id("obs-1"),
         observed_on: date(2027, 3, 5),
+        within_hours: Some(48),
     };
     assert_eq!(due(&review, &feedback), date(2027, 3, 7));
 
@@ -235,6 +236,7 @@ fn academy_observation_feedback_in_five_working_days() {
     let feedback = K::ObservationFeedback {
         observation: id("obs-1"),
         observed_on: date(2026, 10, 22),
+        within_hours: None,
     };
     assert_eq!(due(&review, &feedback), date(2026, 11, 5)); // Thu + 5 wd over half-term
 }

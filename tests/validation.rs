@@ -390,12 +390,13 @@ fn review_warnings_cover_objectives_deadlines_observations_and_retention() {
     // Too many observations is `between_meetings_checks`' to say, counted in the cycle they fall in.
     let warnings = reviewers_warnings(&observed, date(2026, 11, 20));
     let sentences: Vec<String> = warnings.iter().map(ToString::to_string).collect();
-    assert!(sentences.contains(&"“Give feedback on the observation of 20/11/2026” is due on 22/11/2026, before the next working day.".to_string()), "{sentences:?}");
+    assert!(sentences.contains(&"“Give feedback on the observation of 20/11/2026 within 48 hours, by the time of day it was held” is due on 22/11/2026, before the next working day.".to_string()), "{sentences:?}");
     let on_the_day = reviewers_warnings(&observed, date(2026, 11, 22));
     assert!(on_the_day.contains(&Warning::DeadlineToday {
         what: DeadlineKind::ObservationFeedback {
             observation: id("obs-1"),
-            observed_on: date(2026, 11, 20)
+            observed_on: date(2026, 11, 20),
+            within_hours: Some(48),
         },
         due: date(2026, 11, 22),
     }));

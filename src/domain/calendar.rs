@@ -65,6 +65,20 @@ impl Period {
     }
 }
 
+impl Period {
+    /// Which way a date counted this long after an event moves off a day the school is closed:
+    /// days and weeks to the first school day after; hours back to the last school day within
+    /// them, since the next school day is past the hours (48 hours from a Friday observation
+    /// end on Sunday: the Friday itself is the day to act).
+    pub fn roll_after_event(self) -> Roll {
+        if self.unit == PeriodUnit::Hours {
+            Roll::Before
+        } else {
+            Roll::After
+        }
+    }
+}
+
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (one, many) = match self.unit {

@@ -5,7 +5,7 @@ use chrono::{Duration, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-use super::calendar::{Period, Roll, SchoolCalendar};
+use super::calendar::{Period, PeriodUnit, Roll, SchoolCalendar};
 use super::cycle::{Review, Stage, Suspension};
 use super::dates::format_uk_date;
 use super::documents::{AppealHearing, PayDecision};
@@ -30,6 +30,9 @@ pub enum DeadlineKind {
     ObservationFeedback {
         observation: Id,
         observed_on: NaiveDate,
+        /// Where the policy counts in hours (seed 003: "within 48 hours"), how many.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        within_hours: Option<u32>,
     },
     InterimReview {
         number: u32,
@@ -66,9 +69,22 @@ impl fmt::Display for DeadlineKind {
             DeadlineKind::StatementToHeadteacher => {
                 write!(f, "Send the agreed statement to the headteacher")
             }
-            DeadlineKind::ObservationFeedback { observed_on, .. } => write!(
+            DeadlineKind::ObservationFeedback {
+                observed_on,
+                within_hours: None,
+                ..
+            } => write!(
                 f,
                 "Give feedback on the observation of {}",
+                format_uk_date(*observed_on)
+            ),
+            DeadlineKind::ObservationFeedback {
+                observed_on,
+                within_hours: Some(hours),
+                ..
+            } => write!(
+                f,
+                "Give feedback on the observation of {} within {hours} hours, by the time of day it was held",
                 format_uk_date(*observed_on)
             ),
             DeadlineKind::InterimReview {
@@ -100,8 +116,8 @@ impl DeadlineKind {
     /// Which way the date moves when the school is closed on it. Dates something must be done
     /// *by* (notice before the meeting, the pre-review before it, the pay decision and the
     /// training needs by the policy's dates, an interim review by its term's end) move to the
-    /// school day before, so acting on it is not late; counts after an event (the meeting, a file
-    /// sent, an observation) move forward.
+    /// school day before, so acting on it is not late. Counts after an event (the meeting, a file
+    /// sent, an observation) move forward, except a time in hours ([`Period::roll_after_event`]).
     pub fn roll(&self) -> Roll {
         match self {
             DeadlineKind::MeetingNotice
@@ -109,6 +125,10 @@ impl DeadlineKind {
             | DeadlineKind::PayDecision
             | DeadlineKind::TrainingNeedsSent { .. }
             | DeadlineKind::InterimReview { .. } => Roll::Before,
+            DeadlineKind::ObservationFeedback {
+                within_hours: Some(hours),
+                ..
+            } => Period::hours(*hours).roll_after_event(),
             _ => Roll::After,
         }
     }
@@ -209,6 +229,7 @@ pub fn deadlines(review: &Review, stage: Stage, calendar: &SchoolCalendar) -> Ve
     let rules = review.policy.deadlines;
     let dates = &review.dates;
     let suspended = review.suspension == Some(Suspension::Capability);
+    let pay_due = pay_decision_due(review);
 
     if !suspended {
         if let Some(meeting) = dates.meeting_on {
@@ -234,10 +255,17 @@ pub fn deadlines(review: &Review, stage: Stage, calendar: &SchoolCalendar) -> Ve
                 calendar.after(meeting, rules.statement_after_meeting),
                 dates.statement_sent_on.is_some(),
             );
+            // Seed 002 4.1-4.2: "Final reviews will be completed in time to allow for any pay
+            // decisions to be made by …": the agreed statement reaches the headteacher by the
+            // last school day before the pay date, when that comes sooner than the usual time.
+            let usual = calendar.after(meeting, rules.headteacher_after_meeting);
+            let in_time_for_pay = pay_due
+                .filter(|pay| *pay >= meeting)
+                .map(|pay| calendar.working_day_on_or_before(pay));
             add(
                 DeadlineKind::StatementToHeadteacher,
                 Role::Reviewer,
-                calendar.after(meeting, rules.headteacher_after_meeting),
+                in_time_for_pay.map_or(usual, |by| usual.min(by.max(meeting))),
                 dates.sent_to_headteacher_on.is_some(),
             );
         }
@@ -261,6 +289,8 @@ pub fn deadlines(review: &Review, stage: Stage, calendar: &SchoolCalendar) -> Ve
                 DeadlineKind::ObservationFeedback {
                     observation: observation.id.clone(),
                     observed_on: observation.date,
+                    within_hours: (rules.observation_feedback.unit == PeriodUnit::Hours)
+                        .then_some(rules.observation_feedback.amount),
                 },
                 Role::Reviewer,
                 observation.feedback_due(rules.observation_feedback, calendar),
@@ -294,14 +324,7 @@ pub fn deadlines(review: &Review, stage: Stage, calendar: &SchoolCalendar) -> Ve
                 dates.training_needs_sent_on.is_some(),
             );
         }
-        // The pay decision follows the cycle the final review looks back on.
-        let reviewed = review.reviewed_period();
-        if let (true, true, Some(pay)) = (
-            review.policy.pay_progression,
-            review.pay_eligible,
-            review.cycle().and_then(|cycle| cycle.pay_decision_by),
-        ) && let Some(due) = pay.on_or_after(reviewed.last_day)
-        {
+        if let Some(due) = pay_due {
             add(
                 DeadlineKind::PayDecision,
                 Role::Headteacher,
@@ -358,6 +381,27 @@ pub fn deadlines(review: &Review, stage: Stage, calendar: &SchoolCalendar) -> Ve
     }
     list.sort_by_key(|deadline| deadline.due);
     list
+}
+
+/// The date the pay decision is due by, for a reviewee eligible for pay progression under a
+/// policy that dates it: the policy's day after the cycle the final review looks back on. Where
+/// the policy decides pay by the cycle's own end (seed 002's support staff, by 31 March), a
+/// meeting after that date is the next cycle's objective setting ("as soon as possible after the
+/// start", 5.1), not a late final review: no decision is owed from it.
+fn pay_decision_due(review: &Review) -> Option<NaiveDate> {
+    if !(review.policy.pay_progression && review.pay_eligible) {
+        return None;
+    }
+    let reviewed = review.reviewed_period();
+    let due = review
+        .cycle()?
+        .pay_decision_by?
+        .on_or_after(reviewed.last_day)?;
+    let objective_setting = review
+        .dates
+        .meeting_on
+        .is_some_and(|meeting| due < meeting && due <= reviewed.last_day);
+    (!objective_setting).then_some(due)
 }
 
 /// When the interim reviews of the cycle being planned fall due: on the date agreed at the

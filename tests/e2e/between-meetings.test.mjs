@@ -127,7 +127,7 @@ test("seed 003: an observation with 48-hour feedback and a termly review with a 
   await jo.page.getByRole("link", { name: "Observations" }).click();
   await jo.page.getByText("The policy allows one formal observation a cycle. Feedback is due within 48 hours of the observation.").waitFor();
   const observation = await arrange(jo.page, 1, "10/02/2026", "Jo Lee", "Reading intervention group");
-  await observation.getByText("Feedback is due by 12/02/2026 (48 hours after the observation).").waitFor();
+  await observation.getByText("Feedback is due by the same time on Thursday 12/02/2026 (48 hours after the observation).").waitFor();
   await observation.getByLabel("Key points").fill("Pupils read aloud confidently; use the new phonics cards.");
   await observation.getByLabel("Verbal feedback given on").fill("10/02/2026");
   await observation.getByLabel("Written feedback given on").fill("12/02/2026");

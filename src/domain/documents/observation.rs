@@ -9,7 +9,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{Document, FormField, field};
-use crate::domain::calendar::{Period, SchoolCalendar};
+use crate::domain::calendar::{Period, PeriodUnit, SchoolCalendar};
+use crate::domain::dates::{format_uk_date, weekday_name};
 use crate::domain::ids::Id;
 
 /// Every observation of one review's cycle, in the order they were arranged.
@@ -54,6 +55,33 @@ impl Observation {
     /// When feedback on it is due, `within` the policy's time of the observation.
     pub fn feedback_due(&self, within: Period, calendar: &SchoolCalendar) -> NaiveDate {
         calendar.after(self.date, within)
+    }
+
+    /// When feedback is due, in a sentence for the observation's form. A time in hours ends at
+    /// the time of day the observation was held; when the school is closed then, the feedback is
+    /// given by the last school day before, since the next one is past the hours ("Feedback is
+    /// due by the same time on Sunday 25/10/2026 (48 hours after the observation). Sunday
+    /// 25/10/2026 is not a school day: the last school day before is Friday 23/10/2026.").
+    pub fn feedback_due_in_words(&self, within: Period, calendar: &SchoolCalendar) -> String {
+        let due = self.feedback_due(within, calendar);
+        let when = if within.unit == PeriodUnit::Hours {
+            format!(
+                "the same time on {} {}",
+                weekday_name(due),
+                format_uk_date(due)
+            )
+        } else {
+            format_uk_date(due)
+        };
+        let notes: String = [
+            calendar.closed_day_note(due, within.roll_after_event()),
+            calendar.unentered_note(due),
+        ]
+        .into_iter()
+        .flatten()
+        .map(|note| format!(" {note}."))
+        .collect();
+        format!("Feedback is due by {when} ({within} after the observation).{notes}")
     }
 
     /// The observation's text fields as the form shows them.

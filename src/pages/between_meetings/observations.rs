@@ -86,11 +86,7 @@ fn feedback_due(opened: Opened, id: &str) -> Option<String> {
     let within = opened
         .stored
         .with_value(|s| s.summary.policy.deadlines.observation_feedback);
-    let due = observation.feedback_due(within, &opened.calendar());
-    Some(format!(
-        "Feedback is due by {} ({within} after the observation).",
-        format_uk_date(due)
-    ))
+    Some(observation.feedback_due_in_words(within, &opened.calendar()))
 }
 
 /// The reviewer's form for one observation.
