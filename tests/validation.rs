@@ -828,7 +828,7 @@ fn a_support_plan_outside_its_policys_range_is_warned_about_in_the_policys_words
         (&trust, plan(Period::weeks(6), None),
             vec!["The monitoring period of 6 weeks is longer than the policy’s 4 weeks: shorten it, or record why it needs longer. The policy: “will normally be for a period of four weeks”.".to_owned()]),
         (&trust, plan(Period::weeks(4), Some(Period::weeks(2))),
-            vec!["The plan is extended by 2 weeks, but the policy has no extension: record why it is needed. The policy: “will normally be for a period of four weeks”.".to_owned()]),
+            vec!["The plan is extended by 2 weeks, and the policy names no extension: record why it is needed. The policy: “will normally be for a period of four weeks”.".to_owned()]),
         // Seed 000 sets no period, so any the pair agree is the plan's own.
         (&early_years, plan(Period::weeks(12), Some(Period::weeks(8))), vec![]),
     ];

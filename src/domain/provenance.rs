@@ -516,9 +516,10 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             ),
             (
                 F::SupportPlan,
-                policy(
+                reading(
                     "Employees Experiencing Difficulties",
                     "will normally be for a period of four weeks",
+                    "It names no extension, so Appraise asks for a reason when a plan is extended; the plan may still be changed: “arrangements will be made to modify the support plan if appropriate”.",
                 ),
             ),
             (

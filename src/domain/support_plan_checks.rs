@@ -68,7 +68,7 @@ impl fmt::Display for SupportPlanWarning {
                 words,
             } if longest.amount == 0 => write!(
                 f,
-                "The plan is extended by {extension}, but the policy has no extension: record why it is needed.{}",
+                "The plan is extended by {extension}, and the policy names no extension: record why it is needed.{}",
                 quoted(words)
             ),
             SupportPlanWarning::ExtensionTooLong {

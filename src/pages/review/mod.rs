@@ -289,7 +289,8 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     })}
                 </p>
                 {(role.is_some() && !clocks.is_empty()).then(|| view! {
-                    <h2 class="heading-m">"Deadlines from the policy"</h2>
+                    <h2 class="heading-m">"Deadlines"</h2>
+                    <p class="hint">"Worked out from your policy’s figures (Settings shows where each comes from) and the school’s calendar. The pre-review’s date, the school day before the meeting, is Appraise’s suggestion, so that the reviewer can read it first."</p>
                     <ul class="list deadlines">
                         {clocks.into_iter().map(|(deadline, standing)| {
                             let state = standing.describe(deadline.owner);
