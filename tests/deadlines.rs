@@ -110,7 +110,7 @@ fn trust_two_weeks_notice_crosses_new_year_and_feedback_within_48_hours() {
     assert_eq!(
         termly_dates_unknown(&review, &terms).as_deref(),
         Some(
-            "Termly reviews fall at the end of each term, and your school's terms after 21/07/2027 are not entered, so those dates are not shown: ask the headteacher to publish the terms for 01/01/2027 to 31/12/2027"
+            "Termly reviews fall at the end of each term, and your school’s terms after 21/07/2027 are not entered, so those dates are not shown: ask the headteacher to publish the terms for 01/01/2027 to 31/12/2027"
         )
     );
 }
@@ -266,7 +266,7 @@ fn early_years_termly_and_la_mid_year_reviews() {
     assert_eq!(
         termly_dates_unknown(&termly, &calendar()).as_deref(),
         Some(
-            "Termly reviews fall at the end of each term, and your school's terms are not entered, so those dates are not shown: ask the headteacher to publish the terms for 01/09/2026 to 31/08/2027"
+            "Termly reviews fall at the end of each term, and your school’s terms are not entered, so those dates are not shown: ask the headteacher to publish the terms for 01/09/2026 to 31/08/2027"
         )
     );
     assert_eq!(

@@ -20,7 +20,7 @@ use appraise::domain::progress::{StatementSigned, stage_of};
 use chrono::NaiveDate;
 use common::{date, id, terms_2026_27};
 
-const PAST_THE_TERMS: &str = "Counted without your school's dates after 21/07/2027: ask the headteacher to publish next year's terms";
+const PAST_THE_TERMS: &str = "Counted without your school’s dates after 21/07/2027: ask the headteacher to publish next year’s terms";
 
 /// A review under `key` for `group` with its meeting on `meeting`.
 fn meeting(key: &str, group: &str, on: NaiveDate) -> Review {
@@ -112,7 +112,7 @@ fn seed_000_early_years() {
     assert_eq!(
         termly_dates_unknown(&end, &terms_2026_27()).as_deref(),
         Some(
-            "Termly reviews fall at the end of each term, and your school's terms after 21/07/2027 are not entered, so those dates are not shown: ask the headteacher to publish the terms for 01/09/2027 to 31/08/2028"
+            "Termly reviews fall at the end of each term, and your school’s terms after 21/07/2027 are not entered, so those dates are not shown: ask the headteacher to publish the terms for 01/09/2027 to 31/08/2028"
         )
     );
 }

@@ -984,7 +984,7 @@ fn an_objective_limit_refuses_or_warns_as_the_policy_words_it() {
     recommended.policy.max_objectives = 2;
     assert_eq!(
         objectives_over_limit(&recommended).unwrap().to_string(),
-        "There are 4 new objectives and the policy's limit is 2. Combine or remove some, or say in the statement why more are needed."
+        "There are 4 new objectives and the policy’s limit is 2. Combine or remove some, or say in the statement why more are needed."
     );
 }
 

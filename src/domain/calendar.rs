@@ -164,15 +164,15 @@ impl SchoolCalendar {
 
     /// Said of a date that falls after the school's last entered term: nothing says which of
     /// those days the school is open, so weekdays other than bank holidays and closures are
-    /// counted as school days, and the person is told ("Counted without your school's dates
-    /// after 21/07/2027: ask the headteacher to publish next year's terms"). `None` when the
+    /// counted as school days, and the person is told ("Counted without your school’s dates
+    /// after 21/07/2027: ask the headteacher to publish next year’s terms"). `None` when the
     /// school has entered no terms (every date then reads that way, and Settings says so once)
     /// or the date is within them.
     pub fn unentered_note(&self, due: NaiveDate) -> Option<String> {
         let until = self.entered_until()?;
         (due > until).then(|| {
             format!(
-                "Counted without your school's dates after {}: ask the headteacher to publish next year's terms",
+                "Counted without your school’s dates after {}: ask the headteacher to publish next year’s terms",
                 format_uk_date(until)
             )
         })
@@ -359,7 +359,7 @@ mod tests {
         assert_eq!(
             calendar.unentered_note(last + Duration::days(1)),
             Some(format!(
-                "Counted without your school's dates after {}: ask the headteacher to publish next year's terms",
+                "Counted without your school’s dates after {}: ask the headteacher to publish next year’s terms",
                 format_uk_date(last)
             ))
         );

@@ -482,7 +482,7 @@ pub fn termly_dates_unknown(review: &Review, calendar: &SchoolCalendar) -> Optio
         None => String::new(),
     };
     Some(format!(
-        "Termly reviews fall at the end of each term, and your school's terms{known} are not entered, so those dates are not shown: ask the headteacher to publish the terms for {planned}"
+        "Termly reviews fall at the end of each term, and your school’s terms{known} are not entered, so those dates are not shown: ask the headteacher to publish the terms for {planned}"
     ))
 }
 

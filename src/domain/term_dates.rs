@@ -195,16 +195,16 @@ pub const REMIND_BEFORE_LAST_TERM_ENDS: i64 = 42;
 /// and termly reviews after it cannot be dated. `None` while the terms entered run well ahead.
 pub fn terms_reminder(calendar: &SchoolCalendar, today: NaiveDate) -> Option<String> {
     let Some(until) = calendar.entered_until() else {
-        return Some("No terms are entered: deadlines are counted on every weekday except bank holidays and the closures below, and termly reviews cannot be dated. Add your school's terms.".to_owned());
+        return Some("No terms are entered: deadlines are counted on every weekday except bank holidays and the closures below, and termly reviews cannot be dated. Add your school’s terms.".to_owned());
     };
     let ends = format_uk_date(until);
     if until < today {
         Some(format!(
-            "Your school's last term entered ended on {ends}. Add next year's terms so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff."
+            "Your school’s last term entered ended on {ends}. Add next year’s terms so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff."
         ))
     } else if (until - today).num_days() <= REMIND_BEFORE_LAST_TERM_ENDS {
         Some(format!(
-            "Your school's terms are entered only until {ends}. Add next year's terms before then so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff."
+            "Your school’s terms are entered only until {ends}. Add next year’s terms before then so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff."
         ))
     } else {
         None
@@ -272,13 +272,13 @@ mod tests {
         assert_eq!(
             terms_reminder(&summer, day(2027, 6, 9)).as_deref(),
             Some(
-                "Your school's terms are entered only until 21/07/2027. Add next year's terms before then so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff."
+                "Your school’s terms are entered only until 21/07/2027. Add next year’s terms before then so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff."
             )
         );
         assert!(
             terms_reminder(&summer, day(2027, 7, 22))
                 .unwrap()
-                .starts_with("Your school's last term entered ended on 21/07/2027.")
+                .starts_with("Your school’s last term entered ended on 21/07/2027.")
         );
     }
 }

@@ -55,7 +55,7 @@ impl fmt::Display for ObjectiveLimit {
         let ObjectiveLimit { count, max, .. } = self;
         let says = match self.words {
             Some((section, words)) => format!("the policy says “{words}” ({section})"),
-            None => format!("the policy's limit is {max}"),
+            None => format!("the policy’s limit is {max}"),
         };
         if self.firm {
             write!(
@@ -72,7 +72,7 @@ impl fmt::Display for ObjectiveLimit {
     }
 }
 
-/// How far the statement's new objectives go over the policy's limit, if they do.
+/// How far the statement's new objectives go over the policy’s limit, if they do.
 pub fn objectives_over_limit(review: &Review) -> Option<ObjectiveLimit> {
     let count = review.statement.as_ref()?.new_objectives.len();
     let policy = &review.policy;

@@ -190,7 +190,7 @@ test("seed 000: a termly review sets new team objectives for the coming term", a
   await page.getByRole("link", { name: "Interim reviews" }).click();
   // Reviews at the end of each term need the school's terms: none are entered yet, so no date
   // is made up, and the page says what is missing.
-  assert.match(await page.getByTestId("termly-dates-unknown").textContent(), /your school's terms are not entered, so those dates are not shown/);
+  assert.match(await page.getByTestId("termly-dates-unknown").textContent(), /your school’s terms are not entered, so those dates are not shown/);
   assert.equal(await page.getByText(/Hold interim review 1 – /).count(), 0);
   const interimsUrl = page.url();
   await nav(page, "Settings");

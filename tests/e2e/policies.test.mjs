@@ -103,3 +103,44 @@ test("a joiner's first cycle is their part of the year, checked against the cycl
   await page.locator("dl.summary-list").first().getByText("11/01/2027 to 31/08/2027").waitFor();
   assert.deepEqual(person.consoleErrors, []);
 });
+
+test("seed 004's limit of three objectives stops a fourth being signed; seed 001 leaves out agency staff", async () => {
+  const { person, page } = await reviewerUnder("Secondary school: support staff", "2026-12-16T10:00:00Z");
+  await page.goto(`${app.url}/reviews/new`);
+  await page.getByLabel("Reviewee’s name").fill("Ana Cole");
+  await page.getByLabel("Reviewee’s job title").fill("Teaching assistant");
+  await page.getByLabel("Meeting date").fill("16/12/2026");
+  await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Start the review and download the invitation" }).click(),
+  ]);
+  await page.getByRole("link", { name: "Open Ana Cole’s review" }).click();
+  const statement = page.locator("#statement");
+  for (const n of [1, 2, 3, 4]) {
+    await statement.getByRole("button", { name: "Add a new objective" }).click();
+    await statement.getByRole("group", { name: `New objective ${n}` }).getByLabel("The objective").fill(`Objective ${n} of the year`);
+  }
+  // While writing, the warning quotes the policy; signing is refused with the same words.
+  const limit = "There are 4 new objectives and the policy says “In this school all staff will have no more than three objectives” (2.3): combine or remove 1 before the statement is signed.";
+  await statement.getByText(limit).waitFor();
+  await page.getByRole("button", { name: "Sign the statement" }).click();
+  const refusal = page.getByRole("alert").filter({ hasText: "This cannot be signed yet" });
+  await refusal.getByRole("link", { name: limit }).waitFor();
+  for (const width of [1280, 360]) {
+    await page.setViewportSize({ width, height: 900 });
+    await refusal.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `target/screenshots/objective-limit-${width}.png` });
+  }
+  assert.deepEqual(person.consoleErrors, []);
+
+  // The local authority's model names agency staff among those it leaves out ("Background").
+  await page.goto(`${app.url}/reviews/new`);
+  await page.getByLabel("Reviewee’s name").fill("Kim Lowe");
+  await page.getByLabel("Your school’s appraisal policy").selectOption({ label: "Local authority model for support staff" });
+  await page.getByLabel("Meeting date").fill("13/01/2027");
+  await page.getByLabel("The reviewee is employed by an agency").check();
+  await page.getByRole("button", { name: "Start the review and download the invitation" }).click();
+  await page.getByRole("alert").filter({ hasText: "does not apply to staff employed by an agency" }).waitFor();
+  await page.getByLabel("The reviewee is subject to the capability or disciplinary procedure").waitFor();
+  await person.context.close();
+});

@@ -186,7 +186,7 @@ test("the headteacher's term dates reach every member of staff, and a new versio
   await Promise.all([pat.person.context.close(), jo.person.context.close(), sam.person.context.close()]);
 });
 
-test("terms entered only to 21/07/2027: the headteacher is reminded, and a July meeting's statement says next year's terms are needed", async () => {
+test("terms entered only to 21/07/2027: the headteacher is reminded, and a July meeting's statement says next year’s terms are needed", async () => {
   const inJune = (name) => named(app, name, { now: "2027-06-21T10:00:00Z" });
   const pat = await inJune("Pat Head");
   const jo = await inJune("Jo Lee");
@@ -206,7 +206,7 @@ test("terms entered only to 21/07/2027: the headteacher is reminded, and a July 
   // Four and a half weeks before the term ends: time to publish next year's.
   assert.equal(
     await terms.getByTestId("terms-reminder").textContent(),
-    "Your school's terms are entered only until 21/07/2027. Add next year's terms before then so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff.",
+    "Your school’s terms are entered only until 21/07/2027. Add next year’s terms before then so that deadlines skip the holidays and termly reviews can be dated, then publish the settings to staff.",
   );
   await look(pat.page, terms, "settings-terms-reminder");
   const published = await download(pat.page, () => section(pat.page, "Publish your school’s settings").getByRole("button", { name: "Publish version 1 and download it" }).click());
@@ -222,7 +222,7 @@ test("terms entered only to 21/07/2027: the headteacher is reminded, and a July 
   const due = await statementDue(jo, () => jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click());
   assert.equal(
     due,
-    "Send the statement and training needs to the reviewee – 23/07/2027 (Reviewer), coming up. Counted without your school's dates after 21/07/2027: ask the headteacher to publish next year's terms",
+    "Send the statement and training needs to the reviewee – 23/07/2027 (Reviewer), coming up. Counted without your school’s dates after 21/07/2027: ask the headteacher to publish next year’s terms",
   );
   await look(jo.page, jo.page.getByRole("list").filter({ hasText: "Send the statement and training needs" }), "review-deadline-past-terms");
 

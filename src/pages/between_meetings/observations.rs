@@ -9,7 +9,6 @@ use crate::components::{
     DocumentView, DraftDate, DraftTextArea, DraftTextInput, RemoveButton, focus_field,
 };
 use crate::domain::between_meetings;
-use crate::domain::dates::format_uk_date;
 use crate::domain::documents::{Observation, ObservationLog};
 use crate::domain::field_map::{item_fields, to_field_map};
 use crate::domain::ids::Id;
