@@ -162,20 +162,28 @@ impl SchoolCalendar {
         self.terms.iter().map(|term| term.last_day).max()
     }
 
-    /// Said of a date that falls after the school's last entered term: nothing says which of
-    /// those days the school is open, so weekdays other than bank holidays and closures are
-    /// counted as school days, and the person is told ("Counted without your school’s dates
-    /// after 21/07/2027: ask the headteacher to publish next year’s terms"). `None` when the
-    /// school has entered no terms (every date then reads that way, and Settings says so once)
-    /// or the date is within them.
+    /// Said of a date outside the school's entered terms: nothing says which of those days the
+    /// school is open, so weekdays other than bank holidays and closures are counted as school
+    /// days, and the person is told ("Counted without your school’s dates after 21/07/2027: ask
+    /// the headteacher to publish next year’s terms"). `None` when the school has entered no
+    /// terms (every date then reads that way, and Settings says so once) or the date is within
+    /// them.
     pub fn unentered_note(&self, due: NaiveDate) -> Option<String> {
         let until = self.entered_until()?;
-        (due > until).then(|| {
-            format!(
+        let from = self.terms.iter().map(|term| term.first_day).min()?;
+        if due > until {
+            Some(format!(
                 "Counted without your school’s dates after {}: ask the headteacher to publish next year’s terms",
                 format_uk_date(until)
-            )
-        })
+            ))
+        } else if due < from {
+            Some(format!(
+                "Counted without your school’s dates before {}: ask the headteacher to add the term before it",
+                format_uk_date(from)
+            ))
+        } else {
+            None
+        }
     }
 
     /// The terms that end from `first` to `last`, in date order.
@@ -366,6 +374,14 @@ mod tests {
         assert_eq!(
             SchoolCalendar::default().unentered_note(date(2030, 1, 1)),
             None
+        );
+        let first = calendar.terms[0].first_day;
+        assert_eq!(
+            calendar.unentered_note(first - Duration::days(1)),
+            Some(format!(
+                "Counted without your school’s dates before {}: ask the headteacher to add the term before it",
+                format_uk_date(first)
+            ))
         );
         assert_eq!(
             calendar.working_day_on_or_before(date(2027, 1, 3)),
