@@ -415,7 +415,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
                 reading(
                     "4.1",
                     "Final reviews will be completed in time to allow for any pay decisions to be made by 31 October (31 December for headteachers)",
-                    "Support staff by 31 March (4.2).",
+                    "Support staff by 31 March (4.2). The agreed statement is due with the headteacher by then. The reviewer recommends in the end-of-year report, “A recommendation on pay (to the Headteacher where applicable)” (7.3), and the headteacher decides; the policy also says the headteacher makes the recommendations “on the Performance Management Statement” (3), which a school reading it that way sets in the policy editor.",
                 ),
             ),
             (F::TenStandards, NOT_USED),
