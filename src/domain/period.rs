@@ -42,15 +42,18 @@ impl CyclePeriod {
     }
 
     /// The cycle a final review held on `meeting` looks back on: the cycle containing the meeting
-    /// when the meeting falls in its second half (a July review of September to August), otherwise
-    /// the cycle before (an October review of the year that ended in August). Seed 002 §4.1 has
-    /// final reviews in the autumn "to allow for any pay decisions to be made by 31 October".
+    /// when the meeting falls in its last quarter (a July review of September to August, seed
+    /// 001; a March review before seed 002's 31 March pay date for support staff), otherwise the
+    /// cycle that last ended (an October review of the year that ended in August, seed 002 4.1;
+    /// the trust's January meeting that "completes the previous year’s performance cycle", seed
+    /// 003). A meeting in the middle of a cycle is a late review of the one before, not an early
+    /// review of one with months still to run.
     pub fn reviewed_at(option: &CycleOption, meeting: NaiveDate) -> Option<CyclePeriod> {
         let containing = CyclePeriod::containing(option, meeting)?;
-        let halfway = containing
+        let last_quarter = containing
             .first_day
-            .checked_add_months(Months::new(option.length_months / 2))?;
-        if meeting >= halfway {
+            .checked_add_months(Months::new(option.length_months - option.length_months / 4))?;
+        if meeting >= last_quarter {
             return Some(containing);
         }
         let before = containing
@@ -174,10 +177,16 @@ mod tests {
             // (cycle starts in, meeting, first day of the cycle reviewed, why)
             (9, date(2026, 10, 23), date(2025, 9, 1), "autumn: the year that ended in August"),
             (9, date(2026, 12, 16), date(2025, 9, 1), "December is still the first half"),
-            (9, date(2027, 3, 1), date(2026, 9, 1), "from March, the cycle running now"),
+            (9, date(2027, 3, 1), date(2025, 9, 1), "March is a late review of the year that ended"),
+            (9, date(2027, 6, 1), date(2026, 9, 1), "from June, the last quarter: the cycle running now"),
             (9, date(2027, 7, 14), date(2026, 9, 1), "a July review of September to August"),
-            (4, date(2026, 11, 22), date(2026, 4, 1), "April to March: November is its second half"),
+            (4, date(2027, 2, 22), date(2026, 4, 1), "April to March: February, before the 31 March pay date"),
+            (4, date(2026, 11, 22), date(2025, 4, 1), "April to March: November is not yet its last quarter"),
             (4, date(2026, 5, 10), date(2025, 4, 1), "April to March: May looks back on the year before"),
+            (1, date(2027, 1, 14), date(2026, 1, 1), "the trust's January meeting completes the previous year"),
+            (1, date(2027, 7, 14), date(2026, 1, 1), "a July trust meeting is a late review of last year"),
+            (1, date(2027, 11, 10), date(2027, 1, 1), "November: the year running, nearly over"),
+            (6, date(2027, 5, 20), date(2026, 6, 1), "the June cycle's May meeting reviews the year ending"),
         ];
         for (start_month, meeting, first_day, why) in cases {
             let reviewed = CyclePeriod::reviewed_at(&cycle(start_month), meeting).unwrap();
