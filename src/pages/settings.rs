@@ -79,8 +79,9 @@ fn PolicyView(policy: Policy) -> impl IntoView {
             <div><dt>"The 10 standards"</dt><dd>{if policy.ten_standards_apply { "Assessed" } else { "Not used" }}</dd></div>
             <div><dt>"Who leads a review"</dt><dd>{if policy.senior_reviewers { "A member of the senior team" } else { "A reviewer the school chooses" }}</dd></div>
             <div><dt>"Keeping records"</dt><dd>{match policy.after_retention {
-                AfterRetention::Minimum => format!("At least {} years after the cycle, then as your school decides", policy.retention_years),
-                AfterRetention::Destroy => format!("{} years after the cycle, then destroyed", policy.retention_years),
+                // No policy says when the years start: Appraise counts from the end of the cycle.
+                AfterRetention::Minimum => format!("At least {} years, counted by Appraise from the end of the cycle, then as your school decides", policy.retention_years),
+                AfterRetention::Destroy => format!("{} years, counted by Appraise from the end of the cycle, then destroyed", policy.retention_years),
             }}</dd></div>
         </dl>
         <SourcesOfFigures policy=policy.clone() />

@@ -47,7 +47,7 @@ test("invitation and pre-review travel between reviewer and reviewee as files", 
     jo.page.waitForEvent("download"),
     jo.page.getByRole("button", { name: "Start the review and download the invitation" }).click(),
   ]);
-  assert.match(invitation.suggestedFilename(), /^appraise-invitation-sp-2026-27-/);
+  assert.match(invitation.suggestedFilename(), /^appraise-invitation-sp-2025-26-/);
   const invitationPath = join(dir, invitation.suggestedFilename());
   await invitation.saveAs(invitationPath);
 
