@@ -294,13 +294,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
                 ),
             ),
             (F::ObservationFeedback, MODEL_FEEDBACK),
-            (
-                F::MaxObjectives,
-                policy(
-                    "Checklist – during the meeting",
-                    "A maximum of 3 objectives is recommended",
-                ),
-            ),
+            (F::MaxObjectives, OBJECTIVE_LIMITS[0].source()),
             (F::MaxObservations, NO_LIMIT),
             (F::SupportPlan, NO_SUPPORT_PLAN_PERIOD),
             (F::PayProgression, NO_PAY),
@@ -500,13 +494,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
                     "feedback will be provided within 48 hours",
                 ),
             ),
-            (
-                F::MaxObjectives,
-                policy(
-                    "Setting Objectives",
-                    "There should not normally be more than 3 objectives for the year",
-                ),
-            ),
+            (F::MaxObjectives, OBJECTIVE_LIMITS[1].source()),
             (
                 F::MaxObservations,
                 policy(
@@ -600,13 +588,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
                 ),
             ),
             (F::ObservationFeedback, MODEL_FEEDBACK),
-            (
-                F::MaxObjectives,
-                policy(
-                    "2.3",
-                    "In this school all staff will have no more than three objectives",
-                ),
-            ),
+            (F::MaxObjectives, OBJECTIVE_LIMITS[2].source()),
             (F::MaxObservations, NO_LIMIT),
             (F::SupportPlan, NO_SUPPORT_PLAN_PERIOD),
             (
@@ -677,20 +659,54 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
     })
 }
 
-/// The section and words of the policy that set `figure`, while the school keeps the figure its
-/// preset took from them; `None` for a school's own policy, a changed figure, or one the policy
-/// does not set.
-pub fn preset_words(policy: &Policy, figure: Figure) -> Option<(&'static str, &'static str)> {
-    let preset = super::presets::preset(&policy.key)?;
-    if changed_by_school(policy, &preset, figure) {
-        return None;
+/// A policy's own words on its objective limit, as its preset encodes them.
+pub struct ObjectiveLimitWords {
+    preset: &'static str,
+    most: u32,
+    firm: bool,
+    pub section: &'static str,
+    pub words: &'static str,
+}
+
+impl ObjectiveLimitWords {
+    const fn source(&self) -> Source {
+        policy(self.section, self.words)
     }
-    sources(&policy.key)?
-        .into_iter()
-        .find_map(|(each, source)| match source {
-            Source::Policy { section, words, .. } if each == figure => Some((section, words)),
-            _ => None,
-        })
+}
+
+/// The presets whose policy words its objective limit, kept apart from [`sources`] so that a
+/// statement's warning can quote them without every preset's provenance.
+const OBJECTIVE_LIMITS: [ObjectiveLimitWords; 3] = [
+    ObjectiveLimitWords {
+        preset: "la-support-staff",
+        most: 3,
+        firm: false,
+        section: "Checklist – during the meeting",
+        words: "A maximum of 3 objectives is recommended",
+    },
+    ObjectiveLimitWords {
+        preset: "trust-associate-staff",
+        most: 3,
+        firm: false,
+        section: "Setting Objectives",
+        words: "There should not normally be more than 3 objectives for the year",
+    },
+    ObjectiveLimitWords {
+        preset: "secondary-support-staff",
+        most: 3,
+        firm: true,
+        section: "2.3",
+        words: "In this school all staff will have no more than three objectives",
+    },
+];
+
+/// The policy's words on its objective limit, while the school keeps its preset's limit.
+pub fn objective_limit_words(policy: &Policy) -> Option<&'static ObjectiveLimitWords> {
+    OBJECTIVE_LIMITS.iter().find(|limit| {
+        limit.preset == policy.key
+            && limit.most == policy.max_objectives
+            && limit.firm == policy.objectives_limit_firm
+    })
 }
 
 /// Whether the school has changed `figure` from the preset its policy started as.
@@ -824,5 +840,19 @@ mod tests {
         policy.max_objectives = 5;
         assert!(changed_by_school(&policy, &preset, Figure::MaxObjectives));
         assert!(!changed_by_school(&policy, &preset, Figure::Retention));
+    }
+
+    #[test]
+    fn the_quoted_objective_limits_are_the_presets_own() {
+        for limit in &OBJECTIVE_LIMITS {
+            let preset = crate::domain::presets::preset(limit.preset).unwrap();
+            assert_eq!(
+                (preset.max_objectives, preset.objectives_limit_firm),
+                (limit.most, limit.firm),
+                "{}",
+                limit.preset
+            );
+            assert!(objective_limit_words(&preset).is_some());
+        }
     }
 }

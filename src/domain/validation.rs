@@ -80,7 +80,8 @@ pub fn objectives_over_limit(review: &Review) -> Option<ObjectiveLimit> {
         count,
         max: policy.max_objectives,
         firm: policy.objectives_limit_firm,
-        words: super::provenance::preset_words(policy, super::provenance::Figure::MaxObjectives),
+        words: super::provenance::objective_limit_words(policy)
+            .map(|limit| (limit.section, limit.words)),
     })
 }
 
