@@ -192,7 +192,6 @@ test("seed 000: a termly review sets new team objectives for the coming term", a
   // is made up, and the page says what is missing.
   assert.match(await page.getByTestId("termly-dates-unknown").textContent(), /your school’s terms are not entered, so those dates are not shown/);
   assert.equal(await page.getByText(/Hold interim review 1 – /).count(), 0);
-  const interimsUrl = page.url();
   await nav(page, "Settings");
   const terms = page.locator("section", { has: page.getByRole("heading", { name: "Term dates", level: 2 }) });
   await terms.getByLabel("Term", { exact: true }).fill("Autumn term");
@@ -200,7 +199,8 @@ test("seed 000: a termly review sets new team objectives for the coming term", a
   await terms.getByLabel("Last day of the term").fill("18/12/2026");
   await terms.getByRole("button", { name: "Add the term" }).click();
   await terms.getByText("Autumn term: 02/09/2026 to 18/12/2026").waitFor();
-  await page.goto(interimsUrl);
+  await page.goto(jo.reviewUrl);
+  await page.getByRole("link", { name: "Interim reviews" }).click();
   await page.getByText("Hold interim review 1 – 18/12/2026, due in 2 working days").waitFor();
   await page.getByRole("button", { name: "Record an interim review" }).click();
   const interim = page.getByRole("region", { name: "Interim review 1" });
