@@ -10,7 +10,7 @@ mod fixtures;
 
 use appraise::bundle::apply::{Writer, apply, owner_of};
 use appraise::bundle::contacts::{Contacts, HowVerified, Trust};
-use appraise::bundle::error::BundleError;
+use appraise::bundle::error::{BundleError, LooksLike};
 use appraise::bundle::identity::Identity;
 use appraise::bundle::merge::{DocumentState, Stamp};
 use appraise::bundle::open::{MAX_FILE_BYTES, Recipient, open};
@@ -310,37 +310,27 @@ fn the_tamper_matrix_refuses_every_case_with_the_right_error() {
         (
             "not JSON at all",
             b"hello there".to_vec(),
-            BundleError::NotABundle {
-                looks_like: "not a file Appraise can read",
-            },
+            BundleError::NotABundle(LooksLike::Unknown),
         ),
         (
             "some other program's JSON",
             br#"{"name":"x"}"#.to_vec(),
-            BundleError::NotABundle {
-                looks_like: "a JSON file from another program",
-            },
+            BundleError::NotABundle(LooksLike::OtherProgram),
         ),
         (
             "a PDF",
             b"%PDF-1.7\n...".to_vec(),
-            BundleError::NotABundle {
-                looks_like: "a PDF document",
-            },
+            BundleError::NotABundle(LooksLike::Pdf),
         ),
         (
             "a Word document",
             b"PK\x03\x04rest".to_vec(),
-            BundleError::NotABundle {
-                looks_like: "a Word, Excel or zip file",
-            },
+            BundleError::NotABundle(LooksLike::OfficeOrZip),
         ),
         (
             "an email with nothing attached",
             email_without_bundle.as_bytes().to_vec(),
-            BundleError::NotABundle {
-                looks_like: "an email with no Appraise bundle attached",
-            },
+            BundleError::NotABundle(LooksLike::EmailWithoutFile),
         ),
     ];
     for (what, file, expected) in cases {

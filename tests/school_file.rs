@@ -6,7 +6,7 @@
 mod common;
 
 use appraise::bundle::contacts::{HowVerified, Trust};
-use appraise::bundle::error::BundleError;
+use appraise::bundle::error::{BundleError, LooksLike};
 use appraise::bundle::identity::{Identity, KeySeed};
 use appraise::bundle::open::{Opened, Recipient, Verified, open, open_any, open_file};
 use appraise::bundle::school_file::{SchoolSettingsFile, SettingsRefused};
@@ -332,9 +332,7 @@ fn a_settings_file_that_was_altered_or_names_another_signer_does_not_open() {
     let file = pats_file(|_| {});
 
     // Where a bundle or a contact card is expected, it is named for what it is.
-    let named = BundleError::NotABundle {
-        looks_like: "a school settings file",
-    };
+    let named = BundleError::NotABundle(LooksLike::SchoolSettings);
     assert_eq!(open(file.as_bytes(), &me, &contacts).unwrap_err(), named);
     assert_eq!(
         open_any(file.as_bytes(), &me, &contacts).unwrap_err(),

@@ -1508,7 +1508,7 @@ fn two_staff_of_one_name_exchange_files_and_nothing_crosses_between_their_review
 /// nobody else. A card signed with other keys than it gives is refused; a card is not a bundle.
 #[test]
 fn a_contact_card_lets_the_final_statement_go_locked_to_the_headteacher() {
-    use appraise::bundle::error::BundleError;
+    use appraise::bundle::error::{BundleError, LooksLike};
     use appraise::bundle::open::{Received, open_any};
     let pat = common::stranger();
     let card = identity::my_card(&pats_vault(), at(0)).unwrap().unwrap();
@@ -1531,9 +1531,7 @@ fn a_contact_card_lets_the_final_statement_go_locked_to_the_headteacher() {
     ));
     assert_eq!(
         open(file.as_bytes(), &me, &Contacts::default()).unwrap_err(),
-        BundleError::NotABundle {
-            looks_like: "a contact card"
-        }
+        BundleError::NotABundle(LooksLike::ContactCard)
     );
     let mut forged = card.clone();
     forged.keys = common::sam().public_keys();

@@ -3,17 +3,35 @@
 
 use std::fmt;
 
-/// Why a file was not accepted as a bundle.
+/// What a file that is not a review's file looks like, for the sentence that says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LooksLike {
+    Pdf,
+    OfficeOrZip,
+    Picture,
+    WebPage,
+    Empty,
+    /// The text of an email with no file from Appraise attached or pasted in.
+    EmailWithoutFile,
+    /// JSON that does not say it is from Appraise.
+    OtherProgram,
+    /// A colleague's contact card, where a review's file was expected.
+    ContactCard,
+    /// The school's settings, where a review's file was expected.
+    SchoolSettings,
+    Unknown,
+}
+
+/// Why a file was not accepted.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BundleError {
     TooLarge {
         bytes: usize,
         limit: usize,
     },
-    /// Some other kind of file; says what it looks like.
-    NotABundle {
-        looks_like: &'static str,
-    },
+    /// Some other kind of file.
+    NotABundle(LooksLike),
+    /// Damaged or incomplete; the detail is for developers and never shown.
     Malformed(String),
     FutureVersion {
         version: u64,
@@ -44,30 +62,62 @@ pub enum BundleError {
     },
 }
 
+/// What every refusal of a file that is not a review's own ends with.
+const CHOOSE_THE_ATTACHMENT: &str = "Choose the file ending in .json that was attached to the email, or ask the sender to send it again.";
+
+impl fmt::Display for LooksLike {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let other = |what: &str| {
+            format!("This is {what}, not a file from Appraise. {CHOOSE_THE_ATTACHMENT}")
+        };
+        match self {
+            LooksLike::Pdf => f.write_str(&other("a PDF document")),
+            LooksLike::OfficeOrZip => f.write_str(&other("a Word, Excel or zip file")),
+            LooksLike::Picture => f.write_str(&other("a picture")),
+            LooksLike::WebPage => f.write_str(&other("a web page")),
+            LooksLike::OtherProgram => f.write_str(&other("a file from another program")),
+            LooksLike::Empty => write!(f, "This file is empty. {CHOOSE_THE_ATTACHMENT}"),
+            LooksLike::EmailWithoutFile => write!(
+                f,
+                "This is the text of an email, and no file from Appraise is attached to it or pasted into it. Save the attachment ending in .json from the email and choose that, or ask the sender to send it again."
+            ),
+            LooksLike::ContactCard => write!(
+                f,
+                "This is a contact card, not a file for a review. Import it on the Import a file page to add the person to your contacts."
+            ),
+            LooksLike::SchoolSettings => write!(
+                f,
+                "This is your school’s settings file, not a file for a review. Import it on the Import a file page to use the settings."
+            ),
+            LooksLike::Unknown => write!(
+                f,
+                "This file is not one Appraise made, so it cannot be read. {CHOOSE_THE_ATTACHMENT}"
+            ),
+        }
+    }
+}
+
 impl fmt::Display for BundleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             BundleError::TooLarge { bytes, limit } => write!(
                 f,
-                "This file is too large to be an Appraise bundle ({} KB; the limit is {} KB). Check you chose the right file.",
+                "This file is too large to be one Appraise made ({} KB; the limit is {} KB). Check you chose the right file.",
                 bytes.div_ceil(1024),
                 limit / 1024
             ),
-            BundleError::NotABundle { looks_like } => write!(
+            BundleError::NotABundle(looks_like) => looks_like.fmt(f),
+            BundleError::Malformed(_) => write!(
                 f,
-                "This file is {looks_like}, not an Appraise bundle. Choose the file ending in .json that was attached to the email, or ask the sender to export it again."
+                "This file is damaged or incomplete, so Appraise cannot read it. Ask the sender to send it again."
             ),
-            BundleError::Malformed(detail) => write!(
+            BundleError::FutureVersion { .. } => write!(
                 f,
-                "This file is damaged or incomplete ({detail}). Ask the sender to export it again and send the new file."
+                "This file was made by a newer version of Appraise. Reload the page to update Appraise, then import it again."
             ),
-            BundleError::FutureVersion { version } => write!(
+            BundleError::RetiredVersion { .. } => write!(
                 f,
-                "This bundle was made by a newer version of Appraise (format {version}). Reload the page to update Appraise, then import it again."
-            ),
-            BundleError::RetiredVersion { version } => write!(
-                f,
-                "This file is in a format this version of Appraise does not read (format {version}, from before its first release). Ask the sender to send it again from Appraise as it is now."
+                "This file was made by an early test version of Appraise, which this one does not read. Ask the sender to send it again from Appraise as it is now."
             ),
             BundleError::SeveralSignatures => write!(
                 f,
@@ -75,36 +125,36 @@ impl fmt::Display for BundleError {
             ),
             BundleError::Unsigned => write!(
                 f,
-                "This bundle is not signed, so nobody can tell who sent it. Ask the sender to export it again from Appraise."
+                "This file is not signed, so nobody can tell who sent it. Ask the sender to send it again from Appraise."
             ),
             BundleError::BadSignature => write!(
                 f,
-                "This bundle's signature is not valid, so it cannot be trusted. Ask the sender to export it again."
+                "This file’s signature is not valid, so it cannot be trusted. Ask the sender to send it again."
             ),
             BundleError::ChangedAfterSigning => write!(
                 f,
-                "This bundle was changed after it was signed, or the signature was forged. Do not use it: ask the sender to send it again, and tell them it arrived altered."
+                "This file was changed after it was signed, or the signature was forged. Do not use it: ask the sender to send it again, and tell them it arrived altered."
             ),
             BundleError::SignerMismatch => write!(
                 f,
-                "This bundle was signed by someone other than the sender it names. Do not use it: contact the sender by phone or in person."
+                "This file was signed by someone other than the person it names as its sender. Do not use it: check with the person it names, in person or by phone."
             ),
             BundleError::NotForYou { intended } => write!(
                 f,
-                "This bundle is meant for {intended}, not for you. Pass it on to them, or ask the sender to send you your own."
+                "This file is meant for {intended}, not for you. Pass it on to them, or ask the sender to send you your own."
             ),
             BundleError::EncryptedForSomeoneElse => write!(
                 f,
-                "This bundle is encrypted for someone else, so it cannot be opened here. Check it was sent to you, or ask the sender to export it for you."
+                "This file is locked for someone else, so it cannot be opened here. Check it was sent to you, or ask the sender to send you your own."
             ),
             BundleError::UnexpectedDocument { kind, document } => write!(
                 f,
-                "This {kind} also carries a {}, which a {kind} never does, so it was not made by Appraise as it should be. Do not use it: ask the sender to send it again.",
-                crate::domain::documents::document_title(document).to_lowercase()
+                "This {kind} file also carries {}, which such a file never does, so it was not made by Appraise as it should be. Do not use it: ask the sender to send it again.",
+                crate::domain::documents::document_in_a_sentence(document)
             ),
             BundleError::CannotDecrypt => write!(
                 f,
-                "This bundle is encrypted for you but will not open: it was damaged or changed on the way. Ask the sender to send it again."
+                "This file is locked for you but will not open: it was damaged or changed on the way. Ask the sender to send it again."
             ),
         }
     }

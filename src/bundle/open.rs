@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::card::ContactCard;
 use super::contacts::{Contacts, Trust};
 use super::envelope::{self, Envelope};
-use super::error::BundleError;
+use super::error::{BundleError, LooksLike};
 use super::identity::{Identity, PublicKeys};
 use super::merge::DocumentState;
 use super::payload::Payload;
@@ -73,9 +73,7 @@ pub fn open(
 ) -> Result<Verified<Payload>, BundleError> {
     match open_any(file, me, contacts)? {
         Received::Bundle(bundle) => Ok(*bundle),
-        Received::Card(_) => Err(BundleError::NotABundle {
-            looks_like: "a contact card",
-        }),
+        Received::Card(_) => Err(BundleError::NotABundle(LooksLike::ContactCard)),
     }
 }
 
@@ -84,9 +82,7 @@ pub fn open(
 pub fn open_any(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Received, BundleError> {
     match open_file(file, me, contacts)? {
         Opened::Received(received) => Ok(received),
-        Opened::Settings(_) => Err(BundleError::NotABundle {
-            looks_like: "a school settings file",
-        }),
+        Opened::Settings(_) => Err(BundleError::NotABundle(LooksLike::SchoolSettings)),
     }
 }
 
@@ -111,9 +107,7 @@ pub fn open_file(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Ope
         }
         Some(envelope::FORMAT) => (json, false),
         _ => {
-            return Err(BundleError::NotABundle {
-                looks_like: "a JSON file from another program",
-            });
+            return Err(BundleError::NotABundle(LooksLike::OtherProgram));
         }
     };
     let value: Value = serde_json::from_slice(&envelope_bytes)
@@ -278,41 +272,27 @@ fn find_bundle_json(file: &[u8]) -> Result<Vec<u8>, BundleError> {
         return Ok(file.to_vec());
     }
     if file.starts_with(b"%PDF") {
-        return Err(BundleError::NotABundle {
-            looks_like: "a PDF document",
-        });
+        return Err(BundleError::NotABundle(LooksLike::Pdf));
     }
     if file.starts_with(b"PK\x03\x04") {
-        return Err(BundleError::NotABundle {
-            looks_like: "a Word, Excel or zip file",
-        });
+        return Err(BundleError::NotABundle(LooksLike::OfficeOrZip));
     }
     if file.starts_with(b"\x89PNG")
         || file.starts_with(b"\xff\xd8\xff")
         || file.starts_with(b"GIF8")
     {
-        return Err(BundleError::NotABundle {
-            looks_like: "a picture",
-        });
+        return Err(BundleError::NotABundle(LooksLike::Picture));
     }
     if looks_like_email(&text) {
-        return bundle_in_email(&text).ok_or(BundleError::NotABundle {
-            looks_like: "an email with no Appraise bundle attached",
-        });
+        return bundle_in_email(&text).ok_or(BundleError::NotABundle(LooksLike::EmailWithoutFile));
     }
     if start.to_lowercase().starts_with("<!doctype") || start.to_lowercase().starts_with("<html") {
-        return Err(BundleError::NotABundle {
-            looks_like: "a web page",
-        });
+        return Err(BundleError::NotABundle(LooksLike::WebPage));
     }
     if file.is_empty() {
-        return Err(BundleError::NotABundle {
-            looks_like: "empty",
-        });
+        return Err(BundleError::NotABundle(LooksLike::Empty));
     }
-    Err(BundleError::NotABundle {
-        looks_like: "not a file Appraise can read",
-    })
+    Err(BundleError::NotABundle(LooksLike::Unknown))
 }
 
 fn looks_like_email(text: &str) -> bool {

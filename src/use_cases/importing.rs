@@ -15,6 +15,7 @@ use super::reviews::{
 use super::sign_offs::{join_sign_offs, save_sign_offs, sign_offs, sign_offs_key};
 use crate::bundle::apply::{ApplyReport, Writer, apply};
 use crate::bundle::contacts::name_key;
+use crate::bundle::identity::PublicKeys;
 use crate::bundle::merge::DocumentState;
 use crate::bundle::open::Verified;
 use crate::bundle::payload::{BundleKind, Payload};
@@ -180,6 +181,10 @@ fn sender_role<S: KeyValueStore>(
                 .is_some_and(|person| name_key(&person.name) == name_key(&payload.sender.name))
     });
     Err(match claimed {
+        // A file in this person's own name and place, signed by other keys.
+        Some(role) if summary.keys_of(role) == my_keys(vault)? => {
+            RecordsError::NotYourKeys { role }
+        }
         Some(role) => RecordsError::NotTheirKeys {
             sender: payload.sender.name.clone(),
             role,
@@ -188,6 +193,11 @@ fn sender_role<S: KeyValueStore>(
             sender: payload.sender.name.clone(),
         },
     })
+}
+
+/// This person's public keys, if they have an identity here.
+fn my_keys<S: KeyValueStore>(vault: &Vault<S>) -> Result<Option<PublicKeys>, RecordsError> {
+    Ok(identity(vault)?.map(|me| me.public_keys()))
 }
 
 /// Whether the support plan a file carries ended in the formal capability procedure.

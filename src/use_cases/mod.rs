@@ -126,6 +126,10 @@ pub enum RecordsError {
     CannotLockFor {
         name: String,
     },
+    /// Sent in this person's own name and place in the review, signed by other keys.
+    NotYourKeys {
+        role: crate::domain::people::Role,
+    },
     /// Sent in the name of a party whose place in the review is bound to other keys.
     NotTheirKeys {
         sender: String,
@@ -180,6 +184,11 @@ impl fmt::Display for RecordsError {
                 "This file says it is from {sender}, the {} in this review, but it was not signed with the keys {sender}’s files for this review have always carried. It may be from someone else of the same name, or from someone pretending to be {sender}. Do not import it: check with {sender} by phone or in person.",
                 role.label().to_lowercase()
             ),
+            RecordsError::NotYourKeys { role } => write!(
+                f,
+                "This file says it is from you, the {} in this review, but it was not signed with your keys. It may be from someone pretending to be you, or from a copy of Appraise you set up afresh elsewhere. Do not import it; if you did not make it, tell your headteacher.",
+                role.label().to_lowercase()
+            ),
             RecordsError::HandoverToUnconfirmed { name } => write!(
                 f,
                 "A review passes only to someone whose keys you have confirmed. Ask {name} to send you their contact card and import it, then hand the review over."
@@ -222,7 +231,7 @@ impl fmt::Display for RecordsError {
             ),
             RecordsError::UnknownReview => write!(
                 f,
-                "This bundle belongs to a review you do not have here. Import the invitation for that review first."
+                "This file adds to a review that is not on this device yet, so there is nothing for it to change. Import the first file you had for that review (the invitation, or for a headteacher the final statement), then this one again."
             ),
         }
     }

@@ -71,7 +71,7 @@ test("an invitation is checked, previewed, imported after comparing the fingerpr
   await person.context.close();
 });
 
-test("tampered, misaddressed and non-bundle files are refused on screen with the reason", async () => {
+test("tampered, misaddressed and other kinds of file are refused on screen with the reason", async () => {
   const { person, page } = await asSam(app.browser);
   const original = JSON.parse(await readFile(INVITATION, "utf8"));
   const tampered = { ...original, payload: original.payload.slice(0, 300) + (original.payload[300] === "A" ? "B" : "A") + original.payload.slice(301) };
@@ -84,7 +84,7 @@ test("tampered, misaddressed and non-bundle files are refused on screen with the
 
   const cases = [
     [tamperedPath, "tampered.json was not imported", /changed after it was signed/],
-    [pdfPath, "statement.pdf was not imported", /This file is a PDF document, not an Appraise bundle/],
+    [pdfPath, "statement.pdf was not imported", /This is a PDF document, not a file from Appraise/],
     [futurePath, "future.json was not imported", /newer version of Appraise/],
   ];
   for (const [path, title, reason] of cases) {

@@ -27,6 +27,26 @@ pub fn document_title(kind: &str) -> &'static str {
     }
 }
 
+/// A document of `kind` as it reads inside a sentence, with its article where it takes one: "a
+/// planning and review statement", "an appeal", "observations".
+pub fn document_in_a_sentence(kind: &str) -> &'static str {
+    match kind.split('[').next().unwrap_or(kind) {
+        "statement" => "a planning and review statement",
+        "cpd_needs" => "training and development needs",
+        "pre_review" => "a pre-review",
+        "reviewer_notes" => "the reviewer’s own preparation",
+        "appeal" => "an appeal",
+        "checklist" => "a meeting checklist",
+        "observations" => "observations",
+        "interim_reviews" => "an interim review",
+        "support_plan" => "a support plan",
+        "moderation_note" => "a moderation note",
+        "appeal_hearing" => "an appeal hearing and outcome",
+        "pay_decision" => "a pay decision",
+        _ => "a document",
+    }
+}
+
 /// The label for a field of `kind`, by its name and the list it sits in (if any).
 fn label_in(kind: &str, list: Option<&str>, name: &str) -> Option<&'static str> {
     let from_table = |fields: &[super::FormField]| {

@@ -21,7 +21,7 @@ pub use appeal::{Appeal, AppealHearer, AppealOutcome, appealable_entries};
 pub use checklist::{ChecklistItem, MeetingChecklist, MeetingPhase, WhoActs};
 pub use cpd::{CpdNeed, CpdNeeds, CpdTheme};
 pub use interim::{InterimReview, InterimReviewLog, ObjectiveProgress};
-pub use labels::{document_title, field_label};
+pub use labels::{document_in_a_sentence, document_title, field_label};
 pub use leadership::{
     AppealHearing, ModerationNote, PayDecision, PayDecisionMade, written_by_headteacher,
 };
@@ -76,37 +76,43 @@ impl fmt::Display for RecordError {
         match self {
             RecordError::NotAnObject => write!(
                 f,
-                "This is not an Appraise document: it has no fields. Check you chose the right file."
+                "This is not a document Appraise made: it has nothing in it to read. Check you chose the right file."
             ),
             RecordError::WrongKind { expected, found } => write!(
                 f,
-                "Expected a {expected} document but found “{found}”. Check you chose the right file."
+                "Appraise expected {} here but found {}. Check you chose the right file.",
+                document_in_a_sentence(expected),
+                document_in_a_sentence(found)
             ),
             RecordError::MissingSchema => write!(
                 f,
-                "This document does not say which version of Appraise wrote it, so it cannot be read safely. Ask the sender to export it again."
+                "This document does not say which version of Appraise wrote it, so it cannot be read safely. Ask the sender to send it again."
             ),
-            RecordError::FutureSchema {
-                kind,
-                found,
-                supported,
-            } => write!(
+            RecordError::FutureSchema { kind, .. } => write!(
                 f,
-                "This {kind} was written by a newer version of Appraise (format {found}; this version reads up to {supported}). Reload the page to update Appraise, then try again."
+                "Part of this file ({}) was written by a newer version of Appraise. Reload the page to update Appraise, then try again.",
+                in_a_sentence(kind)
             ),
-            RecordError::UnknownSchema { kind, found } => write!(
+            RecordError::UnknownSchema { kind, .. } => write!(
                 f,
-                "This {kind} uses format {found}, which this version of Appraise cannot read. Ask the sender to export it again from an up-to-date Appraise."
+                "Part of this file ({}) was written by an early version of Appraise, which this one cannot read. Ask the sender to send it again from Appraise as it is now.",
+                in_a_sentence(kind)
             ),
-            RecordError::Malformed { kind, detail } => write!(
+            RecordError::Malformed { kind, .. } => write!(
                 f,
-                "This {kind} is damaged or incomplete ({detail}). Ask the sender to export it again."
+                "Part of this file ({}) is damaged or incomplete. Ask the sender to send it again.",
+                in_a_sentence(kind)
             ),
         }
     }
 }
 
 impl std::error::Error for RecordError {}
+
+/// A document's title inside a sentence: "planning and review statement".
+fn in_a_sentence(kind: &str) -> String {
+    document_title(kind).to_lowercase()
+}
 
 /// Whether the field at `path` is the reviewee's to write: their pre-review and appeal, and their
 /// comments wherever a document has room for them. Everything else is the reviewer's.
