@@ -240,7 +240,7 @@ fn an_invitation_creates_the_review_and_a_repeat_changes_nothing() {
 }
 
 #[test]
-fn a_bundle_for_a_review_not_held_here_is_refused() {
+fn a_file_for_a_review_not_held_here_is_refused() {
     let mut vault = sams_vault();
     let error = importing::import(
         &mut vault,
@@ -249,7 +249,7 @@ fn a_bundle_for_a_review_not_held_here_is_refused() {
     )
     .unwrap_err();
     assert_eq!(error, RecordsError::UnknownReview);
-    assert!(error.to_string().contains("Import the invitation"));
+    assert!(error.to_string().contains("Import the first file you had for that review (the invitation, or for a headteacher the final statement)"));
 }
 
 #[test]
