@@ -325,11 +325,28 @@ fn transfer_encoding(headers: &str) -> String {
         .unwrap_or_default()
 }
 
-/// The bytes from the first `{` to the last `}`: a bundle with text around it.
-fn braced(bytes: &[u8]) -> Option<Vec<u8>> {
-    let start = bytes.iter().position(|byte| *byte == b'{')?;
-    let end = bytes.iter().rposition(|byte| *byte == b'}')?;
-    (end > start).then(|| bytes[start..=end].to_vec())
+/// The first Appraise file written out in `bytes`, with any text before and after it: each `{`
+/// is tried as the start of one JSON value, and the first that reads as an Appraise file is
+/// taken to where it ends, so braces in the text around it do not matter.
+fn appraise_json_in(bytes: &[u8]) -> Option<Vec<u8>> {
+    bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, byte)| **byte == b'{')
+        .find_map(|(start, _)| {
+            let mut values =
+                serde_json::Deserializer::from_slice(&bytes[start..]).into_iter::<Value>();
+            let value = values.next()?.ok()?;
+            is_appraise_file(&value).then(|| bytes[start..start + values.byte_offset()].to_vec())
+        })
+}
+
+/// Whether `value` says it is one of Appraise's files.
+fn is_appraise_file(value: &Value) -> bool {
+    value
+        .get("format")
+        .and_then(Value::as_str)
+        .is_some_and(|format| format.starts_with("appraise-"))
 }
 
 /// Decodes a quoted-printable body (RFC 2045): `=` at a line's end (spaces after it ignored)
@@ -366,41 +383,138 @@ fn quoted_printable(body: &str) -> Vec<u8> {
     decoded
 }
 
-/// Looks through an email's MIME parts for an Appraise bundle, decoding base64 and
-/// quoted-printable parts.
-fn bundle_in_email(text: &str) -> Option<Vec<u8>> {
-    let is_bundle = |bytes: &[u8]| {
-        serde_json::from_slice::<Value>(bytes)
-            .ok()
-            .and_then(|v| {
-                v.get("format")
-                    .and_then(Value::as_str)
-                    .map(|f| f.starts_with("appraise-"))
-            })
-            .unwrap_or(false)
+/// The boundaries an email's multipart sections are separated by (RFC 2046), nested ones too.
+fn boundaries(text: &str) -> Vec<String> {
+    let lower = text.to_lowercase();
+    lower
+        .match_indices("boundary=")
+        .filter_map(|(at, found)| {
+            let rest = &text[at + found.len()..];
+            let value = match rest.strip_prefix('"') {
+                Some(quoted) => quoted.split('"').next()?,
+                None => rest.split([';', '\n', ' ', '\t']).next()?,
+            };
+            (!value.is_empty()).then(|| value.to_owned())
+        })
+        .collect()
+}
+
+/// An email's parts, each with its headers: split at the lines that are exactly a boundary
+/// (`--boundary`, or `--boundary--` at the end), never at other lines that start `--`, which a
+/// quoted-printable or plain text body may hold. An email without boundaries is one part.
+fn mime_parts(text: &str) -> Vec<String> {
+    let boundaries = boundaries(text);
+    let is_boundary = |line: &str| {
+        let line = line.trim_end();
+        boundaries.iter().any(|boundary| {
+            line.strip_prefix("--")
+                .and_then(|rest| rest.strip_prefix(boundary.as_str()))
+                .is_some_and(|end| end.is_empty() || end == "--")
+        })
     };
-    let normalised = text.replace("\r\n", "\n");
-    for part in normalised.split("\n--") {
-        let Some((headers, body)) = part.split_once("\n\n") else {
-            continue;
-        };
-        let encoding = transfer_encoding(headers);
-        let body = body.trim();
-        let decoded = if encoding == "base64" {
-            let compact: String = body
-                .chars()
-                .take_while(|c| *c != '-')
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            base64::Engine::decode(&base64::engine::general_purpose::STANDARD, compact).ok()
-        } else if encoding == "quoted-printable" {
-            braced(&quoted_printable(body))
-        } else {
-            braced(body.as_bytes())
-        };
-        if let Some(bytes) = decoded.filter(|bytes| is_bundle(bytes)) {
-            return Some(bytes);
+    let mut parts = vec![String::new()];
+    for line in text.lines() {
+        if is_boundary(line) {
+            parts.push(String::new());
+        } else if let Some(part) = parts.last_mut() {
+            part.push_str(line);
+            part.push('\n');
         }
     }
-    None
+    parts
+}
+
+/// Looks through an email's parts for an Appraise file, attached (base64 or quoted-printable)
+/// or pasted into its text.
+fn bundle_in_email(text: &str) -> Option<Vec<u8>> {
+    mime_parts(&text.replace("\r\n", "\n"))
+        .iter()
+        .find_map(|part| {
+            let (headers, body) = part.split_once("\n\n")?;
+            let decoded = match transfer_encoding(headers).as_str() {
+                "base64" => {
+                    let compact: String = body.chars().filter(|c| !c.is_whitespace()).collect();
+                    base64::Engine::decode(&base64::engine::general_purpose::STANDARD, compact)
+                        .ok()?
+                }
+                "quoted-printable" => quoted_printable(body),
+                _ => body.as_bytes().to_vec(),
+            };
+            appraise_json_in(&decoded)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const FILE: &str = r#"{"format":"appraise-bundle","version":2,"note":"a--b {not the end}"}"#;
+
+    fn email(boundary: &str, parts: &[(&str, &str)]) -> String {
+        let mut text = format!(
+            "From: Jo Lee <jo@school.example>\r\nSubject: Appraisal\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\n"
+        );
+        for (headers, body) in parts {
+            text.push_str(&format!("--{boundary}\r\n{headers}\r\n\r\n{body}\r\n"));
+        }
+        text.push_str(&format!("--{boundary}--\r\n"));
+        text
+    }
+
+    #[test]
+    fn a_quoted_printable_line_starting_with_two_dashes_is_not_a_boundary() {
+        // The soft line break (`=` at a line's end) falls just before "--b": that line starts
+        // with two dashes but is not the boundary, so the file is found whole.
+        let encoded = FILE.replace("a--b", "a=\r\n--b");
+        let text = email(
+            "b1_xyz",
+            &[(
+                "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable",
+                &encoded,
+            )],
+        );
+        assert_eq!(bundle_in_email(&text).as_deref(), Some(FILE.as_bytes()));
+    }
+
+    #[test]
+    fn braces_in_the_text_around_a_pasted_file_do_not_matter() {
+        let body = format!("Hello {{Sam}}, here it is:\r\n\r\n{FILE}\r\n\r\nThanks {{Jo}} :-}}");
+        let text = email("b2", &[("Content-Type: text/plain", &body)]);
+        assert_eq!(bundle_in_email(&text).as_deref(), Some(FILE.as_bytes()));
+        // And in an email with no parts at all.
+        let plain = format!("From: Jo\r\nContent-Type: text/plain\r\n\r\n{{a}} {FILE} {{b}}");
+        assert_eq!(bundle_in_email(&plain).as_deref(), Some(FILE.as_bytes()));
+    }
+
+    #[test]
+    fn an_attachment_in_a_nested_part_is_found() {
+        let attached = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, FILE);
+        let wrapped: String = attached
+            .as_bytes()
+            .chunks(20)
+            .map(|line| format!("{}\r\n", String::from_utf8_lossy(line)))
+            .collect();
+        let inner = email(
+            "inner",
+            &[
+                (
+                    "Content-Type: text/plain",
+                    "See the attachment.\r\n--\r\nJo",
+                ),
+                (
+                    "Content-Type: application/json; name=\"appraise.json\"\r\nContent-Transfer-Encoding: base64",
+                    &wrapped,
+                ),
+            ],
+        );
+        let (_, inner_body) = inner.split_once("\r\n\r\n").unwrap();
+        let text = email(
+            "outer",
+            &[(
+                "Content-Type: multipart/mixed; boundary=\"inner\"",
+                inner_body,
+            )],
+        );
+        assert_eq!(bundle_in_email(&text).as_deref(), Some(FILE.as_bytes()));
+    }
 }
