@@ -12,6 +12,7 @@ use appraise::bundle::sign_off::SignedSignOff;
 use appraise::bundle::write_bundle;
 use appraise::domain::sign_off::{SignOff, fingerprint};
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// Every block in FORMAT.md opened with ```` ```text vector:<name> ````, as its `key: value`
 /// lines (a value runs to the end of its line).
@@ -59,7 +60,21 @@ fn a_seed_gives_the_keys_key_id_and_fingerprint_format_md_says() {
         assert_eq!(json["encryption"], v["encryption"].as_str(), "{name}");
         assert_eq!(keys.key_id(), v["keyid"], "{name}");
         assert_eq!(keys.fingerprint(), v["fingerprint"], "{name}");
+        assert_eq!(keys.fingerprint_words(), v["words"], "{name}");
     }
+}
+
+#[test]
+fn the_fingerprint_words_are_the_list_format_md_gives() {
+    let text =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("FORMAT.md")).unwrap();
+    let list = text
+        .split("```text words\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("FORMAT.md lists the fingerprint words");
+    let words: Vec<&str> = list.split_whitespace().collect();
+    assert_eq!(words, appraise::bundle::words::WORDS.to_vec());
 }
 
 #[test]

@@ -86,6 +86,12 @@ impl PublicKeys {
         hash.finalize().into()
     }
 
+    /// Eight common words to read to each other or compare side by side ("bee river lamp …"),
+    /// quicker than the digits and as hard to match by chance as a 64-bit number.
+    pub fn fingerprint_words(&self) -> String {
+        super::words::fingerprint_words(&self.digest())
+    }
+
     /// Thirty digits in six groups of five, to read aloud or compare on paper:
     /// "compare these digits with Jo by phone or in person".
     pub fn fingerprint(&self) -> String {

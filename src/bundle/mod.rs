@@ -14,6 +14,7 @@ pub mod payload;
 pub mod school_file;
 pub mod sealed;
 pub mod sign_off;
+pub mod words;
 
 use identity::{Identity, PublicKeys};
 use payload::Payload;

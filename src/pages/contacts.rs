@@ -20,10 +20,11 @@ pub fn ContactsPage() -> impl IntoView {
             .map(|(stored, _)| stored.name.clone())
             .unwrap_or_default(),
     );
-    let fingerprint = identity
-        .as_ref()
-        .map(|(_, keys)| keys.public_keys().fingerprint())
+    let keys = identity.as_ref().map(|(_, keys)| keys.public_keys());
+    let words = keys
+        .map(|keys| keys.fingerprint_words())
         .unwrap_or_default();
+    let fingerprint = keys.map(|keys| keys.fingerprint()).unwrap_or_default();
     let saved = RwSignal::new(false);
     let save_name = move |_| {
         let result = storage.with_mut(|vault| {
@@ -55,7 +56,8 @@ pub fn ContactsPage() -> impl IntoView {
                 <p class="save-indicator" role="status">"Name saved"</p>
             </Show>
             <h3>"Your fingerprint"</h3>
-            <p>"When someone imports your first file, Appraise asks them to compare these digits with you by phone or in person:"</p>
+            <p>"When someone imports your first file, Appraise asks them to compare these eight words with you by phone or in person (or the digits below them):"</p>
+            <p class="fingerprint-words" data-testid="my-fingerprint-words">{words}</p>
             <p class="fingerprint" data-testid="my-fingerprint">{fingerprint}</p>
             <YourCard />
         </section>
@@ -77,7 +79,7 @@ pub fn ContactsPage() -> impl IntoView {
                                     })}
                                 </th>
                                 <td data-label="Email address"><ContactEmail key_id=contact.keys.key_id() name=contact.name.clone() email=contact.email.map(String::from).unwrap_or_default() /></td>
-                                <td data-label="Fingerprint" class="fingerprint">{contact.keys.fingerprint()}</td>
+                                <td data-label="Fingerprint"><span class="fingerprint-words">{contact.keys.fingerprint_words()}</span><br /><span class="fingerprint">{contact.keys.fingerprint()}</span></td>
                                 <td data-label="How it was checked">{contact.verified.label()}</td>
                                 // A contact kept without the day it was confirmed says so, never 01/01/1970.
                                 <td data-label="Since">{chrono::DateTime::from_timestamp_millis(contact.pinned_at_millis).filter(|_| contact.pinned_at_millis > 0).map_or_else(|| "Not recorded".to_owned(), local_date)}</td>

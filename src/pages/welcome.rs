@@ -31,12 +31,17 @@ pub fn WelcomePage() -> impl IntoView {
     super::set_page_title("Set up Appraise");
     let storage = use_storage();
     let saved = RwSignal::new(false);
-    let fingerprint = move || {
+    let keys = move || {
         storage
             .identity()
-            .map(|(_, identity)| identity.public_keys().fingerprint())
+            .map(|(_, identity)| identity.public_keys())
+    };
+    let words = move || {
+        keys()
+            .map(|keys| keys.fingerprint_words())
             .unwrap_or_default()
     };
+    let fingerprint = move || keys().map(|keys| keys.fingerprint()).unwrap_or_default();
     view! {
         <h1>"Set up Appraise"</h1>
         <p class="lead">
@@ -47,7 +52,8 @@ pub fn WelcomePage() -> impl IntoView {
         <Show when=move || saved.get()>
             <section class="section" aria-labelledby="ready-heading">
                 <h2 id="ready-heading">"You are ready"</h2>
-                <p>"This is your fingerprint. When a colleague imports your first file, they compare these digits with you by phone or in person:"</p>
+                <p>"This is your fingerprint. When a colleague imports your first file, they compare these eight words with you by phone or in person (or the digits below them):"</p>
+                <p class="fingerprint-words" data-testid="welcome-fingerprint-words">{words}</p>
                 <p class="fingerprint" data-testid="welcome-fingerprint">{fingerprint}</p>
                 <ul class="list">
                     <li><A href="/reviews/new">"Start a review"</A>" if you appraise someone."</li>

@@ -8,7 +8,8 @@ use crate::storage::{KeyValueStore, Vault};
 use serde::{Deserialize, Serialize};
 
 pub use crate::bundle::contacts::{Contact, Contacts, HowVerified, Trust};
-use crate::bundle::identity::{Identity, KeySeed, PublicKeys};
+pub use crate::bundle::identity::PublicKeys;
+use crate::bundle::identity::{Identity, KeySeed};
 use crate::domain::calendar::SchoolCalendar;
 use crate::domain::people::{Person, Role};
 use crate::domain::school::{Profile, SchoolSettings};

@@ -68,11 +68,12 @@ async function useSettings(who, path, how, shot) {
   await item.getByTestId("settings-changes").waitFor();
   const changes = (await item.getByTestId("settings-changes").getByRole("listitem").allTextContents()).map((t) => t.trim());
   const fingerprint = how ? await item.getByTestId("sender-fingerprint").textContent() : null;
+  const words = how ? await item.getByTestId("sender-fingerprint-words").textContent() : null;
   if (shot) await look(who.page, item, shot);
   if (how) await item.getByLabel(how).check();
   await item.getByRole("button", { name: "Use these settings" }).click();
   await who.page.getByText(/You now use version \d of the school settings/).last().waitFor();
-  return { changes, fingerprint };
+  return { changes, fingerprint, words };
 }
 
 /** The statement's deadline as the review page shows it to `who`. */
@@ -118,8 +119,10 @@ test("the headteacher's term dates reach every member of staff, and a new versio
 
   // The reviewer and the reviewee each import it once, comparing Pat's fingerprint.
   for (const [who, shot] of [[jo, "import-school-settings"], [sam, null]]) {
-    const { changes, fingerprint } = await useSettings(who, first.path, "In person", shot);
+    const { changes, fingerprint, words } = await useSettings(who, first.path, "In person", shot);
     assert.equal(fingerprint, pat.fingerprint, "the digits match Pat's own screen");
+    assert.equal(words, pat.words, "and so do the eight words");
+    assert.equal(words.split(" ").length, 8);
     assert.deepEqual(changes, [
       "Policy: Local authority model for support staff (none chosen before)",
       "Autumn term 1: 02/09/2026–23/10/2026 added",

@@ -53,7 +53,8 @@ export async function personNamed(app, name, { now, ...options } = {}) {
   await page.getByLabel("Your name, as colleagues know you").press("Tab");
   await page.getByText("Name saved").waitFor();
   const fingerprint = await page.getByTestId("my-fingerprint").textContent();
-  return { person, page, fingerprint };
+  const words = await page.getByTestId("my-fingerprint-words").textContent();
+  return { person, page, fingerprint, words };
 }
 
 function watchPage(page, consoleErrors) {

@@ -65,7 +65,7 @@ pub(super) fn CardView(
         ("School", given.school.clone()),
         ("Roles in appraisal", roles.join(", ")),
     ];
-    let fingerprint = card.signer().fingerprint();
+    let keys = *card.signer();
     let button = if new_contact {
         "Add to your contacts"
     } else {
@@ -80,7 +80,7 @@ pub(super) fn CardView(
                 }).collect_view()}
             </dl>
             {namesakes.map(|namesakes| view! {
-                <FingerprintCheck index=index sender=given.name.clone() fingerprint=fingerprint namesakes=namesakes how=how />
+                <FingerprintCheck index=index sender=given.name.clone() keys=keys namesakes=namesakes how=how />
             })}
             {(!new_contact).then(|| view! { <p>{format!("{} is already in your contacts, confirmed with these keys.", given.name)}</p> })}
             {move || problem.get().map(|text| view! { <p class="error-message" role="alert">{text}</p> })}

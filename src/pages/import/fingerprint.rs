@@ -1,10 +1,11 @@
-//! Comparing a new sender's fingerprint before their first file is trusted: the digits to read
-//! out, anyone already known by the same name beside them, and how the person compared them.
+//! Comparing a new sender's fingerprint before their first file is trusted: the words (and the
+//! digits) to read out, anyone already known by the same name beside them, and how the person
+//! compared them.
 
 use leptos::prelude::*;
 
 use crate::components::{Banner, BannerKind};
-use crate::use_cases::identity::{Contact, HowVerified, Trust};
+use crate::use_cases::identity::{Contact, HowVerified, PublicKeys, Trust};
 
 /// How the fingerprint was compared, as the person said: asked of a new sender only (`None`
 /// for keys already confirmed), with the sentence to show when they have not said.
@@ -26,7 +27,8 @@ pub(super) fn FingerprintCheck(
     /// The file's place in the list, which keeps each file's choices apart.
     index: usize,
     sender: String,
-    fingerprint: String,
+    /// The sender's keys, whose fingerprint is compared.
+    keys: PublicKeys,
     namesakes: Vec<Contact>,
     how: RwSignal<Option<HowVerified>>,
 ) -> impl IntoView {
@@ -37,12 +39,14 @@ pub(super) fn FingerprintCheck(
     ];
     view! {
         <Banner kind=BannerKind::Warning title=format!("First file from {sender}")>
-            <p>{format!("Compare these digits with {sender} by phone or in person before you trust this file:")}</p>
-            <p class="fingerprint" data-testid="sender-fingerprint">{fingerprint}</p>
+            <p>{format!("Compare these eight words with {sender} by phone or in person before you trust this file; {sender} finds theirs under “You and your contacts”:")}</p>
+            <p class="fingerprint-words" data-testid="sender-fingerprint-words">{keys.fingerprint_words()}</p>
+            <p>"Or compare the digits:"</p>
+            <p class="fingerprint" data-testid="sender-fingerprint">{keys.fingerprint()}</p>
             {namesakes.into_iter().map(|known| view! {
                 <p data-testid="namesake">{format!(
-                    "You already have a contact called {} (fingerprint {}). This file is signed with other keys: it is from someone else of the same name, or from {} on a new device. Comparing the digits tells you which.",
-                    known.described(), known.keys.fingerprint(), known.name
+                    "You already have a contact called {} (fingerprint words: {}). This file is signed with other keys: it is from someone else of the same name, or from {} on a new device. Comparing the words tells you which.",
+                    known.described(), known.keys.fingerprint_words(), known.name
                 )}</p>
             }).collect_view()}
             <fieldset class="fieldset">

@@ -370,7 +370,7 @@ fn ItemView(
             let namesakes = bundle.trust().namesakes().map(<[_]>::to_vec);
             let how = RwSignal::new(None::<HowVerified>);
             let problem = RwSignal::new(None::<String>);
-            let fingerprint = bundle.signer().fingerprint();
+            let keys = *bundle.signer();
             let sender = payload.sender.name.clone();
             let changed = summarise_paths(preview.changed.values().flatten());
             let refused = summarise_paths(&preview.refused);
@@ -412,7 +412,7 @@ fn ItemView(
                         <Banner kind=BannerKind::Warning title="Newer school settings"><p data-testid="newer-settings">{notice}</p></Banner>
                     })}
                     {namesakes.map(|namesakes| view! {
-                        <fingerprint::FingerprintCheck index=index sender=sender_for_check fingerprint=fingerprint namesakes=namesakes how=how />
+                        <fingerprint::FingerprintCheck index=index sender=sender_for_check keys=keys namesakes=namesakes how=how />
                     })}
                     {if changed.is_empty() {
                         view! {

@@ -126,7 +126,7 @@ pub(super) fn SettingsView(
                 given.version, given.school, format_uk_date(given.published_on)
             )}</p>
             {namesakes.map(|namesakes| view! {
-                <FingerprintCheck index=index sender=publisher.clone() fingerprint=settings.signer().fingerprint() namesakes=namesakes how=how />
+                <FingerprintCheck index=index sender=publisher.clone() keys=*settings.signer() namesakes=namesakes how=how />
             })}
             {move || changes.with(Option::is_none).then(|| view! { <p role="status">"Checking what these settings change…"</p> })}
             {changed}
