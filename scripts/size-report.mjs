@@ -19,20 +19,20 @@ import { filesUnder } from "./files.mjs";
 const dist = process.argv[2] ?? "dist";
 const FIRST_VISIT_CEILINGS_KIB = {
   "/": 237,
-  "/prepare": 341,
+  "/prepare": 342,
   "/reviews/new": 323,
   "/reviews/:id": 491,
   "/reviews/:id/:document": 459,
-  "/import": 389,
-  "/contacts": 268,
+  "/import": 391,
+  "/contacts": 270,
   "/data": 257,
   "/how-it-works": 198,
-  "/welcome": 285,
+  "/welcome": 287,
   "/settings": 315,
   "/settings/policy": 279,
-  "/school/:page": 282,
+  "/school/:page": 283,
 };
-const WHOLE_APP_CEILING_KIB = 1105;
+const WHOLE_APP_CEILING_KIB = 1109;
 
 const fail = (message) => {
   console.error(`size-report: ${message}`);
