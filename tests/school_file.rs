@@ -19,6 +19,7 @@ use appraise::domain::term_dates::{closure_from, term_from};
 use appraise::random::RandomSource;
 use appraise::storage::{MemoryStore, Vault};
 use appraise::use_cases::identity::{self, StoredIdentity};
+use appraise::use_cases::leadership;
 use appraise::use_cases::school::{self, PublishProblem, SettingsImportError};
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
 
@@ -152,6 +153,15 @@ fn staff_use_the_settings_the_headteacher_publishes_and_see_what_each_new_versio
         (pat_as_contact.name.as_str(), pat_as_contact.verified),
         ("Pat Head", HowVerified::InPerson)
     );
+    // The settings name the headteacher, and go on naming them if the card leaves the contacts.
+    let headteacher = Some(("Pat Head".to_owned(), keys(3).public_keys()));
+    assert_eq!(leadership::the_headteacher(&jo).unwrap(), headteacher);
+    let kept = identity::contacts(&jo).unwrap();
+    let mut without_pat = kept.clone();
+    without_pat.by_key.clear();
+    identity::save_contacts(&mut jo, &without_pat, at(3)).unwrap();
+    assert_eq!(leadership::the_headteacher(&jo).unwrap(), headteacher);
+    identity::save_contacts(&mut jo, &kept, at(3)).unwrap();
     // A statement due 5 working days after a meeting on Friday 23/10/2026 skips half-term.
     let calendar = identity::school_calendar(&jo);
     assert_eq!(

@@ -103,6 +103,16 @@ pub fn keys_text(keys: &PublicKeys) -> KeysText {
     }
 }
 
+/// The keys the held settings remember as text, as keys again; `None` if the text is damaged.
+pub fn keys_from_text(text: &KeysText) -> Option<PublicKeys> {
+    let bytes =
+        |text: &str| -> Option<[u8; 32]> { URL_SAFE_NO_PAD.decode(text).ok()?.try_into().ok() };
+    Some(PublicKeys {
+        signing: bytes(&text.signing)?,
+        encryption: bytes(&text.encryption)?,
+    })
+}
+
 /// Why a school settings file is not used; nothing held changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SettingsRefused {

@@ -115,15 +115,22 @@ pub fn the_headteacher<S: KeyValueStore>(
     {
         return Ok(Some((me.name.clone(), me.public_keys())));
     }
-    let Some(named) = super::school::held_version(vault)?.and_then(|held| held.headteacher_keys)
-    else {
+    let Some(held) = super::school::held_version(vault)? else {
         return Ok(None);
     };
-    Ok(super::identity::contacts(vault)?
+    let Some(named) = held.headteacher_keys else {
+        return Ok(None);
+    };
+    let in_contacts = super::identity::contacts(vault)?
         .by_key
         .into_values()
         .find(|contact| crate::bundle::school_file::keys_text(&contact.keys) == named)
-        .map(|contact| (contact.name, contact.keys)))
+        .map(|contact| (contact.name, contact.keys));
+    // The settings name the headteacher even when their card has since left the contacts.
+    Ok(in_contacts.or_else(|| {
+        crate::bundle::school_file::keys_from_text(&named)
+            .map(|keys| (held.headteacher.unwrap_or_default(), keys))
+    }))
 }
 
 /// Whether the appeal in the review `summary` goes to the governing body rather than to the
