@@ -14,7 +14,9 @@
 mod common;
 
 use appraise::domain::cycle::{Review, Stage};
-use appraise::domain::deadlines::{Deadline, DeadlineKind as K, deadlines, termly_dates_unknown};
+use appraise::domain::deadlines::{
+    Deadline, DeadlineKind as K, deadlines, notes_for_list, termly_dates_unknown,
+};
 use appraise::domain::documents::Observation;
 use appraise::domain::progress::{StatementSigned, stage_of};
 use chrono::NaiveDate;
@@ -173,6 +175,11 @@ fn seed_001_local_authority() {
     );
     // 2027-28's halfway: Tuesday 29/02/2028, a weekday not yet published.
     assert_eq!(due(&end, &mid_year), past_the_terms(date(2028, 2, 29)));
+    // In the review's list each such date is marked, and the missing terms are said once.
+    let (notes, missing) = notes_for_list(&all(&end), &terms_2026_27());
+    assert_eq!(missing, vec![PAST_THE_TERMS.to_owned()]);
+    assert!(notes.contains(&Some("Counted without your school’s dates".to_owned())));
+    assert!(notes.contains(&Some("Sunday 31/10/2027 is not a school day: the last school day before is Friday 29/10/2027. Counted without your school’s dates".to_owned())));
 }
 
 /// Seed 002 (academy): pay decisions "by 31 October" for teachers and "by 31 March" for support

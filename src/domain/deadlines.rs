@@ -149,6 +149,39 @@ impl Deadline {
     }
 }
 
+/// The calendar's notes for a list of a review's deadlines: each deadline's own (a closed day,
+/// and a short mark where its date was counted past the entered terms), and the sentences
+/// saying which terms are missing, once each rather than on every line.
+pub fn notes_for_list(
+    deadlines: &[Deadline],
+    calendar: &SchoolCalendar,
+) -> (Vec<Option<String>>, Vec<String>) {
+    let mut missing: Vec<String> = Vec::new();
+    let own = deadlines
+        .iter()
+        .map(|deadline| {
+            let unentered = calendar.unentered_note(deadline.due);
+            let marked = unentered
+                .is_some()
+                .then(|| "Counted without your school’s dates".to_owned());
+            if let Some(note) = unentered
+                && !missing.contains(&note)
+            {
+                missing.push(note);
+            }
+            let notes: Vec<String> = [
+                calendar.closed_day_note(deadline.due, deadline.kind.roll()),
+                marked,
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            (!notes.is_empty()).then(|| notes.join(". "))
+        })
+        .collect();
+    (own, missing)
+}
+
 /// A job title as it reads inside a sentence: "Business manager" → "business manager", while
 /// "CPD leader" keeps its capitals.
 pub fn in_a_sentence(title: &str) -> String {

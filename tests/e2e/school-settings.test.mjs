@@ -225,7 +225,12 @@ test("terms entered only to 21/07/2027: the headteacher is reminded, and a July 
   const due = await statementDue(jo, () => jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click());
   assert.equal(
     due,
-    "Send the statement and training needs to the reviewee – 23/07/2027 (Reviewer), coming up. Counted without your school’s dates after 21/07/2027: ask the headteacher to publish next year’s terms",
+    "Send the statement and training needs to the reviewee – 23/07/2027 (Reviewer), coming up. Counted without your school’s dates",
+  );
+  // What is missing is said once, under the list.
+  assert.equal(
+    await jo.page.getByTestId("dates-past-the-terms").textContent(),
+    "Counted without your school’s dates after 21/07/2027: ask the headteacher to publish next year’s terms.",
   );
   await look(jo.page, jo.page.getByRole("list").filter({ hasText: "Send the statement and training needs" }), "review-deadline-past-terms");
 

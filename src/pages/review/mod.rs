@@ -288,16 +288,21 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                         " " <SectionLink workspace=workspace section=section text=section.go_to().to_owned() />
                     })}
                 </p>
-                {(role.is_some() && !clocks.is_empty()).then(|| view! {
-                    <h2 class="heading-m">"Deadlines"</h2>
-                    <p class="hint">"Worked out from your policy’s figures (Settings shows where each comes from) and the school’s calendar. The pre-review’s date, the school day before the meeting, is Appraise’s suggestion, so that the reviewer can read it first."</p>
-                    <ul class="list deadlines">
-                        {clocks.into_iter().map(|(deadline, standing)| {
-                            let state = standing.describe(deadline.owner);
-                            let closed = deadline.calendar_note(&calendar).map(|note| format!(". {note}")).unwrap_or_default();
-                            view! { <li>{format!("{} – {} ({}), {state}{closed}", deadline.kind, format_uk_date(deadline.due), deadline.owner.label())}</li> }
-                        }).collect_view()}
-                    </ul>
+                {(role.is_some() && !clocks.is_empty()).then(|| {
+                    let listed: Vec<_> = clocks.iter().map(|(deadline, _)| deadline.clone()).collect();
+                    let (notes, missing_terms) = crate::domain::deadlines::notes_for_list(&listed, &calendar);
+                    view! {
+                        <h2 class="heading-m">"Deadlines"</h2>
+                        <p class="hint">"Worked out from your policy’s figures (Settings shows where each comes from) and the school’s calendar. The pre-review’s date, the school day before the meeting, is Appraise’s suggestion, so that the reviewer can read it first."</p>
+                        <ul class="list deadlines">
+                            {clocks.into_iter().zip(notes).map(|((deadline, standing), note)| {
+                                let state = standing.describe(deadline.owner);
+                                let note = note.map(|note| format!(". {note}")).unwrap_or_default();
+                                view! { <li>{format!("{} – {} ({}), {state}{note}", deadline.kind, format_uk_date(deadline.due), deadline.owner.label())}</li> }
+                            }).collect_view()}
+                        </ul>
+                        {missing_terms.into_iter().map(|note| view! { <p class="hint" data-testid="dates-past-the-terms">{note}"."</p> }).collect_view()}
+                    }
                 })}
                 {termly_dates_unknown.map(|note| view! { <p class="hint" data-testid="termly-dates-unknown">{note}"."</p> })}
                 <BetweenMeetings workspace=workspace review=review.clone() />
