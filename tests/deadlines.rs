@@ -35,6 +35,15 @@ fn stage(review: &Review) -> Stage {
     stage_of(review, StatementSigned::default(), date(2026, 11, 20))
 }
 
+/// The due dates of the review's interim reviews, in order.
+fn interim_dates(review: &Review, calendar: &SchoolCalendar) -> Vec<NaiveDate> {
+    deadlines(review, stage(review), calendar)
+        .into_iter()
+        .filter(|d| matches!(d.kind, K::InterimReview { .. }))
+        .map(|d| d.due)
+        .collect()
+}
+
 fn due(review: &Review, kind: &K) -> NaiveDate {
     deadlines(review, stage(review), &calendar())
         .into_iter()
@@ -101,11 +110,7 @@ fn trust_two_weeks_notice_crosses_new_year_and_feedback_within_48_hours() {
     // term, so its end (Good Friday 26/03/2027, so Thu 25/03/2027) and the summer term's
     // (Wed 21/07/2027) are reviews; the autumn term's end is the next January meeting's.
     let terms = common::terms_2026_27();
-    let interims: Vec<NaiveDate> = deadlines(&review, stage(&review), &terms)
-        .into_iter()
-        .filter(|d| matches!(d.kind, K::InterimReview { .. }))
-        .map(|d| d.due)
-        .collect();
+    let interims = interim_dates(&review, &terms);
     assert_eq!(interims, vec![date(2027, 3, 25), date(2027, 7, 21)]);
     assert_eq!(
         termly_dates_unknown(&review, &terms).as_deref(),
@@ -127,11 +132,7 @@ fn trust_june_cycle_interim_reviews_cross_new_year() {
         date(2026, 6, 1),
     );
     review.dates.meeting_on = Some(date(2026, 6, 10));
-    let interims: Vec<NaiveDate> = deadlines(&review, stage(&review), &common::terms_2026_27())
-        .into_iter()
-        .filter(|d| matches!(d.kind, K::InterimReview { .. }))
-        .map(|d| d.due)
-        .collect();
+    let interims = interim_dates(&review, &common::terms_2026_27());
     assert_eq!(interims, vec![date(2026, 12, 18), date(2027, 3, 25)]);
 }
 
@@ -247,13 +248,7 @@ fn early_years_termly_and_la_mid_year_reviews() {
     // reviewer and the reviewee will meet"; 5.1: objectives "for the coming term". Each term of
     // 2026-27 ends in a review except the summer term, which the next annual review closes.
     let termly = common::review("early-years-setting", "All staff", date(2026, 9, 10));
-    let interims = |calendar: &SchoolCalendar| -> Vec<NaiveDate> {
-        deadlines(&termly, stage(&termly), calendar)
-            .into_iter()
-            .filter(|d| matches!(d.kind, K::InterimReview { .. }))
-            .map(|d| d.due)
-            .collect()
-    };
+    let interims = |calendar: &SchoolCalendar| interim_dates(&termly, calendar);
     assert_eq!(
         interims(&common::terms_2026_27()),
         // The autumn term ends Fri 18/12/2026; the spring term on Good Friday 26/03/2027, so its
@@ -603,28 +598,12 @@ fn each_presets_deadlines_for_a_meeting_before_half_term_and_before_christmas() 
 
 #[test]
 fn a_meeting_sets_interim_reviews_at_the_term_ends_of_the_cycle_it_plans() {
-    let term = |name: &str, first, last| appraise::domain::calendar::Term {
-        name: name.into(),
-        first_day: first,
-        last_day: last,
-    };
-    let calendar = SchoolCalendar {
-        terms: vec![
-            term("autumn term", date(2026, 9, 2), date(2026, 12, 18)),
-            term("spring term", date(2027, 1, 5), date(2027, 3, 25)), // Good Friday is 26/03
-            term("summer term", date(2027, 4, 12), date(2027, 7, 21)),
-        ],
-        ..calendar()
-    };
+    let calendar = common::terms_2026_27();
     // An autumn meeting reviews 2025-26 and plans 2026-27: its termly reviews close the autumn
     // and spring terms of 2026-27; the summer term ends at the next annual review.
     let mut review = common::review("early-years-setting", "All staff", date(2026, 10, 1));
     review.dates.meeting_on = Some(date(2026, 10, 23));
-    let interims: Vec<NaiveDate> = deadlines(&review, stage(&review), &calendar)
-        .into_iter()
-        .filter(|d| matches!(d.kind, K::InterimReview { .. }))
-        .map(|d| d.due)
-        .collect();
+    let interims = interim_dates(&review, &calendar);
     assert_eq!(interims, vec![date(2026, 12, 18), date(2027, 3, 25)]);
 
     // A July meeting under the local-authority model plans the year from September: its
@@ -713,11 +692,7 @@ fn the_date_agreed_at_the_meeting_is_the_next_interim_review() {
         next_review_on: Some(date(2027, 2, 11)),
         ..common::statement()
     });
-    let interims: Vec<NaiveDate> = deadlines(&review, stage(&review), &common::terms_2026_27())
-        .into_iter()
-        .filter(|d| matches!(d.kind, K::InterimReview { .. }))
-        .map(|d| d.due)
-        .collect();
+    let interims = interim_dates(&review, &common::terms_2026_27());
     // The agreed 11/02/2027 replaces the autumn term's end; the spring term's end follows.
     assert_eq!(interims, vec![date(2027, 2, 11), date(2027, 3, 25)]);
 

@@ -13,7 +13,7 @@
 
 mod common;
 
-use appraise::domain::cycle::{Review, Stage};
+use appraise::domain::cycle::Review;
 use appraise::domain::deadlines::{
     Deadline, DeadlineKind as K, deadlines, notes_for_list, termly_dates_unknown,
 };
@@ -32,7 +32,7 @@ fn meeting(key: &str, group: &str, on: NaiveDate) -> Review {
 }
 
 fn all(review: &Review) -> Vec<Deadline> {
-    let stage = stage_of(review, StatementSigned::default(), date(2026, 9, 1)).max(Stage::Invited);
+    let stage = stage_of(review, StatementSigned::default(), date(2026, 9, 1));
     deadlines(review, stage, &terms_2026_27())
 }
 

@@ -186,6 +186,16 @@ impl SchoolCalendar {
         }
     }
 
+    /// Everything the calendar says of `due`, a sentence each: that the school is closed then
+    /// (naming the day to act on, `roll` deciding which), and that it lies outside the entered
+    /// terms.
+    pub fn notes_on(&self, due: NaiveDate, roll: Roll) -> Vec<String> {
+        [self.closed_day_note(due, roll), self.unentered_note(due)]
+            .into_iter()
+            .flatten()
+            .collect()
+    }
+
     /// The terms that end from `first` to `last`, in date order.
     pub fn terms_ending(&self, first: NaiveDate, last: NaiveDate) -> Vec<&Term> {
         self.terms

@@ -138,13 +138,7 @@ impl Deadline {
     /// What the calendar has to say about the due date: that the school is closed on it, naming
     /// the school day to act on, and that it was counted past the school's entered terms.
     pub fn calendar_note(&self, calendar: &SchoolCalendar) -> Option<String> {
-        let notes: Vec<String> = [
-            calendar.closed_day_note(self.due, self.kind.roll()),
-            calendar.unentered_note(self.due),
-        ]
-        .into_iter()
-        .flatten()
-        .collect();
+        let notes = calendar.notes_on(self.due, self.kind.roll());
         (!notes.is_empty()).then(|| notes.join(". "))
     }
 }
@@ -152,31 +146,23 @@ impl Deadline {
 /// The calendar's notes for a list of a review's deadlines: each deadline's own (a closed day,
 /// and a short mark where its date was counted past the entered terms), and the sentences
 /// saying which terms are missing, once each rather than on every line.
-pub fn notes_for_list(
-    deadlines: &[Deadline],
+pub fn notes_for_list<'a>(
+    deadlines: impl IntoIterator<Item = &'a Deadline>,
     calendar: &SchoolCalendar,
 ) -> (Vec<Option<String>>, Vec<String>) {
     let mut missing: Vec<String> = Vec::new();
     let own = deadlines
-        .iter()
+        .into_iter()
         .map(|deadline| {
-            let unentered = calendar.unentered_note(deadline.due);
-            let marked = unentered
-                .is_some()
-                .then(|| "Counted without your school’s dates".to_owned());
-            if let Some(note) = unentered
-                && !missing.contains(&note)
-            {
-                missing.push(note);
+            let closed = calendar.closed_day_note(deadline.due, deadline.kind.roll());
+            let Some(unentered) = calendar.unentered_note(deadline.due) else {
+                return closed;
+            };
+            if !missing.contains(&unentered) {
+                missing.push(unentered);
             }
-            let notes: Vec<String> = [
-                calendar.closed_day_note(deadline.due, deadline.kind.roll()),
-                marked,
-            ]
-            .into_iter()
-            .flatten()
-            .collect();
-            (!notes.is_empty()).then(|| notes.join(". "))
+            const MARK: &str = "Counted without your school’s dates";
+            Some(closed.map_or(MARK.to_owned(), |closed| format!("{closed}. {MARK}")))
         })
         .collect();
     (own, missing)

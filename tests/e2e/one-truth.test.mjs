@@ -10,7 +10,7 @@ import assert from "node:assert/strict";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, personNamed, downloadTo, importFile, lookAt, nav } from "./support.mjs";
+import { startApp, personNamed, downloadTo, importFile, lookAt, nav, section, becomeHeadteacher } from "./support.mjs";
 
 let app;
 let dir;
@@ -25,10 +25,6 @@ after(async () => {
 /** Moves `who`'s clock to 10:00 on `day` December 2026. */
 async function on(who, day) {
   await who.person.context.clock.setFixedTime(new Date(`2026-12-${String(day).padStart(2, "0")}T10:00:00Z`));
-}
-
-function section(page, heading) {
-  return page.locator("section", { has: page.getByRole("heading", { name: heading, level: 2 }) });
 }
 
 /** The school's settings file at `path`, imported and used after comparing Pat's fingerprint. */
@@ -70,14 +66,7 @@ test("both copies show the same dates, and a partly upheld appeal sends the stat
   const download = (page, act) => downloadTo(dir, page, act);
 
   // Monday 30/11: the headteacher publishes the school's settings, naming herself; both use them.
-  await nav(pat.page, "Settings");
-  const details = section(pat.page, "Your details");
-  await details.getByLabel("Your job title").fill("Headteacher");
-  await details.getByLabel("Your school").fill("Hill Primary");
-  await details.getByLabel("I am the headteacher, or hear appeals and moderate statements").check();
-  await details.getByLabel("Local authority model for support staff").check();
-  await details.getByRole("button", { name: "Save your details" }).click();
-  await pat.page.getByText("Your details are saved").waitFor();
+  await becomeHeadteacher(pat.page);
   const settings = await download(pat.page, () => section(pat.page, "Publish your school’s settings").getByRole("button", { name: "Publish version 1 and download it" }).click());
   await useSettings(jo, settings.path);
   await useSettings(sam, settings.path);

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { mkdtemp, mkdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, personNamed as named, nav } from "./support.mjs";
+import { startApp, personNamed as named, nav, section, becomeHeadteacher } from "./support.mjs";
 
 const SHOTS = "test-results/screenshots";
 
@@ -45,10 +45,6 @@ async function look(page, locator, name) {
     await locator.screenshot({ path: `${SHOTS}/${name}-${width}.png` });
   }
   await page.setViewportSize({ width: 1280, height: 900 });
-}
-
-function section(page, heading) {
-  return page.locator("section", { has: page.getByRole("heading", { name: heading, level: 2 }) });
 }
 
 async function addTerm(page, name, first, last) {
@@ -91,14 +87,7 @@ test("the headteacher's term dates reach every member of staff, and a new versio
   const sam = await personNamed("Sam Patel");
 
   // The headteacher says who they are, chooses the policy and sets the autumn term's dates.
-  await nav(pat.page, "Settings");
-  const details = section(pat.page, "Your details");
-  await details.getByLabel("Your job title").fill("Headteacher");
-  await details.getByLabel("Your school").fill("Hill Primary");
-  await details.getByLabel("I am the headteacher, or hear appeals and moderate statements").check();
-  await details.getByLabel("Local authority model for support staff").check();
-  await details.getByRole("button", { name: "Save your details" }).click();
-  await pat.page.getByText("Your details are saved").waitFor();
+  await becomeHeadteacher(pat.page);
   await addTerm(pat.page, "Autumn term 1", "02/09/2026", "23/10/2026");
   // A second half that overlaps the first is refused, naming both.
   await addTerm(pat.page, "Autumn term 2", "21/10/2026", "18/12/2026");
@@ -194,14 +183,7 @@ test("terms entered only to 21/07/2027: the headteacher is reminded, and a July 
   const pat = await inJune("Pat Head");
   const jo = await inJune("Jo Lee");
 
-  await nav(pat.page, "Settings");
-  const details = section(pat.page, "Your details");
-  await details.getByLabel("Your job title").fill("Headteacher");
-  await details.getByLabel("Your school").fill("Hill Primary");
-  await details.getByLabel("I am the headteacher, or hear appeals and moderate statements").check();
-  await details.getByLabel("Local authority model for support staff").check();
-  await details.getByRole("button", { name: "Save your details" }).click();
-  await pat.page.getByText("Your details are saved").waitFor();
+  await becomeHeadteacher(pat.page);
   const terms = section(pat.page, "Term dates");
   assert.match(await terms.getByTestId("terms-reminder").textContent(), /^No terms are entered/);
   await addTerm(pat.page, "Summer term", "12/04/2027", "21/07/2027");

@@ -181,3 +181,21 @@ export async function sendCard(dir, from, to, name) {
   await item.getByRole("button", { name: "Add to your contacts" }).click();
   await to.page.getByRole("status").filter({ hasText: `${name} is in your contacts` }).waitFor();
 }
+
+/** The page's section headed `heading` (a level-2 heading). */
+export function section(page, heading) {
+  return page.locator("section", { has: page.getByRole("heading", { name: heading, level: 2 }) });
+}
+
+/** In Settings, says the person on `page` is Hill Primary's headteacher, under the local
+ * authority's model. */
+export async function becomeHeadteacher(page) {
+  await nav(page, "Settings");
+  const details = section(page, "Your details");
+  await details.getByLabel("Your job title").fill("Headteacher");
+  await details.getByLabel("Your school").fill("Hill Primary");
+  await details.getByLabel("I am the headteacher, or hear appeals and moderate statements").check();
+  await details.getByLabel("Local authority model for support staff").check();
+  await details.getByRole("button", { name: "Save your details" }).click();
+  await page.getByText("Your details are saved").waitFor();
+}

@@ -29,21 +29,14 @@ pub fn document_title(kind: &str) -> &'static str {
 
 /// A document of `kind` as it reads inside a sentence, with its article where it takes one: "a
 /// planning and review statement", "an appeal", "observations".
-pub fn document_in_a_sentence(kind: &str) -> &'static str {
+pub fn document_in_a_sentence(kind: &str) -> String {
+    let title = document_title(kind).to_lowercase();
     match kind.split('[').next().unwrap_or(kind) {
-        "statement" => "a planning and review statement",
-        "cpd_needs" => "training and development needs",
-        "pre_review" => "a pre-review",
-        "reviewer_notes" => "the reviewer’s own preparation",
-        "appeal" => "an appeal",
-        "checklist" => "a meeting checklist",
-        "observations" => "observations",
-        "interim_reviews" => "an interim review",
-        "support_plan" => "a support plan",
-        "moderation_note" => "a moderation note",
-        "appeal_hearing" => "an appeal hearing and outcome",
-        "pay_decision" => "a pay decision",
-        _ => "a document",
+        // Plurals take no article; the reviewer's preparation is theirs, not the reader's.
+        "cpd_needs" | "observations" => title,
+        "reviewer_notes" => "the reviewer’s own preparation".to_owned(),
+        _ if title.starts_with(['a', 'e', 'i', 'o', 'u']) => format!("an {title}"),
+        _ => format!("a {title}"),
     }
 }
 

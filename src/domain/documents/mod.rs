@@ -91,17 +91,17 @@ impl fmt::Display for RecordError {
             RecordError::FutureSchema { kind, .. } => write!(
                 f,
                 "Part of this file ({}) was written by a newer version of Appraise. Reload the page to update Appraise, then try again.",
-                in_a_sentence(kind)
+                title_in_a_sentence(kind)
             ),
             RecordError::UnknownSchema { kind, .. } => write!(
                 f,
                 "Part of this file ({}) was written by an early version of Appraise, which this one cannot read. Ask the sender to send it again from Appraise as it is now.",
-                in_a_sentence(kind)
+                title_in_a_sentence(kind)
             ),
             RecordError::Malformed { kind, .. } => write!(
                 f,
                 "Part of this file ({}) is damaged or incomplete. Ask the sender to send it again.",
-                in_a_sentence(kind)
+                title_in_a_sentence(kind)
             ),
         }
     }
@@ -110,7 +110,7 @@ impl fmt::Display for RecordError {
 impl std::error::Error for RecordError {}
 
 /// A document's title inside a sentence: "planning and review statement".
-fn in_a_sentence(kind: &str) -> String {
+fn title_in_a_sentence(kind: &str) -> String {
     document_title(kind).to_lowercase()
 }
 

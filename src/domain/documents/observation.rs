@@ -73,14 +73,11 @@ impl Observation {
         } else {
             format_uk_date(due)
         };
-        let notes: String = [
-            calendar.closed_day_note(due, within.roll_after_event()),
-            calendar.unentered_note(due),
-        ]
-        .into_iter()
-        .flatten()
-        .map(|note| format!(" {note}."))
-        .collect();
+        let notes: String = calendar
+            .notes_on(due, within.roll_after_event())
+            .iter()
+            .map(|note| format!(" {note}."))
+            .collect();
         format!("Feedback is due by {when} ({within} after the observation).{notes}")
     }
 

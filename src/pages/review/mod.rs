@@ -289,8 +289,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     })}
                 </p>
                 {(role.is_some() && !clocks.is_empty()).then(|| {
-                    let listed: Vec<_> = clocks.iter().map(|(deadline, _)| deadline.clone()).collect();
-                    let (notes, missing_terms) = crate::domain::deadlines::notes_for_list(&listed, &calendar);
+                    let (notes, missing_terms) = crate::domain::deadlines::notes_for_list(clocks.iter().map(|(deadline, _)| deadline), &calendar);
                     view! {
                         <h2 class="heading-m">"Deadlines"</h2>
                         <p class="hint">"Worked out from your policy’s figures (Settings shows where each comes from) and the school’s calendar. The pre-review’s date, the school day before the meeting, is Appraise’s suggestion, so that the reviewer can read it first."</p>
