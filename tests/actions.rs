@@ -44,6 +44,7 @@ fn new_review(name: &str, meeting: &str) -> NewReview {
         left_out: Vec::new(),
         previous_objectives: "Lead the phonics group\n\nRun the library".into(),
         contact: None,
+        listed: None,
         second_accepted: None,
     }
 }

@@ -5,6 +5,7 @@
 
 mod common;
 
+use appraise::bundle::contacts::Contacts;
 use appraise::bundle::identity::{Identity, KeySeed};
 use appraise::bundle::open::{Recipient, open};
 use appraise::bundle::payload::Payload;
@@ -110,7 +111,7 @@ fn a_small_bundle_is_written_and_opened_as_format_md_says() {
         name: "Sam Patel",
         staff_id: &common::sams_id(),
     };
-    let opened = open(v["file"].as_bytes(), &me, &Default::default()).unwrap();
+    let opened = open(v["file"].as_bytes(), &me, &Contacts::default()).unwrap();
     assert_eq!(opened.payload(), &payload);
 }
 

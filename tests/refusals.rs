@@ -13,7 +13,9 @@ use appraise::bundle::open::{Recipient, open_file};
 use appraise::bundle::school_file::SettingsRefused;
 use appraise::domain::documents::RecordError;
 use appraise::domain::people::Role;
-use appraise::use_cases::RecordsError;
+use appraise::domain::staff::{NotAsListed, StaffProblem};
+use appraise::use_cases::staff::StaffListError;
+use appraise::use_cases::{NotTheirReviewer, RecordsError};
 
 /// Words that belong to the code, not to a school.
 const FORBIDDEN: [&str; 12] = [
@@ -132,6 +134,17 @@ fn every_refusal_of_a_file_reads_as_the_schools_words() {
         },
         BundleError::EncryptedForSomeoneElse,
         BundleError::CannotDecrypt,
+        BundleError::NotAsListed(NotAsListed::OtherKeys {
+            name: "Jo Lee".into(),
+        }),
+        BundleError::NotAsListed(NotAsListed::KeysReplaced {
+            name: "Jo Lee".into(),
+            on: common::date(2026, 11, 10),
+        }),
+        BundleError::NotAsListed(NotAsListed::Left {
+            name: "Ana Cole".into(),
+            on: common::date(2026, 12, 18),
+        }),
     ]);
     for kind in kinds {
         for document in documents {
@@ -191,6 +204,17 @@ fn every_refusal_of_what_a_file_would_do_reads_as_the_schools_words() {
         RecordsError::NotOpen,
         RecordsError::NoNameYet,
         RecordsError::CannotLockFor { name: sender() },
+        RecordsError::CompareFirst { sender: sender() },
+        RecordsError::NotTheirReviewer(Box::new(NotTheirReviewer {
+            sender: sender(),
+            reviewee: "Sam Patel".into(),
+            reviewer: Some("Ana Cole".into()),
+        })),
+        RecordsError::NotTheirReviewer(Box::new(NotTheirReviewer {
+            sender: sender(),
+            reviewee: "Sam Patel".into(),
+            reviewer: None,
+        })),
     ];
     for role in [Role::Reviewer, Role::Reviewee] {
         records.push(RecordsError::NotYourKeys { role });
@@ -225,6 +249,25 @@ fn every_refusal_of_what_a_file_would_do_reads_as_the_schools_words() {
         },
     ];
     assert_reads_well(settings.iter().map(ToString::to_string));
+
+    let name = || "Jo Lee".to_owned();
+    let staff = [
+        StaffProblem::KeysListed { name: name() },
+        StaffProblem::NoSuchMember,
+        StaffProblem::OwnReviewer { name: name() },
+        StaffProblem::NotAReviewer { name: name() },
+        StaffProblem::ReviewerLeft { name: name() },
+        StaffProblem::OverLimit {
+            name: name(),
+            limit: 4,
+        },
+        StaffProblem::LeftBeforeJoining { name: name() },
+    ];
+    assert_reads_well(staff.iter().map(ToString::to_string));
+    assert_reads_well([StaffListError::NotYours {
+        publisher: "Pat Head".into(),
+    }
+    .to_string()]);
 }
 
 /// Real bad files, as people send them, through the importer itself.

@@ -9,12 +9,13 @@ use appraise::bundle::contacts::{HowVerified, Trust};
 use appraise::bundle::error::{BundleError, LooksLike};
 use appraise::bundle::identity::{Identity, KeySeed};
 use appraise::bundle::open::{Opened, Recipient, Verified, open, open_any, open_file};
-use appraise::bundle::school_file::{SchoolSettingsFile, SettingsRefused};
+use appraise::bundle::school_file::{SchoolSettingsFile, SettingsRefused, keys_text};
 use appraise::domain::calendar::{Period, SchoolCalendar};
 use appraise::domain::ids::Id;
 use appraise::domain::people::Role;
 use appraise::domain::presets::preset;
 use appraise::domain::school::SchoolSettings;
+use appraise::domain::staff::{ListedKeys, StaffMember};
 use appraise::domain::term_dates::{closure_from, term_from};
 use appraise::random::RandomSource;
 use appraise::storage::{MemoryStore, Vault};
@@ -291,6 +292,7 @@ fn pats_file(change: impl FnOnce(&mut SchoolSettingsFile)) -> String {
         calendar: autumn(),
         headteacher: Some(card),
         cpd_leader: None,
+        staff: Default::default(),
     };
     change(&mut file);
     file.write(&keys(3))
@@ -311,6 +313,18 @@ fn impossible_figures_and_overlapping_terms_are_refused_with_a_sentence() {
             "These school settings cannot be used, so nothing has changed. The Autumn term 1 ends before it starts. Enter its last day on or after its first. Ask Pat Head to correct this and publish the settings again."),
         (Box::new(|file| file.calendar.closures[0].last_day = date("01/09/2026")),
             "These school settings cannot be used, so nothing has changed. The closure “Training day” ends before it starts. Ask Pat Head to correct this and publish the settings again."),
+        (Box::new(|file| file.staff.members.push(StaffMember {
+            staff_id: "sam".into(),
+            name: "Sam Patel".into(),
+            job_title: String::new(),
+            staff_group: String::new(),
+            roles: Default::default(),
+            senior_leader: false,
+            keys: vec![ListedKeys { keys: keys_text(&keys(2).public_keys()), from: date("01/09/2026") }],
+            reviewer: Some("kim".into()),
+            left_on: None,
+        })),
+            "These school settings cannot be used, so nothing has changed. The staff list names a reviewer for Sam Patel who is not on it. Ask Pat Head to correct this and publish the settings again."),
     ];
     for (change, sentence) in cases {
         let mut jo = browser(1, "Jo Lee", &[Role::Reviewer]);
@@ -338,7 +352,7 @@ fn a_settings_file_that_was_altered_or_names_another_signer_does_not_open() {
         name: "Jo Lee",
         staff_id: &staff_id,
     };
-    let contacts = Default::default();
+    let contacts = appraise::bundle::contacts::Contacts::default();
     let file = pats_file(|_| {});
 
     // Where a bundle or a contact card is expected, it is named for what it is.
@@ -374,6 +388,7 @@ fn a_settings_file_that_was_altered_or_names_another_signer_does_not_open() {
         calendar: autumn(),
         headteacher: None,
         cpd_leader: None,
+        staff: Default::default(),
     }
     .write(&keys(2));
     assert_eq!(

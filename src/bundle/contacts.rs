@@ -6,8 +6,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::identity::PublicKeys;
+use super::school_file::keys_text;
 use crate::domain::people::EmailAddress;
 pub use crate::domain::people::name_key;
+use crate::domain::staff::{NotAsListed, StaffList, StaffMember};
 
 /// How a person confirmed a contact's fingerprint.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,6 +19,8 @@ pub enum HowVerified {
     ByPhone,
     /// Pinned on first use without comparing the fingerprint.
     NotCompared,
+    /// Given by the school's staff list, whose publisher compared the fingerprint.
+    StaffList,
 }
 
 impl HowVerified {
@@ -25,6 +29,7 @@ impl HowVerified {
             HowVerified::InPerson => "Fingerprint compared in person",
             HowVerified::ByPhone => "Fingerprint compared by phone",
             HowVerified::NotCompared => "Fingerprint not compared yet",
+            HowVerified::StaffList => "Confirmed by the school’s staff list",
         }
     }
 }
@@ -93,6 +98,9 @@ pub enum Trust {
     /// contacts already known by the same name are someone else, or the same person with new
     /// keys (a new device): the comparison tells which.
     NewContact { namesakes: Vec<Contact> },
+    /// Keys the school's staff list gives the sender, not yet among the contacts: confirmed by
+    /// the headteacher who publishes the list.
+    Listed(StaffMember),
     /// Sent by this person: their own file, opened again.
     Yours,
 }
@@ -201,5 +209,67 @@ impl Contact {
         if let Some(title) = job_title.map(str::trim).filter(|title| !title.is_empty()) {
             self.job_title = title.to_owned();
         }
+    }
+}
+
+/// Whom a person knows, for opening files: their contacts, and the school's staff list once the
+/// settings bring one.
+pub trait Directory {
+    /// How far `keys` can be trusted; `name` is what the file calls its sender.
+    fn trust(&self, name: &str, keys: &PublicKeys) -> Trust;
+
+    /// Whether a review's file in the name `name`, signed with `keys` and made on `made_on`,
+    /// may be from that person at all: refused when the staff list gives that name other keys.
+    fn check_sender(
+        &self,
+        name: &str,
+        keys: &PublicKeys,
+        made_on: chrono::NaiveDate,
+    ) -> Result<(), NotAsListed>;
+}
+
+impl Directory for Contacts {
+    fn trust(&self, name: &str, keys: &PublicKeys) -> Trust {
+        Contacts::trust(self, name, keys)
+    }
+
+    fn check_sender(
+        &self,
+        _: &str,
+        _: &PublicKeys,
+        _: chrono::NaiveDate,
+    ) -> Result<(), NotAsListed> {
+        Ok(())
+    }
+}
+
+/// Contacts with the school's staff list: keys on the list are confirmed, and a listed name
+/// signed by other keys is refused.
+pub struct WithStaffList<'a> {
+    pub contacts: &'a Contacts,
+    pub staff: &'a StaffList,
+}
+
+impl Directory for WithStaffList<'_> {
+    fn trust(&self, name: &str, keys: &PublicKeys) -> Trust {
+        match (
+            self.contacts.get(keys),
+            self.staff.holder_of(&keys_text(keys)),
+        ) {
+            (Some(contact), _) => Trust::Pinned(contact.clone()),
+            (None, Some((member, _))) => Trust::Listed(member.clone()),
+            (None, None) => self.contacts.trust(name, keys),
+        }
+    }
+
+    fn check_sender(
+        &self,
+        name: &str,
+        keys: &PublicKeys,
+        made_on: chrono::NaiveDate,
+    ) -> Result<(), NotAsListed> {
+        self.staff
+            .check_sender(name, &keys_text(keys), made_on)
+            .map(|_| ())
     }
 }

@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::domain::staff::NotAsListed;
+
 /// What a file that is not a review's file looks like, for the sentence that says so.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LooksLike {
@@ -60,6 +62,8 @@ pub enum BundleError {
         kind: &'static str,
         document: String,
     },
+    /// From someone on the school's staff list, but not signed with the keys it gives them.
+    NotAsListed(NotAsListed),
 }
 
 /// What every refusal of a file that is not a review's own ends with.
@@ -152,6 +156,7 @@ impl fmt::Display for BundleError {
                 "This {kind} file also carries {}, which such a file never does, so it was not made by Appraise as it should be. Do not use it: ask the sender to send it again.",
                 crate::domain::documents::document_in_a_sentence(document)
             ),
+            BundleError::NotAsListed(not_as_listed) => not_as_listed.fmt(f),
             BundleError::CannotDecrypt => write!(
                 f,
                 "This file is locked for you but will not open: it was damaged or changed on the way. Ask the sender to send it again."

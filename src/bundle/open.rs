@@ -7,7 +7,7 @@
 use serde_json::Value;
 
 use super::card::ContactCard;
-use super::contacts::{Contacts, Trust};
+use super::contacts::{Directory, Trust};
 use super::envelope::{self, Envelope};
 use super::error::{BundleError, LooksLike};
 use super::identity::{Identity, PublicKeys};
@@ -69,9 +69,9 @@ pub enum Opened {
 pub fn open(
     file: &[u8],
     me: &Recipient,
-    contacts: &Contacts,
+    known: &impl Directory,
 ) -> Result<Verified<Payload>, BundleError> {
-    match open_any(file, me, contacts)? {
+    match open_any(file, me, known)? {
         Received::Bundle(bundle) => Ok(*bundle),
         Received::Card(_) => Err(BundleError::NotABundle(LooksLike::ContactCard)),
     }
@@ -79,8 +79,12 @@ pub fn open(
 
 /// Opens a received file, bundle or contact card, checking everything before it is trusted; a
 /// school settings file is named as one.
-pub fn open_any(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Received, BundleError> {
-    match open_file(file, me, contacts)? {
+pub fn open_any(
+    file: &[u8],
+    me: &Recipient,
+    known: &impl Directory,
+) -> Result<Received, BundleError> {
+    match open_file(file, me, known)? {
         Opened::Received(received) => Ok(received),
         Opened::Settings(_) => Err(BundleError::NotABundle(LooksLike::SchoolSettings)),
     }
@@ -88,7 +92,11 @@ pub fn open_any(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Rece
 
 /// Opens any file Appraise writes (a bundle, a contact card or a school settings file),
 /// checking everything before it is trusted.
-pub fn open_file(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Opened, BundleError> {
+pub fn open_file(
+    file: &[u8],
+    me: &Recipient,
+    known: &impl Directory,
+) -> Result<Opened, BundleError> {
     if file.len() > MAX_FILE_BYTES {
         return Err(BundleError::TooLarge {
             bytes: file.len(),
@@ -117,11 +125,11 @@ pub fn open_file(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Ope
         serde_json::from_value(value).map_err(|e| BundleError::Malformed(e.to_string()))?;
     let (signer, payload_bytes) = envelope::verify(&envelope)?;
     if envelope.payload_type == envelope::CARD_TYPE {
-        return open_card(&payload_bytes, signer, me, contacts, encrypted)
+        return open_card(&payload_bytes, signer, me, known, encrypted)
             .map(|card| Opened::Received(Received::Card(Box::new(card))));
     }
     if envelope.payload_type == envelope::SETTINGS_TYPE {
-        return open_settings(&payload_bytes, signer, me, contacts, encrypted)
+        return open_settings(&payload_bytes, signer, me, known, encrypted)
             .map(|settings| Opened::Settings(Box::new(settings)));
     }
     // Read through a JSON value, as stored records are, so the browser build carries one
@@ -138,7 +146,13 @@ pub fn open_file(file: &[u8], me: &Recipient, contacts: &Contacts) -> Result<Ope
         Trust::Yours
     } else {
         check_recipient(&payload, me)?;
-        contacts.trust(&payload.sender.name, &signer)
+        let made_on = chrono::DateTime::from_timestamp_millis(payload.created_at_millis)
+            .ok_or_else(|| BundleError::Malformed("its time of making is impossible".into()))?
+            .date_naive();
+        known
+            .check_sender(&payload.sender.name, &signer, made_on)
+            .map_err(BundleError::NotAsListed)?;
+        known.trust(&payload.sender.name, &signer)
     };
     Ok(Opened::Received(Received::Bundle(Box::new(Verified {
         inner: payload,
@@ -153,7 +167,7 @@ fn open_card(
     bytes: &[u8],
     signer: PublicKeys,
     me: &Recipient,
-    contacts: &Contacts,
+    known: &impl Directory,
     encrypted: bool,
 ) -> Result<Verified<ContactCard>, BundleError> {
     let card: ContactCard = serde_json::from_slice::<Value>(bytes)
@@ -165,7 +179,7 @@ fn open_card(
     let trust = if signer == me.identity.public_keys() {
         Trust::Yours
     } else {
-        contacts.trust(&card.name, &signer)
+        known.trust(&card.name, &signer)
     };
     Ok(Verified {
         inner: card,
@@ -181,7 +195,7 @@ fn open_settings(
     bytes: &[u8],
     signer: PublicKeys,
     me: &Recipient,
-    contacts: &Contacts,
+    known: &impl Directory,
     encrypted: bool,
 ) -> Result<Verified<SchoolSettingsFile>, BundleError> {
     let settings: SchoolSettingsFile = serde_json::from_slice::<Value>(bytes)
@@ -196,7 +210,7 @@ fn open_settings(
     let trust = if signer == me.identity.public_keys() {
         Trust::Yours
     } else {
-        contacts.trust(&settings.published_by.name, &signer)
+        known.trust(&settings.published_by.name, &signer)
     };
     Ok(Verified {
         inner: settings,

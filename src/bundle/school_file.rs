@@ -16,6 +16,7 @@ use crate::domain::calendar::SchoolCalendar;
 use crate::domain::policy::Policy;
 use crate::domain::school::{KeysText, Publication, SchoolSettings};
 use crate::domain::settings_changes::{calendar_changes, policy_changes};
+use crate::domain::staff::StaffList;
 use crate::domain::term_dates::checked_terms;
 
 /// What a school settings file carries.
@@ -33,6 +34,9 @@ pub struct SchoolSettingsFile {
     pub headteacher: Option<ContactCard>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cpd_leader: Option<ContactCard>,
+    /// The staff list: whoever uses these settings takes the keys it gives as confirmed.
+    #[serde(default, skip_serializing_if = "StaffList::is_empty")]
+    pub staff: StaffList,
 }
 
 impl SchoolSettingsFile {
@@ -67,8 +71,8 @@ impl SchoolSettingsFile {
     }
 
     /// Everything that makes the settings impossible to use, each a sentence: a policy with
-    /// figures that cannot be right, terms that overlap or end before they start, a closure that
-    /// ends before it starts.
+    /// figures that cannot be right, terms that overlap or end before they start, a staff list
+    /// that contradicts itself, a closure that ends before it starts.
     pub fn problems(&self) -> Vec<String> {
         let mut problems: Vec<String> = self
             .policy
@@ -79,6 +83,7 @@ impl SchoolSettingsFile {
         if let Err(terms) = checked_terms(self.calendar.terms.clone()) {
             problems.extend(terms.iter().map(ToString::to_string));
         }
+        problems.extend(self.staff.problems());
         problems.extend(
             self.calendar
                 .closures

@@ -37,6 +37,10 @@
 //! report counts outcomes and training themes with small groups hidden; the headteacher's
 //! [`desk`] has a row per review, [`moderation`] sets each reviewer's pattern beside the
 //! school's, and [`pay`] says what a pay decision needs.
+//!
+//! The headteacher keeps the [`staff`] list: who is on the staff, their keys, roles and
+//! reviewer; whoever holds it takes those keys as confirmed and refuses files in a listed name
+//! signed by other keys.
 
 pub mod bank_holidays;
 pub mod between_meetings;
@@ -68,6 +72,7 @@ pub mod sections;
 pub mod settings_changes;
 pub mod sign_off;
 pub mod smart;
+pub mod staff;
 pub mod standards;
 pub mod support_plan_checks;
 pub mod term_dates;

@@ -7,7 +7,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::send::{Sending, Sent, SentNotice, send_bundle};
-use crate::browser::{fresh_id, now};
+use crate::browser::{fresh_id, now, today};
 use crate::components::{
     Banner, BannerKind, ErrorSummary, FieldError, TextField, WhichContact, error_for,
     focus_error_summary,
@@ -19,7 +19,7 @@ use crate::domain::presets::all_presets;
 use crate::state::use_storage;
 use crate::use_cases::sending::BundleKind;
 use crate::use_cases::starting::{self, Field, NewReview, NotStarted};
-use crate::use_cases::{identity, reviews};
+use crate::use_cases::{identity, reviews, staff};
 
 #[component]
 pub fn StartReviewPage() -> impl IntoView {
@@ -55,6 +55,27 @@ pub fn StartReviewPage() -> impl IntoView {
     let locked = RwSignal::new(false);
     // With two contacts of the reviewee's name, which one (by key id).
     let chosen = RwSignal::new(None::<String>);
+    // The people the school's staff list gives this reviewer, and which of them was chosen.
+    let allocation = storage
+        .with(|vault| staff::my_allocation(vault, today()).ok())
+        .flatten()
+        .unwrap_or_default();
+    let listed = RwSignal::new(None::<String>);
+    let allocation = StoredValue::new(allocation);
+    // Typing another name after choosing someone means someone else.
+    Effect::new(move |_| {
+        let typed = name.get();
+        let still = listed.get_untracked().is_some_and(|id| {
+            allocation.with_value(|members| {
+                members
+                    .iter()
+                    .any(|member| member.staff_id == id && member.name == typed)
+            })
+        });
+        if !still {
+            listed.set(None);
+        }
+    });
     // A review of the same person this cycle, shown once; a second press starts another anyway.
     let duplicate = RwSignal::new(None::<(Id, String)>);
     // The review just started replaces the form; it is named in the address
@@ -90,6 +111,7 @@ pub fn StartReviewPage() -> impl IntoView {
             left_out: left_out.get_untracked(),
             previous_objectives: previous.get_untracked(),
             contact: chosen.get_untracked(),
+            listed: listed.get_untracked(),
             second_accepted: duplicate.get_untracked().map(|(id, _)| id),
         };
         let outcome = storage.with_mut(|vault| {
@@ -141,6 +163,7 @@ pub fn StartReviewPage() -> impl IntoView {
             field.set(String::new());
         }
         chosen.set(None);
+        listed.set(None);
         pay_eligible.set(None);
         left_out.set(Vec::new());
         navigate(&format!("/reviews/new?started={id}"), Default::default());
@@ -176,6 +199,31 @@ pub fn StartReviewPage() -> impl IntoView {
         <p class="lead">"Set up a review for a member of staff and send them the invitation. They import it in Appraise and prepare their pre-review."</p>
         <ErrorSummary errors=errors />
         <form class="form" on:submit=start.clone() novalidate>
+            {(!allocation.with_value(Vec::is_empty)).then(|| view! {
+                <fieldset class="fieldset" id="allocated">
+                    <legend class="fieldset__legend">"Whom the staff list gives you to review"</legend>
+                    <p class="field__hint">"Choose someone to fill in their name and job title, or type another name below."</p>
+                    {allocation.get_value().into_iter().map(|member| {
+                        let id = format!("allocated-{}", member.staff_id);
+                        let staff_id = member.staff_id.clone();
+                        let checked = staff_id.clone();
+                        let described = member.described();
+                        view! {
+                            <div class="radio">
+                                <input type="radio" id=id.clone() name="allocated"
+                                    prop:checked=move || listed.get().as_deref() == Some(checked.as_str())
+                                    on:change=move |_| {
+                                        listed.set(Some(staff_id.clone()));
+                                        name.set(member.name.clone());
+                                        job_title.set(member.job_title.clone());
+                                        group.set(member.staff_group.clone());
+                                    } />
+                                <label for=id>{described}</label>
+                            </div>
+                        }
+                    }).collect_view()}
+                </fieldset>
+            })}
             <TextField id="reviewee-name" label="Reviewee’s name" hint="As they will write it in Appraise." value=name error=error_for(errors, "reviewee-name") />
             <WhichContact storage=storage name=name chosen=chosen field="reviewee-name".to_owned() />
             <TextField id="reviewee-job" label="Reviewee’s job title" hint="" value=job_title />

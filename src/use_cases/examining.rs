@@ -10,8 +10,10 @@ use std::fmt;
 use super::RecordsError;
 use super::identity::{Contacts, HowVerified, Trust, contacts, identity, save_contacts};
 use super::importing::{already_imported, import, preview_import};
+use super::staff::staff_list;
 pub use crate::bundle::apply::ApplyReport;
 pub use crate::bundle::card::ContactCard;
+use crate::bundle::contacts::WithStaffList;
 use crate::bundle::error::BundleError;
 use crate::bundle::identity::Identity;
 pub use crate::bundle::open::Verified;
@@ -19,14 +21,16 @@ use crate::bundle::open::{Opened, Received, Recipient, open_file};
 pub use crate::bundle::payload::Payload;
 pub use crate::bundle::school_file::SchoolSettingsFile;
 use crate::domain::ids::Id;
+use crate::domain::staff::StaffList;
 use crate::storage::{KeyValueStore, Vault};
 
-/// Who is examining files, read once for a batch: their keys, name and contacts.
+/// Who is examining files, read once for a batch: their keys, name, contacts and staff list.
 pub struct Examiner {
     name: String,
     keys: Identity,
     staff_id: Id,
     contacts: Contacts,
+    staff: StaffList,
 }
 
 /// The person whose records are open here, ready to examine files; `None` before they have keys.
@@ -38,6 +42,7 @@ pub fn examiner<S: KeyValueStore>(vault: &Vault<S>) -> Result<Option<Examiner>, 
     Ok(Some(Examiner {
         staff_id: Id::new(keys.public_keys().key_id()).expect("key ids are valid ids"),
         contacts: contacts(vault)?,
+        staff: staff_list(vault)?,
         name: me.name,
         keys,
     }))
@@ -88,7 +93,11 @@ pub fn examine<S: KeyValueStore>(
         name: &examiner.name,
         staff_id: &examiner.staff_id,
     };
-    let file = match open_file(bytes, &me, &examiner.contacts).map_err(NotUsable::File)? {
+    let known = WithStaffList {
+        contacts: &examiner.contacts,
+        staff: &examiner.staff,
+    };
+    let file = match open_file(bytes, &me, &known).map_err(NotUsable::File)? {
         Opened::Received(Received::Bundle(file)) => file,
         Opened::Received(Received::Card(card)) => return Ok(Examined::Card(card)),
         Opened::Settings(settings) => return Ok(Examined::Settings(settings)),
@@ -107,13 +116,25 @@ pub fn from_confirmed_sender(file: &Verified<Payload>) -> bool {
 }
 
 /// Imports `file`; when the person compared a new sender's fingerprint (`compared`), the sender
-/// joins their contacts first, with the job title the review gives them.
+/// joins their contacts first, with the job title the review gives them. A file from new keys
+/// in the name of a contact already held is refused until the fingerprint is compared: it is
+/// that colleague on a new device, or someone using their name, and only the comparison tells.
 pub fn import_file<S: KeyValueStore>(
     vault: &mut Vault<S>,
     file: &Verified<Payload>,
     compared: Option<HowVerified>,
     now: DateTime<Utc>,
 ) -> Result<ApplyReport, RecordsError> {
+    if compared == Some(HowVerified::NotCompared)
+        && file
+            .trust()
+            .namesakes()
+            .is_some_and(|namesakes| !namesakes.is_empty())
+    {
+        return Err(RecordsError::CompareFirst {
+            sender: file.payload().sender.name.clone(),
+        });
+    }
     vault.batch(|vault| {
         if let Some(how) = compared {
             let payload = file.payload();

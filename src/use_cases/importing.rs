@@ -19,6 +19,7 @@ use crate::bundle::identity::PublicKeys;
 use crate::bundle::merge::DocumentState;
 use crate::bundle::open::Verified;
 use crate::bundle::payload::{BundleKind, Payload};
+use crate::bundle::school_file::keys_text;
 use crate::bundle::sign_off::SignedSignOff;
 use crate::domain::people::Role;
 use crate::storage::WriteError;
@@ -141,6 +142,9 @@ fn sender_role<S: KeyValueStore>(
     if creates && !may_create {
         return Err(RecordsError::UnknownReview);
     }
+    if creates {
+        reviewer_by_the_staff_list(vault, bundle)?;
+    }
     if payload.kind == BundleKind::Handover {
         return handed_over_by_the_reviewer(vault, bundle, held.as_ref())
             .map(|()| (Role::Reviewer, creates));
@@ -241,6 +245,51 @@ fn handed_over_by_the_reviewer<S: KeyValueStore>(
         });
     }
     Ok(())
+}
+
+/// A file that brings a review this person does not hold must come from the reviewer the staff
+/// list gives its reviewee, where the list holds them; a handover may also come from the
+/// reviewer the list gave before, to the one it gives now (seed 004, 6.5: a reviewer changed).
+/// Without a list, or for someone not on it, the sender's fingerprint is what confirms them.
+fn reviewer_by_the_staff_list<S: KeyValueStore>(
+    vault: &Vault<S>,
+    bundle: &Verified<Payload>,
+) -> Result<(), RecordsError> {
+    let list = super::staff::staff_list(vault)?;
+    let summary = &bundle.payload().review;
+    let reviewee = match summary.reviewee_keys {
+        Some(keys) => list.holder_of(&keys_text(&keys)).map(|(member, _)| member),
+        None => list
+            .members
+            .iter()
+            .find(|member| name_key(&member.name) == name_key(&summary.reviewee.name)),
+    };
+    let Some(reviewee) = reviewee else {
+        return Ok(());
+    };
+    let listed_reviewer = list.reviewer_of(reviewee);
+    let is_listed_reviewer = |keys: &PublicKeys| {
+        listed_reviewer.is_some_and(|reviewer| {
+            reviewer
+                .keys
+                .iter()
+                .any(|listed| listed.keys == keys_text(keys))
+        })
+    };
+    let signer = bundle.signer();
+    let handed_to_me = bundle.payload().kind == BundleKind::Handover
+        && list.holder_of(&keys_text(signer)).is_some()
+        && my_keys(vault)?.is_some_and(|mine| is_listed_reviewer(&mine));
+    if is_listed_reviewer(signer) || handed_to_me {
+        return Ok(());
+    }
+    Err(RecordsError::NotTheirReviewer(Box::new(
+        super::NotTheirReviewer {
+            sender: bundle.payload().sender.name.clone(),
+            reviewee: reviewee.name.clone(),
+            reviewer: listed_reviewer.map(|reviewer| reviewer.name.clone()),
+        },
+    )))
 }
 
 /// What importing the bundle would change, without changing anything.

@@ -25,8 +25,11 @@
 //! - [`retention`]: the reviews past the policy's retention years, and removing a review's records.
 //! - [`school`]: the school's settings as one signed file: publishing, previewing and using a
 //!   version, and which version is held.
+//! - [`staff`]: the school's staff list: building it, allocating reviewers, replacing keys,
+//!   marking leavers, and whom it gives this person to review.
 //!
 //! Records live in the vault under `identity`, `contacts`, `school`, `school-settings-version`,
+//! `staff-list`,
 //! `review:<id>`,
 //! `review:<id>:<document kind>`, `sign-offs:<id>` and `import:<bundle id>`.
 
@@ -47,6 +50,7 @@ pub mod reviews;
 pub mod school;
 pub mod sending;
 pub mod sign_offs;
+pub mod staff;
 pub mod starting;
 
 use chrono::{DateTime, Utc};
@@ -59,6 +63,15 @@ use crate::storage::{Expect, KeyValueStore, ReadError, Vault, WriteError};
 /// What [`RecordsError::NotOpen`] says, for a page to show without the sentence of every other
 /// error coming with it.
 pub const NOT_OPEN: &str = "Your data is not open in this tab, so this cannot be done yet. Unlock it, or reload the page; anything you typed is still on screen.";
+
+/// Who sent a file bringing a review, whose reviewee it is, and whom the staff list makes
+/// their reviewer (if anyone).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotTheirReviewer {
+    pub sender: String,
+    pub reviewee: String,
+    pub reviewer: Option<String>,
+}
 
 /// Why records could not be read or written.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -80,6 +93,14 @@ pub enum RecordsError {
     NotTheReviewer {
         sender: String,
     },
+    /// A file from new keys in the name of a contact already held, whose fingerprint was not
+    /// compared.
+    CompareFirst {
+        sender: String,
+    },
+    /// A file bringing a review whose reviewee is on the staff list, from someone the list does
+    /// not make their reviewer.
+    NotTheirReviewer(Box<NotTheirReviewer>),
     /// A bundle for a review this person does not hold, other than an invitation.
     UnknownReview,
     /// Sent by someone who is neither the review's reviewer nor its reviewee.
@@ -163,6 +184,25 @@ impl fmt::Display for RecordsError {
                 f,
                 "This file passes a review on, but it is from {sender}, who is not the review’s reviewer. Only the reviewer sends final statements, training needs and support plans beyond the review; check with them."
             ),
+            RecordsError::CompareFirst { sender } => write!(
+                f,
+                "You already have a contact called {sender}, and this file is signed with other keys, so it was not imported until you compare the fingerprint words with {sender} in person or by phone. If they match, {sender} has a new device; if not, someone else made this file in their name."
+            ),
+            RecordsError::NotTheirReviewer(refused) => {
+                let NotTheirReviewer {
+                    sender,
+                    reviewee,
+                    reviewer,
+                } = refused.as_ref();
+                let listed = match reviewer {
+                    Some(reviewer) => format!("gives {reviewee}’s review to {reviewer}"),
+                    None => format!("gives {reviewee} no reviewer yet"),
+                };
+                write!(
+                    f,
+                    "This file brings {reviewee}’s review from {sender}, but the school’s staff list {listed}, so it was not imported. If the reviewer has changed, ask the headteacher for the latest school settings file, then import this file again."
+                )
+            }
             RecordsError::NoSuchContact => write!(
                 f,
                 "That person is no longer among your contacts. Choose them again, or ask them to send you their contact card."

@@ -15,7 +15,7 @@ use crate::bundle::card::ContactCard;
 use crate::bundle::contacts::HowVerified;
 use crate::bundle::identity::Identity;
 use crate::bundle::open::Verified;
-use crate::bundle::school_file::{SchoolSettingsFile, SettingsRefused, changes, check};
+use crate::bundle::school_file::{SchoolSettingsFile, SettingsRefused, changes, check, keys_text};
 use crate::domain::people::Role;
 use crate::domain::school::Publication;
 use crate::storage::{KeyValueStore, Vault};
@@ -164,6 +164,7 @@ pub fn publish<S: KeyValueStore>(
         policy,
         calendar: settings.calendar.clone(),
         cpd_leader,
+        staff: super::staff::staff_list(vault)?,
     };
     let problems = file.problems();
     if !problems.is_empty() {
@@ -222,8 +223,9 @@ pub fn preview_settings<S: KeyValueStore>(
 
 /// Uses the received settings: checked again, then the publisher is confirmed as a contact
 /// (`how` they compared the fingerprint, for someone new), the headteacher and the CPD leader
-/// the settings name join the contacts if they are not there yet (vouched for by the publisher;
-/// their own fingerprints not yet compared), and the policy and calendar replace those held.
+/// the settings name join the contacts if they are not there yet (confirmed by the staff list
+/// when it holds them; otherwise vouched for by the publisher, their own fingerprints not yet
+/// compared), and the policy, calendar and staff list replace those held.
 pub fn use_settings<S: KeyValueStore>(
     vault: &mut Vault<S>,
     file: &Verified<SchoolSettingsFile>,
@@ -252,14 +254,22 @@ pub fn use_settings<S: KeyValueStore>(
             .flatten()
         {
             if known.get(&card.keys).is_none() && Some(card.keys) != mine {
+                let listed = given.staff.holder_of(&keys_text(&card.keys)).is_some();
                 known.pin(
                     &card.name,
                     Some(&card.job_title),
                     card.keys,
-                    HowVerified::NotCompared,
+                    if listed {
+                        HowVerified::StaffList
+                    } else {
+                        HowVerified::NotCompared
+                    },
                     millis,
                 );
             }
+        }
+        if super::staff::staff_list(vault)? != given.staff {
+            super::staff::save_staff_list(vault, &given.staff, now)?;
         }
         if known != before {
             save_contacts(vault, &known, now)?;

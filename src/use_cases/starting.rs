@@ -11,11 +11,13 @@ use super::RecordsError;
 use super::identity::{contact_for, identity};
 use super::reviews::{StoredReview, reviews, start_review};
 use crate::bundle::payload::ReviewSummary;
+use crate::bundle::school_file::keys_text;
 use crate::domain::dates::parse_uk_date;
 use crate::domain::ids::Id;
-use crate::domain::people::PersonRef;
+use crate::domain::people::{PersonRef, name_key};
 use crate::domain::period::{CyclePeriod, PartYearProblem};
 use crate::domain::policy::{Exclusion, Policy};
+use crate::domain::staff::StaffMember;
 use crate::domain::validation::second_review_this_cycle;
 use crate::storage::{KeyValueStore, Vault};
 
@@ -40,6 +42,8 @@ pub struct NewReview {
     pub previous_objectives: String,
     /// Which of several contacts of the reviewee's name, by key id.
     pub contact: Option<String>,
+    /// The member of the staff list chosen from those it gives this reviewer, by staff id.
+    pub listed: Option<String>,
     /// The review of the same person this cycle the reviewer was already warned of: starting
     /// again means they want a second one.
     pub second_accepted: Option<Id>,
@@ -126,9 +130,30 @@ pub fn start<S: KeyValueStore>(
     let (Some(meeting_on), true) = (meeting_on, problems.is_empty()) else {
         return Err(NotStarted::Fields(problems));
     };
+    let my_keys = me.public_keys();
+    // A reviewee on the staff list is known by the keys it gives; otherwise by their contact
+    // card when it is here.
+    let listed = listed_reviewee(vault, new, &reviewee_name, &my_keys)?;
+    let known = match &listed {
+        Some(member) => super::staff::member_keys(member),
+        None => contact_for(vault, &reviewee_name, new.contact.as_deref())
+            .map_err(|error| NotStarted::Fields(vec![(Field::RevieweeName, error.to_string())]))?
+            .map(|contact| contact.keys),
+    };
+    let (reviewee_name, staff_group) = match &listed {
+        Some(member) if new.staff_group.trim().is_empty() => {
+            (member.name.clone(), member.staff_group.clone())
+        }
+        Some(member) => (member.name.clone(), new.staff_group.clone()),
+        None => (reviewee_name, new.staff_group.clone()),
+    };
+    let job_title = match (&listed, new.reviewee_job_title.trim()) {
+        (Some(member), "") => member.job_title.clone(),
+        (_, typed) => typed.to_owned(),
+    };
     let cycle = new
         .policy
-        .cycle_for(&new.staff_group)
+        .cycle_for(&staff_group)
         .or_else(|| new.policy.cycles.first())
         .cloned()
         .ok_or_else(|| NotStarted::Fields(vec![(Field::MeetingDate, "The policy sets no cycle for this member of staff. Choose another policy, or add a cycle for their staff group in Settings.".to_owned())]))?;
@@ -155,21 +180,13 @@ pub fn start<S: KeyValueStore>(
             warning: warning.to_string(),
         });
     }
-    // A reviewee whose contact card is here is known by their keys from the start.
-    let known = contact_for(vault, &reviewee_name, new.contact.as_deref())
-        .map_err(|error| NotStarted::Fields(vec![(Field::RevieweeName, error.to_string())]))?;
-    let my_keys = me.public_keys();
     let summary = ReviewSummary {
         id: Id::new(review_id).expect("fresh ids are valid ids"),
         reviewee: PersonRef {
-            staff_id: Id::new(
-                known
-                    .as_ref()
-                    .map_or_else(|| staff_id.to_owned(), |contact| contact.keys.key_id()),
-            )
-            .expect("fresh ids and key ids are valid ids"),
+            staff_id: Id::new(known.map_or_else(|| staff_id.to_owned(), |keys| keys.key_id()))
+                .expect("fresh ids and key ids are valid ids"),
             name: reviewee_name,
-            job_title: new.reviewee_job_title.trim().to_owned(),
+            job_title,
         },
         reviewer: PersonRef {
             staff_id: Id::new(my_keys.key_id()).expect("key ids are valid ids"),
@@ -185,7 +202,7 @@ pub fn start<S: KeyValueStore>(
         part_year,
         previous_reviewers: Vec::new(),
         reviewer_keys: Some(my_keys),
-        reviewee_keys: known.as_ref().map(|contact| contact.keys),
+        reviewee_keys: known,
     };
     let objectives: Vec<String> = new.previous_objectives.lines().map(str::to_owned).collect();
     let device = vault.writer().to_owned();
@@ -194,6 +211,45 @@ pub fn start<S: KeyValueStore>(
         review: StoredReview::new(summary),
         invitation_locked: known.is_some(),
     })
+}
+
+/// The member of the staff list the review is for: the one chosen from this reviewer's
+/// allocation, or the one of the name typed. Someone the list gives to another reviewer is
+/// refused, naming who (seed 004, 6.1: the headteacher delegates each review); someone not on
+/// the list, or with no list held, is `None`.
+fn listed_reviewee<S: KeyValueStore>(
+    vault: &Vault<S>,
+    new: &NewReview,
+    reviewee_name: &str,
+    my_keys: &crate::bundle::identity::PublicKeys,
+) -> Result<Option<StaffMember>, NotStarted> {
+    let list = super::staff::staff_list(vault)?;
+    let member = match &new.listed {
+        Some(staff_id) => list.member(staff_id),
+        None => list
+            .members
+            .iter()
+            .find(|member| name_key(&member.name) == name_key(reviewee_name)),
+    };
+    let Some(member) = member else {
+        return Ok(None);
+    };
+    let reviewer = list.reviewer_of(member);
+    let mine = keys_text(my_keys);
+    if reviewer.is_some_and(|reviewer| reviewer.current_keys() == Some(&mine)) {
+        return Ok(Some(member.clone()));
+    }
+    let sentence = match reviewer {
+        Some(reviewer) => format!(
+            "The school’s staff list gives {}’s review to {}. If that should change, ask the headteacher to change the staff list and send you the new school settings file.",
+            member.name, reviewer.name
+        ),
+        None => format!(
+            "The school’s staff list gives {} no reviewer yet. Ask the headteacher to make you their reviewer and send you the new school settings file.",
+            member.name
+        ),
+    };
+    Err(NotStarted::Fields(vec![(Field::RevieweeName, sentence)]))
 }
 
 /// The reviewee's own part of the cycle the meeting plans, from the days typed.

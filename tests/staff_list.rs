@@ -1,0 +1,619 @@
+//! The school's staff list: keys it gives are confirmed for whoever holds it; a file in a listed
+//! name signed by other keys is refused for every kind of file; keys replaced and leavers;
+//! allocating reviewers within seed 004's limit (6.2); the list travelling in the school
+//! settings file; a review started only by the reviewer the list gives; a file bringing a review
+//! only from that reviewer.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use appraise::bundle::contacts::{Contacts, HowVerified, Trust, WithStaffList};
+use appraise::bundle::error::BundleError;
+use appraise::bundle::identity::{Identity, KeySeed};
+use appraise::bundle::open::{Opened, Recipient, open, open_file};
+use appraise::bundle::payload::{BundleKind, Party, Payload};
+use appraise::bundle::school_file::keys_text;
+use appraise::bundle::write_bundle;
+use appraise::domain::people::Role;
+use appraise::domain::policy::ReviewLimit;
+use appraise::domain::school::SchoolSettings;
+use appraise::domain::staff::{NewMember, NotAsListed, StaffList, StaffProblem};
+use appraise::storage::{MemoryStore, Vault};
+use appraise::use_cases::examining::{NotUsable, examine, examiner};
+use appraise::use_cases::identity::StoredIdentity;
+use appraise::use_cases::starting::{Field, NewReview, NotStarted, start};
+use appraise::use_cases::{NotTheirReviewer, RecordsError, identity, school, staff};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use common::date;
+use std::collections::BTreeSet;
+
+fn at(day: u32, month: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, month, day, 9, 0, 0).unwrap()
+}
+
+fn pat() -> Identity {
+    common::person(50)
+}
+fn ana() -> Identity {
+    common::person(51)
+}
+/// Jo Lee's keys on a new device.
+fn jos_new_keys() -> Identity {
+    common::person(52)
+}
+
+fn member(name: &str, keys: &Identity, roles: &[Role]) -> NewMember {
+    NewMember {
+        staff_id: keys.public_keys().key_id(),
+        name: name.into(),
+        job_title: String::new(),
+        roles: roles.iter().copied().collect(),
+        keys: keys_text(&keys.public_keys()),
+    }
+}
+
+fn staff_id(keys: &Identity) -> String {
+    keys.public_keys().key_id()
+}
+
+/// Pat (headteacher), Jo and Ana (reviewers) and Sam, on the list from 01/09/2026, Jo
+/// reviewing Sam.
+fn the_list() -> StaffList {
+    let mut list = StaffList::default();
+    let joined = date(2026, 9, 1);
+    for (name, keys, roles) in [
+        ("Pat Head", pat(), vec![Role::Headteacher]),
+        ("Jo Lee", common::jo(), vec![Role::Reviewer]),
+        ("Ana Cole", ana(), vec![Role::Reviewer]),
+        ("Sam Patel", common::sam(), vec![]),
+    ] {
+        list.add(member(name, &keys, &roles), joined).unwrap();
+    }
+    list.allocate(
+        &staff_id(&common::sam()),
+        Some(&staff_id(&common::jo())),
+        None,
+        joined,
+    )
+    .unwrap();
+    list
+}
+
+/// A sender's name, keys and day of making, and what the list says of them.
+type Case = (&'static str, Identity, NaiveDate, Result<Option<&'static str>, NotAsListed>);
+
+#[test]
+fn the_list_says_whether_a_sender_is_who_it_names() {
+    let mut list = the_list();
+    let jo = common::jo();
+    let jos = staff_id(&jo);
+    list.replace_keys(
+        &jos,
+        keys_text(&jos_new_keys().public_keys()),
+        date(2026, 11, 10),
+    )
+    .unwrap();
+    list.mark_left(&staff_id(&ana()), Some(date(2026, 12, 18)))
+        .unwrap();
+    let keys = |identity: &Identity| keys_text(&identity.public_keys());
+    let cases: [Case; 8] = [
+        (
+            "Jo Lee",
+            common::jo(),
+            date(2026, 11, 9),
+            Ok(Some("Jo Lee")),
+        ),
+        (
+            "Jo Lee",
+            common::jo(),
+            date(2026, 11, 10),
+            Err(NotAsListed::KeysReplaced {
+                name: "Jo Lee".into(),
+                on: date(2026, 11, 10),
+            }),
+        ),
+        (
+            "Jo Lee",
+            jos_new_keys(),
+            date(2026, 11, 10),
+            Ok(Some("Jo Lee")),
+        ),
+        (
+            "jo  LEE",
+            common::stranger(),
+            date(2026, 10, 1),
+            Err(NotAsListed::OtherKeys {
+                name: "Jo Lee".into(),
+            }),
+        ),
+        ("Ana Cole", ana(), date(2026, 12, 18), Ok(Some("Ana Cole"))),
+        (
+            "Ana Cole",
+            ana(),
+            date(2026, 12, 19),
+            Err(NotAsListed::Left {
+                name: "Ana Cole".into(),
+                on: date(2026, 12, 18),
+            }),
+        ),
+        ("Kim Ray", common::stranger(), date(2026, 10, 1), Ok(None)),
+        // Listed keys are the member's whatever name the file gives.
+        (
+            "Samuel Patel",
+            common::sam(),
+            date(2026, 10, 1),
+            Ok(Some("Sam Patel")),
+        ),
+    ];
+    for (name, identity, made_on, expected) in cases {
+        let found = list
+            .check_sender(name, &keys(&identity), made_on)
+            .map(|member| member.map(|member| member.name.as_str()));
+        assert_eq!(found, expected, "{name} on {made_on}");
+    }
+}
+
+#[test]
+fn reviewers_are_allocated_within_the_policys_limit() {
+    let limit = Some(ReviewLimit {
+        max_reviews: 4,
+        senior_leaders_exempt: true,
+    });
+    let today = date(2026, 9, 1);
+    let mut list = the_list();
+    let jo = staff_id(&common::jo());
+    let others: Vec<Identity> = (60..66).map(common::person).collect();
+    for (n, keys) in others.iter().enumerate() {
+        list.add(member(&format!("Member {n}"), keys, &[]), today)
+            .unwrap();
+    }
+    // Sam and three more make four for Jo; a fifth is refused.
+    for keys in &others[..3] {
+        list.allocate(&staff_id(keys), Some(&jo), limit, today)
+            .unwrap();
+    }
+    assert_eq!(
+        list.allocate(&staff_id(&others[3]), Some(&jo), limit, today),
+        Err(StaffProblem::OverLimit {
+            name: "Jo Lee".into(),
+            limit: 4
+        })
+    );
+    // Allocating someone Jo already has again is no new review.
+    list.allocate(&staff_id(&others[0]), Some(&jo), limit, today)
+        .unwrap();
+    // On the senior team, the policy exempts them (seed 004, 6.2).
+    let roles = BTreeSet::from([Role::Reviewer]);
+    list.describe(&jo, "", roles, true).unwrap();
+    list.allocate(&staff_id(&others[3]), Some(&jo), limit, today)
+        .unwrap();
+    assert_eq!(list.reviewees_of(&jo, today).len(), 5);
+
+    let sam = staff_id(&common::sam());
+    assert_eq!(
+        list.allocate(&sam, Some(&sam), limit, today),
+        Err(StaffProblem::OwnReviewer {
+            name: "Sam Patel".into()
+        })
+    );
+    assert_eq!(
+        list.allocate(&jo, Some(&staff_id(&others[4])), limit, today),
+        Err(StaffProblem::NotAReviewer {
+            name: "Member 4".into()
+        })
+    );
+    let ana = staff_id(&ana());
+    list.mark_left(&ana, Some(date(2026, 8, 31))).unwrap_err();
+    list.mark_left(&ana, Some(date(2026, 10, 31))).unwrap();
+    assert_eq!(
+        list.allocate(&sam, Some(&ana), limit, date(2026, 11, 2)),
+        Err(StaffProblem::ReviewerLeft {
+            name: "Ana Cole".into()
+        })
+    );
+    // Keys already on the list are not added twice, under any name.
+    assert_eq!(
+        list.add(member("Someone Else", &common::sam(), &[]), today),
+        Err(StaffProblem::KeysListed {
+            name: "Sam Patel".into()
+        })
+    );
+    assert!(list.problems().is_empty(), "{:?}", list.problems());
+}
+
+/// A file of `kind` in Jo Lee's name, signed by `signer`, to Pat, made on `made_on`.
+fn file_in_jos_name(kind: BundleKind, signer: &Identity, made_on: NaiveDate) -> String {
+    let mut payload = common::statement_for_comment();
+    payload.kind = kind;
+    payload.bundle_id = format!("forged-{kind:?}");
+    payload.created_at_millis = made_on
+        .and_hms_opt(12, 0, 0)
+        .unwrap()
+        .and_utc()
+        .timestamp_millis();
+    payload.documents.clear();
+    payload.sender.keys = Some(signer.public_keys());
+    payload.review.reviewer_keys = Some(signer.public_keys());
+    payload.recipients = vec![Party {
+        name: "Pat Head".into(),
+        staff_id: None,
+        role: Role::Headteacher,
+        keys: Some(pat().public_keys()),
+    }];
+    write_bundle(
+        &payload,
+        signer,
+        Some(&[pat().public_keys()]),
+        &mut common::Counter(9),
+    )
+}
+
+const EVERY_KIND: [BundleKind; 13] = [
+    BundleKind::Invitation,
+    BundleKind::PreReview,
+    BundleKind::StatementForComment,
+    BundleKind::Reply,
+    BundleKind::FinalStatement,
+    BundleKind::CpdNeeds,
+    BundleKind::Handover,
+    BundleKind::Observations,
+    BundleKind::InterimReviews,
+    BundleKind::SupportPlan,
+    BundleKind::CapabilityReferral,
+    BundleKind::ModerationNote,
+    BundleKind::AppealOutcome,
+];
+
+fn opened_by_pat(
+    file: &str,
+    list: &StaffList,
+) -> Result<appraise::bundle::open::Verified<Payload>, BundleError> {
+    let pat = pat();
+    let me = Recipient {
+        identity: &pat,
+        name: "Pat Head",
+        staff_id: &common::id("pat"),
+    };
+    let contacts = Contacts::default();
+    open(
+        file.as_bytes(),
+        &me,
+        &WithStaffList {
+            contacts: &contacts,
+            staff: list,
+        },
+    )
+}
+
+#[test]
+fn a_file_in_a_listed_name_signed_by_other_keys_is_refused_for_every_kind() {
+    let list = the_list();
+    for kind in EVERY_KIND {
+        let forged = file_in_jos_name(kind, &common::stranger(), date(2026, 10, 1));
+        assert_eq!(
+            opened_by_pat(&forged, &list).unwrap_err(),
+            BundleError::NotAsListed(NotAsListed::OtherKeys {
+                name: "Jo Lee".into()
+            }),
+            "{kind:?}"
+        );
+        // Jo's own file is confirmed by the list: nobody compares fingerprints.
+        let genuine = file_in_jos_name(kind, &common::jo(), date(2026, 10, 1));
+        let opened = opened_by_pat(&genuine, &list).unwrap();
+        assert!(
+            matches!(opened.trust(), Trust::Listed(member) if member.name == "Jo Lee"),
+            "{kind:?}"
+        );
+    }
+    // Without a list, the same forged file reaches the fingerprint question, as before.
+    let forged = file_in_jos_name(
+        BundleKind::FinalStatement,
+        &common::stranger(),
+        date(2026, 10, 1),
+    );
+    let pat = pat();
+    let me = Recipient {
+        identity: &pat,
+        name: "Pat Head",
+        staff_id: &common::id("pat"),
+    };
+    let opened = open(forged.as_bytes(), &me, &Contacts::default()).unwrap();
+    assert!(matches!(opened.trust(), Trust::NewContact { .. }));
+}
+
+#[test]
+fn replaced_keys_stand_for_files_made_before_the_change_only() {
+    let mut list = the_list();
+    list.replace_keys(
+        &staff_id(&common::jo()),
+        keys_text(&jos_new_keys().public_keys()),
+        date(2026, 11, 10),
+    )
+    .unwrap();
+    let before = file_in_jos_name(BundleKind::FinalStatement, &common::jo(), date(2026, 11, 9));
+    assert!(opened_by_pat(&before, &list).is_ok());
+    let after = file_in_jos_name(
+        BundleKind::FinalStatement,
+        &common::jo(),
+        date(2026, 11, 10),
+    );
+    let refused = opened_by_pat(&after, &list).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .starts_with("This file was made with keys Jo Lee stopped using on 10/11/2026"),
+        "{refused}"
+    );
+    let new_device = file_in_jos_name(
+        BundleKind::FinalStatement,
+        &jos_new_keys(),
+        date(2026, 11, 10),
+    );
+    assert!(opened_by_pat(&new_device, &list).is_ok());
+}
+
+fn vault_of(seed: u8, name: &str, roles: &[Role]) -> Vault<MemoryStore> {
+    let mut vault = Vault::open(MemoryStore::new(), Box::new(common::Counter(seed)), name).unwrap();
+    let mut me = StoredIdentity::new(KeySeed([seed; 32]));
+    me.name = name.into();
+    me.school = "Hill Academy".into();
+    me.roles = roles.iter().copied().collect();
+    identity::save_identity(&mut vault, &me, at(1, 9)).unwrap();
+    vault
+}
+
+/// Pat's records: the staff list built from four cards (Pat's own among them), Jo allocated to
+/// Sam, and the settings published. Returns Pat's vault and the settings file.
+fn pats_school() -> (Vault<MemoryStore>, String) {
+    let mut pats = vault_of(50, "Pat Head", &[Role::Headteacher]);
+    let mut contacts = identity::contacts(&pats).unwrap();
+    for (name, keys) in [
+        ("Jo Lee", common::jo()),
+        ("Ana Cole", ana()),
+        ("Sam Patel", common::sam()),
+    ] {
+        contacts.pin(
+            name,
+            Some("Teacher"),
+            keys.public_keys(),
+            HowVerified::InPerson,
+            0,
+        );
+    }
+    identity::save_contacts(&mut pats, &contacts, at(1, 9)).unwrap();
+    let settings = SchoolSettings {
+        policy: Some(appraise::domain::presets::preset("secondary-support-staff").unwrap()),
+        ..SchoolSettings::default()
+    };
+    identity::save_school_settings(&mut pats, &settings, at(1, 9)).unwrap();
+    staff::add_member(&mut pats, None, at(1, 9)).unwrap();
+    for unlisted in staff::unlisted_contacts(&pats).unwrap() {
+        let key_id = unlisted.contact.keys.key_id();
+        staff::add_member(&mut pats, Some(&key_id), at(1, 9)).unwrap();
+    }
+    assert!(staff::unlisted_contacts(&pats).unwrap().is_empty());
+    for reviewer in [common::jo(), ana()] {
+        staff::describe_member(
+            &mut pats,
+            &staff_id(&reviewer),
+            "",
+            BTreeSet::from([Role::Reviewer]),
+            false,
+            at(1, 9),
+        )
+        .unwrap();
+    }
+    staff::allocate(
+        &mut pats,
+        &staff_id(&common::sam()),
+        Some(&staff_id(&common::jo())),
+        at(1, 9),
+    )
+    .unwrap();
+    let published = school::publish(&mut pats, &pat(), None, at(2, 9)).unwrap();
+    (pats, published.contents)
+}
+
+/// `vault` (belonging to `keys`) uses the settings file, its publisher compared in person.
+fn use_settings(vault: &mut Vault<MemoryStore>, keys: &Identity, file: &str) {
+    let staff_id = common::id("me");
+    let me = Recipient {
+        identity: keys,
+        name: "",
+        staff_id: &staff_id,
+    };
+    let contacts = identity::contacts(vault).unwrap();
+    let Ok(Opened::Settings(file)) = open_file(file.as_bytes(), &me, &contacts) else {
+        panic!("the settings open");
+    };
+    school::use_settings(vault, &file, Some(HowVerified::InPerson), at(3, 9)).unwrap();
+}
+
+#[test]
+fn the_list_travels_in_the_settings_and_only_its_publisher_changes_it() {
+    let (pats, file) = pats_school();
+    let mut jos = vault_of(1, "Jo Lee", &[Role::Reviewer]);
+    use_settings(&mut jos, &common::jo(), &file);
+    let held = staff::staff_list(&jos).unwrap();
+    assert_eq!(held, staff::staff_list(&pats).unwrap());
+    assert_eq!(held.members.len(), 4);
+    assert!(staff::am_listed(&jos).unwrap());
+    let allocation = staff::my_allocation(&jos, date(2026, 9, 3)).unwrap();
+    assert_eq!(
+        allocation
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect::<Vec<_>>(),
+        ["Sam Patel"]
+    );
+    // The headteacher who published them is the contact Jo compared in person.
+    let contacts = identity::contacts(&jos).unwrap();
+    assert_eq!(
+        contacts.get(&pat().public_keys()).unwrap().verified,
+        HowVerified::InPerson
+    );
+    let refused = staff::allocate(&mut jos, &staff_id(&common::sam()), None, at(4, 9)).unwrap_err();
+    assert_eq!(
+        refused.to_string(),
+        "The staff list came with the school settings Pat Head publishes, so only Pat Head can change it. Ask them."
+    );
+}
+
+fn new_review(name: &str, listed: Option<String>) -> NewReview {
+    NewReview {
+        reviewee_name: name.into(),
+        reviewee_job_title: String::new(),
+        policy: appraise::domain::presets::preset("secondary-support-staff").unwrap(),
+        staff_group: String::new(),
+        meeting: "05/10/2026".into(),
+        part_year_first: String::new(),
+        part_year_last: String::new(),
+        pay_eligible: None,
+        left_out: Vec::new(),
+        previous_objectives: String::new(),
+        contact: None,
+        listed,
+        second_accepted: None,
+    }
+}
+
+#[test]
+fn only_the_reviewer_the_list_gives_starts_a_review_and_it_is_locked_to_the_listed_keys() {
+    let (_, file) = pats_school();
+    let mut anas = vault_of(51, "Ana Cole", &[Role::Reviewer]);
+    use_settings(&mut anas, &ana(), &file);
+    let refused = start(
+        &mut anas,
+        &new_review("sam patel", None),
+        "r1",
+        "s1",
+        at(4, 9),
+    )
+    .unwrap_err();
+    let NotStarted::Fields(problems) = refused else {
+        panic!("{refused:?}");
+    };
+    assert_eq!(problems[0].0, Field::RevieweeName);
+    assert!(
+        problems[0]
+            .1
+            .starts_with("The school’s staff list gives Sam Patel’s review to Jo Lee."),
+        "{}",
+        problems[0].1
+    );
+
+    let mut jos = vault_of(1, "Jo Lee", &[Role::Reviewer]);
+    use_settings(&mut jos, &common::jo(), &file);
+    let sam = staff::my_allocation(&jos, date(2026, 9, 4))
+        .unwrap()
+        .remove(0);
+    let started = start(
+        &mut jos,
+        &new_review("Sam Patel", Some(sam.staff_id.clone())),
+        "r1",
+        "s1",
+        at(4, 9),
+    )
+    .unwrap();
+    assert!(started.invitation_locked);
+    assert_eq!(
+        started.review.summary.reviewee_keys,
+        Some(common::sam().public_keys())
+    );
+    assert_eq!(started.review.summary.reviewee.job_title, "Teacher");
+}
+
+/// A final statement for Sam's review (which Pat does not hold), signed by `signer` in `name`.
+fn final_statement_from(name: &str, signer: &Identity) -> String {
+    let mut payload = common::statement_for_comment();
+    payload.kind = BundleKind::FinalStatement;
+    payload.bundle_id = format!("final-from-{name}");
+    payload.sender.name = name.into();
+    payload.sender.keys = Some(signer.public_keys());
+    payload.review.reviewer.name = name.into();
+    payload.review.reviewer_keys = Some(signer.public_keys());
+    payload.review.reviewee_keys = Some(common::sam().public_keys());
+    payload.recipients = vec![Party {
+        name: "Pat Head".into(),
+        staff_id: None,
+        role: Role::Headteacher,
+        keys: Some(pat().public_keys()),
+    }];
+    write_bundle(
+        &payload,
+        signer,
+        Some(&[pat().public_keys()]),
+        &mut common::Counter(5),
+    )
+}
+
+#[test]
+fn a_final_statement_brings_a_review_only_from_the_listed_reviewer() {
+    let (pats, _) = pats_school();
+    let examiner = examiner(&pats).unwrap().unwrap();
+    // Forged in Jo's name: refused before anything else is asked.
+    let forged = final_statement_from("Jo Lee", &common::stranger());
+    let Err(NotUsable::File(BundleError::NotAsListed(NotAsListed::OtherKeys { name }))) =
+        examine(&pats, &examiner, forged.as_bytes())
+    else {
+        panic!("a forged final statement is refused");
+    };
+    assert_eq!(name, "Jo Lee");
+    // Ana is on the list, but is not Sam's reviewer.
+    let from_ana = final_statement_from("Ana Cole", &ana());
+    let Err(NotUsable::Records(refused)) = examine(&pats, &examiner, from_ana.as_bytes()) else {
+        panic!("a final statement from someone else's reviewer is refused");
+    };
+    assert_eq!(
+        refused,
+        RecordsError::NotTheirReviewer(Box::new(NotTheirReviewer {
+            sender: "Ana Cole".into(),
+            reviewee: "Sam Patel".into(),
+            reviewer: Some("Jo Lee".into()),
+        }))
+    );
+    // Jo's own is previewed, no fingerprint asked.
+    let from_jo = final_statement_from("Jo Lee", &common::jo());
+    assert!(examine(&pats, &examiner, from_jo.as_bytes()).is_ok());
+}
+
+#[test]
+fn without_a_list_new_keys_in_a_known_name_are_not_imported_uncompared() {
+    let mut pats = vault_of(50, "Pat Head", &[Role::Headteacher]);
+    let mut contacts = identity::contacts(&pats).unwrap();
+    contacts.pin(
+        "Jo Lee",
+        None,
+        common::jo().public_keys(),
+        HowVerified::InPerson,
+        0,
+    );
+    identity::save_contacts(&mut pats, &contacts, at(1, 9)).unwrap();
+    let examiner = examiner(&pats).unwrap().unwrap();
+    let forged = final_statement_from("Jo Lee", &common::stranger());
+    let Ok(appraise::use_cases::examining::Examined::ReviewFile { file, .. }) =
+        examine(&pats, &examiner, forged.as_bytes())
+    else {
+        panic!("the file is previewed with the fingerprint question");
+    };
+    assert_eq!(file.trust().namesakes().map(<[_]>::len), Some(1));
+    let refused = appraise::use_cases::examining::import_file(
+        &mut pats,
+        &file,
+        Some(HowVerified::NotCompared),
+        at(5, 9),
+    )
+    .unwrap_err();
+    assert_eq!(
+        refused,
+        RecordsError::CompareFirst {
+            sender: "Jo Lee".into()
+        }
+    );
+    assert!(
+        appraise::use_cases::reviews::reviews(&pats)
+            .unwrap()
+            .is_empty()
+    );
+}
