@@ -81,7 +81,12 @@ fn the_list() -> StaffList {
 }
 
 /// A sender's name, keys and day of making, and what the list says of them.
-type Case = (&'static str, Identity, NaiveDate, Result<Option<&'static str>, NotAsListed>);
+type Case = (
+    &'static str,
+    Identity,
+    NaiveDate,
+    Result<Option<&'static str>, NotAsListed>,
+);
 
 #[test]
 fn the_list_says_whether_a_sender_is_who_it_names() {
@@ -616,4 +621,47 @@ fn without_a_list_new_keys_in_a_known_name_are_not_imported_uncompared() {
             .unwrap()
             .is_empty()
     );
+}
+
+#[test]
+fn the_desk_lists_members_whose_reviews_have_not_reached_it() {
+    use appraise::domain::calendar::SchoolCalendar;
+    use appraise::domain::cycle::Stage;
+    use appraise::domain::desk::DeskRow;
+    use appraise::domain::progress::StatementSigned;
+    let (pats, _) = pats_school();
+    let today = date(2026, 10, 5);
+    let cycle = staff::cycle_reviewed_on(&pats, today).unwrap().unwrap();
+    let names = |rows: &[DeskRow]| -> Vec<(String, Option<String>)> {
+        staff::awaited(&pats, rows, &cycle)
+            .unwrap()
+            .into_iter()
+            .map(|awaited| (awaited.name, awaited.reviewer))
+            .collect()
+    };
+    // Pat's own review is never on Pat's desk, so Pat is not awaited.
+    assert_eq!(
+        names(&[]),
+        [
+            ("Ana Cole".to_owned(), None),
+            ("Jo Lee".to_owned(), None),
+            ("Sam Patel".to_owned(), Some("Jo Lee".to_owned())),
+        ]
+    );
+    let mut review = common::review_with_statement();
+    review.reviewee.staff_id = common::id(&common::sam().public_keys().key_id());
+    review.reviewee.name = "S. Patel".into();
+    review.period = cycle;
+    let both = StatementSigned {
+        by_reviewer: true,
+        by_reviewee: true,
+    };
+    let row = DeskRow::of(
+        &review,
+        Stage::SignedByBoth,
+        both,
+        &SchoolCalendar::default(),
+        today,
+    );
+    assert_eq!(names(&[row]).len(), 2, "Sam's statement is on the desk");
 }

@@ -51,6 +51,9 @@ impl Timeliness {
 pub struct DeskRow {
     pub review: Id,
     pub reviewee: String,
+    /// The reviewee's staff id: their key id once their keys are known, which the staff list
+    /// is matched on.
+    pub reviewee_id: Id,
     pub reviewer: String,
     /// The reviewer's staff id, which tells two reviewers of one name apart.
     pub reviewer_id: Id,
@@ -164,6 +167,7 @@ impl DeskRow {
         DeskRow {
             review: review.id.clone(),
             reviewee: review.reviewee.name.clone(),
+            reviewee_id: review.reviewee.staff_id.clone(),
             reviewer: review.reviewer.name.clone(),
             reviewer_id: review.reviewer.staff_id.clone(),
             staff_group: review.staff_group.clone(),

@@ -130,6 +130,7 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                         <li><A href="/school/appeals">"Appeals: record each hearing and send the outcome"</A></li>
                         <li><A href="/school/pay">"Pay decisions, and the list for the pay committee"</A></li>
                         <li><A href="/school/governors-report">"The governors’ report: anonymised counts for a cycle, to print or download"</A></li>
+                        <li><A href="/school/staff">"The staff list: who is on the staff, their keys and their reviewers"</A></li>
                     </ul>
                 })}
                 <ReviewCards heading="Sent to you" reviews=sent_to_me />

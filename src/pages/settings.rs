@@ -17,7 +17,7 @@ use crate::domain::school::FileNaming;
 use crate::domain::{presets, provenance};
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
-use crate::use_cases::{identity, school};
+use crate::use_cases::{identity, school, staff};
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -214,7 +214,8 @@ fn SchoolSettingsFile(storage: AppStorage) -> impl IntoView {
                 view! { <Publish storage=storage /> }.into_any()
             } else {
                 view! {
-                    <p>"Your headteacher publishes the school’s policy, term dates and closures as one file, so that everyone counts deadlines the same way. Import each version they send on the "<A href="/import">"Import a file"</A>" page: its policy, term dates and closures replace the ones above."</p>
+                    <p>"Your headteacher publishes the school’s policy, term dates, closures and staff list as one file, so that everyone counts deadlines the same way. Import each version they send on the "<A href="/import">"Import a file"</A>" page: its policy, term dates and closures replace the ones above."</p>
+                    <p>{staff_count(storage)}" "<A href="/school/staff">"See the staff list"</A></p>
                 }.into_any()
             }}
         </section>
@@ -247,7 +248,8 @@ fn Publish(storage: AppStorage) -> impl IntoView {
         });
     };
     view! {
-        <p>"Staff import this file, and each new version you publish, so everyone counts deadlines with the same term dates and closures. It carries the policy, the term dates and closures above, your contact card and the CPD leader’s. Publish a new version whenever you change them."</p>
+        <p>"Staff import this file, and each new version you publish, so everyone counts deadlines with the same term dates and closures. It carries the policy, the term dates and closures above, the staff list, your contact card and the CPD leader’s. Publish a new version whenever you change them."</p>
+        <p>{move || staff_count(storage)}" "<A href="/school/staff">"Add staff and choose their reviewers"</A></p>
         <div class="field">
             <label class="field__label" for="cpd-leader">"CPD leader"</label>
             <p class="field__hint" id="cpd-leader-hint">"Chosen from your contacts. If they are not listed, ask them for their contact card first."</p>
@@ -263,6 +265,20 @@ fn Publish(storage: AppStorage) -> impl IntoView {
             Ok(text) => view! { <p class="save-indicator" role="status">{text}</p> }.into_any(),
             Err(reason) => view! { <Banner kind=BannerKind::Problem title="Not published"><p>{reason}</p></Banner> }.into_any(),
         })}
+    }
+}
+
+/// How many are on the staff list, in a sentence.
+fn staff_count(storage: AppStorage) -> String {
+    storage.changed_elsewhere.track();
+    let count = storage
+        .with(|vault| staff::staff_list(vault).ok())
+        .flatten()
+        .map_or(0, |list| list.members.len());
+    match count {
+        0 => "Nobody is on the staff list yet.".to_owned(),
+        1 => "One person is on the staff list.".to_owned(),
+        count => format!("{count} people are on the staff list."),
     }
 }
 

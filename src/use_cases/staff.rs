@@ -13,7 +13,9 @@ use super::{RecordsError, read_as, write_as};
 use crate::bundle::identity::PublicKeys;
 use crate::bundle::school_file::keys_text;
 use crate::domain::dates::{DateError, parse_uk_date};
+use crate::domain::desk::DeskRow;
 use crate::domain::people::{Role, name_key};
+use crate::domain::period::CyclePeriod;
 use crate::domain::staff::{NewMember, StaffList, StaffMember, StaffProblem};
 use crate::storage::{KeyValueStore, Vault};
 
@@ -250,4 +252,168 @@ pub fn my_allocation<S: KeyValueStore>(
 /// A member's keys now, as keys; `None` if the list's text of them is damaged.
 pub fn member_keys(member: &StaffMember) -> Option<PublicKeys> {
     crate::bundle::school_file::keys_from_text(member.current_keys()?)
+}
+
+/// The staff list as its page shows it: each member with their reviewer's name and fingerprint
+/// words, who may be chosen as a reviewer (with how many they review), the contacts not yet on
+/// it, and whether this person keeps the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StaffOverview {
+    pub members: Vec<MemberRow>,
+    /// Members who may review and are still at the school: staff id, name and job title, and
+    /// how many they review.
+    pub reviewers: Vec<(String, String, usize)>,
+    pub unlisted: Vec<Unlisted>,
+    /// Whether this person is on the list themselves.
+    pub me_listed: bool,
+    /// Whether this person keeps the list (publishes the school settings), or only holds it.
+    pub keeps_it: bool,
+    /// The staff groups the school's policy has cycles for.
+    pub staff_groups: Vec<String>,
+    /// The policy's limit on reviews per reviewer, in a sentence, if it has one.
+    pub limit: Option<String>,
+}
+
+/// A member as the staff list page shows them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MemberRow {
+    pub member: StaffMember,
+    pub reviewer: Option<String>,
+    pub fingerprint_words: String,
+}
+
+/// The staff list page's read of the records, on `today`.
+pub fn overview<S: KeyValueStore>(
+    vault: &Vault<S>,
+    today: NaiveDate,
+) -> Result<StaffOverview, RecordsError> {
+    let list = staff_list(vault)?;
+    let me = identity(vault)?;
+    let keeps_it = match held_version(vault)? {
+        Some(held) => me
+            .as_ref()
+            .is_some_and(|me| keys_text(&me.public_keys()) == held.publisher_keys),
+        None => true,
+    };
+    let policy = school_settings(vault)?.policy;
+    let members = list
+        .members
+        .iter()
+        .map(|member| MemberRow {
+            reviewer: list
+                .reviewer_of(member)
+                .map(|reviewer| reviewer.name.clone()),
+            fingerprint_words: member_keys(member)
+                .map(|keys| keys.fingerprint_words())
+                .unwrap_or_default(),
+            member: member.clone(),
+        })
+        .collect();
+    let reviewers = list
+        .members
+        .iter()
+        .filter(|member| member.may_review() && member.is_at_school(today))
+        .map(|member| {
+            let load = list.reviewees_of(&member.staff_id, today).len();
+            (member.staff_id.clone(), member.described(), load)
+        })
+        .collect();
+    Ok(StaffOverview {
+        members,
+        reviewers,
+        unlisted: unlisted_contacts(vault)?,
+        me_listed: am_listed(vault)?,
+        keeps_it,
+        staff_groups: policy
+            .as_ref()
+            .map(|policy| {
+                policy
+                    .cycles
+                    .iter()
+                    .map(|cycle| cycle.staff_group.clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        limit: policy.and_then(|policy| policy.review_limit).map(|limit| {
+            let exempt = if limit.senior_leaders_exempt {
+                " outside the senior team"
+            } else {
+                ""
+            };
+            format!(
+                "Your policy gives a reviewer{exempt} at most {} reviews a cycle.",
+                limit.max_reviews
+            )
+        }),
+    })
+}
+
+/// A member of staff whose review for a cycle is not on the desk: no statement has reached
+/// this person, and they do not review it themselves (it may not have started).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Awaited {
+    pub name: String,
+    pub job_title: String,
+    pub reviewer: Option<String>,
+}
+
+/// The members of the staff list, at the school during `cycle` and on it by their staff group,
+/// whose reviews for it are not among the desk's `rows` (matched by their keys, or by name for
+/// a review started before their keys were known); this person is left out, as their own review
+/// is never on their desk.
+pub fn awaited<S: KeyValueStore>(
+    vault: &Vault<S>,
+    rows: &[DeskRow],
+    cycle: &CyclePeriod,
+) -> Result<Vec<Awaited>, RecordsError> {
+    let list = staff_list(vault)?;
+    let Some(policy) = school_settings(vault)?.policy else {
+        return Ok(Vec::new());
+    };
+    let mine = identity(vault)?.map(|me| keys_text(&me.public_keys()));
+    let in_cycle: Vec<&DeskRow> = rows.iter().filter(|row| row.period == *cycle).collect();
+    let held = |member: &StaffMember| {
+        let ids: Vec<String> = member
+            .keys
+            .iter()
+            .filter_map(|listed| crate::bundle::school_file::keys_from_text(&listed.keys))
+            .map(|keys| keys.key_id())
+            .collect();
+        in_cycle.iter().any(|row| {
+            ids.iter().any(|id| row.reviewee_id.as_str() == id)
+                || name_key(&row.reviewee) == name_key(&member.name)
+        })
+    };
+    let on_cycle = |member: &StaffMember| {
+        policy
+            .cycle_for(&member.staff_group)
+            .or_else(|| policy.cycles.first())
+            .and_then(|option| CyclePeriod::containing(option, cycle.first_day))
+            == Some(*cycle)
+    };
+    Ok(list
+        .members
+        .iter()
+        .filter(|member| member.current_keys() != mine.as_ref())
+        .filter(|member| member.is_at_school(cycle.first_day))
+        .filter(|member| on_cycle(member) && !held(member))
+        .map(|member| Awaited {
+            name: member.name.clone(),
+            job_title: member.job_title.clone(),
+            reviewer: list
+                .reviewer_of(member)
+                .map(|reviewer| reviewer.name.clone()),
+        })
+        .collect())
+}
+
+/// The cycle a meeting held on `today` would review, under the school's policy's first cycle:
+/// the desk's cycle before any review has reached it.
+pub fn cycle_reviewed_on<S: KeyValueStore>(
+    vault: &Vault<S>,
+    today: NaiveDate,
+) -> Result<Option<CyclePeriod>, RecordsError> {
+    Ok(school_settings(vault)?
+        .policy
+        .and_then(|policy| CyclePeriod::reviewed_at(policy.cycles.first()?, today)))
 }

@@ -8,6 +8,8 @@ use super::{CycleChoice, DeskRows, Reading};
 use crate::components::{Banner, BannerKind};
 use crate::domain::desk::{DeskColumn, DeskFilter, DeskRow, arrange};
 use crate::domain::ids::Id;
+use crate::state::use_storage;
+use crate::use_cases::staff::{self, Awaited};
 
 #[component]
 pub fn DeskPage() -> impl IntoView {
@@ -47,15 +49,27 @@ pub fn DeskPage() -> impl IntoView {
             <A href="/school/pay">"Pay decisions"</A>
             " · "
             <A href="/school/governors-report">"The governors’ report"</A>
+            " · "
+            <A href="/school/staff">"The staff list"</A>
         </p>
         {move || match reading.get() {
             Reading::Underway => view! { <p role="status">"Reading the reviews…"</p> }.into_any(),
             Reading::Failed(reason) => view! {
                 <Banner kind=BannerKind::Problem title="The reviews could not be read"><p>{reason}</p></Banner>
             }.into_any(),
-            Reading::NothingHeld => view! {
-                <p class="empty">"No reviews are on your desk yet. Final statements reach you as files from reviewers: "<A href="/import">"import them"</A>" as they arrive."</p>
-            }.into_any(),
+            Reading::NothingHeld => {
+                let awaited = use_storage()
+                    .with(|vault| {
+                        let cycle = staff::cycle_reviewed_on(vault, crate::browser::today()).ok()??;
+                        staff::awaited(vault, &[], &cycle).ok()
+                    })
+                    .flatten()
+                    .unwrap_or_default();
+                view! {
+                    <p class="empty">"No reviews are on your desk yet. Final statements reach you as files from reviewers: "<A href="/import">"import them"</A>" as they arrive."</p>
+                    <NotOnTheDesk awaited=awaited />
+                }.into_any()
+            }
             Reading::Done => view! {
                 <div class="filters no-print">
                     {cycle.select("desk-cycle")}
@@ -114,9 +128,38 @@ pub fn DeskPage() -> impl IntoView {
                         view! { <DeskTable rows=shown cycle=filter.cycle /> }
                     })
                 }}
+                {move || cycle.chosen().map(|chosen| rows.with(|rows| {
+                    let rows = rows.as_ref().and_then(|rows| rows.as_ref().ok()).map_or(&[][..], Vec::as_slice);
+                    let awaited = use_storage()
+                        .with(|vault| staff::awaited(vault, rows, &chosen).ok())
+                        .flatten()
+                        .unwrap_or_default();
+                    view! { <NotOnTheDesk awaited=awaited /> }
+                }))}
             }.into_any(),
         }}
     }
+}
+
+/// The members of the staff list whose reviews for the cycle have not reached the desk.
+#[component]
+fn NotOnTheDesk(awaited: Vec<Awaited>) -> impl IntoView {
+    (!awaited.is_empty()).then(|| {
+        let count = awaited.len();
+        view! {
+            <section class="section" aria-labelledby="awaited-heading">
+                <h2 id="awaited-heading">{format!("Not on your desk yet ({count})")}</h2>
+                <p>"On the staff list for this cycle, but no statement has reached you: the review may not have started, or the statement is still being written."</p>
+                <ul class="list">
+                    {awaited.into_iter().map(|Awaited { name, job_title, reviewer }| {
+                        let who = if job_title.is_empty() { name } else { format!("{name}, {job_title}") };
+                        let by = reviewer.map_or_else(|| "no reviewer chosen yet".to_owned(), |reviewer| format!("reviewer {reviewer}"));
+                        view! { <li>{format!("{who}: {by}")}</li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// The reviews shown, a row each (a card on a phone).

@@ -9,6 +9,7 @@ mod desk;
 mod governors_report;
 mod moderation;
 mod pay;
+mod staff_list;
 mod training_needs;
 
 use leptos::prelude::*;
@@ -27,6 +28,7 @@ pub fn SchoolPage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     move || match params.with(|params| params.get("page")).as_deref() {
         Some("training-needs") => view! { <training_needs::TrainingNeeds /> }.into_any(),
+        Some("staff") => view! { <staff_list::StaffListPage /> }.into_any(),
         Some("governors-report") => view! { <governors_report::GovernorsReportPage /> }.into_any(),
         Some(page @ ("desk" | "moderation" | "appeals" | "pay")) => {
             view! { <OnDemand page=page.to_owned() /> }.into_any()

@@ -1,0 +1,359 @@
+//! The staff list, at `/school/staff`: the headteacher adds each member from their contact card
+//! (after comparing fingerprint words with them once), sets their staff group, roles and
+//! reviewer, takes new keys for someone who started again on a new device, and marks leavers.
+//! Staff who hold the list (it comes with the school settings file) see it to read.
+
+use leptos::prelude::*;
+use leptos_router::components::A;
+use std::collections::BTreeSet;
+
+use crate::components::{Banner, BannerKind};
+use crate::domain::dates::format_uk_date;
+use crate::domain::people::Role;
+use crate::state::{AppStorage, use_storage};
+use crate::use_cases::staff::{self, MemberRow, StaffOverview, Unlisted};
+
+#[component]
+pub(super) fn StaffListPage() -> impl IntoView {
+    super::super::set_page_title("The staff list");
+    let storage = use_storage();
+    // Bumped after each change here, so the list is read again.
+    let changed = Trigger::new();
+    let overview = Memo::new(move |_| {
+        storage.changed_elsewhere.track();
+        changed.track();
+        storage
+            .with(|vault| staff::overview(vault, crate::browser::today()))
+            .unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen))
+            .map_err(|error| error.to_string())
+    });
+    let said = RwSignal::new(None::<Result<String, String>>);
+    let ctx = Changes {
+        storage,
+        changed,
+        said,
+    };
+    view! {
+        <h1>"The staff list"</h1>
+        {move || match overview.get() {
+            Err(reason) => view! {
+                <Banner kind=BannerKind::Problem title="The staff list could not be read"><p>{reason}</p></Banner>
+            }.into_any(),
+            Ok(overview) => view! { <Overview overview=overview ctx=ctx /> }.into_any(),
+        }}
+    }
+}
+
+/// What every change on the page needs: the records, a way to read the list again, and the
+/// sentence saying what became of the last change.
+#[derive(Clone, Copy)]
+struct Changes {
+    storage: AppStorage,
+    changed: Trigger,
+    said: RwSignal<Option<Result<String, String>>>,
+}
+
+impl Changes {
+    /// Makes a change through a staff list use case, then says `done` or why it was refused.
+    fn make(
+        self,
+        done: String,
+        change: impl FnOnce(
+            &mut crate::storage::Vault<crate::storage::browser::BrowserStore>,
+        ) -> Result<(), staff::StaffListError>,
+    ) {
+        let outcome = self
+            .storage
+            .with_mut(change)
+            .unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen.into()));
+        match outcome {
+            Ok(()) => {
+                self.storage.announce_change("staff-list");
+                self.changed.notify();
+                self.said.set(Some(Ok(done)));
+            }
+            Err(refused) => self.said.set(Some(Err(refused.to_string()))),
+        }
+    }
+
+    fn outcome(self) -> impl IntoView {
+        move || {
+            self.said.get().map(|said| match said {
+                Ok(text) => view! { <p class="save-indicator" role="status">{text}</p> }.into_any(),
+                Err(reason) => view! {
+                    <Banner kind=BannerKind::Problem title="The staff list was not changed"><p>{reason}</p></Banner>
+                }
+                .into_any(),
+            })
+        }
+    }
+}
+
+#[component]
+fn Overview(overview: StaffOverview, ctx: Changes) -> impl IntoView {
+    let StaffOverview {
+        members,
+        reviewers,
+        unlisted,
+        me_listed,
+        keeps_it,
+        staff_groups,
+        limit,
+    } = overview;
+    let count = members.len();
+    let reviewers = StoredValue::new(reviewers);
+    let staff_groups = StoredValue::new(staff_groups);
+    let intro = if keeps_it {
+        "Everyone who uses your school settings file takes the keys on this list as confirmed, so staff on it need not compare fingerprints with each other: you compare each person’s fingerprint words once, when you add them. Publish the settings again after any change, under Settings."
+    } else {
+        "This list came with your school’s settings file. The headteacher keeps it: files from the people on it are checked against the keys it gives, and a file in their name signed by other keys is refused."
+    };
+    view! {
+        <p class="lead">{intro}</p>
+        {ctx.outcome()}
+        {keeps_it.then(|| view! { <AddMembers unlisted=unlisted me_listed=me_listed ctx=ctx /> })}
+        <section class="section" aria-labelledby="members-heading">
+            <h2 id="members-heading">{format!("On the list ({count})")}</h2>
+            {limit.map(|limit| view! { <p>{limit}</p> })}
+            {(count == 0).then(|| view! {
+                <p class="empty">"Nobody is on the staff list yet."</p>
+            })}
+            <ul class="staff-list">
+                {members.into_iter().map(|row| view! {
+                    <Member row=row keeps_it=keeps_it reviewers=reviewers staff_groups=staff_groups ctx=ctx />
+                }).collect_view()}
+            </ul>
+            {keeps_it.then(|| view! {
+                <p><A href="/settings#school-file-heading">"Publish the school settings with this list"</A></p>
+            })}
+        </section>
+    }
+}
+
+/// The contacts not on the list, to add (or, for someone already on it under that name, to take
+/// as their new keys), and this person themselves.
+#[component]
+fn AddMembers(unlisted: Vec<Unlisted>, me_listed: bool, ctx: Changes) -> impl IntoView {
+    let empty = unlisted.is_empty() && me_listed;
+    view! {
+        <section class="section" aria-labelledby="add-heading">
+            <h2 id="add-heading">"Add staff"</h2>
+            <p>"Each member of staff sends you their contact card; import it on the "<A href="/import">"Import a file"</A>" page, comparing its fingerprint words with them in person or by phone. They then appear here to add."</p>
+            {(!me_listed).then(|| view! {
+                <p><button type="button" class="button button--secondary"
+                    on:click=move |_| ctx.make("You are on the staff list.".into(), |vault| staff::add_member(vault, None, crate::browser::now()))>
+                    "Add yourself to the staff list"</button></p>
+            })}
+            {empty.then(|| view! { <p class="empty">"Every contact you hold is on the list."</p> })}
+            <ul class="list">
+                {unlisted.into_iter().map(|Unlisted { contact, namesake }| {
+                    let key_id = contact.keys.key_id();
+                    let described = contact.described();
+                    let added = format!("{} is on the staff list.", contact.name);
+                    let add_key = key_id.clone();
+                    view! {
+                        <li class="staff-list__add">
+                            <p><strong>{described.clone()}</strong>" · "{contact.verified.label()}</p>
+                            {namesake.map(|member| {
+                                let name = member.name.clone();
+                                let staff_id = member.staff_id.clone();
+                                let key_id = key_id.clone();
+                                view! {
+                                    <p>{format!("{name} is on the list already with other keys. If {name} has started again on a new device, take these as their keys from today: files made with the old keys before today still stand, later ones are refused.")}</p>
+                                    <p><button type="button" class="button"
+                                        on:click=move |_| ctx.make(format!("{name}’s new keys are on the staff list from today."), {
+                                            let (staff_id, key_id) = (staff_id.clone(), key_id.clone());
+                                            move |vault| staff::replace_keys(vault, &staff_id, &key_id, crate::browser::now())
+                                        })>
+                                        {format!("Take these as {}’s new keys", member.name)}</button></p>
+                                }
+                            })}
+                            <p><button type="button" class="button button--secondary"
+                                aria-label=format!("Add {described} to the staff list")
+                                on:click=move |_| ctx.make(added.clone(), {
+                                    let key_id = add_key.clone();
+                                    move |vault| staff::add_member(vault, Some(&key_id), crate::browser::now())
+                                })>
+                                "Add to the staff list"</button></p>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// One member: who they are, and (for whoever keeps the list) their staff group, roles,
+/// reviewer and leaving date to change.
+#[component]
+fn Member(
+    row: MemberRow,
+    keeps_it: bool,
+    reviewers: StoredValue<Vec<(String, String, usize)>>,
+    staff_groups: StoredValue<Vec<String>>,
+    ctx: Changes,
+) -> impl IntoView {
+    let MemberRow {
+        member,
+        reviewer,
+        fingerprint_words,
+    } = row;
+    let summary = match (&reviewer, member.left_on) {
+        (_, Some(left)) => format!("Left the school on {}", format_uk_date(left)),
+        (Some(reviewer), None) => format!("Reviewed by {reviewer}"),
+        (None, None) => "No reviewer chosen yet".to_owned(),
+    };
+    let heading = member.described();
+    let keys_changed = (member.keys.len() > 1).then(|| {
+        let since = member.keys.last().map(|keys| keys.from);
+        since.map(|day| format!("New keys from {}", format_uk_date(day)))
+    });
+    let details = keeps_it.then(|| {
+        view! { <MemberForm member=member reviewers=reviewers staff_groups=staff_groups ctx=ctx /> }
+    });
+    view! {
+        <li class="staff-list__member">
+            <h3 class="staff-list__name">{heading}</h3>
+            <p>{summary}</p>
+            {keys_changed.flatten().map(|text| view! { <p>{text}</p> })}
+            <p class="field__hint">"Fingerprint words: "<span class="fingerprint-words">{fingerprint_words}</span></p>
+            {details}
+        </li>
+    }
+}
+
+#[component]
+fn MemberForm(
+    member: crate::domain::staff::StaffMember,
+    reviewers: StoredValue<Vec<(String, String, usize)>>,
+    staff_groups: StoredValue<Vec<String>>,
+    ctx: Changes,
+) -> impl IntoView {
+    let id = member.staff_id.clone();
+    let name = member.name.clone();
+    let roles = RwSignal::new(member.roles.clone());
+    let senior = RwSignal::new(member.senior_leader);
+    let group = RwSignal::new(member.staff_group.clone());
+    let left = RwSignal::new(member.left_on.map(format_uk_date).unwrap_or_default());
+    let describe = {
+        let (id, name) = (id.clone(), name.clone());
+        move || {
+            let (id, name) = (id.clone(), name.clone());
+            ctx.make(format!("{name}’s details are saved."), move |vault| {
+                staff::describe_member(
+                    vault,
+                    &id,
+                    &group.get_untracked(),
+                    roles.get_untracked(),
+                    senior.get_untracked(),
+                    crate::browser::now(),
+                )
+            })
+        }
+    };
+    let role_box = |role: Role, label: &'static str| {
+        let field = format!("role-{}-{role:?}", id).to_lowercase();
+        let describe = describe.clone();
+        view! {
+            <div class="radio">
+                <input type="checkbox" id=field.clone()
+                    prop:checked=move || roles.with(|roles| roles.contains(&role))
+                    on:change=move |event| {
+                        let on = event_target_checked(&event);
+                        roles.update(|roles: &mut BTreeSet<Role>| {
+                            if on { roles.insert(role); } else { roles.remove(&role); }
+                        });
+                        describe();
+                    } />
+                <label for=field>{label}</label>
+            </div>
+        }
+    };
+    let reviewer_field = format!("reviewer-{id}");
+    let group_field = format!("group-{id}");
+    let senior_field = format!("senior-{id}");
+    let left_field = format!("left-{id}");
+    let chosen_reviewer = member.reviewer.clone().unwrap_or_default();
+    let allocate = {
+        let (id, name) = (id.clone(), name.clone());
+        move |event: leptos::ev::Event| {
+            let chosen = event_target_value(&event);
+            let (id, name) = (id.clone(), name.clone());
+            let done = if chosen.is_empty() {
+                format!("{name} has no reviewer chosen now.")
+            } else {
+                format!("{name}’s reviewer is saved.")
+            };
+            ctx.make(done, move |vault| {
+                staff::allocate(
+                    vault,
+                    &id,
+                    Some(chosen.as_str()).filter(|chosen| !chosen.is_empty()),
+                    crate::browser::now(),
+                )
+            })
+        }
+    };
+    let save_left = {
+        let (id, name) = (id.clone(), name.clone());
+        move |_| {
+            let (id, name) = (id.clone(), name.clone());
+            let typed = left.get_untracked();
+            let done = if typed.trim().is_empty() {
+                format!("{name} is at the school.")
+            } else {
+                format!("{name}’s leaving date is saved.")
+            };
+            ctx.make(done, move |vault| {
+                staff::mark_left(vault, &id, &typed, crate::browser::now())
+            })
+        }
+    };
+    let describe_group = describe.clone();
+    let describe_senior = describe.clone();
+    view! {
+        <details class="details">
+            <summary class="details__summary">{format!("Change {name}’s details")}</summary>
+            {(staff_groups.with_value(|groups| groups.len() > 1)).then(|| view! {
+                <div class="field">
+                    <label class="field__label" for=group_field.clone()>"Staff group"</label>
+                    <select class="field__select" id=group_field on:change=move |event| { group.set(event_target_value(&event)); describe_group(); }>
+                        {staff_groups.get_value().into_iter().map(|staff_group| {
+                            let selected = staff_group == group.get_untracked();
+                            view! { <option value=staff_group.clone() selected=selected>{staff_group.clone()}</option> }
+                        }).collect_view()}
+                    </select>
+                </div>
+            })}
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend">"What they do in appraisal, besides being reviewed"</legend>
+                {role_box(Role::Reviewer, "Reviews others")}
+                {role_box(Role::CpdLeader, "CPD leader or business manager")}
+                <div class="radio">
+                    <input type="checkbox" id=senior_field.clone()
+                        prop:checked=move || senior.get()
+                        on:change=move |event| { senior.set(event_target_checked(&event)); describe_senior(); } />
+                    <label for=senior_field>"On the senior team"</label>
+                </div>
+            </fieldset>
+            <div class="field">
+                <label class="field__label" for=reviewer_field.clone()>"Their reviewer"</label>
+                <select class="field__select" id=reviewer_field on:change=allocate>
+                    <option value="">"Not chosen yet"</option>
+                    {reviewers.get_value().into_iter().filter(|(staff_id, _, _)| *staff_id != id).map(|(staff_id, described, load)| {
+                        let selected = staff_id == chosen_reviewer;
+                        let reviews = if load == 1 { "1 review".to_owned() } else { format!("{load} reviews") };
+                        view! { <option value=staff_id selected=selected>{format!("{described} ({reviews})")}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label class="field__label" for=left_field.clone()>"Left the school on"</label>
+                <p class="field__hint">"dd/mm/yyyy. Leave blank while they are at the school. Their earlier files and signatures still stand."</p>
+                <input class="field__input field__input--date" type="text" id=left_field inputmode="numeric"
+                    prop:value=move || left.get() on:input=move |event| left.set(event_target_value(&event)) />
+            </div>
+            <p><button type="button" class="button button--secondary" on:click=save_left>"Save the leaving date"</button></p>
+        </details>
+    }
+}
