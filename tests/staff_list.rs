@@ -665,3 +665,154 @@ fn the_desk_lists_members_whose_reviews_have_not_reached_it() {
     );
     assert_eq!(names(&[row]).len(), 2, "Sam's statement is on the desk");
 }
+
+#[test]
+fn a_new_version_of_the_settings_says_what_it_changes_on_the_staff_list() {
+    let (mut pats, first) = pats_school();
+    let mut jos = vault_of(1, "Jo Lee", &[Role::Reviewer]);
+    use_settings(&mut jos, &common::jo(), &first);
+    let sam = staff_id(&common::sam());
+    staff::allocate(&mut pats, &sam, Some(&staff_id(&ana())), at(10, 9)).unwrap();
+    staff::mark_left(&mut pats, &staff_id(&ana()), "31/08/2027", at(10, 9)).unwrap();
+    let mut contacts = identity::contacts(&pats).unwrap();
+    contacts.pin(
+        "Jo Lee",
+        None,
+        jos_new_keys().public_keys(),
+        HowVerified::InPerson,
+        0,
+    );
+    contacts.pin(
+        "Kim Ray",
+        Some("Librarian"),
+        common::person(70).public_keys(),
+        HowVerified::InPerson,
+        0,
+    );
+    identity::save_contacts(&mut pats, &contacts, at(10, 9)).unwrap();
+    staff::replace_keys(
+        &mut pats,
+        &staff_id(&common::jo()),
+        &jos_new_keys().public_keys().key_id(),
+        at(11, 9),
+    )
+    .unwrap();
+    staff::add_member(
+        &mut pats,
+        Some(&common::person(70).public_keys().key_id()),
+        at(11, 9),
+    )
+    .unwrap();
+    let second = school::publish(&mut pats, &pat(), None, at(12, 9)).unwrap();
+
+    let staff_id = common::id("me");
+    let jo = common::jo();
+    let me = Recipient {
+        identity: &jo,
+        name: "Jo Lee",
+        staff_id: &staff_id,
+    };
+    let contacts = identity::contacts(&jos).unwrap();
+    let Ok(Opened::Settings(file)) = open_file(second.contents.as_bytes(), &me, &contacts) else {
+        panic!("the second version opens");
+    };
+    let lines = school::preview_settings(&jos, &file).unwrap();
+    let staff: Vec<&str> = lines
+        .iter()
+        .map(String::as_str)
+        .filter(|line| line.starts_with("Staff list"))
+        .collect();
+    assert_eq!(
+        staff,
+        [
+            "Staff list: Ana Cole left on 31/08/2027",
+            "Staff list: Jo Lee has new keys from 11/09/2026",
+            "Staff list: Kim Ray, Librarian added",
+            "Staff list: Sam Patel’s reviewer Jo Lee → Ana Cole",
+        ]
+    );
+}
+
+#[test]
+fn a_member_on_a_new_device_takes_their_place_in_a_review_once_the_list_has_their_keys() {
+    let (mut pats, first) = pats_school();
+    let mut jos = vault_of(1, "Jo Lee", &[Role::Reviewer]);
+    use_settings(&mut jos, &common::jo(), &first);
+    let sam = staff_id(&common::sam());
+    let started = start(
+        &mut jos,
+        &new_review("Sam Patel", Some(sam.clone())),
+        "r1",
+        "s1",
+        at(4, 9),
+    )
+    .unwrap();
+    let sams_new_device = common::person(71);
+    let mut contacts = identity::contacts(&pats).unwrap();
+    contacts.pin(
+        "Sam Patel",
+        None,
+        sams_new_device.public_keys(),
+        HowVerified::InPerson,
+        0,
+    );
+    identity::save_contacts(&mut pats, &contacts, at(10, 9)).unwrap();
+    staff::replace_keys(
+        &mut pats,
+        &sam,
+        &sams_new_device.public_keys().key_id(),
+        at(11, 9),
+    )
+    .unwrap();
+    let second = school::publish(&mut pats, &pat(), None, at(11, 9)).unwrap();
+    use_settings(&mut jos, &common::jo(), &second.contents);
+
+    let pre_review_from = |keys: &Identity, id: &str| {
+        let mut payload = common::statement_for_comment();
+        payload.kind = BundleKind::PreReview;
+        payload.bundle_id = id.into();
+        payload.created_at_millis = at(12, 9).timestamp_millis();
+        payload.documents.clear();
+        payload.review = started.review.summary.clone();
+        payload.sender = Party {
+            name: "Sam Patel".into(),
+            staff_id: None,
+            role: Role::Reviewee,
+            keys: Some(keys.public_keys()),
+        };
+        payload.recipients = vec![Party {
+            name: "Jo Lee".into(),
+            staff_id: None,
+            role: Role::Reviewer,
+            keys: Some(common::jo().public_keys()),
+        }];
+        write_bundle(
+            &payload,
+            keys,
+            Some(&[common::jo().public_keys()]),
+            &mut common::Counter(7),
+        )
+    };
+    let examiner = examiner(&jos).unwrap().unwrap();
+    let old = pre_review_from(&common::sam(), "old-device");
+    let Err(NotUsable::File(BundleError::NotAsListed(NotAsListed::KeysReplaced { .. }))) =
+        examine(&jos, &examiner, old.as_bytes())
+    else {
+        panic!("the old device's file made after the change is refused");
+    };
+    let new = pre_review_from(&sams_new_device, "new-device");
+    let Ok(appraise::use_cases::examining::Examined::ReviewFile { file, .. }) =
+        examine(&jos, &examiner, new.as_bytes())
+    else {
+        panic!("the new device's file is previewed");
+    };
+    assert!(matches!(file.trust(), Trust::Listed(_)));
+    appraise::use_cases::examining::import_file(&mut jos, &file, None, at(13, 9)).unwrap();
+    let held = appraise::use_cases::reviews::review(&jos, "r1")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        held.summary.reviewee_keys,
+        Some(sams_new_device.public_keys())
+    );
+}

@@ -16,7 +16,7 @@ use crate::domain::calendar::SchoolCalendar;
 use crate::domain::policy::Policy;
 use crate::domain::school::{KeysText, Publication, SchoolSettings};
 use crate::domain::settings_changes::{calendar_changes, policy_changes};
-use crate::domain::staff::StaffList;
+use crate::domain::staff::{StaffList, staff_changes};
 use crate::domain::term_dates::checked_terms;
 
 /// What a school settings file carries.
@@ -208,12 +208,13 @@ pub fn check(
     }
 }
 
-/// What using `incoming` instead of the settings held (from the version `published`, if any)
-/// would change, a line each: the policy's figures, then the terms and closures, then who the
-/// headteacher and the CPD leader are.
+/// What using `incoming` instead of the settings held (from the version `published`, if any,
+/// with the staff list `held_staff`) would change, a line each: the policy's figures, then the
+/// terms and closures, then who the headteacher and the CPD leader are, then the staff list.
 pub fn changes(
     held: &SchoolSettings,
     published: Option<&Publication>,
+    held_staff: &StaffList,
     incoming: &SchoolSettingsFile,
 ) -> Vec<String> {
     let mut lines = match &held.policy {
@@ -243,5 +244,6 @@ pub fn changes(
             _ => {}
         }
     }
+    lines.extend(staff_changes(held_staff, &incoming.staff));
     lines
 }

@@ -436,3 +436,51 @@ impl StaffList {
         problems
     }
 }
+
+/// What a new version of the list changes, a line each, for the settings file's preview.
+pub fn staff_changes(before: &StaffList, after: &StaffList) -> Vec<String> {
+    let mut lines = Vec::new();
+    let reviewer_name = |list: &StaffList, member: &StaffMember| {
+        list.reviewer_of(member)
+            .map(|reviewer| reviewer.name.clone())
+    };
+    for member in &after.members {
+        let Some(held) = before.member(&member.staff_id) else {
+            lines.push(format!("Staff list: {} added", member.described()));
+            continue;
+        };
+        if member.keys.len() > held.keys.len()
+            && let Some(keys) = member.keys.last()
+        {
+            lines.push(format!(
+                "Staff list: {} has new keys from {}",
+                member.name,
+                format_uk_date(keys.from)
+            ));
+        }
+        if member.left_on != held.left_on {
+            lines.push(match member.left_on {
+                Some(on) => format!("Staff list: {} left on {}", member.name, format_uk_date(on)),
+                None => format!("Staff list: {} is at the school again", member.name),
+            });
+        }
+        let (was, now) = (reviewer_name(before, held), reviewer_name(after, member));
+        if was != now {
+            let name = |reviewer: Option<String>| reviewer.unwrap_or_else(|| "nobody yet".into());
+            lines.push(format!(
+                "Staff list: {}’s reviewer {} → {}",
+                member.name,
+                name(was),
+                name(now)
+            ));
+        }
+    }
+    lines.extend(
+        before
+            .members
+            .iter()
+            .filter(|held| after.member(&held.staff_id).is_none())
+            .map(|held| format!("Staff list: {} removed", held.described())),
+    );
+    lines
+}

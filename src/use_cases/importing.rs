@@ -178,6 +178,9 @@ fn sender_role<S: KeyValueStore>(
         Some(role) => return Ok((role, creates)),
         None => {}
     }
+    if let Some(role) = new_keys_for_a_place(vault, summary, bundle.signer())? {
+        return Ok((role, creates));
+    }
     let claimed = [Role::Reviewer, Role::Reviewee].into_iter().find(|role| {
         summary.keys_of(*role).is_some()
             && summary
@@ -197,6 +200,26 @@ fn sender_role<S: KeyValueStore>(
             sender: payload.sender.name.clone(),
         },
     })
+}
+
+/// The place in the review whose bound keys the staff list gives the same member as `signer`:
+/// someone who started again on a new device, whose new keys the headteacher has listed. Their
+/// file then binds the place to the new keys.
+fn new_keys_for_a_place<S: KeyValueStore>(
+    vault: &Vault<S>,
+    summary: &crate::bundle::payload::ReviewSummary,
+    signer: &PublicKeys,
+) -> Result<Option<Role>, RecordsError> {
+    let list = super::staff::staff_list(vault)?;
+    let Some((member, _)) = list.holder_of(&keys_text(signer)) else {
+        return Ok(None);
+    };
+    Ok([Role::Reviewer, Role::Reviewee].into_iter().find(|role| {
+        summary.keys_of(*role).is_some_and(|bound| {
+            list.holder_of(&keys_text(&bound))
+                .is_some_and(|(holder, _)| holder.staff_id == member.staff_id)
+        })
+    }))
 }
 
 /// This person's public keys, if they have an identity here.

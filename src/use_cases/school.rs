@@ -217,6 +217,7 @@ pub fn preview_settings<S: KeyValueStore>(
     Ok(changes(
         &school_settings(vault)?,
         published.as_ref(),
+        &super::staff::staff_list(vault)?,
         file.payload(),
     ))
 }
