@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::browser::{local_date, now};
 use crate::domain::people::EmailAddress;
-use crate::pages::send::{Sent, SentNotice};
+use crate::pages::send::{Sent, SentNotice, send_my_card};
 use crate::state::use_storage;
 use crate::use_cases::identity;
 
@@ -148,32 +148,7 @@ fn ContactEmail(key_id: String, name: String, email: String) -> impl IntoView {
 fn YourCard() -> impl IntoView {
     let storage = use_storage();
     let sent = RwSignal::new(None::<Sent>);
-    let send = move |_| {
-        let card = storage
-            .with(|vault| identity::my_card(vault, now()).ok().flatten())
-            .flatten();
-        let outcome = match (card, storage.identity()) {
-            (Some(card), Some((_, keys))) if !card.name.trim().is_empty() => {
-                let contents = card.write(&keys);
-                let name = card.file_name();
-                match crate::browser::download(&name, "application/json", &contents) {
-                    Ok(()) => Sent::Done {
-                        name,
-                        what: "contact card",
-                        recipient: None,
-                        email: None,
-                        encrypted: false,
-                        contents,
-                    },
-                    Err(reason) => Sent::Failed(reason),
-                }
-            }
-            _ => Sent::Failed(
-                "Enter your name above first, so colleagues know whose card it is.".into(),
-            ),
-        };
-        sent.set(Some(outcome));
-    };
+    let send = move |_| sent.set(Some(send_my_card(storage, None)));
     view! {
         <h3>"Your contact card"</h3>
         <p>"Colleagues who have had no file from you yet (a headteacher or CPD leader sending to reviewers, say) import your card and compare your fingerprint. After that, files they send you are locked so only you can read them."</p>

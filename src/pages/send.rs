@@ -258,6 +258,7 @@ pub fn SentNotice(sent: RwSignal<Option<Sent>>) -> impl IntoView {
             Sent::Done { name, what, recipient, email, encrypted, contents } => {
                 let subject = format!("Appraisal: {what}");
                 let (hello, attached, to_whom) = match &recipient {
+                    Some(person) if what == "contact card" => (format!("Hello {person},"), format!("my {what}"), person.clone()),
                     Some(person) => (format!("Hello {person},"), format!("the {what} for our appraisal"), person.clone()),
                     None => ("Hello,".to_owned(), format!("my {what}"), "each colleague who needs it".to_owned()),
                 };
@@ -295,4 +296,39 @@ fn mail_encode(text: &str) -> String {
         }
     }
     encoded
+}
+
+/// Downloads this person's contact card, for `recipient` (name and email address, when it goes
+/// to someone in particular, such as the headteacher) or any colleague who needs it.
+pub fn send_my_card(storage: AppStorage, recipient: Option<(String, Option<String>)>) -> Sent {
+    let card = storage
+        .with(|vault| {
+            crate::use_cases::identity::my_card(vault, now())
+                .ok()
+                .flatten()
+        })
+        .flatten();
+    match (card, storage.identity()) {
+        (Some(card), Some((_, keys))) if !card.name.trim().is_empty() => {
+            let contents = card.write(&keys);
+            let name = card.file_name();
+            match download(&name, "application/json", &contents) {
+                Ok(()) => {
+                    let (recipient, email) = recipient.unzip();
+                    Sent::Done {
+                        name,
+                        what: "contact card",
+                        recipient,
+                        email: email.flatten(),
+                        encrypted: false,
+                        contents,
+                    }
+                }
+                Err(reason) => Sent::Failed(reason),
+            }
+        }
+        _ => {
+            Sent::Failed("Enter your name above first, so colleagues know whose card it is.".into())
+        }
+    }
 }

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::send::{Sent, SentNotice, send_my_card};
 use crate::components::{
     Banner, BannerKind, ErrorSummary, FieldError, TextField, error_for, focus_error_summary,
 };
@@ -11,7 +12,7 @@ use crate::domain::people::Role;
 use crate::domain::presets::all_presets;
 use crate::domain::school::{Profile, ProfileProblem};
 use crate::state::{AppStorage, use_storage};
-use crate::use_cases::{identity, reviews};
+use crate::use_cases::{identity, reviews, school};
 
 const ROLES: [(Role, &str); 4] = [
     (Role::Reviewee, "I am appraised (a reviewee)"),
@@ -42,12 +43,36 @@ pub fn WelcomePage() -> impl IntoView {
             .unwrap_or_default()
     };
     let fingerprint = move || keys().map(|keys| keys.fingerprint()).unwrap_or_default();
+    let from_school = storage
+        .with(|vault| school::held_version(vault).ok().flatten())
+        .flatten();
+    // The headteacher the school's settings name, to send this person's card to.
+    let card_to = move || {
+        saved.track();
+        storage
+            .with(|vault| school::card_goes_to(vault).ok().flatten())
+            .flatten()
+    };
+    let card_sent = RwSignal::new(None::<Sent>);
     view! {
         <h1>"Set up Appraise"</h1>
-        <p class="lead">
-            "Tell Appraise who you are and which appraisal policy your school uses. "
-            "Everything stays in this browser on this device; you can change it later in Settings."
-        </p>
+        {match from_school {
+            None => view! {
+                <div class="panel">
+                    <h2>"Start from your school’s settings file"</h2>
+                    <p>"If your headteacher has emailed you the school’s settings file, open it first: your school, its policy, term dates and closures, the headteacher and the CPD leader all come from it."</p>
+                    <p><A href="/import" attr:class="button">"Open your school’s settings file"</A></p>
+                    <p>"No file yet? Fill in your details below without it, and import the file when it comes."</p>
+                </div>
+            }.into_any(),
+            Some(held) => view! {
+                <p class="lead" data-testid="welcome-school">{format!(
+                    "You use the settings of {}, version {}, published by {}. Now tell Appraise who you are.",
+                    held.school, held.version, held.publisher
+                )}</p>
+            }.into_any(),
+        }}
+        <p>"Everything stays in this browser on this device; you can change it later in Settings."</p>
         <ProfileForm storage=storage saved=saved button="Save and continue" />
         <Show when=move || saved.get()>
             <section class="section" aria-labelledby="ready-heading">
@@ -55,6 +80,14 @@ pub fn WelcomePage() -> impl IntoView {
                 <p>"This is your fingerprint. When a colleague imports your first file, they compare these eight words with you by phone or in person (or the digits below them):"</p>
                 <p class="fingerprint-words" data-testid="welcome-fingerprint-words">{words}</p>
                 <p class="fingerprint" data-testid="welcome-fingerprint">{fingerprint}</p>
+                {move || card_to().map(|(headteacher, email)| {
+                    let send = move |_| card_sent.set(Some(send_my_card(storage, Some((headteacher.clone(), email.clone())))));
+                    view! {
+                        <p>"Send your contact card to the headteacher, who adds you to the school’s staff list. Read your eight words to them when they import it; after that, colleagues on the list need not check them again."</p>
+                        <p><button type="button" class="button" on:click=send>"Send your contact card to the headteacher"</button></p>
+                        <SentNotice sent=card_sent />
+                    }
+                })}
                 <ul class="list">
                     <li><A href="/reviews/new">"Start a review"</A>" if you appraise someone."</li>
                     <li><A href="/import">"Import the invitation"</A>" your reviewer emailed you."</li>
@@ -81,11 +114,20 @@ pub(super) fn ProfileForm(
         .with(|vault| identity::school_settings(vault).ok())
         .flatten()
         .and_then(|settings| settings.policy);
+    // With the school's settings file in use, the school and its policy come from it.
+    let from_school = storage
+        .with(|vault| school::held_version(vault).ok().flatten())
+        .flatten();
+    let school_name = match (&from_school, held.school.is_empty()) {
+        (Some(published), true) => published.school.clone(),
+        _ => held.school,
+    };
     let (name, job_title, school) = (
         RwSignal::new(held.name),
         RwSignal::new(held.job_title),
-        RwSignal::new(held.school),
+        RwSignal::new(school_name),
     );
+    let policy_name = school_policy.as_ref().map(|policy| policy.name.clone());
     let roles = RwSignal::new(held.roles);
     let senior_leader = RwSignal::new(held.senior_leader);
     // Nothing is preselected: the school's own choice, else the policy an imported invitation
@@ -183,31 +225,44 @@ pub(super) fn ProfileForm(
                 <label for="profile-senior-leader">"I am on the senior leadership team"</label>
                 <p class="choice__hint field__hint" id="profile-senior-leader-hint">"Some policies do not limit how many reviews senior leaders carry out."</p>
             </div>
-            <fieldset class="fieldset" id="policy" tabindex="-1">
-                <legend class="fieldset__legend">"Your school’s appraisal policy"</legend>
-                {move || error_for(errors, "policy").get().map(|message| view! { <p class="error-message">{message}</p> })}
-                <p class="field__hint">"New reviews follow its cycle, deadlines and limits. You can adjust it in Settings."</p>
-                {all_presets().into_iter().map(|preset| {
-                    let id = format!("policy-{}", preset.key);
-                    let key = preset.key.clone();
-                    let this = key.clone();
-                    let hint_id = format!("{id}-hint");
-                    view! {
-                        <div class="choice">
-                            <input type="radio" name="policy" id=id.clone() aria-describedby=hint_id.clone()
-                                prop:checked=move || policy.get() == this
-                                on:change=move |_| policy.set(key.clone()) />
-                            <label for=id>{preset.name.clone()}</label>
-                            <p class="field__hint choice__hint" id=hint_id>{preset.summary.clone()}</p>
-                        </div>
-                    }
-                }).collect_view()}
-            </fieldset>
+            {match (from_school, policy_name) {
+                (Some(published), Some(policy)) => view! {
+                    <p id="policy">{format!("Your school’s appraisal policy: {policy}, from the settings {} publishes.", published.publisher)}</p>
+                }.into_any(),
+                _ => view! { <PolicyChoice policy=policy errors=errors /> }.into_any(),
+            }}
             {move || failed.get().map(|reason| view! { <Banner kind=BannerKind::Problem title="Not saved"><p>{reason}</p></Banner> })}
             <Show when=move || saved.get()>
                 <p class="save-indicator" role="status">"Your details are saved"</p>
             </Show>
             <button type="submit" class="button">{button}</button>
         </form>
+    }
+}
+
+/// The choice of one of the presets, where no school settings file gives the policy.
+#[component]
+fn PolicyChoice(policy: RwSignal<String>, errors: RwSignal<Vec<FieldError>>) -> impl IntoView {
+    view! {
+        <fieldset class="fieldset" id="policy" tabindex="-1">
+            <legend class="fieldset__legend">"Your school’s appraisal policy"</legend>
+            {move || error_for(errors, "policy").get().map(|message| view! { <p class="error-message">{message}</p> })}
+            <p class="field__hint">"New reviews follow its cycle, deadlines and limits. You can adjust it in Settings."</p>
+            {all_presets().into_iter().map(|preset| {
+                let id = format!("policy-{}", preset.key);
+                let key = preset.key.clone();
+                let this = key.clone();
+                let hint_id = format!("{id}-hint");
+                view! {
+                    <div class="choice">
+                        <input type="radio" name="policy" id=id.clone() aria-describedby=hint_id.clone()
+                            prop:checked=move || policy.get() == this
+                            on:change=move |_| policy.set(key.clone()) />
+                        <label for=id>{preset.name.clone()}</label>
+                        <p class="field__hint choice__hint" id=hint_id>{preset.summary.clone()}</p>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }

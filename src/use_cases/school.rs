@@ -284,3 +284,35 @@ pub fn use_settings<S: KeyValueStore>(
         Ok(())
     })
 }
+
+/// Whom a new member of staff sends their contact card to, so the headteacher can put them on
+/// the staff list: the headteacher the school's settings name (with their email address, when
+/// their card gave one); `None` without settings, or for the headteacher themselves.
+pub fn card_goes_to<S: KeyValueStore>(
+    vault: &Vault<S>,
+) -> Result<Option<(String, Option<String>)>, RecordsError> {
+    let mine = identity(vault)?.map(|me| me.public_keys());
+    let Some((name, keys)) = super::leadership::the_headteacher(vault)? else {
+        return Ok(None);
+    };
+    if Some(keys) == mine {
+        return Ok(None);
+    }
+    let email = contacts(vault)?.get(&keys).and_then(|contact| {
+        contact
+            .email
+            .as_ref()
+            .map(|email| email.as_str().to_owned())
+    });
+    Ok(Some((name, email)))
+}
+
+/// The headteacher's and the CPD leader's names as the school's settings give them, to address
+/// files to them without typing; `None` for either the settings do not name.
+pub fn named_in_settings<S: KeyValueStore>(
+    vault: &Vault<S>,
+) -> Result<(Option<String>, Option<String>), RecordsError> {
+    Ok(held_version(vault)?
+        .map(|held| (held.headteacher, held.cpd_leader))
+        .unwrap_or_default())
+}

@@ -376,7 +376,15 @@ fn SendDocument(
     };
     let encrypt = RwSignal::new(true);
     let sent = RwSignal::new(None::<Sent>);
-    let headteacher = RwSignal::new(String::new());
+    // The headteacher the school's settings name, filled in for the person.
+    let headteacher = RwSignal::new(
+        opened
+            .storage
+            .with(|vault| crate::use_cases::school::named_in_settings(vault).ok())
+            .flatten()
+            .and_then(|(headteacher, _)| headteacher)
+            .unwrap_or_default(),
+    );
     let other = opened.other_party();
     let send = move |kind: BundleKind, recipient: Option<Addressee>| {
         opened.draft.save_now();
@@ -437,7 +445,7 @@ fn SendDocument(
                         <p>"The formal capability procedure is the headteacher’s to lead, so the support plan goes to them. It goes to nobody else."</p>
                         <div class="field">
                             <label class="field__label" for="headteacher-name">"Headteacher’s name"</label>
-                            <input class="field__input" type="text" id="headteacher-name" autocomplete="off" on:input=move |e| headteacher.set(event_target_value(&e)) />
+                            <input class="field__input" type="text" id="headteacher-name" autocomplete="off" prop:value=move || headteacher.get() on:input=move |e| headteacher.set(event_target_value(&e)) />
                         </div>
                         <button type="submit" class="button">"Send the support plan to the headteacher"</button>
                     </form>

@@ -13,6 +13,7 @@ pub(in crate::pages) use conflicts::ConflictsToResolve;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use leptos_router::components::A;
 use std::sync::Arc;
 use wasm_bindgen_futures::JsFuture;
 
@@ -335,6 +336,9 @@ fn ItemView(
         Item::SettingsUsed { file, version } => view! {
             <Banner kind=BannerKind::Success title=format!("{file}: school settings in use")>
                 <p>{format!("You now use version {version} of the school settings. Deadlines are counted with its term dates and closures.")}</p>
+                {needs_details().then(|| view! {
+                    <p><A href="/welcome" attr:class="button">"Next: tell Appraise who you are"</A></p>
+                })}
             </Banner>
         }
         .into_any(),
@@ -484,4 +488,13 @@ fn ImportHistory(storage: AppStorage) -> impl IntoView {
             </section>
         </Show>
     }
+}
+
+/// Whether this person has not yet said who they are: after the school's settings, set-up goes
+/// on with their details.
+fn needs_details() -> bool {
+    crate::state::use_storage()
+        .with(|vault| crate::use_cases::identity::identity(vault).ok().flatten())
+        .flatten()
+        .is_none_or(|me| me.name.trim().is_empty())
 }

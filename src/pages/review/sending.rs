@@ -11,9 +11,9 @@ use crate::domain::people::Role;
 use crate::domain::sections::Section;
 use crate::domain::sign_off::before_sending;
 use crate::pages::send::{EncryptChoice, Sending, Sent, SentNotice, send_bundle};
-use crate::use_cases::identity;
 use crate::use_cases::sending::Addressee;
 use crate::use_cases::sending::BundleKind;
+use crate::use_cases::{identity, school};
 
 /// One way of sending from this review: the bundle, a heading and, for the headteacher and CPD
 /// leader, the recipient's name to ask for.
@@ -22,11 +22,18 @@ struct Route {
     heading: String,
     explain: String,
     asks_for: Option<String>,
+    /// The name the school's settings give the recipient, filled in for the person.
+    named: Option<String>,
 }
 
 /// Where the reviewer's and the reviewee's files go; training needs go to whoever the policy
 /// names (`receiver`: the CPD leader, or seed 004's business manager).
 fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str, receiver: &str) -> Vec<Route> {
+    let (headteacher, cpd_leader) = workspace
+        .storage
+        .with(|vault| school::named_in_settings(vault).ok())
+        .flatten()
+        .unwrap_or_default();
     match workspace.role {
         Some(Role::Reviewer) => vec![
             Route {
@@ -34,24 +41,28 @@ fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str, receiver: &str)
                 heading: format!("Send the statement to {reviewee} for comment"),
                 explain: "Sends the statement, the training needs and your sign-off. They add comments and sign, or appeal.".into(),
                 asks_for: None,
+                named: None,
             },
             Route {
                 kind: BundleKind::FinalStatement,
                 heading: "Send the final statement to the headteacher".into(),
                 explain: "Once both of you have signed: the statement, training needs and both sign-offs.".into(),
                 asks_for: Some("Headteacher’s name".into()),
+                named: headteacher,
             },
             Route {
                 kind: BundleKind::CpdNeeds,
                 heading: format!("Send the training needs to the {}", in_a_sentence(receiver)),
                 explain: "Only the training and development needs, nothing else from the review.".into(),
                 asks_for: Some(format!("{receiver}’s name")),
+                named: cpd_leader,
             },
             Route {
                 kind: BundleKind::Handover,
                 heading: "Hand the review to another reviewer".into(),
                 explain: format!("If you can no longer be {reviewee}’s reviewer, the new reviewer carries on from where you are: the cycle does not start again. The file goes to them and to {reviewee}, and you keep the review to read. The new reviewer’s contact card must be in your contacts."),
                 asks_for: Some("New reviewer’s name".into()),
+                named: None,
             },
         ],
         Some(Role::Reviewee) => vec![Route {
@@ -59,6 +70,7 @@ fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str, receiver: &str)
             heading: format!("Send your reply to {reviewer}"),
             explain: "Sends your comments and your sign-off, or your appeal.".into(),
             asks_for: None,
+            named: None,
         }],
         _ => Vec::new(),
     }
@@ -87,7 +99,7 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
         <ReviewSection workspace=workspace section=Section::Send class="no-print">
             <EncryptChoice encrypt=encrypt id="review-send-encrypted" label="Encrypt the file so only the person you send it to (and you) can read it (recommended for email)" />
             {list.into_iter().map(|route| {
-                let name = RwSignal::new(String::new());
+                let name = RwSignal::new(route.named.clone().unwrap_or_default());
                 // With two contacts of the typed name, which one (by key id).
                 let chosen = RwSignal::new(None::<String>);
                 let stored = stored.clone();
@@ -136,7 +148,7 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                         {route.asks_for.map(|label| view! {
                             <div class="field">
                                 <label class="field__label" for=field.clone()>{label}</label>
-                                <input class="field__input" type="text" id=field.clone() autocomplete="off" on:input=move |e| name.set(event_target_value(&e)) />
+                                <input class="field__input" type="text" id=field.clone() autocomplete="off" prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e)) />
                             </div>
                             <WhichContact storage=workspace.storage name=name chosen=chosen field=field.clone() />
                         })}
