@@ -27,20 +27,46 @@ pub(super) fn StaffListPage() -> impl IntoView {
             .unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen))
             .map_err(|error| error.to_string())
     });
-    let said = RwSignal::new(None::<Result<String, String>>);
     let ctx = Changes {
         storage,
         changed,
-        said,
+        said: RwSignal::new(None),
     };
+    // What the page is drawn from; each part follows only what it shows, so a member's form
+    // (and the focus in it) stays as it is when the list is read again after a change.
+    let failed = Memo::new(move |_| overview.with(|read| read.as_ref().err().cloned()));
+    let keeps_it = Memo::new(move |_| overview.with(|read| read.as_ref().is_ok_and(|o| o.keeps_it)));
+    let read = move || overview.get().ok();
     view! {
         <h1>"The staff list"</h1>
-        {move || match overview.get() {
-            Err(reason) => view! {
-                <Banner kind=BannerKind::Problem title="The staff list could not be read"><p>{reason}</p></Banner>
-            }.into_any(),
-            Ok(overview) => view! { <Overview overview=overview ctx=ctx /> }.into_any(),
-        }}
+        {move || failed.get().map(|reason| view! {
+            <Banner kind=BannerKind::Problem title="The staff list could not be read"><p>{reason}</p></Banner>
+        })}
+        <p class="lead">{move || if keeps_it.get() {
+            "Everyone who uses your school settings file takes the keys on this list as confirmed, so staff on it need not compare fingerprints with each other: you compare each person’s fingerprint words once, when you add them. Publish the settings again after any change, under Settings."
+        } else {
+            "This list came with your school’s settings file. The headteacher keeps it: files from the people on it are checked against the keys it gives, and a file in their name signed by other keys is refused."
+        }}</p>
+        {ctx.outcome()}
+        {move || read().filter(|o| o.keeps_it).map(|o| view! {
+            <AddMembers unlisted=o.unlisted me_listed=o.me_listed ctx=ctx />
+        })}
+        <section class="section" aria-labelledby="members-heading">
+            <h2 id="members-heading">{move || format!("On the list ({})", read().map_or(0, |o| o.members.len()))}</h2>
+            {move || read().and_then(|o| o.limit).map(|limit| view! { <p>{limit}</p> })}
+            {move || read().is_some_and(|o| o.members.is_empty()).then(|| view! {
+                <p class="empty">"Nobody is on the staff list yet."</p>
+            })}
+            <ul class="staff-list">
+                <For each=move || read().map(|o| o.members.into_iter().map(|row| row.member.staff_id).collect::<Vec<_>>()).unwrap_or_default()
+                    key=|id| id.clone() let(id)>
+                    <Member id=id overview=overview keeps_it=keeps_it ctx=ctx />
+                </For>
+            </ul>
+            {move || keeps_it.get().then(|| view! {
+                <p><A href="/settings#school-file-heading">"Publish the school settings with this list"</A></p>
+            })}
+        </section>
     }
 }
 
@@ -86,47 +112,6 @@ impl Changes {
                 .into_any(),
             })
         }
-    }
-}
-
-#[component]
-fn Overview(overview: StaffOverview, ctx: Changes) -> impl IntoView {
-    let StaffOverview {
-        members,
-        reviewers,
-        unlisted,
-        me_listed,
-        keeps_it,
-        staff_groups,
-        limit,
-    } = overview;
-    let count = members.len();
-    let reviewers = StoredValue::new(reviewers);
-    let staff_groups = StoredValue::new(staff_groups);
-    let intro = if keeps_it {
-        "Everyone who uses your school settings file takes the keys on this list as confirmed, so staff on it need not compare fingerprints with each other: you compare each person’s fingerprint words once, when you add them. Publish the settings again after any change, under Settings."
-    } else {
-        "This list came with your school’s settings file. The headteacher keeps it: files from the people on it are checked against the keys it gives, and a file in their name signed by other keys is refused."
-    };
-    view! {
-        <p class="lead">{intro}</p>
-        {ctx.outcome()}
-        {keeps_it.then(|| view! { <AddMembers unlisted=unlisted me_listed=me_listed ctx=ctx /> })}
-        <section class="section" aria-labelledby="members-heading">
-            <h2 id="members-heading">{format!("On the list ({count})")}</h2>
-            {limit.map(|limit| view! { <p>{limit}</p> })}
-            {(count == 0).then(|| view! {
-                <p class="empty">"Nobody is on the staff list yet."</p>
-            })}
-            <ul class="staff-list">
-                {members.into_iter().map(|row| view! {
-                    <Member row=row keeps_it=keeps_it reviewers=reviewers staff_groups=staff_groups ctx=ctx />
-                }).collect_view()}
-            </ul>
-            {keeps_it.then(|| view! {
-                <p><A href="/settings#school-file-heading">"Publish the school settings with this list"</A></p>
-            })}
-        </section>
     }
 }
 
@@ -184,40 +169,55 @@ fn AddMembers(unlisted: Vec<Unlisted>, me_listed: bool, ctx: Changes) -> impl In
 }
 
 /// One member: who they are, and (for whoever keeps the list) their staff group, roles,
-/// reviewer and leaving date to change.
+/// reviewer and leaving date to change. What it shows follows the list as read again; the form
+/// is made once, so what the person is doing in it stays.
 #[component]
 fn Member(
-    row: MemberRow,
-    keeps_it: bool,
-    reviewers: StoredValue<Vec<(String, String, usize)>>,
-    staff_groups: StoredValue<Vec<String>>,
+    id: String,
+    overview: Memo<Result<StaffOverview, String>>,
+    keeps_it: Memo<bool>,
     ctx: Changes,
 ) -> impl IntoView {
-    let MemberRow {
-        member,
-        reviewer,
-        fingerprint_words,
-    } = row;
-    let summary = match (&reviewer, member.left_on) {
-        (_, Some(left)) => format!("Left the school on {}", format_uk_date(left)),
-        (Some(reviewer), None) => format!("Reviewed by {reviewer}"),
-        (None, None) => "No reviewer chosen yet".to_owned(),
+    let row = {
+        let id = id.clone();
+        Memo::new(move |_| {
+            overview.with(|read| {
+                read.as_ref()
+                    .ok()
+                    .and_then(|o| o.members.iter().find(|row| row.member.staff_id == id).cloned())
+            })
+        })
     };
-    let heading = member.described();
-    let keys_changed = (member.keys.len() > 1).then(|| {
-        let since = member.keys.last().map(|keys| keys.from);
-        since.map(|day| format!("New keys from {}", format_uk_date(day)))
-    });
-    let details = keeps_it.then(|| {
-        view! { <MemberForm member=member reviewers=reviewers staff_groups=staff_groups ctx=ctx /> }
-    });
+    let reviewers = Memo::new(move |_| overview.with(|read| read.as_ref().map(|o| o.reviewers.clone()).unwrap_or_default()));
+    let staff_groups = Memo::new(move |_| overview.with(|read| read.as_ref().map(|o| o.staff_groups.clone()).unwrap_or_default()));
+    let summary = move || {
+        row.with(|row| {
+            row.as_ref().map(|MemberRow { member, reviewer, .. }| {
+                let mut lines = vec![match (reviewer, member.left_on) {
+                    (_, Some(left)) => format!("Left the school on {}", format_uk_date(left)),
+                    (Some(reviewer), None) => format!("Reviewed by {reviewer}"),
+                    (None, None) => "No reviewer chosen yet".to_owned(),
+                }];
+                if member.keys.len() > 1
+                    && let Some(keys) = member.keys.last()
+                {
+                    lines.push(format!("New keys from {}", format_uk_date(keys.from)));
+                }
+                lines.join(". ")
+            })
+        })
+    };
+    let first = row.get_untracked();
+    let heading = move || row.with(|row| row.as_ref().map(|row| row.member.described()));
+    let words = move || row.with(|row| row.as_ref().map(|row| row.fingerprint_words.clone()));
     view! {
         <li class="staff-list__member">
             <h3 class="staff-list__name">{heading}</h3>
             <p>{summary}</p>
-            {keys_changed.flatten().map(|text| view! { <p>{text}</p> })}
-            <p class="field__hint">"Fingerprint words: "<span class="fingerprint-words">{fingerprint_words}</span></p>
-            {details}
+            <p class="field__hint">"Fingerprint words: "<span class="fingerprint-words">{words}</span></p>
+            {move || (keeps_it.get()).then(|| first.clone().map(|row| view! {
+                <MemberForm member=row.member reviewers=reviewers staff_groups=staff_groups ctx=ctx />
+            }))}
         </li>
     }
 }
@@ -225,8 +225,8 @@ fn Member(
 #[component]
 fn MemberForm(
     member: crate::domain::staff::StaffMember,
-    reviewers: StoredValue<Vec<(String, String, usize)>>,
-    staff_groups: StoredValue<Vec<String>>,
+    reviewers: Memo<Vec<(String, String, usize)>>,
+    staff_groups: Memo<Vec<String>>,
     ctx: Changes,
 ) -> impl IntoView {
     let id = member.staff_id.clone();
@@ -273,11 +273,13 @@ fn MemberForm(
     let group_field = format!("group-{id}");
     let senior_field = format!("senior-{id}");
     let left_field = format!("left-{id}");
-    let chosen_reviewer = member.reviewer.clone().unwrap_or_default();
+    // The reviewer chosen, kept as chosen while the choices are drawn again with new counts.
+    let chosen_reviewer = RwSignal::new(member.reviewer.clone().unwrap_or_default());
     let allocate = {
         let (id, name) = (id.clone(), name.clone());
         move |event: leptos::ev::Event| {
             let chosen = event_target_value(&event);
+            chosen_reviewer.set(chosen.clone());
             let (id, name) = (id.clone(), name.clone());
             let done = if chosen.is_empty() {
                 format!("{name} has no reviewer chosen now.")
@@ -314,11 +316,11 @@ fn MemberForm(
     view! {
         <details class="details">
             <summary class="details__summary">{format!("Change {name}’s details")}</summary>
-            {(staff_groups.with_value(|groups| groups.len() > 1)).then(|| view! {
+            {staff_groups.with_untracked(|groups| groups.len() > 1).then(|| view! {
                 <div class="field">
                     <label class="field__label" for=group_field.clone()>"Staff group"</label>
                     <select class="field__select" id=group_field on:change=move |event| { group.set(event_target_value(&event)); describe_group(); }>
-                        {staff_groups.get_value().into_iter().map(|staff_group| {
+                        {staff_groups.get_untracked().into_iter().map(|staff_group| {
                             let selected = staff_group == group.get_untracked();
                             view! { <option value=staff_group.clone() selected=selected>{staff_group.clone()}</option> }
                         }).collect_view()}
@@ -340,8 +342,8 @@ fn MemberForm(
                 <label class="field__label" for=reviewer_field.clone()>"Their reviewer"</label>
                 <select class="field__select" id=reviewer_field on:change=allocate>
                     <option value="">"Not chosen yet"</option>
-                    {reviewers.get_value().into_iter().filter(|(staff_id, _, _)| *staff_id != id).map(|(staff_id, described, load)| {
-                        let selected = staff_id == chosen_reviewer;
+                    {move || reviewers.get().into_iter().filter(|(staff_id, _, _)| *staff_id != id).map(|(staff_id, described, load)| {
+                        let selected = staff_id == chosen_reviewer.get_untracked();
                         let reviews = if load == 1 { "1 review".to_owned() } else { format!("{load} reviews") };
                         view! { <option value=staff_id selected=selected>{format!("{described} ({reviews})")}</option> }
                     }).collect_view()}
