@@ -930,3 +930,124 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
         Received::Bundle(_) => panic!("a contact card opens as a card"),
     }
 }
+
+/// Golden files for the two kinds of file the table above leaves out: a handover from Jo to a
+/// new reviewer, Ana (locked for Ana and Sam), and a school settings file with a staff list
+/// (Pat, Jo and Sam; Sam reviewed by Jo; Jo's keys replaced on 04/01/2027), each opened again.
+#[test]
+fn a_handover_and_a_school_settings_file_have_golden_files_that_open() {
+    use appraise::bundle::open::{Opened, open_file};
+    use appraise::bundle::school_file::{SchoolSettingsFile, keys_text};
+    use appraise::domain::staff::{NewMember, StaffList};
+    let (jo, sam, pat, ana, jos_new_keys) = (
+        common::jo(),
+        common::sam(),
+        common::person(4),
+        common::person(5),
+        common::person(6),
+    );
+    let mut payload = common::statement_for_comment();
+    payload.kind = BundleKind::Handover;
+    payload.bundle_id = "golden-handover".into();
+    payload.review = payload.review.handed_to(
+        appraise::domain::people::PersonRef {
+            staff_id: common::id(&ana.public_keys().key_id()),
+            name: "Ana Cole".into(),
+            job_title: "Deputy head".into(),
+        },
+        ana.public_keys(),
+        common::date(2027, 1, 4),
+    );
+    payload.review.reviewee_keys = Some(sam.public_keys());
+    payload.recipients = vec![
+        Party {
+            name: "Ana Cole".into(),
+            staff_id: Some(common::id(&ana.public_keys().key_id())),
+            role: Role::Reviewer,
+            keys: Some(ana.public_keys()),
+        },
+        payload.recipients[0].clone(),
+    ];
+    let file = write_bundle(
+        &payload,
+        &jo,
+        Some(&[ana.public_keys(), sam.public_keys()]),
+        &mut common::Counter(0),
+    );
+    golden("golden-handover.json", &file);
+    let opened = open(
+        file.as_bytes(),
+        &Recipient {
+            identity: &ana,
+            name: "Ana Cole",
+            staff_id: &common::id("ana"),
+        },
+        &Contacts::default(),
+    )
+    .unwrap();
+    assert!(opened.payload() == &payload);
+    assert_eq!(
+        opened.payload().review.handed_over_by(),
+        Some(jo.public_keys())
+    );
+
+    let card = |name: &str, job_title: &str, keys: &Identity, role: Role| {
+        appraise::bundle::card::ContactCard {
+            name: name.into(),
+            job_title: job_title.into(),
+            school: "Hill Primary".into(),
+            roles: [role].into(),
+            keys: keys.public_keys(),
+            made_at_millis: 1_788_220_800_000,
+        }
+    };
+    let mut staff = StaffList::default();
+    for (name, job_title, keys, roles) in [
+        ("Pat Head", "Headteacher", &pat, vec![Role::Headteacher]),
+        ("Jo Lee", "Year 2 leader", &jo, vec![Role::Reviewer]),
+        ("Sam Patel", "Teaching assistant", &sam, vec![]),
+    ] {
+        let new = NewMember {
+            staff_id: keys.public_keys().key_id(),
+            name: name.into(),
+            job_title: job_title.into(),
+            roles: roles.into_iter().collect(),
+            keys: keys_text(&keys.public_keys()),
+        };
+        staff.add(new, common::date(2026, 9, 1)).unwrap();
+    }
+    let (jos_id, sams_id) = (jo.public_keys().key_id(), sam.public_keys().key_id());
+    staff
+        .allocate(&sams_id, Some(&jos_id), None, common::date(2026, 9, 1))
+        .unwrap();
+    staff
+        .replace_keys(
+            &jos_id,
+            keys_text(&jos_new_keys.public_keys()),
+            common::date(2027, 1, 4),
+        )
+        .unwrap();
+    let pats_card = card("Pat Head", "Headteacher", &pat, Role::Headteacher);
+    let settings = SchoolSettingsFile {
+        school: "Hill Primary".into(),
+        version: 1,
+        published_on: common::date(2026, 9, 1),
+        published_by: pats_card.clone(),
+        policy: appraise::domain::presets::preset("la-support-staff").unwrap(),
+        calendar: common::terms_2026_27(),
+        headteacher: Some(pats_card),
+        cpd_leader: Some(card("Chris Train", "Deputy head", &ana, Role::CpdLeader)),
+        staff,
+    };
+    let file = settings.write(&pat);
+    golden("golden-school-settings.json", &file);
+    let me = Recipient {
+        identity: &sam,
+        name: "Sam Patel",
+        staff_id: &common::sams_id(),
+    };
+    match open_file(file.as_bytes(), &me, &Contacts::default()).unwrap() {
+        Opened::Settings(opened) => assert_eq!(opened.payload(), &settings),
+        Opened::Received(_) => panic!("a school settings file opens as one"),
+    }
+}

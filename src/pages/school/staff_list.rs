@@ -35,7 +35,8 @@ pub(super) fn StaffListPage() -> impl IntoView {
     // What the page is drawn from; each part follows only what it shows, so a member's form
     // (and the focus in it) stays as it is when the list is read again after a change.
     let failed = Memo::new(move |_| overview.with(|read| read.as_ref().err().cloned()));
-    let keeps_it = Memo::new(move |_| overview.with(|read| read.as_ref().is_ok_and(|o| o.keeps_it)));
+    let keeps_it =
+        Memo::new(move |_| overview.with(|read| read.as_ref().is_ok_and(|o| o.keeps_it)));
     let read = move || overview.get().ok();
     view! {
         <h1>"The staff list"</h1>
@@ -47,7 +48,7 @@ pub(super) fn StaffListPage() -> impl IntoView {
         } else {
             "This list came with your school’s settings file. The headteacher keeps it: files from the people on it are checked against the keys it gives, and a file in their name signed by other keys is refused."
         }}</p>
-        {ctx.outcome()}
+        {ctx.outcome(None)}
         {move || read().filter(|o| o.keeps_it).map(|o| view! {
             <AddMembers unlisted=o.unlisted me_listed=o.me_listed ctx=ctx />
         })}
@@ -76,13 +77,16 @@ pub(super) fn StaffListPage() -> impl IntoView {
 struct Changes {
     storage: AppStorage,
     changed: Trigger,
-    said: RwSignal<Option<Result<String, String>>>,
+    /// What became of the last change, and the member it was about (`None`: the whole list).
+    said: RwSignal<Option<(Option<String>, Result<String, String>)>>,
 }
 
 impl Changes {
-    /// Makes a change through a staff list use case, then says `done` or why it was refused.
+    /// Makes a change through a staff list use case, then says `done` or why it was refused,
+    /// beside the member it is `about` (or at the top, for the whole list).
     fn make(
         self,
+        about: Option<&str>,
         done: String,
         change: impl FnOnce(
             &mut crate::storage::Vault<crate::storage::browser::BrowserStore>,
@@ -92,19 +96,26 @@ impl Changes {
             .storage
             .with_mut(change)
             .unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen.into()));
+        let about = about.map(str::to_owned);
         match outcome {
             Ok(()) => {
                 self.storage.announce_change("staff-list");
                 self.changed.notify();
-                self.said.set(Some(Ok(done)));
+                self.said.set(Some((about, Ok(done))));
             }
-            Err(refused) => self.said.set(Some(Err(refused.to_string()))),
+            Err(refused) => self.said.set(Some((about, Err(refused.to_string())))),
         }
     }
 
-    fn outcome(self) -> impl IntoView {
+    /// What became of the last change `about` a member (or the whole list), if it was.
+    fn outcome(self, about: Option<String>) -> impl IntoView {
         move || {
-            self.said.get().map(|said| match said {
+            let said = self
+                .said
+                .get()
+                .filter(|(said_about, _)| *said_about == about)
+                .map(|(_, said)| said);
+            said.map(|said| match said {
                 Ok(text) => view! { <p class="save-indicator" role="status">{text}</p> }.into_any(),
                 Err(reason) => view! {
                     <Banner kind=BannerKind::Problem title="The staff list was not changed"><p>{reason}</p></Banner>
@@ -126,7 +137,7 @@ fn AddMembers(unlisted: Vec<Unlisted>, me_listed: bool, ctx: Changes) -> impl In
             <p>"Each member of staff sends you their contact card; import it on the "<A href="/import">"Import a file"</A>" page, comparing its fingerprint words with them in person or by phone. They then appear here to add."</p>
             {(!me_listed).then(|| view! {
                 <p><button type="button" class="button button--secondary"
-                    on:click=move |_| ctx.make("You are on the staff list.".into(), |vault| staff::add_member(vault, None, crate::browser::now()))>
+                    on:click=move |_| ctx.make(None, "You are on the staff list.".into(), |vault| staff::add_member(vault, None, crate::browser::now()))>
                     "Add yourself to the staff list"</button></p>
             })}
             {empty.then(|| view! { <p class="empty">"Every contact you hold is on the list."</p> })}
@@ -146,7 +157,7 @@ fn AddMembers(unlisted: Vec<Unlisted>, me_listed: bool, ctx: Changes) -> impl In
                                 view! {
                                     <p>{format!("{name} is on the list already with other keys. If {name} has started again on a new device, take these as their keys from today: files made with the old keys before today still stand, later ones are refused.")}</p>
                                     <p><button type="button" class="button"
-                                        on:click=move |_| ctx.make(format!("{name}’s new keys are on the staff list from today."), {
+                                        on:click=move |_| ctx.make(None, format!("{name}’s new keys are on the staff list from today."), {
                                             let (staff_id, key_id) = (staff_id.clone(), key_id.clone());
                                             move |vault| staff::replace_keys(vault, &staff_id, &key_id, crate::browser::now())
                                         })>
@@ -155,7 +166,7 @@ fn AddMembers(unlisted: Vec<Unlisted>, me_listed: bool, ctx: Changes) -> impl In
                             })}
                             <p><button type="button" class="button button--secondary"
                                 aria-label=format!("Add {described} to the staff list")
-                                on:click=move |_| ctx.make(added.clone(), {
+                                on:click=move |_| ctx.make(None, added.clone(), {
                                     let key_id = add_key.clone();
                                     move |vault| staff::add_member(vault, Some(&key_id), crate::browser::now())
                                 })>
@@ -182,29 +193,51 @@ fn Member(
         let id = id.clone();
         Memo::new(move |_| {
             overview.with(|read| {
-                read.as_ref()
-                    .ok()
-                    .and_then(|o| o.members.iter().find(|row| row.member.staff_id == id).cloned())
+                read.as_ref().ok().and_then(|o| {
+                    o.members
+                        .iter()
+                        .find(|row| row.member.staff_id == id)
+                        .cloned()
+                })
             })
         })
     };
-    let reviewers = Memo::new(move |_| overview.with(|read| read.as_ref().map(|o| o.reviewers.clone()).unwrap_or_default()));
-    let staff_groups = Memo::new(move |_| overview.with(|read| read.as_ref().map(|o| o.staff_groups.clone()).unwrap_or_default()));
+    let reviewers = Memo::new(move |_| {
+        overview.with(|read| {
+            read.as_ref()
+                .map(|o| o.reviewers.clone())
+                .unwrap_or_default()
+        })
+    });
+    let staff_groups = Memo::new(move |_| {
+        overview.with(|read| {
+            read.as_ref()
+                .map(|o| o.staff_groups.clone())
+                .unwrap_or_default()
+        })
+    });
     let summary = move || {
         row.with(|row| {
-            row.as_ref().map(|MemberRow { member, reviewer, .. }| {
-                let mut lines = vec![match (reviewer, member.left_on) {
-                    (_, Some(left)) => format!("Left the school on {}", format_uk_date(left)),
-                    (Some(reviewer), None) => format!("Reviewed by {reviewer}"),
-                    (None, None) => "No reviewer chosen yet".to_owned(),
-                }];
-                if member.keys.len() > 1
-                    && let Some(keys) = member.keys.last()
-                {
-                    lines.push(format!("New keys from {}", format_uk_date(keys.from)));
-                }
-                lines.join(". ")
-            })
+            row.as_ref().map(
+                |MemberRow {
+                     member, reviewer, ..
+                 }| {
+                    let mut lines = vec![match (reviewer, member.left_on) {
+                        (_, Some(left)) => format!("Left the school on {}", format_uk_date(left)),
+                        (Some(reviewer), None) => format!("Reviewed by {reviewer}"),
+                        (None, None) if member.roles.contains(&Role::Headteacher) => {
+                            "Reviewed by the governing body".to_owned()
+                        }
+                        (None, None) => "No reviewer chosen yet".to_owned(),
+                    }];
+                    if member.keys.len() > 1
+                        && let Some(keys) = member.keys.last()
+                    {
+                        lines.push(format!("New keys from {}", format_uk_date(keys.from)));
+                    }
+                    lines.join(". ")
+                },
+            )
         })
     };
     let first = row.get_untracked();
@@ -218,6 +251,7 @@ fn Member(
             {move || (keeps_it.get()).then(|| first.clone().map(|row| view! {
                 <MemberForm member=row.member reviewers=reviewers staff_groups=staff_groups ctx=ctx />
             }))}
+            {ctx.outcome(Some(id))}
         </li>
     }
 }
@@ -239,16 +273,20 @@ fn MemberForm(
         let (id, name) = (id.clone(), name.clone());
         move || {
             let (id, name) = (id.clone(), name.clone());
-            ctx.make(format!("{name}’s details are saved."), move |vault| {
-                staff::describe_member(
-                    vault,
-                    &id,
-                    &group.get_untracked(),
-                    roles.get_untracked(),
-                    senior.get_untracked(),
-                    crate::browser::now(),
-                )
-            })
+            ctx.make(
+                Some(&id.clone()),
+                format!("{name}’s details are saved."),
+                move |vault| {
+                    staff::describe_member(
+                        vault,
+                        &id,
+                        &group.get_untracked(),
+                        roles.get_untracked(),
+                        senior.get_untracked(),
+                        crate::browser::now(),
+                    )
+                },
+            )
         }
     };
     let role_box = |role: Role, label: &'static str| {
@@ -286,7 +324,7 @@ fn MemberForm(
             } else {
                 format!("{name}’s reviewer is saved.")
             };
-            ctx.make(done, move |vault| {
+            ctx.make(Some(&id.clone()), done, move |vault| {
                 staff::allocate(
                     vault,
                     &id,
@@ -306,7 +344,7 @@ fn MemberForm(
             } else {
                 format!("{name}’s leaving date is saved.")
             };
-            ctx.make(done, move |vault| {
+            ctx.make(Some(&id.clone()), done, move |vault| {
                 staff::mark_left(vault, &id, &typed, crate::browser::now())
             })
         }
