@@ -165,3 +165,47 @@ fn a_file_is_made_on_the_utc_day_of_its_creation_time() {
         v["made on (the UTC day)"]
     );
 }
+
+/// FORMAT.md's small-order key: a signature made of the identity point and a zero scalar is
+/// valid for every message under a plain Ed25519 check, and a reader must refuse it.
+#[test]
+fn a_small_order_key_is_refused_though_a_plain_check_passes_it() {
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use ed25519_dalek::{Signature, VerifyingKey};
+    let v = vector("small-order key");
+    let bytes = |text: &str| URL_SAFE_NO_PAD.decode(text).expect("base64url");
+    let key = VerifyingKey::from_bytes(&bytes(&v["signing"]).try_into().unwrap()).unwrap();
+    let signature = Signature::from_bytes(&bytes(&v["sig"]).try_into().unwrap());
+    for message in [&b"any message"[..], b"another"] {
+        assert!(key.verify_strict(message, &signature).is_err());
+        let plain = ed25519_dalek::Verifier::verify(&key, message, &signature);
+        assert!(plain.is_ok(), "the vector's point: a plain check passes it");
+    }
+    // In a real file, the golden statement re-signed this way.
+    let golden = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/bundles/statement-for-comment.signed.json"
+    ))
+    .unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&golden).unwrap();
+    let encryption = file["signatures"][0]["keys"]["encryption"].clone();
+    let keys: appraise::bundle::identity::PublicKeys = serde_json::from_value(serde_json::json!({
+        "signing": v["signing"], "encryption": encryption
+    }))
+    .unwrap();
+    file["signatures"][0] = serde_json::json!({
+        "keyid": keys.key_id(), "sig": v["sig"], "keys": keys,
+    });
+    let sam = common::sam();
+    let me = Recipient {
+        identity: &sam,
+        name: "Sam Patel",
+        staff_id: &common::sams_id(),
+    };
+    let refused = open(file.to_string().as_bytes(), &me, &Contacts::default()).unwrap_err();
+    assert_eq!(
+        refused,
+        appraise::bundle::error::BundleError::ChangedAfterSigning
+    );
+}

@@ -139,3 +139,33 @@ pub fn signed_file<T: serde::Serialize>(
     serde_json::to_string_pretty(&sign(&bytes, payload_type, identity))
         .expect("envelopes serialise")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::identity::KeySeed;
+
+    /// FORMAT.md: bytes after the end of the DEFLATE stream are signed with the rest and not
+    /// read, so the payload is what the stream holds.
+    #[test]
+    fn bytes_after_the_compressed_stream_are_not_read() {
+        let identity = Identity::from_seed(&KeySeed([1; 32]));
+        let mut payload = compress_to_vec(br#"{"a":1}"#, 9);
+        payload.extend_from_slice(b"trailing bytes");
+        let signature = identity.signing_key().sign(&pae(PAYLOAD_TYPE, &payload));
+        let keys = identity.public_keys();
+        let envelope = Envelope {
+            format: FORMAT.into(),
+            version: VERSION,
+            payload_type: PAYLOAD_TYPE.into(),
+            payload: URL_SAFE_NO_PAD.encode(&payload),
+            signatures: vec![EnvelopeSignature {
+                keyid: keys.key_id(),
+                sig: URL_SAFE_NO_PAD.encode(signature.to_bytes()),
+                keys,
+            }],
+        };
+        let (_, json) = verify(&envelope).unwrap();
+        assert_eq!(json, br#"{"a":1}"#);
+    }
+}
