@@ -766,6 +766,27 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
     .collect();
     let referred_plan = state(to_field_map(&referred));
     let pat = common::person(4);
+    let chris = common::person(7);
+    // Each person of the golden files as files name them: Jo Lee (seed 01…), Sam Patel (02…),
+    // Pat Head the headteacher (04…) and Chris Train the CPD leader (07…).
+    let party = |keys: &Identity, role: Role| {
+        let (name, staff_id) = [
+            (common::jo(), "Jo Lee", "jo"),
+            (common::sam(), "Sam Patel", "sam"),
+            (common::person(4), "Pat Head", "pat"),
+            (common::person(7), "Chris Train", "chris"),
+        ]
+        .into_iter()
+        .find(|(known, _, _)| known.public_keys() == keys.public_keys())
+        .map(|(_, name, staff_id)| (name, staff_id))
+        .expect("a golden file's person");
+        Party {
+            name: name.into(),
+            staff_id: Some(common::id(staff_id)),
+            role,
+            keys: Some(keys.public_keys()),
+        }
+    };
     let kinds = [
         (
             BundleKind::Invitation,
@@ -797,7 +818,7 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
             &pat,
             Role::Headteacher,
         ),
-        (BundleKind::CpdNeeds, &common::jo(), &pat, Role::CpdLeader),
+        (BundleKind::CpdNeeds, &common::jo(), &chris, Role::CpdLeader),
         (
             BundleKind::Observations,
             &common::jo(),
@@ -839,17 +860,21 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
         let mut payload = common::statement_for_comment();
         payload.kind = kind;
         payload.bundle_id = format!("golden-{}", kind.label().replace(' ', "-"));
-        payload.sender.keys = Some(sender.public_keys());
-        if sender.public_keys() == common::sam().public_keys() {
-            payload.sender.name = "Sam Patel".into();
-            payload.sender.role = Role::Reviewee;
+        let sender_role = if sender.public_keys() == common::sam().public_keys() {
+            Role::Reviewee
+        } else if sender.public_keys() == pat.public_keys() {
+            Role::Headteacher
+        } else {
+            Role::Reviewer
+        };
+        payload.sender = party(sender, sender_role);
+        payload.recipients = vec![party(reader, reader_role)];
+        // An appeal outcome goes to both parties.
+        if kind == BundleKind::AppealOutcome {
+            payload
+                .recipients
+                .push(party(&common::jo(), Role::Reviewer));
         }
-        if sender.public_keys() == pat.public_keys() {
-            payload.sender.name = "Pat Head".into();
-            payload.sender.role = Role::Headteacher;
-        }
-        payload.recipients[0].keys = Some(reader.public_keys());
-        payload.recipients[0].role = reader_role;
         payload.review.reviewee_keys = Some(common::sam().public_keys());
         payload.documents = kind
             .documents()
@@ -883,12 +908,12 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
                 .all(|signed| kind.documents().contains(&signed.sign_off.document_kind())),
             "{kind:?}"
         );
-        let file = write_bundle(
-            &payload,
-            sender,
-            Some(&[reader.public_keys()]),
-            &mut common::Counter(0),
-        );
+        let recipients: Vec<_> = payload
+            .recipients
+            .iter()
+            .filter_map(|recipient| recipient.keys)
+            .collect();
+        let file = write_bundle(&payload, sender, Some(&recipients), &mut common::Counter(0));
         golden(&format!("{}.json", payload.bundle_id), &file);
         let opened = open(
             file.as_bytes(),
@@ -1036,7 +1061,12 @@ fn a_handover_and_a_school_settings_file_have_golden_files_that_open() {
         policy: appraise::domain::presets::preset("la-support-staff").unwrap(),
         calendar: common::terms_2026_27(),
         headteacher: Some(pats_card),
-        cpd_leader: Some(card("Chris Train", "Deputy head", &ana, Role::CpdLeader)),
+        cpd_leader: Some(card(
+            "Chris Train",
+            "Deputy head",
+            &common::person(7),
+            Role::CpdLeader,
+        )),
         staff,
     };
     let file = settings.write(&pat);
