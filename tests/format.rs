@@ -209,3 +209,47 @@ fn a_small_order_key_is_refused_though_a_plain_check_passes_it() {
         appraise::bundle::error::BundleError::ChangedAfterSigning
     );
 }
+
+/// Every field path the code writes for the review's four documents (ids as `<id>`) is a row of
+/// FORMAT.md's tables, so a second reader knows every field it will meet.
+#[test]
+fn every_path_of_the_reviews_documents_is_in_format_md() {
+    use appraise::domain::field_map::to_field_map;
+    let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/FORMAT.md")).unwrap();
+    let (pre_review, mut statement, cpd_needs) = common::realistic_review_documents();
+    statement.next_review_on = Some(common::date(2027, 2, 10));
+    statement.objectives_determined = true;
+    statement.standards = appraise::domain::standards::TEN_STANDARDS
+        .iter()
+        .map(|standard| appraise::domain::standards::StandardAssessment {
+            id: common::id(standard.key),
+            judgement: None,
+            comment: String::new(),
+        })
+        .collect();
+    let maps = [
+        to_field_map(&pre_review),
+        to_field_map(&statement),
+        to_field_map(&cpd_needs),
+        to_field_map(&common::appeal()),
+    ];
+    let id_in_brackets = |path: &str| {
+        let mut out = String::new();
+        let mut rest = path;
+        while let Some(open) = rest.find('[') {
+            let close = rest[open..].find(']').expect("a closing bracket") + open;
+            out.push_str(&rest[..open]);
+            out.push_str("[<id>]");
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    };
+    let missing: Vec<String> = maps
+        .iter()
+        .flat_map(|map| map.keys())
+        .map(|path| id_in_brackets(path.split_once('.').expect("kind.path").1))
+        .filter(|path| !text.contains(&format!("| `{path}` |")))
+        .collect();
+    assert!(missing.is_empty(), "FORMAT.md has no row for {missing:?}");
+}
