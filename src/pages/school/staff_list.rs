@@ -24,7 +24,7 @@ pub(super) fn StaffListPage() -> impl IntoView {
         changed.track();
         storage
             .with(|vault| staff::overview(vault, crate::browser::today()))
-            .unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen))
+            .unwrap_or(Err(crate::use_cases::RecordsError::NotOpen))
             .map_err(|error| error.to_string())
     });
     let ctx = Changes {
@@ -77,9 +77,12 @@ pub(super) fn StaffListPage() -> impl IntoView {
 struct Changes {
     storage: AppStorage,
     changed: Trigger,
-    /// What became of the last change, and the member it was about (`None`: the whole list).
-    said: RwSignal<Option<(Option<String>, Result<String, String>)>>,
+    said: RwSignal<Option<Said>>,
 }
+
+/// What became of the last change (what it did, or why it was refused), and the member it was
+/// about (`None`: the whole list).
+type Said = (Option<String>, Result<String, String>);
 
 impl Changes {
     /// Makes a change through a staff list use case, then says `done` or why it was refused,
