@@ -41,6 +41,7 @@ pub(super) fn CardView(
             {
                 (Ok(Some(how)), _) => how,
                 (Ok(None), Trust::Pinned(contact)) => contact.verified,
+                (Ok(None), Trust::Listed(_)) => HowVerified::StaffList,
                 (Ok(None), _) => return,
                 (Err(sentence), _) => {
                     problem.set(Some(sentence));

@@ -85,20 +85,17 @@ struct Changes {
 type Said = (Option<String>, Result<String, String>);
 
 impl Changes {
-    /// Makes a change through a staff list use case, then says `done` or why it was refused,
-    /// beside the member it is `about` (or at the top, for the whole list).
-    fn make(
+    /// Says what became of a change made through a staff list use case (`None`: the records
+    /// were not open): `done`, or why it was refused, beside the member it is `about` (or at the
+    /// top, for the whole list); the list is read again after a change.
+    fn settle(
         self,
         about: Option<&str>,
         done: String,
-        change: impl FnOnce(
-            &mut crate::storage::Vault<crate::storage::browser::BrowserStore>,
-        ) -> Result<(), staff::StaffListError>,
+        outcome: Option<Result<(), staff::StaffListError>>,
     ) {
-        let outcome = self
-            .storage
-            .with_mut(change)
-            .unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen.into()));
+        let outcome =
+            outcome.unwrap_or_else(|| Err(crate::use_cases::RecordsError::NotOpen.into()));
         let about = about.map(str::to_owned);
         match outcome {
             Ok(()) => {
@@ -140,7 +137,7 @@ fn AddMembers(unlisted: Vec<Unlisted>, me_listed: bool, ctx: Changes) -> impl In
             <p>"Each member of staff sends you their contact card; import it on the "<A href="/import">"Import a file"</A>" page, comparing its fingerprint words with them in person or by phone. They then appear here to add."</p>
             {(!me_listed).then(|| view! {
                 <p><button type="button" class="button button--secondary"
-                    on:click=move |_| ctx.make(None, "You are on the staff list.".into(), |vault| staff::add_member(vault, None, crate::browser::now()))>
+                    on:click=move |_| ctx.settle(None, "You are on the staff list.".into(), ctx.storage.with_mut(|vault| staff::add_member(vault, None, crate::browser::now())))>
                     "Add yourself to the staff list"</button></p>
             })}
             {empty.then(|| view! { <p class="empty">"Every contact you hold is on the list."</p> })}
@@ -160,19 +157,15 @@ fn AddMembers(unlisted: Vec<Unlisted>, me_listed: bool, ctx: Changes) -> impl In
                                 view! {
                                     <p>{format!("{name} is on the list already with other keys. If {name} has started again on a new device, take these as their keys from today: files made with the old keys before today still stand, later ones are refused.")}</p>
                                     <p><button type="button" class="button"
-                                        on:click=move |_| ctx.make(None, format!("{name}’s new keys are on the staff list from today."), {
-                                            let (staff_id, key_id) = (staff_id.clone(), key_id.clone());
-                                            move |vault| staff::replace_keys(vault, &staff_id, &key_id, crate::browser::now())
-                                        })>
+                                        on:click=move |_| ctx.settle(None, format!("{name}’s new keys are on the staff list from today."),
+                                            ctx.storage.with_mut(|vault| staff::replace_keys(vault, &staff_id, &key_id, crate::browser::now())))>
                                         {format!("Take these as {}’s new keys", member.name)}</button></p>
                                 }
                             })}
                             <p><button type="button" class="button button--secondary"
                                 aria-label=format!("Add {described} to the staff list")
-                                on:click=move |_| ctx.make(None, added.clone(), {
-                                    let key_id = add_key.clone();
-                                    move |vault| staff::add_member(vault, Some(&key_id), crate::browser::now())
-                                })>
+                                on:click=move |_| ctx.settle(None, added.clone(),
+                                    ctx.storage.with_mut(|vault| staff::add_member(vault, Some(&add_key), crate::browser::now())))>
                                 "Add to the staff list"</button></p>
                         </li>
                     }
@@ -275,21 +268,17 @@ fn MemberForm(
     let describe = {
         let (id, name) = (id.clone(), name.clone());
         move || {
-            let (id, name) = (id.clone(), name.clone());
-            ctx.make(
-                Some(&id.clone()),
-                format!("{name}’s details are saved."),
-                move |vault| {
-                    staff::describe_member(
-                        vault,
-                        &id,
-                        &group.get_untracked(),
-                        roles.get_untracked(),
-                        senior.get_untracked(),
-                        crate::browser::now(),
-                    )
-                },
-            )
+            let outcome = ctx.storage.with_mut(|vault| {
+                staff::describe_member(
+                    vault,
+                    &id,
+                    &group.get_untracked(),
+                    roles.get_untracked(),
+                    senior.get_untracked(),
+                    crate::browser::now(),
+                )
+            });
+            ctx.settle(Some(&id), format!("{name}’s details are saved."), outcome)
         }
     };
     let role_box = |role: Role, label: &'static str| {
@@ -321,35 +310,35 @@ fn MemberForm(
         move |event: leptos::ev::Event| {
             let chosen = event_target_value(&event);
             chosen_reviewer.set(chosen.clone());
-            let (id, name) = (id.clone(), name.clone());
             let done = if chosen.is_empty() {
                 format!("{name} has no reviewer chosen now.")
             } else {
                 format!("{name}’s reviewer is saved.")
             };
-            ctx.make(Some(&id.clone()), done, move |vault| {
+            let outcome = ctx.storage.with_mut(|vault| {
                 staff::allocate(
                     vault,
                     &id,
                     Some(chosen.as_str()).filter(|chosen| !chosen.is_empty()),
                     crate::browser::now(),
                 )
-            })
+            });
+            ctx.settle(Some(&id), done, outcome)
         }
     };
     let save_left = {
         let (id, name) = (id.clone(), name.clone());
         move |_| {
-            let (id, name) = (id.clone(), name.clone());
             let typed = left.get_untracked();
             let done = if typed.trim().is_empty() {
                 format!("{name} is at the school.")
             } else {
                 format!("{name}’s leaving date is saved.")
             };
-            ctx.make(Some(&id.clone()), done, move |vault| {
-                staff::mark_left(vault, &id, &typed, crate::browser::now())
-            })
+            let outcome = ctx
+                .storage
+                .with_mut(|vault| staff::mark_left(vault, &id, &typed, crate::browser::now()));
+            ctx.settle(Some(&id), done, outcome)
         }
     };
     let describe_group = describe.clone();
