@@ -7,9 +7,9 @@
 //! Nothing about the file format is written down here: every seed comes from the fixtures on disk,
 //! from `write_bundle` or from a contact card's `write`, the payload is read out with
 //! `envelope::verify`, and the inner layers are rebuilt with `envelope::sign` and `sealed::seal`,
-//! so the fuzzer follows the format when it changes. Files are opened with `open_any`, as the
+//! so the fuzzer follows the format when it changes. Files are opened with `open_file`, as the
 //! import page opens them: bundles are then previewed, imported (and some undone), contact cards
-//! added to the contacts.
+//! added to the contacts, school settings files previewed and used.
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -24,7 +24,7 @@ use appraise::bundle::contacts::{Contacts, HowVerified};
 use appraise::bundle::envelope::{self, Envelope};
 use appraise::bundle::identity::{Identity, KeySeed, PublicKeys};
 use appraise::bundle::merge::{DocumentState, Stamp};
-use appraise::bundle::open::{MAX_FILE_BYTES, Received, Recipient, open_any};
+use appraise::bundle::open::{MAX_FILE_BYTES, Opened, Received, Recipient, open_any, open_file};
 use appraise::bundle::payload::{BundleKind, Party, Payload};
 use appraise::bundle::sealed::{self, SealedBundle};
 use appraise::bundle::sign_off::SignedSignOff;
@@ -278,6 +278,8 @@ fn people() -> Vec<Person> {
         person(1, common::jo(), "Jo Lee", common::id("jo")),
         person(2, common::sam(), "Sam Patel", common::sams_id()),
         person(4, common::person(4), "Pat Head", common::id("pat")),
+        // The CPD leader of the golden files, who alone opens the training needs sent them.
+        person(7, common::person(7), "Chris Train", common::id("chris")),
     ]
 }
 
@@ -535,7 +537,7 @@ fn derive_seed(label: String, file: Vec<u8>, people: &[Person]) -> Seed {
     });
     let opening = |reader: usize| {
         let person = &people[reader];
-        open_any(
+        open_file(
             &file,
             &Recipient {
                 identity: &person.identity,
@@ -665,7 +667,8 @@ fn snapshot_of(store: &MemoryStore) -> Snapshot {
 }
 
 /// Per person, an empty vault and one holding their identity and the review the seeds belong
-/// to (Sam's from the invitation, Jo's started by Jo, the headteacher's from a final statement).
+/// to (Sam's from the invitation, Jo's started by Jo, the headteacher's from a final statement,
+/// the CPD leader's from the golden training needs).
 fn vaults(people: &[Person], seeds: &[Seed]) -> Vec<[Snapshot; 2]> {
     people
         .iter()
@@ -693,10 +696,10 @@ fn vaults(people: &[Person], seeds: &[Seed]) -> Vec<[Snapshot; 2]> {
                 )
                 .expect("review started"),
                 _ => {
-                    let wanted = if who == SAM {
-                        "invitation, signed"
-                    } else {
-                        "final statement, signed"
+                    let wanted = match who {
+                        SAM => "invitation, signed",
+                        HEAD => "final statement, signed",
+                        _ => "fixture golden-training-needs.json",
                     };
                     let seed = seeds
                         .iter()
@@ -1761,7 +1764,7 @@ fn process(
         name: reader.name,
         staff_id: &reader.staff_id,
     };
-    let Ok(received) = open_any(bytes, &me, contacts) else {
+    let Ok(opened) = open_file(bytes, &me, contacts) else {
         return Outcome {
             opened: false,
             imported: None,
@@ -1770,9 +1773,23 @@ fn process(
     };
     stage.set(Stage::Importing);
     let mut vault = vault_from(snapshot, vault_seed);
-    let bundle = match received {
-        Received::Bundle(bundle) => bundle,
-        Received::Card(card) => {
+    let bundle = match opened {
+        Opened::Settings(settings) => {
+            let _ = appraise::use_cases::school::preview_settings(&vault, &settings);
+            let used = appraise::use_cases::school::use_settings(
+                &mut vault,
+                &settings,
+                Some(HowVerified::InPerson),
+                now(),
+            );
+            return Outcome {
+                opened: true,
+                imported: Some(used.is_ok()),
+                preview_differed: false,
+            };
+        }
+        Opened::Received(Received::Bundle(bundle)) => bundle,
+        Opened::Received(Received::Card(card)) => {
             let added = identity::add_card(&mut vault, &card, HowVerified::InPerson, now())
                 .and_then(|()| identity::contacts(&vault));
             return Outcome {
