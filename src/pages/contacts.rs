@@ -148,7 +148,7 @@ fn ContactEmail(key_id: String, name: String, email: String) -> impl IntoView {
 fn YourCard() -> impl IntoView {
     let storage = use_storage();
     let sent = RwSignal::new(None::<Sent>);
-    let send = move |_| sent.set(Some(send_my_card(storage, None)));
+    let send = move |_| send_my_card(storage, None, sent);
     view! {
         <h3>"Your contact card"</h3>
         <p>"Colleagues who have had no file from you yet (a headteacher or CPD leader sending to reviewers, say) import your card and compare your fingerprint. After that, files they send you are locked so only you can read them."</p>

@@ -299,8 +299,31 @@ fn mail_encode(text: &str) -> String {
 }
 
 /// Downloads this person's contact card, for `recipient` (name and email address, when it goes
-/// to someone in particular, such as the headteacher) or any colleague who needs it.
-pub fn send_my_card(storage: AppStorage, recipient: Option<(String, Option<String>)>) -> Sent {
+/// to someone in particular, such as the headteacher) or any colleague who needs it, and says in
+/// `sent` what became of it. Signing is fetched the first time, as for any file sent.
+pub fn send_my_card(
+    storage: AppStorage,
+    recipient: Option<(String, Option<String>)>,
+    sent: RwSignal<Option<Sent>>,
+) {
+    leptos::task::spawn_local(async move {
+        let outcome = sign_my_card(storage, recipient)
+            .await
+            .unwrap_or_else(|missing| Sent::Failed(missing.sentence("makes your contact card")));
+        sent.set(Some(outcome));
+    });
+}
+
+/// The split point for signing a contact card.
+#[leptos::wasm_split::wasm_split(card_sending, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn sign_my_card(
+    storage: AppStorage,
+    recipient: Option<(String, Option<String>)>,
+) -> Result<Sent, NotFetched> {
+    Ok(sign_my_card_now(storage, recipient))
+}
+
+fn sign_my_card_now(storage: AppStorage, recipient: Option<(String, Option<String>)>) -> Sent {
     let card = storage
         .with(|vault| {
             crate::use_cases::identity::my_card(vault, now())

@@ -82,7 +82,7 @@ pub fn WelcomePage() -> impl IntoView {
                 <p class="fingerprint" data-testid="welcome-fingerprint">{fingerprint}</p>
                 {move || card_to().map(|(headteacher, email)| {
                     let button = format!("Send your contact card to {headteacher}");
-                    let send = move |_| card_sent.set(Some(send_my_card(storage, Some((headteacher.clone(), email.clone())))));
+                    let send = move |_| send_my_card(storage, Some((headteacher.clone(), email.clone())), card_sent);
                     view! {
                         <p>"Send your contact card to your headteacher, who adds you to the school’s staff list. Read your eight words to them when they import it; after that, colleagues on the list need not check them again."</p>
                         <p><button type="button" class="button" on:click=send>{button}</button></p>

@@ -1,8 +1,8 @@
 //! The pages for the people who run appraisal across the school, at `/school/:page`, one
 //! download for all of them: each page in the address table costs every first visit about 1 KiB,
-//! and only a few people open these. The desk, moderation, appeals and pay decisions are
-//! fetched together when the first of them is opened; the desk's rows are shared between them
-//! and kept while any of them is open.
+//! and only a few people open these. The desk, moderation, appeals, pay decisions and the staff
+//! list are fetched together when the first of them is opened; the desk's rows are shared
+//! between them and kept while any of them is open.
 
 mod appeals;
 mod desk;
@@ -28,9 +28,8 @@ pub fn SchoolPage() -> impl IntoView {
     let params = leptos_router::hooks::use_params_map();
     move || match params.with(|params| params.get("page")).as_deref() {
         Some("training-needs") => view! { <training_needs::TrainingNeeds /> }.into_any(),
-        Some("staff") => view! { <staff_list::StaffListPage /> }.into_any(),
         Some("governors-report") => view! { <governors_report::GovernorsReportPage /> }.into_any(),
-        Some(page @ ("desk" | "moderation" | "appeals" | "pay")) => {
+        Some(page @ ("desk" | "moderation" | "appeals" | "pay" | "staff")) => {
             view! { <OnDemand page=page.to_owned() /> }.into_any()
         }
         _ => view! { <super::NotFoundPage /> }.into_any(),
@@ -56,14 +55,15 @@ fn OnDemand(page: String) -> impl IntoView {
     }
 }
 
-/// The desk, moderation, appeals and pay decisions: one download, since each is worked out from
-/// the desk's rows.
+/// The desk, moderation, appeals, pay decisions and the staff list: one download, since the
+/// first four are worked out from the desk's rows and the desk reads the staff list.
 #[leptos::wasm_split::wasm_split(leadership, wasm_split_path = ::leptos::wasm_split, fallible)]
 fn leadership_pages() -> Result<fn(&str) -> AnyView, NotFetched> {
     Ok(|page| match page {
         "desk" => view! { <desk::DeskPage /> }.into_any(),
         "appeals" => view! { <appeals::AppealsPage /> }.into_any(),
         "pay" => view! { <pay::PayPage /> }.into_any(),
+        "staff" => view! { <staff_list::StaffListPage /> }.into_any(),
         _ => view! { <moderation::ModerationPage /> }.into_any(),
     })
 }
