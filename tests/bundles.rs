@@ -956,9 +956,10 @@ fn every_kind_of_file_has_a_golden_fixture_that_opens() {
     }
 }
 
-/// Golden files for the two kinds of file the table above leaves out: a handover from Jo to a
-/// new reviewer, Ana (locked for Ana and Sam), and a school settings file with a staff list
-/// (Pat, Jo and Sam; Sam reviewed by Jo; Jo's keys replaced on 04/01/2027), each opened again.
+/// Golden files for the kinds of file the table above leaves out: a handover from Jo to a new
+/// reviewer, Ana (locked for Ana and Sam), a school settings file with a staff list (Pat, Jo
+/// and Sam; Sam reviewed by Jo; Jo's keys replaced on 04/01/2027), and Sam's request to Pat for
+/// another reviewer (locked for Pat), each opened again.
 #[test]
 fn a_handover_and_a_school_settings_file_have_golden_files_that_open() {
     use appraise::bundle::open::{Opened, open_file};
@@ -1078,6 +1079,27 @@ fn a_handover_and_a_school_settings_file_have_golden_files_that_open() {
     };
     match open_file(file.as_bytes(), &me, &Contacts::default()).unwrap() {
         Opened::Settings(opened) => assert_eq!(opened.payload(), &settings),
-        Opened::Received(_) => panic!("a school settings file opens as one"),
+        _ => panic!("a school settings file opens as one"),
+    }
+
+    // Sam's request to Pat for another reviewer, locked for Pat.
+    let request = appraise::bundle::reviewer_request::ReviewerRequest {
+        request_id: "golden-request".into(),
+        made_at_millis: 1_790_000_000_000,
+        reviewee: "Sam Patel".into(),
+        keys: sam.public_keys(),
+        reviewer: "Jo Lee".into(),
+        reasons: "Jo and I job-share the same class, so Jo cannot observe me fairly.".into(),
+    };
+    let file = request.write(&sam, &pat.public_keys(), &mut common::Counter(0));
+    golden("golden-reviewer-request.json", &file);
+    let me = Recipient {
+        identity: &pat,
+        name: "Pat Head",
+        staff_id: &common::id("pat"),
+    };
+    match open_file(file.as_bytes(), &me, &Contacts::default()).unwrap() {
+        Opened::ReviewerRequest(opened) => assert_eq!(opened.payload(), &request),
+        _ => panic!("a request for another reviewer opens as one"),
     }
 }

@@ -268,6 +268,20 @@ fn every_refusal_of_what_a_file_would_do_reads_as_the_schools_words() {
         publisher: "Pat Head".into(),
     }
     .to_string()]);
+    use appraise::use_cases::reviewer_requests::RequestProblem;
+    let requests = [
+        RequestProblem::NoReasons,
+        RequestProblem::NotListed,
+        RequestProblem::NoReviewer,
+        RequestProblem::NoHeadteacher,
+        RequestProblem::NotForYou {
+            publisher: "Pat Head".into(),
+        },
+        RequestProblem::SenderNotListed { name: name() },
+        RequestProblem::NoSuchRequest,
+    ];
+    assert_reads_well(requests.iter().map(ToString::to_string));
+    assert_reads_well([BundleError::NotABundle(LooksLike::ReviewerRequest).to_string()]);
 }
 
 /// Real bad files, as people send them, through the importer itself.

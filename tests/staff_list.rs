@@ -816,3 +816,118 @@ fn a_member_on_a_new_device_takes_their_place_in_a_review_once_the_list_has_thei
         Some(sams_new_device.public_keys())
     );
 }
+
+#[test]
+fn a_reviewee_asks_in_writing_for_another_reviewer_and_the_headteacher_keeps_and_answers_it() {
+    use appraise::use_cases::examining::Examined;
+    use appraise::use_cases::reviewer_requests::{self, RequestProblem};
+    let (mut pats, file) = pats_school();
+    let mut sams = vault_of(2, "Sam Patel", &[Role::Reviewee]);
+    use_settings(&mut sams, &common::sam(), &file);
+    assert_eq!(
+        reviewer_requests::who_is_asked(&sams).unwrap(),
+        Some(("Jo Lee".to_owned(), "Pat Head".to_owned()))
+    );
+    let ask = |vault: &Vault<MemoryStore>, keys: &Identity, reasons: &str| {
+        reviewer_requests::ask_for_another_reviewer(
+            vault,
+            keys,
+            reasons,
+            "request-1",
+            &mut common::Counter(4),
+            at(20, 9),
+        )
+    };
+    assert_eq!(
+        ask(&sams, &common::sam(), "  ").unwrap_err(),
+        RequestProblem::NoReasons
+    );
+    let request = ask(
+        &sams,
+        &common::sam(),
+        "Jo and I job-share the same class, so Jo cannot observe me fairly.",
+    )
+    .unwrap();
+    assert_eq!(
+        request.file_name,
+        "appraise-reviewer-request-sam-patel.json"
+    );
+    assert_eq!(request.headteacher, "Pat Head");
+
+    // Only the headteacher can open it: it is locked for them.
+    let mut jos = vault_of(1, "Jo Lee", &[Role::Reviewer]);
+    use_settings(&mut jos, &common::jo(), &file);
+    let jos_examiner = examiner(&jos).unwrap().unwrap();
+    assert!(matches!(
+        examine(&jos, &jos_examiner, request.contents.as_bytes()),
+        Err(NotUsable::File(BundleError::EncryptedForSomeoneElse))
+    ));
+
+    let pats_examiner = examiner(&pats).unwrap().unwrap();
+    let Ok(Examined::ReviewerRequest(opened)) =
+        examine(&pats, &pats_examiner, request.contents.as_bytes())
+    else {
+        panic!("Pat opens the request");
+    };
+    assert_eq!(opened.payload().reviewer, "Jo Lee");
+    assert!(matches!(
+        opened.trust(),
+        Trust::Pinned(_) | Trust::Listed(_)
+    ));
+    reviewer_requests::keep_request(&mut pats, &opened, at(21, 9)).unwrap();
+    reviewer_requests::keep_request(&mut pats, &opened, at(22, 9)).unwrap();
+    let held = reviewer_requests::requests(&pats).unwrap();
+    assert_eq!(held.len(), 1, "the same request twice is one request");
+    assert_eq!(held[0].received_on, date(2026, 9, 21));
+    assert_eq!(held[0].answered_on, None);
+
+    // Pat changes the reviewer (6.5) and marks the request answered.
+    staff::describe_member(
+        &mut pats,
+        &staff_id(&ana()),
+        "",
+        BTreeSet::from([Role::Reviewer]),
+        false,
+        at(23, 9),
+    )
+    .unwrap();
+    staff::allocate(
+        &mut pats,
+        &staff_id(&common::sam()),
+        Some(&staff_id(&ana())),
+        at(23, 9),
+    )
+    .unwrap();
+    reviewer_requests::mark_answered(&mut pats, "request-1", at(23, 9)).unwrap();
+    assert_eq!(
+        reviewer_requests::requests(&pats).unwrap()[0].answered_on,
+        Some(date(2026, 9, 23))
+    );
+
+    // Someone else writing in Sam's name is refused by the list.
+    let forged = reviewer_requests::ReviewerRequest {
+        request_id: "forged".into(),
+        made_at_millis: at(20, 9).timestamp_millis(),
+        reviewee: "Sam Patel".into(),
+        keys: common::stranger().public_keys(),
+        reviewer: "Jo Lee".into(),
+        reasons: "Forged.".into(),
+    }
+    .write(
+        &common::stranger(),
+        &pat().public_keys(),
+        &mut common::Counter(2),
+    );
+    assert!(matches!(
+        examine(&pats, &pats_examiner, forged.as_bytes()),
+        Err(NotUsable::File(BundleError::NotAsListed(
+            NotAsListed::OtherKeys { .. }
+        )))
+    ));
+    // Someone not on the list cannot ask: there is no reviewer of theirs to replace.
+    let kims = vault_of(70, "Kim Ray", &[Role::Reviewee]);
+    assert_eq!(
+        ask(&kims, &common::person(70), "Reasons.").unwrap_err(),
+        RequestProblem::NotListed
+    );
+}

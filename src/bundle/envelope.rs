@@ -25,6 +25,8 @@ pub const PAYLOAD_TYPE: &str = "application/vnd.appraise.bundle+json";
 pub const CARD_TYPE: &str = "application/vnd.appraise.contact-card+json";
 /// The payload type of a school settings file, which travels in the same envelope.
 pub const SETTINGS_TYPE: &str = "application/vnd.appraise.school-settings+json";
+/// The payload type of a request for another reviewer, which travels in the same envelope.
+pub const REQUEST_TYPE: &str = "application/vnd.appraise.reviewer-request+json";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Envelope {
@@ -92,7 +94,8 @@ pub fn sign(payload_json: &[u8], payload_type: &str, identity: &Identity) -> Env
 pub fn verify(envelope: &Envelope) -> Result<(PublicKeys, Vec<u8>), BundleError> {
     check_version(envelope.version, VERSION)?;
     if envelope.format != FORMAT
-        || ![PAYLOAD_TYPE, CARD_TYPE, SETTINGS_TYPE].contains(&envelope.payload_type.as_str())
+        || ![PAYLOAD_TYPE, CARD_TYPE, SETTINGS_TYPE, REQUEST_TYPE]
+            .contains(&envelope.payload_type.as_str())
     {
         return Err(BundleError::Malformed(
             "it does not say it is an Appraise bundle".into(),

@@ -21,6 +21,8 @@ pub enum LooksLike {
     ContactCard,
     /// The school's settings, where a review's file was expected.
     SchoolSettings,
+    /// A request for another reviewer, where a review's file was expected.
+    ReviewerRequest,
     Unknown,
 }
 
@@ -92,6 +94,10 @@ impl fmt::Display for LooksLike {
             LooksLike::SchoolSettings => write!(
                 f,
                 "This is your school’s settings file, not a file for a review. Import it on the Import a file page to use the settings."
+            ),
+            LooksLike::ReviewerRequest => write!(
+                f,
+                "This is a request for another reviewer, not a file for a review. The headteacher imports it on the Import a file page."
             ),
             LooksLike::Unknown => write!(
                 f,

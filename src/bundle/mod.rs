@@ -11,6 +11,7 @@ pub mod identity;
 pub mod merge;
 pub mod open;
 pub mod payload;
+pub mod reviewer_request;
 pub mod school_file;
 pub mod sealed;
 pub mod sign_off;
@@ -34,15 +35,23 @@ pub fn write_bundle(
     let envelope_json = serde_json::to_string_pretty(&envelope).expect("envelopes serialise");
     match encrypt_to {
         None => envelope_json,
-        Some(recipients) => {
-            let mut keys = recipients.to_vec();
-            keys.push(identity.public_keys());
-            keys.sort();
-            keys.dedup();
-            let sealed = sealed::seal(envelope_json.as_bytes(), &keys, random);
-            serde_json::to_string_pretty(&sealed).expect("sealed bundles serialise")
-        }
+        Some(recipients) => sealed_for(&envelope_json, recipients, identity, random),
     }
+}
+
+/// A signed file (`envelope_json`) locked for `recipients` and its sender, who can reopen it.
+pub fn sealed_for(
+    envelope_json: &str,
+    recipients: &[PublicKeys],
+    identity: &Identity,
+    random: &mut dyn RandomSource,
+) -> String {
+    let mut keys = recipients.to_vec();
+    keys.push(identity.public_keys());
+    keys.sort();
+    keys.dedup();
+    let sealed = sealed::seal(envelope_json.as_bytes(), &keys, random);
+    serde_json::to_string_pretty(&sealed).expect("sealed bundles serialise")
 }
 
 /// Words as a file name shows them: lower-case letters and digits, joined by hyphens

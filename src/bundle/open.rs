@@ -1,8 +1,9 @@
 //! Opening a received file: find the bundle (inside an email if need be), decrypt it, check the
 //! signature on the exact bytes, and only then read the payload; check it names its signer as
-//! sender and this person as a recipient, and how far the sender is trusted. Contact cards and
-//! school settings files travel in the same envelope and are told apart by its payload type. Only a
-//! [`Verified`] payload can be merged, and only this module can make one.
+//! sender and this person as a recipient, and how far the sender is trusted. Contact cards,
+//! school settings files and requests for another reviewer travel in the same envelope and are
+//! told apart by its payload type. Only a [`Verified`] payload can be merged, and only this
+//! module can make one.
 
 use serde_json::Value;
 
@@ -13,6 +14,7 @@ use super::error::{BundleError, LooksLike};
 use super::identity::{Identity, PublicKeys};
 use super::merge::DocumentState;
 use super::payload::Payload;
+use super::reviewer_request::ReviewerRequest;
 use super::school_file::SchoolSettingsFile;
 use super::sealed::{self, SealedBundle};
 use crate::domain::ids::Id;
@@ -63,6 +65,8 @@ pub enum Received {
 pub enum Opened {
     Received(Received),
     Settings(Box<Verified<SchoolSettingsFile>>),
+    /// A reviewee's request to the headteacher for another reviewer.
+    ReviewerRequest(Box<Verified<ReviewerRequest>>),
 }
 
 /// Opens a received bundle for `me`, checking everything before the payload is trusted.
@@ -87,6 +91,7 @@ pub fn open_any(
     match open_file(file, me, known)? {
         Opened::Received(received) => Ok(received),
         Opened::Settings(_) => Err(BundleError::NotABundle(LooksLike::SchoolSettings)),
+        Opened::ReviewerRequest(_) => Err(BundleError::NotABundle(LooksLike::ReviewerRequest)),
     }
 }
 
@@ -132,6 +137,10 @@ pub fn open_file(
         return open_settings(&payload_bytes, signer, me, known, encrypted)
             .map(|settings| Opened::Settings(Box::new(settings)));
     }
+    if envelope.payload_type == envelope::REQUEST_TYPE {
+        return open_request(&payload_bytes, signer, me, known, encrypted)
+            .map(|request| Opened::ReviewerRequest(Box::new(request)));
+    }
     // Read through a JSON value, as stored records are, so the browser build carries one
     // deserialiser per type rather than two.
     let payload: Payload = serde_json::from_slice::<Value>(&payload_bytes)
@@ -146,9 +155,7 @@ pub fn open_file(
         Trust::Yours
     } else {
         check_recipient(&payload, me)?;
-        let made_on = chrono::DateTime::from_timestamp_millis(payload.created_at_millis)
-            .ok_or_else(|| BundleError::Malformed("its time of making is impossible".into()))?
-            .date_naive();
+        let made_on = made_on(payload.created_at_millis)?;
         known
             .check_sender(&payload.sender.name, &signer, made_on)
             .map_err(BundleError::NotAsListed)?;
@@ -218,6 +225,45 @@ fn open_settings(
         trust,
         encrypted,
     })
+}
+
+/// A request for another reviewer must be signed with the keys it gives, and is checked against
+/// the staff list like any file in a colleague's name.
+fn open_request(
+    bytes: &[u8],
+    signer: PublicKeys,
+    me: &Recipient,
+    known: &impl Directory,
+    encrypted: bool,
+) -> Result<Verified<ReviewerRequest>, BundleError> {
+    let request: ReviewerRequest = serde_json::from_slice::<Value>(bytes)
+        .and_then(serde_json::from_value)
+        .map_err(|e| BundleError::Malformed(format!("its content is not readable: {e}")))?;
+    if request.keys != signer {
+        return Err(BundleError::SignerMismatch);
+    }
+    let trust = if signer == me.identity.public_keys() {
+        Trust::Yours
+    } else {
+        let made_on = made_on(request.made_at_millis)?;
+        known
+            .check_sender(&request.reviewee, &signer, made_on)
+            .map_err(BundleError::NotAsListed)?;
+        known.trust(&request.reviewee, &signer)
+    };
+    Ok(Verified {
+        inner: request,
+        signer,
+        trust,
+        encrypted,
+    })
+}
+
+/// The UTC day a file says it was made, which the staff list checks keys against.
+fn made_on(millis: i64) -> Result<chrono::NaiveDate, BundleError> {
+    chrono::DateTime::from_timestamp_millis(millis)
+        .map(|at| at.date_naive())
+        .ok_or_else(|| BundleError::Malformed("its time of making is impossible".into()))
 }
 
 fn check_version(value: &Value, supported: u64) -> Result<(), BundleError> {

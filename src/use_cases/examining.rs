@@ -19,6 +19,7 @@ use crate::bundle::identity::Identity;
 pub use crate::bundle::open::Verified;
 use crate::bundle::open::{Opened, Received, Recipient, open_file};
 pub use crate::bundle::payload::Payload;
+pub use crate::bundle::reviewer_request::ReviewerRequest;
 pub use crate::bundle::school_file::SchoolSettingsFile;
 use crate::domain::ids::Id;
 use crate::domain::staff::StaffList;
@@ -62,6 +63,8 @@ pub enum Examined {
     Card(Box<Verified<ContactCard>>),
     /// The school's settings, as the headteacher published them.
     Settings(Box<Verified<SchoolSettingsFile>>),
+    /// A reviewee's request for another reviewer.
+    ReviewerRequest(Box<Verified<ReviewerRequest>>),
 }
 
 /// Why a file cannot be used.
@@ -101,6 +104,7 @@ pub fn examine<S: KeyValueStore>(
         Opened::Received(Received::Bundle(file)) => file,
         Opened::Received(Received::Card(card)) => return Ok(Examined::Card(card)),
         Opened::Settings(settings) => return Ok(Examined::Settings(settings)),
+        Opened::ReviewerRequest(request) => return Ok(Examined::ReviewerRequest(request)),
     };
     if already_imported(vault, &file.payload().bundle_id).map_err(NotUsable::Records)? {
         return Ok(Examined::Repeat);

@@ -27,9 +27,11 @@
 //!   version, and which version is held.
 //! - [`staff`]: the school's staff list: building it, allocating reviewers, replacing keys,
 //!   marking leavers, and whom it gives this person to review.
+//! - [`reviewer_requests`]: a reviewee's written request for another reviewer, made, kept by
+//!   the headteacher and answered.
 //!
 //! Records live in the vault under `identity`, `contacts`, `school`, `school-settings-version`,
-//! `staff-list`,
+//! `staff-list`, `reviewer-request:<id>`,
 //! `review:<id>`,
 //! `review:<id>:<document kind>`, `sign-offs:<id>` and `import:<bundle id>`.
 
@@ -46,6 +48,7 @@ pub mod lock;
 pub mod outgoing;
 pub mod recovery;
 pub mod retention;
+pub mod reviewer_requests;
 pub mod reviews;
 pub mod school;
 pub mod sending;

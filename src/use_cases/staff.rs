@@ -82,17 +82,26 @@ fn change<S: KeyValueStore>(
     now: DateTime<Utc>,
     change: impl FnOnce(&mut StaffList) -> Result<(), StaffProblem>,
 ) -> Result<(), StaffListError> {
-    if let Some(held) = held_version(vault)?
-        && Some(held.publisher_keys) != identity(vault)?.map(|me| keys_text(&me.public_keys()))
-    {
-        return Err(StaffListError::NotYours {
-            publisher: held.publisher,
-        });
+    if let Some(publisher) = kept_by_someone_else(vault)? {
+        return Err(StaffListError::NotYours { publisher });
     }
     let mut list = staff_list(vault)?;
     change(&mut list)?;
     save_staff_list(vault, &list, now)?;
     Ok(())
+}
+
+/// Who keeps the staff list held here, when it is not this person: the publisher of the school
+/// settings in use, who alone changes it. `None` when this person publishes them, or none from
+/// anyone else are held.
+pub(super) fn kept_by_someone_else<S: KeyValueStore>(
+    vault: &Vault<S>,
+) -> Result<Option<String>, RecordsError> {
+    let Some(held) = held_version(vault)? else {
+        return Ok(None);
+    };
+    let mine = identity(vault)?.map(|me| keys_text(&me.public_keys()));
+    Ok((mine.as_ref() != Some(&held.publisher_keys)).then_some(held.publisher))
 }
 
 /// Adds the contact with `key_id` (or, with `None`, this person) to the staff list, with the
@@ -288,13 +297,7 @@ pub fn overview<S: KeyValueStore>(
     today: NaiveDate,
 ) -> Result<StaffOverview, RecordsError> {
     let list = staff_list(vault)?;
-    let me = identity(vault)?;
-    let keeps_it = match held_version(vault)? {
-        Some(held) => me
-            .as_ref()
-            .is_some_and(|me| keys_text(&me.public_keys()) == held.publisher_keys),
-        None => true,
-    };
+    let keeps_it = kept_by_someone_else(vault)?.is_none();
     let policy = school_settings(vault)?.policy;
     let members = list
         .members

@@ -9,7 +9,8 @@
 //! `envelope::verify`, and the inner layers are rebuilt with `envelope::sign` and `sealed::seal`,
 //! so the fuzzer follows the format when it changes. Files are opened with `open_file`, as the
 //! import page opens them: bundles are then previewed, imported (and some undone), contact cards
-//! added to the contacts, school settings files previewed and used.
+//! added to the contacts, school settings files previewed and used, requests for another
+//! reviewer kept.
 
 use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
@@ -1785,6 +1786,15 @@ fn process(
             return Outcome {
                 opened: true,
                 imported: Some(used.is_ok()),
+                preview_differed: false,
+            };
+        }
+        Opened::ReviewerRequest(request) => {
+            let kept =
+                appraise::use_cases::reviewer_requests::keep_request(&mut vault, &request, now());
+            return Outcome {
+                opened: true,
+                imported: Some(kept.is_ok()),
                 preview_differed: false,
             };
         }

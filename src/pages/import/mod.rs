@@ -22,11 +22,11 @@ use crate::components::{Banner, BannerKind};
 use crate::domain::field_map::summarise_paths;
 use crate::state::{AppStorage, use_storage};
 use crate::use_cases::examining::{
-    ApplyReport, ContactCard, Examined, Examiner, Payload, SchoolSettingsFile, Verified, examine,
-    examiner, from_confirmed_sender, import_file, outcome_in_words,
+    ApplyReport, ContactCard, Examined, Examiner, Payload, ReviewerRequest, SchoolSettingsFile,
+    Verified, examine, examiner, from_confirmed_sender, import_file, outcome_in_words,
 };
 use crate::use_cases::identity::HowVerified;
-use crate::use_cases::importing;
+use crate::use_cases::{importing, reviewer_requests};
 
 /// One file the person gave, and what became of it. Cheap to clone (the list is copied on every
 /// change, and a bundle may be large).
@@ -71,6 +71,15 @@ enum Item {
         file: String,
         version: u32,
     },
+    /// A request for another reviewer, waiting to be kept with the staff list.
+    Request {
+        file: String,
+        request: Arc<Verified<ReviewerRequest>>,
+    },
+    RequestKept {
+        file: String,
+        name: String,
+    },
 }
 
 /// Up to this many files in the list, each one's changes are shown unfolded.
@@ -105,6 +114,10 @@ fn check(storage: AppStorage, examiner: Option<&Examiner>, file: String, bytes: 
         Some(Ok(Examined::Settings(settings))) => Item::Settings {
             file,
             settings: Arc::new(*settings),
+        },
+        Some(Ok(Examined::ReviewerRequest(request))) => Item::Request {
+            file,
+            request: Arc::new(*request),
         },
         Some(Err(reason)) => Item::Refused {
             file,
@@ -286,7 +299,10 @@ fn clear_finished(items: RwSignal<Vec<Item>>) {
         list.retain(|item| {
             matches!(
                 item,
-                Item::Ready { .. } | Item::Card { .. } | Item::Settings { .. }
+                Item::Ready { .. }
+                    | Item::Card { .. }
+                    | Item::Settings { .. }
+                    | Item::Request { .. }
             )
         })
     });
@@ -295,8 +311,11 @@ fn clear_finished(items: RwSignal<Vec<Item>>) {
 fn item_state(item: &Item) -> u8 {
     match item {
         Item::Refused { .. } => 0,
-        Item::Ready { .. } | Item::Card { .. } | Item::Settings { .. } => 1,
-        Item::Imported { .. } | Item::CardAdded { .. } | Item::SettingsUsed { .. } => 2,
+        Item::Ready { .. } | Item::Card { .. } | Item::Settings { .. } | Item::Request { .. } => 1,
+        Item::Imported { .. }
+        | Item::CardAdded { .. }
+        | Item::SettingsUsed { .. }
+        | Item::RequestKept { .. } => 2,
         Item::Undone { .. } => 3,
         Item::Repeat { .. } => 4,
     }
@@ -339,6 +358,38 @@ fn ItemView(
                 {needs_details().then(|| view! {
                     <p><A href="/welcome" attr:class="button">"Next: tell Appraise who you are"</A></p>
                 })}
+            </Banner>
+        }
+        .into_any(),
+        Item::Request { file, request } => {
+            let given = request.payload().clone();
+            let name = given.reviewee.clone();
+            let keep = move |_| {
+                let kept = storage.with_mut(|vault| reviewer_requests::keep_request(vault, &request, now()));
+                set(match kept {
+                    Some(Ok(())) => {
+                        storage.announce_change("reviewer-request");
+                        Item::RequestKept { file: file.clone(), name: name.clone() }
+                    }
+                    Some(Err(problem)) => Item::Refused { file: file.clone(), reason: problem.to_string() },
+                    None => Item::Refused { file: file.clone(), reason: crate::use_cases::NOT_OPEN.to_owned() },
+                });
+            };
+            view! {
+                <section class="import-item" aria-label=format!("Request from {} for another reviewer", given.reviewee)>
+                    <h2>{format!("Request from {} for another reviewer", given.reviewee)}</h2>
+                    <p>{format!("{} asks you to replace their reviewer, {}, for these reasons:", given.reviewee, given.reviewer)}</p>
+                    <blockquote class="quote">{given.reasons}</blockquote>
+                    <p>"Keep it with the staff list, where you answer it: change their reviewer there (the review does not start again), or keep the reviewer and tell them why."</p>
+                    <button type="button" class="button" on:click=keep>"Keep it with the staff list"</button>
+                </section>
+            }
+            .into_any()
+        }
+        Item::RequestKept { file, name } => view! {
+            <Banner kind=BannerKind::Success title=format!("{file}: request kept")>
+                <p>{format!("{name}’s request for another reviewer is on the staff list page.")}</p>
+                <p><A href="/school/staff">"Answer it on the staff list"</A></p>
             </Banner>
         }
         .into_any(),

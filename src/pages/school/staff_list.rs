@@ -10,7 +10,9 @@ use std::collections::BTreeSet;
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::format_uk_date;
 use crate::domain::people::Role;
+use crate::pages::send::{Sent, SentNotice};
 use crate::state::{AppStorage, use_storage};
+use crate::use_cases::reviewer_requests;
 use crate::use_cases::staff::{self, MemberRow, StaffOverview, Unlisted};
 
 #[component]
@@ -49,6 +51,8 @@ pub(super) fn StaffListPage() -> impl IntoView {
             "This list came with your school’s settings file. The headteacher keeps it: files from the people on it are checked against the keys it gives, and a file in their name signed by other keys is refused."
         }}</p>
         {ctx.outcome(None)}
+        {move || keeps_it.get().then(|| view! { <Requests ctx=ctx /> })}
+        {move || (!keeps_it.get()).then(|| view! { <AskForAnotherReviewer /> })}
         {move || read().filter(|o| o.keeps_it).map(|o| view! {
             <AddMembers unlisted=o.unlisted me_listed=o.me_listed ctx=ctx />
         })}
@@ -124,6 +128,133 @@ impl Changes {
             })
         }
     }
+}
+
+/// The requests for another reviewer the headteacher keeps (seed 004, 6.4), those waiting
+/// first, each with its reasons and a way to mark it answered.
+#[component]
+fn Requests(ctx: Changes) -> impl IntoView {
+    let held = Memo::new(move |_| {
+        ctx.storage.changed_elsewhere.track();
+        ctx.changed.track();
+        ctx.storage
+            .with(|vault| reviewer_requests::requests(vault).ok())
+            .flatten()
+            .unwrap_or_default()
+    });
+    move || {
+        let held = held.get();
+        (!held.is_empty()).then(|| {
+            let waiting = held.iter().filter(|held| held.answered_on.is_none()).count();
+            view! {
+                <section class="section" aria-labelledby="requests-heading">
+                    <h2 id="requests-heading">{format!("Requests for another reviewer ({waiting} waiting)")}</h2>
+                    <p>"Decide each one: change the reviewer below (the review does not start again), or keep the reviewer and tell the person why. Then mark it answered."</p>
+                    <ul class="staff-list">
+                        {held.into_iter().map(|held| view! { <Request held=held ctx=ctx /> }).collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+#[component]
+fn Request(held: reviewer_requests::HeldRequest, ctx: Changes) -> impl IntoView {
+    let request = held.request;
+    let id = request.request_id.clone();
+    let asked = format!(
+        "{} asks you to replace their reviewer, {}. Received on {}.",
+        request.reviewee,
+        request.reviewer,
+        format_uk_date(held.received_on)
+    );
+    let answer = move |_| {
+        let outcome = ctx
+            .storage
+            .with_mut(|vault| reviewer_requests::mark_answered(vault, &id, crate::browser::now()));
+        match outcome {
+            Some(Ok(())) => {
+                ctx.storage.announce_change("reviewer-request");
+                ctx.changed.notify();
+            }
+            Some(Err(problem)) => ctx.said.set(Some((None, Err(problem.to_string())))),
+            None => ctx
+                .said
+                .set(Some((None, Err(crate::use_cases::NOT_OPEN.to_owned())))),
+        }
+    };
+    view! {
+        <li class="staff-list__member">
+            <h3 class="staff-list__name">{format!("From {}", request.reviewee)}</h3>
+            <p>{asked}</p>
+            <blockquote class="quote">{request.reasons}</blockquote>
+            {match held.answered_on {
+                Some(day) => view! { <p>{format!("Answered on {}.", format_uk_date(day))}</p> }.into_any(),
+                None => view! {
+                    <p><button type="button" class="button button--secondary" on:click=answer>
+                        {format!("Mark {}’s request answered", request.reviewee)}
+                    </button></p>
+                }.into_any(),
+            }}
+        </li>
+    }
+}
+
+/// For someone on the list (not its keeper): asking the headteacher in writing to replace their
+/// reviewer, with their reasons (seed 004, 6.4), as a file locked for the headteacher.
+#[component]
+fn AskForAnotherReviewer() -> impl IntoView {
+    let storage = use_storage();
+    let asked = storage
+        .with(|vault| reviewer_requests::who_is_asked(vault).ok().flatten())
+        .flatten();
+    let reasons = RwSignal::new(String::new());
+    let sent = RwSignal::new(None::<Sent>);
+    asked.map(|(reviewer, headteacher)| {
+        let send = move |_| {
+            let outcome = storage.identity().and_then(|(_, keys)| {
+                storage.with(|vault| {
+                    reviewer_requests::ask_for_another_reviewer(
+                        vault,
+                        &keys,
+                        &reasons.get_untracked(),
+                        &crate::browser::fresh_id("request"),
+                        &mut crate::random::BrowserRandom,
+                        crate::browser::now(),
+                    )
+                })
+            });
+            sent.set(Some(match outcome {
+                Some(Ok(file)) => match crate::browser::download(&file.file_name, "application/json", &file.contents) {
+                    Ok(()) => Sent::Done {
+                        name: file.file_name,
+                        what: "request for another reviewer",
+                        recipient: Some(file.headteacher),
+                        email: None,
+                        encrypted: true,
+                        contents: file.contents,
+                    },
+                    Err(reason) => Sent::Failed(reason),
+                },
+                Some(Err(problem)) => Sent::Failed(problem.to_string()),
+                None => Sent::Failed(crate::use_cases::NOT_OPEN.to_owned()),
+            }));
+        };
+        view! {
+            <section class="section" aria-labelledby="ask-heading">
+                <h2 id="ask-heading">"Ask for another reviewer"</h2>
+                <p>{format!("The staff list gives you {reviewer} as your reviewer. If you think they are unsuitable to review you for professional reasons, you can ask {headteacher} in writing to replace them, stating your reasons. The request is locked so only {headteacher} can read it; your review does not start again if the reviewer changes.")}</p>
+                <div class="field">
+                    <label class="field__label" for="request-reasons">"Your reasons"</label>
+                    <textarea class="field__textarea" id="request-reasons" rows=5
+                        prop:value=move || reasons.get() on:input=move |event| reasons.set(event_target_value(&event))></textarea>
+                </div>
+                <p><button type="button" class="button" on:click=send>{format!("Send the request to {headteacher}")}</button></p>
+                <SentNotice sent=sent />
+            </section>
+        }
+    })
 }
 
 /// The contacts not on the list, to add (or, for someone already on it under that name, to take
