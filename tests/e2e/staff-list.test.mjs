@@ -3,7 +3,8 @@
 // school's settings file and sends their card to the headteacher in one step; Jo starts Sam's
 // review from the allocation, and it goes locked without Sam's card; Sam's copy imports with no
 // fingerprint question; a file forged in Jo's name is refused with its sentence; the desk shows
-// the reviews that have not reached it. Screenshots at 1280 and 360 px land in
+// the reviews that have not reached it; Sam asks in writing for another reviewer, and Pat keeps
+// the request, gives Sam to Ana and marks it answered. Screenshots at 1280 and 360 px land in
 // target/screenshots/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -169,4 +170,36 @@ test("the headteacher's staff list confirms keys, allocates reviewers and refuse
   await awaited.getByText("Sam Patel: reviewer Jo Lee").waitFor();
   await awaited.getByText("Kim Ray: no reviewer chosen yet").waitFor();
   await lookAt(pat.page, "desk-not-started");
+
+  // Sam asks in writing for another reviewer (seed 004, 6.4); Pat keeps the request, gives Sam
+  // to Ana, and marks it answered.
+  await nav(samBrowser.page, "Settings");
+  await samBrowser.page.getByRole("link", { name: "See the staff list" }).click();
+  const ask = section(samBrowser.page, "Ask for another reviewer");
+  await ask.getByText("The staff list gives you Jo Lee as your reviewer.").waitFor();
+  await ask.getByLabel("Your reasons").fill("Jo and I job-share the same class, so Jo cannot observe my teaching fairly.");
+  await lookAt(samBrowser.page, "ask-for-another-reviewer");
+  const request = await downloadTo(dir, samBrowser.page, () => ask.getByRole("button", { name: "Send the request to Pat Head" }).click());
+  assert.equal(request.name, "appraise-reviewer-request-sam-patel.json");
+  await ask.getByTestId("sent-file").filter({ hasText: "for Pat Head, encrypted" }).waitFor();
+  await nav(pat.page, "Import a file");
+  await pat.page.getByLabel("Choose files").setInputFiles(request.path);
+  const requestItem = pat.page.getByRole("region", { name: "Request from Sam Patel for another reviewer" });
+  await requestItem.getByText("Jo and I job-share the same class, so Jo cannot observe my teaching fairly.").waitFor();
+  await lookAt(pat.page, "request-to-keep");
+  await requestItem.getByRole("button", { name: "Keep it with the staff list" }).click();
+  await pat.page.getByRole("link", { name: "Answer it on the staff list" }).click();
+  const requests = section(pat.page, "Requests for another reviewer (1 waiting)");
+  await requests.getByText("Sam Patel asks you to replace their reviewer, Jo Lee.", { exact: false }).waitFor();
+  const anaOnList = member(pat.page, "Ana Cole");
+  await anaOnList.getByText("Change Ana Cole’s details").click();
+  await anaOnList.getByLabel("Reviews others").check();
+  await anaOnList.getByRole("status").filter({ hasText: "Ana Cole’s details are saved." }).waitFor();
+  const samOnList = member(pat.page, "Sam Patel");
+  await samOnList.getByText("Change Sam Patel’s details").click();
+  await samOnList.getByLabel("Their reviewer").selectOption({ label: "Ana Cole (0 reviews)" });
+  await samOnList.getByText("Reviewed by Ana Cole").waitFor();
+  await requests.getByRole("button", { name: "Mark Sam Patel’s request answered" }).click();
+  await section(pat.page, "Requests for another reviewer (0 waiting)").getByText("Answered on 01/10/2026.").waitFor();
+  await lookAt(pat.page, "request-answered");
 });
