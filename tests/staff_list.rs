@@ -931,3 +931,84 @@ fn a_reviewee_asks_in_writing_for_another_reviewer_and_the_headteacher_keeps_and
         RequestProblem::NotListed
     );
 }
+
+/// Seed 004, 6.5: the headteacher gives Sam's review to Ana; Jo hands it over by name, with no
+/// card of Ana's (the list confirms her keys), and Ana takes it whole in the same cycle (6.6).
+#[test]
+fn a_review_is_handed_to_the_reviewer_the_list_now_gives_without_their_card() {
+    use appraise::bundle::payload::Party;
+    use appraise::use_cases::sending::{self, Addressee, Outgoing};
+    let (mut pats, first) = pats_school();
+    let mut jos = vault_of(1, "Jo Lee", &[Role::Reviewer]);
+    use_settings(&mut jos, &common::jo(), &first);
+    let sam = staff_id(&common::sam());
+    let started = start(
+        &mut jos,
+        &new_review("Sam Patel", Some(sam.clone())),
+        "r1",
+        "s1",
+        at(4, 9),
+    )
+    .unwrap();
+    let summary = &started.review.summary;
+    assert_eq!(
+        staff::reviewer_now(&jos, summary).unwrap(),
+        None,
+        "Jo is the reviewer"
+    );
+    staff::allocate(&mut pats, &sam, Some(&staff_id(&ana())), at(10, 9)).unwrap();
+    let second = school::publish(&mut pats, &pat(), None, at(10, 9)).unwrap();
+    use_settings(&mut jos, &common::jo(), &second.contents);
+    // The page offers the new reviewer's name to hand the review to.
+    assert_eq!(
+        staff::reviewer_now(&jos, summary).unwrap(),
+        Some("Ana Cole".to_owned())
+    );
+    let outgoing = |to: &str| Outgoing {
+        kind: BundleKind::Handover,
+        sender: Party {
+            name: "Jo Lee".into(),
+            staff_id: None,
+            role: Role::Reviewer,
+            keys: Some(common::jo().public_keys()),
+        },
+        text: Default::default(),
+        recipient: Some(Addressee::Named(to.into())),
+        bundle_id: "handover-1".into(),
+    };
+    // Someone on neither the list nor the contacts still needs their card first.
+    assert_eq!(
+        sending::prepare_to_send(&mut jos, "r1", outgoing("Kit Moss"), "jo-tab", at(11, 9))
+            .unwrap_err(),
+        RecordsError::HandoverToUnconfirmed {
+            name: "Kit Moss".into()
+        }
+    );
+    let payload =
+        sending::prepare_to_send(&mut jos, "r1", outgoing("ana cole"), "jo-tab", at(11, 9))
+            .unwrap();
+    assert_eq!(payload.review.reviewer.name, "Ana Cole");
+    assert_eq!(payload.review.reviewer_keys, Some(ana().public_keys()));
+    assert_eq!(payload.review.period, started.review.summary.period);
+    let file = write_bundle(
+        &payload,
+        &common::jo(),
+        Some(&[ana().public_keys()]),
+        &mut common::Counter(3),
+    );
+    let mut anas = vault_of(51, "Ana Cole", &[Role::Reviewer]);
+    use_settings(&mut anas, &ana(), &second.contents);
+    let examiner = examiner(&anas).unwrap().unwrap();
+    let Ok(appraise::use_cases::examining::Examined::ReviewFile { file, .. }) =
+        examine(&anas, &examiner, file.as_bytes())
+    else {
+        panic!("Ana previews the handover");
+    };
+    assert!(matches!(file.trust(), Trust::Listed(_)));
+    appraise::use_cases::examining::import_file(&mut anas, &file, None, at(12, 9)).unwrap();
+    let held = appraise::use_cases::reviews::review(&anas, "r1")
+        .unwrap()
+        .unwrap();
+    assert_eq!(held.summary.reviewer_keys, Some(ana().public_keys()));
+    assert_eq!(held.summary.period, started.review.summary.period);
+}

@@ -234,7 +234,7 @@ impl fmt::Display for RecordsError {
             ),
             RecordsError::HandoverToUnconfirmed { name } => write!(
                 f,
-                "A review passes only to someone whose keys you have confirmed. Ask {name} to send you their contact card and import it, then hand the review over."
+                "A review passes only to someone whose keys you have confirmed, and {name} is neither on your school’s staff list nor among your contacts. Ask {name} to send you their contact card and import it, then hand the review over."
             ),
             RecordsError::NotHandedToYou { reviewer } => write!(
                 f,

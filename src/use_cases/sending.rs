@@ -11,10 +11,11 @@ use std::collections::BTreeMap;
 use super::identity::contacts;
 use super::reviews::{document, review, save_document, save_review};
 use super::sign_offs::sign_offs;
+use crate::bundle::identity::PublicKeys;
 pub use crate::bundle::payload::BundleKind;
 use crate::bundle::payload::{Party, Payload, ReviewSummary};
 use crate::domain::ids::Id;
-use crate::domain::people::{PersonRef, Role};
+use crate::domain::people::{PersonRef, Role, name_key};
 
 /// A file sent from a review with nothing typed outside its documents: the headteacher's
 /// moderation note (or the reviewer's answer to it), and an appeal's outcome.
@@ -264,21 +265,8 @@ fn hand_over<S: KeyValueStore>(
     bundle_id: String,
     now: DateTime<Utc>,
 ) -> Result<Payload, RecordsError> {
-    let contacts = contacts(vault)?;
-    let new_reviewer = match to {
-        Some(Addressee::Contact(key_id)) => contacts
-            .by_key
-            .get(&key_id)
-            .ok_or(RecordsError::NoSuchContact)?,
-        Some(Addressee::Named(name)) => return Err(RecordsError::HandoverToUnconfirmed { name }),
-        None => return Err(RecordsError::NoSuchContact),
-    };
-    let person = PersonRef {
-        staff_id: Id::new(new_reviewer.keys.key_id()).expect("key ids are valid ids"),
-        name: new_reviewer.name.clone(),
-        job_title: new_reviewer.job_title.clone(),
-    };
-    let handed = summary.handed_to(person, new_reviewer.keys, now.date_naive());
+    let (person, keys) = new_reviewer(vault, to)?;
+    let handed = summary.handed_to(person.clone(), keys, now.date_naive());
     let review_id = summary.id.as_str();
     let mut documents = BTreeMap::new();
     for kind in BundleKind::Handover.documents() {
@@ -295,10 +283,10 @@ fn hand_over<S: KeyValueStore>(
         sender,
         recipients: vec![
             crate::bundle::payload::Party {
-                name: new_reviewer.name.clone(),
+                name: person.name,
                 staff_id: None,
                 role: Role::Reviewer,
-                keys: Some(new_reviewer.keys),
+                keys: Some(keys),
             },
             crate::bundle::payload::Party {
                 name: summary.reviewee.name.clone(),
@@ -312,6 +300,43 @@ fn hand_over<S: KeyValueStore>(
         sign_offs: sign_offs_to_send(vault, review_id, BundleKind::Handover)?,
         settings_version: settings_version(vault)?,
     })
+}
+
+/// Who a review is handed to, with the keys the handover is locked for: a contact chosen, or
+/// someone named who is on the school's staff list (the headteacher has confirmed their keys);
+/// anyone else must send their contact card first.
+fn new_reviewer<S: KeyValueStore>(
+    vault: &Vault<S>,
+    to: Option<Addressee>,
+) -> Result<(PersonRef, PublicKeys), RecordsError> {
+    let (name, job_title, keys) = match to {
+        Some(Addressee::Contact(key_id)) => {
+            let contact = contacts(vault)?
+                .by_key
+                .remove(&key_id)
+                .ok_or(RecordsError::NoSuchContact)?;
+            (contact.name, contact.job_title, contact.keys)
+        }
+        Some(Addressee::Named(name)) => {
+            let list = super::staff::staff_list(vault)?;
+            let listed = list
+                .members
+                .iter()
+                .find(|member| name_key(&member.name) == name_key(&name))
+                .and_then(|member| Some((member, super::staff::member_keys(member)?)));
+            match listed {
+                Some((member, keys)) => (member.name.clone(), member.job_title.clone(), keys),
+                None => return Err(RecordsError::HandoverToUnconfirmed { name }),
+            }
+        }
+        None => return Err(RecordsError::NoSuchContact),
+    };
+    let person = PersonRef {
+        staff_id: Id::new(keys.key_id()).expect("key ids are valid ids"),
+        name,
+        job_title,
+    };
+    Ok((person, keys))
 }
 
 /// The sign-offs on the documents a bundle of `kind` carries.

@@ -420,3 +420,25 @@ pub fn cycle_reviewed_on<S: KeyValueStore>(
         .policy
         .and_then(|policy| CyclePeriod::reviewed_at(policy.cycles.first()?, today)))
 }
+
+/// The reviewer the staff list now gives the reviewee of `summary` (by their keys, or by name
+/// while those are unknown), when that is not this person: whom a review is handed to after the
+/// headteacher changed the reviewer (seed 004, 6.5).
+pub fn reviewer_now<S: KeyValueStore>(
+    vault: &Vault<S>,
+    summary: &crate::bundle::payload::ReviewSummary,
+) -> Result<Option<String>, RecordsError> {
+    let list = staff_list(vault)?;
+    let reviewee = match summary.reviewee_keys {
+        Some(keys) => list.holder_of(&keys_text(&keys)).map(|(member, _)| member),
+        None => list
+            .members
+            .iter()
+            .find(|member| name_key(&member.name) == name_key(&summary.reviewee.name)),
+    };
+    let mine = identity(vault)?.map(|me| keys_text(&me.public_keys()));
+    Ok(reviewee
+        .and_then(|reviewee| list.reviewer_of(reviewee))
+        .filter(|reviewer| reviewer.current_keys() != mine.as_ref())
+        .map(|reviewer| reviewer.name.clone()))
+}

@@ -2,7 +2,7 @@
 // cards, makes Jo a reviewer and Sam's reviewer, and publishes; a new member sets up from the
 // school's settings file and sends their card to the headteacher in one step; Jo starts Sam's
 // review from the allocation, and it goes locked without Sam's card; Sam's copy imports with no
-// fingerprint question; a file forged in Jo's name is refused with its sentence; the desk shows
+// fingerprint question; a statement forged in Jo's name is refused with its sentence; the desk shows
 // the reviews that have not reached it; Sam asks in writing for another reviewer, and Pat keeps
 // the request, gives Sam to Ana and marks it answered. Screenshots at 1280 and 360 px land in
 // target/screenshots/.
@@ -151,13 +151,23 @@ test("the headteacher's staff list confirms keys, allocates reviewers and refuse
   await item.getByRole("button", { name: "Import", exact: true }).click();
   await samBrowser.page.getByRole("status").filter({ hasText: /field\(s\) updated|Nothing new/ }).last().waitFor();
 
-  // Someone else, calling themselves Jo Lee, sends Sam an invitation: refused.
+  // Someone else, calling themselves Jo Lee, starts a review of Sam and sends a statement for
+  // comment: refused.
   const forger = await personNamed("Jo Lee");
   await nav(forger.page, "Start a review");
   await forger.page.getByLabel("Reviewee’s name").fill("Sam Patel");
   await forger.page.getByLabel("Meeting date").fill("15/10/2026");
-  const forged = await downloadTo(dir, forger.page, () =>
+  await downloadTo(dir, forger.page, () =>
     forger.page.getByRole("button", { name: "Start the review and download the invitation" }).click());
+  await forger.page.getByRole("link", { name: "Open Sam Patel’s review" }).click();
+  await forger.page.locator("#statement").getByLabel("Assessment against the job role").fill("Sam has not met the requirements of the role.");
+  await forger.page.getByLabel("Encrypt the file so only the person you send it to").uncheck();
+  const forged = await downloadTo(dir, forger.page, async () => {
+    await forger.page.getByRole("button", { name: "Send the statement to Sam Patel for comment" }).click();
+    const anyway = forger.page.getByRole("button", { name: "Send it anyway" });
+    await anyway.waitFor({ timeout: 5000 }).then(() => anyway.click(), () => {});
+  });
+  assert.match(forged.name, /^appraise-statement-for-comment-/);
   await nav(samBrowser.page, "Import a file");
   await samBrowser.page.getByLabel("Choose files").setInputFiles(forged.path);
   await samBrowser.page.getByText("This file says it is from Jo Lee, but it is not signed with Jo Lee’s keys on the school’s staff list, so it was not imported").waitFor();

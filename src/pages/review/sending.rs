@@ -13,7 +13,7 @@ use crate::domain::sign_off::before_sending;
 use crate::pages::send::{EncryptChoice, Sending, Sent, SentNotice, send_bundle};
 use crate::use_cases::sending::Addressee;
 use crate::use_cases::sending::BundleKind;
-use crate::use_cases::{identity, school};
+use crate::use_cases::{identity, school, staff};
 
 /// One way of sending from this review: the bundle, a heading and, for the headteacher and CPD
 /// leader, the recipient's name to ask for.
@@ -34,6 +34,16 @@ fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str, receiver: &str)
         .with(|vault| school::named_in_settings(vault).ok())
         .flatten()
         .unwrap_or_default();
+    // After the headteacher gave the review to someone else on the staff list, their name.
+    let reviewer_now = workspace
+        .stored()
+        .and_then(|stored| {
+            workspace
+                .storage
+                .with(|vault| staff::reviewer_now(vault, &stored.summary).ok())
+        })
+        .flatten()
+        .flatten();
     match workspace.role {
         Some(Role::Reviewer) => vec![
             Route {
@@ -60,9 +70,9 @@ fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str, receiver: &str)
             Route {
                 kind: BundleKind::Handover,
                 heading: "Hand the review to another reviewer".into(),
-                explain: format!("If you can no longer be {reviewee}’s reviewer, the new reviewer carries on from where you are: the cycle does not start again. The file goes to them and to {reviewee}, and you keep the review to read. The new reviewer’s contact card must be in your contacts."),
+                explain: format!("If you can no longer be {reviewee}’s reviewer, the new reviewer carries on from where you are: the cycle does not start again. The file goes to them and to {reviewee}, and you keep the review to read. The new reviewer must be on your school’s staff list, or their contact card in your contacts."),
                 asks_for: Some("New reviewer’s name".into()),
-                named: None,
+                named: reviewer_now,
             },
         ],
         Some(Role::Reviewee) => vec![Route {
