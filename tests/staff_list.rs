@@ -435,6 +435,29 @@ fn use_settings(vault: &mut Vault<MemoryStore>, keys: &Identity, file: &str) {
     school::use_settings(vault, &file, Some(HowVerified::InPerson), at(3, 9)).unwrap();
 }
 
+/// Pat's school as `pats_school` makes it, and Jo's records with the settings in use and Sam's
+/// review started from Jo's allocation on 04/09/2026.
+fn jos_review_of_sam() -> (
+    Vault<MemoryStore>,
+    String,
+    Vault<MemoryStore>,
+    appraise::use_cases::starting::Started,
+) {
+    let (pats, first) = pats_school();
+    let mut jos = vault_of(1, "Jo Lee", &[Role::Reviewer]);
+    use_settings(&mut jos, &common::jo(), &first);
+    let sam = staff_id(&common::sam());
+    let started = start(
+        &mut jos,
+        &new_review("Sam Patel", Some(sam)),
+        "r1",
+        "s1",
+        at(4, 9),
+    )
+    .unwrap();
+    (pats, first, jos, started)
+}
+
 #[test]
 fn the_list_travels_in_the_settings_and_only_its_publisher_changes_it() {
     let (pats, file) = pats_school();
@@ -735,18 +758,8 @@ fn a_new_version_of_the_settings_says_what_it_changes_on_the_staff_list() {
 
 #[test]
 fn a_member_on_a_new_device_takes_their_place_in_a_review_once_the_list_has_their_keys() {
-    let (mut pats, first) = pats_school();
-    let mut jos = vault_of(1, "Jo Lee", &[Role::Reviewer]);
-    use_settings(&mut jos, &common::jo(), &first);
+    let (mut pats, _, mut jos, started) = jos_review_of_sam();
     let sam = staff_id(&common::sam());
-    let started = start(
-        &mut jos,
-        &new_review("Sam Patel", Some(sam.clone())),
-        "r1",
-        "s1",
-        at(4, 9),
-    )
-    .unwrap();
     let sams_new_device = common::person(71);
     let mut contacts = identity::contacts(&pats).unwrap();
     contacts.pin(
@@ -938,18 +951,8 @@ fn a_reviewee_asks_in_writing_for_another_reviewer_and_the_headteacher_keeps_and
 fn a_review_is_handed_to_the_reviewer_the_list_now_gives_without_their_card() {
     use appraise::bundle::payload::Party;
     use appraise::use_cases::sending::{self, Addressee, Outgoing};
-    let (mut pats, first) = pats_school();
-    let mut jos = vault_of(1, "Jo Lee", &[Role::Reviewer]);
-    use_settings(&mut jos, &common::jo(), &first);
+    let (mut pats, _, mut jos, started) = jos_review_of_sam();
     let sam = staff_id(&common::sam());
-    let started = start(
-        &mut jos,
-        &new_review("Sam Patel", Some(sam.clone())),
-        "r1",
-        "s1",
-        at(4, 9),
-    )
-    .unwrap();
     let summary = &started.review.summary;
     assert_eq!(
         staff::reviewer_now(&jos, summary).unwrap(),
@@ -1011,4 +1014,117 @@ fn a_review_is_handed_to_the_reviewer_the_list_now_gives_without_their_card() {
         .unwrap();
     assert_eq!(held.summary.reviewer_keys, Some(ana().public_keys()));
     assert_eq!(held.summary.period, started.review.summary.period);
+}
+
+/// Seed 004, 6.5 with the reviewer away: Sam passes their own copy to Ana, whom the list now
+/// gives Sam's review, and Ana takes it in the same cycle; while Ana's list still gives Sam to
+/// Jo, it is refused.
+#[test]
+fn a_reviewee_passes_their_review_to_the_new_reviewer_when_the_old_one_is_away() {
+    use appraise::bundle::payload::Party;
+    use appraise::use_cases::examining::{Examined, import_file};
+    use appraise::use_cases::sending::{self, Addressee, Outgoing};
+    let (mut pats, first, mut jos, _) = jos_review_of_sam();
+    let sam = staff_id(&common::sam());
+    let party = |name: &str, role: Role, keys: &Identity| Party {
+        name: name.into(),
+        staff_id: None,
+        role,
+        keys: Some(keys.public_keys()),
+    };
+    let invitation = sending::prepare_to_send(
+        &mut jos,
+        "r1",
+        Outgoing {
+            kind: BundleKind::Invitation,
+            sender: party("Jo Lee", Role::Reviewer, &common::jo()),
+            text: Default::default(),
+            recipient: None,
+            bundle_id: "invitation-1".into(),
+        },
+        "jo-tab",
+        at(4, 9),
+    )
+    .unwrap();
+    let invitation = write_bundle(
+        &invitation,
+        &common::jo(),
+        Some(&[common::sam().public_keys()]),
+        &mut common::Counter(1),
+    );
+    let mut sams = vault_of(2, "Sam Patel", &[Role::Reviewee]);
+    use_settings(&mut sams, &common::sam(), &first);
+    let examiner_of = |vault: &Vault<MemoryStore>| examiner(vault).unwrap().unwrap();
+    let Ok(Examined::ReviewFile { file, .. }) =
+        examine(&sams, &examiner_of(&sams), invitation.as_bytes())
+    else {
+        panic!("Sam previews the invitation");
+    };
+    import_file(&mut sams, &file, None, at(5, 9)).unwrap();
+
+    staff::allocate(&mut pats, &sam, Some(&staff_id(&ana())), at(10, 9)).unwrap();
+    let second = school::publish(&mut pats, &pat(), None, at(10, 9)).unwrap();
+    use_settings(&mut sams, &common::sam(), &second.contents);
+    let held = appraise::use_cases::reviews::review(&sams, "r1")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        staff::reviewer_now(&sams, &held.summary).unwrap(),
+        Some("Ana Cole".to_owned())
+    );
+    let handover = sending::prepare_to_send(
+        &mut sams,
+        "r1",
+        Outgoing {
+            kind: BundleKind::Handover,
+            sender: party("Sam Patel", Role::Reviewee, &common::sam()),
+            text: Default::default(),
+            recipient: Some(Addressee::Named("Ana Cole".into())),
+            bundle_id: "passed-on".into(),
+        },
+        "sam-tab",
+        at(11, 9),
+    )
+    .unwrap();
+    let file = write_bundle(
+        &handover,
+        &common::sam(),
+        Some(&[ana().public_keys()]),
+        &mut common::Counter(2),
+    );
+    // Before the headteacher's new list reaches Ana, it still gives Sam to Jo: refused.
+    let mut before = vault_of(51, "Ana Cole", &[Role::Reviewer]);
+    use_settings(&mut before, &ana(), &first);
+    let refused = examine(&before, &examiner_of(&before), file.as_bytes()).unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .contains("the school’s staff list gives Sam Patel’s review to Jo Lee"),
+        "{refused}"
+    );
+
+    let mut anas = vault_of(51, "Ana Cole", &[Role::Reviewer]);
+    use_settings(&mut anas, &ana(), &second.contents);
+    let Ok(Examined::ReviewFile { file, .. }) =
+        examine(&anas, &examiner_of(&anas), file.as_bytes())
+    else {
+        panic!("Ana previews Sam's copy");
+    };
+    import_file(&mut anas, &file, None, at(12, 9)).unwrap();
+    let anas_copy = appraise::use_cases::reviews::review(&anas, "r1")
+        .unwrap()
+        .unwrap();
+    assert_eq!(anas_copy.summary.reviewer_keys, Some(ana().public_keys()));
+    assert_eq!(
+        anas_copy.summary.reviewee_keys,
+        Some(common::sam().public_keys())
+    );
+    assert_eq!(
+        anas_copy.summary.period, held.summary.period,
+        "the cycle carries on"
+    );
+    assert_eq!(
+        anas_copy.summary.previous_reviewers[0].person.name,
+        "Jo Lee"
+    );
 }

@@ -247,7 +247,7 @@ fn handed_over_by_the_reviewer<S: KeyValueStore>(
     let payload = bundle.payload();
     let from_reviewer = payload.review.handed_over_by() == Some(*bundle.signer())
         && held.is_none_or(|held| held.reviewer_keys == Some(*bundle.signer()));
-    if !from_reviewer {
+    if !from_reviewer && !passed_on_by_the_reviewee(vault, bundle, held)? {
         let reviewer = held.map_or_else(
             || {
                 payload
@@ -313,6 +313,32 @@ fn reviewer_by_the_staff_list<S: KeyValueStore>(
             reviewer: listed_reviewer.map(|reviewer| reviewer.name.clone()),
         },
     )))
+}
+
+/// Whether a handover is the reviewee passing their copy to the reviewer the staff list now gives
+/// them, for this person who holds nothing yet (seed 004, 6.5: the reviewer is away and cannot
+/// hand it over themselves): signed by the reviewee's keys, the list's reviewer for them is this
+/// person, and the review names this person's keys as the reviewer's.
+fn passed_on_by_the_reviewee<S: KeyValueStore>(
+    vault: &Vault<S>,
+    bundle: &Verified<Payload>,
+    held: Option<&crate::bundle::payload::ReviewSummary>,
+) -> Result<bool, RecordsError> {
+    let review = &bundle.payload().review;
+    let Some(mine) = my_keys(vault)? else {
+        return Ok(false);
+    };
+    if held.is_some()
+        || review.reviewee_keys != Some(*bundle.signer())
+        || review.reviewer_keys != Some(mine)
+    {
+        return Ok(false);
+    }
+    let list = super::staff::staff_list(vault)?;
+    Ok(list
+        .holder_of(&keys_text(bundle.signer()))
+        .and_then(|(reviewee, _)| list.reviewer_of(reviewee))
+        .is_some_and(|reviewer| reviewer.current_keys() == Some(&keys_text(&mine))))
 }
 
 /// What importing the bundle would change, without changing anything.

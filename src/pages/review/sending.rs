@@ -75,13 +75,26 @@ fn routes(workspace: &Workspace, reviewee: &str, reviewer: &str, receiver: &str)
                 named: reviewer_now,
             },
         ],
-        Some(Role::Reviewee) => vec![Route {
-            kind: BundleKind::Reply,
-            heading: format!("Send your reply to {reviewer}"),
-            explain: "Sends your comments and your sign-off, or your appeal.".into(),
-            asks_for: None,
-            named: None,
-        }],
+        Some(Role::Reviewee) => {
+            let mut routes = vec![Route {
+                kind: BundleKind::Reply,
+                heading: format!("Send your reply to {reviewer}"),
+                explain: "Sends your comments and your sign-off, or your appeal.".into(),
+                asks_for: None,
+                named: None,
+            }];
+            // The headteacher has given the review to someone else, and the reviewer may be away.
+            if let Some(new_reviewer) = reviewer_now.filter(|name| name != reviewer) {
+                routes.push(Route {
+                    kind: BundleKind::Handover,
+                    heading: format!("Pass your review to {new_reviewer}"),
+                    explain: format!("The school’s staff list now gives your review to {new_reviewer}. If {reviewer} cannot hand it over (they are away), pass your copy on so {new_reviewer} carries on from where you are: the cycle does not start again. Your copy holds everything you and {reviewer} shared; {reviewer}’s private notes stay with them."),
+                    asks_for: Some("New reviewer’s name".into()),
+                    named: Some(new_reviewer),
+                });
+            }
+            routes
+        }
         _ => Vec::new(),
     }
 }
