@@ -278,10 +278,10 @@ fn Overview(workspace: Workspace) -> impl IntoView {
                     <div><dt>"Cycle planned"</dt><dd>{review.planned_period().to_string()}</dd></div>
                     <div><dt>"Pay progression"</dt><dd>{if review.pay_eligible { "Eligible: the statement recommends on pay" } else { "Not part of this review" }}</dd></div>
                     <div><dt>"Meeting"</dt><dd>{meeting}</dd></div>
-                    <div><dt>"Policy"</dt><dd>{review.policy.name.clone()}</dd></div>
+                    <div><dt>"Policy"</dt><dd>{policy_in_words(&review.policy)}</dd></div>
                     <div><dt>"Stage"</dt><dd data-testid="stage">{stage_words}</dd></div>
                 </dl>
-                <p class="next-step">
+                <p class="next-step no-print">
                     <strong>"Next: "</strong>{step}
                     // While the cycle is suspended no section is the next thing to do.
                     {next_section(stage, workspace.part).filter(|_| review.suspension != Some(crate::domain::cycle::Suspension::Capability)).map(|section| view! {
@@ -568,5 +568,13 @@ fn AppealSection(workspace: Workspace) -> impl IntoView {
                 None => ().into_any(),
             }}
         </ReviewSection>
+    }
+}
+
+/// The policy as a printed statement names it: its name, with the school's own version of it.
+fn policy_in_words(policy: &crate::domain::policy::Policy) -> String {
+    match policy.version.trim() {
+        "" => policy.name.clone(),
+        version => format!("{} ({version})", policy.name),
     }
 }

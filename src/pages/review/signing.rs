@@ -210,7 +210,7 @@ pub(super) fn SignOffList(standings: Memo<Vec<SignOffStanding>>) -> impl IntoVie
                 <p><strong>{who}</strong>": " <span class="sign-off__state">{state}</span></p>
                 {(!detail.is_empty()).then(|| view! { <p>{detail}</p> })}
                 {keys_note.map(|note| view! { <p class="field__hint">{note}</p> })}
-                <p class="field__hint">{fingerprint}</p>
+                <p class="field__hint sign-off__reference">{fingerprint}</p>
             </li>
         }
     };
