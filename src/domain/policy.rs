@@ -194,6 +194,19 @@ impl Exclusion {
         }
     }
 
+    /// Whom it leaves out, as a list of them reads: "staff in their probationary period".
+    pub fn staff(self) -> &'static str {
+        match self {
+            Exclusion::Probation => "staff in their probationary period",
+            Exclusion::Induction => "staff undergoing induction",
+            Exclusion::ShortContract => "staff on contracts of less than one term",
+            Exclusion::AgencyStaff => "agency staff",
+            Exclusion::CapabilityOrDisciplinary => {
+                "staff subject to the capability or disciplinary procedure"
+            }
+        }
+    }
+
     /// Why no review starts, in words for the reviewer.
     pub fn refusal(self) -> &'static str {
         match self {

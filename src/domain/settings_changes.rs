@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use super::calendar::SchoolCalendar;
 use super::dates::format_uk_date;
-use super::policy::Policy;
+use super::policy::{AppealRoute, InterimReviews, Policy};
 
 /// Two dates as a span: "02/09/2026–18/12/2026", or one date for a single day.
 fn span(first: NaiveDate, last: NaiveDate) -> String {
@@ -164,6 +164,126 @@ pub fn policy_changes(held: Option<&Policy>, incoming: &Policy) -> Vec<String> {
         assessed(held.ten_standards_apply),
         assessed(incoming.ten_standards_apply),
     );
+    let limit = |limit: Option<u32>| limit.map_or_else(|| "no limit".to_owned(), |n| n.to_string());
+    line(
+        "Most observations a cycle",
+        limit(held.max_observations),
+        limit(incoming.max_observations),
+    );
+    let firm = |firm: bool| if firm { "a rule" } else { "a guide" }.to_owned();
+    line(
+        "The objective limit",
+        firm(held.objectives_limit_firm),
+        firm(incoming.objectives_limit_firm),
+    );
+    let reviews = |limit: Option<super::policy::ReviewLimit>| match limit {
+        None => "no limit".to_owned(),
+        Some(limit) if limit.senior_leaders_exempt => {
+            format!("{} (the senior team exempt)", limit.max_reviews)
+        }
+        Some(limit) => limit.max_reviews.to_string(),
+    };
+    line(
+        "Most reviews per reviewer",
+        reviews(held.review_limit),
+        reviews(incoming.review_limit),
+    );
+    let between = |policy: &Policy| {
+        let kind = match policy.interim_reviews {
+            InterimReviews::None => "none",
+            InterimReviews::MidYear => "one at mid-year",
+            InterimReviews::Termly => "one each term",
+        };
+        if policy.interim_optional && policy.interim_reviews != InterimReviews::None {
+            format!("{kind}, if both choose")
+        } else {
+            kind.to_owned()
+        }
+    };
+    line("Reviews between meetings", between(held), between(incoming));
+    let plan = |rules: Option<super::policy::SupportPlanRules>| {
+        rules.map_or_else(
+            || "no period set".to_owned(),
+            |rules| {
+                format!(
+                    "{} to {}, extended by up to {}",
+                    rules.shortest, rules.longest, rules.longest_extension
+                )
+            },
+        )
+    };
+    line(
+        "Support plan monitoring",
+        plan(held.support_plan),
+        plan(incoming.support_plan),
+    );
+    line(
+        "Appeals heard by",
+        appeals(held.appeals).to_owned(),
+        appeals(incoming.appeals).to_owned(),
+    );
+    line(
+        "Time to appeal",
+        within(held.appeal_within),
+        within(incoming.appeal_within),
+    );
+    line(
+        "Appeal decided within",
+        within(held.appeal_decided_within),
+        within(incoming.appeal_decided_within),
+    );
+    let due = |day: Option<super::policy::DayOfYear>| {
+        day.and_then(|day| {
+            let month = chrono::Month::try_from(u8::try_from(day.month).ok()?).ok()?;
+            Some(format!("{} {}", day.day, month.name()))
+        })
+        .unwrap_or_else(|| "no date".to_owned())
+    };
+    line(
+        "Training needs due by",
+        due(held.training_needs_by),
+        due(incoming.training_needs_by),
+    );
+    line(
+        "Training needs go to",
+        held.training_needs_receiver().to_owned(),
+        incoming.training_needs_receiver().to_owned(),
+    );
+    let left_out = |policy: &Policy| {
+        if policy.exclusions.is_empty() {
+            "nobody".to_owned()
+        } else {
+            policy
+                .exclusions
+                .iter()
+                .map(|exclusion| exclusion.staff())
+                .collect::<Vec<_>>()
+                .join("; ")
+        }
+    };
+    line(
+        "Who the policy leaves out",
+        left_out(held),
+        left_out(incoming),
+    );
+    let cycles = |policy: &Policy| {
+        policy
+            .cycles
+            .iter()
+            .map(|cycle| {
+                let month = u8::try_from(cycle.start_month)
+                    .ok()
+                    .and_then(|month| chrono::Month::try_from(month).ok())
+                    .map_or("?", |month| month.name());
+                format!(
+                    "{}: from {month}, {} months",
+                    cycle.staff_group, cycle.length_months
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    line("Cycles", cycles(held), cycles(incoming));
     // Whatever is not named above: the held policy with the named figures taken from the new
     // one still differs from it.
     let mut rest = held.clone();
@@ -173,6 +293,20 @@ pub fn policy_changes(held: Option<&Policy>, incoming: &Policy) -> Vec<String> {
     rest.retention_years = incoming.retention_years;
     rest.pay_progression = incoming.pay_progression;
     rest.ten_standards_apply = incoming.ten_standards_apply;
+    rest.max_observations = incoming.max_observations;
+    rest.objectives_limit_firm = incoming.objectives_limit_firm;
+    rest.review_limit = incoming.review_limit;
+    rest.interim_reviews = incoming.interim_reviews;
+    rest.interim_optional = incoming.interim_optional;
+    rest.support_plan = incoming.support_plan;
+    rest.appeals = incoming.appeals;
+    rest.appeal_within = incoming.appeal_within;
+    rest.appeal_decided_within = incoming.appeal_decided_within;
+    rest.training_needs_by = incoming.training_needs_by;
+    rest.training_needs_receiver
+        .clone_from(&incoming.training_needs_receiver);
+    rest.exclusions.clone_from(&incoming.exclusions);
+    rest.cycles.clone_from(&incoming.cycles);
     if rest != *incoming {
         lines.push(
             "Other details of the policy change: Settings shows the policy in full once you use these settings."
@@ -180,6 +314,18 @@ pub fn policy_changes(held: Option<&Policy>, incoming: &Policy) -> Vec<String> {
         );
     }
     lines
+}
+
+/// Who hears an appeal against the statement under `route`, in the change list's words.
+fn appeals(route: AppealRoute) -> &'static str {
+    match route {
+        AppealRoute::Headteacher => "the headteacher",
+        AppealRoute::HeadteacherOrGoverningBody => {
+            "the headteacher, or the governing body when the headteacher reviews"
+        }
+        AppealRoute::PayPolicy => "the pay policy, for pay decisions only",
+        AppealRoute::None => "nobody: no appeal",
+    }
 }
 
 #[cfg(test)]
@@ -259,6 +405,12 @@ mod tests {
             (Some(&held), with(&|p| p.pay_progression = !held.pay_progression),
                 vec![if held.pay_progression { "Pay progression: linked to appraisal → not linked" } else { "Pay progression: not linked → linked to appraisal" }.to_owned()]),
             (Some(&held), with(&|p| p.max_observations = Some(held.max_observations.unwrap_or(0) + 1)),
+                vec![format!("Most observations a cycle: {} → {}", held.max_observations.map_or_else(|| "no limit".to_owned(), |n| n.to_string()), held.max_observations.unwrap_or(0) + 1)]),
+            (Some(&held), with(&|p| p.appeal_within = Some(super::super::calendar::Period::working_days(10))),
+                vec![format!("Time to appeal: {} → 10 working days", held.appeal_within.map_or_else(|| "no limit".to_owned(), |p| p.to_string()))]),
+            (Some(&held), with(&|p| p.exclusions = vec![super::super::policy::Exclusion::Probation, super::super::policy::Exclusion::AgencyStaff]),
+                vec![format!("Who the policy leaves out: {} → staff in their probationary period; agency staff", if held.exclusions.is_empty() { "nobody".to_owned() } else { held.exclusions.iter().map(|e| e.staff()).collect::<Vec<_>>().join("; ") })]),
+            (Some(&held), with(&|p| p.summary = "Another summary".into()),
                 vec!["Other details of the policy change: Settings shows the policy in full once you use these settings.".to_owned()]),
         ];
         for (held, incoming, expected) in cases {
