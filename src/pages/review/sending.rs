@@ -115,7 +115,9 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
         return ().into_any();
     }
     let encrypt = RwSignal::new(true);
+    // What became of the last file sent, said beside the button of the route that sent it.
     let sent = RwSignal::new(None::<Sent>);
+    let sent_by = RwSignal::new(None::<BundleKind>);
     // The file whose sign-offs no longer hold, and why: shown once, then sent if asked again.
     let caution = RwSignal::new(None::<(BundleKind, Vec<String>)>);
     view! {
@@ -128,8 +130,11 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                 let stored = stored.clone();
                 let field = format!("recipient-{:?}", route.kind).to_lowercase();
                 let names_recipient = route.asks_for.is_some();
+                let kind = route.kind;
                 let send = move |event: leptos::ev::SubmitEvent| {
                     event.prevent_default();
+                    sent_by.set(Some(kind));
+                    sent.set(None);
                     if let Err(reason) = workspace.save_all() {
                         sent.set(Some(Sent::Failed(reason)));
                         return;
@@ -183,10 +188,12 @@ pub(super) fn SendSection(workspace: Workspace) -> impl IntoView {
                             </Banner>
                         })}
                         <button type="submit" class="button">{route.heading}</button>
+                        <Show when=move || sent_by.get() == Some(route.kind)>
+                            <SentNotice sent=sent />
+                        </Show>
                     </form>
                 }
             }).collect_view()}
-            <SentNotice sent=sent />
         </ReviewSection>
     }
     .into_any()
