@@ -1,7 +1,8 @@
 //! The staff list, at `/school/staff`: the headteacher adds each member from their contact card
 //! (after comparing fingerprint words with them once), sets their staff group, roles and
-//! reviewer, takes new keys for someone who started again on a new device, and marks leavers.
-//! Staff who hold the list (it comes with the school settings file) see it to read.
+//! reviewer, takes new keys for someone who started again on a new device, marks leavers, and
+//! answers requests for another reviewer (seed 004, 6.4). Staff who hold the list (it comes with
+//! the school settings file) see it to read, and can ask the headteacher for another reviewer.
 
 use leptos::prelude::*;
 use leptos_router::components::A;
