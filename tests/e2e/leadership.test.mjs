@@ -93,6 +93,10 @@ test("a moderation note reaches the reviewer, who sees it on the review until th
   await lookAt(ana.page, "moderation-note-for-reviewer");
   await banner.getByLabel("Your answer to the headteacher").fill("Checked with Lena: objective 2 stands, the evidence is in her file.");
   const answer = await download(ana.page, () => banner.getByRole("button", { name: "Send your answer to the headteacher" }).click());
+  // The note now reads as answered, and says which file went to whom.
+  const answered = ana.page.getByRole("region", { name: "Moderation note" });
+  await answered.getByTestId("sent-file").filter({ hasText: "for Pat Head" }).waitFor();
+  assert.match(await answered.getByTestId("sent-file").textContent(), /appraise-moderation-note-/);
   await ana.page.reload();
   await ana.page.getByRole("region", { name: "Moderation note" }).getByText("objective 2 stands").waitFor();
   assert.equal(await ana.page.getByRole("region", { name: "The headteacher has a moderation note for you" }).count(), 0);

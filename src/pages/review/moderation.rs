@@ -24,12 +24,14 @@ pub(super) fn ModerationNoteShown(workspace: Workspace) -> impl IntoView {
             .and_then(|review| review.moderation_note)
             .filter(|note| !note.note.trim().is_empty())
     });
+    // What became of the answer sent: it stays in view once the note shows as answered.
+    let sent = RwSignal::new(None::<crate::pages::send::Sent>);
     move || {
         let note = note.get()?;
         let sent_on = note.sent_on.map(format_uk_date).unwrap_or_default();
         Some(match workspace.part {
             Role::Reviewer if note.awaits_answer() => {
-                view! { <Answer workspace=workspace note=note.note sent_on=sent_on /> }.into_any()
+                view! { <Answer workspace=workspace note=note.note sent_on=sent_on sent=sent /> }.into_any()
             }
             Role::Reviewer | Role::Headteacher => view! {
                 <section class="banner banner--information" aria-labelledby="moderation-note-heading">
@@ -44,6 +46,7 @@ pub(super) fn ModerationNoteShown(workspace: Workspace) -> impl IntoView {
                         }.into_any(),
                         None => view! { <p>"Not answered yet."</p> }.into_any(),
                     }}
+                    <SentNotice sent=sent />
                     </div>
                 </section>
             }
@@ -55,13 +58,17 @@ pub(super) fn ModerationNoteShown(workspace: Workspace) -> impl IntoView {
 
 /// The reviewer's answer to a note, written here and sent back to the headteacher.
 #[component]
-fn Answer(workspace: Workspace, note: String, sent_on: String) -> impl IntoView {
+fn Answer(
+    workspace: Workspace,
+    note: String,
+    sent_on: String,
+    sent: RwSignal<Option<crate::pages::send::Sent>>,
+) -> impl IntoView {
     let review_id = workspace.review_id.get_value();
     let draft =
         Draft::open_review_document(workspace.storage, &review_id, &ModerationNote::default());
     save_on_leaving(draft);
     let encrypt = RwSignal::new(true);
-    let sent = RwSignal::new(None);
     let send = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         draft.save_now();
