@@ -21,7 +21,7 @@ const FIRST_VISIT_CEILINGS_KIB = {
   "/": 238,
   "/prepare": 342,
   "/reviews/new": 331,
-  "/reviews/:id": 498,
+  "/reviews/:id": 499,
   "/reviews/:id/:document": 463,
   "/import": 401,
   "/contacts": 265,
