@@ -227,6 +227,30 @@ fn reviewers_are_allocated_within_the_policys_limit() {
     assert!(list.problems().is_empty(), "{:?}", list.problems());
 }
 
+#[test]
+fn each_member_stands_in_a_line_on_the_list() {
+    let mut list = the_list();
+    let standing = |list: &StaffList, keys: &Identity| {
+        list.standing_in_words(list.member(&staff_id(keys)).unwrap())
+    };
+    assert_eq!(standing(&list, &common::sam()), "Reviewed by Jo Lee");
+    assert_eq!(standing(&list, &pat()), "Reviewed by the governing body");
+    assert_eq!(standing(&list, &ana()), "No reviewer chosen yet");
+    list.replace_keys(
+        &staff_id(&common::jo()),
+        keys_text(&jos_new_keys().public_keys()),
+        date(2026, 11, 10),
+    )
+    .unwrap();
+    assert_eq!(
+        standing(&list, &common::jo()),
+        "No reviewer chosen yet. New keys from 10/11/2026"
+    );
+    list.mark_left(&staff_id(&ana()), Some(date(2026, 12, 18)))
+        .unwrap();
+    assert_eq!(standing(&list, &ana()), "Left the school on 18/12/2026");
+}
+
 /// A file of `kind` in Jo Lee's name, signed by `signer`, to Pat, made on `made_on`.
 fn file_in_jos_name(kind: BundleKind, signer: &Identity, made_on: NaiveDate) -> String {
     let mut payload = common::statement_for_comment();
@@ -238,6 +262,11 @@ fn file_in_jos_name(kind: BundleKind, signer: &Identity, made_on: NaiveDate) -> 
         .and_utc()
         .timestamp_millis();
     payload.documents.clear();
+    from_the_reviewer_to_pat(payload, signer)
+}
+
+/// `payload` sent by `signer` as the review's reviewer, to Pat alone, locked for Pat.
+fn from_the_reviewer_to_pat(mut payload: Payload, signer: &Identity) -> String {
     payload.sender.keys = Some(signer.public_keys());
     payload.review.reviewer_keys = Some(signer.public_keys());
     payload.recipients = vec![Party {
@@ -558,22 +587,9 @@ fn final_statement_from(name: &str, signer: &Identity) -> String {
     payload.kind = BundleKind::FinalStatement;
     payload.bundle_id = format!("final-from-{name}");
     payload.sender.name = name.into();
-    payload.sender.keys = Some(signer.public_keys());
     payload.review.reviewer.name = name.into();
-    payload.review.reviewer_keys = Some(signer.public_keys());
     payload.review.reviewee_keys = Some(common::sam().public_keys());
-    payload.recipients = vec![Party {
-        name: "Pat Head".into(),
-        staff_id: None,
-        role: Role::Headteacher,
-        keys: Some(pat().public_keys()),
-    }];
-    write_bundle(
-        &payload,
-        signer,
-        Some(&[pat().public_keys()]),
-        &mut common::Counter(5),
-    )
+    from_the_reviewer_to_pat(payload, signer)
 }
 
 #[test]

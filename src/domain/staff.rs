@@ -69,6 +69,11 @@ impl StaffMember {
         self.left_on.is_none_or(|left| day <= left)
     }
 
+    /// Whether `keys` are, or once were, theirs on the list.
+    pub fn has_held(&self, keys: &KeysText) -> bool {
+        self.keys.iter().any(|listed| listed.keys == *keys)
+    }
+
     /// Whether they may review others: a reviewer or the headteacher.
     pub fn may_review(&self) -> bool {
         self.roles.contains(&Role::Reviewer) || self.roles.contains(&Role::Headteacher)
@@ -214,6 +219,23 @@ impl StaffList {
             .ok_or(StaffProblem::NoSuchMember)
     }
 
+    /// The member listed under `name` (compared without case or extra spaces).
+    pub fn named(&self, name: &str) -> Option<&StaffMember> {
+        let name = name_key(name);
+        self.members
+            .iter()
+            .find(|member| name_key(&member.name) == name)
+    }
+
+    /// The member a review is for: by the reviewee's keys once the review knows them, by their
+    /// name until then.
+    pub fn reviewee(&self, keys: Option<&KeysText>, name: &str) -> Option<&StaffMember> {
+        match keys {
+            Some(keys) => self.holder_of(keys).map(|(member, _)| member),
+            None => self.named(name),
+        }
+    }
+
     /// The member these keys are (or were) listed for, with the day they were replaced, if they
     /// were.
     pub fn holder_of(&self, keys: &KeysText) -> Option<(&StaffMember, Option<NaiveDate>)> {
@@ -248,12 +270,7 @@ impl StaffList {
             }
             return Ok(Some(member));
         }
-        let name = name_key(name);
-        match self
-            .members
-            .iter()
-            .find(|member| name_key(&member.name) == name)
-        {
+        match self.named(name) {
             Some(member) => Err(NotAsListed::OtherKeys {
                 name: member.name.clone(),
             }),
@@ -341,6 +358,23 @@ impl StaffList {
             .filter(|member| member.reviewer.as_deref() == Some(reviewer))
             .filter(|member| member.is_at_school(today))
             .collect()
+    }
+
+    /// Where the member stands, in a line for the list: who reviews them (the governing body for
+    /// the headteacher), or the day they left, and the day their newest keys took over.
+    pub fn standing_in_words(&self, member: &StaffMember) -> String {
+        let mut words = match (self.reviewer_of(member), member.left_on) {
+            (_, Some(left)) => format!("Left the school on {}", format_uk_date(left)),
+            (Some(reviewer), None) => format!("Reviewed by {}", reviewer.name),
+            (None, None) if member.roles.contains(&Role::Headteacher) => {
+                "Reviewed by the governing body".to_owned()
+            }
+            (None, None) => "No reviewer chosen yet".to_owned(),
+        };
+        if let [_, .., newest] = member.keys.as_slice() {
+            words.push_str(&format!(". New keys from {}", format_uk_date(newest.from)));
+        }
+        words
     }
 
     /// The member's reviewer, as allocated.

@@ -280,24 +280,13 @@ fn reviewer_by_the_staff_list<S: KeyValueStore>(
 ) -> Result<(), RecordsError> {
     let list = super::staff::staff_list(vault)?;
     let summary = &bundle.payload().review;
-    let reviewee = match summary.reviewee_keys {
-        Some(keys) => list.holder_of(&keys_text(&keys)).map(|(member, _)| member),
-        None => list
-            .members
-            .iter()
-            .find(|member| name_key(&member.name) == name_key(&summary.reviewee.name)),
-    };
-    let Some(reviewee) = reviewee else {
+    let reviewee_keys = summary.reviewee_keys.as_ref().map(keys_text);
+    let Some(reviewee) = list.reviewee(reviewee_keys.as_ref(), &summary.reviewee.name) else {
         return Ok(());
     };
     let listed_reviewer = list.reviewer_of(reviewee);
     let is_listed_reviewer = |keys: &PublicKeys| {
-        listed_reviewer.is_some_and(|reviewer| {
-            reviewer
-                .keys
-                .iter()
-                .any(|listed| listed.keys == keys_text(keys))
-        })
+        listed_reviewer.is_some_and(|reviewer| reviewer.has_held(&keys_text(keys)))
     };
     let signer = bundle.signer();
     let handed_to_me = bundle.payload().kind == BundleKind::Handover

@@ -15,7 +15,7 @@ use crate::bundle::identity::PublicKeys;
 pub use crate::bundle::payload::BundleKind;
 use crate::bundle::payload::{Party, Payload, ReviewSummary};
 use crate::domain::ids::Id;
-use crate::domain::people::{PersonRef, Role, name_key};
+use crate::domain::people::{PersonRef, Role};
 
 /// A file sent from a review with nothing typed outside its documents: the headteacher's
 /// moderation note (or the reviewer's answer to it), and an appeal's outcome.
@@ -320,9 +320,7 @@ fn new_reviewer<S: KeyValueStore>(
         Some(Addressee::Named(name)) => {
             let list = super::staff::staff_list(vault)?;
             let listed = list
-                .members
-                .iter()
-                .find(|member| name_key(&member.name) == name_key(&name))
+                .named(&name)
                 .and_then(|member| Some((member, super::staff::member_keys(member)?)));
             match listed {
                 Some((member, keys)) => (member.name.clone(), member.job_title.clone(), keys),

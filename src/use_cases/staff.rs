@@ -219,11 +219,7 @@ pub fn unlisted_contacts<S: KeyValueStore>(
         .into_iter()
         .filter(|contact| list.holder_of(&keys_text(&contact.keys)).is_none())
         .map(|contact| Unlisted {
-            namesake: list
-                .members
-                .iter()
-                .find(|member| name_key(&member.name) == name_key(&contact.name))
-                .cloned(),
+            namesake: list.named(&contact.name).cloned(),
             contact,
         })
         .collect())
@@ -287,7 +283,8 @@ pub struct StaffOverview {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MemberRow {
     pub member: StaffMember,
-    pub reviewer: Option<String>,
+    /// Who reviews them, or when they left, in a line.
+    pub standing: String,
     pub fingerprint_words: String,
 }
 
@@ -303,9 +300,7 @@ pub fn overview<S: KeyValueStore>(
         .members
         .iter()
         .map(|member| MemberRow {
-            reviewer: list
-                .reviewer_of(member)
-                .map(|reviewer| reviewer.name.clone()),
+            standing: list.standing_in_words(member),
             fingerprint_words: member_keys(member)
                 .map(|keys| keys.fingerprint_words())
                 .unwrap_or_default(),
@@ -429,13 +424,8 @@ pub fn reviewer_now<S: KeyValueStore>(
     summary: &crate::bundle::payload::ReviewSummary,
 ) -> Result<Option<String>, RecordsError> {
     let list = staff_list(vault)?;
-    let reviewee = match summary.reviewee_keys {
-        Some(keys) => list.holder_of(&keys_text(&keys)).map(|(member, _)| member),
-        None => list
-            .members
-            .iter()
-            .find(|member| name_key(&member.name) == name_key(&summary.reviewee.name)),
-    };
+    let reviewee_keys = summary.reviewee_keys.as_ref().map(keys_text);
+    let reviewee = list.reviewee(reviewee_keys.as_ref(), &summary.reviewee.name);
     let mine = identity(vault)?.map(|me| keys_text(&me.public_keys()));
     Ok(reviewee
         .and_then(|reviewee| list.reviewer_of(reviewee))

@@ -14,7 +14,7 @@ use crate::bundle::payload::ReviewSummary;
 use crate::bundle::school_file::keys_text;
 use crate::domain::dates::parse_uk_date;
 use crate::domain::ids::Id;
-use crate::domain::people::{PersonRef, name_key};
+use crate::domain::people::PersonRef;
 use crate::domain::period::{CyclePeriod, PartYearProblem};
 use crate::domain::policy::{Exclusion, Policy};
 use crate::domain::staff::StaffMember;
@@ -226,10 +226,7 @@ fn listed_reviewee<S: KeyValueStore>(
     let list = super::staff::staff_list(vault)?;
     let member = match &new.listed {
         Some(staff_id) => list.member(staff_id),
-        None => list
-            .members
-            .iter()
-            .find(|member| name_key(&member.name) == name_key(reviewee_name)),
+        None => list.named(reviewee_name),
     };
     let Some(member) = member else {
         return Ok(None);

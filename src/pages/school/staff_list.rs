@@ -14,7 +14,7 @@ use crate::domain::people::Role;
 use crate::pages::send::{Sent, SentNotice};
 use crate::state::{AppStorage, use_storage};
 use crate::use_cases::reviewer_requests;
-use crate::use_cases::staff::{self, MemberRow, StaffOverview, Unlisted};
+use crate::use_cases::staff::{self, StaffOverview, Unlisted};
 
 #[component]
 pub(super) fn StaffListPage() -> impl IntoView {
@@ -344,30 +344,7 @@ fn Member(
                 .unwrap_or_default()
         })
     });
-    let summary = move || {
-        row.with(|row| {
-            row.as_ref().map(
-                |MemberRow {
-                     member, reviewer, ..
-                 }| {
-                    let mut lines = vec![match (reviewer, member.left_on) {
-                        (_, Some(left)) => format!("Left the school on {}", format_uk_date(left)),
-                        (Some(reviewer), None) => format!("Reviewed by {reviewer}"),
-                        (None, None) if member.roles.contains(&Role::Headteacher) => {
-                            "Reviewed by the governing body".to_owned()
-                        }
-                        (None, None) => "No reviewer chosen yet".to_owned(),
-                    }];
-                    if member.keys.len() > 1
-                        && let Some(keys) = member.keys.last()
-                    {
-                        lines.push(format!("New keys from {}", format_uk_date(keys.from)));
-                    }
-                    lines.join(". ")
-                },
-            )
-        })
-    };
+    let summary = move || row.with(|row| row.as_ref().map(|row| row.standing.clone()));
     let first = row.get_untracked();
     let heading = move || row.with(|row| row.as_ref().map(|row| row.member.described()));
     let words = move || row.with(|row| row.as_ref().map(|row| row.fingerprint_words.clone()));
