@@ -23,7 +23,7 @@ const FIRST_VISIT_CEILINGS_KIB = {
   "/reviews/new": 331,
   "/reviews/:id": 499,
   "/reviews/:id/:document": 463,
-  "/import": 401,
+  "/import": 402,
   "/contacts": 265,
   "/data": 257,
   "/how-it-works": 199,
