@@ -36,7 +36,8 @@
 //! observations, interim reviews and the support plan out for reading. The [`governors`]
 //! report counts outcomes and training themes with small groups hidden; the headteacher's
 //! [`desk`] has a row per review, [`moderation`] sets each reviewer's pattern beside the
-//! school's, and [`pay`] says what a pay decision needs.
+//! school's, [`pay`] says what a pay decision needs, and [`to_do`] counts what needs the
+//! headteacher for the top of Home.
 //!
 //! The headteacher keeps the [`staff`] list: who is on the staff, their keys, roles and
 //! reviewer; whoever holds it takes those keys as confirmed and refuses files in a listed name
@@ -76,5 +77,6 @@ pub mod staff;
 pub mod standards;
 pub mod support_plan_checks;
 pub mod term_dates;
+pub mod to_do;
 pub mod training_audit;
 pub mod validation;

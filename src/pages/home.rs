@@ -10,6 +10,7 @@ use crate::domain::cycle::Review;
 use crate::domain::dates::format_uk_date;
 use crate::domain::deadlines::AgendaItem;
 use crate::domain::people::Role;
+use crate::domain::to_do::{Concern, ToDoLine};
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
 use crate::use_cases::held::{self, HeldReview, Unreadable};
@@ -103,7 +104,9 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
             reviews,
             unreadable,
             warnings,
+            to_do,
         })) => {
+            let headteacher = to_do.is_some();
             let (reviewing, others): (Vec<HeldReview>, Vec<HeldReview>) = reviews
                 .into_iter()
                 .partition(|mine| mine.part == Role::Reviewer);
@@ -118,8 +121,9 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                         <p><A href="/data">"Go to your data and backups"</A></p>
                     </Banner>
                 })}
+                {to_do.map(|lines| view! { <WhatNeedsYou lines=lines /> })}
                 {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}
-                <ReviewCards heading="Your own review" reviews=own />
+                <ReviewCards heading="Your own review" reviews=own folded=false />
                 {sent_to_me.iter().any(|mine| mine.part == Role::CpdLeader).then(|| view! {
                     <p><A href="/school/training-needs">"See every training need received, by theme, and download them for the training audit"</A></p>
                 })}
@@ -133,7 +137,7 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                         <li><A href="/school/staff">"The staff list: who is on the staff, their keys and their reviewers"</A></li>
                     </ul>
                 })}
-                <ReviewCards heading="Sent to you" reviews=sent_to_me />
+                <ReviewCards heading="Sent to you" reviews=sent_to_me folded=headteacher />
             }
             .into_any()
         }
@@ -147,6 +151,8 @@ struct Agenda {
     reviews: Vec<HeldReview>,
     unreadable: Vec<Unreadable>,
     warnings: Vec<String>,
+    /// The headteacher's to-do list; `None` for anyone else.
+    to_do: Option<Vec<ToDoLine>>,
 }
 
 /// Reads every review and checks its sign-offs: for a headteacher holding a school's statements,
@@ -165,17 +171,63 @@ fn read_agenda(storage: AppStorage, today: chrono::NaiveDate) -> Result<Agenda, 
             .map(|mine| mine.review.clone())
             .collect();
         let warnings = agenda::reviewer_warnings(vault, &reviewing, today);
+        let to_do = agenda::headteachers_to_do(vault, &reviews, today);
         Agenda {
             reviews,
             unreadable: unreadable.into_iter().filter_map(Result::err).collect(),
             warnings,
+            to_do,
         }
     });
     Ok(agenda.unwrap_or(Agenda {
         reviews: Vec::new(),
         unreadable: Vec::new(),
         warnings: Vec::new(),
+        to_do: None,
     }))
+}
+
+/// The page that shows exactly what a line of the to-do list counts.
+fn page_for(concern: Concern) -> String {
+    let page = match concern {
+        Concern::AppealsToDecide => "appeals",
+        Concern::PayDecisionsLeft => "pay",
+        Concern::ReviewersFlagged => "moderation",
+        Concern::PastRetention => return "/data".to_owned(),
+        Concern::LateStatements
+        | Concern::NotesUnanswered
+        | Concern::NotStarted
+        | Concern::SupportPlans => "desk",
+    };
+    format!("/school/{page}?show={}", concern.word())
+}
+
+/// The headteacher's to-do list: a sentence with its number for each thing that needs them,
+/// what is past a date first and marked, each a link to the page showing just those reviews.
+#[component]
+fn WhatNeedsYou(lines: Vec<ToDoLine>) -> impl IntoView {
+    view! {
+        <section class="panel panel--to-do" aria-labelledby="to-do-heading">
+            <h2 id="to-do-heading">"What needs you"</h2>
+            {if lines.is_empty() {
+                view! { <p data-testid="to-do-empty">"Nothing needs you today: no appeal, late statement, pay decision or moderation note is waiting."</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="to-do">
+                        {lines.into_iter().map(|line| {
+                            let overdue = line.overdue > 0;
+                            view! {
+                                <li class="to-do__line" class:to-do__line--overdue=overdue>
+                                    {overdue.then(|| view! { <strong class="tag tag--overdue">"Past its date"</strong> })}
+                                    <A href=page_for(line.concern)>{line.sentence}</A>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
 }
 
 /// A reviewer's reviewees in a table: stage, next deadline (overdue in red), objectives.
@@ -224,13 +276,31 @@ fn Reviewees(reviews: Vec<HeldReview>) -> impl IntoView {
     }
 }
 
-/// A group of review cards under its own heading, when there are any.
+/// A group of review cards under its own heading, when there are any; `folded` behind a summary
+/// that counts them (the headteacher's many, read through the to-do list and the desk instead).
 #[component]
-fn ReviewCards(heading: &'static str, reviews: Vec<HeldReview>) -> impl IntoView {
+fn ReviewCards(heading: &'static str, reviews: Vec<HeldReview>, folded: bool) -> impl IntoView {
     (!reviews.is_empty()).then(|| {
-        view! {
-            <h2>{heading}</h2>
-            {reviews.into_iter().map(|mine| view! { <ReviewCard mine=mine /> }).collect_view()}
+        let count = reviews.len();
+        let cards = reviews
+            .into_iter()
+            .map(|mine| view! { <ReviewCard mine=mine /> })
+            .collect_view();
+        if folded {
+            view! {
+                <h2>{heading}</h2>
+                <details class="details">
+                    <summary class="details__summary">{format!("Each review on its own ({count})")}</summary>
+                    {cards}
+                </details>
+            }
+            .into_any()
+        } else {
+            view! {
+                <h2>{heading}</h2>
+                {cards}
+            }
+            .into_any()
         }
     })
 }

@@ -1,8 +1,15 @@
 //! What the reviews held here ask of this person as a whole: the policy's warnings about them
-//! as a reviewer. Each review's own part, stage and deadlines come from [`super::held`].
+//! as a reviewer, and the headteacher's to-do list. Each review's own part, stage and deadlines
+//! come from [`super::held`].
 
-use super::identity;
+use chrono::NaiveDate;
+
+use super::held::HeldReview;
+use super::{identity, leadership, retention, staff};
 use crate::domain::cycle::Review;
+use crate::domain::desk::DeskRow;
+use crate::domain::people::Role;
+use crate::domain::to_do::{Beyond, ToDoLine, heads_to_do, latest_cycle};
 use crate::domain::validation::{reviewer_load_warning, senior_reviewer_warning};
 use crate::storage::{KeyValueStore, Vault};
 
@@ -11,7 +18,7 @@ use crate::storage::{KeyValueStore, Vault};
 pub fn reviewer_warnings<S: KeyValueStore>(
     vault: &Vault<S>,
     reviewing: &[Review],
-    today: chrono::NaiveDate,
+    today: NaiveDate,
 ) -> Vec<String> {
     let Some(me) = identity::identity(vault).ok().flatten() else {
         return Vec::new();
@@ -25,4 +32,29 @@ pub fn reviewer_warnings<S: KeyValueStore>(
     .flatten()
     .map(|warning| warning.to_string())
     .collect()
+}
+
+/// The headteacher's to-do list on `today`, worked out from the reviews already read for Home
+/// (those on their desk: received as headteacher or reviewed by them), the staff list and the
+/// retention rule; `None` for anyone but the headteacher.
+pub fn headteachers_to_do<S: KeyValueStore>(
+    vault: &Vault<S>,
+    held: &[HeldReview],
+    today: NaiveDate,
+) -> Option<Vec<ToDoLine>> {
+    leadership::only_the_headteacher(vault).ok()?;
+    let calendar = identity::school_calendar(vault);
+    let rows: Vec<DeskRow> = held
+        .iter()
+        .filter(|mine| matches!(mine.part, Role::Reviewer | Role::Headteacher))
+        .map(|mine| DeskRow::of(&mine.review, mine.stage, mine.signed, &calendar, today))
+        .collect();
+    let cycle = latest_cycle(&rows).or_else(|| staff::cycle_reviewed_on(vault, today).ok()?);
+    let beyond = Beyond {
+        not_started: cycle
+            .and_then(|cycle| staff::awaited(vault, &rows, &cycle).ok())
+            .map_or(0, |awaited| awaited.len()),
+        past_retention: retention::retention(vault, today).map_or(0, |standing| standing.past.len()),
+    };
+    Some(heads_to_do(&rows, beyond, today))
 }

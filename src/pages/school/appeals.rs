@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use crate::use_cases::sending::ReviewFile;
 use leptos_router::components::A;
 
-use super::{DeskRows, Reading, ReviewChoice, chosen_row};
+use super::{DeskRows, Narrowed, Reading, ReviewChoice, chosen_row, narrowed};
 use crate::autosave::{Draft, save_on_leaving};
 use crate::components::{Banner, BannerKind, DraftChoice, DraftDate, DraftTextArea, SaveIndicator};
 use crate::domain::dates::format_uk_date;
@@ -22,7 +22,9 @@ use crate::use_cases::{leadership, reviews};
 pub fn AppealsPage() -> impl IntoView {
     crate::pages::set_page_title("Appeals");
     let rows = DeskRows::read();
+    let concern = narrowed();
     let appealed = Memo::new(move |_| {
+        let concern = concern.get();
         rows.with(|rows| {
             rows.as_ref()
                 .and_then(|rows| rows.as_ref().ok())
@@ -30,6 +32,7 @@ pub fn AppealsPage() -> impl IntoView {
                     let mut appealed: Vec<DeskRow> = rows
                         .iter()
                         .filter(|row| row.appeal.is_some())
+                        .filter(|row| concern.is_none_or(|concern| concern.counts(row)))
                         .cloned()
                         .collect();
                     appealed.sort_by_key(|row| row.appeal.as_ref().and_then(|appeal| appeal.due));
@@ -52,6 +55,7 @@ pub fn AppealsPage() -> impl IntoView {
                 return view! { <p class="empty">"No appeals have reached you. An appeal comes with the reviewer’s final statement: "<A href="/import">"import it"</A>" when it arrives."</p> }.into_any();
             }
             view! {
+                {concern.get().map(|concern| view! { <Narrowed concern=concern count=list.len() page="appeals" /> })}
                 <div class="table-wrap">
                     <table class="table table--cards">
                         <caption class="table__caption">{format!("{} {}", list.len(), if list.len() == 1 { "appeal" } else { "appeals" })}</caption>

@@ -4,10 +4,11 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{CycleChoice, DeskRows, Reading};
+use super::{CycleChoice, DeskRows, Narrowed, Reading, narrowed};
 use crate::components::{Banner, BannerKind};
 use crate::domain::desk::{DeskColumn, DeskFilter, DeskRow, arrange};
 use crate::domain::ids::Id;
+use crate::domain::to_do::Concern;
 use crate::state::use_storage;
 use crate::use_cases::staff::{self, Awaited};
 
@@ -17,6 +18,7 @@ pub fn DeskPage() -> impl IntoView {
     let rows = DeskRows::read();
     let cycle = CycleChoice::new(rows);
     let reading = Reading::of(rows);
+    let concern = narrowed();
     let reviewer = RwSignal::new(None::<Id>);
     let staff_group = RwSignal::new(None::<String>);
     let needs_attention = RwSignal::new(false);
@@ -113,6 +115,10 @@ pub fn DeskPage() -> impl IntoView {
                     </div>
                 </div>
                 {move || {
+                    let concern = concern.get();
+                    if concern == Some(Concern::NotStarted) {
+                        return ().into_any();
+                    }
                     let filter = DeskFilter {
                         cycle: cycle.chosen(),
                         reviewer: reviewer.get(),
@@ -122,11 +128,15 @@ pub fn DeskPage() -> impl IntoView {
                     let (column, descending, _) = DeskColumn::ORDERS[order.get().min(DeskColumn::ORDERS.len() - 1)];
                     rows.with(|rows| {
                         let rows = rows.as_ref().and_then(|rows| rows.as_ref().ok());
+                        let counted = |row: &&DeskRow| concern.is_none_or(|concern| concern.counts(row));
                         let shown: Vec<DeskRow> = rows
-                            .map(|rows| arrange(rows, &filter, column, descending).into_iter().cloned().collect())
+                            .map(|rows| arrange(rows.iter().filter(counted), &filter, column, descending).into_iter().cloned().collect())
                             .unwrap_or_default();
-                        view! { <DeskTable rows=shown cycle=filter.cycle /> }
-                    })
+                        view! {
+                            {concern.map(|concern| view! { <Narrowed concern=concern count=shown.len() page="desk" /> })}
+                            <DeskTable rows=shown cycle=filter.cycle />
+                        }
+                    }).into_any()
                 }}
                 {move || cycle.chosen().map(|chosen| rows.with(|rows| {
                     let rows = rows.as_ref().and_then(|rows| rows.as_ref().ok()).map_or(&[][..], Vec::as_slice);
@@ -134,7 +144,9 @@ pub fn DeskPage() -> impl IntoView {
                         .with(|vault| staff::awaited(vault, rows, &chosen).ok())
                         .flatten()
                         .unwrap_or_default();
-                    view! { <NotOnTheDesk awaited=awaited /> }
+                    let narrowed = (concern.get() == Some(Concern::NotStarted))
+                        .then(|| view! { <Narrowed concern=Concern::NotStarted count=awaited.len() page="desk" /> });
+                    view! { {narrowed} <NotOnTheDesk awaited=awaited /> }
                 }))}
             }.into_any(),
         }}
@@ -180,7 +192,7 @@ fn DeskTable(
     view! {
         <div class="table-wrap wide">
             <table class="table table--cards desk-table">
-                <caption class="table__caption" role="status">{caption}</caption>
+                <caption class="table__caption" aria-live="polite">{caption}</caption>
                 <thead>
                     <tr>
                         <th scope="col">"Reviewee"</th>

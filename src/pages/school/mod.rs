@@ -13,9 +13,11 @@ mod staff_list;
 mod training_needs;
 
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use crate::components::{Banner, BannerKind};
 use crate::domain::desk::DeskRow;
+use crate::domain::to_do::Concern;
 use crate::domain::period::CyclePeriod;
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
@@ -229,4 +231,28 @@ fn ReviewChoice(
 fn chosen_row(rows: Memo<Vec<DeskRow>>, chosen: RwSignal<String>) -> Option<DeskRow> {
     let id = chosen.get();
     rows.with_untracked(|rows| rows.iter().find(|row| row.review.as_str() == id).cloned())
+}
+
+/// The concern the address narrows a page to (`?show=late`, from a line of Home's to-do list),
+/// followed as the address changes.
+fn narrowed() -> Memo<Option<Concern>> {
+    let query = leptos_router::hooks::use_query_map();
+    Memo::new(move |_| {
+        query
+            .with(|query| query.get("show"))
+            .and_then(|word| Concern::from_word(&word))
+    })
+}
+
+/// The line saying a page shows only what a to-do line counted, how many, and the way back to
+/// everything on `page`.
+#[component]
+fn Narrowed(concern: Concern, count: usize, page: &'static str) -> impl IntoView {
+    view! {
+        <p class="narrowed no-print" data-testid="narrowed">
+            <strong>{format!("Showing only {} ({count}).", concern.narrowed_to())}</strong>
+            " "
+            <A href=format!("/school/{page}")>"Show them all"</A>
+        </p>
+    }
 }

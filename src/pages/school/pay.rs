@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{DeskRows, Reading, ReviewChoice, chosen_row};
+use super::{DeskRows, Narrowed, Reading, ReviewChoice, chosen_row, narrowed};
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::{format_uk_date, parse_uk_date};
 use crate::domain::desk::{DeskRow, PayStanding};
@@ -28,13 +28,16 @@ pub fn PayPage() -> impl IntoView {
         .into_any();
     }
     let rows = DeskRows::read();
+    let concern = narrowed();
     let eligible = Memo::new(move |_| {
+        let concern = concern.get();
         rows.with(|rows| {
             rows.as_ref()
                 .and_then(|rows| rows.as_ref().ok())
                 .map(|rows| {
                     pay_rows(rows)
                         .into_iter()
+                        .filter(|row| concern.is_none_or(|concern| concern.counts(row)))
                         .cloned()
                         .collect::<Vec<DeskRow>>()
                 })
