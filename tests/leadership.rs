@@ -773,6 +773,118 @@ mod headteachers_files {
     }
 
     #[test]
+    fn the_reviewers_recommendations_are_accepted_in_one_go_with_exceptions_left_and_nothing_half_done()
+     {
+        use appraise::domain::pay::accepting_the_recommendation;
+        use appraise::use_cases::leadership::{AcceptingError, Desk, accept_recommendations};
+        let (mut pat, _, _) = browsers();
+        let rows = Desk::default().rows(&pat, date(2026, 11, 30)).unwrap();
+        // Sam Patel's (the appeal) is the exception, decided on its own.
+        let chosen: Vec<String> = rows
+            .iter()
+            .filter(|row| row.reviewee != "Sam Patel")
+            .map(|row| row.review.as_str().to_owned())
+            .collect();
+        let reason = "The reviewer’s recommendation, accepted.";
+
+        // Refused as a whole: no date, or a date ahead. Nothing is recorded.
+        for (day, refusal) in [
+            (None, PayDecisionRefused::NoDate),
+            (
+                Some(date(2026, 12, 1)),
+                PayDecisionRefused::DateAhead {
+                    decided_on: date(2026, 12, 1),
+                },
+            ),
+        ] {
+            assert_eq!(
+                accept_recommendations(&mut pat, &rows, &chosen, reason, day, now()),
+                Err(AcceptingError::Refused(refusal))
+            );
+        }
+        assert_eq!(
+            accept_recommendations(
+                &mut pat,
+                &rows,
+                &[],
+                reason,
+                Some(date(2026, 11, 30)),
+                now()
+            ),
+            Err(AcceptingError::NoneChosen)
+        );
+        let decided = |pat: &Vault<MemoryStore>| {
+            reviews::reviews(pat)
+                .unwrap()
+                .iter()
+                .filter(|held| {
+                    reviews::load_review(pat, held.summary.id.as_str())
+                        .unwrap()
+                        .unwrap()
+                        .pay_decision
+                        .is_some_and(|decision| decision.is_made())
+                })
+                .count()
+        };
+        assert_eq!(decided(&pat), 0, "nothing half done");
+
+        let accepted = accept_recommendations(
+            &mut pat,
+            &rows,
+            &chosen,
+            reason,
+            Some(date(2026, 11, 30)),
+            now(),
+        )
+        .unwrap();
+        assert_eq!(accepted.len(), REVIEWS - 1);
+        assert_eq!(decided(&pat), REVIEWS - 1);
+        let lena = &accepted
+            .iter()
+            .find(|done| done.reviewee.starts_with("Lena Ward"))
+            .unwrap();
+        assert_eq!(
+            (
+                lena.reviewee.as_str(),
+                lena.reviewer.as_str(),
+                lena.decision
+            ),
+            (
+                "Lena Ward, Site officer",
+                "Ana Cole",
+                PayDecisionMade::Progress
+            )
+        );
+        // Each decision is the recommendation: Jo's reviewee 12 was recommended not to progress.
+        let rows = Desk::default().rows(&pat, date(2026, 11, 30)).unwrap();
+        let twelve = rows
+            .iter()
+            .find(|row| row.review.as_str() == "hill-review-12")
+            .unwrap();
+        let made = twelve.pay.as_ref().and_then(|pay| pay.decided());
+        assert_eq!(made, Some(PayDecisionMade::DoNotProgress));
+        assert_eq!(
+            accepting_the_recommendation(twelve),
+            None,
+            "already decided"
+        );
+        // Accepting again what is decided is refused, naming who.
+        assert_eq!(
+            accept_recommendations(
+                &mut pat,
+                &rows,
+                &chosen[..1],
+                reason,
+                Some(date(2026, 11, 30)),
+                now()
+            )
+            .unwrap_err()
+            .to_string(),
+            "Lena Ward, Site officer has no reviewer’s recommendation to accept: untick them and record their decision on its own below."
+        );
+    }
+
+    #[test]
     fn the_governors_report_of_the_school_year_holds_no_name_id_or_fingerprint() {
         let (pat, _, _) = browsers();
         let held: Vec<_> = appraise::use_cases::held::readable(&pat, date(2026, 11, 30))

@@ -141,7 +141,11 @@ fn each_line_counts_what_its_page_shows_with_what_is_past_its_date_first() {
             continue;
         }
         let counted = rows.iter().filter(|row| line.concern.counts(row)).count();
-        assert_eq!(counted, line.count, "{:?} counts as its page does", line.concern);
+        assert_eq!(
+            counted, line.count,
+            "{:?} counts as its page does",
+            line.concern
+        );
     }
 }
 

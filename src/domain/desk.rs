@@ -54,6 +54,8 @@ pub struct DeskRow {
     /// The reviewee's staff id: their key id once their keys are known, which the staff list
     /// is matched on.
     pub reviewee_id: Id,
+    /// The reviewee's job title, which tells two members of staff of one name apart.
+    pub reviewee_job_title: String,
     pub reviewer: String,
     /// The reviewer's staff id, which tells two reviewers of one name apart.
     pub reviewer_id: Id,
@@ -168,6 +170,7 @@ impl DeskRow {
             review: review.id.clone(),
             reviewee: review.reviewee.name.clone(),
             reviewee_id: review.reviewee.staff_id.clone(),
+            reviewee_job_title: review.reviewee.job_title.clone(),
             reviewer: review.reviewer.name.clone(),
             reviewer_id: review.reviewer.staff_id.clone(),
             staff_group: review.staff_group.clone(),
@@ -208,6 +211,15 @@ impl DeskRow {
                 .moderation_note
                 .clone()
                 .filter(|note| !note.note.trim().is_empty()),
+        }
+    }
+
+    /// The reviewee as a list names them: "Sam Patel, Teaching assistant".
+    pub fn reviewee_in_words(&self) -> String {
+        if self.reviewee_job_title.trim().is_empty() {
+            self.reviewee.clone()
+        } else {
+            format!("{}, {}", self.reviewee, self.reviewee_job_title)
         }
     }
 

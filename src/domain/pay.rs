@@ -8,7 +8,7 @@ use std::fmt;
 use super::cycle::Review;
 use super::dates::format_uk_date;
 use super::desk::{DeskRow, PayStanding};
-use super::documents::PayDecision;
+use super::documents::{PayDecision, PayDecisionMade, PayRecommendation};
 
 /// Why a pay decision cannot be recorded; nothing held changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -84,6 +84,22 @@ pub fn check_pay_decision(
         Some(day) if day > today => Err(PayDecisionRefused::DateAhead { decided_on: day }),
         Some(_) => Ok(()),
     }
+}
+
+/// The decision that accepts the reviewer's recommendation for `row`, when there is one to
+/// accept: a decision still to make, a recommendation made by the reviewer (not one the policy
+/// leaves to the headteacher), and a decision the policy offers.
+pub fn accepting_the_recommendation(row: &DeskRow) -> Option<PayDecisionMade> {
+    let pay = row.pay.as_ref().filter(|pay| !pay.is_decided())?;
+    if pay.recommended_by.is_some() {
+        return None;
+    }
+    let made = match row.pay_recommendation? {
+        PayRecommendation::Progress => PayDecisionMade::Progress,
+        PayRecommendation::DoNotProgress => PayDecisionMade::DoNotProgress,
+        PayRecommendation::Honorarium => PayDecisionMade::Honorarium,
+    };
+    pay.offered.contains(&made).then_some(made)
 }
 
 /// The rows that have a pay decision to make, those still to decide first, each by its due date.

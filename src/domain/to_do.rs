@@ -68,13 +68,21 @@ impl Concern {
     /// What a page narrowed to this concern shows, for the line saying so.
     pub fn narrowed_to(self) -> &'static str {
         match self {
-            Concern::AppealsToDecide => "appeals not yet decided, those past the school’s time limit first",
-            Concern::LateStatements => "final statements that reached you after the policy’s date or have not reached you",
+            Concern::AppealsToDecide => {
+                "appeals not yet decided, those past the school’s time limit first"
+            }
+            Concern::LateStatements => {
+                "final statements that reached you after the policy’s date or have not reached you"
+            }
             Concern::PayDecisionsLeft => "pay decisions still to make",
             Concern::ReviewersFlagged => "the reviewers who stand out",
-            Concern::NotesUnanswered => "reviews whose moderation note the reviewer has not answered",
+            Concern::NotesUnanswered => {
+                "reviews whose moderation note the reviewer has not answered"
+            }
             Concern::NotStarted => "members of staff whose review is not on your desk yet",
-            Concern::SupportPlans => "reviews with a support plan or the capability procedure running",
+            Concern::SupportPlans => {
+                "reviews with a support plan or the capability procedure running"
+            }
             Concern::PastRetention => "records past the years your policy keeps them",
         }
     }

@@ -218,7 +218,7 @@ fn WhatNeedsYou(lines: Vec<ToDoLine>) -> impl IntoView {
                             let overdue = line.overdue > 0;
                             view! {
                                 <li class="to-do__line" class:to-do__line--overdue=overdue>
-                                    {overdue.then(|| view! { <strong class="tag tag--overdue">"Past its date"</strong> })}
+                                    {overdue.then(|| view! { <strong class="tag tag--overdue">"Past its date:"</strong> " " })}
                                     <A href=page_for(line.concern)>{line.sentence}</A>
                                 </li>
                             }

@@ -54,7 +54,8 @@ pub fn headteachers_to_do<S: KeyValueStore>(
         not_started: cycle
             .and_then(|cycle| staff::awaited(vault, &rows, &cycle).ok())
             .map_or(0, |awaited| awaited.len()),
-        past_retention: retention::retention(vault, today).map_or(0, |standing| standing.past.len()),
+        past_retention: retention::retention(vault, today)
+            .map_or(0, |standing| standing.past.len()),
     };
     Some(heads_to_do(&rows, beyond, today))
 }

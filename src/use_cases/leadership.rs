@@ -12,10 +12,10 @@ use crate::bundle::identity::PublicKeys;
 use crate::bundle::payload::ReviewSummary;
 use crate::domain::cycle::{Review, Stage};
 use crate::domain::desk::DeskRow;
-use crate::domain::documents::{Document, PayDecision};
+use crate::domain::documents::{Document, PayDecision, PayDecisionMade};
 use crate::domain::field_map::to_field_map;
 use crate::domain::governors::{GovernorsReport, governors_report};
-use crate::domain::pay::{PayDecisionRefused, check_pay_decision};
+use crate::domain::pay::{PayDecisionRefused, accepting_the_recommendation, check_pay_decision};
 use crate::domain::people::Role;
 use crate::domain::period::CyclePeriod;
 use crate::domain::policy::AppealRoute;
@@ -191,6 +191,111 @@ pub fn record_pay_decision<S: KeyValueStore>(
     state.record_edit(&to_field_map(decision), device, stamp);
     super::reviews::save_document(vault, review_id, PayDecision::KIND, &state, now)?;
     Ok(())
+}
+
+/// A pay decision recorded by accepting the reviewer's recommendation, for the confirmation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Accepted {
+    /// The reviewee with their job title.
+    pub reviewee: String,
+    pub reviewer: String,
+    pub decision: PayDecisionMade,
+}
+
+/// Why the reviewers' recommendations were not accepted in one go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AcceptingError {
+    NoneChosen,
+    /// A chosen reviewee has no recommendation to accept (none made, one the policy leaves to
+    /// the headteacher, or the decision already recorded).
+    NothingToAccept {
+        reviewee: String,
+    },
+    /// The decision would be refused (no reason, no date, a date ahead): nothing was recorded.
+    Refused(PayDecisionRefused),
+    /// Storage refused part-way: the decisions named were recorded, the rest were not.
+    Stopped {
+        recorded: Vec<String>,
+        error: PayDecisionError,
+    },
+}
+
+impl std::fmt::Display for AcceptingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AcceptingError::NoneChosen => write!(
+                f,
+                "No one is chosen. Tick the members of staff whose reviewer’s recommendation you accept."
+            ),
+            AcceptingError::NothingToAccept { reviewee } => write!(
+                f,
+                "{reviewee} has no reviewer’s recommendation to accept: untick them and record their decision on its own below."
+            ),
+            AcceptingError::Refused(refused) => write!(f, "Nothing was recorded. {refused}"),
+            AcceptingError::Stopped { recorded, error } if recorded.is_empty() => {
+                write!(f, "Nothing was recorded. {error}")
+            }
+            AcceptingError::Stopped { recorded, error } => write!(
+                f,
+                "The decisions for {} were recorded; the rest were not. {error}",
+                recorded.join(", ")
+            ),
+        }
+    }
+}
+
+/// Records, for each review of `rows` whose id is in `chosen`, the decision that accepts the
+/// reviewer's recommendation, with one `reason` and date: every decision is checked before any
+/// is recorded, so a refusal leaves everything as it was. Returns who was recorded, with what.
+pub fn accept_recommendations<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    rows: &[DeskRow],
+    chosen: &[String],
+    reason: &str,
+    decided_on: Option<NaiveDate>,
+    now: DateTime<Utc>,
+) -> Result<Vec<Accepted>, AcceptingError> {
+    let stopped = |recorded: &[Accepted], error: PayDecisionError| AcceptingError::Stopped {
+        recorded: recorded.iter().map(|done| done.reviewee.clone()).collect(),
+        error,
+    };
+    only_the_headteacher(vault).map_err(|error| stopped(&[], error.into()))?;
+    let mut decisions = Vec::new();
+    for row in rows
+        .iter()
+        .filter(|row| chosen.iter().any(|id| id == row.review.as_str()))
+    {
+        let made =
+            accepting_the_recommendation(row).ok_or_else(|| AcceptingError::NothingToAccept {
+                reviewee: row.reviewee_in_words(),
+            })?;
+        let decision = PayDecision {
+            decision: Some(made),
+            reason: reason.to_owned(),
+            decided_on,
+        };
+        let review = load_review(vault, row.review.as_str())
+            .and_then(|review| review.ok_or(RecordsError::UnknownReview))
+            .map_err(|error| stopped(&[], error.into()))?;
+        check_pay_decision(&review, &decision, now.date_naive())
+            .map_err(AcceptingError::Refused)?;
+        decisions.push((row, made, decision));
+    }
+    if decisions.is_empty() {
+        return Err(AcceptingError::NoneChosen);
+    }
+    let device = vault.writer().to_owned();
+    let mut recorded = Vec::new();
+    for (row, made, decision) in decisions {
+        record_pay_decision(vault, row.review.as_str(), &decision, &device, now)
+            .map_err(|error| stopped(&recorded, error))?;
+        recorded.push(Accepted {
+            reviewee: row.reviewee_in_words(),
+            reviewer: row.reviewer.clone(),
+            decision: made,
+        });
+    }
+    Ok(recorded)
 }
 
 /// The cycles the reviews held here look back on, latest first.

@@ -365,7 +365,10 @@ async function wholeCycle(jo, sam, pat, chris) {
   await importFile(pat.page, final, "By phone");
   await nav(pat.page, "Home");
   await pat.page.getByRole("heading", { name: "Sent to you", level: 2 }).waitFor();
+  await pat.page.getByRole("heading", { name: "What needs you", level: 2 }).waitFor();
   await look(pat.page, "home-headteacher");
+  // A headteacher's review cards are folded under the to-do list: they open them to read one.
+  await pat.page.getByText("Each review on its own (1)").click();
   await pat.page.getByRole("region", { name: "Sam Patel’s review by Jo Lee" }).getByRole("link", { name: "Open this review" }).click();
   await pat.page.getByRole("heading", { name: "Review of Sam Patel", level: 1 }).waitFor();
   await signOffs(pat.page).filter({ hasText: "Planning and review statement signed by Sam Patel (reviewee)" }).filter({ hasText: "Current" }).waitFor();

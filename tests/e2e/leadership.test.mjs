@@ -74,6 +74,50 @@ test("the headteacher reads 30 reviews in one table, filters them, and moderatio
   await pat.person.context.close();
 });
 
+test("Home tells the headteacher what needs them, and each line opens just those reviews in one click", async () => {
+  const pat = await restored("headteacher");
+  // A week on: Sam's appeal is past the school's 15 working days.
+  await pat.person.context.clock.setFixedTime(new Date("2026-12-07T10:00:00Z"));
+  await pat.page.goto(`${app.url}/`);
+  const toDo = pat.page.getByRole("region", { name: "What needs you" });
+  const lines = toDo.getByRole("listitem");
+  await lines.first().waitFor();
+  assert.deepEqual(await lines.allInnerTexts(), [
+    "Past its date: 1 appeal to decide, 1 past the school’s time limit (the first was due 01/12/2026)",
+    "10 final statements reached you after the policy’s date",
+    "30 pay decisions to make by the policy’s date, 31/12/2026",
+    "1 reviewer stands out in moderation: Ana Cole",
+  ]);
+  // The 30 cards wait, folded, below.
+  assert.equal(await pat.page.getByRole("link", { name: "Open this review" }).first().isVisible(), false);
+  await lookAt(pat.page, "home-headteacher-to-do");
+
+  // "Whose statements are late?"
+  await toDo.getByRole("link", { name: /final statements reached you after/ }).click();
+  await pat.page.getByTestId("narrowed").getByText(/\(10\)\.$/).waitFor();
+  const table = pat.page.getByRole("table");
+  await table.getByText("10 reviews of the cycle").waitFor();
+  assert.ok((await table.locator("tbody tr").allInnerTexts()).every((row) => row.includes("Kit Moss") && row.includes("Late")));
+  await lookAt(pat.page, "desk-late");
+  await pat.page.getByRole("link", { name: "Show them all" }).click();
+  await table.getByText("30 reviews of the cycle").waitFor();
+
+  // "How many pay decisions are left?"
+  await pat.page.goBack();
+  await pat.page.goBack();
+  await toDo.getByRole("link", { name: /30 pay decisions to make/ }).click();
+  await pat.page.getByTestId("still-to-decide").getByText("30 pay decisions are still to make.").waitFor();
+
+  // "Which appeals are overdue?"
+  await pat.page.goBack();
+  await toDo.getByRole("link", { name: /1 appeal to decide/ }).click();
+  const appeal = pat.page.getByRole("row", { name: /Sam Patel/ });
+  await appeal.getByText("01/12/2026 (overdue)").waitFor();
+  await lookAt(pat.page, "appeals-undecided");
+  assert.deepEqual(pat.person.consoleErrors, []);
+  await pat.person.context.close();
+});
+
 test("a moderation note reaches the reviewer, who sees it on the review until they answer it", async () => {
   const pat = await restored("headteacher");
   await pat.page.goto(`${app.url}/school/moderation`);

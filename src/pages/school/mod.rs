@@ -17,8 +17,8 @@ use leptos_router::components::A;
 
 use crate::components::{Banner, BannerKind};
 use crate::domain::desk::DeskRow;
-use crate::domain::to_do::Concern;
 use crate::domain::period::CyclePeriod;
+use crate::domain::to_do::Concern;
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
 use crate::use_cases::leadership::Desk;

@@ -3,12 +3,14 @@
 //! decision; and the list for the pay committee as CSV. The headteacher's alone.
 
 use leptos::prelude::*;
+use std::collections::BTreeSet;
 
 use super::{DeskRows, Narrowed, Reading, ReviewChoice, chosen_row, narrowed};
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::{format_uk_date, parse_uk_date};
 use crate::domain::desk::{DeskRow, PayStanding};
 use crate::domain::documents::{PayDecision, PayDecisionMade};
+use crate::domain::pay::accepting_the_recommendation;
 use crate::domain::pay::{pay_committee_csv, pay_rows};
 use crate::state::use_storage;
 use crate::use_cases::leadership;
@@ -45,6 +47,8 @@ pub fn PayPage() -> impl IntoView {
         })
     });
     let chosen = RwSignal::new(String::new());
+    // The reviews the headteacher unticked from accepting in one go: each is decided on its own.
+    let left_out = RwSignal::new(BTreeSet::<String>::new());
     let reading = Reading::of(rows);
     let download = move |_| {
         let csv =
@@ -65,22 +69,38 @@ pub fn PayPage() -> impl IntoView {
             }
             let to_decide = list.iter().filter(|row| !row.pay.as_ref().is_some_and(PayStanding::is_decided)).count();
             view! {
+                {concern.get().map(|concern| view! { <Narrowed concern=concern count=list.len() page="pay" /> })}
                 <p role="status" data-testid="still-to-decide">{match to_decide {
                     0 => "Every pay decision is recorded.".to_owned(),
                     1 => "1 pay decision is still to make.".to_owned(),
                     n => format!("{n} pay decisions are still to make."),
                 }}</p>
                 <p class="no-print"><button type="button" class="button button--secondary" on:click=download>"Download the list for the pay committee (CSV)"</button></p>
+                <AcceptRecommendations eligible=eligible left_out=left_out />
                 <div class="table-wrap">
                     <table class="table table--cards">
                         <caption class="table__caption">"Still to decide first, then by the date due"</caption>
-                        <thead><tr><th scope="col">"Reviewee"</th><th scope="col">"Staff group"</th><th scope="col">"Recommendation"</th><th scope="col">"Decision"</th><th scope="col">"Due by"</th></tr></thead>
+                        <thead><tr><th scope="col" class="no-print">"Accept"</th><th scope="col">"Reviewee"</th><th scope="col">"Reviewer"</th><th scope="col">"Staff group"</th><th scope="col">"Recommendation"</th><th scope="col">"Decision"</th><th scope="col">"Due by"</th></tr></thead>
                         <tbody>
                             {list.iter().filter_map(|row| Some((row, row.pay.clone()?))).map(|(row, pay)| {
                                 let decision = pay.decided().map_or("Still to decide", PayDecisionMade::label);
+                                let reviewee = row.reviewee_in_words();
                                 view! {
                                     <tr>
-                                        <th scope="row">{row.reviewee.clone()}</th>
+                                        <td data-label="Accept" class="no-print">{accepting_the_recommendation(row).map(|_| {
+                                            let id = row.review.as_str().to_owned();
+                                            let this = id.clone();
+                                            view! {
+                                                <input type="checkbox" class="table__tick" id=format!("accept-{id}") aria-label=format!("Accept the recommendation for {reviewee}")
+                                                    prop:checked=move || left_out.with(|out| !out.contains(&this))
+                                                    on:change=move |event| {
+                                                        let ticked = event_target_checked(&event);
+                                                        left_out.update(|out| { if ticked { out.remove(&id); } else { out.insert(id.clone()); } });
+                                                    } />
+                                            }
+                                        })}</td>
+                                        <th scope="row">{reviewee.clone()}</th>
+                                        <td data-label="Reviewer">{row.reviewer.clone()}</td>
                                         <td data-label="Staff group">{row.staff_group.clone()}</td>
                                         <td data-label="Recommendation">{row.pay_recommendation.map_or(if pay.recommended_by.is_some() { "Yours, with the decision" } else { "None made" }, |r| r.label())}</td>
                                         <td data-label="Decision">{decision}</td>
@@ -101,6 +121,112 @@ pub fn PayPage() -> impl IntoView {
     .into_any()
 }
 
+/// Accepting the reviewers' recommendations for every member of staff ticked, with one date and
+/// one reason: the way to record most of a school's decisions at once, leaving the exceptions
+/// (unticked) to be decided one by one below.
+#[component]
+fn AcceptRecommendations(
+    eligible: Memo<Vec<DeskRow>>,
+    left_out: RwSignal<BTreeSet<String>>,
+) -> impl IntoView {
+    let storage = use_storage();
+    let rows = expect_context::<DeskRows>();
+    let chosen = Memo::new(move |_| {
+        eligible.with(|list| {
+            list.iter()
+                .filter(|row| accepting_the_recommendation(row).is_some())
+                .map(|row| row.review.as_str().to_owned())
+                .filter(|id| left_out.with(|out| !out.contains(id)))
+                .collect::<Vec<String>>()
+        })
+    });
+    let acceptable = Memo::new(move |_| {
+        eligible.with(|list| {
+            list.iter()
+                .filter(|row| accepting_the_recommendation(row).is_some())
+                .count()
+        })
+    });
+    let reason = RwSignal::new(
+        "The reviewer’s recommendation, accepted after reading the planning and review statement."
+            .to_owned(),
+    );
+    let day = RwSignal::new(String::new());
+    let outcome = RwSignal::new(None::<Result<Vec<leadership::Accepted>, String>>);
+    let accept = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let typed = day.get_untracked();
+        let decided_on = match parse_uk_date(&typed) {
+            Ok(day) => Some(day),
+            Err(_) if typed.trim().is_empty() => None,
+            Err(problem) => {
+                outcome.set(Some(Err(problem.to_string())));
+                return;
+            }
+        };
+        let ids = chosen.get_untracked();
+        let done = eligible.with_untracked(|list| {
+            storage.with_mut(|vault| {
+                leadership::accept_recommendations(
+                    vault,
+                    list,
+                    &ids,
+                    &reason.get_untracked(),
+                    decided_on,
+                    crate::browser::now(),
+                )
+            })
+        });
+        outcome.set(Some(match done {
+            Some(Ok(accepted)) => {
+                rows.wrote.notify();
+                Ok(accepted)
+            }
+            Some(Err(refused)) => Err(refused.to_string()),
+            None => Err(crate::use_cases::NOT_OPEN.to_owned()),
+        }));
+    };
+    move || {
+        (acceptable.get() > 0 || outcome.with(Option::is_some)).then(|| view! {
+        <section class="section no-print" aria-labelledby="accept-heading">
+            <h2 id="accept-heading">"Accept the reviewers’ recommendations"</h2>
+            <p>"Everyone ticked in the table below has their reviewer’s recommendation recorded as your decision, with this date and reason. Untick anyone you decide differently, and record their decision on its own further down."</p>
+            <form on:submit=accept novalidate>
+                <div class="field">
+                    <label class="field__label" for="accept-day">"Date of the decisions"</label>
+                    <p class="field__hint" id="accept-day-hint">"For example, 30/11/2026"</p>
+                    <input class="field__input field__input--date" type="text" id="accept-day" aria-describedby="accept-day-hint" prop:value=move || day.get() on:input=move |event| day.set(event_target_value(&event)) />
+                </div>
+                <div class="field">
+                    <label class="field__label" for="accept-reason">"Reason recorded with each decision"</label>
+                    <textarea class="field__textarea" id="accept-reason" rows="3" prop:value=move || reason.get() on:input=move |event| reason.set(event_target_value(&event))></textarea>
+                </div>
+                <div class="button-group">
+                    <button type="submit" class="button">{move || match chosen.with(Vec::len) {
+                        1 => "Accept the recommendation for 1 member of staff".to_owned(),
+                        n => format!("Accept the recommendations for {n} members of staff"),
+                    }}</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| left_out.set(BTreeSet::new())>"Tick everyone"</button>
+                    <button type="button" class="button button--secondary" on:click=move |_| left_out.set(eligible.with_untracked(|list| list.iter().map(|row| row.review.as_str().to_owned()).collect()))>"Untick everyone"</button>
+                </div>
+            </form>
+            {move || outcome.get().map(|outcome| match outcome {
+                Ok(accepted) => view! {
+                    <Banner kind=BannerKind::Success title=match accepted.len() { 1 => "1 pay decision recorded".to_owned(), n => format!("{n} pay decisions recorded") }>
+                        <ul class="list" data-testid="accepted">
+                            {accepted.into_iter().map(|done| view! {
+                                <li>{format!("{} (reviewed by {}): {}", done.reviewee, done.reviewer, done.decision.label())}</li>
+                            }).collect_view()}
+                        </ul>
+                    </Banner>
+                }.into_any(),
+                Err(problem) => view! { <Banner kind=BannerKind::Problem title="Not recorded"><p>{problem}</p></Banner> }.into_any(),
+            })}
+        </section>
+    })
+    }
+}
+
 /// Recording one decision: refused with a sentence (and nothing stored) until it is complete.
 #[component]
 fn Decide(row: DeskRow) -> impl IntoView {
@@ -116,7 +242,7 @@ fn Decide(row: DeskRow) -> impl IntoView {
     let outcome = RwSignal::new(None::<Result<String, String>>);
     let rows = expect_context::<DeskRows>();
     let review_id = row.review.as_str().to_owned();
-    let reviewee = row.reviewee.clone();
+    let reviewee = row.reviewee_in_words();
     let record = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let typed = day.get_untracked();
