@@ -296,25 +296,70 @@ fn the_school_years_backups_are_as_built() {
         .collect();
     assert_eq!(flagged, ["Ana Cole"]);
 
-    let dir =
-        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/leadership");
     for (name, vault) in [
         ("headteacher", &mut pat),
         ("reviewer", &mut ana),
         ("appellant", &mut sam),
     ] {
-        let path = dir.join(format!("{name}-backup.json"));
-        let made = backup_of(vault);
-        if std::env::var_os("UPDATE_FIXTURES").is_some() {
-            std::fs::create_dir_all(&dir).unwrap();
-            std::fs::write(&path, &made).unwrap();
-        }
-        let held = std::fs::read_to_string(&path)
-            .unwrap_or_else(|_| panic!("missing {}: run with UPDATE_FIXTURES=1", path.display()));
+        as_built(name, vault);
+    }
+}
+
+/// Checks `vault`'s backup against `tests/fixtures/leadership/<name>-backup.json`, writing it
+/// first under `UPDATE_FIXTURES=1`.
+fn as_built(name: &str, vault: &mut Vault<MemoryStore>) {
+    let dir =
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/leadership");
+    let path = dir.join(format!("{name}-backup.json"));
+    let made = backup_of(vault);
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(&path, &made).unwrap();
+    }
+    let held = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("missing {}: run with UPDATE_FIXTURES=1", path.display()));
+    assert!(
+        made == held,
+        "{name}'s backup changed: run with UPDATE_FIXTURES=1 and review"
+    );
+}
+
+/// The headteacher of a school of 60 and of one of 150, as backups the end-to-end tests restore
+/// (`headteacher-60-backup.json`, `headteacher-150-backup.json`): a reviewer for each ten, Kit's
+/// ten late, Ana alone standing out, and two members of staff named Sam Patel.
+#[test]
+fn the_larger_schools_backups_are_as_built() {
+    use common::school_year::{self, LARGER};
+    for staff in LARGER {
+        let mut pat =
+            Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "hill").unwrap();
+        school_year::headteachers_of(&mut pat, staff);
+        let rows = Desk::default().rows(&pat, date(2026, 11, 30)).unwrap();
+        assert_eq!(rows.len(), staff);
+        let late = rows
+            .iter()
+            .filter(|row| row.timeliness == Timeliness::Late)
+            .count();
+        assert_eq!(late, 10, "Kit's ten reached Pat late");
+        let flagged: Vec<String> = moderation(&rows)
+            .reviewers
+            .into_iter()
+            .filter(|reviewer| !reviewer.flags.is_empty())
+            .map(|reviewer| reviewer.reviewer)
+            .collect();
+        assert_eq!(flagged, ["Ana Cole"], "a school of {staff}");
+        let sams: Vec<String> = rows
+            .iter()
+            .filter(|row| row.reviewee == "Sam Patel")
+            .map(|row| row.reviewee_in_words())
+            .collect();
         assert_eq!(
-            made, held,
-            "{name}'s backup changed: run with UPDATE_FIXTURES=1 and review"
+            sams.len(),
+            2,
+            "two of one name, told apart by job title: {sams:?}"
         );
+        assert_ne!(sams[0], sams[1]);
+        as_built(&format!("headteacher-{staff}"), &mut pat);
     }
 }
 

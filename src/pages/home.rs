@@ -128,6 +128,7 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                     <p><A href="/school/training-needs">"See every training need received, by theme, and download them for the training audit"</A></p>
                 })}
                 {sent_to_me.iter().any(|mine| mine.part == Role::Headteacher).then(|| view! {
+                    <h2>"Across the school"</h2>
                     <ul class="list">
                         <li><A href="/school/desk">"Reviews across the school: where each stands, on time or late"</A></li>
                         <li><A href="/school/moderation">"Moderation: compare reviewers’ ratings and objectives"</A></li>

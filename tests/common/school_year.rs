@@ -3,7 +3,9 @@
 //! Ana holding her ten; and Sam Patel, one of Ana's reviewees, who appealed. Ana rates every
 //! objective achieved and sets five objectives where the others set three, so moderation flags
 //! her; Kit's statements reached Pat late. Everyone uses the school settings Pat published,
-//! which name Pat as headteacher.
+//! which name Pat as headteacher. The same school grown to 60 or 150 staff (ten reviewees to
+//! each reviewer, the first 30 as above) is what a larger school's headteacher holds; in it a
+//! second Sam Patel, a teaching assistant, has another reviewer.
 
 use appraise::bundle::contacts::HowVerified;
 use appraise::bundle::identity::{Identity, KeySeed};
@@ -66,26 +68,78 @@ const REVIEWEES: [&str; REVIEWS] = [
     "Val Yeo",
 ];
 
+/// A school with 60 and one with 150 members of staff reviewed.
+pub const LARGER: [usize; 2] = [60, 150];
+
+/// The name of reviewee `n`: the 30 above, then names made from first names and surnames, with
+/// a second Sam Patel at 40.
+fn reviewee_name(n: usize) -> String {
+    const FIRST: [&str; 12] = [
+        "Abi", "Cal", "Dee", "Eli", "Fay", "Gus", "Hal", "Ivy", "Jon", "Kay", "Lou", "Max",
+    ];
+    const LAST: [&str; 11] = [
+        "Akers", "Bligh", "Croft", "Drew", "Eden", "Frith", "Gale", "Hurst", "Irwin", "Jory",
+        "Kemp",
+    ];
+    match n {
+        _ if n < REVIEWS => REVIEWEES[n].to_owned(),
+        40 => REVIEWEES[APPEAL].to_owned(),
+        _ => format!(
+            "{} {}",
+            FIRST[n % FIRST.len()],
+            LAST[(n / FIRST.len()) % LAST.len()]
+        ),
+    }
+}
+
 pub fn headteacher() -> Identity {
     Identity::from_seed(&KeySeed([200; 32]))
 }
 
-/// Reviewer `n` (0 Ana Cole, 1 Jo Lee, 2 Kit Moss): name, staff id and keys.
+/// Reviewer `n` (0 Ana Cole, 1 Jo Lee, 2 Kit Moss, then twelve more for a larger school): name,
+/// staff id and keys.
 pub fn reviewer(n: usize) -> (&'static str, &'static str, Identity) {
     let (name, staff_id) = [
         ("Ana Cole", "ana-cole"),
         ("Jo Lee", "jo-lee"),
         ("Kit Moss", "kit-moss"),
+        ("Bea Lund", "bea-lund"),
+        ("Cy Marsh", "cy-marsh"),
+        ("Di North", "di-north"),
+        ("Ed Oakes", "ed-oakes"),
+        ("Flo Pike", "flo-pike"),
+        ("Guy Quest", "guy-quest"),
+        ("Hana Rees", "hana-rees"),
+        ("Ian Stone", "ian-stone"),
+        ("Jen Toms", "jen-toms"),
+        ("Ken Umber", "ken-umber"),
+        ("Lyn Vale", "lyn-vale"),
+        ("Meg Wren", "meg-wren"),
     ][n];
-    (
-        name,
-        staff_id,
-        Identity::from_seed(&KeySeed([101 + n as u8; 32])),
-    )
+    let seed = if n < 3 {
+        [101 + n as u8; 32]
+    } else {
+        seed_of(2, n)
+    };
+    (name, staff_id, Identity::from_seed(&KeySeed(seed)))
+}
+
+/// A key seed of its own for person `n` of `kind`, apart from the repeated bytes of the first
+/// school's people.
+fn seed_of(kind: u8, n: usize) -> [u8; 32] {
+    let mut seed = [0; 32];
+    seed[0] = kind;
+    seed[1..9].copy_from_slice(&(n as u64).to_le_bytes());
+    seed
 }
 
 pub fn reviewee(n: usize) -> Identity {
-    Identity::from_seed(&KeySeed([10 + n as u8; 32]))
+    let seed = if n < REVIEWS {
+        [10 + n as u8; 32]
+    } else {
+        seed_of(1, n)
+    };
+    Identity::from_seed(&KeySeed(seed))
 }
 
 /// The school's version of seed 004's policy: a second staff group, the school's own pay
@@ -121,7 +175,7 @@ fn review(n: usize) -> (Review, usize) {
         id(&format!("hill-review-{n:02}")),
         PersonRef {
             staff_id: id(&format!("staff-{n:02}")),
-            name: REVIEWEES[n].into(),
+            name: reviewee_name(n),
             job_title: if n.is_multiple_of(2) {
                 "Site officer"
             } else {
@@ -142,7 +196,9 @@ fn review(n: usize) -> (Review, usize) {
         },
     );
     review.pay_eligible = true;
-    let ratings: [ProgressRating; 3] = match by {
+    // The larger school's reviewers rate as Jo or Kit do, so Ana alone stands out.
+    let rates_like = if by < 3 { by } else { 1 + by % 2 };
+    let ratings: [ProgressRating; 3] = match rates_like {
         0 => [ProgressRating::Achieved; 3],
         1 => [
             ProgressRating::Achieved,
@@ -281,8 +337,13 @@ fn pin<S: KeyValueStore>(vault: &mut Vault<S>, people: &[(&str, &Identity)]) {
 /// Pat's records: keys, the three reviewers confirmed, the school's settings published (naming
 /// Pat as headteacher), and the 30 reviews. Returns the published settings file.
 pub fn headteachers<S: KeyValueStore>(vault: &mut Vault<S>) -> String {
+    headteachers_of(vault, REVIEWS)
+}
+
+/// Pat's records in a school of `staff` reviewed (a multiple of ten): a reviewer for each ten.
+pub fn headteachers_of<S: KeyValueStore>(vault: &mut Vault<S>, staff: usize) -> String {
     person(vault, KeySeed([200; 32]), "Pat Head", &[Role::Headteacher]);
-    let reviewers: Vec<_> = (0..3).map(reviewer).collect();
+    let reviewers: Vec<_> = (0..staff / 10).map(reviewer).collect();
     pin(
         vault,
         &reviewers
@@ -296,7 +357,7 @@ pub fn headteachers<S: KeyValueStore>(vault: &mut Vault<S>) -> String {
     };
     identity::save_school_settings(vault, &settings, at(1, 9)).unwrap();
     let published = school::publish(vault, &headteacher(), None, at(2, 9)).unwrap();
-    for n in 0..REVIEWS {
+    for n in 0..staff {
         hold(vault, n);
     }
     published.contents

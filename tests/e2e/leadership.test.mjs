@@ -8,10 +8,9 @@ import assert from "node:assert/strict";
 import { readFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, newPerson, lookAt, downloadTo, importFile } from "./support.mjs";
+import { startApp, lookAt, downloadTo, importFile, restoredSchoolYear } from "./support.mjs";
 
 const FIXTURES = "tests/fixtures/leadership";
-const PASSPHRASE = "hill academy appraisal";
 
 let app;
 let dir;
@@ -24,17 +23,7 @@ after(async () => {
 });
 
 /** A browser holding `who`'s records, restored from their backup, on 30/11/2026. */
-async function restored(who) {
-  const person = await newPerson(app.browser, { acceptDownloads: true });
-  await person.context.clock.setFixedTime(new Date("2026-11-30T10:00:00Z"));
-  const page = await person.context.newPage();
-  await page.goto(`${app.url}/data`);
-  await page.getByLabel("Backup file").setInputFiles(join(FIXTURES, `${who}-backup.json`));
-  await page.getByLabel("The backup’s passphrase").fill(PASSPHRASE);
-  await page.getByRole("button", { name: "Restore from backup" }).click();
-  await page.getByRole("status").filter({ hasText: "added" }).waitFor({ timeout: 60000 });
-  return { person, page };
-}
+const restored = (who) => restoredSchoolYear(app, who);
 
 const download = (page, act) => downloadTo(dir, page, act);
 
@@ -75,9 +64,8 @@ test("the headteacher reads 30 reviews in one table, filters them, and moderatio
 });
 
 test("Home tells the headteacher what needs them, and each line opens just those reviews in one click", async () => {
-  const pat = await restored("headteacher");
   // A week on: Sam's appeal is past the school's 15 working days.
-  await pat.person.context.clock.setFixedTime(new Date("2026-12-07T10:00:00Z"));
+  const pat = await restoredSchoolYear(app, "headteacher", "2026-12-07T10:00:00Z");
   await pat.page.goto(`${app.url}/`);
   const toDo = pat.page.getByRole("region", { name: "What needs you" });
   const lines = toDo.getByRole("listitem");
@@ -203,8 +191,16 @@ test("pay decisions: each recorded with its reason by the policy's date, what is
   await pat.page.getByLabel("Reason for the decision").fill("=SUM(A1) Objective 3 not achieved; to be reviewed at the spring interim.");
   await pat.page.getByLabel("Date of the decision").fill("27/11/2026");
   await pat.page.getByRole("button", { name: "Record the decision" }).click();
-  await pat.page.getByText("The decision for Ben Ames is recorded.").waitFor();
+  await pat.page.getByText("The decision for Ben Ames, Site officer is recorded.").waitFor();
   await pat.page.getByTestId("still-to-decide").getByText("29 pay decisions are still to make.").waitFor();
+  // The rest in one go, Sam Patel's (under appeal) left out to decide later.
+  await pat.page.getByLabel("Accept the recommendation for Sam Patel, Learning support assistant").uncheck();
+  await pat.page.getByLabel("Date to record with each decision").fill("30/11/2026");
+  await pat.page.getByRole("button", { name: "Accept the recommendations for 28 members of staff" }).click();
+  const accepted = pat.page.getByTestId("accepted");
+  await accepted.getByText("Lena Ward, Site officer (reviewed by Ana Cole): Progress").waitFor();
+  assert.equal(await accepted.getByRole("listitem").count(), 28);
+  await pat.page.getByTestId("still-to-decide").getByText("1 pay decision is still to make.").waitFor();
   await lookAt(pat.page, "pay-decisions");
   const csv = await download(pat.page, () => pat.page.getByRole("button", { name: "Download the list for the pay committee (CSV)" }).click());
   const text = await readFile(csv.path, "utf8");
@@ -213,6 +209,7 @@ test("pay decisions: each recorded with its reason by the policy's date, what is
   assert.equal(lines[0], '"Name","Staff group","Reviewer","Recommendation","Decision","Reason","Decided on","Due by"');
   assert.ok(lines.includes('"Ben Ames","Support staff","Jo Lee","Recommend pay progression","Do not progress","\'=SUM(A1) Objective 3 not achieved; to be reviewed at the spring interim.","27/11/2026","31/12/2026"'), lines.join("\n"));
   assert.equal(lines.length, 31, lines.join("\n"));
+  assert.equal(lines.filter((line) => line.includes('"Still to decide"')).length, 1, "Sam Patel's alone");
   assert.deepEqual(pat.person.consoleErrors, []);
   await pat.person.context.close();
 });

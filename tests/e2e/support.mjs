@@ -199,3 +199,18 @@ export async function becomeHeadteacher(page) {
   await details.getByRole("button", { name: "Save your details" }).click();
   await page.getByText("Your details are saved").waitFor();
 }
+
+/** A browser holding the records of `who` (headteacher, reviewer, appellant, headteacher-60, …)
+ * in the school year of tests/fixtures/leadership (built by tests/leadership.rs), restored from
+ * their backup with the clock fixed at `now`. */
+export async function restoredSchoolYear(app, who, now = "2026-11-30T10:00:00Z") {
+  const person = await newPerson(app.browser, { acceptDownloads: true });
+  await person.context.clock.setFixedTime(new Date(now));
+  const page = await person.context.newPage();
+  await page.goto(`${app.url}/data`);
+  await page.getByLabel("Backup file").setInputFiles(join("tests/fixtures/leadership", `${who}-backup.json`));
+  await page.getByLabel("The backup’s passphrase").fill("hill academy appraisal");
+  await page.getByRole("button", { name: "Restore from backup" }).click();
+  await page.getByRole("status").filter({ hasText: "added" }).waitFor({ timeout: 120000 });
+  return { person, page };
+}

@@ -32,14 +32,12 @@ pub fn PayPage() -> impl IntoView {
     let rows = DeskRows::read();
     let concern = narrowed();
     let eligible = Memo::new(move |_| {
-        let concern = concern.get();
         rows.with(|rows| {
             rows.as_ref()
                 .and_then(|rows| rows.as_ref().ok())
                 .map(|rows| {
                     pay_rows(rows)
                         .into_iter()
-                        .filter(|row| concern.is_none_or(|concern| concern.counts(row)))
                         .cloned()
                         .collect::<Vec<DeskRow>>()
                 })
@@ -49,6 +47,7 @@ pub fn PayPage() -> impl IntoView {
     let chosen = RwSignal::new(String::new());
     // The reviews the headteacher unticked from accepting in one go: each is decided on its own.
     let left_out = RwSignal::new(BTreeSet::<String>::new());
+    let accepting = Accepting::new();
     let reading = Reading::of(rows);
     let download = move |_| {
         let csv =
@@ -68,21 +67,25 @@ pub fn PayPage() -> impl IntoView {
                 return view! { <p class="empty">"No reviews on your desk are eligible for pay progression."</p> }.into_any();
             }
             let to_decide = list.iter().filter(|row| !row.pay.as_ref().is_some_and(PayStanding::is_decided)).count();
+            // Narrowed from Home to those still to decide, the table shows only them; what is
+            // still to decide is counted from every row either way.
+            let concern = concern.get();
+            let list: Vec<&DeskRow> = list.iter().filter(|row| concern.is_none_or(|concern| concern.counts(row))).collect();
             view! {
-                {concern.get().map(|concern| view! { <Narrowed concern=concern count=list.len() page="pay" /> })}
+                {concern.map(|concern| view! { <Narrowed concern=concern count=list.len() page="pay" /> })}
                 <p role="status" data-testid="still-to-decide">{match to_decide {
                     0 => "Every pay decision is recorded.".to_owned(),
                     1 => "1 pay decision is still to make.".to_owned(),
                     n => format!("{n} pay decisions are still to make."),
                 }}</p>
                 <p class="no-print"><button type="button" class="button button--secondary" on:click=download>"Download the list for the pay committee (CSV)"</button></p>
-                <AcceptRecommendations eligible=eligible left_out=left_out />
+                <AcceptRecommendations eligible=eligible left_out=left_out form=accepting />
                 <div class="table-wrap">
                     <table class="table table--cards">
                         <caption class="table__caption">"Still to decide first, then by the date due"</caption>
                         <thead><tr><th scope="col" class="no-print">"Accept"</th><th scope="col">"Reviewee"</th><th scope="col">"Reviewer"</th><th scope="col">"Staff group"</th><th scope="col">"Recommendation"</th><th scope="col">"Decision"</th><th scope="col">"Due by"</th></tr></thead>
                         <tbody>
-                            {list.iter().filter_map(|row| Some((row, row.pay.clone()?))).map(|(row, pay)| {
+                            {list.into_iter().filter_map(|row| Some((row, row.pay.clone()?))).map(|(row, pay)| {
                                 let decision = pay.decided().map_or("Still to decide", PayDecisionMade::label);
                                 let reviewee = row.reviewee_in_words();
                                 view! {
@@ -124,11 +127,39 @@ pub fn PayPage() -> impl IntoView {
 /// Accepting the reviewers' recommendations for every member of staff ticked, with one date and
 /// one reason: the way to record most of a school's decisions at once, leaving the exceptions
 /// (unticked) to be decided one by one below.
+/// What is typed into accepting in one go, and what became of it: kept by the page, so that the
+/// table drawn again (after recording, or a change in another tab) keeps them.
+#[derive(Clone, Copy)]
+struct Accepting {
+    day: RwSignal<String>,
+    reason: RwSignal<String>,
+    outcome: RwSignal<Option<Result<Vec<leadership::Accepted>, String>>>,
+}
+
+impl Accepting {
+    fn new() -> Accepting {
+        Accepting {
+            day: RwSignal::new(String::new()),
+            reason: RwSignal::new(
+                "The reviewer’s recommendation, accepted after reading the planning and review statement."
+                    .to_owned(),
+            ),
+            outcome: RwSignal::new(None),
+        }
+    }
+}
+
 #[component]
 fn AcceptRecommendations(
     eligible: Memo<Vec<DeskRow>>,
     left_out: RwSignal<BTreeSet<String>>,
+    form: Accepting,
 ) -> impl IntoView {
+    let Accepting {
+        day,
+        reason,
+        outcome,
+    } = form;
     let storage = use_storage();
     let rows = expect_context::<DeskRows>();
     let chosen = Memo::new(move |_| {
@@ -147,12 +178,6 @@ fn AcceptRecommendations(
                 .count()
         })
     });
-    let reason = RwSignal::new(
-        "The reviewer’s recommendation, accepted after reading the planning and review statement."
-            .to_owned(),
-    );
-    let day = RwSignal::new(String::new());
-    let outcome = RwSignal::new(None::<Result<Vec<leadership::Accepted>, String>>);
     let accept = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
         let typed = day.get_untracked();
@@ -190,19 +215,21 @@ fn AcceptRecommendations(
         (acceptable.get() > 0 || outcome.with(Option::is_some)).then(|| view! {
         <section class="section no-print" aria-labelledby="accept-heading">
             <h2 id="accept-heading">"Accept the reviewers’ recommendations"</h2>
+            {(acceptable.get_untracked() > 0).then(|| view! {
             <p>"Everyone ticked in the table below has their reviewer’s recommendation recorded as your decision, with this date and reason. Untick anyone you decide differently, and record their decision on its own further down."</p>
             <form on:submit=accept novalidate>
                 <div class="field">
-                    <label class="field__label" for="accept-day">"Date of the decisions"</label>
+                    <label class="field__label" for="accept-day">"Date to record with each decision"</label>
                     <p class="field__hint" id="accept-day-hint">"For example, 30/11/2026"</p>
                     <input class="field__input field__input--date" type="text" id="accept-day" aria-describedby="accept-day-hint" prop:value=move || day.get() on:input=move |event| day.set(event_target_value(&event)) />
                 </div>
                 <div class="field">
-                    <label class="field__label" for="accept-reason">"Reason recorded with each decision"</label>
+                    <label class="field__label" for="accept-reason">"Reason to record with each decision"</label>
                     <textarea class="field__textarea" id="accept-reason" rows="3" prop:value=move || reason.get() on:input=move |event| reason.set(event_target_value(&event))></textarea>
                 </div>
                 <div class="button-group">
                     <button type="submit" class="button">{move || match chosen.with(Vec::len) {
+                        0 => "Accept the recommendations ticked (none is yet)".to_owned(),
                         1 => "Accept the recommendation for 1 member of staff".to_owned(),
                         n => format!("Accept the recommendations for {n} members of staff"),
                     }}</button>
@@ -210,6 +237,7 @@ fn AcceptRecommendations(
                     <button type="button" class="button button--secondary" on:click=move |_| left_out.set(eligible.with_untracked(|list| list.iter().map(|row| row.review.as_str().to_owned()).collect()))>"Untick everyone"</button>
                 </div>
             </form>
+            })}
             {move || outcome.get().map(|outcome| match outcome {
                 Ok(accepted) => view! {
                     <Banner kind=BannerKind::Success title=match accepted.len() { 1 => "1 pay decision recorded".to_owned(), n => format!("{n} pay decisions recorded") }>
