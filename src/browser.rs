@@ -77,3 +77,18 @@ pub fn today() -> chrono::NaiveDate {
     )
     .unwrap_or_default()
 }
+
+/// Moves keyboard focus to the element with `id` once it is on screen (after the view that
+/// draws it has run).
+pub fn focus_when_drawn(id: String) {
+    leptos::prelude::request_animation_frame(move || {
+        let element = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id));
+        if let Some(element) =
+            element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = element.focus();
+        }
+    });
+}

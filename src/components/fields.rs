@@ -144,16 +144,7 @@ pub fn DraftTextInput(
 
 /// Moves keyboard focus to the field for `path` once it is on screen (after adding a list item).
 pub fn focus_field(path: String) {
-    request_animation_frame(move || {
-        let element = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id(&field_id(&path)));
-        if let Some(element) =
-            element.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = element.focus();
-        }
-    });
+    crate::browser::focus_when_drawn(field_id(&path));
 }
 
 /// "Remove" for one item of a list, naming the item for screen readers.

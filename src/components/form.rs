@@ -45,16 +45,7 @@ pub fn ErrorSummary(
 
 /// Moves focus to the error summary once it is on screen, so screen readers announce it.
 pub fn focus_error_summary() {
-    request_animation_frame(|| {
-        let summary = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("error-summary"));
-        if let Some(summary) =
-            summary.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
-        {
-            let _ = summary.focus();
-        }
-    });
+    crate::browser::focus_when_drawn("error-summary".to_owned());
 }
 
 /// A labelled text box with a hint and, when there is one, its error.

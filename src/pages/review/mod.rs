@@ -260,6 +260,8 @@ fn Overview(workspace: Workspace) -> impl IntoView {
             let step = held.next_step();
             let stage = held.stage;
             let calendar = workspace.storage.with(identity::school_calendar).unwrap_or_default();
+            // The school as this copy's settings name it, so a printed statement says whose it is.
+            let school = workspace.storage.with(|vault| crate::use_cases::leadership::school_name(vault).ok().flatten()).flatten();
             let stage_words = held.stage_in_words();
             let clocks = held.deadlines.clone();
             let termly_dates_unknown = held.termly_dates_unknown.clone();
@@ -269,6 +271,7 @@ fn Overview(workspace: Workspace) -> impl IntoView {
             let earlier = workspace.stored().map(|stored| stored.summary.previous_reviewers).unwrap_or_default();
             view! {
                 <dl class="summary-list">
+                    {school.map(|school| view! { <div><dt>"School"</dt><dd>{school}</dd></div> })}
                     <div><dt>"Reviewee"</dt><dd>{name_and_title(&review.reviewee)}</dd></div>
                     <div><dt>"Reviewer"</dt><dd>{name_and_title(&review.reviewer)}</dd></div>
                     {earlier.into_iter().map(|previous| view! {

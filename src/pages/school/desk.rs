@@ -19,6 +19,7 @@ pub fn DeskPage() -> impl IntoView {
     let cycle = CycleChoice::new(rows);
     let reading = Reading::of(rows);
     let concern = narrowed();
+    let every_row = RwSignal::new(false);
     let reviewer = RwSignal::new(None::<Id>);
     let staff_group = RwSignal::new(None::<String>);
     let needs_attention = RwSignal::new(false);
@@ -116,6 +117,7 @@ pub fn DeskPage() -> impl IntoView {
                 </div>
                 {move || {
                     let concern = concern.get();
+                    every_row.track();
                     if concern == Some(Concern::NotStarted) {
                         return ().into_any();
                     }
@@ -134,7 +136,7 @@ pub fn DeskPage() -> impl IntoView {
                             .unwrap_or_default();
                         view! {
                             {concern.map(|concern| view! { <Narrowed concern=concern count=shown.len() page="desk" /> })}
-                            <DeskTable rows=shown cycle=filter.cycle />
+                            <DeskTable rows=shown cycle=filter.cycle every_row=every_row />
                         }
                     }).into_any()
                 }}
@@ -174,11 +176,17 @@ fn NotOnTheDesk(awaited: Vec<Awaited>) -> impl IntoView {
     })
 }
 
-/// The reviews shown, a row each (a card on a phone).
+/// How many rows the desk draws before "Show the other …": a school's 30 at once, a larger
+/// school's long list (a card each on a phone) in parts.
+const FIRST_ROWS: usize = 30;
+
+/// The reviews shown, a row each (a card on a phone): the first [`FIRST_ROWS`] until the
+/// headteacher asks for `every_row`.
 #[component]
 fn DeskTable(
-    rows: Vec<DeskRow>,
+    mut rows: Vec<DeskRow>,
     cycle: Option<crate::domain::period::CyclePeriod>,
+    every_row: RwSignal<bool>,
 ) -> impl IntoView {
     let caption = format!(
         "{} {} {}",
@@ -186,6 +194,17 @@ fn DeskTable(
         if rows.len() == 1 { "review" } else { "reviews" },
         cycle.map_or_else(String::new, |cycle| format!("of the cycle {cycle}"))
     );
+    let hidden = if every_row.get_untracked() {
+        0
+    } else {
+        rows.len().saturating_sub(FIRST_ROWS)
+    };
+    rows.truncate(rows.len() - hidden);
+    let caption = if hidden > 0 {
+        format!("{caption}, the first {FIRST_ROWS} shown")
+    } else {
+        caption
+    };
     if rows.is_empty() {
         return view! { <p class="empty" role="status">"No reviews match what you chose. Choose every reviewer and staff group, or untick “Only reviews that need attention”."</p> }.into_any();
     }
@@ -208,7 +227,7 @@ fn DeskTable(
                     </tr>
                 </thead>
                 <tbody>
-                    {rows.into_iter().map(|row| {
+                    {rows.into_iter().enumerate().map(|(index, row)| {
                         let href = format!("/reviews/{}", row.review);
                         let timeliness = row.timeliness_in_words();
                         let pay = match (&row.pay, row.pay_recommendation) {
@@ -220,7 +239,7 @@ fn DeskTable(
                         let (reviewee, stage, ratings) = (row.reviewee.clone(), row.stage_in_words(), row.ratings_in_words());
                         view! {
                             <tr>
-                                <th scope="row"><A href=href>{reviewee}</A></th>
+                                <th scope="row"><A href=href attr:id=format!("desk-row-{index}")>{reviewee}</A></th>
                                 <td data-label="Reviewer">{row.reviewer.clone()}</td>
                                 <td data-label="Staff group">{row.staff_group.clone()}</td>
                                 <td data-label="Stage">{stage}</td>
@@ -236,5 +255,16 @@ fn DeskTable(
                 </tbody>
             </table>
         </div>
+        {(hidden > 0).then(|| view! {
+            <p class="no-print">
+                <button type="button" class="button button--secondary" on:click=move |_| {
+                    every_row.set(true);
+                    // The button goes with the rows it brought: the first of them takes the focus.
+                    crate::browser::focus_when_drawn(format!("desk-row-{FIRST_ROWS}"));
+                }>
+                    {format!("Show the other {hidden} {}", if hidden == 1 { "review" } else { "reviews" })}
+                </button>
+            </p>
+        })}
     }.into_any()
 }
