@@ -18,21 +18,21 @@ import { filesUnder } from "./files.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const FIRST_VISIT_CEILINGS_KIB = {
-  "/": 238,
+  "/": 240,
   "/prepare": 342,
   "/reviews/new": 331,
-  "/reviews/:id": 499,
-  "/reviews/:id/:document": 463,
-  "/import": 402,
+  "/reviews/:id": 500,
+  "/reviews/:id/:document": 464,
+  "/import": 403,
   "/contacts": 265,
   "/data": 257,
   "/how-it-works": 199,
-  "/welcome": 303,
+  "/welcome": 304,
   "/settings": 320,
   "/settings/policy": 280,
   "/school/:page": 284,
 };
-const WHOLE_APP_CEILING_KIB = 1179;
+const WHOLE_APP_CEILING_KIB = 1203;
 
 const fail = (message) => {
   console.error(`size-report: ${message}`);

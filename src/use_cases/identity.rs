@@ -139,6 +139,16 @@ pub fn change_school_settings<S: KeyValueStore>(
     save_school_settings(vault, &settings, now)
 }
 
+/// The school this person gave in their details (filled from the school's settings file when
+/// they set up from it), for the heading of what they print; `None` when not given.
+pub fn my_school<S: KeyValueStore>(vault: &Vault<S>) -> Option<String> {
+    identity(vault)
+        .ok()
+        .flatten()
+        .map(|me| me.school.trim().to_owned())
+        .filter(|school| !school.is_empty())
+}
+
 pub fn school_calendar<S: KeyValueStore>(vault: &Vault<S>) -> SchoolCalendar {
     school_settings(vault)
         .map(|settings| settings.calendar)

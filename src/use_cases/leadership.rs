@@ -329,11 +329,8 @@ pub fn governors_report_for<S: KeyValueStore>(
 /// The school's name for the report's heading: as the school settings in use name it, or as this
 /// person gave it in their details.
 pub fn school_name<S: KeyValueStore>(vault: &Vault<S>) -> Result<Option<String>, RecordsError> {
-    let published = super::school::held_version(vault)?.map(|held| held.school);
-    let given = super::identity::identity(vault)?.map(|me| me.school);
-    Ok(published
-        .into_iter()
-        .chain(given)
-        .map(|name| name.trim().to_owned())
-        .find(|name| !name.is_empty()))
+    let published = super::school::held_version(vault)?
+        .map(|held| held.school.trim().to_owned())
+        .filter(|school| !school.is_empty());
+    Ok(published.or_else(|| super::identity::my_school(vault)))
 }
