@@ -200,7 +200,7 @@ fn a_file_made_examined_and_imported_with_its_sender_confirmed() {
         &opened
     ));
     let report = import_file(&mut sam, &opened, Some(HowVerified::InPerson), at(5)).unwrap();
-    assert!(appraise::use_cases::examining::outcome_in_words(&report).contains("field(s) updated"));
+    assert!(appraise::use_cases::examining::outcome_in_words(&report).contains("answers updated"));
     let jo_contact = identity::contacts(&sam)
         .unwrap()
         .get(&jo_keys.public_keys())

@@ -240,7 +240,7 @@ fn an_interim_review_is_agreed_by_both_sign_offs_each_covering_only_that_review(
         SignOff::for_interim_review(&review, "interim-1", SignerRole::Reviewer, on).unwrap_err();
     assert_eq!(
         refused.to_string(),
-        "This cannot be signed yet because this required field is empty: Revised objective 1: how you will know it is achieved. Fill it in, then sign."
+        "This cannot be signed yet because this required answer is empty: Revised objective 1: how you will know it is achieved. Fill it in, then sign."
     );
     assert!(SignOff::for_interim_review(&review, "interim-9", SignerRole::Reviewer, on).is_err());
 }

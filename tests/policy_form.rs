@@ -70,7 +70,7 @@ fn each_kind_of_bad_input_is_refused_with_a_sentence_naming_its_field() {
         ("a month that is not one", Box::new(|f| f.cycles[0].start_month = "13".into()), cycle.start,
             "Start of the cycle for Support staff: choose the month it starts in."),
         ("a month of 0", Box::new(|f| f.cycles[0].start_month = "0".into()), cycle.start,
-            "The cycle for Support staff starts in month 0: choose a month from 1 (January) to 12 (December)."),
+            "The cycle for Support staff starts in a month numbered 0, and there is no such month: choose one from January to December."),
         ("a pay date in words", Box::new(|f| f.cycles[0].pay_decision_by = "end of October".into()), cycle.pay,
             "Pay decisions for Support staff: enter a day and month, for example 31/10, or leave it blank if pay is not decided after this cycle."),
         ("a pay date that is no day", Box::new(|f| f.cycles[0].pay_decision_by = "31/02".into()), cycle.pay,

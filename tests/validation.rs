@@ -123,7 +123,7 @@ fn signing_is_refused_for_each_empty_required_field() {
     let sentence = refused.to_string();
     assert!(
         sentence.starts_with(
-            "This cannot be signed yet because these required fields are empty: Meeting date;"
+            "This cannot be signed yet because these required answers are empty: Meeting date;"
         ),
         "{sentence}"
     );
@@ -147,7 +147,7 @@ fn signing_is_refused_for_each_empty_required_field() {
         SignOff::for_statement(&review, SignerRole::Reviewee, date(2026, 10, 30)).unwrap_err();
     assert_eq!(
         refused.to_string(),
-        "This cannot be signed yet because this required field is empty: the planning and review statement. Fill it in, then sign."
+        "This cannot be signed yet because this required answer is empty: the planning and review statement. Fill it in, then sign."
     );
 }
 

@@ -98,7 +98,7 @@ pub fn verify(envelope: &Envelope) -> Result<(PublicKeys, Vec<u8>), BundleError>
             .contains(&envelope.payload_type.as_str())
     {
         return Err(BundleError::Malformed(
-            "it does not say it is an Appraise bundle".into(),
+            "it does not say it is an Appraise file".into(),
         ));
     }
     let signature = match envelope.signatures.as_slice() {

@@ -66,6 +66,29 @@ pub fn parse_uk_date(text: &str) -> Result<NaiveDate, DateError> {
         .ok_or_else(|| DateError::NoSuchDay(trimmed.to_owned()))
 }
 
+/// The months by name, January first: how a policy's start month is shown and chosen.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// Month `number` (1 for January) by name, or `None` for a number that is no month.
+pub fn month_name(number: u32) -> Option<&'static str> {
+    MONTHS
+        .get(usize::try_from(number).ok()?.checked_sub(1)?)
+        .copied()
+}
+
 /// Writes a date as `dd/mm/yyyy`, the way it appears on every form and printout.
 pub fn format_uk_date(date: NaiveDate) -> String {
     // Written out rather than through chrono's format strings, whose machinery would be

@@ -35,11 +35,11 @@ impl fmt::Display for FieldMapError {
         match self {
             FieldMapError::BadPath(path) => write!(
                 f,
-                "The field “{path}” does not belong in this document. Ask the sender to export it again."
+                "This file holds an answer that has no place in this form (“{path}”). Ask the sender to export it again."
             ),
             FieldMapError::Clash(path) => write!(
                 f,
-                "The field “{path}” appears twice in different shapes. Ask the sender to export it again."
+                "This file holds one answer twice, in different shapes (“{path}”). Ask the sender to export it again."
             ),
             FieldMapError::Invalid(error) => error.fmt(f),
         }

@@ -346,7 +346,7 @@ impl fmt::Display for PolicyProblem {
             }
             PolicyProblem::StartMonthOutOfRange { staff_group, month } => write!(
                 f,
-                "The cycle for {staff_group} starts in month {month}: choose a month from 1 (January) to 12 (December)."
+                "The cycle for {staff_group} starts in a month numbered {month}, and there is no such month: choose one from January to December."
             ),
             PolicyProblem::CycleLengthOutOfRange {
                 staff_group,

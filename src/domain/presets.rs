@@ -61,7 +61,7 @@ pub fn early_years_setting() -> Policy {
         name: "Early years setting".into(),
         version: String::new(),
         summary: "A nursery or early-years setting: termly objectives with success criteria, including objectives shared by the team, reviewed each term.".into(),
-        source: "Early years setting performance management policy (seed 000)".into(),
+        source: "Early years setting performance management policy".into(),
         cycles: vec![september_cycle("All staff")],
         interim_reviews: InterimReviews::Termly,
         interim_optional: false,
@@ -114,7 +114,7 @@ pub fn local_authority_support_staff() -> Policy {
         name: "Local authority model for support staff".into(),
         version: String::new(),
         summary: "The local authority's annual review for support staff: pre-review form, planning and review statement and CPD form, with the statement due 5 days after the meeting and at the headteacher within 10.".into(),
-        source: "Local authority performance management guidance for support staff (seed 001)".into(),
+        source: "Local authority performance management guidance for support staff".into(),
         cycles: vec![september_cycle("Support staff")],
         interim_reviews: InterimReviews::MidYear,
         interim_optional: true,
@@ -161,7 +161,7 @@ pub fn academy_procedure() -> Policy {
         name: "Academy procedure: teachers and support staff".into(),
         version: String::new(),
         summary: "An academy's appraisal for all staff: teachers September to August (pay by 31 October), support staff April to March (pay by 31 March), at most three observations a year.".into(),
-        source: "Academy appraisal procedure (seed 002)".into(),
+        source: "Academy appraisal procedure".into(),
         cycles: vec![
             CycleOption {
                 staff_group: "Teachers".into(),
@@ -236,7 +236,7 @@ pub fn trust_associate_staff() -> Policy {
         name: "Multi-academy trust: associate staff".into(),
         version: String::new(),
         summary: "A trust's calendar-year review for associate staff: two weeks' notice, the record completed within two weeks, termly reviews, one observation with feedback within 48 hours.".into(),
-        source: "Multi-academy trust performance management policy for associate staff (seed 003)".into(),
+        source: "Multi-academy trust performance management policy for associate staff".into(),
         cycles: vec![
             CycleOption {
                 staff_group: "Associate staff".into(),
@@ -303,7 +303,7 @@ pub fn secondary_support_staff() -> Policy {
         name: "Secondary school: support staff".into(),
         version: String::new(),
         summary: "A secondary school's September-to-September cycle for support staff: at most three objectives, assessment against the ten standards, at most four reviews per reviewer outside the senior team.".into(),
-        source: "Secondary school performance management policy for support staff (seed 004)".into(),
+        source: "Secondary school performance management policy for support staff".into(),
         cycles: vec![september_cycle("Support staff")],
         interim_reviews: InterimReviews::None,
         interim_optional: false,

@@ -147,7 +147,7 @@ const CPD_LEADER_NO_DATE: Source =
     choice("it names no date; the needs go to the CPD leader when the statement is agreed.");
 const NOBODY_LEFT_OUT: Source = choice("it leaves nobody out, so a review can start for anyone.");
 const MODEL_FEEDBACK: Source =
-    choice("five working days is the academy procedure’s time (seed 002, 6.2).");
+    choice("five working days is the academy procedure’s time (its 6.2).");
 /// Seed 001 says "days" without saying which; working days keep a July meeting's statement
 /// from falling due in the summer closure.
 const WORKING_DAYS: &str = "Appraise counts these as working days, so that nothing falls due while the school is closed; the policy does not say which.";
@@ -177,32 +177,30 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             (
                 F::StatementAfterMeeting,
                 choice(
-                    "the written record is given “after the meeting” (4.8) with no time; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
+                    "the written record is given “after the meeting” (4.8) with no time; five working days is Appraise’s reading of the local authority model’s “five days”.",
                 ),
             ),
             (
                 F::ReplyAfterStatement,
                 choice(
-                    "it has no reply period; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
+                    "it has no reply period; five working days is Appraise’s reading of the local authority model’s “five days”.",
                 ),
             ),
             (
                 F::HeadteacherAfterMeeting,
                 choice(
-                    "it sends no copy to the headteacher within a time; ten working days is Appraise’s reading of the local authority model’s “within 10 days” (seed 001).",
+                    "it sends no copy to the headteacher within a time; ten working days is Appraise’s reading of the local authority model’s “within 10 days”.",
                 ),
             ),
             (
                 F::ObservationFeedback,
                 choice(
-                    "verbal feedback comes “as soon as possible after the observation session” (4.9); five working days is the academy procedure’s time (seed 002, 6.2).",
+                    "verbal feedback comes “as soon as possible after the observation session” (4.9); five working days is the academy procedure’s time (its 6.2).",
                 ),
             ),
             (
                 F::MaxObjectives,
-                choice(
-                    "it gives no limit; three is the local authority model’s recommendation (seed 001).",
-                ),
+                choice("it gives no limit; three is the local authority model’s recommendation."),
             ),
             (F::MaxObservations, NO_LIMIT),
             (F::SupportPlan, NO_SUPPORT_PLAN_PERIOD),
@@ -233,9 +231,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             ),
             (
                 F::Retention,
-                choice(
-                    "it gives no period; six years is the local authority model’s minimum (seed 001).",
-                ),
+                choice("it gives no period; six years is the local authority model’s minimum."),
             ),
             (F::Appeals, NO_APPEAL),
             (
@@ -362,19 +358,19 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             (
                 F::StatementAfterMeeting,
                 choice(
-                    "it gives no time; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
+                    "it gives no time; five working days is Appraise’s reading of the local authority model’s “five days”.",
                 ),
             ),
             (
                 F::ReplyAfterStatement,
                 choice(
-                    "it gives no time; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
+                    "it gives no time; five working days is Appraise’s reading of the local authority model’s “five days”.",
                 ),
             ),
             (
                 F::HeadteacherAfterMeeting,
                 choice(
-                    "it gives no time; ten working days is Appraise’s reading of the local authority model’s “within 10 days” (seed 001).",
+                    "it gives no time; ten working days is Appraise’s reading of the local authority model’s “within 10 days”.",
                 ),
             ),
             (
@@ -425,7 +421,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             (
                 F::Retention,
                 choice(
-                    "data is “held in accordance with the school’s retention schedule” (9.1); six years is the local authority model’s minimum (seed 001).",
+                    "data is “held in accordance with the school’s retention schedule” (9.1); six years is the local authority model’s minimum.",
                 ),
             ),
             (F::Appeals, NO_APPEAL),
@@ -478,7 +474,7 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             (
                 F::ReplyAfterStatement,
                 choice(
-                    "the record is one joint record, “completed by no later than two weeks”, with no separate reply period; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001), and never after the two weeks.",
+                    "the record is one joint record, “completed by no later than two weeks”, with no separate reply period; five working days is Appraise’s reading of the local authority model’s “five days”, and never after the two weeks.",
                 ),
             ),
             (
@@ -572,19 +568,19 @@ pub fn sources(key: &str) -> Option<[(Figure, Source); 19]> {
             (
                 F::StatementAfterMeeting,
                 choice(
-                    "its timeline annex is missing; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
+                    "its timeline annex is missing; five working days is Appraise’s reading of the local authority model’s “five days”.",
                 ),
             ),
             (
                 F::ReplyAfterStatement,
                 choice(
-                    "its timeline annex is missing; five working days is Appraise’s reading of the local authority model’s “five days” (seed 001).",
+                    "its timeline annex is missing; five working days is Appraise’s reading of the local authority model’s “five days”.",
                 ),
             ),
             (
                 F::HeadteacherAfterMeeting,
                 choice(
-                    "its timeline annex is missing; ten working days is Appraise’s reading of the local authority model’s “within 10 days” (seed 001).",
+                    "its timeline annex is missing; ten working days is Appraise’s reading of the local authority model’s “within 10 days”.",
                 ),
             ),
             (F::ObservationFeedback, MODEL_FEEDBACK),

@@ -80,9 +80,9 @@ impl fmt::Display for SignOffRefused {
             f,
             "This cannot be signed yet because {} {} empty: {}. Fill {} in, then sign.",
             if labels.len() == 1 {
-                "this required field"
+                "this required answer"
             } else {
-                "these required fields"
+                "these required answers"
             },
             if labels.len() == 1 { "is" } else { "are" },
             labels.join("; "),

@@ -367,21 +367,6 @@ fn Cycles(
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// The `n`th cycle (from 0).
 #[component]
 fn Cycle(form: RwSignal<PolicyForm>, errors: RwSignal<Vec<FieldError>>, n: usize) -> impl IntoView {
@@ -407,7 +392,7 @@ fn Cycle(form: RwSignal<PolicyForm>, errors: RwSignal<Vec<FieldError>>, n: usize
                     let chosen = event_target_value(&e);
                     form.update(|form| if let Some(cycle) = form.cycles.get_mut(n) { cycle.start_month = chosen });
                 }>
-                    {MONTHS.iter().zip(1..).map(|(name, number)| {
+                    {crate::domain::dates::MONTHS.iter().zip(1..).map(|(name, number)| {
                         let value = number.to_string();
                         let selected = value == month;
                         view! { <option value=value selected=selected>{*name}</option> }

@@ -66,7 +66,7 @@ fn PolicyView(policy: Policy) -> impl IntoView {
         <p><A href="/settings/policy" attr:class="button button--secondary">"Edit your school’s policy"</A></p>
         <dl class="summary-list">
             {policy.cycles.iter().map(|cycle| view! {
-                <div><dt>{cycle.staff_group.clone()}</dt><dd>{format!("{} months from month {}", cycle.length_months, cycle.start_month)}</dd></div>
+                <div><dt>{cycle.staff_group.clone()}</dt><dd>{format!("{} months from {}", cycle.length_months, crate::domain::dates::month_name(cycle.start_month).unwrap_or("a month that does not exist"))}</dd></div>
             }).collect_view()}
             <div><dt>"Notice of the meeting"</dt><dd>{deadlines.notice_before_meeting.to_string()}</dd></div>
             <div><dt>"Statement to the reviewee"</dt><dd>{format!("{} after the meeting", deadlines.statement_after_meeting)}</dd></div>

@@ -157,30 +157,38 @@ pub fn import_file<S: KeyValueStore>(
     })
 }
 
+/// "1 answer updated.", "3 answers updated.": a count with the words for one or for more.
+fn counted(count: usize, one: &str, more: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { more })
+}
+
 /// What an import did, in a sentence or two.
 pub fn outcome_in_words(report: &ApplyReport) -> String {
     let changed: usize = report.changed.values().map(Vec::len).sum();
     let mut parts = vec![if changed == 0 {
         "Nothing new: everything in it was already here.".to_string()
     } else {
-        format!("{changed} field(s) updated.")
+        counted(changed, "answer updated.", "answers updated.")
     }];
     if !report.conflicts.is_empty() {
-        parts.push(format!(
-            "{} field(s) were changed on both sides and need you to choose.",
-            report.conflicts.len()
+        parts.push(counted(
+            report.conflicts.len(),
+            "answer was changed on both sides and needs you to choose.",
+            "answers were changed on both sides and need you to choose.",
         ));
     }
     if !report.invalid_sign_offs.is_empty() {
-        parts.push(format!(
-            "{} signature(s) in it were not valid and were not kept.",
-            report.invalid_sign_offs.len()
+        parts.push(counted(
+            report.invalid_sign_offs.len(),
+            "signature in it was not valid and was not kept.",
+            "signatures in it were not valid and were not kept.",
         ));
     }
     if !report.refused.is_empty() {
-        parts.push(format!(
-            "{} field(s) were not applied because the sender may not change them.",
-            report.refused.len()
+        parts.push(counted(
+            report.refused.len(),
+            "answer was not taken in because the sender may not change it.",
+            "answers were not taken in because the sender may not change them.",
         ));
     }
     parts.join(" ")

@@ -58,7 +58,7 @@ test("pages in their busier states have no accessibility violations either", asy
   const invitation = page.getByRole("region", { name: "invitation-for-sam-by-name.json: ready to import" });
   await invitation.getByLabel("In person").check();
   await invitation.getByRole("button", { name: "Import", exact: true }).click();
-  await page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+  await page.getByRole("status").filter({ hasText: /answers? updated/ }).waitFor();
   await page.goto(`${app.url}/contacts`);
   await page.getByLabel("Email address for Jo Lee").fill("jo.lee@hill");
   await page.getByLabel("Email address for Jo Lee").press("Tab");

@@ -248,7 +248,7 @@ test("a support plan under seed 002 is checked against its range, signed, and en
   await page.getByRole("button", { name: "Start a support plan" }).click();
   await page.getByText("The policy’s monitoring period is normally 4 working weeks to 8 working weeks, with an extension of at most 4 weeks.").waitFor();
   await page.getByRole("button", { name: "Sign the support plan" }).click();
-  await page.getByText(/This cannot be signed yet because these required fields are empty: Concerns; Support agreed; Monitored by; How progress is monitored; If performance does not improve; At least one target; Review date/).waitFor();
+  await page.getByText(/This cannot be signed yet because these required answers are empty: Concerns; Support agreed; Monitored by; How progress is monitored; If performance does not improve; At least one target; Review date/).waitFor();
   await writePlan(page, "02/11/2026", 2, "27/11/2026");
   await page.getByText(/The monitoring period of 2 working weeks is shorter than the policy’s 4 working weeks/).waitFor();
   await page.getByLabel("Monitoring period").fill("6");

@@ -58,7 +58,7 @@ test("invitation and pre-review travel between reviewer and reviewee as files", 
   assert.equal(await item.getByTestId("sender-fingerprint").textContent(), jo.fingerprint, "the digits match Jo's own screen");
   await item.getByLabel("In person").check();
   await item.getByRole("button", { name: "Import", exact: true }).click();
-  await sam.page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+  await sam.page.getByRole("status").filter({ hasText: /answers? updated/ }).waitFor();
 
   // Both home pages now show the review from each side.
   await sam.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();
@@ -92,7 +92,7 @@ test("invitation and pre-review travel between reviewer and reviewee as files", 
   assert.match(await fromSam.textContent(), /Pre-review: Key successes and achievements over the last year/);
   await fromSam.getByLabel("By phone").check();
   await fromSam.getByRole("button", { name: "Import", exact: true }).click();
-  await jo.page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+  await jo.page.getByRole("status").filter({ hasText: /answers? updated/ }).waitFor();
 
   assert.deepEqual(jo.person.consoleErrors, []);
   assert.deepEqual(sam.person.consoleErrors, []);
@@ -292,7 +292,7 @@ test("two people called Sarah Jones in one reviewer's browser: each one's words 
     assert.equal(await item.getByTestId("namesake").count(), n);
     await item.getByLabel("By phone").check();
     await item.getByRole("button", { name: "Import", exact: true }).click();
-    await jo.page.getByRole("status").filter({ hasText: "field(s) updated" }).last().waitFor();
+    await jo.page.getByRole("status").filter({ hasText: /answers? updated/ }).last().waitFor();
   }
   // Two reviews, each with its own Sarah's words and nothing of the other's.
   await jo.page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Home" }).click();

@@ -50,7 +50,7 @@ test("an invitation is checked, previewed, imported after comparing the fingerpr
   await item.getByRole("alert").filter({ hasText: "Say how you compared the fingerprint" }).waitFor();
   await item.getByLabel("By phone").check();
   await item.getByRole("button", { name: "Import", exact: true }).click();
-  await page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+  await page.getByRole("status").filter({ hasText: /answers? updated/ }).waitFor();
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Contacts" }).click();
   const row = page.getByRole("row", { name: /Jo Lee/ });
@@ -62,7 +62,7 @@ test("an invitation is checked, previewed, imported after comparing the fingerpr
   await repeat.waitFor();
   assert.match(await repeat.textContent(), /nothing more to do/);
   assert.equal(await page.getByRole("alert").count(), 0, "a repeat is not shown as a problem");
-  assert.equal(await page.getByText("field(s) updated").count(), 0, "the earlier import's message is cleared");
+  assert.equal(await page.getByText(/answers? updated/).count(), 0, "the earlier import's message is cleared");
 
   // Undo from the history list: the button says which import it undoes.
   await page.getByRole("region", { name: "Imported on this device" }).getByRole("button", { name: /^Undo the import: Invitation from Jo Lee, / }).click();
@@ -110,7 +110,7 @@ test("after importing the invitation, the reviewee sends their pre-review as an 
   const item = page.getByRole("region", { name: "invitation-for-sam-by-name.json: ready to import" });
   await item.getByLabel("In person").check();
   await item.getByRole("button", { name: "Import", exact: true }).click();
-  await page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+  await page.getByRole("status").filter({ hasText: /answers? updated/ }).waitFor();
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Your pre-review" }).click();
   await page.getByLabel("Key successes and achievements over the last year").fill("Ran the phonics group all year");

@@ -97,7 +97,7 @@ test("first run, settings, a review and a sign-off with the keyboard alone", asy
   await page.keyboard.press("Enter");
   const sources = page.locator(".sources");
   await sources.getByText("From the policy (6.2): “Feedback on formal observations will be given verbally and in writing (on Bluesky) within five working days”.").waitFor();
-  await sources.getByText(/^Your school’s choice, not in the policy: it gives no time; five working days is Appraise’s reading of the local authority model’s “five days” \(seed 001\)\.$/).first().waitFor();
+  await sources.getByText(/^Your school’s choice, not in the policy: it gives no time; five working days is Appraise’s reading of the local authority model’s “five days”\.$/).first().waitFor();
   for (const width of [1280, 360]) {
     await page.setViewportSize({ width, height: 900 });
     await sources.screenshot({ path: `test-results/screenshots/settings-sources-${width}.png` });

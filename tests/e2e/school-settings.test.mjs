@@ -139,7 +139,7 @@ test("the headteacher's term dates reach every member of staff, and a new versio
   const fromJo = sam.page.getByRole("region", { name: /ready to import/ }).last();
   await fromJo.getByLabel("In person").check();
   await fromJo.getByRole("button", { name: "Import", exact: true }).click();
-  await sam.page.getByRole("status").filter({ hasText: "field(s) updated" }).waitFor();
+  await sam.page.getByRole("status").filter({ hasText: /answers? updated/ }).waitFor();
 
   // Both count 5 working days over half-term (26–30/10/2026): Friday 06/11/2026.
   const openAsReviewer = () => jo.page.getByRole("row", { name: /Sam Patel/ }).getByRole("link", { name: "Sam Patel" }).click();

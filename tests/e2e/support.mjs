@@ -116,12 +116,12 @@ export function smallTickBoxes(page) {
 
 const axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
-/** axe-core's WCAG 2.2 AA violations on the page, each in a line. The page needs a context with
+/** axe-core's violations on the page, WCAG 2.2 AA and its best-practice rules, each in a line. The page needs a context with
  * `bypassCSP`, since axe is injected by the test, not the app. */
 export async function violations(page) {
   await page.evaluate(axeSource);
   return page.evaluate(async () => {
-    const result = await globalThis.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } });
+    const result = await globalThis.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] } });
     return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
   });
 }

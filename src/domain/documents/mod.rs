@@ -128,7 +128,7 @@ pub fn to_json<D: Document>(document: &D) -> Value {
     let mut value = serde_json::to_value(document).expect("documents always serialise");
     let fields = value
         .as_object_mut()
-        .expect("documents serialise as JSON objects");
+        .expect("documents serialise as objects");
     fields.insert("kind".into(), Value::from(D::KIND));
     fields.insert("schema".into(), Value::from(D::SCHEMA));
     value

@@ -137,7 +137,7 @@ impl PreReviewForm {
             "evidence" => "Evidence they will bring",
             "wellbeing_support" => "Wellbeing and any support they would like",
             "disability_adjustments" => "Disability and reasonable adjustments",
-            _ => "Another answer",
+            _ => "Another part of the pre-review form",
         }
     }
 

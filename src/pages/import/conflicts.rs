@@ -31,7 +31,7 @@ pub(in crate::pages) fn ConflictsToResolve(
         <Show when=move || !open().is_empty()>
             <section class="section" aria-labelledby="conflicts-heading">
                 <h2 id="conflicts-heading">"Changes that need you to choose"</h2>
-                <p>"These fields were changed in two places without either seeing the other. Appraise shows the later one until you choose; nothing is lost."</p>
+                <p>"These answers were changed in two places without either seeing the other. Appraise shows the later one until you choose; nothing is lost."</p>
                 {move || open().into_iter().map(|item| {
                     let title = format!("{}’s review: {}", item.reviewee, field_label(&item.conflict.path));
                     let label = title.clone();

@@ -115,7 +115,7 @@ pub(super) fn SignOffSection(workspace: Workspace) -> impl IntoView {
                             <p><FieldLink workspace=workspace path="statement.new_objectives".to_owned() text=limit.to_string() /></p>
                         })}
                         {(!refused.missing.is_empty()).then(|| view! {
-                            <p>"Fill in these required fields, then sign:"</p>
+                            <p>"Fill in these required answers, then sign:"</p>
                             <ul class="list">
                                 {refused.missing.into_iter().map(|missing| view! {
                                     <li><FieldLink workspace=workspace path=missing.path text=missing.label /></li>
