@@ -77,3 +77,54 @@ fn file_names_carry_the_reviewee_as_the_school_chooses() {
     }
     assert_eq!(FileNaming::default(), FileNaming::Initials);
 }
+
+#[test]
+fn two_people_whose_names_make_one_file_name_are_told_apart_by_job_title_then_staff_id() {
+    use appraise::domain::school::FileNaming;
+    let person = |id: &str, name: &str, title: &str| common::person_ref(id, name, title);
+    let sam = person("sam-1", "Sam Patel", "Teaching assistant");
+    let others = [
+        sam.clone(),
+        person("sam-2", "Sam Patel", "Site officer"),
+        person("sara", "Sara Price", "Teaching assistant"),
+        person("jo", "Jo Lee", "Year 2 leader"),
+    ];
+    let cases = [
+        // Alone in the school by name: the name as the school chose.
+        (
+            FileNaming::FullName,
+            person("jo", "Jo Lee", "Year 2 leader"),
+            "jo-lee",
+        ),
+        // Two Sam Patels: the job title tells them apart.
+        (
+            FileNaming::FullName,
+            sam.clone(),
+            "sam-patel-teaching-assistant",
+        ),
+        (
+            FileNaming::FullName,
+            others[1].clone(),
+            "sam-patel-site-officer",
+        ),
+        // By initials Sara Price is "sp" as well, with Sam's job title: the staff id too.
+        (
+            FileNaming::Initials,
+            sam.clone(),
+            "sp-teaching-assistant-sam1",
+        ),
+        (FileNaming::Initials, others[1].clone(), "sp-site-officer"),
+    ];
+    for (naming, reviewee, expected) in cases {
+        assert_eq!(
+            naming.reviewee_among(&reviewee, &others),
+            expected,
+            "{reviewee:?}"
+        );
+    }
+    // Nobody else held: the name alone.
+    assert_eq!(
+        FileNaming::Initials.reviewee_among(&sam, std::slice::from_ref(&sam)),
+        "sp"
+    );
+}

@@ -10,7 +10,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::calendar::SchoolCalendar;
-use super::people::Role;
+use super::people::{PersonRef, Role};
 use super::policy::Policy;
 
 /// The person, as they describe themselves.
@@ -155,6 +155,44 @@ impl FileNaming {
         } else {
             text
         }
+    }
+
+    /// The reviewee as a file name shows them among the `others` whose reviews are held here:
+    /// their name as above, and where someone else's name gives the same (two Sam Patels, or a Sam
+    /// Patel and a Sara Price by initials), their job title after it, and their staff id's first
+    /// letters if that still does not tell them apart.
+    pub fn reviewee_among(self, reviewee: &PersonRef, others: &[PersonRef]) -> String {
+        let named = |person: &PersonRef| self.reviewee_in_file_name(&person.name);
+        let mine = named(reviewee);
+        let alike: Vec<&PersonRef> = others
+            .iter()
+            .filter(|other| other.staff_id != reviewee.staff_id && named(other) == mine)
+            .collect();
+        if alike.is_empty() {
+            return mine;
+        }
+        let title = FileNaming::FullName.reviewee_in_file_name(&reviewee.job_title);
+        let same_title = reviewee.job_title.trim().is_empty()
+            || alike
+                .iter()
+                .any(|other| FileNaming::FullName.reviewee_in_file_name(&other.job_title) == title);
+        let with_title = if reviewee.job_title.trim().is_empty() {
+            mine
+        } else {
+            format!("{mine}-{title}")
+        };
+        if !same_title {
+            return with_title;
+        }
+        let id: String = reviewee
+            .staff_id
+            .as_str()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .take(6)
+            .collect::<String>()
+            .to_lowercase();
+        format!("{with_title}-{id}")
     }
 }
 

@@ -106,9 +106,15 @@ pub fn make_file<S: KeyValueStore>(
         .unwrap_or_default()
         .file_names;
     let summary = &payload.review;
+    // Whose reviews are held here, so that two people of one name get files told apart.
+    let reviewees: Vec<_> = super::reviews::reviews(vault)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|held| held.summary.reviewee)
+        .collect();
     let name = file_name(
         kind,
-        &naming.reviewee_in_file_name(&summary.reviewee.name),
+        &naming.reviewee_among(&summary.reviewee, &reviewees),
         summary.period.first_day.year(),
         local_stamp,
         bundle_id,

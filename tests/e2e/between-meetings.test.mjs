@@ -85,7 +85,12 @@ test("seed 002: three observations, a fourth warned, and written feedback due fi
   await arrange(page, 3, "20/01/2027", "Ali Khan, deputy head", "Science practical");
   assert.equal(await page.getByText("Check these against the policy").count(), 0, "three are within the policy");
   await arrange(page, 4, "03/03/2027", "Jo Lee", "Writing moderation");
-  await page.getByText("The observation of 03/03/2027 is the fourth this cycle, but the policy allows at most 3. Hold it only if the reviewee agrees, and record why.").waitFor();
+  const fourth = page.getByText("The observation of 03/03/2027 is the fourth this cycle, but the policy allows at most 3. Hold it only if the reviewee agrees, and record why.");
+  await fourth.waitFor();
+  // The warning sits beside the observation that caused it, just below it.
+  const added = await page.getByRole("group", { name: "Observation 4" }).boundingBox();
+  const warned = await fourth.boundingBox();
+  assert.ok(warned.y > added.y + added.height && warned.y - (added.y + added.height) < 200, `${JSON.stringify({ added, warned })}`);
   // Written feedback after the five working days is warned about too.
   await page.getByRole("group", { name: "Observation 2" }).getByLabel("Written feedback given on").fill("09/12/2026");
   await page.getByRole("group", { name: "Observation 2" }).getByLabel("Written feedback given on").press("Tab");

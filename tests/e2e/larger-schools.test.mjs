@@ -6,7 +6,10 @@
 // drawn are printed as diagnostics (figures, not goals: the benchmark command measures speed).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, lookAt, restoredSchoolYear } from "./support.mjs";
+import { mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startApp, lookAt, restoredSchoolYear, downloadTo } from "./support.mjs";
 
 const SHOTS = "target/screenshots";
 let app;
@@ -122,6 +125,17 @@ test("a school of 60: Home answers the head's questions in one click each, 60 pa
   await desk.locator("tbody tr").nth(59).waitFor();
   assert.equal(await page.evaluate(() => document.activeElement?.id), "desk-row-30");
   t.diagnostic(await measure(page, "/school/moderation", () => page.locator(".flagged").getByText("Ana Cole")));
+  // A note about each Sam Patel: the files' names tell the two apart.
+  const dir = await mkdtemp(join(tmpdir(), "appraise-larger-"));
+  const names = [];
+  for (const [statement, title] of [["Sam Patel (reviewed by Cy Marsh)", "site-officer"], ["Sam Patel (reviewed by Ana Cole)", "learning-support-assistant"]]) {
+    await page.getByLabel("Statement the note is about").selectOption({ label: statement });
+    await page.getByLabel(/^Your note to/).fill("Please check the objectives against the evidence.");
+    const note = await downloadTo(dir, page, () => page.getByRole("button", { name: /^Send the note to/ }).click());
+    assert.match(note.name, new RegExp(`^appraise-moderation-note-sp-${title}-2025-26-`));
+    names.push(note.name);
+  }
+  assert.notEqual(names[0], names[1]);
 
   // The governors' report prints with the school, the cycle and the day made.
   t.diagnostic(await measure(page, "/school/governors-report", () => page.getByRole("heading", { name: /^Hill Academy: appraisal, / })));

@@ -51,7 +51,6 @@ pub(super) fn Observations(opened: Opened) -> impl IntoView {
     view! {
         <Heading opened=opened title="Observations" />
         <p>{rules}</p>
-        <Warnings warnings=warnings />
         <Show when=move || ids.get().is_empty()>
             <p class="empty">{if writes { "No observations yet. Arrange one below." } else { "No observations have been recorded." }}</p>
         </Show>
@@ -62,6 +61,9 @@ pub(super) fn Observations(opened: Opened) -> impl IntoView {
                 view! { <ObservationRead opened=opened number=number id=id /> }.into_any()
             }}
         </For>
+        // Beside the observation just added, not at the top of a long list: a fourth over the
+        // policy's three, or feedback late, is read where it was caused.
+        <Warnings warnings=warnings />
         {writes.then(|| view! {
             <p class="no-print"><button type="button" class="button button--secondary" on:click=arrange>"Arrange an observation"</button></p>
         })}
