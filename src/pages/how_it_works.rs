@@ -57,7 +57,8 @@ pub fn HowItWorksPage() -> impl IntoView {
             </li>
         </ol>
         <h2>"For the headteacher"</h2>
-        <p>"The final statements you receive sit on one desk: where each review stands and whether it reached you on time. Moderation sets each reviewer’s ratings and objectives beside the school’s and lets you send a reviewer a note, which they see on their review until they answer. You record each appeal’s hearing and send the outcome to both people, and record pay decisions for the pay committee. The governors’ report counts it all with nobody named."</p>
+        <p>"Your Home opens with what needs you: appeals to decide, late statements, pay decisions left, notes not answered, reviewers who stand out, reviews not started, each with its number and what is past its date first. Each line opens the page with just those reviews."</p>
+        <p>"The final statements you receive sit on one desk: where each review stands and whether it reached you on time. Moderation sets each reviewer’s ratings and objectives beside the school’s and lets you send a reviewer a note, which they see on their review until they answer. You record each appeal’s hearing and send the outcome to both people. For pay, accept the reviewers’ recommendations for everyone at once with one date and reason, and decide the exceptions one by one; download the list for the pay committee. The governors’ report counts it all with nobody named."</p>
         <h2>"Your school’s policy"</h2>
         <p>"Every date and limit comes from your school’s appraisal policy: one of five model policies, as its own words set them, or your school’s own edit of one. Settings lists each figure with where it comes from: the policy’s section and words, or “your school’s choice” where the policy says nothing."</p>
         <ul class="list">

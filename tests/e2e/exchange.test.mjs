@@ -123,7 +123,7 @@ async function importAndAccept(page, path, how) {
   await item.waitFor();
   if (how) await item.getByLabel(how).check();
   await item.getByRole("button", { name: "Import", exact: true }).click();
-  await page.getByRole("status").filter({ hasText: /field\(s\) updated|Nothing new/ }).last().waitFor();
+  await page.getByRole("status").filter({ hasText: /answers? updated|Nothing new/ }).last().waitFor();
 }
 
 async function sendPreReview(page, text) {

@@ -49,7 +49,7 @@ async function importFile(page, path, how) {
   await item.waitFor();
   if (how) await item.getByLabel(how).check();
   await item.getByRole("button", { name: "Import", exact: true }).click();
-  await page.getByRole("status").filter({ hasText: /field\(s\) updated/ }).last().waitFor();
+  await page.getByRole("status").filter({ hasText: /answers? updated/ }).last().waitFor();
 }
 
 /** `from` sends their contact card; `to` imports it and adds them after comparing by phone

@@ -149,7 +149,7 @@ test("the headteacher's staff list confirms keys, allocates reviewers and refuse
   await item.waitFor();
   assert.equal(await item.getByLabel("By phone").count(), 0, "no fingerprint question for someone on the list");
   await item.getByRole("button", { name: "Import", exact: true }).click();
-  await samBrowser.page.getByRole("status").filter({ hasText: /field\(s\) updated|Nothing new/ }).last().waitFor();
+  await samBrowser.page.getByRole("status").filter({ hasText: /answers? updated|Nothing new/ }).last().waitFor();
 
   // Someone else, calling themselves Jo Lee, starts a review of Sam and sends a statement for
   // comment: refused.

@@ -165,7 +165,7 @@ export async function importFile(page, path) {
   const byPhone = item.getByLabel("By phone");
   if (await byPhone.count()) await byPhone.check();
   await item.getByRole("button", { name: "Import", exact: true }).click();
-  await page.getByRole("status").filter({ hasText: /field\(s\) updated|Nothing new/ }).last().waitFor();
+  await page.getByRole("status").filter({ hasText: /answers? updated|Nothing new/ }).last().waitFor();
 }
 
 /** `from` sends their contact card (downloaded to `dir`); `to` adds them after comparing

@@ -115,7 +115,7 @@ fn ObservationForm(opened: Opened, number: usize, id: String) -> impl IntoView {
             <p class="field__hint" aria-live="polite">{due}</p>
             <DraftDate draft=draft path=path("verbal_feedback_on") label="Verbal feedback given on" />
             <DraftDate draft=draft path=path("written_feedback_on") label="Written feedback given on" />
-            <h4 class="heading-s">"Comments from the reviewee"</h4>
+            <h2 class="heading-s">"Comments from the reviewee"</h2>
             <RevieweeComments text=comments waiting="The reviewee adds their comments after reading the observation." />
             <RemoveButton draft=draft order_path=ITEMS.to_owned() id=id.clone() what=format!("observation {}", number + 1) />
         </fieldset>

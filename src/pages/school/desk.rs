@@ -236,7 +236,7 @@ fn DeskTable(
                             (Some(_), Some(recommendation)) => recommendation.label().to_owned(),
                         };
                         let late = row.timeliness.is_late();
-                        let (reviewee, stage, ratings) = (row.reviewee.clone(), row.stage_in_words(), row.ratings_in_words());
+                        let (reviewee, stage, ratings) = (row.reviewee_in_words(), row.stage_in_words(), row.ratings_in_words());
                         view! {
                             <tr>
                                 <th scope="row"><A href=href attr:id=format!("desk-row-{index}")>{reviewee}</A></th>
