@@ -18,21 +18,21 @@ import { filesUnder } from "./files.mjs";
 
 const dist = process.argv[2] ?? "dist";
 const FIRST_VISIT_CEILINGS_KIB = {
-  "/": 240,
-  "/prepare": 342,
+  "/": 241,
+  "/prepare": 343,
   "/reviews/new": 331,
   "/reviews/:id": 500,
-  "/reviews/:id/:document": 464,
-  "/import": 403,
+  "/reviews/:id/:document": 465,
+  "/import": 404,
   "/contacts": 265,
-  "/data": 257,
+  "/data": 258,
   "/how-it-works": 199,
   "/welcome": 304,
   "/settings": 320,
   "/settings/policy": 280,
   "/school/:page": 284,
 };
-const WHOLE_APP_CEILING_KIB = 1203;
+const WHOLE_APP_CEILING_KIB = 1204;
 
 const fail = (message) => {
   console.error(`size-report: ${message}`);
