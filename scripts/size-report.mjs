@@ -20,7 +20,7 @@ const dist = process.argv[2] ?? "dist";
 const FIRST_VISIT_CEILINGS_KIB = {
   "/": 241,
   "/prepare": 343,
-  "/reviews/new": 331,
+  "/reviews/new": 332,
   "/reviews/:id": 500,
   "/reviews/:id/:document": 465,
   "/import": 404,
