@@ -181,3 +181,28 @@ fn the_list_names_each_reviews_own_people_never_the_words_typed_into_the_form() 
     );
     assert!(!csv.contains("Jo Lee"), "{csv}");
 }
+
+#[test]
+fn the_cpd_leaders_home_counts_the_needs_received_by_theme() {
+    use appraise::domain::training_audit::themes_in_words;
+    let received = [
+        needs(
+            "Sam Patel",
+            &[
+                ("Phonics", "Course", CpdTheme::SubjectOrCurriculum),
+                ("Refresher", "Online", CpdTheme::Safeguarding),
+            ],
+        ),
+        needs(
+            "Ana Cole",
+            &[("Refresher", "Online", CpdTheme::Safeguarding)],
+        ),
+    ];
+    assert_eq!(
+        themes_in_words(&needs_by_theme(&received)),
+        [
+            "Safeguarding: 2 needs",
+            "Subject knowledge or curriculum: 1 need"
+        ]
+    );
+}

@@ -38,6 +38,16 @@ impl fmt::Display for DateError {
 
 impl std::error::Error for DateError {}
 
+/// A date that may be left blank: `None` when nothing is typed, the day when one is, and the
+/// problem when what is typed is no date.
+pub fn parse_optional_uk_date(text: &str) -> Result<Option<NaiveDate>, DateError> {
+    if text.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse_uk_date(text).map(Some)
+    }
+}
+
 /// Reads a date typed as day/month/year. Spaces around the parts are ignored, and `-` or `.`
 /// are accepted in place of `/` because people type them.
 pub fn parse_uk_date(text: &str) -> Result<NaiveDate, DateError> {
@@ -183,6 +193,24 @@ mod tests {
         ] {
             assert!(error.to_string().contains("for example"), "{error}");
         }
+    }
+
+    #[test]
+    fn a_date_that_may_be_blank_is_none_when_blank_and_refused_when_not_a_date() {
+        assert_eq!(parse_optional_uk_date("  "), Ok(None));
+        assert_eq!(
+            parse_optional_uk_date("07/12/2026"),
+            Ok(Some(date(2026, 12, 7)))
+        );
+        assert!(parse_optional_uk_date("31/02/2026").is_err());
+    }
+
+    #[test]
+    fn months_are_named_from_one_for_january() {
+        assert_eq!(month_name(1), Some("January"));
+        assert_eq!(month_name(9), Some("September"));
+        assert_eq!(month_name(0), None);
+        assert_eq!(month_name(13), None);
     }
 
     #[test]

@@ -87,7 +87,7 @@ impl Concern {
         }
     }
 
-    /// Whether `row` is one this concern counts, on `today`. Concerns that are not about single
+    /// Whether `row` is one this concern counts. Concerns that are not about single
     /// reviews (flagged reviewers, the staff list, retention) count no row.
     pub fn counts(self, row: &DeskRow) -> bool {
         match self {

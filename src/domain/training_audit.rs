@@ -73,6 +73,21 @@ pub fn needs_by_theme(received: &[NeedsOf]) -> Vec<ThemeGroup> {
         .collect()
 }
 
+/// The needs received, a line per theme for the CPD leader's Home: "Safeguarding: 30 needs".
+pub fn themes_in_words(groups: &[ThemeGroup]) -> Vec<String> {
+    groups
+        .iter()
+        .map(|group| {
+            let count = group.needs.len();
+            format!(
+                "{}: {count} {}",
+                group.theme.label(),
+                if count == 1 { "need" } else { "needs" }
+            )
+        })
+        .collect()
+}
+
 /// The list as CSV for the training audit: a header row, then a row per need.
 pub fn needs_csv(groups: &[ThemeGroup]) -> String {
     let mut rows = vec![vec![

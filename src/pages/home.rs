@@ -13,6 +13,7 @@ use crate::domain::people::Role;
 use crate::domain::to_do::{Concern, ToDoLine};
 use crate::on_demand::NotFetched;
 use crate::state::{AppStorage, use_storage};
+use crate::use_cases::agenda::NeedsReceived;
 use crate::use_cases::held::{self, HeldReview, Unreadable};
 use crate::use_cases::{agenda, identity, reviews};
 
@@ -105,8 +106,11 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
             unreadable,
             warnings,
             to_do,
+            needs,
         })) => {
-            let headteacher = to_do.is_some();
+            // The headteacher and the CPD leader read their many reviews through the list at the
+            // top and the pages it links to; the cards wait, folded.
+            let folded = to_do.is_some() || needs.is_some();
             let (reviewing, others): (Vec<HeldReview>, Vec<HeldReview>) = reviews
                 .into_iter()
                 .partition(|mine| mine.part == Role::Reviewer);
@@ -122,11 +126,9 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                     </Banner>
                 })}
                 {to_do.map(|lines| view! { <WhatNeedsYou lines=lines /> })}
+                {needs.map(|needs| view! { <NeedsReceivedPanel needs=needs /> })}
                 {(!reviewing.is_empty()).then(|| view! { <Reviewees reviews=reviewing /> })}
                 <ReviewCards heading="Your own review" reviews=own folded=false />
-                {sent_to_me.iter().any(|mine| mine.part == Role::CpdLeader).then(|| view! {
-                    <p><A href="/school/training-needs">"See every training need received, by theme, and download them for the training audit"</A></p>
-                })}
                 {sent_to_me.iter().any(|mine| mine.part == Role::Headteacher).then(|| view! {
                     <h2>"Across the school"</h2>
                     <ul class="list">
@@ -138,7 +140,7 @@ fn YourReviews(storage: AppStorage) -> impl IntoView {
                         <li><A href="/school/staff">"The staff list: who is on the staff, their keys and their reviewers"</A></li>
                     </ul>
                 })}
-                <ReviewCards heading="Sent to you" reviews=sent_to_me folded=headteacher />
+                <ReviewCards heading="Sent to you" reviews=sent_to_me folded=folded />
             }
             .into_any()
         }
@@ -154,6 +156,8 @@ struct Agenda {
     warnings: Vec<String>,
     /// The headteacher's to-do list; `None` for anyone else.
     to_do: Option<Vec<ToDoLine>>,
+    /// The training needs received, for the CPD leader; `None` for anyone else.
+    needs: Option<NeedsReceived>,
 }
 
 /// Reads every review and checks its sign-offs: for a headteacher holding a school's statements,
@@ -173,11 +177,13 @@ fn read_agenda(storage: AppStorage, today: chrono::NaiveDate) -> Result<Agenda, 
             .collect();
         let warnings = agenda::reviewer_warnings(vault, &reviewing, today);
         let to_do = agenda::headteachers_to_do(vault, &reviews, today);
+        let needs = agenda::training_needs_received(vault, &reviews, today);
         Agenda {
             reviews,
             unreadable: unreadable.into_iter().filter_map(Result::err).collect(),
             warnings,
             to_do,
+            needs,
         }
     });
     Ok(agenda.unwrap_or(Agenda {
@@ -185,6 +191,7 @@ fn read_agenda(storage: AppStorage, today: chrono::NaiveDate) -> Result<Agenda, 
         unreadable: Vec::new(),
         warnings: Vec::new(),
         to_do: None,
+        needs: None,
     }))
 }
 
@@ -277,8 +284,31 @@ fn Reviewees(reviews: Vec<HeldReview>) -> impl IntoView {
     }
 }
 
+/// The CPD leader's summary of the training needs received: how many reviews' needs, a line per
+/// theme, the policy's date, and the way to the whole list.
+#[component]
+fn NeedsReceivedPanel(needs: NeedsReceived) -> impl IntoView {
+    let NeedsReceived {
+        reviews,
+        themes,
+        due,
+    } = needs;
+    view! {
+        <section class="panel panel--to-do" aria-labelledby="needs-heading">
+            <h2 id="needs-heading">"Training needs received"</h2>
+            <p>{format!("From {reviews} {}, by theme:", if reviews == 1 { "review" } else { "reviews" })}</p>
+            <ul class="list" data-testid="needs-by-theme">
+                {themes.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}
+            </ul>
+            {due.map(|text| view! { <p>{text}</p> })}
+            <p><A href="/school/training-needs">"See every training need by theme, and download them for the training audit"</A></p>
+        </section>
+    }
+}
+
 /// A group of review cards under its own heading, when there are any; `folded` behind a summary
-/// that counts them (the headteacher's many, read through the to-do list and the desk instead).
+/// that counts them (the headteacher's and the CPD leader's many, read through the list at the top
+/// and the pages it links to instead).
 #[component]
 fn ReviewCards(heading: &'static str, reviews: Vec<HeldReview>, folded: bool) -> impl IntoView {
     (!reviews.is_empty()).then(|| {
@@ -287,9 +317,8 @@ fn ReviewCards(heading: &'static str, reviews: Vec<HeldReview>, folded: bool) ->
             .into_iter()
             .map(|mine| view! { <ReviewCard mine=mine /> })
             .collect_view();
-        if folded {
+        let cards = if folded {
             view! {
-                <h2>{heading}</h2>
                 <details class="details">
                     <summary class="details__summary">{format!("Each review on its own ({count})")}</summary>
                     {cards}
@@ -297,11 +326,11 @@ fn ReviewCards(heading: &'static str, reviews: Vec<HeldReview>, folded: bool) ->
             }
             .into_any()
         } else {
-            view! {
-                <h2>{heading}</h2>
-                {cards}
-            }
-            .into_any()
+            cards.into_any()
+        };
+        view! {
+            <h2>{heading}</h2>
+            {cards}
         }
     })
 }

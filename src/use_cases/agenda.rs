@@ -7,9 +7,12 @@ use chrono::NaiveDate;
 use super::held::HeldReview;
 use super::{identity, leadership, retention, staff};
 use crate::domain::cycle::Review;
+use crate::domain::dates::format_uk_date;
+use crate::domain::deadlines::in_a_sentence;
 use crate::domain::desk::DeskRow;
 use crate::domain::people::Role;
 use crate::domain::to_do::{Beyond, ToDoLine, heads_to_do, latest_cycle};
+use crate::domain::training_audit::{needs_by_theme, themes_in_words};
 use crate::domain::validation::{reviewer_load_warning, senior_reviewer_warning};
 use crate::storage::{KeyValueStore, Vault};
 
@@ -62,4 +65,48 @@ pub fn headteachers_to_do<S: KeyValueStore>(
             .map_or(0, |standing| standing.past.len()),
     };
     Some(heads_to_do(&rows, beyond, today))
+}
+
+/// What the CPD leader's Home says of the training needs received: a line per theme, and when the
+/// policy has them arrive; `None` for anyone holding no review as CPD leader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NeedsReceived {
+    /// How many reviews' needs have arrived.
+    pub reviews: usize,
+    pub themes: Vec<String>,
+    pub due: Option<String>,
+}
+
+/// The training needs received, for the CPD leader's Home on `today`, from the reviews already
+/// read (those held as CPD leader); `None` for anyone else.
+pub fn training_needs_received<S: KeyValueStore>(
+    vault: &Vault<S>,
+    held: &[HeldReview],
+    today: NaiveDate,
+) -> Option<NeedsReceived> {
+    let reviews = held
+        .iter()
+        .filter(|mine| mine.part == Role::CpdLeader)
+        .count();
+    if reviews == 0 {
+        return None;
+    }
+    let needs = super::reviews::training_needs_held(vault).unwrap_or_default();
+    Some(NeedsReceived {
+        reviews,
+        themes: themes_in_words(&needs_by_theme(&needs)),
+        due: training_needs_due(vault, today),
+    })
+}
+
+/// When the school's policy has reviewers send training needs, from `today`, in a sentence: "Your
+/// school’s policy has reviewers send training needs to the CPD leader by 31/10/2026."
+pub fn training_needs_due<S: KeyValueStore>(vault: &Vault<S>, today: NaiveDate) -> Option<String> {
+    let policy = identity::school_settings(vault).ok()?.policy?;
+    let day = policy.training_needs_by?.on_or_after(today)?;
+    Some(format!(
+        "Your school’s policy has reviewers send training needs to the {} by {}.",
+        in_a_sentence(policy.training_needs_receiver()),
+        format_uk_date(day)
+    ))
 }

@@ -12,7 +12,7 @@ use super::school::held_version;
 use super::{RecordsError, read_as, write_as};
 use crate::bundle::identity::PublicKeys;
 use crate::bundle::school_file::keys_text;
-use crate::domain::dates::{DateError, parse_uk_date};
+use crate::domain::dates::{DateError, parse_optional_uk_date};
 use crate::domain::desk::DeskRow;
 use crate::domain::people::{Role, name_key};
 use crate::domain::period::CyclePeriod;
@@ -165,10 +165,7 @@ pub fn mark_left<S: KeyValueStore>(
     typed: &str,
     now: DateTime<Utc>,
 ) -> Result<(), StaffListError> {
-    let on = match typed.trim() {
-        "" => None,
-        typed => Some(parse_uk_date(typed).map_err(StaffListError::Date)?),
-    };
+    let on = parse_optional_uk_date(typed).map_err(StaffListError::Date)?;
     change(vault, now, |list| list.mark_left(staff_id, on))
 }
 

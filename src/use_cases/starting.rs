@@ -12,7 +12,7 @@ use super::identity::{contact_for, identity};
 use super::reviews::{StoredReview, reviews, start_review};
 use crate::bundle::payload::ReviewSummary;
 use crate::bundle::school_file::keys_text;
-use crate::domain::dates::parse_uk_date;
+use crate::domain::dates::{parse_optional_uk_date, parse_uk_date};
 use crate::domain::ids::Id;
 use crate::domain::people::PersonRef;
 use crate::domain::period::{CyclePeriod, PartYearProblem};
@@ -256,11 +256,7 @@ fn part_year(
     new: &NewReview,
 ) -> Result<Option<CyclePeriod>, NotStarted> {
     let day = |typed: &str, field: Field| {
-        if typed.trim().is_empty() {
-            return Ok(None);
-        }
-        parse_uk_date(typed)
-            .map(Some)
+        parse_optional_uk_date(typed)
             .map_err(|error| NotStarted::Fields(vec![(field, error.to_string())]))
     };
     let first = day(&new.part_year_first, Field::PartYearFirst)?;

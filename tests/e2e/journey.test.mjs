@@ -344,6 +344,7 @@ async function wholeCycle(jo, sam, pat, chris) {
   await nav(chris.page, "Home");
   await chris.page.getByRole("heading", { name: "Sent to you", level: 2 }).waitFor();
   await look(chris.page, "home-cpd-leader");
+  await chris.page.getByText("Each review on its own (1)").click();
   await chris.page.getByRole("region", { name: "Training needs of Sam Patel" }).getByRole("link", { name: "Open this review" }).click();
   assert.match(await chris.page.getByTestId("cpd-document").textContent(), /Training or development needPhonics training for older readers/);
   assert.match(await chris.page.getByTestId("cpd-document").textContent(), /ThemeSubject knowledge or curriculum/);

@@ -53,7 +53,14 @@ test("the CPD leader lists every training need by theme and downloads them for t
   await importFile(chris.page, anas.path);
 
   await nav(chris.page, "Home");
-  await chris.page.getByRole("link", { name: /See every training need received/ }).click();
+  // Home sums up what has arrived, by theme, and leads to the list.
+  const received = chris.page.getByRole("region", { name: "Training needs received" });
+  assert.deepEqual(await received.getByTestId("needs-by-theme").getByRole("listitem").allInnerTexts(), [
+    "Safeguarding: 1 need",
+    "Subject knowledge or curriculum: 1 need",
+  ]);
+  await lookAt(chris.page, "home-cpd-leader-needs");
+  await received.getByRole("link", { name: /See every training need by theme/ }).click();
   await chris.page.getByRole("heading", { name: "Training needs received", level: 1 }).waitFor();
   const headings = await chris.page.getByRole("heading", { level: 2 }).allTextContents();
   assert.deepEqual(headings, ["Safeguarding (1 need)", "Subject knowledge or curriculum (1 need)"]);

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use super::{DeskRows, Narrowed, Reading, ReviewChoice, chosen_row, narrowed};
 use crate::components::{Banner, BannerKind};
-use crate::domain::dates::{format_uk_date, parse_uk_date};
+use crate::domain::dates::{format_uk_date, parse_optional_uk_date};
 use crate::domain::desk::{DeskRow, PayStanding};
 use crate::domain::documents::{PayDecision, PayDecisionMade};
 use crate::domain::pay::accepting_the_recommendation;
@@ -124,9 +124,6 @@ pub fn PayPage() -> impl IntoView {
     .into_any()
 }
 
-/// Accepting the reviewers' recommendations for every member of staff ticked, with one date and
-/// one reason: the way to record most of a school's decisions at once, leaving the exceptions
-/// (unticked) to be decided one by one below.
 /// What is typed into accepting in one go, and what became of it: kept by the page, so that the
 /// table drawn again (after recording, or a change in another tab) keeps them.
 #[derive(Clone, Copy)]
@@ -149,6 +146,9 @@ impl Accepting {
     }
 }
 
+/// Accepting the reviewers' recommendations for every member of staff ticked, with one date and
+/// one reason: the way to record most of a school's decisions at once, leaving the exceptions
+/// (unticked) to be decided one by one below.
 #[component]
 fn AcceptRecommendations(
     eligible: Memo<Vec<DeskRow>>,
@@ -180,10 +180,8 @@ fn AcceptRecommendations(
     });
     let accept = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let typed = day.get_untracked();
-        let decided_on = match parse_uk_date(&typed) {
-            Ok(day) => Some(day),
-            Err(_) if typed.trim().is_empty() => None,
+        let decided_on = match parse_optional_uk_date(&day.get_untracked()) {
+            Ok(day) => day,
             Err(problem) => {
                 outcome.set(Some(Err(problem.to_string())));
                 return;
@@ -273,10 +271,8 @@ fn Decide(row: DeskRow) -> impl IntoView {
     let reviewee = row.reviewee_in_words();
     let record = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let typed = day.get_untracked();
-        let decided_on = match parse_uk_date(&typed) {
-            Ok(day) => Some(day),
-            Err(_) if typed.trim().is_empty() => None,
+        let decided_on = match parse_optional_uk_date(&day.get_untracked()) {
+            Ok(day) => day,
             Err(problem) => {
                 outcome.set(Some(Err(problem.to_string())));
                 return;

@@ -6,11 +6,9 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::{Banner, BannerKind};
-use crate::domain::dates::format_uk_date;
-use crate::domain::deadlines::in_a_sentence;
 use crate::domain::training_audit::{ThemeGroup, needs_by_theme, needs_csv};
 use crate::state::use_storage;
-use crate::use_cases::{identity, reviews};
+use crate::use_cases::{agenda, reviews};
 
 #[component]
 pub(super) fn TrainingNeeds() -> impl IntoView {
@@ -24,18 +22,8 @@ pub(super) fn TrainingNeeds() -> impl IntoView {
             .map_err(|error| error.to_string())
     });
     let due = storage
-        .with(|vault| identity::school_settings(vault).ok())
-        .flatten()
-        .and_then(|settings| settings.policy)
-        .and_then(|policy| {
-            let by = policy.training_needs_by?;
-            let day = by.on_or_after(crate::browser::today())?;
-            Some(format!(
-                "Your school’s policy has reviewers send training needs to the {} by {}.",
-                in_a_sentence(policy.training_needs_receiver()),
-                format_uk_date(day)
-            ))
-        });
+        .with(|vault| agenda::training_needs_due(vault, crate::browser::today()))
+        .flatten();
     let download = move |_| {
         if let Ok(groups) = groups.get_untracked() {
             let name = format!("training-needs-{}.csv", crate::browser::file_stamp());
