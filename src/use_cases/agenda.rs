@@ -78,15 +78,17 @@ pub struct NeedsReceived {
 }
 
 /// The training needs received, for the CPD leader's Home on `today`, from the reviews already
-/// read (those held as CPD leader); `None` for anyone else.
+/// read (those held as CPD leader, with training needs in them); `None` for anyone else.
 pub fn training_needs_received<S: KeyValueStore>(
     vault: &Vault<S>,
     held: &[HeldReview],
     today: NaiveDate,
 ) -> Option<NeedsReceived> {
+    // A review held without a statement reads as the CPD leader's; only those with training
+    // needs in them are (the headteacher holding a capability referral holds none).
     let reviews = held
         .iter()
-        .filter(|mine| mine.part == Role::CpdLeader)
+        .filter(|mine| mine.part == Role::CpdLeader && mine.review.cpd_needs.is_some())
         .count();
     if reviews == 0 {
         return None;

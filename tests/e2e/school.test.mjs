@@ -55,7 +55,9 @@ test("the CPD leader lists every training need by theme and downloads them for t
   await nav(chris.page, "Home");
   // Home sums up what has arrived, by theme, and leads to the list.
   const received = chris.page.getByRole("region", { name: "Training needs received" });
-  assert.deepEqual(await received.getByTestId("needs-by-theme").getByRole("listitem").allInnerTexts(), [
+  const themes = received.getByTestId("needs-by-theme").getByRole("listitem");
+  await themes.first().waitFor();
+  assert.deepEqual(await themes.allInnerTexts(), [
     "Safeguarding: 1 need",
     "Subject knowledge or curriculum: 1 need",
   ]);

@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{CycleChoice, DeskRows, Narrowed, Reading, narrowed};
+use super::{
+    CycleChoice, DeskRows, FIRST_ROWS, Narrowed, Reading, ShowTheRest, in_parts, narrowed,
+};
 use crate::components::{Banner, BannerKind};
 use crate::domain::desk::{DeskColumn, DeskFilter, DeskRow, arrange};
 use crate::domain::ids::Id;
@@ -176,15 +178,11 @@ fn NotOnTheDesk(awaited: Vec<Awaited>) -> impl IntoView {
     })
 }
 
-/// How many rows the desk draws before "Show the other …": a school's 30 at once, a larger
-/// school's long list (a card each on a phone) in parts.
-const FIRST_ROWS: usize = 30;
-
 /// The reviews shown, a row each (a card on a phone): the first [`FIRST_ROWS`] until the
 /// headteacher asks for `every_row`.
 #[component]
 fn DeskTable(
-    mut rows: Vec<DeskRow>,
+    rows: Vec<DeskRow>,
     cycle: Option<crate::domain::period::CyclePeriod>,
     every_row: RwSignal<bool>,
 ) -> impl IntoView {
@@ -194,13 +192,8 @@ fn DeskTable(
         if rows.len() == 1 { "review" } else { "reviews" },
         cycle.map_or_else(String::new, |cycle| format!("of the cycle {cycle}"))
     );
-    let hidden = if every_row.get_untracked() {
-        0
-    } else {
-        rows.len().saturating_sub(FIRST_ROWS)
-    };
-    rows.truncate(rows.len() - hidden);
-    let caption = if hidden > 0 {
+    let (rows, waiting) = in_parts(rows, every_row);
+    let caption = if waiting > 0 {
         format!("{caption}, the first {FIRST_ROWS} shown")
     } else {
         caption
@@ -255,16 +248,6 @@ fn DeskTable(
                 </tbody>
             </table>
         </div>
-        {(hidden > 0).then(|| view! {
-            <p class="no-print">
-                <button type="button" class="button button--secondary" on:click=move |_| {
-                    every_row.set(true);
-                    // The button goes with the rows it brought: the first of them takes the focus.
-                    crate::browser::focus_when_drawn(format!("desk-row-{FIRST_ROWS}"));
-                }>
-                    {format!("Show the other {hidden} {}", if hidden == 1 { "review" } else { "reviews" })}
-                </button>
-            </p>
-        })}
+        <ShowTheRest waiting=waiting every_row=every_row first_of="desk-row" />
     }.into_any()
 }

@@ -256,3 +256,36 @@ fn Narrowed(concern: Concern, count: usize, page: &'static str) -> impl IntoView
         </p>
     }
 }
+
+/// How many rows a long list (the desk, pay decisions) draws before "Show the other …": a
+/// school's 30 at once, a larger school's list (a card each on a phone) in parts.
+const FIRST_ROWS: usize = 30;
+
+/// `rows` cut to the first [`FIRST_ROWS`] unless `every_row` is set, and how many wait.
+fn in_parts<T>(mut rows: Vec<T>, every_row: RwSignal<bool>) -> (Vec<T>, usize) {
+    let waiting = if every_row.get_untracked() {
+        0
+    } else {
+        rows.len().saturating_sub(FIRST_ROWS)
+    };
+    rows.truncate(rows.len() - waiting);
+    (rows, waiting)
+}
+
+/// "Show the other 30 reviews": draws the rest, and gives the focus to the first row it brings
+/// (the element `{first_of}-30`), as the button goes with them.
+#[component]
+fn ShowTheRest(waiting: usize, every_row: RwSignal<bool>, first_of: &'static str) -> impl IntoView {
+    (waiting > 0).then(|| {
+        view! {
+            <p class="no-print">
+                <button type="button" class="button button--secondary" on:click=move |_| {
+                    every_row.set(true);
+                    crate::browser::focus_when_drawn(format!("{first_of}-{FIRST_ROWS}"));
+                }>
+                    {format!("Show the other {waiting} {}", if waiting == 1 { "review" } else { "reviews" })}
+                </button>
+            </p>
+        }
+    })
+}

@@ -5,7 +5,10 @@
 use leptos::prelude::*;
 use std::collections::BTreeSet;
 
-use super::{DeskRows, Narrowed, Reading, ReviewChoice, chosen_row, narrowed};
+use super::{
+    DeskRows, FIRST_ROWS, Narrowed, Reading, ReviewChoice, ShowTheRest, chosen_row, in_parts,
+    narrowed,
+};
 use crate::components::{Banner, BannerKind};
 use crate::domain::dates::{format_uk_date, parse_optional_uk_date};
 use crate::domain::desk::{DeskRow, PayStanding};
@@ -48,6 +51,7 @@ pub fn PayPage() -> impl IntoView {
     // The reviews the headteacher unticked from accepting in one go: each is decided on its own.
     let left_out = RwSignal::new(BTreeSet::<String>::new());
     let accepting = Accepting::new();
+    let every_row = RwSignal::new(false);
     let reading = Reading::of(rows);
     let download = move |_| {
         let csv =
@@ -70,9 +74,12 @@ pub fn PayPage() -> impl IntoView {
             // Narrowed from Home to those still to decide, the table shows only them; what is
             // still to decide is counted from every row either way.
             let concern = concern.get();
+            every_row.track();
             let list: Vec<&DeskRow> = list.iter().filter(|row| concern.is_none_or(|concern| concern.counts(row))).collect();
+            let shown = list.len();
+            let (list, waiting) = in_parts(list, every_row);
             view! {
-                {concern.map(|concern| view! { <Narrowed concern=concern count=list.len() page="pay" /> })}
+                {concern.map(|concern| view! { <Narrowed concern=concern count=shown page="pay" /> })}
                 <p role="status" data-testid="still-to-decide">{match to_decide {
                     0 => "Every pay decision is recorded.".to_owned(),
                     1 => "1 pay decision is still to make.".to_owned(),
@@ -82,10 +89,10 @@ pub fn PayPage() -> impl IntoView {
                 <AcceptRecommendations eligible=eligible left_out=left_out form=accepting />
                 <div class="table-wrap">
                     <table class="table table--cards">
-                        <caption class="table__caption">"Still to decide first, then by the date due"</caption>
+                        <caption class="table__caption">{if waiting > 0 { format!("Still to decide first, then by the date due: the first {FIRST_ROWS} of {shown}") } else { "Still to decide first, then by the date due".to_owned() }}</caption>
                         <thead><tr><th scope="col" class="no-print">"Accept"</th><th scope="col">"Reviewee"</th><th scope="col">"Reviewer"</th><th scope="col">"Staff group"</th><th scope="col">"Recommendation"</th><th scope="col">"Decision"</th><th scope="col">"Due by"</th></tr></thead>
                         <tbody>
-                            {list.into_iter().filter_map(|row| Some((row, row.pay.clone()?))).map(|(row, pay)| {
+                            {list.into_iter().filter_map(|row| Some((row, row.pay.clone()?))).enumerate().map(|(index, (row, pay))| {
                                 let decision = pay.decided().map_or("Still to decide", PayDecisionMade::label);
                                 let reviewee = row.reviewee_in_words();
                                 view! {
@@ -102,7 +109,7 @@ pub fn PayPage() -> impl IntoView {
                                                     } />
                                             }
                                         })}</td>
-                                        <th scope="row">{reviewee.clone()}</th>
+                                        <th scope="row" id=format!("pay-row-{index}") tabindex="-1">{reviewee.clone()}</th>
                                         <td data-label="Reviewer">{row.reviewer.clone()}</td>
                                         <td data-label="Staff group">{row.staff_group.clone()}</td>
                                         <td data-label="Recommendation">{row.pay_recommendation.map_or(if pay.recommended_by.is_some() { "Yours, with the decision" } else { "None made" }, |r| r.label())}</td>
@@ -114,6 +121,7 @@ pub fn PayPage() -> impl IntoView {
                         </tbody>
                     </table>
                 </div>
+                <ShowTheRest waiting=waiting every_row=every_row first_of="pay-row" />
             }.into_any()
         }}
         {move || eligible.with(|list| !list.is_empty()).then(|| view! {
