@@ -110,7 +110,7 @@ pub fn open_file(
     }
     let json = find_bundle_json(file)?;
     let value: Value = serde_json::from_slice(&json)
-        .map_err(|e| BundleError::Malformed(format!("not in the format’s text: {e}")))?;
+        .map_err(|e| BundleError::Malformed(format!("the text is not well formed: {e}")))?;
     let (envelope_bytes, encrypted) = match value.get("format").and_then(Value::as_str) {
         Some(sealed::SEALED_FORMAT) => {
             check_version(&value, sealed::SEALED_VERSION)?;
