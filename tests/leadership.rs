@@ -281,20 +281,7 @@ fn the_school_years_backups_are_as_built() {
     school_year::appellants(&mut sam, &settings);
     assert_eq!(reviews::reviews(&pat).unwrap().len(), REVIEWS);
 
-    let rows = Desk::default().rows(&pat, date(2026, 11, 30)).unwrap();
-    assert_eq!(rows.len(), REVIEWS);
-    let late = rows
-        .iter()
-        .filter(|row| row.timeliness == Timeliness::Late)
-        .count();
-    assert_eq!(late, 10, "Kit's ten reached Pat late");
-    let flagged: Vec<String> = moderation(&rows)
-        .reviewers
-        .into_iter()
-        .filter(|reviewer| !reviewer.flags.is_empty())
-        .map(|reviewer| reviewer.reviewer)
-        .collect();
-    assert_eq!(flagged, ["Ana Cole"]);
+    pats_desk_is_the_school_years(&pat, REVIEWS);
 
     for (name, vault) in [
         ("headteacher", &mut pat),
@@ -303,6 +290,29 @@ fn the_school_years_backups_are_as_built() {
     ] {
         as_built(name, vault);
     }
+}
+
+/// Pat's desk on 30/11/2026 holds `staff` reviews, Kit's ten reached Pat late, and moderation
+/// flags Ana alone; returns the rows.
+fn pats_desk_is_the_school_years(pat: &Vault<MemoryStore>, staff: usize) -> Vec<DeskRow> {
+    let rows = Desk::default().rows(pat, date(2026, 11, 30)).unwrap();
+    assert_eq!(rows.len(), staff);
+    let late = rows
+        .iter()
+        .filter(|row| row.timeliness == Timeliness::Late)
+        .count();
+    assert_eq!(
+        late, 10,
+        "Kit's ten reached Pat late, in a school of {staff}"
+    );
+    let flagged: Vec<String> = moderation(&rows)
+        .reviewers
+        .into_iter()
+        .filter(|reviewer| !reviewer.flags.is_empty())
+        .map(|reviewer| reviewer.reviewer)
+        .collect();
+    assert_eq!(flagged, ["Ana Cole"], "a school of {staff}");
+    rows
 }
 
 /// Checks `vault`'s backup against `tests/fixtures/leadership/<name>-backup.json`, writing it
@@ -334,20 +344,7 @@ fn the_larger_schools_backups_are_as_built() {
         let mut pat =
             Vault::open(MemoryStore::new(), Box::new(common::Counter(0)), "hill").unwrap();
         school_year::headteachers_of(&mut pat, staff);
-        let rows = Desk::default().rows(&pat, date(2026, 11, 30)).unwrap();
-        assert_eq!(rows.len(), staff);
-        let late = rows
-            .iter()
-            .filter(|row| row.timeliness == Timeliness::Late)
-            .count();
-        assert_eq!(late, 10, "Kit's ten reached Pat late");
-        let flagged: Vec<String> = moderation(&rows)
-            .reviewers
-            .into_iter()
-            .filter(|reviewer| !reviewer.flags.is_empty())
-            .map(|reviewer| reviewer.reviewer)
-            .collect();
-        assert_eq!(flagged, ["Ana Cole"], "a school of {staff}");
+        let rows = pats_desk_is_the_school_years(&pat, staff);
         let sams: Vec<String> = rows
             .iter()
             .filter(|row| row.reviewee == "Sam Patel")
@@ -797,6 +794,18 @@ mod headteachers_files {
             None,
             "nothing stored"
         );
+        // As typed on the page: a day that is no day is refused before anything else.
+        assert!(matches!(
+            appraise::use_cases::leadership::decide_pay(
+                &mut pat,
+                "hill-review-01",
+                Some(PayDecisionMade::Defer),
+                "Support plan running.",
+                "31/02/2026",
+                now()
+            ),
+            Err(PayDecisionError::Date(_))
+        ));
 
         record_pay_decision(
             &mut pat,
@@ -834,9 +843,9 @@ mod headteachers_files {
 
         // Refused as a whole: no date, or a date ahead. Nothing is recorded.
         for (day, refusal) in [
-            (None, PayDecisionRefused::NoDate),
+            ("", PayDecisionRefused::NoDate),
             (
-                Some(date(2026, 12, 1)),
+                "01/12/2026",
                 PayDecisionRefused::DateAhead {
                     decided_on: date(2026, 12, 1),
                 },
@@ -848,14 +857,7 @@ mod headteachers_files {
             );
         }
         assert_eq!(
-            accept_recommendations(
-                &mut pat,
-                &rows,
-                &[],
-                reason,
-                Some(date(2026, 11, 30)),
-                now()
-            ),
+            accept_recommendations(&mut pat, &rows, &[], reason, "30/11/2026", now()),
             Err(AcceptingError::NoneChosen)
         );
         let decided = |pat: &Vault<MemoryStore>| {
@@ -871,17 +873,14 @@ mod headteachers_files {
                 })
                 .count()
         };
+        assert!(matches!(
+            accept_recommendations(&mut pat, &rows, &chosen, reason, "31/11/2026", now()),
+            Err(AcceptingError::Date(_))
+        ));
         assert_eq!(decided(&pat), 0, "nothing half done");
 
-        let accepted = accept_recommendations(
-            &mut pat,
-            &rows,
-            &chosen,
-            reason,
-            Some(date(2026, 11, 30)),
-            now(),
-        )
-        .unwrap();
+        let accepted =
+            accept_recommendations(&mut pat, &rows, &chosen, reason, "30/11/2026", now()).unwrap();
         assert_eq!(accepted.len(), REVIEWS - 1);
         assert_eq!(decided(&pat), REVIEWS - 1);
         let lena = &accepted
@@ -915,16 +914,9 @@ mod headteachers_files {
         );
         // Accepting again what is decided is refused, naming who.
         assert_eq!(
-            accept_recommendations(
-                &mut pat,
-                &rows,
-                &chosen[..1],
-                reason,
-                Some(date(2026, 11, 30)),
-                now()
-            )
-            .unwrap_err()
-            .to_string(),
+            accept_recommendations(&mut pat, &rows, &chosen[..1], reason, "30/11/2026", now())
+                .unwrap_err()
+                .to_string(),
             "Lena Ward, Site officer has no reviewer’s recommendation to accept: untick them and record their decision on its own below."
         );
     }

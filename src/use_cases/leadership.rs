@@ -11,6 +11,7 @@ use super::reviews::{load_review, reviews};
 use crate::bundle::identity::PublicKeys;
 use crate::bundle::payload::ReviewSummary;
 use crate::domain::cycle::{Review, Stage};
+use crate::domain::dates::{DateError, parse_optional_uk_date};
 use crate::domain::desk::DeskRow;
 use crate::domain::documents::{Document, PayDecision, PayDecisionMade};
 use crate::domain::field_map::to_field_map;
@@ -154,6 +155,8 @@ pub fn only_the_headteacher<S: KeyValueStore>(vault: &Vault<S>) -> Result<(), Re
 /// Why a pay decision was not recorded.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PayDecisionError {
+    /// The date typed is no date.
+    Date(DateError),
     Refused(PayDecisionRefused),
     Records(RecordsError),
 }
@@ -161,6 +164,7 @@ pub enum PayDecisionError {
 impl std::fmt::Display for PayDecisionError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
+            PayDecisionError::Date(problem) => problem.fmt(f),
             PayDecisionError::Refused(refused) => refused.fmt(f),
             PayDecisionError::Records(error) => error.fmt(f),
         }
@@ -193,6 +197,25 @@ pub fn record_pay_decision<S: KeyValueStore>(
     Ok(())
 }
 
+/// Records the headteacher's pay decision for review `review_id` as typed on the page: what was
+/// decided, the reason, and the day (dd/mm/yyyy, blank until they give it).
+pub fn decide_pay<S: KeyValueStore>(
+    vault: &mut Vault<S>,
+    review_id: &str,
+    decision: Option<PayDecisionMade>,
+    reason: &str,
+    typed_day: &str,
+    now: DateTime<Utc>,
+) -> Result<(), PayDecisionError> {
+    let decision = PayDecision {
+        decision,
+        reason: reason.to_owned(),
+        decided_on: parse_optional_uk_date(typed_day).map_err(PayDecisionError::Date)?,
+    };
+    let device = vault.writer().to_owned();
+    record_pay_decision(vault, review_id, &decision, &device, now)
+}
+
 /// A pay decision recorded by accepting the reviewer's recommendation, for the confirmation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Accepted {
@@ -206,6 +229,8 @@ pub struct Accepted {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AcceptingError {
     NoneChosen,
+    /// The date typed is no date: nothing was recorded.
+    Date(DateError),
     /// A chosen reviewee has no recommendation to accept (none made, one the policy leaves to
     /// the headteacher, or the decision already recorded).
     NothingToAccept {
@@ -231,6 +256,7 @@ impl std::fmt::Display for AcceptingError {
                 f,
                 "{reviewee} has no reviewer’s recommendation to accept: untick them and record their decision on its own below."
             ),
+            AcceptingError::Date(problem) => write!(f, "Nothing was recorded. {problem}"),
             AcceptingError::Refused(refused) => write!(f, "Nothing was recorded. {refused}"),
             AcceptingError::Stopped { recorded, error } if recorded.is_empty() => {
                 write!(f, "Nothing was recorded. {error}")
@@ -245,16 +271,18 @@ impl std::fmt::Display for AcceptingError {
 }
 
 /// Records, for each review of `rows` whose id is in `chosen`, the decision that accepts the
-/// reviewer's recommendation, with one `reason` and date: every decision is checked before any
-/// is recorded, so a refusal leaves everything as it was. Returns who was recorded, with what.
+/// reviewer's recommendation, with one `reason` and the day typed: every decision is checked
+/// before any is recorded, so a refusal leaves everything as it was. Returns who was recorded,
+/// with what.
 pub fn accept_recommendations<S: KeyValueStore>(
     vault: &mut Vault<S>,
     rows: &[DeskRow],
     chosen: &[String],
     reason: &str,
-    decided_on: Option<NaiveDate>,
+    typed_day: &str,
     now: DateTime<Utc>,
 ) -> Result<Vec<Accepted>, AcceptingError> {
+    let decided_on = parse_optional_uk_date(typed_day).map_err(AcceptingError::Date)?;
     let stopped = |recorded: &[Accepted], error: PayDecisionError| AcceptingError::Stopped {
         recorded: recorded.iter().map(|done| done.reviewee.clone()).collect(),
         error,

@@ -10,9 +10,9 @@ use super::{
     narrowed,
 };
 use crate::components::{Banner, BannerKind};
-use crate::domain::dates::{format_uk_date, parse_optional_uk_date};
+use crate::domain::dates::format_uk_date;
 use crate::domain::desk::{DeskRow, PayStanding};
-use crate::domain::documents::{PayDecision, PayDecisionMade};
+use crate::domain::documents::PayDecisionMade;
 use crate::domain::pay::accepting_the_recommendation;
 use crate::domain::pay::{pay_committee_csv, pay_rows};
 use crate::state::use_storage;
@@ -188,13 +188,6 @@ fn AcceptRecommendations(
     });
     let accept = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let decided_on = match parse_optional_uk_date(&day.get_untracked()) {
-            Ok(day) => day,
-            Err(problem) => {
-                outcome.set(Some(Err(problem.to_string())));
-                return;
-            }
-        };
         let ids = chosen.get_untracked();
         let done = eligible.with_untracked(|list| {
             storage.with_mut(|vault| {
@@ -203,7 +196,7 @@ fn AcceptRecommendations(
                     list,
                     &ids,
                     &reason.get_untracked(),
-                    decided_on,
+                    &day.get_untracked(),
                     crate::browser::now(),
                 )
             })
@@ -279,25 +272,13 @@ fn Decide(row: DeskRow) -> impl IntoView {
     let reviewee = row.reviewee_in_words();
     let record = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
-        let decided_on = match parse_optional_uk_date(&day.get_untracked()) {
-            Ok(day) => day,
-            Err(problem) => {
-                outcome.set(Some(Err(problem.to_string())));
-                return;
-            }
-        };
-        let decision = PayDecision {
-            decision: decision.get_untracked(),
-            reason: reason.get_untracked(),
-            decided_on,
-        };
         let recorded = storage.with_mut(|vault| {
-            let device = vault.writer().to_owned();
-            leadership::record_pay_decision(
+            leadership::decide_pay(
                 vault,
                 &review_id,
-                &decision,
-                &device,
+                decision.get_untracked(),
+                &reason.get_untracked(),
+                &day.get_untracked(),
                 crate::browser::now(),
             )
         });
