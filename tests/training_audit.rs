@@ -155,6 +155,13 @@ fn the_list_names_each_reviews_own_people_never_the_words_typed_into_the_form() 
         state.record_edit(&to_field_map(&typed), "reviewer", Stamp::default());
         reviews::save_document(&mut cpd, review.id.as_str(), "cpd_needs", &state, now).unwrap();
     }
+    // Home sums them up for the CPD leader: two reviews' needs, by theme.
+    let today = common::date(2026, 12, 1);
+    let held = appraise::use_cases::held::readable(&cpd, today).unwrap();
+    let received = appraise::use_cases::agenda::training_needs_received(&cpd, &held, today)
+        .expect("the CPD leader holds training needs");
+    assert_eq!(received.reviews, 2);
+    assert_eq!(received.themes, ["Safeguarding: 2 needs"]);
     let groups = needs_by_theme(&reviews::training_needs_held(&cpd).unwrap());
     let rows: Vec<(&str, &str, &str)> = groups[0]
         .needs

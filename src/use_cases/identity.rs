@@ -139,8 +139,7 @@ pub fn change_school_settings<S: KeyValueStore>(
     save_school_settings(vault, &settings, now)
 }
 
-/// The school this person gave in their details (filled from the school's settings file when
-/// they set up from it), for the heading of what they print; `None` when not given.
+/// The school this person gave in their details; `None` when not given.
 pub fn my_school<S: KeyValueStore>(vault: &Vault<S>) -> Option<String> {
     identity(vault)
         .ok()

@@ -354,8 +354,8 @@ pub fn governors_report_for<S: KeyValueStore>(
     Ok((!in_cycle.is_empty()).then(|| governors_report(&in_cycle, &calendar)))
 }
 
-/// The school's name for the report's heading: as the school settings in use name it, or as this
-/// person gave it in their details.
+/// The school's name for what is printed (the governors' report, a statement): as the school
+/// settings in use name it, or as this person gave it in their details.
 pub fn school_name<S: KeyValueStore>(vault: &Vault<S>) -> Result<Option<String>, RecordsError> {
     let published = super::school::held_version(vault)?
         .map(|held| held.school.trim().to_owned())

@@ -260,8 +260,9 @@ fn Overview(workspace: Workspace) -> impl IntoView {
             let step = held.next_step();
             let stage = held.stage;
             let calendar = workspace.storage.with(identity::school_calendar).unwrap_or_default();
-            // The school, so that a printed statement says whose it is.
-            let school = workspace.storage.with(identity::my_school).flatten();
+            // The school, so that a printed statement says whose it is: as the school's settings
+            // name it, the same on every copy of those who use them.
+            let school = workspace.storage.with(|vault| crate::use_cases::leadership::school_name(vault).ok().flatten()).flatten();
             let stage_words = held.stage_in_words();
             let clocks = held.deadlines.clone();
             let termly_dates_unknown = held.termly_dates_unknown.clone();
