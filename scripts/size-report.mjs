@@ -21,7 +21,7 @@ const FIRST_VISIT_CEILINGS_KIB = {
   "/": 241,
   "/prepare": 343,
   "/reviews/new": 332,
-  "/reviews/:id": 500,
+  "/reviews/:id": 501,
   "/reviews/:id/:document": 465,
   "/import": 404,
   "/contacts": 265,
